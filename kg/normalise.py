@@ -1,0 +1,224 @@
+"""Normalise an article's text, keeping an exact map back to the original.
+
+Each repair is a pure function ``str -> list[Edit]`` (what to replace, and why); ``normalise``
+applies them in order and composes the offset maps, so every character of the normalised text
+knows the span of the original it came from.  The steps:
+
+1. strip pinyin readings pasted after characters: ``書(shū)寫(xiě)`` -> ``書寫``, while genuine
+   parentheses stay: ``縣(區(qū))`` -> ``縣(區)``, ``(2018—2020)``;
+2. repair mojibake runs (UTF-8 read as GBK one byte out of step) where re-reading the bytes gives
+   common text, else mask them with U+FFFD so that nothing is extracted from them;
+3. convert to simplified characters (OpenCC) for segmentation and lookups, keeping the length,
+   so the cleaned text in the original script and the simplified text share one map.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+MASK = "\ufffd"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``text[start:end]`` (offsets into the step's input) by ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Repair:
+    """A repair as reported to users: offsets into the original text."""
+
+    kind: str
+    start: int
+    end: int
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Normalised:
+    original: str
+    clean: str
+    """Pinyin stripped and mojibake repaired or masked, in the original script."""
+    text: str
+    """``clean`` in simplified characters; the same length as ``clean``."""
+    starts: tuple[int, ...]
+    """``starts[i]``: offset in ``original`` where character ``i`` of ``text`` comes from."""
+    ends: tuple[int, ...]
+    """``ends[i]``: end (exclusive) in ``original`` of character ``i`` of ``text``."""
+    repairs: tuple[Repair, ...]
+    script: str
+    """``Hant`` when the input is written in traditional characters, else ``Hans``."""
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the original text that the normalised span ``[start, end)`` came from."""
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span {start}:{end} out of bounds 0:{len(self.text)}")
+        if start == end:
+            at = self.starts[start] if start < len(self.starts) else len(self.original)
+            return at, at
+        return self.starts[start], self.ends[end - 1]
+
+
+# --- step 1: pinyin readings -------------------------------------------------------------------
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ"
+_PINYIN_READING = re.compile(
+    r"(?<=[\u3400-\u9fff])[(（]([a-zü" + _TONED + r"]{1,6}(?: ?[a-zü" + _TONED + r"]{1,6})?)[)）]"
+)
+
+
+@cache
+def _toneless_syllables() -> frozenset[str]:
+    from pypinyin.contrib.tone_convert import to_normal
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    syllables: set[str] = set()
+    for readings in pinyin_dict.values():
+        for reading in readings.split(","):
+            syllables.add(to_normal(reading).replace("v", "ü"))
+    return frozenset(syllables)
+
+
+def _is_pinyin(reading: str) -> bool:
+    """A reading is pinyin when each word carries a tone mark or is a known toneless syllable."""
+    return all(
+        any(ch in _TONED for ch in word) or word in _toneless_syllables()
+        for word in reading.split(" ")
+    )
+
+
+def strip_pinyin(text: str) -> list[Edit]:
+    """Pinyin readings in parentheses right after a Han character.
+
+    >>> [e.start for e in strip_pinyin("書(shū)寫(xiě)，縣(區(qū))")]
+    [1, 7, 13]
+    """
+    return [
+        Edit(m.start(), m.end(), "", "pinyin")
+        for m in _PINYIN_READING.finditer(text)
+        if _is_pinyin(m.group(1))
+    ]
+
+
+# --- step 2: mojibake --------------------------------------------------------------------------
+
+
+def repair_mojibake(text: str) -> list[Edit]:
+    """Runs of mojibake: repaired where the bytes re-read as common text, else masked."""
+    from kg.mojibake import find_mojibake
+
+    return find_mojibake(text)
+
+
+# --- step 3: script ----------------------------------------------------------------------------
+
+
+@cache
+def _converter(config: str):  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def convert_script(text: str, config: str = "t2s") -> str:
+    """OpenCC conversion that never changes the length: lines whose phrase conversion would,
+    are converted character by character, so offsets stay valid."""
+    converter = _converter(config)
+    out = []
+    for line in text.splitlines(keepends=True):
+        converted = converter.convert(line)
+        if len(converted) != len(line):
+            converted = "".join(
+                c if len(c := converter.convert(ch)) == 1 else ch for ch in line
+            )
+        out.append(converted)
+    return "".join(out)
+
+
+def detect_script(clean: str, simplified: str) -> str:
+    """``Hant`` when a noticeable share of the Han characters change under t2s conversion."""
+    han = sum(1 for ch in clean if "\u4e00" <= ch <= "\u9fff")
+    changed = sum(1 for a, b in zip(clean, simplified, strict=True) if a != b)
+    return "Hant" if han and changed / han > 0.03 else "Hans"
+
+
+# --- composing ---------------------------------------------------------------------------------
+
+
+def apply_edits(
+    text: str,
+    starts: Sequence[int],
+    ends: Sequence[int],
+    edits: Sequence[Edit],
+) -> tuple[str, list[int], list[int]]:
+    """Apply non-overlapping edits, carrying each character's original span along.
+
+    A replacement's characters all map to the original span of the text they replace.
+    """
+    out: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    pos = 0
+    for edit in sorted(edits, key=lambda e: e.start):
+        if edit.start < pos:
+            continue  # overlapping edits: the first one wins
+        out.append(text[pos : edit.start])
+        new_starts.extend(starts[pos : edit.start])
+        new_ends.extend(ends[pos : edit.start])
+        if edit.replacement:
+            span_start = starts[edit.start] if edit.start < len(starts) else ends[-1]
+            span_end = ends[edit.end - 1] if edit.end > edit.start else span_start
+            out.append(edit.replacement)
+            new_starts.extend([span_start] * len(edit.replacement))
+            new_ends.extend([span_end] * len(edit.replacement))
+        pos = edit.end
+    out.append(text[pos:])
+    new_starts.extend(starts[pos:])
+    new_ends.extend(ends[pos:])
+    return "".join(out), new_starts, new_ends
+
+
+Step = "Callable[[str], list[Edit]]"
+
+
+def normalise(original: str) -> Normalised:
+    """Clean, repair and simplify ``original``, with the offset map back to it."""
+    text = original
+    starts: list[int] = list(range(len(original)))
+    ends: list[int] = list(range(1, len(original) + 1))
+    repairs: list[Repair] = []
+    steps: tuple[Callable[[str], list[Edit]], ...] = (strip_pinyin, repair_mojibake)
+    for step in steps:
+        edits = step(text)
+        for edit in edits:
+            span = (
+                (starts[edit.start], ends[edit.end - 1])
+                if edit.end > edit.start
+                else (starts[edit.start], starts[edit.start])
+            )
+            repairs.append(
+                Repair(edit.kind, span[0], span[1], original[span[0] : span[1]], edit.replacement)
+            )
+        text, starts, ends = apply_edits(text, starts, ends, edits)
+    simplified = convert_script(text)
+    return Normalised(
+        original=original,
+        clean=text,
+        text=simplified,
+        starts=tuple(starts),
+        ends=tuple(ends),
+        repairs=tuple(sorted(repairs, key=lambda r: (r.start, r.end, r.kind))),
+        script=detect_script(text, simplified),
+    )

@@ -1,0 +1,52 @@
+"""Where the package's data lives, installed or in a source checkout.
+
+``ontology/`` and ``shapes/`` sit at the top of the repository and are copied into the wheel as
+``kg/ontology`` and ``kg/shapes``; in a checkout (or an editable install) they are found beside
+the package instead.  Language data lives in ``kg/data``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = PACKAGE_DIR / "data"
+SAMPLE_ARTICLE = DATA_DIR / "sample" / "lijiang-2020-06-10.txt"
+QUERIES_DIR = PACKAGE_DIR / "queries"
+
+
+def _shipped_dir(name: str) -> Path:
+    inside = PACKAGE_DIR / name
+    if inside.is_dir():
+        return inside
+    return PACKAGE_DIR.parent / name
+
+
+def ontology_dir() -> Path:
+    return _shipped_dir("ontology")
+
+
+def shapes_dir() -> Path:
+    return _shipped_dir("shapes")
+
+
+def data_path(name: str) -> Path:
+    return DATA_DIR / name
+
+
+@cache
+def read_lines(name: str) -> tuple[str, ...]:
+    """Lines of a data file in ``kg/data``, without blanks and ``#`` comments."""
+    lines = []
+    for raw in data_path(name).read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if line and not line.startswith("#"):
+            lines.append(line)
+    return tuple(lines)
+
+
+@cache
+def read_table(name: str) -> tuple[tuple[str, ...], ...]:
+    """Rows of a tab-separated data file in ``kg/data`` (comments and blanks skipped)."""
+    return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in read_lines(name))
