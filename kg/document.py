@@ -29,7 +29,11 @@ class Document:
 
     @classmethod
     def from_text(
-        cls, original: str, name: str = "document", raw: bytes | None = None, encoding: str = "utf-8"
+        cls,
+        original: str,
+        name: str = "document",
+        raw: bytes | None = None,
+        encoding: str = "utf-8",
     ) -> Document:
         data = raw if raw is not None else original.encode("utf-8")
         return cls(normalise(original), hashlib.sha256(data).hexdigest(), name, encoding)

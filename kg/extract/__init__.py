@@ -1,23 +1,35 @@
 """Extraction: one module per kind of fact, each a function of the document (and of the facts
-found before it), wired here in the order their dependencies need."""
+found before it), wired here in the order their dependencies need.
+
+Facts found inside page boilerplate (legal notices, hotlines, counters) are dropped here, once,
+rather than in every extractor.
+"""
 
 from __future__ import annotations
 
-from kg.document import Document
+from kg.document import Document, Span
 from kg.extract import measurements, metadata, people, places, programmes, quantities
+from kg.extract.boilerplate import boilerplate_spans, overlaps
 from kg.facts import Facts
 
 
 def extract(doc: Document) -> Facts:
-    found_places = places.extract(doc)
+    skip = boilerplate_spans(doc)
+
+    def keep(span: Span) -> bool:
+        return not overlaps(skip, span.start, span.end)
+
+    found_places = [p for p in places.extract(doc) if keep(p.span)]
     jurisdiction = places.infer_jurisdiction(doc, found_places)
-    found_programmes = programmes.extract(doc, found_places, jurisdiction)
-    found_quantities = quantities.extract(doc)
+    found_programmes = [
+        p for p in programmes.extract(doc, found_places, jurisdiction) if keep(p.span)
+    ]
+    found_quantities = [q for q in quantities.extract(doc) if keep(q.span)]
     return Facts(
         metadata=metadata.extract(doc),
         jurisdiction=jurisdiction,
         places=found_places,
-        people=people.extract(doc, found_places, jurisdiction),
+        people=[p for p in people.extract(doc, found_places, jurisdiction) if keep(p.span)],
         programmes=found_programmes,
         quantities=found_quantities,
         measurements=measurements.extract(

@@ -1,0 +1,277 @@
+"""Facts of one document -> an RDF graph in the contract's vocabulary.
+
+Every IRI is minted from a stable key (``kg.iri``), no blank nodes are used, and the graph is
+self-contained: it carries the labels, notations and levels of every unit, indicator, division
+and programme it mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, QB, RDF, RDFS, SKOS, XSD
+
+from kg.document import Document, Span
+from kg.facts import Division, Facts, Measurement, Organisation, Person, Programme, Quantity
+from kg.iri import Minter
+from kg.labels import all_forms, pinyin, to_traditional
+from kg.namespace import (
+    FP,
+    ID_BASE,
+    OA,
+    PREFIXES,
+    QUDT,
+    SCHEMA,
+    SDMX_ATTRIBUTE,
+    SDMX_DIMENSION,
+    SDMX_MEASURE,
+    UNIT,
+)
+from kg.resources import read_table
+
+_MU_IN_M2 = Decimal(2000) / Decimal(3)
+
+
+def unit_terms() -> dict[str, tuple[URIRef, str, str]]:
+    """notation -> (unit IRI, English label, Chinese label), from ``kg/data/unit_terms.tsv``."""
+    spaces = {"unit": UNIT, "fp": FP}
+    out = {}
+    for notation, prefixed, label_en, label_zh in read_table("unit_terms.tsv"):
+        prefix, local = prefixed.split(":", 1)
+        out[notation] = (URIRef(str(spaces[prefix]) + local), label_en, label_zh)
+    return out
+
+
+class _Builder:
+    def __init__(self, doc: Document, facts: Facts, base: str) -> None:
+        self.doc = doc
+        self.facts = facts
+        self.mint = Minter(base)
+        self.graph = Graph(bind_namespaces="none")
+        for prefix, namespace in PREFIXES.items():
+            self.graph.bind(prefix, namespace)
+        self.doc_iri = self.mint.document(doc.sha256)
+        self.context = facts.jurisdiction.key if facts.jurisdiction else "cn"
+        self._divisions_done: set[str] = set()
+        self._units_done: set[str] = set()
+
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
+        self.graph.add((s, p, o))
+
+    def written(self, span: Span) -> Literal:
+        return Literal(span.written, lang=self.doc.lang)
+
+    # --- provenance ------------------------------------------------------------------------
+
+    def mention(self, span: Span) -> URIRef:
+        """The mention node of ``span`` with both selectors, in original-text offsets."""
+        start, end = span.original_offsets
+        sha = self.doc.sha256
+        node = self.mint.mention(sha, start, end)
+        position = self.mint.mention(sha, start, end, "position")
+        quote = self.mint.mention(sha, start, end, "quote")
+        self.add(node, RDF.type, FP.Mention)
+        self.add(node, RDF.type, OA.SpecificResource)
+        self.add(node, OA.hasSource, self.doc_iri)
+        self.add(node, OA.hasSelector, position)
+        self.add(node, OA.hasSelector, quote)
+        self.add(position, RDF.type, OA.TextPositionSelector)
+        self.add(position, OA.start, Literal(start, datatype=XSD.nonNegativeInteger))
+        self.add(position, OA.end, Literal(end, datatype=XSD.nonNegativeInteger))
+        self.add(quote, RDF.type, OA.TextQuoteSelector)
+        self.add(quote, OA.exact, Literal(self.doc.original[start:end]))
+        return node
+
+    def derived(self, node: URIRef, span: Span) -> None:
+        self.add(node, PROV.wasDerivedFrom, self.mention(span))
+
+    # --- divisions -------------------------------------------------------------------------
+
+    def division(self, division: Division) -> URIRef:
+        iri = self.mint.area(division.key)
+        if division.key in self._divisions_done:
+            return iri
+        self._divisions_done.add(division.key)
+        self.add(iri, RDF.type, FP.AdministrativeDivision)
+        self.add(iri, RDF.type, SCHEMA.AdministrativeArea)
+        self.add(iri, FP.level, FP[division.level.value])
+        for literal in all_forms(division.name, "Hans"):
+            self.add(iri, RDFS.label, literal)
+        for short in division.short:
+            for literal in all_forms(short, "Hans", with_pinyin=False):
+                self.add(iri, SKOS.altLabel, literal)
+        if division.code:
+            self.add(iri, SKOS.notation, Literal(division.code))
+        if division.parent is not None:
+            self.add(iri, SCHEMA.containedInPlace, self.division(division.parent))
+        return iri
+
+    # --- people ----------------------------------------------------------------------------
+
+    def organisation(self, organisation: Organisation) -> URIRef:
+        iri = self.mint.organisation(organisation.key)
+        self.add(iri, RDF.type, ORG.Organization)
+        label = organisation.span.written if organisation.span else organisation.name
+        script = self.doc.script if organisation.span else "Hans"
+        for literal in all_forms(label, script, with_pinyin=False):
+            self.add(iri, RDFS.label, literal)
+        if organisation.division is not None:
+            self.add(iri, SCHEMA.areaServed, self.division(organisation.division))
+        if organisation.parent is not None:
+            self.add(iri, ORG.subOrganizationOf, self.organisation(organisation.parent))
+        return iri
+
+    def person(self, person: Person) -> URIRef:
+        iri = self.mint.person(person.name, self.context)
+        self.add(iri, RDF.type, FOAF.Person)
+        self.add(iri, FOAF.name, self.written(person.span))
+        for literal in all_forms(person.span.written, self.doc.script):
+            self.add(iri, RDFS.label, literal)
+        self.derived(iri, person.span)
+        if person.posts:
+            self.add(iri, RDF.type, FP.Official)
+        for post in person.posts:
+            title = post.role_span.text
+            post_iri = self.mint.post(post.organisation.key, title)
+            role_iri = self.mint.role(title)
+            self.add(iri, ORG.holds, post_iri)
+            self.add(post_iri, RDF.type, ORG.Post)
+            self.add(post_iri, ORG.role, role_iri)
+            self.add(post_iri, ORG.postIn, self.organisation(post.organisation))
+            self.add(post_iri, ORG.heldBy, iri)
+            self.derived(post_iri, post.span)
+            self.add(role_iri, RDF.type, ORG.Role)
+            self.add(role_iri, RDFS.label, self.written(post.role_span))
+        return iri
+
+    # --- programmes ------------------------------------------------------------------------
+
+    def programme_iri(self, programme: Programme) -> URIRef:
+        area = programme.area.key if programme.area else self.context
+        return self.mint.programme(programme.name, area)
+
+    def programme(self, programme: Programme, by_name: dict[str, Programme]) -> URIRef:
+        iri = self.programme_iri(programme)
+        self.add(iri, RDF.type, FP.Programme)
+        for literal in all_forms(programme.span.written, self.doc.script):
+            self.add(iri, RDFS.label, literal)
+        if programme.area is not None:
+            self.add(iri, FP.targetsArea, self.division(programme.area))
+        parent = by_name.get(programme.part_of) if programme.part_of else None
+        if parent is not None and parent is not programme:
+            self.add(iri, FP.partOf, self.programme_iri(parent))
+        self.derived(iri, programme.span)
+        if programme.evidence is not None:
+            self.derived(iri, programme.evidence)
+        return iri
+
+    # --- measurements ----------------------------------------------------------------------
+
+    def unit(self, notation: str) -> URIRef:
+        iri, label_en, label_zh = unit_terms()[notation]
+        if notation in self._units_done:
+            return iri
+        self._units_done.add(notation)
+        self.add(iri, RDF.type, QUDT.Unit)
+        if iri.startswith(str(FP)):
+            self.add(iri, RDF.type, FP.Unit)
+        self.add(iri, SKOS.notation, Literal(notation))
+        self.add(iri, RDFS.label, Literal(label_en, lang="en"))
+        self.add(iri, RDFS.label, Literal(label_zh, lang="zh-Hans"))
+        if notation == "MU":
+            self.add(iri, QUDT.conversionMultiplier, Literal(_MU_IN_M2, datatype=XSD.decimal))
+        return iri
+
+    def indicator(self, label: str) -> URIRef:
+        iri = self.mint.indicator(label)
+        self.add(iri, RDF.type, FP.Indicator)
+        self.add(iri, RDFS.label, Literal(label, lang="zh-Hans"))
+        self.add(iri, RDFS.label, Literal(to_traditional(label), lang="zh-Hant"))
+        return iri
+
+    def quantity(self, node: URIRef, quantity: Quantity) -> None:
+        self.add(node, SDMX_MEASURE.obsValue, Literal(quantity.value, datatype=XSD.decimal))
+        self.add(node, SDMX_ATTRIBUTE.unitMeasure, self.unit(quantity.unit))
+        self.add(node, FP.valueQualifier, FP[quantity.qualifier.value])
+        if quantity.classifier:
+            self.add(node, FP.classifier, Literal(quantity.classifier, lang=self.doc.lang))
+        if quantity.baseline is not None:
+            self.add(node, FP.baseline, Literal(quantity.baseline, datatype=XSD.decimal))
+
+    def measurement(
+        self, index: int, measurement: Measurement, programmes: dict[str, URIRef]
+    ) -> URIRef:
+        q = measurement.quantity
+        start, end = q.span.original_offsets
+        iri = self.mint.observation(self.doc.sha256, start, end, index)
+        self.add(iri, RDF.type, FP[measurement.kind.value])
+        self.add(iri, RDF.type, QB.Observation)
+        self.quantity(iri, q)
+        self.add(iri, FP.indicator, self.indicator(measurement.indicator))
+        area = measurement.area or self.facts.jurisdiction
+        if area is not None:
+            self.add(iri, SDMX_DIMENSION.refArea, self.division(area))
+        if measurement.period:
+            datatype = XSD.gYear if measurement.period.isdigit() else None
+            self.add(iri, SDMX_DIMENSION.refPeriod, Literal(measurement.period, datatype=datatype))
+        programme = programmes.get(measurement.programme or "")
+        if programme is not None:
+            self.add(iri, FP.programme, programme)
+            if measurement.kind.value == "Target":
+                self.add(programme, FP.hasTarget, iri)
+        self.derived(iri, measurement.span)
+        return iri
+
+    # --- the document ----------------------------------------------------------------------
+
+    def document(self) -> None:
+        iri, meta = self.doc_iri, self.facts.metadata
+        self.add(iri, RDF.type, FP.Document)
+        self.add(iri, FP.sha256, Literal(self.doc.sha256))
+        self.add(iri, FP.encoding, Literal(self.doc.encoding))
+        if meta.title is not None:
+            self.add(iri, DCTERMS.title, self.written(meta.title))
+        if meta.created:
+            datatype = XSD.dateTime if "T" in meta.created else XSD.date
+            self.add(iri, DCTERMS.created, Literal(meta.created, datatype=datatype))
+        if meta.publisher:
+            self.add(iri, DCTERMS.publisher, Literal(meta.publisher, lang=self.doc.lang))
+        if self.facts.jurisdiction is not None:
+            self.add(iri, FP.jurisdiction, self.division(self.facts.jurisdiction))
+
+    def build(self) -> Graph:
+        facts = self.facts
+        self.document()
+        for place in facts.places:
+            self.derived(self.division(place.division), place.span)
+        for person in facts.people:
+            person_iri = self.person(person)
+            if person.role == "author":
+                self.add(self.doc_iri, DCTERMS.creator, person_iri)
+            elif person.role == "editor":
+                self.add(self.doc_iri, FP.editor, person_iri)
+        by_name = {p.name: p for p in facts.programmes}
+        programme_iris = {p.name: self.programme(p, by_name) for p in facts.programmes}
+        seen: dict[tuple[int, int], int] = {}
+        for measurement in _in_order(facts.measurements):
+            key = (measurement.quantity.span.start, measurement.quantity.span.end)
+            seen[key] = seen.get(key, -1) + 1  # several measurements of one number (分别)
+            self.measurement(seen[key], measurement, programme_iris)
+        return self.graph
+
+
+def _in_order(measurements: Iterable[Measurement]) -> list[Measurement]:
+    return sorted(
+        measurements,
+        key=lambda m: (m.quantity.span.start, m.quantity.span.end, m.kind.value, m.indicator),
+    )
+
+
+def build_graph(doc: Document, facts: Facts, base: str = ID_BASE) -> Graph:
+    """The RDF graph of one document's facts."""
+    return _Builder(doc, facts, base).build()
+
+
+__all__ = ["build_graph", "pinyin", "unit_terms"]

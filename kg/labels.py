@@ -1,0 +1,37 @@
+"""Labels in the contract's three forms: as written, the other script (OpenCC), and pinyin."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from rdflib import Literal
+
+from kg.normalise import convert_script
+
+PINYIN_LANG = "zh-Latn-pinyin"
+
+
+@cache
+def pinyin(text: str) -> str:
+    """Tone-marked pinyin, syllables separated by spaces (何玉兰 -> hé yù lán)."""
+    from pypinyin import Style, lazy_pinyin
+
+    return " ".join(s.strip() for s in lazy_pinyin(text, style=Style.TONE) if s.strip())
+
+
+def to_traditional(text: str) -> str:
+    return convert_script(text, "s2t")
+
+
+def to_simplified(text: str) -> str:
+    return convert_script(text, "t2s")
+
+
+def all_forms(written: str, script: str, with_pinyin: bool = True) -> list[Literal]:
+    """``written`` tagged with its script, the other script where it differs, and pinyin."""
+    simplified = to_simplified(written) if script == "Hant" else written
+    traditional = written if script == "Hant" else to_traditional(written)
+    literals = [Literal(simplified, lang="zh-Hans"), Literal(traditional, lang="zh-Hant")]
+    if with_pinyin:
+        literals.append(Literal(pinyin(simplified), lang=PINYIN_LANG))
+    return literals

@@ -1,0 +1,60 @@
+"""One document, end to end: read -> normalise -> extract -> graph -> validate -> serialise.
+
+``process`` is a pure function of the input file (and the base IRI); writing and loading are
+left to the caller, so the same function serves one file, a folder, or a cluster's map.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph
+
+from kg.document import Document
+from kg.extract import extract
+from kg.facts import Facts, Kind
+from kg.graph import build_graph
+from kg.namespace import ID_BASE
+from kg.serialise import to_jsonld, to_turtle
+from kg.validate import Validation, validate
+
+
+@dataclass
+class Result:
+    doc: Document
+    facts: Facts
+    graph: Graph
+    validation: Validation
+    turtle: bytes
+    jsonld: bytes
+
+    def summary(self) -> str:
+        f = self.facts
+        divisions = {p.division.key for p in f.places}
+        targets = sum(1 for m in f.measurements if m.kind is Kind.TARGET)
+        outcomes = len(f.measurements) - targets
+        v = self.validation
+        return (
+            f"{self.doc.name}: {len(f.people)} people, {len(divisions)} divisions, "
+            f"{len(f.programmes)} programmes, {targets} targets, {outcomes} outcomes; "
+            f"{len(self.graph)} triples; {v.count('Violation')} violations, "
+            f"{v.count('Warning')} warnings"
+        )
+
+
+def process_document(doc: Document, base: str = ID_BASE) -> Result:
+    facts = extract(doc)
+    graph = build_graph(doc, facts, base)
+    return Result(
+        doc=doc,
+        facts=facts,
+        graph=graph,
+        validation=validate(graph),
+        turtle=to_turtle(graph),
+        jsonld=to_jsonld(graph),
+    )
+
+
+def process(path: Path, base: str = ID_BASE) -> Result:
+    return process_document(Document.from_path(path), base)
