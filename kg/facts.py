@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 from kg.document import Span
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     """Administrative levels, in order from the top; values are the ontology's local names."""
 
     PROVINCE = "Province"
@@ -24,7 +24,7 @@ class Level(str, Enum):
     VILLAGE = "Village"
 
 
-class Qualifier(str, Enum):
+class Qualifier(StrEnum):
     """How a stated number relates to the true value; values are the ontology's local names."""
 
     EXACT = "Exact"
@@ -34,7 +34,7 @@ class Qualifier(str, Enum):
     AT_MOST = "AtMost"  # 以内, 以下
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     TARGET = "Target"
     OUTCOME = "Outcome"
 
