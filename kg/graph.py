@@ -34,6 +34,15 @@ from kg.resources import read_table
 _MU_IN_M2 = Decimal(2000) / Decimal(3)
 
 
+def decimal_literal(value: Decimal) -> Literal:
+    """An xsd:decimal in canonical form (``12000.0``, ``99.56``), so Turtle's shorthand and
+    JSON-LD carry the same lexical form."""
+    text = format(value.normalize(), "f")
+    if "." not in text:
+        text += ".0"
+    return Literal(text, datatype=XSD.decimal)
+
+
 def unit_terms() -> dict[str, tuple[URIRef, str, str]]:
     """notation -> (unit IRI, English label, Chinese label), from ``kg/data/unit_terms.tsv``."""
     spaces = {"unit": UNIT, "fp": FP}
@@ -181,7 +190,7 @@ class _Builder:
         self.add(iri, RDFS.label, Literal(label_en, lang="en"))
         self.add(iri, RDFS.label, Literal(label_zh, lang="zh-Hans"))
         if notation == "MU":
-            self.add(iri, QUDT.conversionMultiplier, Literal(_MU_IN_M2, datatype=XSD.decimal))
+            self.add(iri, QUDT.conversionMultiplier, decimal_literal(_MU_IN_M2))
         return iri
 
     def indicator(self, label: str) -> URIRef:
@@ -192,13 +201,13 @@ class _Builder:
         return iri
 
     def quantity(self, node: URIRef, quantity: Quantity) -> None:
-        self.add(node, SDMX_MEASURE.obsValue, Literal(quantity.value, datatype=XSD.decimal))
+        self.add(node, SDMX_MEASURE.obsValue, decimal_literal(quantity.value))
         self.add(node, SDMX_ATTRIBUTE.unitMeasure, self.unit(quantity.unit))
         self.add(node, FP.valueQualifier, FP[quantity.qualifier.value])
         if quantity.classifier:
             self.add(node, FP.classifier, Literal(quantity.classifier, lang=self.doc.lang))
         if quantity.baseline is not None:
-            self.add(node, FP.baseline, Literal(quantity.baseline, datatype=XSD.decimal))
+            self.add(node, FP.baseline, decimal_literal(quantity.baseline))
 
     def measurement(
         self, index: int, measurement: Measurement, programmes: dict[str, URIRef]

@@ -12,6 +12,7 @@ from functools import cache
 from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 
+from kg.errors import KgError
 from kg.resources import shapes_dir
 
 
@@ -55,6 +56,8 @@ def validate(data: Graph) -> Validation:
         allow_infos=True,
         do_owl_imports=False,
     )
+    if not isinstance(report, Graph):  # pySHACL reports a broken shapes graph this way
+        raise KgError(f"shapes cannot be used: {report}")
     results = []
     for node in report.subjects(SH.resultSeverity, None):
         severity = report.value(node, SH.resultSeverity)

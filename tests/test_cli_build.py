@@ -1,0 +1,77 @@
+"""``kg build`` end to end, and the committed outputs of the sample in build/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from kg.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+STEM = "lijiang-2020-06-10"
+
+
+def _build(out: Path, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["build", "--no-store", "-o", str(out), *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_build_sample_writes_both_files_and_is_deterministic(tmp_path: Path) -> None:
+    code, out, err = _build(tmp_path / "a")
+    assert code == 0, err
+    assert out.startswith(f"{STEM}: ")
+    code, _, err = _build(tmp_path / "b")
+    assert code == 0, err
+    for suffix in (".ttl", ".jsonld"):
+        first = (tmp_path / "a" / (STEM + suffix)).read_bytes()
+        assert first == (tmp_path / "b" / (STEM + suffix)).read_bytes()
+    turtle = Graph().parse(tmp_path / "a" / f"{STEM}.ttl", format="turtle")
+    jsonld = Graph().parse(tmp_path / "a" / f"{STEM}.jsonld", format="json-ld")
+    assert isomorphic(turtle, jsonld)
+    assert not list((tmp_path / "a").glob(".*.tmp"))
+
+
+def test_committed_build_outputs_are_current(tmp_path: Path) -> None:
+    """build/ holds what `kg build` writes for the sample: regenerate it with `kg build`."""
+    code, _, err = _build(tmp_path)
+    assert code == 0, err
+    for suffix in (".ttl", ".jsonld"):
+        fresh = (tmp_path / (STEM + suffix)).read_bytes()
+        committed = (ROOT / "build" / (STEM + suffix)).read_bytes()
+        assert fresh == committed, f"build/{STEM}{suffix} is stale: run `kg build --no-store`"
+
+
+def test_unreadable_inputs_exit_2_with_one_line(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    code, out, err = _build(tmp_path / "out", str(empty))
+    assert code == 2
+    assert err.strip().splitlines() == [
+        f"Error: {empty}: empty file (give an article with text in it)"
+    ]
+    assert not (tmp_path / "out" / "empty.ttl").exists()
+    code, _, err = _build(tmp_path / "out", str(tmp_path / "missing.txt"))
+    assert code == 2
+    assert "Traceback" not in err and err.count("\n") == 1
+
+
+def test_folder_input_builds_each_article(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("丽江市脱贫攻坚取得决定性成就。", encoding="utf-8")
+    (folder / "b.txt").write_bytes("永勝縣脫貧攻堅取得決定性成就。".encode("big5"))
+    code, out, err = _build(tmp_path / "out", str(folder))
+    assert code == 0, err
+    assert [line.split(":")[0] for line in out.splitlines()] == ["a", "b"]
+    assert (tmp_path / "out" / "b.jsonld").exists()
+
+
+def test_unwritable_output_folder_exits_2(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    code, _, err = _build(blocker / "sub")
+    assert code == 2
+    assert "cannot write" in err

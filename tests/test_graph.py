@@ -1,0 +1,169 @@
+"""Facts -> RDF: the contract's terms, provenance that slices exactly, determinism."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import FOAF, ORG, RDF, RDFS, SKOS
+
+from kg.document import Document
+from kg.facts import (
+    Division,
+    Facts,
+    Kind,
+    Level,
+    Measurement,
+    Organisation,
+    Person,
+    PlaceMention,
+    Post,
+    Programme,
+    Qualifier,
+    Quantity,
+)
+from kg.graph import build_graph
+from kg.namespace import FP, OA, SCHEMA, SDMX_ATTRIBUTE, SDMX_DIMENSION, SDMX_MEASURE
+from kg.serialise import to_jsonld, to_turtle
+from kg.validate import validate
+
+ARTICLE = (
+    "鎮寧縣委書記張明在會上介紹(shào),全縣實施“十百千”工程,累計完成易地扶貧搬遷1.2萬戶5.1萬人。"
+)
+
+PROVINCE = Division("贵州省", Level.PROVINCE, "520000", ("贵州",))
+PREFECTURE = Division("安顺市", Level.PREFECTURE, "520400", ("安顺",), PROVINCE)
+COUNTY = Division("镇宁布依族苗族自治县", Level.COUNTY, "520423", ("镇宁县", "镇宁"), PREFECTURE)
+
+
+def _find(doc: Document, text: str) -> tuple[int, int]:
+    start = doc.text.index(text)
+    return start, start + len(text)
+
+
+@pytest.fixture(scope="module")
+def invented() -> tuple[Document, Facts]:
+    doc = Document.from_text(ARTICLE, name="invented")
+    place = PlaceMention(doc.span(*_find(doc, "镇宁县")), COUNTY)
+    committee = Organisation(
+        "中共镇宁布依族苗族自治县委", doc.span(*_find(doc, "镇宁县委")), COUNTY
+    )
+    person = Person(
+        doc.span(*_find(doc, "张明")),
+        posts=(
+            Post(doc.span(*_find(doc, "镇宁县委书记")), doc.span(*_find(doc, "书记")), committee),
+        ),
+    )
+    programme = Programme(doc.span(*_find(doc, "十百千”工程")), "十百千工程", COUNTY)
+    households = Quantity(doc.span(*_find(doc, "1.2万户")), Decimal(12000), "HOUSEHOLD")
+    people = Quantity(
+        doc.span(*_find(doc, "5.1万人")), Decimal(51000), "PERSON", qualifier=Qualifier.EXACT
+    )
+    clause = doc.span(*_find(doc, "累计完成易地扶贫搬迁1.2万户5.1万人"))
+    measurements = [
+        Measurement(Kind.OUTCOME, q, clause, "易地扶贫搬迁", area=COUNTY, programme="十百千工程")
+        for q in (households, people)
+    ]
+    facts = Facts(
+        jurisdiction=COUNTY,
+        places=[place],
+        people=[person],
+        programmes=[programme],
+        quantities=[households, people],
+        measurements=measurements,
+    )
+    return doc, facts
+
+
+def test_contract_terms(invented: tuple[Document, Facts]) -> None:
+    doc, facts = invented
+    g = build_graph(doc, facts)
+    county = URIRef("https://w3id.org/fupin-kg/id/area/520423")
+    assert (county, SKOS.notation, Literal("520423")) in g
+    assert (county, FP.level, FP.County) in g
+    assert (
+        county,
+        SCHEMA.containedInPlace,
+        URIRef("https://w3id.org/fupin-kg/id/area/520400"),
+    ) in g
+    assert Literal("镇宁县", lang="zh-Hans") in set(g.objects(county, SKOS.altLabel))
+    (person,) = g.subjects(RDF.type, FP.Official)
+    assert (person, FOAF.name, Literal("張明", lang="zh-Hant")) in g
+    assert Literal("zhāng míng", lang="zh-Latn-pinyin") in set(g.objects(person, RDFS.label))
+    (post,) = g.objects(person, ORG.holds)
+    role = g.value(post, ORG.role)
+    assert g.value(role, RDFS.label) == Literal("書記", lang="zh-Hant")
+    outcomes = sorted(g.subjects(RDF.type, FP.Outcome))
+    assert len(outcomes) == 2
+    values = sorted(g.value(o, SDMX_MEASURE.obsValue).toPython() for o in outcomes)
+    assert values == [Decimal(12000), Decimal(51000)]
+    for outcome in outcomes:
+        assert g.value(outcome, SDMX_DIMENSION.refArea) == county
+        unit = g.value(outcome, SDMX_ATTRIBUTE.unitMeasure)
+        assert g.value(unit, SKOS.notation) in {Literal("HOUSEHOLD"), Literal("PERSON")}
+        assert g.value(outcome, FP.valueQualifier) == FP.Exact
+        assert (g.value(outcome, FP.programme), RDF.type, FP.Programme) in g
+
+
+def test_conforms_to_the_shapes(invented: tuple[Document, Facts]) -> None:
+    doc, facts = invented
+    validation = validate(build_graph(doc, facts))
+    assert validation.conforms, [r.message for r in validation.results]
+
+
+def _selectors(g: Graph) -> list[tuple[int, int, str]]:
+    out = []
+    for mention in set(g.subjects(OA.hasSource, None)):
+        selectors = list(g.objects(mention, OA.hasSelector))
+        (position,) = [s for s in selectors if (s, RDF.type, OA.TextPositionSelector) in g]
+        (quote,) = [s for s in selectors if (s, RDF.type, OA.TextQuoteSelector) in g]
+        start = g.value(position, OA.start).toPython()
+        end = g.value(position, OA.end).toPython()
+        out.append((start, end, str(g.value(quote, OA.exact))))
+    return out
+
+
+def test_every_quote_is_the_slice_of_the_input(invented: tuple[Document, Facts]) -> None:
+    doc, facts = invented
+    selectors = _selectors(build_graph(doc, facts))
+    assert selectors
+    for start, end, exact in selectors:
+        assert doc.original[start:end] == exact
+    # the pinyin reading inside a quoted span is part of the exact input
+    assert any("(shào)" in exact for *_, exact in selectors) or all(
+        "介紹" not in exact for *_, exact in selectors
+    )
+
+
+def test_sample_quotes_slice_the_sample(sample_result) -> None:  # type: ignore[no-untyped-def]
+    for start, end, exact in _selectors(sample_result.graph):
+        assert sample_result.doc.original[start:end] == exact
+
+
+def test_no_blank_nodes_and_byte_identical_output(invented: tuple[Document, Facts]) -> None:
+    doc, facts = invented
+    g1, g2 = build_graph(doc, facts), build_graph(doc, facts)
+    assert not any(isinstance(term, BNode) for triple in g1 for term in triple)
+    assert to_turtle(g1) == to_turtle(g2)
+    assert to_jsonld(g1) == to_jsonld(g2)
+
+
+def test_jsonld_is_isomorphic_to_turtle(invented: tuple[Document, Facts]) -> None:
+    doc, facts = invented
+    g = build_graph(doc, facts)
+    from_turtle = Graph().parse(data=to_turtle(g), format="turtle")
+    from_jsonld = Graph().parse(data=to_jsonld(g), format="json-ld")
+    assert isomorphic(from_turtle, from_jsonld)
+    assert len(from_jsonld) == len(g)
+
+
+def test_same_county_same_iri_across_documents(invented: tuple[Document, Facts]) -> None:
+    doc, facts = invented
+    other = Document.from_text("镇宁县脱贫攻坚。", name="other")
+    g_other = build_graph(other, Facts(jurisdiction=COUNTY))
+    g = build_graph(doc, facts)
+    county = URIRef("https://w3id.org/fupin-kg/id/area/520423")
+    assert (county, RDF.type, FP.AdministrativeDivision) in g_other
+    assert (county, RDF.type, FP.AdministrativeDivision) in g

@@ -1,0 +1,43 @@
+"""The package ships what it needs, and generated files are current."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_namespace_module_is_generated_from_the_ontology() -> None:
+    check = subprocess.run([sys.executable, "tools/make_namespace.py", "--check"], cwd=ROOT)
+    assert check.returncode == 0, "run `python tools/make_namespace.py`"
+
+
+def test_wheel_ships_ontology_shapes_and_sample(tmp_path: Path) -> None:
+    pytest.importorskip("hatchling")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+    )
+    (wheel,) = tmp_path.glob("fupin_kg-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "kg/ontology/fupin.ttl" in names
+    assert "kg/ontology/context.jsonld" in names
+    assert "kg/shapes/fupin-shapes.ttl" in names
+    assert "kg/data/sample/lijiang-2020-06-10.txt" in names
+    assert "kg/data/userdict.txt" in names
