@@ -16,7 +16,7 @@ from kg import __version__
 from kg.errors import KgError
 
 # Each module defines click commands and a ``COMMANDS`` tuple; imported only when the CLI starts.
-_COMMAND_MODULES = ("kg.cli.build", "kg.cli.store", "kg.cli.validate")
+_COMMAND_MODULES = ("kg.cli.build", "kg.cli.store", "kg.cli.validate", "kg.cli.review")
 
 
 class _Group(click.Group):
