@@ -1,12 +1,546 @@
-"""People and the posts they hold."""
+"""People and the posts they hold.
+
+The genre names people in a few positions, and only there does this module look for names:
+
+- a chain of posts, then the name: ``中共丽江市委副书记、市委宣传部部长何玉兰`` (each post an
+  organisation + a title; a title alone takes the body it implies: 县长 -> 县人民政府);
+- a name, then a title: ``顾琨书记``, ``习近平总书记``;
+- a credit line: ``编辑/雷凤娇``, ``记者 张三 李四``, ``作者/<post chain><name>``;
+- a word for the people of a story, then the name: ``贫困户陈朝云``, ``村民李某某``.
+
+A candidate name is 2–4 Han characters starting with a surname (``people_surnames.txt``), ends
+where jieba ends a word (or where a word that follows names starts), and is not a place, a
+body or a listed common word.  jieba's ``nr`` tag is one signal among these, not the rule: it
+tags 宣传部, 施策 and 小康 as names too.
+
+Abbreviated bodies (市委, 县政府, 扶贫办) are expanded with the division they belong to: the
+division named right before them, else one earlier in the same post chain, else one named
+earlier in the sentence, else the document's jurisdiction (or one of its parents), else the
+nearest one named before; always one whose name ends in the abbreviation's level character.
+"""
 
 from __future__ import annotations
 
-from kg.document import Document
-from kg.facts import Division, Person, PlaceMention
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+
+from kg.document import Document, Span
+from kg.facts import Division, Organisation, Person, PlaceMention, Post
+from kg.resources import read_lines, read_table
+from kg.segment import Token, tokenize
+
+LEVEL_CHARS = "省市州县区乡镇村"
+"""Last characters of division names; the first character of level-specific abbreviations."""
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_SEPARATORS = "/／:：|丨 \u3000\t"
+_CHAIN_JOINERS = ("、", "兼", " ", "\u3000", "")
+_LIST_JOINERS = ("、", " ", "\u3000", "和", "与", "及")
+
+
+# --- language data ---------------------------------------------------------------------------
+
+
+@cache
+def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """(compound surnames, single-character surnames)."""
+    words = {w for line in read_lines("people_surnames.txt") for w in line.split()}
+    return frozenset(w for w in words if len(w) > 1), frozenset(w for w in words if len(w) == 1)
+
+
+@cache
+def _titles() -> dict[str, str | None]:
+    """Title -> implied organisation abbreviation (or None)."""
+    out: dict[str, str | None] = {}
+    for row in read_table("titles.txt"):
+        out[row[0]] = row[1] if len(row) > 1 and row[1] else None
+    return out
+
+
+@cache
+def _title_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(t) for t in _titles()}, reverse=True))
+
+
+@dataclass(frozen=True)
+class _OrgRow:
+    template: str
+    parent: str | None
+    level: str | None
+    """Level character the division must end in; ``None`` for level-less abbreviations."""
+
+
+@cache
+def _org_rows() -> dict[str, _OrgRow]:
+    """Abbreviation -> expansion, with ``*`` rows expanded for every level character."""
+    starred: dict[str, _OrgRow] = {}
+    explicit: dict[str, _OrgRow] = {}
+    for row in read_table("organisations.tsv"):
+        abbrev, template = row[0], row[1]
+        parent = row[2] if len(row) > 2 and row[2] else None
+        if abbrev.startswith("*"):
+            for level in LEVEL_CHARS:
+                starred[level + abbrev[1:]] = _OrgRow(
+                    template, parent.replace("*", level) if parent else None, level
+                )
+        else:
+            own = abbrev[0] if abbrev[0] in LEVEL_CHARS and "{name}" in template else None
+            explicit[abbrev] = _OrgRow(template, parent, own)
+    starred.update(explicit)
+    return starred
+
+
+@cache
+def _org_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(read_lines("people_org_suffixes.txt"), key=len, reverse=True))
+
+
+@cache
+def _bylines() -> dict[str, str]:
+    return {row[0]: row[1] for row in read_table("people_bylines.tsv")}
+
+
+@cache
+def _story_cues() -> tuple[str, ...]:
+    return tuple(sorted(read_lines("people_cues.txt"), key=len, reverse=True))
+
+
+@cache
+def _followers() -> tuple[str, ...]:
+    words = {w for line in read_lines("people_followers.txt") for w in line.split()}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    return frozenset(w for line in read_lines("people_not_names.txt") for w in line.split())
+
+
+# --- the work --------------------------------------------------------------------------------
+
+
+@dataclass
+class _Mention:
+    span: Span
+    posts: list[Post] = field(default_factory=list)
+    role: str | None = None
+
+
+@dataclass
+class _TitleHit:
+    start: int
+    end: int
+    title: str
+    org_start: int
+    """Start of the organisation written before the title (== start when none)."""
+    org: Organisation | None
+
+
+class _Reader:
+    def __init__(
+        self, doc: Document, places: list[PlaceMention], jurisdiction: Division | None
+    ) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.places = sorted(places, key=lambda p: (p.span.start, p.span.end))
+        self.place_starts = [p.span.start for p in self.places]
+        self.jurisdiction = jurisdiction
+        self.mentions: list[_Mention] = []
+        self.tokens: dict[int, Token] = {}
+        self.bounds: set[int] = set()
+
+    # -- tokens and names --
+
+    def _load_tokens(self, start: int, end: int) -> None:
+        self.tokens = {}
+        self.bounds = {start, end}
+        for tok in tokenize(self.text, start, end):
+            self.tokens[tok.start] = tok
+            self.bounds.add(tok.end)
+
+    def _in_place(self, start: int, end: int) -> bool:
+        index = bisect_right(self.place_starts, end)
+        return any(
+            p.span.start < end and start < p.span.end
+            for p in self.places[max(0, index - 8) : index]
+        )
+
+    def _valid_name(self, start: int, end: int) -> bool:
+        name = self.text[start:end]
+        if not 2 <= len(name) <= 4 or not all(_HAN.fullmatch(c) for c in name):
+            return False
+        if self.doc.is_masked(start, end) or name in _not_names():
+            return False
+        if name[-1] in LEVEL_CHARS or name.endswith(_org_suffixes()):
+            return False
+        if any(t in name for t in _titles() if len(t) > 1):
+            return False
+        return not self._in_place(start, end)
+
+    def _surname_length(self, at: int) -> int:
+        compound, single = _surnames()
+        if self.text[at : at + 2] in compound:
+            return 2
+        return 1 if self.text[at : at + 1] in single else 0
+
+    def _ends_name(self, at: int, limit: int) -> bool:
+        """Whether a name may end at ``at``: the text stops, or a follower word starts."""
+        if at >= limit or not _HAN.fullmatch(self.text[at]):
+            return True
+        return self.text.startswith(_followers(), at)
+
+    def name_at(self, start: int, limit: int) -> int | None:
+        """End of a person's name starting at ``start`` (before ``limit``), if there is one."""
+        surname = self._surname_length(start)
+        if not surname:
+            return None
+        first = self.tokens.get(start)
+        if first is None:
+            return None
+        lengths = [n for n in (surname + 2, surname + 1) if start + n <= limit]
+        if first.pos.startswith("nr") and first.end - start in lengths:
+            end = first.end
+            nxt = self.tokens.get(end)
+            if (
+                end - start < surname + 2
+                and nxt is not None
+                and len(nxt.word) == 1
+                and _HAN.fullmatch(nxt.word)
+                and not self._ends_name(end, limit)
+                and self._ends_name(end + 1, limit)
+            ):
+                end += 1  # 欧阳明|军表示: jieba cut the given name short
+            return end if self._valid_name(start, end) else None
+        if len(first.word) > surname and not first.pos.startswith("nr"):
+            return None  # the surname is the start of a common word: 高度, 全面
+        for n in lengths:
+            end = start + n
+            if end in self.bounds and self._ends_name(end, limit) and self._valid_name(start, end):
+                return end
+        return None
+
+    def name_before(self, end: int, floor: int) -> int | None:
+        """Start of a name ending at ``end`` (name + title: 顾琨书记), if there is one."""
+        for n in (4, 3, 2):
+            start = end - n
+            if start < floor or start not in self.bounds:
+                continue
+            surname = self._surname_length(start)
+            if not surname or n - surname not in (1, 2) or not self._valid_name(start, end):
+                continue
+            tok = self.tokens.get(start)
+            if tok is not None and tok.end == end and tok.pos.startswith("nr"):
+                return start
+            if (start == floor or not _HAN.fullmatch(self.text[start - 1])) and (
+                tok is not None
+                and (tok.end <= end)
+                and (len(tok.word) == surname or tok.pos.startswith("nr"))
+            ):
+                return start
+        return None
+
+    # -- organisations --
+
+    def _level_match(self, division: Division, level: str | None) -> bool:
+        return level is None or division.name.endswith(level)
+
+    def resolve(self, level: str | None, at: int, context: list[Division]) -> Division | None:
+        """The division an abbreviation at ``at`` belongs to (see the module's docstring)."""
+        for division in reversed(context):
+            if self._level_match(division, level):
+                return division
+        sentence = self.doc.sentence_of(at)
+        before = [p for p in self.places if p.span.end <= at]
+        for mention in reversed(before):
+            if mention.span.start < sentence.start:
+                break
+            if self._level_match(mention.division, level):
+                return mention.division
+        if self.jurisdiction is not None:
+            for division in self.jurisdiction.chain():
+                if self._level_match(division, level):
+                    return division
+            if level is None:
+                return self.jurisdiction
+        for mention in reversed(before):
+            if self._level_match(mention.division, level):
+                return mention.division
+        return None
+
+    def _from_row(
+        self, abbrev: str, division: Division | None, start: int | None, end: int | None
+    ) -> Organisation | None:
+        row = _org_rows()[abbrev]
+        if "{name}" in row.template and division is None:
+            return None
+        name = row.template.format(name=division.name if division else "")
+        parent = None
+        if row.parent and row.parent in _org_rows():
+            parent = self._from_row(row.parent, division, None, None)
+        span = self.doc.span(start, end) if start is not None and end is not None else None
+        return Organisation(
+            name=name,
+            span=span,
+            division=division if "{name}" in row.template else None,
+            parent=parent,
+        )
+
+    def _generic(self, division: Division, rest: str, start: int, end: int) -> Organisation | None:
+        if not rest.endswith(_org_suffixes()) or len(rest) > 14:
+            return None
+        if rest[0] in LEVEL_CHARS and division.name.endswith(rest[0]):
+            rest = rest[1:]
+        if not rest or rest in _org_suffixes():
+            return None
+        return Organisation(
+            name=division.name + rest, span=self.doc.span(start, end), division=division
+        )
+
+    def organisation(
+        self, start: int, end: int, context: list[Division]
+    ) -> tuple[int, Organisation] | None:
+        """The longest organisation written as a suffix of ``text[start:end]``."""
+        rows = _org_rows()
+        text = self.text
+        for k in range(start, end):
+            body = k + 2 if text.startswith("中共", k) else k
+            if body >= end:
+                continue
+            place = next(
+                (p for p in self.places if p.span.start == body and p.span.end < end + 1), None
+            )
+            if place is not None and place.span.end <= end:
+                rest = text[place.span.end : end]
+                level = text[place.span.end - 1]
+                if not rest:
+                    continue
+                if level in LEVEL_CHARS and level + rest in rows:
+                    found = self._from_row(level + rest, place.division, k, end)
+                elif rest in rows:
+                    found = self._from_row(rest, place.division, k, end)
+                else:
+                    found = self._generic(place.division, rest, k, end)
+                if found is not None:
+                    return k, found
+                continue
+            rest = text[body:end]
+            if rest in rows:
+                row = rows[rest]
+                division = self.resolve(row.level, k, context) if "{name}" in row.template else None
+                found = self._from_row(rest, division, k, end)
+                if found is not None:
+                    return k, found
+            elif rest[0] in LEVEL_CHARS and rest.endswith(_org_suffixes()) and len(rest) <= 12:
+                division = self.resolve(rest[0], k, context)
+                if division is not None and (found := self._generic(division, rest, k, end)):
+                    return k, found
+            elif body > k and re.fullmatch(r"[\u4e00-\u9fff]{2,10}[省市州县区]委", rest):
+                # 中共XX县委 whose place the gazetteer did not resolve: keep it as written
+                return k, Organisation(name=text[k:end], span=self.doc.span(k, end))
+        return None
+
+    def implied(self, abbrev: str, at: int, context: list[Division]) -> Organisation | None:
+        rows = _org_rows()
+        if abbrev not in rows:
+            return None
+        row = rows[abbrev]
+        # a division named right before the title: 新华村|党支部书记 -> 新华村
+        for p in self.places:
+            if p.span.end in (at, at + 1) and self._level_match(p.division, row.level):
+                return self._from_row(abbrev, p.division, None, None)
+        division = self.resolve(row.level, at, context) if "{name}" in row.template else None
+        return self._from_row(abbrev, division, None, None)
+
+    # -- patterns --
+
+    def _titles_in(self, start: int, end: int) -> list[_TitleHit]:
+        hits: list[_TitleHit] = []
+        titles = _titles()
+        at = start
+        floor = start
+        while at < end:
+            for n in _title_lengths():
+                word = self.text[at : at + n]
+                if (
+                    len(word) == n
+                    and word in titles
+                    and (at in self.bounds or at + n in self.bounds)
+                ):
+                    if self.text[at + n : at + n + 1] in ("会", "处"):
+                        continue  # 常委会, 书记处
+                    seg = at
+                    while (
+                        seg > floor
+                        and self.text[seg - 1] not in '，。、；：:,;/／|丨 \u3000“”"《》()（）【】'
+                    ):
+                        seg -= 1
+                    context = [h.org.division for h in hits if h.org and h.org.division]
+                    org = self.organisation(seg, at, context) if seg < at else None
+                    org_start, organisation = org if org else (at, None)
+                    hits.append(_TitleHit(at, at + n, word, org_start, organisation))
+                    at += n
+                    floor = at
+                    break
+            else:
+                at += 1
+        return hits
+
+    def _post(self, hit: _TitleHit, context: list[Division]) -> Post | None:
+        organisation = hit.org
+        if organisation is None:
+            implied = _titles().get(hit.title)
+            if implied:
+                organisation = self.implied(implied, hit.start, context)
+        if organisation is None:
+            return None
+        return Post(
+            span=self.doc.span(hit.org_start, hit.end),
+            role_span=self.doc.span(hit.start, hit.end),
+            organisation=organisation,
+        )
+
+    def _chains(self, start: int, end: int) -> list[list[_TitleHit]]:
+        """Titles joined by 、 or 兼 with no name between them: the posts of one person."""
+        chains: list[list[_TitleHit]] = []
+        closed = True
+        for hit in self._titles_in(start, end):
+            joined = chains and self.text[chains[-1][-1].end : hit.org_start] in _CHAIN_JOINERS
+            if joined and not closed:
+                chains[-1].append(hit)
+            else:
+                chains.append([hit])
+            closed = self.name_at(hit.end, end) is not None
+        return chains
+
+    def _add(self, start: int, end: int, posts: list[Post], role: str | None = None) -> _Mention:
+        mention = _Mention(self.doc.span(start, end), posts, role)
+        self.mentions.append(mention)
+        return mention
+
+    def _name_list(
+        self,
+        start: int,
+        limit: int,
+        role: str | None,
+        posts: list[Post] | None = None,
+        first: bool = True,
+    ) -> int:
+        """Names from ``start`` on, separated by 、 or spaces (with ``first=False``, the names
+        after the one ending at ``start``); returns where the list ends."""
+        at = start
+        end: int | None = start
+        while True:
+            if first:
+                end = self.name_at(at, limit)
+                if end is None:
+                    return at
+                self._add(at, end, list(posts or []), role)
+            first = True
+            assert end is not None
+            nxt = end
+            while nxt < limit and self.text[nxt] in "、 \u3000":
+                nxt += 1
+            if nxt == end or nxt >= limit or self.name_at(nxt, limit) is None:
+                return end
+            at = nxt
+
+    def read_sentence(self, start: int, end: int) -> None:
+        self._load_tokens(start, end)
+        chain_at: dict[int, _Mention] = {}
+        for chain in self._chains(start, end):
+            context: list[Division] = []
+            posts = []
+            for hit in chain:
+                post = self._post(hit, context)
+                if post is not None:
+                    posts.append(post)
+                    if post.organisation.division is not None:
+                        context.append(post.organisation.division)
+                elif hit.org is None and posts and _titles().get(hit.title) is None:
+                    # 县委常委、副书记: a bare title shares the body before it
+                    previous = posts[-1]
+                    posts.append(
+                        Post(
+                            span=self.doc.span(hit.start, hit.end),
+                            role_span=self.doc.span(hit.start, hit.end),
+                            organisation=previous.organisation,
+                        )
+                    )
+            last = chain[-1]
+            name_end = self.name_at(last.end, end)
+            if name_end is not None:
+                chain_at[chain[0].org_start] = self._add(last.end, name_end, posts)
+                self._name_list(name_end, end, None, posts, first=False)
+                continue
+            name_start = self.name_before(chain[0].org_start, start)
+            if name_start is not None:
+                self._add(name_start, chain[0].org_start, posts)
+        self._credits(start, end, chain_at)
+        self._story_people(start, end)
+
+    def _credits(self, start: int, end: int, chain_at: dict[int, _Mention]) -> None:
+        text = self.text
+        for cue, role in sorted(_bylines().items(), key=lambda kv: -len(kv[0])):
+            at = text.find(cue, start, end)
+            while at >= 0:
+                before = text[at - 1] if at > start else ""
+                after = at + len(cue)
+                if (
+                    (at == start or before in "(（【[ \u3000")
+                    and after < end
+                    and text[after] in _SEPARATORS
+                ):
+                    names = after
+                    while names < end and text[names] in _SEPARATORS:
+                        names += 1
+                    if names in chain_at:
+                        chain_at[names].role = role
+                    elif names in self.tokens or names in self.bounds:
+                        self._name_list(names, end, role)
+                at = text.find(cue, after, end)
+
+    def _story_people(self, start: int, end: int) -> None:
+        text = self.text
+        taken: set[int] = set()
+        for cue in _story_cues():
+            at = text.find(cue, start, end)
+            while at >= 0:
+                after = at + len(cue)
+                if at in self.bounds and after in self.bounds and at not in taken:
+                    taken.update(range(at, after))
+                    if not any(m.span.start == after for m in self.mentions):
+                        self._name_list(after, end, None)
+                at = text.find(cue, after, end)
+
+    def people(self) -> list[Person]:
+        by_name: dict[str, list[_Mention]] = {}
+        for mention in sorted(self.mentions, key=lambda m: m.span.start):
+            by_name.setdefault(mention.span.text, []).append(mention)
+        people = []
+        for mentions in by_name.values():
+            posts: list[Post] = []
+            seen: set[tuple[str, str]] = set()
+            for mention in mentions:
+                for post in mention.posts:
+                    key = (post.organisation.key, post.role_span.text)
+                    if key not in seen:
+                        seen.add(key)
+                        posts.append(post)
+            carrier = next((m for m in mentions if m.posts), mentions[0])
+            role = next((m.role for m in mentions if m.role), None)
+            people.append(Person(span=carrier.span, posts=tuple(posts), role=role))
+        return sorted(people, key=lambda p: p.span.start)
 
 
 def extract(
     doc: Document, places: list[PlaceMention], jurisdiction: Division | None
 ) -> list[Person]:
-    return []
+    """The people named in ``doc``, one per name, with the posts the text gives them."""
+    reader = _Reader(doc, places, jurisdiction)
+    for sentence in doc.sentences:
+        if doc.is_masked(sentence.start, sentence.end) and len(sentence) < 2:
+            continue
+        reader.read_sentence(sentence.start, sentence.end)
+    return reader.people()

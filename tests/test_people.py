@@ -1,0 +1,195 @@
+"""People and posts: the sample article and invented sentences of the genre."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.document import Document
+from kg.extract import people
+from kg.facts import Division, Level, Person, PlaceMention
+from kg.resources import SAMPLE_ARTICLE
+
+YUNNAN = Division("云南省", Level.PROVINCE, "530000", ("云南",))
+LIJIANG = Division("丽江市", Level.PREFECTURE, "530700", ("丽江",), YUNNAN)
+YONGSHENG = Division("永胜县", Level.COUNTY, "530722", ("永胜",), LIJIANG)
+DONGSHAN = Division("东山乡", Level.TOWNSHIP, None, (), YONGSHENG)
+DIQING = Division("迪庆藏族自治州", Level.PREFECTURE, "533400", ("迪庆州", "迪庆"), YUNNAN)
+XINHUA = Division("新华村", Level.VILLAGE, None, (), DONGSHAN)
+NAMES = {
+    "丽江市": LIJIANG,
+    "丽江": LIJIANG,
+    "永胜县": YONGSHENG,
+    "东山乡": DONGSHAN,
+    "云南": YUNNAN,
+    "迪庆州": DIQING,
+    "新华村": XINHUA,
+}
+
+
+def places_of(doc: Document) -> list[PlaceMention]:
+    """A stand-in for the gazetteer: longest names of NAMES, left to right."""
+    out, at, text = [], 0, doc.text
+    while at < len(text):
+        for name in sorted(NAMES, key=len, reverse=True):
+            if text.startswith(name, at):
+                out.append(PlaceMention(doc.span(at, at + len(name)), NAMES[name]))
+                at += len(name)
+                break
+        else:
+            at += 1
+    return out
+
+
+def run(text: str, jurisdiction: Division | None = LIJIANG) -> dict[str, Person]:
+    doc = Document.from_text(text)
+    found = people.extract(doc, places_of(doc), jurisdiction)
+    assert len({p.name for p in found}) == len(found), "one person per name"
+    return {p.name: p for p in found}
+
+
+def posts(person: Person) -> list[tuple[str, str]]:
+    return [(p.role_span.written, p.organisation.name) for p in person.posts]
+
+
+@pytest.fixture(scope="module")
+def sample() -> dict[str, Person]:
+    doc = Document.from_path(SAMPLE_ARTICLE)
+    return {p.name: p for p in people.extract(doc, places_of(doc), LIJIANG)}
+
+
+def test_sample_official_with_two_posts(sample: dict[str, Person]) -> None:
+    he = sample["何玉兰"]
+    assert he.span.written == "何玉蘭"
+    assert posts(he) == [("副書記", "中共丽江市委"), ("部長", "中共丽江市委宣传部")]
+    department = he.posts[1].organisation
+    assert department.parent is not None and department.parent.name == "中共丽江市委"
+    assert department.division == LIJIANG
+    assert he.posts[0].span.written == "中共麗江市委副書記"
+    assert he.posts[1].span.written == "市委宣傳部部長"
+    assert he.role == "author"
+
+
+def test_sample_general_secretary(sample: dict[str, Person]) -> None:
+    xi = sample["习近平"]
+    assert posts(xi) == [("總書記", "中共中央")]
+    assert xi.posts[0].organisation.division is None
+
+
+def test_sample_editors_and_villager(sample: dict[str, Person]) -> None:
+    assert sample["雷凤娇"].role == "editor" and not sample["雷凤娇"].posts
+    assert sample["和宝魁"].role == "editor"
+    assert sample["陈朝云"].posts == () and sample["陈朝云"].role is None
+
+
+def test_sample_has_no_false_people(sample: dict[str, Person]) -> None:
+    assert set(sample) == {"何玉兰", "习近平", "陈朝云", "雷凤娇", "和宝魁"}
+
+
+def test_sample_spans_are_in_text_coordinates(sample: dict[str, Person]) -> None:
+    for person in sample.values():
+        assert person.span.text == person.name
+        for post in person.posts:
+            assert post.span.start <= post.role_span.start < post.role_span.end == post.span.end
+
+
+def test_title_list_before_name_and_name_before_title() -> None:
+    found = run(
+        "迪庆州委书记、州人大常委会主任顾琨在会上说，要坚决打赢脱贫攻坚战。"
+        "顾琨书记强调，各级要压实责任。",
+        DIQING,
+    )
+    assert set(found) == {"顾琨"}
+    assert posts(found["顾琨"]) == [
+        ("书记", "中共迪庆藏族自治州委"),
+        ("主任", "迪庆藏族自治州人大常委会"),
+    ]
+
+
+def test_traditional_county_report() -> None:
+    found = run("永勝縣委書記王建國、縣長趙志剛深入東山鄉調研，看望慰問貧困戶張小芳。", LIJIANG)
+    assert set(found) == {"王建国", "赵志刚", "张小芳"}
+    assert posts(found["王建国"]) == [("書記", "中共永胜县委")]
+    assert posts(found["赵志刚"]) == [("縣長", "永胜县人民政府")]
+    assert found["赵志刚"].posts[0].organisation.division == YONGSHENG
+    assert found["张小芳"].posts == ()
+
+
+def test_press_conference_vice_governor() -> None:
+    found = run(
+        "在今天的新闻发布会上，州委常委、常务副州长李文华回答记者提问时表示，全州将继续推进产业扶贫。",
+        DIQING,
+    )
+    assert set(found) == {"李文华"}
+    assert posts(found["李文华"]) == [
+        ("常委", "中共迪庆藏族自治州委"),
+        ("常务副州长", "迪庆藏族自治州人民政府"),
+    ]
+
+
+def test_village_story() -> None:
+    found = run(
+        "新华村党支部书记和丽军介绍说，村民李某某家去年种植核桃20亩。建档立卡贫困户木文芳、和志强也加入了合作社。",
+        YONGSHENG,
+    )
+    assert set(found) == {"和丽军", "李某某", "木文芳", "和志强"}
+    assert posts(found["和丽军"]) == [("村党支部书记", "中共新华村支部委员会")]
+    assert found["和丽军"].posts[0].organisation.division == XINHUA
+
+
+def test_abbreviations_resolve_to_the_jurisdiction() -> None:
+    found = run("在市委副书记、市长郑艺的带领下，市扶贫办主任杨丽萍带队检查。", LIJIANG)
+    assert posts(found["郑艺"]) == [("副书记", "中共丽江市委"), ("市长", "丽江市人民政府")]
+    assert posts(found["杨丽萍"]) == [("主任", "丽江市扶贫开发领导小组办公室")]
+
+
+def test_nearest_preceding_place_for_county_bodies() -> None:
+    found = run("永胜县召开脱贫攻坚推进会。县长张三主持会议，副县长欧阳明军、李四出席。", LIJIANG)
+    assert posts(found["张三"]) == [("县长", "永胜县人民政府")]
+    assert posts(found["欧阳明军"]) == [("副县长", "永胜县人民政府")]
+    assert posts(found["李四"]) == [("副县长", "永胜县人民政府")]
+
+
+def test_named_body_with_generic_ending() -> None:
+    found = run("永胜县农业农村局局长张勇参加。", LIJIANG)
+    assert posts(found["张勇"]) == [("局长", "永胜县农业农村局")]
+
+
+def test_credit_lines() -> None:
+    found = run("记者 张小花 王大力 报道\n责任编辑：赵敏\n(发稿编辑:本台报道)", LIJIANG)
+    assert {n: p.role for n, p in found.items()} == {
+        "张小花": "reporter",
+        "王大力": "reporter",
+        "赵敏": "editor",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "强化分类施策、挂牌督战，干干净净迎小康，严格执行学习制度。",
+        "贫困户高度重视产业发展。书记高度重视这项工作。",
+        "市委宣传部部长参加会议，县长强调要全面落实责任。",
+        "记者从县扶贫办获悉，全县已完成易地扶贫搬迁。",
+        "群众满意度不断提升，村民全面参与人居环境整治。",
+        "中共丽江市委召开常委会会议，研究部署脱贫攻坚工作。",
+    ],
+)
+def test_no_false_people(text: str) -> None:
+    assert run(text) == {}
+
+
+def test_masked_names_are_skipped() -> None:
+    doc = Document.from_text("村民李\ufffd某在家。")
+    assert people.extract(doc, [], LIJIANG) == []
+
+
+def test_unresolved_body_keeps_post_only_when_named() -> None:
+    # no county anywhere: 县长 cannot be placed, so the person stands without a post
+    found = run("县长张三主持会议。", None)
+    assert set(found) == {"张三"} and found["张三"].posts == ()
+
+
+def test_posts_merge_across_mentions() -> None:
+    found = run("永胜县委书记王建国主持会议。会后，王建国书记带队走访贫困户。", LIJIANG)
+    assert posts(found["王建国"]) == [("书记", "中共永胜县委")]
+    assert found["王建国"].span.start == 6
