@@ -1,12 +1,512 @@
-"""Mojibake: UTF-8 bytes that were decoded as GBK one byte out of step.
+"""Mojibake: text whose GBK bytes were decoded one byte out of step.
 
-Placeholder: finds nothing yet; see the foundation issue.
+How the corruption works (worked out on the sample, and reproduced by the test generator):
+
+* The article, in traditional characters, was GBK-encoded; a decoder then lost a byte (it
+  prints ``?`` for it) and read every following pair of bytes across the character boundaries:
+  ``。“思為`` = ``A1A3 A1B0 CBBC 9EE9`` is read ``? A3A1 B0CB BC9E ...`` = ``?！八紴``.  Pairs
+  in GBK's user-defined area come out as private-use characters (U+E000-U+F8FF).
+* A tool pasting pinyin readings then saw those misread pairs as characters too, and inserted a
+  reading *between the two bytes of a real character*: ``們在`` = ``8283 D4DA`` was read as
+  ``82 83D4`` = ``冊`` and became ``8283 D4 (cè) DA...``.  Decoded again, ``D4 (`` is no
+  character: the decoder prints ``?`` for both bytes and ``cè)`` remains: ``們?cè)谵r``.
+* Full-width punctuation was later narrowed to ASCII (``！`` -> ``!``).
+
+So in a garbled run each ``?`` stands for one lost byte (plus the ``(`` of a reading when a
+``pinyin)`` remnant follows; the remnant tells which byte it was: the one that, after the byte
+before it, spells a character with that reading), every other character stands for its two GBK
+bytes, and a lone ASCII letter stands for itself (the second byte of a GBK character can be
+``@``-``~``).  Re-reading that byte stream from the lost byte gives the text back; the run ends
+where the two readings meet again.  A lost byte with nothing to tell it is chosen from the words
+it would form (``mojibake_words.txt``), else the character is :data:`~kg.normalise.MASK`.
+Runs that do not re-read as common text are masked when they show private-use characters, and
+left alone otherwise (an ordinary ``?`` is not mojibake).
 """
 
 from __future__ import annotations
 
-from kg.normalise import Edit
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from kg.charsets import common_chars
+from kg.normalise import MASK, Edit
+
+_DATA = Path(__file__).parent / "data"
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_REMNANT = re.compile(r"([a-zü" + _TONED + r"]{1,6})\)")
+_MAX_RUN = 400
+"""Characters a single run may span before the attempt is abandoned."""
+
+# Full-width forms narrowed to ASCII: inside a misread run, ``!`` was ``！`` (A3A1).
+_NARROWED = frozenset("!\"#$%&'()*+,-./0123456789:;<=>?")
+_SENTENCE_PUNCT = frozenset("。，、；：！？")
+_QUOTES = frozenset("“”‘’「」『』《》〈〉（）()")
+_MIN_WORD_FREQ = 50
+
+
+def _is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def _is_pua(ch: str) -> bool:
+    return "\ue000" <= ch <= "\uf8ff"
+
+
+@cache
+def _punctuation() -> frozenset[str]:
+    """CJK punctuation and full-width forms of GBK rows A1 and A3."""
+    chars = set()
+    for hi in (0xA1, 0xA3):
+        for lo in range(0xA1, 0xFF):
+            ch = _decode_pair(hi, lo)
+            if ch is not None:
+                chars.add(ch)
+    return frozenset(chars)
+
+
+def _acceptable(ch: str) -> bool:
+    """A character that ordinary text is made of."""
+    return ch in common_chars() or ch in _punctuation()
+
+
+@cache
+def _decode_pair(hi: int, lo: int) -> str | None:
+    """The character GBK bytes ``hi lo`` stand for, ``None`` when none or a private-use one."""
+    try:
+        ch = bytes((hi, lo)).decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    if len(ch) != 1 or _is_pua(ch):
+        return None
+    return ch
+
+
+@cache
+def _encode(ch: str) -> bytes | None:
+    """The two GBK bytes of ``ch``, ``None`` when it has no two-byte code."""
+    try:
+        data = ch.encode("gb18030")
+    except UnicodeEncodeError:
+        return None
+    return data if len(data) == 2 else None
+
+
+@cache
+def _readings() -> dict[str, frozenset[str]]:
+    """Toned pinyin reading -> the GBK characters that have it (``mojibake_readings.txt``)."""
+    table: dict[str, frozenset[str]] = {}
+    with open(_DATA / "mojibake_readings.txt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or not line.strip():
+                continue
+            reading, chars = line.split()
+            table[reading] = frozenset(chars)
+    return table
+
+
+def pinyin_readings() -> frozenset[str]:
+    """Every toned pinyin syllable that a GBK character reads as."""
+    return frozenset(_readings())
+
+
+@cache
+def _words() -> dict[str, int]:
+    """Two-character simplified words and their frequencies (``mojibake_words.txt``)."""
+    table: dict[str, int] = {}
+    with open(_DATA / "mojibake_words.txt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or not line.strip():
+                continue
+            word, freq = line.split()
+            table[word] = int(freq)
+    return table
+
+
+@cache
+def _simplified(ch: str) -> str:
+    from kg.normalise import convert_script
+
+    return convert_script(ch)
+
+
+def _word_score(left: str | None, ch: str, right: str | None) -> float:
+    """How strongly ``ch`` forms words with its neighbours (0 when it forms none)."""
+    words = _words()
+    score = 0.0
+    for pair in ((left + ch) if left else None, (ch + right) if right else None):
+        if pair is None or MASK in pair:
+            continue
+        freq = words.get(_simplified(pair[0]) + _simplified(pair[1]), 0)
+        if freq >= _MIN_WORD_FREQ:
+            score = max(score, math.log(freq))
+    return score
+
+
+# --- reading a run -----------------------------------------------------------------------------
+
+Options = frozenset[int] | None
+"""The values a byte of the stream may have: one when known, ``None`` when it is lost."""
+
+
+@dataclass
+class _Run:
+    start: int
+    end: int
+    stream: list[Options]
+    hints: dict[int, str]
+    """Stream index -> reading of the character (previous byte, this byte)."""
+    right: str | None
+    """The character after the run, for choosing lost bytes."""
+
+
+def _known(value: int) -> Options:
+    return frozenset((value,))
+
+
+def _aligned(stream: list[Options]) -> bool:
+    """Whether reading ``stream`` in pairs from its first byte ends on a character boundary."""
+    pos = 0
+    while pos < len(stream):
+        options = stream[pos]
+        if options is not None and len(options) == 1 and next(iter(options)) < 0x80:
+            pos += 1
+        elif pos + 1 < len(stream):
+            pos += 2
+        else:
+            return False
+    return True
+
+
+def _remnant(text: str, pos: int) -> re.Match[str] | None:
+    """A ``pinyin)`` remnant of a reading at ``pos`` (its ``(`` was eaten by a lost byte)."""
+    from kg.normalise import _is_pinyin
+
+    match = _REMNANT.match(text, pos)
+    if match and _is_pinyin(match.group(1)):
+        return match
+    return None
+
+
+def _starts_garble(text: str, pos: int) -> bool:
+    """Whether ``text[pos]`` continues a run that is back in step: another lost byte or a
+    private-use character."""
+    ch = text[pos]
+    if _is_pua(ch):
+        return True
+    if ch != "?":
+        return False
+    nxt = text[pos + 1] if pos + 1 < len(text) else ""
+    if nxt in _NARROWED and nxt != "?":  # a narrowed full-width sign read across bytes: ?!八
+        nxt = text[pos + 2] if pos + 2 < len(text) else ""
+    return _is_han(nxt) or _is_pua(nxt) or nxt == "?" or _remnant(text, pos + 1) is not None
+
+
+def _read_run(text: str, start: int, lost_visible: bool) -> _Run | None:
+    """Read the bytes of a run beginning at ``start`` with a lost byte.
+
+    With ``lost_visible`` the lost byte is the ``?`` at ``start``; else it left no trace and the
+    run's first character already stands for misread bytes.
+    """
+    stream: list[Options] = []
+    hints: dict[int, str] = {}
+    before = _encode(text[start - 1]) if start > 0 else None
+    prev_byte: Options = _known(before[1]) if before else None
+    pos = start
+    if not lost_visible:
+        stream.append(None)
+    limit = min(len(text), start + _MAX_RUN)
+    while pos < limit:
+        if stream and _aligned(stream) and not _starts_garble(text, pos):
+            break
+        ch = text[pos]
+        odd = not _aligned(stream)
+        if ch == "?":
+            match = _remnant(text, pos + 1)
+            if match:
+                hints[len(stream)] = match.group(1)
+                pos = match.end()
+            else:
+                pos += 1
+            stream.append(None)
+            continue
+        if "!" <= ch <= "~":
+            if not odd:
+                return None
+            if ch in _NARROWED:
+                stream.extend((_known(0xA3), _known(ord(ch) + 0x80)))
+            else:  # a trail byte read as a letter
+                stream.append(_known(ord(ch)))
+            pos += 1
+            continue
+        data = _encode(ch)
+        if data is None or data[0] < 0x81:
+            return None
+        stream.extend((_known(data[0]), _known(data[1])))
+        pos += 1
+    else:
+        if not (stream and _aligned(stream)):
+            return None
+    if not _aligned(stream) or pos == start:
+        return None
+    _apply_hints(stream, hints, prev_byte)
+    right = text[pos] if pos < len(text) else None
+    return _Run(start, pos, stream, hints, right)
+
+
+def _apply_hints(stream: list[Options], hints: dict[int, str], prev_byte: Options) -> None:
+    """Narrow each lost byte that a pinyin remnant follows: it is a byte ``u`` such that the
+    byte before it and ``u`` spell a character with that reading."""
+    if not hints:
+        return
+    table = _readings()
+    for index in sorted(hints):
+        chars = table.get(hints[index].replace("v", "ü"), frozenset())
+        before = stream[index - 1] if index > 0 else prev_byte
+        if before is None or not chars:
+            continue
+        fits: dict[int, set[int]] = {}
+        for hi in sorted(before):
+            for lo in range(0x40, 0xFF):
+                ch = _decode_pair(hi, lo)
+                if ch is not None and ch in chars:
+                    fits.setdefault(lo, set()).add(hi)
+        if not fits:
+            continue
+        current = stream[index]
+        allowed = frozenset(fits) if current is None else current & frozenset(fits)
+        if not allowed:
+            continue
+        stream[index] = allowed
+        if index > 0:
+            stream[index - 1] = frozenset(hi for lo in allowed for hi in fits[lo])
+
+
+def _pairs(stream: list[Options]) -> list[tuple[Options, Options] | str]:
+    """The stream read in step: pairs of bytes, or the ASCII character of a single byte."""
+    out: list[tuple[Options, Options] | str] = []
+    pos = 0
+    while pos < len(stream):
+        options = stream[pos]
+        if options is not None and len(options) == 1 and (byte := next(iter(options))) < 0x80:
+            out.append(chr(byte))
+            pos += 1
+        else:
+            out.append((options, stream[pos + 1]))
+            pos += 2
+    return out
+
+
+def _candidates(first: Options, second: Options) -> list[str] | None:
+    """Acceptable characters the pair can spell; ``None`` when both bytes are lost."""
+    if first is None and second is None:
+        return None
+    his = sorted(first) if first is not None else range(0x81, 0xFF)
+    los = sorted(second) if second is not None else range(0x40, 0xFF)
+    out = []
+    for hi in his:
+        for lo in los:
+            ch = _decode_pair(hi, lo)
+            if ch is not None and _acceptable(ch) and ch not in out:
+                out.append(ch)
+    return out
+
+
+def _choose(options: list[str], left: str | None, right: str | None, lost: bool) -> str:
+    """The character a partly lost pair most likely spelled, else MASK."""
+    if len(options) == 1 and not lost:
+        return options[0]
+    scored = sorted(((_word_score(left, ch, right), ch) for ch in options), reverse=True)
+    if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+        return scored[0][1]
+    if not lost:  # narrowed by a reading: all fit, prefer the common one
+        return min(options, key=lambda ch: (ch not in common_chars(), ord(ch)))
+    punct = [ch for ch in options if ch in _SENTENCE_PUNCT]
+    if len(punct) == 1 and (right is None or right in _QUOTES or right == "\n"):
+        return punct[0]
+    return MASK
+
+
+def _decode_run(run: _Run, left: str | None) -> str | None:
+    """The text a run re-reads as, or ``None`` when it does not read as ordinary text."""
+    pairs = _pairs(run.stream)
+    slots: list[str | list[str]] = []
+    lost: list[bool] = []
+    known = common = 0
+    for pair in pairs:
+        if isinstance(pair, str):  # a single ASCII byte
+            slots.append(pair)
+            lost.append(False)
+            continue
+        first, second = pair
+        options = _candidates(first, second)
+        if options is None:
+            slots.append(MASK)
+            lost.append(True)
+            continue
+        exact = first is not None and second is not None and len(first) == len(second) == 1
+        if exact:
+            known += 1
+            if not options:
+                return None
+            common += 1
+            slots.append(options[0])
+            lost.append(False)
+            continue
+        if not options:
+            return None
+        slots.append(options)
+        lost.append(first is None or second is None)
+    if known and common / known < 0.9:
+        return None
+    out: list[str] = []
+    for index, slot in enumerate(slots):
+        if isinstance(slot, str):
+            out.append(slot)
+            continue
+        prev = out[-1] if out else left
+        nxt = slots[index + 1] if index + 1 < len(slots) else run.right
+        out.append(_choose(slot, prev, nxt if isinstance(nxt, str) else None, lost[index]))
+    return "".join(out)
+
+
+def _evidence(text: str) -> int:
+    """Signs of misreading in a piece of text: private-use and uncommon characters, ``?``."""
+    return sum(
+        1 for ch in text if _is_pua(ch) or ch == "?" or (_is_han(ch) and ch not in common_chars())
+    )
+
+
+def _try_repair(text: str, start: int, lost_visible: bool) -> tuple[int, str] | None:
+    run = _read_run(text, start, lost_visible)
+    if run is None:
+        return None
+    left = text[start - 1] if start > 0 else None
+    repaired = _decode_run(run, left)
+    if repaired is None or repaired.count(MASK) * 2 > len(repaired):
+        return None
+    garbled = text[run.start : run.end]
+    if _evidence(repaired) >= _evidence(garbled):
+        return None
+    return run.end, repaired
+
+
+def _mask_span(text: str, pos: int) -> tuple[int, int]:
+    """The cluster of misread characters around the private-use character at ``pos``."""
+
+    def suspicious(i: int) -> bool:
+        ch = text[i]
+        return _is_pua(ch) or ch == "?" or (_is_han(ch) and ch not in common_chars())
+
+    start = end = pos
+    while True:
+        for step in (1, 2, 3):
+            if start - step >= 0 and suspicious(start - step):
+                start -= step
+                break
+        else:
+            break
+    while True:
+        for step in (1, 2, 3):
+            if end + step < len(text) and suspicious(end + step):
+                end += step
+                break
+        else:
+            break
+    end += 1
+    match = _remnant(text, end)
+    if match and text[end - 1] == "?":
+        end = match.end()
+    return start, end
 
 
 def find_mojibake(text: str) -> list[Edit]:
-    return []
+    """Runs of misread bytes: repaired where the bytes re-read as common text, else masked.
+
+    >>> [e.replacement for e in find_mojibake("我們?cè)谵r村")]
+    ['在農']
+    >>> find_mojibake("是嗎?我們走吧")
+    []
+    """
+    edits: list[Edit] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        ch = text[pos]
+        if ch == "?" and (
+            _starts_garble(text, pos)
+            or (pos > 0 and (_is_han(text[pos - 1]) or _is_pua(text[pos - 1])))
+        ):
+            found = _try_repair(text, pos, lost_visible=True)
+            if found:
+                end, repaired = found
+                edits.append(Edit(pos, end, repaired, "mojibake-repaired"))
+                pos = end
+                continue
+        elif _is_pua(ch):
+            # a lost byte that left no '?': find where the run begins
+            for start in range(pos, max(-1, pos - 12), -1):
+                if edits and start < edits[-1].end:
+                    break
+                found = _try_repair(text, start, lost_visible=False)
+                if found and found[0] > pos:
+                    end, repaired = found
+                    edits.append(Edit(start, end, repaired, "mojibake-repaired"))
+                    pos = end
+                    break
+            else:
+                found = None
+            if found:
+                continue
+            start, end = _mask_span(text, pos)
+            if edits and start < edits[-1].end:
+                start = edits[-1].end
+            edits.append(Edit(start, end, MASK * (end - start), "mojibake-masked"))
+            pos = end
+            continue
+        pos += 1
+    return edits
+
+
+def _rebuild_data() -> None:  # pragma: no cover - run by hand: python -m kg.mojibake
+    """Regenerate ``kg/data/mojibake_*.txt`` from jieba's dictionary and pypinyin."""
+    import os
+
+    import jieba
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    readings: dict[str, set[str]] = {}
+    for hi in range(0x81, 0xFF):
+        for lo in range(0x40, 0xFF):
+            ch = _decode_pair(hi, lo)
+            if ch is None or ord(ch) not in pinyin_dict:
+                continue
+            for reading in pinyin_dict[ord(ch)].split(","):
+                readings.setdefault(reading, set()).add(ch)
+    with open(_DATA / "mojibake_readings.txt", "w", encoding="utf-8") as out:
+        out.write("# Toned pinyin reading, then every GBK character with that reading (pypinyin,\n")
+        out.write("# MIT). Regenerate with: python -m kg.mojibake\n")
+        for reading in sorted(readings):
+            out.write(f"{reading} {''.join(sorted(readings[reading]))}\n")
+    words: list[tuple[str, int]] = []
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            word, count = line.split()[:2]
+            common = len(word) == 2 and all(c in common_chars() for c in word)
+            if common and int(count) >= _MIN_WORD_FREQ:
+                words.append((word, int(count)))
+    with open(_DATA / "mojibake_words.txt", "w", encoding="utf-8") as out:
+        out.write("# Two-character words with their frequency, from jieba's dict.txt (MIT), kept\n")
+        out.write("# when both characters are common and the frequency is at least 50; used to\n")
+        out.write(
+            "# choose a character whose byte was lost. Regenerate with: python -m kg.mojibake\n"
+        )
+        for word, freq in sorted(words):
+            out.write(f"{word} {freq}\n")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    _rebuild_data()

@@ -4,10 +4,11 @@ Each repair is a pure function ``str -> list[Edit]`` (what to replace, and why);
 applies them in order and composes the offset maps, so every character of the normalised text
 knows the span of the original it came from.  The steps:
 
-1. strip pinyin readings pasted after characters: ``書(shū)寫(xiě)`` -> ``書寫``, while genuine
+1. repair mojibake runs (GBK bytes read one byte out of step, see :mod:`kg.mojibake`) where
+   re-reading the bytes gives common text, else mask them with U+FFFD so that nothing is
+   extracted from them;
+2. strip pinyin readings pasted after characters: ``書(shū)寫(xiě)`` -> ``書寫``, while genuine
    parentheses stay: ``縣(區(qū))`` -> ``縣(區)``, ``(2018—2020)``;
-2. repair mojibake runs (UTF-8 read as GBK one byte out of step) where re-reading the bytes gives
-   common text, else mask them with U+FFFD so that nothing is extracted from them;
 3. convert to simplified characters (OpenCC) for segmentation and lookups, keeping the length,
    so the cleaned text in the original script and the simplified text share one map.
 """
@@ -71,55 +72,88 @@ class Normalised:
         return self.starts[start], self.ends[end - 1]
 
 
-# --- step 1: pinyin readings -------------------------------------------------------------------
-
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ"
-_PINYIN_READING = re.compile(
-    r"(?<=[\u3400-\u9fff])[(（]([a-zü" + _TONED + r"]{1,6}(?: ?[a-zü" + _TONED + r"]{1,6})?)[)）]"
-)
-
-
-@cache
-def _toneless_syllables() -> frozenset[str]:
-    from pypinyin.contrib.tone_convert import to_normal
-    from pypinyin.pinyin_dict import pinyin_dict
-
-    syllables: set[str] = set()
-    for readings in pinyin_dict.values():
-        for reading in readings.split(","):
-            syllables.add(to_normal(reading).replace("v", "ü"))
-    return frozenset(syllables)
-
-
-def _is_pinyin(reading: str) -> bool:
-    """A reading is pinyin when each word carries a tone mark or is a known toneless syllable."""
-    return all(
-        any(ch in _TONED for ch in word) or word in _toneless_syllables()
-        for word in reading.split(" ")
-    )
-
-
-def strip_pinyin(text: str) -> list[Edit]:
-    """Pinyin readings in parentheses right after a Han character.
-
-    >>> [e.start for e in strip_pinyin("書(shū)寫(xiě)，縣(區(qū))")]
-    [1, 7, 13]
-    """
-    return [
-        Edit(m.start(), m.end(), "", "pinyin")
-        for m in _PINYIN_READING.finditer(text)
-        if _is_pinyin(m.group(1))
-    ]
-
-
-# --- step 2: mojibake --------------------------------------------------------------------------
+# --- step 1: mojibake --------------------------------------------------------------------------
 
 
 def repair_mojibake(text: str) -> list[Edit]:
-    """Runs of mojibake: repaired where the bytes re-read as common text, else masked."""
+    """Runs of mojibake: repaired where the bytes re-read as common text, else masked.
+
+    It runs before pinyin stripping: the reading tool pasted readings into the garbled runs
+    too, and what is left of them (``倳?shū)記``) tells which byte a ``?`` stands for.
+    """
     from kg.mojibake import find_mojibake
 
     return find_mojibake(text)
+
+
+# --- step 2: pinyin readings -------------------------------------------------------------------
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_LETTERS = "[a-zü" + _TONED + "]{1,6}"
+_READING = "(" + _LETTERS + "(?: " + _LETTERS + ")?)"
+_PINYIN_READING = re.compile(r"(?<=[^\s\d(（])[(（]" + _READING + r"[)）]")
+"""A reading in parentheses right after a character (which one is checked in code)."""
+_REMNANT = re.compile(r"(?<=\?)" + _READING + r"\)")
+"""What is left of a reading whose ``(`` a lost byte took along: ``?shū)``."""
+
+
+@cache
+def _syllables() -> tuple[frozenset[str], frozenset[str]]:
+    """Toned pinyin syllables, and the same without tone marks."""
+    from kg.mojibake import pinyin_readings
+
+    toned = pinyin_readings()
+    return toned, frozenset(_untone(s) for s in toned)
+
+
+def _untone(syllable: str) -> str:
+    import unicodedata
+
+    bare = unicodedata.normalize("NFD", syllable.replace("ü", "v"))
+    return "".join(ch for ch in bare if not unicodedata.combining(ch)).replace("v", "ü")
+
+
+def _is_pinyin(reading: str, toneless: bool = True) -> bool:
+    """Each word is a pinyin syllable: a toned one, or (with ``toneless``) a bare one."""
+    toned, bare = _syllables()
+    for word in reading.replace("v", "ü").split(" "):
+        if any(ch in _TONED for ch in word):
+            if word not in toned:
+                return False
+        elif not (toneless and word in bare):
+            return False
+    return True
+
+
+def _is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def strip_pinyin(text: str) -> list[Edit]:
+    """Pinyin readings pasted after characters, genuine parentheses kept.
+
+    After a Han character a reading may be toneless (``們(men)``); after anything else (a
+    mojibake ``?``, a misread byte shown as a letter: ``谵r(nóng)``) it must carry tone marks
+    to count as one.
+
+    >>> [e.start for e in strip_pinyin("書(shū)寫(xiě)，縣(區(qū))")]
+    [1, 7, 16]
+    >>> strip_pinyin("(2018—2020)，App(a)")
+    []
+    """
+    edits = []
+    for m in _PINYIN_READING.finditer(text):
+        before = text[m.start() - 1]
+        if _is_han(before):
+            if _is_pinyin(m.group(1)):
+                edits.append(Edit(m.start(), m.end(), "", "pinyin"))
+        else:
+            if _is_pinyin(m.group(1), toneless=False):
+                edits.append(Edit(m.start(), m.end(), "", "pinyin"))
+    for m in _REMNANT.finditer(text):
+        if _is_pinyin(m.group(1), toneless=False):
+            edits.append(Edit(m.start(), m.end(), "", "pinyin"))
+    return sorted(edits, key=lambda e: e.start)
 
 
 # --- step 3: script ----------------------------------------------------------------------------
@@ -140,9 +174,7 @@ def convert_script(text: str, config: str = "t2s") -> str:
     for line in text.splitlines(keepends=True):
         converted = converter.convert(line)
         if len(converted) != len(line):
-            converted = "".join(
-                c if len(c := converter.convert(ch)) == 1 else ch for ch in line
-            )
+            converted = "".join(c if len(c := converter.convert(ch)) == 1 else ch for ch in line)
         out.append(converted)
     return "".join(out)
 
@@ -199,7 +231,7 @@ def normalise(original: str) -> Normalised:
     starts: list[int] = list(range(len(original)))
     ends: list[int] = list(range(1, len(original) + 1))
     repairs: list[Repair] = []
-    steps: tuple[Callable[[str], list[Edit]], ...] = (strip_pinyin, repair_mojibake)
+    steps: tuple[Callable[[str], list[Edit]], ...] = (repair_mojibake, strip_pinyin)
     for step in steps:
         edits = step(text)
         for edit in edits:
