@@ -1,9 +1,483 @@
-"""Targets (planned) and outcomes (achieved): quantities with indicator, area and programme."""
+"""Targets (planned) and outcomes (achieved): quantities with indicator, area and programme.
+
+Each quantity is read in its clause (the text between ，,；;。 and the like), the unit the
+contract's provenance quote is made of:
+
+- kind: cue words of the clause (``kg/data/cues.tsv``): a completed aspect (已, 了, 截至) makes
+  an outcome, else a plan word (将, 计划, 力争, 到2025年) a target, else a result word (实现,
+  累计, 达, 还有) an outcome; a clause without cues takes the nearest cue of the clauses before it
+  in the sentence; a number that describes a programme (培育100亿元以上产业的“六个一百”工程,
+  总投资160亿元的…项目) is its target; anything else is a reported outcome;
+- indicator: what is counted, from the words around the number: the noun phrase after it
+  (建设100万亩高产稳产标准农田), else the one before it, without the verb, adverbs, determiners
+  and area words that open the clause (累计举办各类培训班624期 -> 培训班); numbers written side by
+  side share one (4.43万户17.87万贫困人口脱贫), and so do values joined by 和 (分别达97%和99.56%);
+- area: 分别 spreads values over the areas listed before it, in order; else the nearest place
+  named before the number in its clause, the place that opens the sentence, the programme's area
+  or the document's jurisdiction;
+- programme: the programme the number describes (…的“六个一百”工程, and the list of clauses
+  leading up to it), else one named before it in its clause, else the sentence's topic: a
+  programme named at the end of an earlier clause of the sentence;
+- period: a year or span of years written in the clause or before the number in its sentence.
+
+Numbers in a clause that sets the scene (在…615公里的金沙江沿线) are setting, not facts.
+"""
 
 from __future__ import annotations
 
-from kg.document import Document
-from kg.facts import Division, Measurement, PlaceMention, Programme, Quantity
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache
+
+from kg.document import Document, Span
+from kg.extract.quantities import tokens
+from kg.facts import Division, Kind, Measurement, PlaceMention, Programme, Quantity
+from kg.resources import read_table
+from kg.segment import Token
+
+_CLAUSE_BREAK = re.compile(r"[，；;。！？!?：:\n]|(?<![0-9]),|,(?![0-9]{3})")
+_SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
+_YEARS = re.compile(
+    r"((?:19|20)\d{2})\s*年?\s*[—\-–~～至到]\s*((?:19|20)\d{2})\s*年?|((?:19|20)\d{2})\s*年"
+)
+_PUNCTUATION = "“”‘’「」『』《》〈〉()（）、,，。；;：:！？!? \u3000"
+_COORDINATION = set("和及与、,， ")
+_NOUNISH = ("n", "j", "b", "an", "vn", "s", "l", "i", "q", "m", "eng", "nz", "zg", "v", "a")
+_NOT_A_HEAD = {"x", "uj", "ul", "c", "p", "d", "f", "r", "t", "y", "u", "zg"}
+_STRIPPED_LEADING = {"r", "d", "c", "p", "t", "f", "u", "uj", "ul", "y", "x"}
+_PARTICLES = {"了", "着", "过"}
+_ATTRIBUTIVE = re.compile(r"的[“「『《\"]?$")
+_VERB_LIST_OPENERS = ("通过", "并", "再", "还", "同时", "以", "集中", "重点", "全面", "大力")
+
+
+_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "〈": "〉", "(": ")", "（": "）"}
+_SEPARATORS = set("、,，。；;：: \u3000")
+
+
+def _unpaired(toks: list[Token], edge: int) -> bool:
+    """Whether the token at ``edge`` is a separator, or a quote mark or bracket whose partner is
+    not among ``toks``."""
+    word = toks[edge].word
+    if word.strip() == "" or word in _SEPARATORS:
+        return True
+    text = "".join(t.word for t in toks)
+    for opening, closing in _PAIRS.items():
+        if word in (opening, closing):
+            return text.count(opening) != text.count(closing)
+    return False
+
+
+@cache
+def cue_words(role: str) -> tuple[str, ...]:
+    """Words of ``kg/data/cues.tsv`` with ``role``, longest first."""
+    words = [row[1] for row in read_table("cues.tsv") if row[0] == role]
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def _target_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in cue_words("target_re"))
+
+
+@cache
+def _periods() -> dict[str, str]:
+    return {row[1]: row[2] for row in read_table("cues.tsv") if row[0] == "period"}
+
+
+@dataclass(frozen=True)
+class _Clause:
+    start: int
+    end: int
+
+
+def _clauses(text: str, start: int, end: int) -> list[_Clause]:
+    out = []
+    position = start
+    for match in _CLAUSE_BREAK.finditer(text, start, end):
+        out.append(_Clause(position, match.start()))
+        position = match.end()
+    out.append(_Clause(position, end))
+    trimmed = []
+    for clause in out:
+        s, e = clause.start, clause.end
+        while s < e and text[s] in " \u3000":
+            s += 1
+        while e > s and text[e - 1] in " \u3000":
+            e -= 1
+        if e > s:
+            trimmed.append(_Clause(s, e))
+    return trimmed
+
+
+def _sentence_bounds(text: str, offset: int) -> tuple[int, int]:
+    """The 。-bounded sentence around ``offset`` (； does not end it here)."""
+    start = 0
+    for match in _SENTENCE_BREAK.finditer(text, 0, offset):
+        start = match.end()
+    found = _SENTENCE_BREAK.search(text, offset)
+    end = found.end() if found else len(text)
+    return start, end
+
+
+class _Reader:
+    """One document's tokens, clauses and facts, with the lookups measurement needs."""
+
+    def __init__(
+        self,
+        doc: Document,
+        quantities: list[Quantity],
+        places: list[PlaceMention],
+        programmes: list[Programme],
+    ) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.tokens = tokens(doc)
+        self.token_starts = [t.start for t in self.tokens]
+        self.quantities = sorted(quantities, key=lambda q: q.span.start)
+        self.places = sorted(places, key=lambda p: p.span.start)
+        self.programmes = sorted(programmes, key=lambda p: p.span.start)
+        self._indicators: dict[int, tuple[str, Span | None, str]] = {}
+
+    # -- text structure ----------------------------------------------------------------------
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        index = bisect_left(self.token_starts, start)
+        out = []
+        while index < len(self.tokens) and self.tokens[index].end <= end:
+            out.append(self.tokens[index])
+            index += 1
+        return out
+
+    def sentence(self, quantity: Quantity) -> tuple[int, int]:
+        return _sentence_bounds(self.text, quantity.span.start)
+
+    def clauses(self, quantity: Quantity) -> tuple[list[_Clause], int]:
+        """The clauses of the quantity's sentence and the index of its own."""
+        start, end = self.sentence(quantity)
+        clauses = _clauses(self.text, start, end)
+        for index, clause in enumerate(clauses):
+            if clause.start <= quantity.span.start < clause.end:
+                return clauses, index
+        clauses.append(_Clause(quantity.span.start, quantity.span.end))
+        return clauses, len(clauses) - 1
+
+    def quantities_in(self, start: int, end: int) -> list[Quantity]:
+        return [q for q in self.quantities if start <= q.span.start and q.span.end <= end]
+
+    # -- indicator ---------------------------------------------------------------------------
+
+    def _strip_leading(
+        self, toks: list[Token], clause: _Clause, governed: bool = True
+    ) -> list[Token]:
+        """Drop area words, places, adverbs and determiners that open the words before a
+        number, and the verb that governs it (``governed``: the words are an object, not the
+        subject of 达, 为 …)."""
+        places_end = max(
+            (
+                p.span.end
+                for p in self.places
+                if clause.start <= p.span.start and toks and p.span.end <= toks[-1].start
+            ),
+            default=-1,
+        )
+        toks = [t for t in toks if t.start >= places_end]
+        areas = set(cue_words("area_word"))
+        determiners = set(cue_words("determiner"))
+        cues = set(cue_words("aspect")) | set(cue_words("target")) | set(cue_words("outcome"))
+        while toks and (
+            toks[0].word in areas
+            or (toks[0].pos in _STRIPPED_LEADING and toks[0].word not in _PAIRS)
+            or toks[0].word in determiners
+            or (toks[0].word in cues and len(toks) > 1 and not toks[0].pos.startswith("n"))
+        ):
+            if toks[0].pos.startswith("v") and toks[0].word not in cues:
+                break
+            toks = toks[1:]
+        # the governing verb: a verb opening the words, or one after an adverb (工程将建设)
+        for index, token in enumerate(toks if governed else []):
+            if token.pos in ("v", "vn", "vd") and (
+                index == 0 or toks[index - 1].pos in {"d", "ad"} or toks[index - 1].word in cues
+            ):
+                if index == len(toks) - 1 and index > 0:
+                    break  # 公厕改建125座, 总投资160亿元: the verb is part of the noun
+                rest = index + 1
+                while rest < len(toks) and (
+                    toks[rest].pos in ("v", "ul") or toks[rest].word in cues
+                ):
+                    rest += 1
+                toks = toks[rest:]
+                break
+        while toks and (
+            toks[0].word in determiners
+            or (toks[0].pos in {"uj", "x", "c", "r"} and toks[0].word not in _PAIRS)
+        ):
+            toks = toks[1:]
+        return toks
+
+    def _preceding(self, quantity: Quantity, clause: _Clause) -> list[Token]:
+        before = [
+            q for q in self.quantities_in(clause.start, quantity.span.start) if q is not quantity
+        ]
+        start = before[-1].span.end if before else clause.start
+        toks = self.tokens_in(start, quantity.span.start)
+        links = set(cue_words("link"))
+        governed = True
+        while toks and (toks[-1].word in links or toks[-1].word.strip() == ""):
+            governed = governed and toks[-1].word.strip() == ""
+            toks = toks[:-1]
+        if before and any(t.pos == "c" for t in toks[-1:]):
+            return []  # 91.23%的乡镇和89.78%的村庄: the words before 和 are the other value's
+        return self._strip_leading(toks, _Clause(start, clause.end), governed)
+
+    def _following(self, quantity: Quantity, clause: _Clause) -> tuple[list[Token], str]:
+        """The noun phrase after the number, and why it stops (``end``, ``coordination``,
+        ``quantity``)."""
+        toks = self.tokens_in(quantity.span.end, clause.end)
+        after = self.quantities_in(quantity.span.end, clause.end)
+        next_start = after[0].span.start if after else clause.end
+        out: list[Token] = []
+        for index, token in enumerate(toks):
+            if token.start >= next_start:
+                return out, "quantity"
+            if token.word == "的" and not out:
+                continue
+            if token.word == "的" or token.word in "、":
+                return out, "end"
+            if token.pos == "c" and index + 1 < len(toks) and toks[index + 1].start >= next_start:
+                return out, "coordination"
+            out.append(token)
+        return out, "end"
+
+    def indicator(self, quantity: Quantity, clause: _Clause) -> tuple[str, Span | None]:
+        """What ``quantity`` counts, and where that is written."""
+        key = quantity.span.start
+        if key not in self._indicators:
+            label, span, _ = self._indicator(quantity, clause)
+            self._indicators[key] = (label, span, "")
+        label, span, _ = self._indicators[key]
+        return label, span
+
+    def _label(self, toks: list[Token]) -> tuple[str, Span | None]:
+        """The words as a label (particles dropped) and their span, trimmed of separators and
+        of quote marks and brackets left unpaired."""
+        toks = [t for t in toks]
+        changed = True
+        while toks and changed:
+            changed = False
+            for edge in (0, -1):
+                if toks and _unpaired(toks, edge):
+                    toks.pop(edge)
+                    changed = True
+        if not toks:
+            return "", None
+        span = self.doc.span(toks[0].start, toks[-1].end)
+        words = [t.word for t in toks if t.word not in _PARTICLES or t.pos != "ul"]
+        return "".join(words).replace(" ", "").replace("\u3000", ""), span
+
+    def _indicator(self, quantity: Quantity, clause: _Clause) -> tuple[str, Span | None, str]:
+        text = self.text
+        following, stop = self._following(quantity, clause)
+        after = self.quantities_in(quantity.span.end, clause.end)
+        # numbers side by side share what they count: 4.43万户17.87万贫困人口, 65类288个
+        if after and not following and text[quantity.span.end : after[0].span.start].strip() == "":
+            label, span = self.indicator(after[0], clause)
+            return label, span, "shared"
+        # values joined by 和 share the one before them: 分别达97%和99.56%
+        before = [q for q in self.quantities_in(clause.start, quantity.span.start)]
+        if before:
+            between = text[before[-1].span.end : quantity.span.start]
+            if (
+                between
+                and all(c in _COORDINATION for c in between)
+                and (not following or following[0].pos in _NOT_A_HEAD)
+            ):
+                label, span = self.indicator(before[-1], clause)
+                return label, span, "shared"
+        preceding = self._preceding(quantity, clause)
+        right_after = self.tokens_in(quantity.span.end, clause.end)[:1]
+        head_after = bool(right_after) and right_after[0].pos not in _NOT_A_HEAD
+        ends_with_de = bool(preceding) and preceding[-1].word == "的"
+        if following and (head_after or not preceding or ends_with_de):
+            label, span = self._label(following)
+            if stop == "coordination" and after:
+                other, _ = self._following(after[0], clause)
+                verbs = [i for i, t in enumerate(other) if t.pos == "v"]
+                if verbs:
+                    label += self._label(other[verbs[0] :])[0]
+            if label:
+                return label, span, "following"
+        label, span = self._label(preceding)
+        return label, span, "preceding"
+
+    # -- kind --------------------------------------------------------------------------------
+
+    def _cue_in(self, start: int, end: int) -> Kind | None:
+        """The kind the cue words of ``text[start:end]`` give, if any."""
+        words = {t.word for t in self.tokens_in(start, end)}
+        segment = self.text[start:end]
+        if words & set(cue_words("aspect")):
+            return Kind.OUTCOME
+        if words & set(cue_words("target")) or any(p.search(segment) for p in _target_patterns()):
+            return Kind.TARGET
+        if words & set(cue_words("outcome")):
+            return Kind.OUTCOME
+        return None
+
+    def kind(self, quantity: Quantity, clauses: list[_Clause], index: int, described: bool) -> Kind:
+        clause = clauses[index]
+        if described:
+            # a number describing a programme: only the words about the number count
+            _, span = self.indicator(quantity, clause)
+            start = min(span.start, quantity.span.start) if span else quantity.span.start
+            return self._cue_in(start, quantity.span.end) or Kind.TARGET
+        found = self._cue_in(clause.start, clause.end)
+        if found is not None:
+            return found
+        for earlier in reversed(clauses[:index]):
+            found = self._cue_in(earlier.start, earlier.end)
+            if found is not None:
+                return found
+        return Kind.OUTCOME
+
+    # -- programme ---------------------------------------------------------------------------
+
+    def described_programme(
+        self, quantity: Quantity, clauses: list[_Clause], index: int
+    ) -> Programme | None:
+        """The programme the number is part of the description of: ``…的“X”工程`` in its
+        clause, or a clause of the verb list leading up to it."""
+        for position in range(index, len(clauses)):
+            clause = clauses[position]
+            if position > index and not self._opens_with_verb(clause):
+                return None
+            start = quantity.span.end if position == index else clause.start
+            for programme in self.programmes:
+                if (
+                    start <= programme.span.start < clause.end + 1
+                    and _ATTRIBUTIVE.search(self.text[start : programme.span.start])
+                    and (position == index or self._opens_with_verb(clauses[index]))
+                ):
+                    return programme
+            if not self.quantities_in(clause.start, clause.end) and position > index:
+                return None
+        return None
+
+    def _opens_with_verb(self, clause: _Clause) -> bool:
+        toks = [t for t in self.tokens_in(clause.start, clause.end) if t.word.strip()]
+        while toks and toks[0].word in _VERB_LIST_OPENERS and len(toks) > 1:
+            toks = toks[1:]
+        return bool(toks) and toks[0].pos in ("v", "vn")
+
+    def programme(self, quantity: Quantity, clauses: list[_Clause], index: int) -> Programme | None:
+        clause = clauses[index]
+        named = [
+            p
+            for p in self.programmes
+            if clause.start <= p.span.start and p.span.end <= quantity.span.start
+        ]
+        if named:
+            return named[-1]
+        sentence_start = clauses[0].start
+        for programme in reversed(self.programmes):
+            if not sentence_start <= programme.span.start < clause.start:
+                continue
+            rest = self.text[programme.span.end : clause.start]
+            closes = rest.lstrip('”’」』》〉"').lstrip()
+            if (
+                closes[:1]
+                and closes[0] in ",，；;"
+                and not any(
+                    c.start < programme.span.start < c.end and c.end < programme.span.end
+                    for c in clauses
+                )
+            ):
+                return programme
+        return None
+
+    # -- area --------------------------------------------------------------------------------
+
+    def area(
+        self,
+        quantity: Quantity,
+        clauses: list[_Clause],
+        index: int,
+        programme: Programme | None,
+        jurisdiction: Division | None,
+    ) -> Division | None:
+        clause = clauses[index]
+        distributed = self._distributed(quantity, clauses, index)
+        if distributed is not None:
+            return distributed
+        inside = [
+            p
+            for p in self.places
+            if clause.start <= p.span.start and p.span.end <= quantity.span.start
+        ]
+        if inside:
+            return inside[-1].division
+        sentence_start = clauses[0].start
+        for place in self.places:
+            if sentence_start <= place.span.start <= sentence_start + 1:
+                return place.division
+        if programme is not None and programme.area is not None:
+            return programme.area
+        return jurisdiction
+
+    def _distributed(
+        self, quantity: Quantity, clauses: list[_Clause], index: int
+    ) -> Division | None:
+        clause = clauses[index]
+        segment = self.text[clause.start : quantity.span.start]
+        word = next((w for w in cue_words("distribute") if w in segment), None)
+        if word is None:
+            return None
+        at = clause.start + segment.rindex(word)
+        group = self.quantities_in(at, clause.end)
+        sentence_start = clauses[0].start
+        listed = [p for p in self.places if sentence_start <= p.span.start and p.span.end <= at]
+        if not listed:
+            return None
+        run = [listed[-1]]
+        for place in reversed(listed[:-1]):
+            between = self.text[place.span.end : run[0].span.start]
+            if between and all(c in _COORDINATION for c in between):
+                run.insert(0, place)
+            else:
+                break
+        if len(run) != len(group):
+            return None
+        return run[group.index(quantity)].division
+
+    # -- period and setting ------------------------------------------------------------------
+
+    def period(self, quantity: Quantity, clauses: list[_Clause], index: int) -> str | None:
+        clause = clauses[index]
+        for start, end in (
+            (clause.start, clause.end),
+            (clauses[0].start, quantity.span.start),
+        ):
+            segment = self.text[start:end]
+            found = list(_YEARS.finditer(segment))
+            if found:
+                match = found[-1]
+                if match.group(1):
+                    return f"{match.group(1)}/{match.group(2)}"
+                inside = [m.group(3) for m in found if m.group(3)]
+                if len(inside) >= 2 and start == clause.start:
+                    return f"{inside[0]}/{inside[-1]}"
+                return match.group(3)
+            for name, years in _periods().items():
+                if name in segment:
+                    return years
+        return None
+
+    def sets_scene(self, clause: _Clause) -> bool:
+        """在…境内, 在…沿线: a clause that only says where."""
+        text = self.text[clause.start : clause.end]
+        opens = any(text.startswith(w) for w in cue_words("scene"))
+        closes = any(text.endswith(w) for w in cue_words("locative"))
+        return opens and closes
 
 
 def extract(
@@ -13,4 +487,29 @@ def extract(
     programmes: list[Programme],
     jurisdiction: Division | None,
 ) -> list[Measurement]:
-    return []
+    """Each quantity that states a fact, as a target or an outcome."""
+    reader = _Reader(doc, quantities, places, programmes)
+    out = []
+    for quantity in reader.quantities:
+        clauses, index = reader.clauses(quantity)
+        clause = clauses[index]
+        if reader.sets_scene(clause):
+            continue
+        indicator, indicator_span = reader.indicator(quantity, clause)
+        if not indicator:
+            continue
+        described = reader.described_programme(quantity, clauses, index)
+        programme = described or reader.programme(quantity, clauses, index)
+        out.append(
+            Measurement(
+                kind=reader.kind(quantity, clauses, index, described is not None),
+                quantity=quantity,
+                span=doc.span(clause.start, clause.end),
+                indicator=indicator,
+                indicator_span=indicator_span,
+                area=reader.area(quantity, clauses, index, programme, jurisdiction),
+                programme=programme.name if programme else None,
+                period=reader.period(quantity, clauses, index),
+            )
+        )
+    return out

@@ -1,10 +1,343 @@
-"""Numbers with their measure words, normalised."""
+"""Numbers with their measure words, normalised: 4.43万户 -> 44300 HOUSEHOLD, 7.9亿元 -> 790000000
+CNY, 100多万亩 -> 1000000 MU (more than), 百分之三十 -> 30 PERCENT.
+
+A quantity is a number (Arabic or Chinese, with 万/亿/千 multipliers) followed by a measure word
+or a noun that says what it counts (``kg/data/units.tsv``), with the qualifiers written around it
+(``kg/data/qualifiers.tsv``).  A number with neither is not a quantity: that alone leaves out
+dates (2020年1月), durations (三年, 24小时), ordinals (一是, 一要) and counters in page headers.
+The rest of what is not a fact is told by its context (``kg/data/number_context.tsv``) and by
+jieba's words:
+
+- a number joined to a digit by a dash, slash or colon is a date, a time, a phone number or a
+  range (2020-06-10, 22:29:25, 0888—5122344, 2018—2020);
+- a number after 第, 这, 每 … is an ordinal or a reference, after 阅读量 … page furniture;
+- a number inside quote marks that hold a name, not a clause, is part of that name
+  (“六个一百”, “5分钱”工程);
+- a quantity must start and end on jieba word boundaries, so numerals inside words
+  (一把手, 两不愁三保障, 一鼓作气) are not numbers and a measure word fused with the next
+  character into a word (12个人: 个人 "individual") is not a measure word;
+- 一 with a measure word is an article (一个, 一次大考, 不漏一户), and a Chinese numeral count
+  followed by another numeral or by a verb or adjective is a slogan (五个一批, 三个全覆盖).
+
+Pairs ``从A增加到B`` / ``由A降为B`` give one quantity: the later value, with ``baseline`` the
+earlier one.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache, lru_cache
+
 from kg.document import Document
-from kg.facts import Quantity
+from kg.facts import Qualifier, Quantity
+from kg.numbers import ARABIC, CHINESE_NUMERAL_CHARS, DIGITS, MULTIPLIERS, parse_number, tidy
+from kg.resources import read_table
+from kg.segment import Token, tokenize
+
+_CHINESE_START = "".join(c for c in DIGITS) + "十"
+NUMBER_RE = re.compile(
+    rf"(?P<percent>百分之)?(?:(?P<arabic>{ARABIC})|(?P<chinese>[{_CHINESE_START}][{CHINESE_NUMERAL_CHARS}]*))"
+)
+_JOINED_BEFORE = re.compile(r"[0-9０-９][\-—–~～/:：.．]$")
+_JOINED_AFTER = re.compile(r"^[\-—–~～/:：][0-9０-９]")
+_SPACES = re.compile(r"[ \u3000\u00a0]{1,2}")
+_OPENING_QUOTES = {"“": "”", "「": "」", "『": "』", "《": "》", "〈": "〉", "‘": "’"}
+_CLAUSE_PUNCTUATION = set("，,。；;！？!?：:")
+_QUOTED_NAME_MAX = 16
+_PAIR_START = ("从", "由")
+_PAIR_YEAR = r"(?:(?:19|20)\d{2}年(?:底|末|初)?的?)?"
+
+
+@dataclass(frozen=True)
+class Unit:
+    word: str
+    notation: str
+    role: str
+    """``measure`` (part of the quantity's span) or ``noun`` (what a bare number counts)."""
+    factor: Decimal = Decimal(1)
+
+
+@cache
+def units() -> dict[str, Unit]:
+    table = {}
+    for row in read_table("units.tsv"):
+        factor = Decimal(row[3]) if len(row) > 3 and row[3] else Decimal(1)
+        table[row[0]] = Unit(row[0], row[1], row[2], factor)
+    return table
+
+
+@cache
+def qualifiers() -> dict[str, dict[str, Qualifier]]:
+    """``{position: {word: qualifier}}`` for positions ``before``, ``inside``, ``after``."""
+    table: dict[str, dict[str, Qualifier]] = {"before": {}, "inside": {}, "after": {}}
+    for word, position, name in read_table("qualifiers.tsv"):
+        table[position][word] = Qualifier[name]
+    return table
+
+
+@cache
+def number_context(role: str) -> tuple[str, ...]:
+    words = [row[1] for row in read_table("number_context.tsv") if row[0] == role]
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _longest(text: str, at: int, words: Iterable[str]) -> str | None:
+    """The longest of ``words`` written at ``text[at:]``."""
+    best = None
+    for word in words:
+        if text.startswith(word, at) and (best is None or len(word) > len(best)):
+            best = word
+    return best
+
+
+def _ending_at(text: str, at: int, words: Iterable[str]) -> str | None:
+    """The longest of ``words`` written just before ``at``."""
+    best = None
+    for word in words:
+        fits = at >= len(word) and text.startswith(word, at - len(word))
+        if fits and (best is None or len(word) > len(best)):
+            best = word
+    return best
+
+
+@lru_cache(maxsize=16)
+def tokens(doc: Document) -> tuple[Token, ...]:
+    """jieba's words of the whole normalised text, sentence by sentence."""
+    out: list[Token] = []
+    position = 0
+    for sentence in doc.sentences:
+        if sentence.start > position:
+            out.extend(tokenize(doc.text, position, sentence.start))
+        out.extend(tokenize(doc.text, sentence.start, sentence.end))
+        position = sentence.end
+    if position < len(doc.text):
+        out.extend(tokenize(doc.text, position, len(doc.text)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=16)
+def _boundaries(doc: Document) -> tuple[frozenset[int], frozenset[int], dict[int, Token]]:
+    toks = tokens(doc)
+    by_start = {t.start: t for t in toks}
+    return frozenset(t.start for t in toks), frozenset(t.end for t in toks), by_start
+
+
+def in_quoted_name(text: str, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` lies inside quote marks that hold a name, not a clause."""
+    line_start = max(text.rfind("\n", 0, start), -1) + 1
+    for at in range(start - 1, line_start - 1, -1):
+        char = text[at]
+        if char in _OPENING_QUOTES.values():
+            return False
+        if char in _OPENING_QUOTES:
+            close = text.find(_OPENING_QUOTES[char], end)
+            if close < 0:
+                return False
+            inner = text[at + 1 : close]
+            if "\n" in inner or len(inner) > _QUOTED_NAME_MAX:
+                return False
+            return not any(c in _CLAUSE_PUNCTUATION for c in inner)
+    return False
+
+
+@dataclass
+class _Reading:
+    """A number read at some offset, with what follows it."""
+
+    start: int
+    end: int
+    value: Decimal
+    unit: Unit | None
+    classifier_span: tuple[int, int] | None
+    qualifier: Qualifier
+    chinese: str | None
+    """The numeral as written when it is Chinese."""
+
+
+def _read_number(text: str, match: re.Match[str], bare: bool = False) -> _Reading | None:
+    """The number matched at ``match`` with multipliers, qualifiers and measure word.
+
+    ``bare`` allows a number without a measure word (the second value of a pair)."""
+    table = units()
+    inside = qualifiers()["inside"]
+    after = qualifiers()["after"]
+    numeral = match.group("arabic") or match.group("chinese")
+    value = parse_number(numeral)
+    if value is None:
+        return None
+    qualifier = Qualifier.EXACT
+    pos = match.end()
+    if match.group("percent"):
+        return _Reading(match.start(), pos, value, table["%"], None, qualifier, None)
+    # [多/余] [万 亿 千 百 ...] [多/余]
+    seen_multiplier = False
+    while pos < len(text):
+        if _longest(text, pos, table):
+            break
+        word = _longest(text, pos, inside)
+        if word and not (seen_multiplier and qualifier is not Qualifier.EXACT):
+            qualifier = inside[word]
+            pos += len(word)
+            continue
+        char = text[pos]
+        if char in MULTIPLIERS and char != "十" and match.group("arabic"):
+            value *= MULTIPLIERS[char]
+            seen_multiplier = True
+            pos += 1
+            continue
+        if char in "万亿" and match.group("chinese") and qualifier is not Qualifier.EXACT:
+            value *= MULTIPLIERS[char]  # 一百多万
+            seen_multiplier = True
+            pos += 1
+            continue
+        break
+    number_end = pos
+    spaces = _SPACES.match(text, pos)
+    unit_at = spaces.end() if spaces else pos
+    word = _longest(text, unit_at, table)
+    unit = table[word] if word else None
+    classifier_span = None
+    if unit is not None and unit.role == "measure":
+        classifier_span = (unit_at, unit_at + len(unit.word))
+        pos = unit_at + len(unit.word)
+        value *= unit.factor
+        word = _longest(text, pos, after)
+        if word:
+            qualifier = after[word]
+            pos += len(word)
+    elif unit is not None:
+        pos = number_end  # a noun says what is counted; it is not part of the span
+    elif not bare:
+        return None
+    else:
+        pos = number_end
+    return _Reading(
+        match.start(),
+        pos,
+        tidy(value),
+        unit,
+        classifier_span,
+        qualifier,
+        match.group("chinese"),
+    )
+
+
+def _excluded(doc: Document, reading: _Reading, start: int) -> bool:
+    """Whether context shows the reading is not a measured quantity (see the module doc)."""
+    text = doc.text
+    if _JOINED_BEFORE.search(text[max(0, reading.start - 2) : reading.start]):
+        return True
+    if _JOINED_AFTER.match(text[reading.end : reading.end + 2]):
+        return True
+    if reading.start and text[reading.start - 1].isascii() and text[reading.start - 1].isalpha():
+        return True
+    before = text[max(0, start - 6) : start].rstrip(" :：")
+    if any(before.endswith(word) for word in number_context("metadata")):
+        return True
+    if _ending_at(text, start, number_context("determiner")):
+        return True
+    counted = reading.unit is not None and reading.unit.notation == "COUNT"
+    if counted and _longest(text, reading.end, number_context("time_after")):
+        return True  # 3个月: a duration
+    if doc.is_masked(start, reading.end):
+        return True
+    if in_quoted_name(text, start, reading.end):
+        return True
+    starts, ends, by_start = _boundaries(doc)
+    if reading.start not in starts:
+        return True
+    end = reading.classifier_span[1] if reading.classifier_span else reading.end
+    if end not in ends:
+        return True
+    if reading.chinese is not None:
+        if reading.chinese == "一":
+            return True  # 一个, 一次大考, 不漏一户: an article, not a count
+        if reading.unit is not None and reading.unit.notation == "COUNT":
+            following = by_start.get(reading.end)
+            if NUMBER_RE.match(text, reading.end) or (
+                following is not None and following.pos[:1] in {"a", "v", "d"}
+            ):
+                return True  # 五个一批, 三个全覆盖: a slogan
+    return False
+
+
+def _pair(doc: Document, first: _Reading, start: int) -> tuple[_Reading, int] | None:
+    """The later value of ``从A增加到B`` after ``first``, and where the pair starts."""
+    text = doc.text
+    lead = re.search(rf"[{''.join(_PAIR_START)}]{_PAIR_YEAR}$", text[max(0, start - 10) : start])
+    if lead is None:
+        return None
+    verbs = "|".join(re.escape(v) for v in number_context("pair_verb"))
+    link = re.compile(rf"了?(?:{verbs})?了?(?:到|至|为){_PAIR_YEAR}")
+    found = link.match(text, first.end)
+    if found is None or found.end() == first.end:
+        return None
+    number = NUMBER_RE.match(text, found.end())
+    if number is None or number.group("percent") and first.unit is None:
+        return None
+    second = _read_number(text, number, bare=True)
+    if second is None:
+        return None
+    if second.unit is not None and _unit_notation(second) != _unit_notation(first):
+        return None
+    return second, start - (lead.end() - lead.start())
+
+
+def _unit_notation(reading: _Reading) -> str | None:
+    return reading.unit.notation if reading.unit else None
 
 
 def extract(doc: Document) -> list[Quantity]:
-    return []
+    text = doc.text
+    before = qualifiers()["before"]
+    found: list[Quantity] = []
+    pos = 0
+    while True:
+        match = NUMBER_RE.search(text, pos)
+        if match is None:
+            break
+        pos = match.end()
+        reading = _read_number(text, match)
+        if reading is None:
+            continue
+        qualifier_word = _ending_at(text, reading.start, before)
+        start = reading.start
+        qualifier = reading.qualifier
+        if qualifier_word and reading.start - len(qualifier_word) in _boundaries(doc)[0]:
+            start -= len(qualifier_word)
+            if qualifier is Qualifier.EXACT:
+                qualifier = before[qualifier_word]
+        if _excluded(doc, reading, start):
+            continue
+        assert reading.unit is not None
+        end = reading.end
+        baseline = None
+        value = reading.value
+        paired = _pair(doc, reading, start)
+        if paired is not None:
+            second, _ = paired
+            if not _excluded_pair(doc, second):
+                baseline, value, end = reading.value, second.value, second.end
+                qualifier = second.qualifier
+                pos = end
+        classifier = None
+        if reading.unit.notation == "COUNT" and reading.classifier_span:
+            classifier = doc.clean[reading.classifier_span[0] : reading.classifier_span[1]]
+        found.append(
+            Quantity(
+                span=doc.span(start, end),
+                value=value,
+                unit=reading.unit.notation,
+                classifier=classifier,
+                qualifier=qualifier,
+                baseline=baseline,
+            )
+        )
+    return found
+
+
+def _excluded_pair(doc: Document, second: _Reading) -> bool:
+    return doc.is_masked(second.start, second.end)
