@@ -1,0 +1,476 @@
+"""Named questions over a store, and the output formats they print in.
+
+Each question is a SPARQL file in ``kg/queries/``; values (an area, an organisation) reach it as
+bound variables.  Questions answer three kinds of rows -- the answer itself, labels of the
+things in it, and evidence quotes -- which :func:`_collect` assembles into records.
+
+Area names are resolved against the store's own divisions: a 6-digit code (skos:notation), a
+full name (rdfs:label) or a short name (skos:altLabel), in either script (the name and its
+simplified form are both tried).  A name that matches nothing raises :class:`NotFoundError`
+(exit 1) with the closest known names; an area with no programmes is an empty answer, not an
+error.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import json
+import unicodedata
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+import pyoxigraph as ox
+
+from kg.errors import KgError, UsageError
+from kg.normalise import convert_script
+from kg.resources import QUERIES_DIR
+from kg.store import Rows, Store, Term, check_local_query, has_order_by
+
+FORMATS = ("table", "json", "csv")
+MATCH_ORDER = {"direct": 0, "within": 1, "contains": 2}
+FP = "https://w3id.org/fupin-kg/ontology#"
+
+
+class NotFoundError(KgError):
+    """A name that names nothing in the store (exit 1: the question has no subject)."""
+
+    exit_code = 1
+
+
+@cache
+def load_query(name: str) -> str:
+    """The text of a named question shipped in ``kg/queries``."""
+    path = QUERIES_DIR / f"{name}.rq"
+    if not path.is_file():
+        raise UsageError(f"no named query {name!r}")
+    return path.read_text(encoding="utf-8")
+
+
+def _select(store: Store, name: str, bindings: Mapping[str, Term] | None = None) -> Rows:
+    answer = store.query(load_query(name), bindings)
+    if not isinstance(answer, Rows):
+        raise KgError(f"named query {name} is not a SELECT query")
+    return answer
+
+
+# --- labels and evidence -----------------------------------------------------------------------
+
+
+def prefers_traditional(name: str) -> bool:
+    return convert_script(name) != name
+
+
+def _label_rank(language: str, traditional: bool) -> int:
+    tag = language.lower()
+    first, second = ("zh-hant", "zh-hans") if traditional else ("zh-hans", "zh-hant")
+    if tag == first or tag.startswith(first + "-"):
+        return 0
+    if tag == second or tag.startswith(second + "-"):
+        return 1
+    if tag in ("", "zh", "zh-cn", "zh-tw", "zh-hk"):
+        return 2
+    if "latn" in tag:
+        return 4
+    return 3
+
+
+def pick_label(labels: Sequence[tuple[str, str]], traditional: bool = False) -> str:
+    """The label to show: the script asked in first, then the other, pinyin last."""
+    if not labels:
+        return ""
+    return min(labels, key=lambda lv: (_label_rank(lv[1], traditional), lv[0]))[0]
+
+
+@dataclass(frozen=True, order=True)
+class Evidence:
+    document: str
+    start: int
+    quote: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"document": self.document, "quote": self.quote}
+
+
+@dataclass
+class Collected:
+    answers: list[dict[str, Term | None]]
+    labels: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+
+
+def _value(term: Term | None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return term.value
+
+
+def _collect(rows: Rows) -> Collected:
+    """Split a question's rows into answers, labels and evidence (duplicates dropped)."""
+    answers: dict[tuple[str, ...], dict[str, Term | None]] = {}
+    labels: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    evidence: dict[str, set[Evidence]] = defaultdict(set)
+    reserved = {"node", "label", "evidenceOf", "document", "quote", "start"}
+    for row in rows.dicts():
+        node, label, of, quote = (
+            row.get("node"),
+            row.get("label"),
+            row.get("evidenceOf"),
+            row.get("quote"),
+        )
+        if node is not None and isinstance(label, ox.Literal):
+            labels[_value(node)].add((label.value, label.language or ""))
+        elif of is not None and quote is not None:
+            start = row.get("start")
+            try:
+                offset = int(start.value) if isinstance(start, ox.Literal) else -1
+            except ValueError:
+                offset = -1
+            evidence[_value(of)].add(Evidence(_value(row.get("document")), offset, quote.value))
+        elif node is None and of is None:
+            answer = {k: v for k, v in row.items() if k not in reserved}
+            answers.setdefault(tuple(_value(v) for v in answer.values()), answer)
+    return Collected(
+        answers=[answers[k] for k in sorted(answers)],
+        labels={k: sorted(v) for k, v in labels.items()},
+        evidence={k: sorted(v) for k, v in evidence.items()},
+    )
+
+
+# --- resolving names ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Named:
+    """A thing a name resolved to, and how (code, label, short)."""
+
+    iri: str
+    how: str
+
+
+def _candidates(name: str) -> tuple[str, str]:
+    text = unicodedata.normalize("NFKC", name).strip()
+    if not text:
+        raise UsageError("empty name")
+    return text, convert_script(text)
+
+
+def _resolve(store: Store, query: str, variable: str, name: str) -> list[Named]:
+    given, simplified = _candidates(name)
+    rows = _select(store, query, {"name": ox.Literal(given), "simplified": ox.Literal(simplified)})
+    found = {
+        Named(_value(r[variable]), _value(r["how"]))
+        for r in rows.dicts()
+        if r[variable] is not None
+    }
+    rank = {"code": 0, "label": 1, "short": 2}
+    if not found:
+        return []
+    best = min(rank.get(n.how, 3) for n in found)
+    return sorted({n for n in found if rank.get(n.how, 3) == best}, key=lambda n: n.iri)
+
+
+def _closest(store: Store, query: str, variable: str, name: str, limit: int = 3) -> list[str]:
+    """Known full names closest to ``name``, with their codes, best first."""
+    given, simplified = _candidates(name)
+    rows = _select(store, query).dicts()
+    names: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    codes: dict[str, str] = {}
+    scores: dict[str, float] = defaultdict(float)
+    for row in rows:
+        iri, how, value = _value(row[variable]), _value(row["how"]), row["value"]
+        if not isinstance(value, ox.Literal):
+            continue
+        if how == "code":
+            codes[iri] = value.value
+        elif how == "label":
+            names[iri].append((value.value, value.language or ""))
+        if "latn" in (value.language or "").lower():
+            continue  # pinyin: letters match letters by accident
+        text = convert_script(value.value)
+        score = max(
+            difflib.SequenceMatcher(None, simplified, text).ratio(),
+            difflib.SequenceMatcher(None, given, value.value).ratio(),
+        )
+        scores[iri] = max(scores[iri], score)
+    ranked = sorted(
+        (iri for iri in scores if scores[iri] >= 0.34),
+        key=lambda iri: (-scores[iri], pick_label(names.get(iri, [])), iri),
+    )
+    out = []
+    for iri in ranked[:limit]:
+        label = pick_label(names.get(iri, []), prefers_traditional(given)) or iri
+        out.append(f"{label} ({codes[iri]})" if iri in codes else label)
+    return out
+
+
+def resolve_area(store: Store, name: str) -> list[Named]:
+    """The divisions ``name`` names (several when a name is shared); NotFoundError if none."""
+    found = _resolve(store, "resolve-area", "area", name)
+    if not found:
+        closest = _closest(store, "area-names", "area", name)
+        hint = f"; closest: {', '.join(closest)}" if closest else "; the store knows no areas"
+        raise NotFoundError(f"no area named {name.strip()!r}{hint}")
+    return found
+
+
+def resolve_organisation(store: Store, name: str) -> list[Named]:
+    found = _resolve(store, "resolve-organisation", "organisation", name)
+    if not found:
+        closest = _closest(store, "organisation-names", "organisation", name)
+        hint = f"; closest: {', '.join(closest)}" if closest else "; the store knows none"
+        raise NotFoundError(f"no organisation named {name.strip()!r}{hint}")
+    return found
+
+
+# --- the questions -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Answer:
+    """Records to print: JSON as they are; table and CSV one line per evidence item."""
+
+    columns: tuple[str, ...]
+    records: list[dict[str, object]]
+    notes: list[str] = field(default_factory=list)
+
+
+def programmes(store: Store, area: str) -> Answer:
+    """Which programmes target ``area``, a place inside it (within) or an area containing it."""
+    traditional = prefers_traditional(area)
+    areas = resolve_area(store, area)
+    records: list[dict[str, object]] = []
+    for target in areas:
+        got = _collect(_select(store, "programmes", {"target": ox.NamedNode(target.iri)}))
+        for row in got.answers:
+            programme, area_iri = _value(row["programme"]), _value(row["area"])
+            records.append(
+                {
+                    "programme": programme,
+                    "label": pick_label(got.labels.get(programme, []), traditional),
+                    "match": _value(row["match"]),
+                    "area": area_iri,
+                    "area_label": pick_label(got.labels.get(area_iri, []), traditional),
+                    "query_area": target.iri,
+                    "evidence": [e.as_dict() for e in got.evidence.get(programme, [])],
+                }
+            )
+    records.sort(
+        key=lambda r: (
+            MATCH_ORDER.get(str(r["match"]), 3),
+            convert_script(str(r["label"])),
+            str(r["programme"]),
+            str(r["area"]),
+            str(r["query_area"]),
+        )
+    )
+    notes = []
+    if len(areas) > 1:
+        notes.append(f"{area.strip()} names {len(areas)} areas: {', '.join(a.iri for a in areas)}")
+    return Answer(("match", "label", "area_label", "quote", "document"), records, notes)
+
+
+def _local(iri: str) -> str:
+    return iri[len(FP) :] if iri.startswith(FP) else iri
+
+
+def _observation_records(got: Collected, traditional: bool) -> list[dict[str, object]]:
+    records: list[dict[str, object]] = []
+    for row in got.answers:
+        observation = _value(row["observation"])
+        area_iri, indicator, programme = (
+            _value(row.get("area")),
+            _value(row.get("indicator")),
+            _value(row.get("programme")),
+        )
+        records.append(
+            {
+                "observation": observation,
+                "area": area_iri,
+                "area_label": pick_label(got.labels.get(area_iri, []), traditional),
+                "indicator": indicator,
+                "indicator_label": pick_label(got.labels.get(indicator, []), traditional),
+                "value": _value(row.get("value")),
+                "unit": _value(row.get("unit")),
+                "unit_notation": _value(row.get("unitCode")),
+                "qualifier": _local(_value(row.get("qualifier"))),
+                "period": _value(row.get("period")),
+                "programme": programme,
+                "programme_label": pick_label(got.labels.get(programme, []), traditional),
+                "evidence": [e.as_dict() for e in got.evidence.get(observation, [])],
+            }
+        )
+    records.sort(
+        key=lambda r: (
+            convert_script(str(r["area_label"])),
+            convert_script(str(r["indicator_label"])),
+            str(r["period"]),
+            str(r["observation"]),
+        )
+    )
+    return records
+
+
+OBSERVATION_COLUMNS = (
+    "area_label",
+    "indicator_label",
+    "qualifier",
+    "value",
+    "unit_notation",
+    "period",
+    "programme_label",
+    "quote",
+    "document",
+)
+
+
+def observations(store: Store, area: str, kind: str) -> Answer:
+    """Outcomes (``kind="Outcome"``) or targets (``"Target"``) of an area or places in it."""
+    if kind not in ("Outcome", "Target"):
+        raise UsageError(f"unknown kind {kind!r}")
+    traditional = prefers_traditional(area)
+    records: list[dict[str, object]] = []
+    for target in resolve_area(store, area):
+        bindings: dict[str, Term] = {
+            "target": ox.NamedNode(target.iri),
+            "kind": ox.NamedNode(FP + kind),
+        }
+        records.extend(
+            _observation_records(_collect(_select(store, "observations", bindings)), traditional)
+        )
+    return Answer(OBSERVATION_COLUMNS, records)
+
+
+def programme_targets(store: Store) -> Answer:
+    """Every programme with its targets."""
+    records = _observation_records(_collect(_select(store, "programme-targets")), False)
+    records.sort(key=lambda r: (convert_script(str(r["programme_label"])), str(r["programme"])))
+    columns = ("programme_label",) + tuple(c for c in OBSERVATION_COLUMNS if c != "programme_label")
+    return Answer(columns, records)
+
+
+def officials(store: Store, organisation: str) -> Answer:
+    """Officials holding posts in an organisation or its sub-organisations."""
+    traditional = prefers_traditional(organisation)
+    records: list[dict[str, object]] = []
+    for org in resolve_organisation(store, organisation):
+        got = _collect(_select(store, "officials", {"organisation": ox.NamedNode(org.iri)}))
+        for row in got.answers:
+            person, role, unit = _value(row["person"]), _value(row.get("role")), _value(row["unit"])
+            records.append(
+                {
+                    "person": person,
+                    "name": pick_label(got.labels.get(person, []), traditional),
+                    "post": _value(row["post"]),
+                    "role": role,
+                    "role_label": pick_label(got.labels.get(role, []), traditional),
+                    "organisation": unit,
+                    "organisation_label": pick_label(got.labels.get(unit, []), traditional),
+                    "evidence": [e.as_dict() for e in got.evidence.get(person, [])],
+                }
+            )
+    records.sort(
+        key=lambda r: (
+            convert_script(str(r["organisation_label"])),
+            convert_script(str(r["name"])),
+            str(r["person"]),
+            str(r["post"]),
+        )
+    )
+    return Answer(("name", "role_label", "organisation_label", "quote", "document"), records)
+
+
+# --- any query ---------------------------------------------------------------------------------
+
+
+def _nt(term: Term | ox.Triple | None) -> str:
+    return "" if term is None else str(term)
+
+
+def sparql(store: Store, text: str, local: bool) -> Answer | bool:
+    """Run a SPARQL query.  ``local``: the embedded store, which must fetch nothing.
+
+    SELECT rows keep the query's ORDER BY, else are sorted; graphs come as sorted triples.
+    """
+    if local:
+        check_local_query(text)
+    answer = store.query(text)
+    if isinstance(answer, bool):
+        return answer
+    if isinstance(answer, Rows):
+        records: list[dict[str, object]] = [
+            {k: (None if v is None else _value(v)) for k, v in row.items()}
+            for row in answer.dicts()
+        ]
+        if not has_order_by(text):
+            records.sort(key=lambda r: tuple(("" if v is None else str(v)) for v in r.values()))
+        return Answer(answer.variables, records)
+    triples = sorted({(_nt(t.subject), _nt(t.predicate), _nt(t.object)) for t in answer})
+    columns = ("subject", "predicate", "object")
+    return Answer(columns, [dict(zip(columns, t, strict=True)) for t in triples])
+
+
+# --- output ------------------------------------------------------------------------------------
+
+
+def _flat(answer: Answer, columns: Sequence[str]) -> list[list[str]]:
+    """One line per evidence item (records without evidence: one line)."""
+    lines = []
+    for record in answer.records:
+        base = {k: ("" if v is None else str(v)) for k, v in record.items() if k != "evidence"}
+        items = record.get("evidence")
+        if isinstance(items, list) and items:
+            for item in items:
+                lines.append([{**base, **item}.get(c, "") for c in columns])
+        else:
+            lines.append([base.get(c, "") for c in columns])
+    return lines
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _table(columns: Sequence[str], lines: list[list[str]]) -> str:
+    widths = [max([_width(c)] + [_width(line[i]) for line in lines]) for i, c in enumerate(columns)]
+
+    def render(cells: Sequence[str]) -> str:
+        parts = [cell + " " * (w - _width(cell)) for cell, w in zip(cells, widths, strict=True)]
+        return "  ".join(parts).rstrip()
+
+    out = [render(columns), render(["-" * w for w in widths])]
+    out.extend(render([cell.replace("\n", " ") for cell in line]) for line in lines)
+    return "\n".join(out) + "\n"
+
+
+def render(answer: Answer | bool, fmt: str, columns: Sequence[str] | None = None) -> str:
+    """``answer`` as text: a table for people, JSON or CSV for programs."""
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r}", f"use one of {', '.join(FORMATS)}")
+    if isinstance(answer, bool):
+        if fmt == "json":
+            return json.dumps(answer) + "\n"
+        return ("boolean\n" if fmt == "csv" else "") + ("true\n" if answer else "false\n")
+    if fmt == "json":
+        return json.dumps(answer.records, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        keys: list[str] = []
+        for record in answer.records:
+            for key in record:
+                if key == "evidence":
+                    keys.extend(k for k in ("document", "quote") if k not in keys)
+                elif key not in keys:
+                    keys.append(key)
+        keys = keys or list(answer.columns)
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(keys)
+        writer.writerows(_flat(answer, keys))
+        return buffer.getvalue()
+    shown = list(columns or answer.columns)
+    return _table(shown, _flat(answer, shown))
