@@ -1,0 +1,466 @@
+"""Score extraction against the hand annotations in ``tests/articles/*.json``.
+
+    python -m tests.scoring            # table: article x class -> P, R, F1, tp/fp/fn
+    python -m tests.scoring -v         # and every miss and false positive
+    python -m tests.scoring tests/articles/garbled-zhaojue.json
+
+Classes and what counts as the same fact (strings compared in simplified characters):
+
+- ``people``: by name;
+- ``posts``: by (person, bare role title), the annotation's ``aliases`` accepted for the title;
+- ``divisions``: by code, or for uncoded ones (townships, villages) by (name or short name, level);
+- ``programmes``: by name without quotes or book-title marks; then loosely, one containing the
+  other (the shorter at least half as long as the longer, and at least 3 characters);
+- ``measurements``: by (value, unit);
+- ``measurements_strict``: by (kind, value, unit, qualifier, area); the area is the
+  measurement's own, else the document's jurisdiction.
+
+Annotated items marked ``optional`` (and names under ``programmes_optional``) are neither
+required nor false positives: a careful analyst could go either way.  Matching is one-to-one,
+so a value stated twice must be found twice.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = Path(__file__).resolve().parent / "articles"
+CLASSES = ("people", "posts", "divisions", "programmes", "measurements", "measurements_strict")
+
+G = TypeVar("G")
+P = TypeVar("P")
+
+
+# --- normalisation -----------------------------------------------------------------------------
+
+_QUOTES = re.compile(r"[“”‘’\"'《》〈〉「」『』\s]")
+_PUNCT = str.maketrans({"（": "(", "）": ")", "，": ",", "：": ":", "－": "-", "–": "—"})
+
+
+def simplified(text: str) -> str:
+    from kg.normalise import convert_script
+
+    return convert_script(text)
+
+
+def norm(text: str) -> str:
+    """Simplified, without quotes, book-title marks or spaces, ASCII parentheses and commas."""
+    return _QUOTES.sub("", simplified(text)).translate(_PUNCT)
+
+
+# --- gold standard -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GoldDivision:
+    name: str
+    code: str | None
+    level: str
+    parent: str | None
+    short: tuple[str, ...] = ()
+    optional: bool = False
+
+    def names(self) -> set[str]:
+        return {norm(self.name), *(norm(s) for s in self.short)}
+
+    def label(self) -> str:
+        return f"{self.name} {self.code or '-'} {self.level}"
+
+
+@dataclass(frozen=True)
+class GoldPost:
+    person: str
+    role: str
+    organisation: str
+    aliases: tuple[str, ...] = ()
+    optional: bool = False
+
+    def label(self) -> str:
+        return f"{self.person}: {self.organisation} {self.role}"
+
+
+@dataclass(frozen=True)
+class GoldMeasurement:
+    kind: str
+    value: Decimal
+    unit: str
+    qualifier: str
+    area: str
+    indicator: str
+    area_also: tuple[str, ...] = ()
+    optional: bool = False
+
+    def label(self) -> str:
+        return (
+            f"{self.kind} {self.value} {self.unit} {self.qualifier} @{self.area} ({self.indicator})"
+        )
+
+
+@dataclass(frozen=True)
+class Named:
+    """A gold person or programme: scored by name."""
+
+    name: str
+    optional: bool = False
+
+    def label(self) -> str:
+        return self.name
+
+
+@dataclass
+class Gold:
+    path: Path
+    article: Path
+    jurisdiction: str | None
+    people: list[Named]
+    posts: list[GoldPost]
+    divisions: list[GoldDivision]
+    programmes: list[Named]
+    measurements: list[GoldMeasurement]
+    raw: dict[str, Any] = field(repr=False, default_factory=dict)
+
+    def division_named(self, name_or_code: str) -> GoldDivision | None:
+        for d in self.divisions:
+            if name_or_code == d.code or norm(name_or_code) in d.names():
+                return d
+        return None
+
+
+def load_gold(path: Path) -> Gold:
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    people = [Named(norm(p["name"])) for p in raw["people"]]
+    posts = [
+        GoldPost(
+            person=norm(p["name"]),
+            role=norm(post["role"]),
+            organisation=norm(post["organisation"]),
+            aliases=tuple(norm(a) for a in post.get("aliases", ())),
+            optional=bool(post.get("optional", False)),
+        )
+        for p in raw["people"]
+        for post in p.get("posts", ())
+    ]
+    divisions = [
+        GoldDivision(
+            name=d["name"],
+            code=d["code"],
+            level=d["level"],
+            parent=d.get("parent"),
+            short=tuple(d.get("short", ())),
+            optional=bool(d.get("optional", False)),
+        )
+        for d in raw["divisions"]
+    ]
+    programmes = [Named(norm(p["name"])) for p in raw["programmes"]] + [
+        Named(norm(name), optional=True) for name in raw.get("programmes_optional", ())
+    ]
+    measurements = [
+        GoldMeasurement(
+            kind=m["kind"],
+            value=Decimal(m["value"]),
+            unit=m["unit"],
+            qualifier=m["qualifier"],
+            area=m["area"],
+            indicator=m["indicator"],
+            area_also=tuple(m.get("area_also", ())),
+            optional=bool(m.get("optional", False)),
+        )
+        for m in raw["measurements"]
+    ]
+    return Gold(
+        path=path,
+        article=ROOT / raw["article"],
+        jurisdiction=raw.get("jurisdiction"),
+        people=people,
+        posts=posts,
+        divisions=divisions,
+        programmes=programmes,
+        measurements=measurements,
+        raw=raw,
+    )
+
+
+def gold_paths() -> list[Path]:
+    return sorted(ARTICLES.glob("*.json"))
+
+
+# --- predictions -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PredDivision:
+    name: str
+    code: str | None
+    level: str
+    short: tuple[str, ...] = ()
+
+    def names(self) -> set[str]:
+        return {norm(self.name), *(norm(s) for s in self.short)}
+
+    def label(self) -> str:
+        return f"{self.name} {self.code or '-'} {self.level}"
+
+
+@dataclass(frozen=True)
+class PredPost:
+    person: str
+    role: str
+    organisation: str
+
+    def label(self) -> str:
+        return f"{self.person}: {self.organisation} {self.role}"
+
+
+@dataclass(frozen=True)
+class PredMeasurement:
+    kind: str
+    value: Decimal
+    unit: str
+    qualifier: str
+    area: PredDivision | None
+    indicator: str
+    quote: str = ""
+
+    def label(self) -> str:
+        area = f"{self.area.name}" if self.area else "-"
+        return (
+            f"{self.kind} {self.value} {self.unit} {self.qualifier} @{area} "
+            f"({self.indicator}) «{self.quote[:30]}»"
+        )
+
+
+@dataclass
+class Predicted:
+    people: list[Named]
+    posts: list[PredPost]
+    divisions: list[PredDivision]
+    programmes: list[Named]
+    measurements: list[PredMeasurement]
+
+
+def _division(division: Any) -> PredDivision:
+    return PredDivision(
+        name=division.name,
+        code=division.code,
+        level=getattr(division.level, "value", str(division.level)),
+        short=tuple(division.short),
+    )
+
+
+def from_facts(facts: Any) -> Predicted:
+    """The comparable view of a ``kg.facts.Facts``."""
+    jurisdiction = _division(facts.jurisdiction) if facts.jurisdiction else None
+    divisions: dict[str, PredDivision] = {}
+    for mention in facts.places:
+        divisions.setdefault(mention.division.key, _division(mention.division))
+    people = [Named(norm(p.name)) for p in facts.people]
+    people = list({p.name: p for p in people}.values())
+    posts = list(
+        {
+            (norm(p.name), norm(post.role_span.text)): PredPost(
+                norm(p.name), norm(post.role_span.text), norm(post.organisation.name)
+            )
+            for p in facts.people
+            for post in p.posts
+        }.values()
+    )
+    programmes = list({norm(p.name): Named(norm(p.name)) for p in facts.programmes}.values())
+    measurements = [
+        PredMeasurement(
+            kind=getattr(m.kind, "value", str(m.kind)),
+            value=Decimal(m.quantity.value),
+            unit=m.quantity.unit,
+            qualifier=getattr(m.quantity.qualifier, "value", str(m.quantity.qualifier)),
+            area=_division(m.area) if m.area else jurisdiction,
+            indicator=m.indicator,
+            quote=m.span.text,
+        )
+        for m in facts.measurements
+    ]
+    return Predicted(people, posts, list(divisions.values()), programmes, measurements)
+
+
+def predict(gold: Gold) -> Predicted:
+    from kg.document import Document
+    from kg.extract import extract
+
+    return from_facts(extract(Document.from_path(gold.article)))
+
+
+# --- matching ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Score(Generic[G, P]):
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    misses: list[G] = field(default_factory=list)
+    false_positives: list[P] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float | None:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+
+    @property
+    def f1(self) -> float | None:
+        p, r = self.precision or 0.0, self.recall or 0.0
+        if self.precision is None and self.recall is None:
+            return None
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def match(
+    gold: Sequence[G],
+    predicted: Sequence[P],
+    passes: Iterable[Callable[[G, P], bool]],
+) -> Score[G, P]:
+    """One-to-one greedy matching, pass by pass (strictest first).  Gold items with a true
+    ``optional`` attribute absorb predictions without counting either way."""
+    gold_free = list(range(len(gold)))
+    pred_free = list(range(len(predicted)))
+    matched: list[tuple[int, int]] = []
+    for same in passes:
+        for pi in list(pred_free):
+            # required gold first, so that an optional item never steals a true positive
+            order = sorted(gold_free, key=lambda gi: bool(getattr(gold[gi], "optional", False)))
+            for gi in order:
+                if same(gold[gi], predicted[pi]):
+                    matched.append((gi, pi))
+                    gold_free.remove(gi)
+                    pred_free.remove(pi)
+                    break
+    score: Score[G, P] = Score()
+    score.tp = sum(1 for gi, _ in matched if not getattr(gold[gi], "optional", False))
+    score.misses = [gold[gi] for gi in gold_free if not getattr(gold[gi], "optional", False)]
+    score.fn = len(score.misses)
+    score.false_positives = [predicted[pi] for pi in pred_free]
+    score.fp = len(score.false_positives)
+    return score
+
+
+def loosely_same(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 3 and 2 * len(short) >= len(long) and short in long
+
+
+def division_same(g: GoldDivision, p: PredDivision) -> bool:
+    if g.code or p.code:
+        return g.code == p.code
+    return g.level == p.level and bool(g.names() & p.names())
+
+
+def area_same(gold: Gold, area: str, p: PredDivision | None) -> bool:
+    if p is None:
+        return False
+    if re.fullmatch(r"\d{6}", area):
+        return p.code == area
+    known = gold.division_named(area)
+    names = known.names() if known else {norm(area)}
+    return p.code is None and bool(names & p.names())
+
+
+def score_article(gold: Gold, pred: Predicted) -> dict[str, Score[Any, Any]]:
+    def strict(g: GoldMeasurement, p: PredMeasurement) -> bool:
+        return (
+            g.kind == p.kind
+            and g.value == p.value
+            and g.unit == p.unit
+            and g.qualifier == p.qualifier
+            and any(area_same(gold, a, p.area) for a in (g.area, *g.area_also))
+        )
+
+    return {
+        "people": match(gold.people, pred.people, [lambda g, p: g.name == p.name]),
+        "posts": match(
+            gold.posts,
+            pred.posts,
+            [lambda g, p: g.person == p.person and p.role in (g.role, *g.aliases)],
+        ),
+        "divisions": match(gold.divisions, pred.divisions, [division_same]),
+        "programmes": match(
+            gold.programmes,
+            pred.programmes,
+            [lambda g, p: g.name == p.name, lambda g, p: loosely_same(g.name, p.name)],
+        ),
+        "measurements": match(
+            gold.measurements,
+            pred.measurements,
+            [lambda g, p: g.value == p.value and g.unit == p.unit],
+        ),
+        "measurements_strict": match(gold.measurements, pred.measurements, [strict]),
+    }
+
+
+def score_all(paths: Sequence[Path] | None = None) -> dict[str, dict[str, Score[Any, Any]]]:
+    out: dict[str, dict[str, Score[Any, Any]]] = {}
+    for path in paths or gold_paths():
+        gold = load_gold(path)
+        out[path.stem] = score_article(gold, predict(gold))
+    return out
+
+
+# --- report ------------------------------------------------------------------------------------
+
+
+def _fmt(x: float | None) -> str:
+    return "   -" if x is None else f"{x:4.2f}"
+
+
+def _label(item: Any) -> str:
+    return str(item.label()) if hasattr(item, "label") else str(item)
+
+
+def table(scores: dict[str, dict[str, Score[Any, Any]]], verbose: bool = False) -> str:
+    width = max([len(a) for a in scores] + [7])
+    lines = [f"{'article':<{width}}  {'class':<19}    P     R    F1    tp   fp   fn"]
+    totals: dict[str, Score[Any, Any]] = {c: Score() for c in CLASSES}
+    for article, by_class in scores.items():
+        for cls, s in by_class.items():
+            totals[cls].tp += s.tp
+            totals[cls].fp += s.fp
+            totals[cls].fn += s.fn
+            lines.append(
+                f"{article:<{width}}  {cls:<19} {_fmt(s.precision)}  {_fmt(s.recall)}  "
+                f"{_fmt(s.f1)}  {s.tp:4d} {s.fp:4d} {s.fn:4d}"
+            )
+    for cls, s in totals.items():
+        lines.append(
+            f"{'TOTAL':<{width}}  {cls:<19} {_fmt(s.precision)}  {_fmt(s.recall)}  "
+            f"{_fmt(s.f1)}  {s.tp:4d} {s.fp:4d} {s.fn:4d}"
+        )
+    if verbose:
+        for article, by_class in scores.items():
+            for cls, s in by_class.items():
+                for item in s.misses:
+                    lines.append(f"MISS {article} {cls}: {_label(item)}")
+                for item in s.false_positives:
+                    lines.append(f"FP   {article} {cls}: {_label(item)}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("annotations", nargs="*", type=Path, help="annotation JSON files")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list misses and FPs")
+    args = parser.parse_args(argv)
+    print(table(score_all(args.annotations or None), verbose=args.verbose))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    sys.exit(main())
