@@ -1,12 +1,330 @@
-"""Named programmes: policies, projects, campaigns and plans."""
+"""Named programmes: policies, projects, campaigns and plans.
+
+Four shapes of the genre, read sentence by sentence from ``doc.text``:
+
+1. ``《…》`` ending in a programme or policy-document suffix: 《…三年行动计划(2018—2020)》;
+   the span is the title without the marks.
+2. a quoted name followed by a suffix, ``“六个一百”工程``: the span covers the quote marks and
+   the suffix (the marks are part of the name as written); the key drops them (六个一百工程).
+   A quoted name that itself ends in a suffix (“七步工作法”) spans the name without the marks.
+   Quotes followed by 的/要求/标准/目标 … (“四不摘”要求) and quotations after 强调/指出 are
+   requirements, standards and slogans, not programmes.
+3. a noun phrase ending in a strong suffix (工程, 项目, 走廊, 示范区 …; ``programme_suffixes``),
+   read back from the suffix until a verb that governs it, a number or punctuation:
+   ``实施|易地扶贫搬迁工程``.  Counted ones (100个光伏提水项目) and generic ones (一期工程) are
+   not programmes.
+4. a campaign named without a suffix (农村人居环境整治) right after a verb such as 推进, 投入.
+
+Keys: the simplified name without quote marks and without a parenthesised period
+(``(2018—2020)``), which stays in the span.  Area: a division named in the span, else the
+nearest one named before it in the sentence, else the document's jurisdiction (none after
+融入/对接: another body's programme).  ``part_of``: 通过 P1, 打造 P2 -> P1 is part of P2;
+P1, 一期工程将建设 P2 -> P2 is part of P1.
+"""
 
 from __future__ import annotations
 
-from kg.document import Document
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg.document import Document, Span
 from kg.facts import Division, PlaceMention, Programme
+from kg.resources import read_lines, read_table
+from kg.segment import Token, tokenize
+
+_PERIOD = re.compile(r"[(（]\s*\d{4}\s*(?:[—\-–~～至到]+\s*\d{4})?\s*(?:年)?\s*[)）]\s*$")
+_QUOTE_MARKS = "“”‘’\"'「」『』"
+_INNER_OK = re.compile(r"[\u4e00-\u9fff0-9A-Za-z+＋·]+")
+_NP_POS = ("n", "v", "j", "b", "s", "f", "l", "a", "g", "i", "z")
+"""Part-of-speech tags that may make up a programme name (nouns, verbs, abbreviations …)."""
+_STOP_POS = ("m", "q", "x", "uj", "ul", "u", "p", "c", "r", "d", "ad", "t", "y", "e", "o")
+
+
+@cache
+def _sections(name: str) -> dict[str, frozenset[str]]:
+    """Words of a data file split by ``[section]`` header lines."""
+    out: dict[str, set[str]] = {}
+    current = ""
+    for line in read_lines(name):
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            continue
+        out.setdefault(current, set()).update(line.split())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _words(name: str, section: str) -> frozenset[str]:
+    return _sections(name).get(section, frozenset())
+
+
+@cache
+def _suffixes() -> dict[str, str]:
+    return {row[0]: row[1] for row in read_table("programme_suffixes.txt")}
+
+
+def _suffix_of(name: str, kinds: tuple[str, ...]) -> str | None:
+    """The longest suffix of ``name`` of one of ``kinds``."""
+    best = None
+    for suffix, kind in _suffixes().items():
+        if kind in kinds and name.endswith(suffix) and (best is None or len(suffix) > len(best)):
+            best = suffix
+    return best
+
+
+def key_of(name: str) -> str:
+    """The normalised key of a programme name: no quote marks, spaces or trailing period."""
+    name = _PERIOD.sub("", name)
+    return "".join(c for c in name if c not in _QUOTE_MARKS and not c.isspace())
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    name: str
+    strength: str
+    """``book``, ``quoted``, ``phrase`` or ``campaign``."""
+    part_of: str | None = None
+
+
+class _Reader:
+    def __init__(
+        self, doc: Document, places: list[PlaceMention], jurisdiction: Division | None
+    ) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.places = sorted(places, key=lambda p: p.span.start)
+        self.jurisdiction = jurisdiction
+        self.tokens: list[Token] = []
+        self.by_start: dict[int, int] = {}
+        self.by_end: dict[int, int] = {}
+
+    def _load(self, start: int, end: int) -> None:
+        self.tokens = tokenize(self.text, start, end)
+        self.by_start = {t.start: i for i, t in enumerate(self.tokens)}
+        self.by_end = {t.end: i for i, t in enumerate(self.tokens)}
+
+    def _names_place(self, start: int, end: int) -> bool:
+        return any(start <= p.span.start and p.span.end <= end for p in self.places)
+
+    def _generic(self, core: str) -> bool:
+        generic = _words("not_programmes.txt", "generic")
+        rest = core
+        while rest:
+            for n in range(min(len(rest), 6), 0, -1):
+                if rest[:n] in generic:
+                    rest = rest[n:]
+                    break
+            else:
+                return False
+        return True
+
+    def _follows_ok(self, end: int, limit: int) -> bool:
+        """Whether the phrase may end at ``end``: not continued by another noun (战略任务)."""
+        index = self.by_start.get(end)
+        if end >= limit or index is None:
+            return True
+        tok = self.tokens[index]
+        if tok.word in _words("programme_verbs.txt", "follow"):
+            return True
+        return not (tok.pos.startswith("n") or tok.pos in ("vn", "j", "b", "l"))
+
+    def _phrase_start(self, suffix_start: int, floor: int) -> int:
+        """Where the noun phrase ending in the suffix starting at ``suffix_start`` begins."""
+        triggers = _words("programme_verbs.txt", "trigger")
+        index = self.by_end.get(suffix_start)
+        start = suffix_start
+        while index is not None and index >= 0:
+            tok = self.tokens[index]
+            if (
+                tok.start < floor
+                or tok.word.endswith(tuple(triggers))
+                or tok.pos.startswith(_STOP_POS)
+            ):
+                break
+            if not tok.pos.startswith(_NP_POS) or tok.pos == "nr" and len(tok.word) == 1:
+                break
+            start = tok.start
+            index -= 1
+        return start
+
+    def _counted(self, start: int) -> bool:
+        """Whether a number or measure word stands right before ``start`` (100个…项目)."""
+        index = self.by_end.get(start)
+        while index is not None and index >= 0 and self.tokens[index].word.isspace():
+            index -= 1
+        return index is not None and index >= 0 and self.tokens[index].pos in ("m", "q", "mq")
+
+    # -- shapes --
+
+    def books(self, start: int, end: int) -> list[_Found]:
+        out = []
+        for m in re.finditer(r"《([^《》\n]{2,60})》", self.text[start:end]):
+            a, b = start + m.start(1), start + m.end(1)
+            title = _PERIOD.sub("", self.text[a:b])
+            if _suffix_of(title, ("strong", "weak", "book")) and not self.doc.is_masked(a, b):
+                out.append(_Found(a, b, key_of(self.text[a:b]), "book"))
+        return out
+
+    def quoted(self, start: int, end: int) -> list[_Found]:
+        out = []
+        after_cues = _words("not_programmes.txt", "after")
+        speech = _words("not_programmes.txt", "speech")
+        for m in re.finditer(r"[“\"「]([^“”\"「」\n]{1,15})[”\"」]", self.text[start:end]):
+            open_at, close_at = start + m.start(), start + m.end()
+            inner_start, inner_end = start + m.start(1), start + m.end(1)
+            inner = self.text[inner_start:inner_end]
+            if self.doc.is_masked(open_at, close_at) or not _INNER_OK.fullmatch(inner):
+                continue
+            lead = self.text[max(start, open_at - 4) : open_at].rstrip("，,：:")
+            if any(lead.endswith(w) for w in speech):
+                continue  # a quotation: 强调，“…”
+            if _suffix_of(inner, ("strong", "weak")) and len(inner) > 2:
+                if not self._generic(inner[: -len(_suffix_of(inner, ("strong", "weak")) or "")]):
+                    out.append(_Found(inner_start, inner_end, key_of(inner), "quoted"))
+                continue
+            if any(self.text.startswith(w, close_at) for w in after_cues):
+                continue
+            tail = self._tail(close_at, end)
+            if tail is not None:
+                out.append(
+                    _Found(open_at, tail, key_of(inner + self.text[close_at:tail]), "quoted")
+                )
+        return out
+
+    def _tail(self, at: int, limit: int) -> int | None:
+        """End of a suffix-ending noun phrase starting at ``at`` (…”主题教育实践活动)."""
+        index = self.by_start.get(at)
+        if index is None:
+            return None
+        end = at
+        best = None
+        while index < len(self.tokens) and end - at <= 10:
+            tok = self.tokens[index]
+            if tok.pos.startswith(_STOP_POS) or not tok.pos.startswith(_NP_POS):
+                break
+            end = tok.end
+            if _suffix_of(self.text[at:end], ("strong", "weak")) and self._follows_ok(end, limit):
+                best = end
+            index += 1
+        return best
+
+    def phrases(self, start: int, end: int) -> list[_Found]:
+        out = []
+        external = _words("not_programmes.txt", "external")
+        for tok in self.tokens:
+            suffix = tok.word
+            if _suffixes().get(suffix) not in ("strong", "weak"):
+                continue
+            if not self._follows_ok(tok.end, end):
+                continue
+            a = self._phrase_start(tok.start, start)
+            core = self.text[a : tok.start]
+            if len(core) < 2 or self._generic(core) or self._counted(a):
+                continue
+            named = self._names_place(a, tok.end)
+            if not named and (_suffixes()[suffix] != "strong" or len(core) < 3):
+                continue  # 绿色经济带, 林业工程: a kind of thing, not a name
+            if self.doc.is_masked(a, tok.end):
+                continue
+            found = _Found(a, tok.end, key_of(self.text[a : tok.end]), "phrase")
+            before = self.tokens[self.by_end[a]].word if a in self.by_end else ""
+            if before in external:
+                found.strength = "external"
+            out.append(found)
+        return out
+
+    def campaigns(self, start: int, end: int) -> list[_Found]:
+        out = []
+        triggers = _words("programme_verbs.txt", "trigger")
+        heads = _words("programme_verbs.txt", "campaign")
+        for i, tok in enumerate(self.tokens):
+            if tok.word not in triggers:
+                continue
+            j = i + 1
+            while j < len(self.tokens) and self.tokens[j].pos.startswith(_NP_POS):
+                if self.tokens[j].word in triggers:
+                    break
+                j += 1
+                name = self.text[tok.end : self.tokens[j - 1].end]
+                if any(name.endswith(h) for h in heads) and self._follows_ok(
+                    self.tokens[j - 1].end, end
+                ):
+                    b = self.tokens[j - 1].end
+                    if not self.doc.is_masked(tok.end, b):
+                        out.append(_Found(tok.end, b, key_of(name), "campaign"))
+                    break
+        return out
+
+    # -- relations --
+
+    def link(self, found: list[_Found]) -> None:
+        means = _words("programme_verbs.txt", "means")
+        goals = _words("programme_verbs.txt", "goal")
+        parts = _words("programme_verbs.txt", "parts")
+        for first, second in zip(found, found[1:], strict=False):
+            between = self.text[first.end : second.start].strip("，,、 ")
+            sentence = self.doc.sentence_of(first.start)
+            lead = self.text[sentence.start : first.start]
+            if between in goals and any(w in lead for w in means):
+                first.part_of = second.name
+        for i, whole in enumerate(found):
+            for part in found[i + 1 :]:
+                if part.part_of is not None:
+                    continue
+                between = self.text[whole.end : part.start]
+                if re.match(r"^[，,]", between) and any(w in between for w in parts):
+                    part.part_of = whole.name
+
+    def area(self, item: _Found, sentence: Span) -> tuple[Division | None, Span | None]:
+        inside = [p for p in self.places if item.start <= p.span.start and p.span.end <= item.end]
+        if inside:
+            return inside[0].division, None
+        if item.strength == "external":
+            return None, None
+        before = [
+            p for p in self.places if sentence.start <= p.span.start and p.span.end <= item.start
+        ]
+        if before:
+            return before[-1].division, sentence
+        return self.jurisdiction, sentence if self.jurisdiction else None
+
+    def read(self) -> list[Programme]:
+        out: dict[tuple[str, str], Programme] = {}
+        for sentence in self.doc.sentences:
+            self._load(sentence.start, sentence.end)
+            found: list[_Found] = []
+            taken: list[tuple[int, int]] = []
+            for batch in (
+                self.books(sentence.start, sentence.end),
+                self.quoted(sentence.start, sentence.end),
+                self.phrases(sentence.start, sentence.end),
+                self.campaigns(sentence.start, sentence.end),
+            ):
+                for item in batch:
+                    if any(a < item.end and item.start < b for a, b in taken):
+                        continue
+                    taken.append((item.start, item.end))
+                    found.append(item)
+            found.sort(key=lambda f: f.start)
+            self.link(found)
+            for item in found:
+                area, evidence = self.area(item, sentence)
+                key = (item.name, area.key if area else "")
+                if key not in out:
+                    out[key] = Programme(
+                        span=self.doc.span(item.start, item.end),
+                        name=item.name,
+                        area=area,
+                        part_of=item.part_of,
+                        evidence=evidence,
+                    )
+        return sorted(out.values(), key=lambda p: (p.span.start, p.name))
 
 
 def extract(
     doc: Document, places: list[PlaceMention], jurisdiction: Division | None
 ) -> list[Programme]:
-    return []
+    """The programmes named in ``doc``, one per (name, area)."""
+    return _Reader(doc, places, jurisdiction).read()

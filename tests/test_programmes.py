@@ -1,0 +1,167 @@
+"""Programmes: the sample article and invented sentences of the genre."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.document import Document
+from kg.extract import programmes
+from kg.facts import Division, Level, PlaceMention, Programme
+from kg.resources import SAMPLE_ARTICLE
+
+YUNNAN = Division("云南省", Level.PROVINCE, "530000", ("云南",))
+LIJIANG = Division("丽江市", Level.PREFECTURE, "530700", ("丽江",), YUNNAN)
+YONGSHENG = Division("永胜县", Level.COUNTY, "530722", ("永胜",), LIJIANG)
+NAMES = {"丽江市": LIJIANG, "丽江": LIJIANG, "永胜县": YONGSHENG, "云南": YUNNAN}
+
+
+def places_of(doc: Document) -> list[PlaceMention]:
+    """A stand-in for the gazetteer: longest names of NAMES, left to right."""
+    out, at, text = [], 0, doc.text
+    while at < len(text):
+        for name in sorted(NAMES, key=len, reverse=True):
+            if text.startswith(name, at):
+                out.append(PlaceMention(doc.span(at, at + len(name)), NAMES[name]))
+                at += len(name)
+                break
+        else:
+            at += 1
+    return out
+
+
+def run(text: str, jurisdiction: Division | None = LIJIANG) -> dict[str, Programme]:
+    doc = Document.from_text(text)
+    found = programmes.extract(doc, places_of(doc), jurisdiction)
+    return {p.name: p for p in found}
+
+
+@pytest.fixture(scope="module")
+def sample() -> dict[str, Programme]:
+    doc = Document.from_path(SAMPLE_ARTICLE)
+    return {p.name: p for p in programmes.extract(doc, places_of(doc), LIJIANG)}
+
+
+def test_sample_named_programmes(sample: dict[str, Programme]) -> None:
+    for name in (
+        "六个一百工程",
+        "金沙江绿色经济走廊",
+        "农村人居环境整治",
+        "丽江市林业生态扶贫项目",
+        "丽江市实施乡村振兴战略三年行动计划",
+        "丽江金沙江绿色经济走廊总体规划",
+    ):
+        assert name in sample, name
+        assert sample[name].area == LIJIANG, name
+
+
+def test_sample_spans(sample: dict[str, Programme]) -> None:
+    assert sample["六个一百工程"].span.written == "“六個一百”工程"
+    plan = sample["丽江市实施乡村振兴战略三年行动计划"]
+    assert plan.span.written == "麗江市實施鄉村振興戰略三年行動計劃(2018—2020)"
+    assert plan.evidence is None  # the area is named in the title itself
+    assert sample["金沙江绿色经济走廊"].evidence is not None
+
+
+def test_sample_part_of(sample: dict[str, Programme]) -> None:
+    assert sample["六个一百工程"].part_of == "金沙江绿色经济走廊"
+    assert sample["生态修复工程"].part_of == "丽江市林业生态扶贫项目"
+
+
+def test_sample_slogans_and_standards_stay_out(sample: dict[str, Programme]) -> None:
+    names = set(sample)
+    for not_programme in (
+        "幸福是奋斗出来的",
+        "酒罐子",
+        "两不愁三保障",
+        "四不摘",
+        "六个精准",
+        "五个一批",
+    ):
+        assert not any(not_programme in n for n in names), not_programme
+    assert "一期工程" not in names and "光伏提水项目" not in names
+    assert "绿色经济带" not in names
+
+
+def test_sample_one_per_name_and_area(sample: dict[str, Programme]) -> None:
+    doc = Document.from_path(SAMPLE_ARTICLE)
+    found = programmes.extract(doc, places_of(doc), LIJIANG)
+    keys = [(p.name, p.area.key if p.area else None) for p in found]
+    assert len(keys) == len(set(keys))
+
+
+def test_county_report_traditional() -> None:
+    found = run("永勝縣實施“萬企幫萬村”精準扶貧行動，深入推進東西部扶貧協作。")
+    assert set(found) == {"万企帮万村精准扶贫行动", "东西部扶贫协作"}
+    assert found["万企帮万村精准扶贫行动"].area == YONGSHENG
+    assert found["万企帮万村精准扶贫行动"].span.written == "“萬企幫萬村”精準扶貧行動"
+
+
+def test_verb_ends_the_name() -> None:
+    found = run("永胜县全面实施易地扶贫搬迁工程，投入资金2亿元。")
+    assert set(found) == {"易地扶贫搬迁工程"}
+    assert found["易地扶贫搬迁工程"].area == YONGSHENG
+
+
+def test_quoted_name_with_suffix_inside() -> None:
+    found = run("今年，全市启动“暖心工程”，推广“党支部+合作社+农户”模式。")
+    assert set(found) == {"暖心工程", "党支部+合作社+农户模式"}
+    assert found["暖心工程"].span.written == "暖心工程"
+    assert found["暖心工程"].area == LIJIANG
+
+
+def test_policy_documents_in_book_marks() -> None:
+    found = run("州委印发《关于坚决打赢脱贫攻坚战三年行动的实施意见》，全州干部订阅《人民日报》。")
+    assert set(found) == {"关于坚决打赢脱贫攻坚战三年行动的实施意见"}
+
+
+def test_campaign_after_verb() -> None:
+    found = run("全县累计投入农村危房改造资金3亿元，持续推进农村人居环境整治。", YONGSHENG)
+    assert set(found) == {"农村危房改造", "农村人居环境整治"}
+    assert all(p.area == YONGSHENG for p in found.values())
+
+
+def test_part_of_means_and_goal() -> None:
+    found = run("通过实施百村示范工程，打造乡村振兴示范带。")
+    assert found["百村示范工程"].part_of == "乡村振兴示范带"
+    assert found["乡村振兴示范带"].part_of is None
+
+
+def test_external_programme_has_no_area() -> None:
+    found = run("主动融入长江经济带发展战略，实施林业生态修复工程。")
+    assert found["长江经济带发展战略"].area is None
+    assert found["林业生态修复工程"].area == LIJIANG
+
+
+def test_same_name_two_areas_stay_two() -> None:
+    doc = Document.from_text("永胜县实施“三大工程”。丽江市实施“三大工程”。")
+    found = programmes.extract(doc, places_of(doc), LIJIANG)
+    assert sorted((p.name, p.area.name if p.area else "") for p in found) == [
+        ("三大工程", "丽江市"),
+        ("三大工程", "永胜县"),
+    ]
+
+
+def test_year_period_is_not_in_the_key() -> None:
+    found = run("编制《永胜县脱贫攻坚规划(2016—2020年)》，落实永胜县脱贫攻坚规划。")
+    assert list(found) == ["永胜县脱贫攻坚规划"]
+    assert found["永胜县脱贫攻坚规划"].span.text == "永胜县脱贫攻坚规划(2016—2020年)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "总书记强调，“幸福是奋斗出来的”“天上不会掉馅饼”。",
+        "严格落实“四不摘”要求，对照“两不愁三保障”的标准，贯彻“六个精准”的扶贫方略。",
+        "工作队的真心感动了他，“酒罐子”终于戒酒，拔掉“穷根”。",
+        "实施100个光伏提水项目，一期工程将于年内完工，这个项目很重要。",
+        "战略任务、工作格局和规划体系；统一行动的过程。",
+        "建立乡风文明红黑榜制度，严格执行学习制度，编制了总体规划。",
+        "他说：“我们村的发展靠的是实干工程。”",
+    ],
+)
+def test_not_programmes(text: str) -> None:
+    assert run(text) == {}
+
+
+def test_masked_text_is_skipped() -> None:
+    assert run("实施“六个\ufffd百”工程。") == {}
