@@ -13,7 +13,8 @@ contract's provenance quote is made of:
   and area words that open the clause (累计举办各类培训班624期 -> 培训班); numbers written side by
   side share one (4.43万户17.87万贫困人口脱贫), and so do values joined by 和 (分别达97%和99.56%);
 - area: 分别 spreads values over the areas listed before it, in order; else the nearest place
-  named before the number in its clause, the place that opens the sentence, the programme's area
+  named before the number in its clause, a place opening an earlier clause of the sentence
+  (its subject), the programme's area
   or the document's jurisdiction;
 - programme: the programme the number describes (…的“六个一百”工程, and the list of clauses
   leading up to it), else one named before it in its clause, else the sentence's topic: a
@@ -43,11 +44,13 @@ _YEARS = re.compile(
 )
 _PUNCTUATION = "“”‘’「」『』《》〈〉()（）、,，。；;：:！？!? \u3000"
 _COORDINATION = set("和及与、,， ")
-_NOUNISH = ("n", "j", "b", "an", "vn", "s", "l", "i", "q", "m", "eng", "nz", "zg", "v", "a")
+_NOUN_TAGS = {"n", "j", "b", "s", "l", "i"}
+_NOUN_POS = {"an", "vn", "eng", "nz", "zg"}
 _NOT_A_HEAD = {"x", "uj", "ul", "c", "p", "d", "f", "r", "t", "y", "u", "zg"}
 _STRIPPED_LEADING = {"r", "d", "c", "p", "t", "f", "u", "uj", "ul", "y", "x"}
 _PARTICLES = {"了", "着", "过"}
 _ATTRIBUTIVE = re.compile(r"的[“「『《\"]?$")
+_TIME_WORDS = {"年", "月", "日", "以来", "期间", "今年", "去年", "当年", "年内", "内"}
 _VERB_LIST_OPENERS = ("通过", "并", "再", "还", "同时", "以", "集中", "重点", "全面", "大力")
 
 
@@ -170,9 +173,9 @@ class _Reader:
     def _strip_leading(
         self, toks: list[Token], clause: _Clause, governed: bool = True
     ) -> list[Token]:
-        """Drop area words, places, adverbs and determiners that open the words before a
-        number, and the verb that governs it (``governed``: the words are an object, not the
-        subject of 达, 为 …)."""
+        """Drop what opens the words before a number without being what is counted: places,
+        area words, time, adverbs, cue words, determiners, and the verb that governs the number
+        (``governed``: the words are an object, not the subject of 达, 为 …)."""
         places_end = max(
             (
                 p.span.end
@@ -182,51 +185,79 @@ class _Reader:
             default=-1,
         )
         toks = [t for t in toks if t.start >= places_end]
-        areas = set(cue_words("area_word"))
-        determiners = set(cue_words("determiner"))
+        determiners = set(cue_words("determiner")) | set(cue_words("comparison"))
         cues = set(cue_words("aspect")) | set(cue_words("target")) | set(cue_words("outcome"))
-        while toks and (
-            toks[0].word in areas
-            or (toks[0].pos in _STRIPPED_LEADING and toks[0].word not in _PAIRS)
-            or toks[0].word in determiners
-            or (toks[0].word in cues and len(toks) > 1 and not toks[0].pos.startswith("n"))
-        ):
-            if toks[0].pos.startswith("v") and toks[0].word not in cues:
+        verbs = set(cue_words("verb"))
+        while toks:
+            head = "".join(t.word for t in toks[:3])
+            area = next((w for w in cue_words("area_word") if head.startswith(w)), None)
+            if area:
+                covered = toks[0].start + len(area)
+                toks = [t for t in toks if t.start >= covered]
+                continue
+            first = toks[0]
+            if first.word in verbs and first.word not in cues:
                 break
-            toks = toks[1:]
+            if first.word in _TIME_WORDS or first.pos in {"m", "mq", "t", "q"}:
+                toks = toks[1:]  # 2019年, 未来三年内: time, never what is counted
+                continue
+            if (
+                first.word in cues
+                or first.word in determiners
+                or (first.pos in _STRIPPED_LEADING and first.word not in _PAIRS)
+            ) and len(toks) > 1:
+                toks = toks[1:]
+                continue
+            break
         # the governing verb: a verb opening the words, or one after an adverb (工程将建设)
         for index, token in enumerate(toks if governed else []):
-            if token.pos in ("v", "vn", "vd") and (
+            is_verb = token.pos in ("v", "vn", "vd") or token.word in verbs
+            if is_verb and (
                 index == 0 or toks[index - 1].pos in {"d", "ad"} or toks[index - 1].word in cues
             ):
-                if index == len(toks) - 1 and index > 0:
+                if index == len(toks) - 1 and (index > 0 or token.pos == "vn"):
                     break  # 公厕改建125座, 总投资160亿元: the verb is part of the noun
                 rest = index + 1
-                while rest < len(toks) and (
-                    toks[rest].pos in ("v", "ul") or toks[rest].word in cues
-                ):
+                while rest < len(toks) and (toks[rest].pos == "ul" or toks[rest].word in cues):
                     rest += 1
                 toks = toks[rest:]
                 break
         while toks and (
             toks[0].word in determiners
-            or (toks[0].pos in {"uj", "x", "c", "r"} and toks[0].word not in _PAIRS)
+            or toks[0].word in _TIME_WORDS
+            or toks[0].pos in {"m", "mq", "t", "q", "uj", "c", "r", "p"}
+            or (toks[0].pos == "x" and toks[0].word not in _PAIRS)
         ):
             toks = toks[1:]
+        while toks and toks[-1].word == "的":
+            toks = toks[:-1]
         return toks
 
+    def _group_start(self, quantity: Quantity, clause: _Clause) -> tuple[int, Quantity | None]:
+        """Where the words before ``quantity`` begin, and the quantity before them: numbers
+        written side by side (3200余户1.1万人) count as one."""
+        before = self.quantities_in(clause.start, quantity.span.start)
+        first = quantity
+        while before and self.text[before[-1].span.end : first.span.start].strip() == "":
+            first = before.pop()
+        if before:
+            return before[-1].span.end, before[-1]
+        return clause.start, None
+
     def _preceding(self, quantity: Quantity, clause: _Clause) -> list[Token]:
-        before = [
-            q for q in self.quantities_in(clause.start, quantity.span.start) if q is not quantity
-        ]
-        start = before[-1].span.end if before else clause.start
-        toks = self.tokens_in(start, quantity.span.start)
+        start, before = self._group_start(quantity, clause)
+        first = next(q for q in self.quantities_in(start, clause.end))
+        toks = self.tokens_in(start, first.span.start)
+        if quantity.baseline is not None:
+            opener = [i for i, t in enumerate(toks) if t.word in ("从", "由")]
+            if opener:
+                toks = toks[: opener[-1]]
         links = set(cue_words("link"))
         governed = True
         while toks and (toks[-1].word in links or toks[-1].word.strip() == ""):
             governed = governed and toks[-1].word.strip() == ""
             toks = toks[:-1]
-        if before and any(t.pos == "c" for t in toks[-1:]):
+        if before is not None and any(t.pos == "c" for t in toks[-1:]):
             return []  # 91.23%的乡镇和89.78%的村庄: the words before 和 are the other value's
         return self._strip_leading(toks, _Clause(start, clause.end), governed)
 
@@ -295,10 +326,11 @@ class _Reader:
                 label, span = self.indicator(before[-1], clause)
                 return label, span, "shared"
         preceding = self._preceding(quantity, clause)
-        right_after = self.tokens_in(quantity.span.end, clause.end)[:1]
-        head_after = bool(right_after) and right_after[0].pos not in _NOT_A_HEAD
-        ends_with_de = bool(preceding) and preceding[-1].word == "的"
-        if following and (head_after or not preceding or ends_with_de):
+        nouns = [t for t in following if t.pos[:1] in _NOUN_TAGS or t.pos in _NOUN_POS]
+        opens_noun = bool(following) and following[0].start == quantity.span.end
+        predicate = bool(following) and not nouns
+        ends_with_de = text[: quantity.span.start].rstrip().endswith("的")
+        if following and not predicate and (opens_noun or not preceding or ends_with_de):
             label, span = self._label(following)
             if stop == "coordination" and after:
                 other, _ = self._following(after[0], clause)
@@ -307,8 +339,29 @@ class _Reader:
                     label += self._label(other[verbs[0] :])[0]
             if label:
                 return label, span, "following"
+        if predicate and preceding:
+            # 带动农户300余户增收: what is counted is around the number
+            label, span = self._label(preceding)
+            return label + self._label(following)[0], span, "around"
+        if not preceding and following:
+            label, span = self._label(following)
+            return label, span, "following"
         label, span = self._label(preceding)
+        if not label:
+            return self._borrowed(quantity, clause)
         return label, span, "preceding"
+
+    def _borrowed(self, quantity: Quantity, clause: _Clause) -> tuple[str, Span | None, str]:
+        """The indicator of the number before in the sentence, for one that names nothing
+        (GDP增长8.5%，较上年提高1.2个百分点)."""
+        start, _ = self.sentence(quantity)
+        before = self.quantities_in(start, clause.start)
+        if before:
+            earlier = before[-1]
+            clauses, index = self.clauses(earlier)
+            label, span = self.indicator(earlier, clauses[index])
+            return label, span, "borrowed"
+        return "", None, "none"
 
     # -- kind --------------------------------------------------------------------------------
 
@@ -416,10 +469,11 @@ class _Reader:
         ]
         if inside:
             return inside[-1].division
-        sentence_start = clauses[0].start
-        for place in self.places:
-            if sentence_start <= place.span.start <= sentence_start + 1:
-                return place.division
+        for earlier in reversed(clauses[:index]):
+            # the subject of the sentence: a place that opens an earlier clause
+            for place in self.places:
+                if earlier.start <= place.span.start <= earlier.start + 1:
+                    return place.division
         if programme is not None and programme.area is not None:
             return programme.area
         return jurisdiction
@@ -458,7 +512,11 @@ class _Reader:
             (clauses[0].start, quantity.span.start),
         ):
             segment = self.text[start:end]
-            found = list(_YEARS.finditer(segment))
+            found = [
+                m
+                for m in _YEARS.finditer(segment)
+                if quantity.baseline is not None or not segment.startswith("的", m.end())
+            ]  # 是2015年的1.6倍: the year of the comparison, not of the value
             if found:
                 match = found[-1]
                 if match.group(1):
