@@ -392,14 +392,38 @@ def _nt(term: Term | ox.Triple | None) -> str:
     return "" if term is None else str(term)
 
 
+PREFIXES = {
+    "fp": FP,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "org": "http://www.w3.org/ns/org#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "schema": "https://schema.org/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "qb": "http://purl.org/linked-data/cube#",
+    "sdmx-dimension": "http://purl.org/linked-data/sdmx/2009/dimension#",
+    "sdmx-attribute": "http://purl.org/linked-data/sdmx/2009/attribute#",
+    "sdmx-measure": "http://purl.org/linked-data/sdmx/2009/measure#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "oa": "http://www.w3.org/ns/oa#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "qudt": "http://qudt.org/schema/qudt/",
+    "unit": "http://qudt.org/vocab/unit/",
+}
+"""The contract's prefixes, declared for every ``kg sparql`` query (a query may redeclare)."""
+
+
 def sparql(store: Store, text: str, local: bool) -> Answer | bool:
     """Run a SPARQL query.  ``local``: the embedded store, which must fetch nothing.
 
-    SELECT rows keep the query's ORDER BY, else are sorted; graphs come as sorted triples.
+    The contract's prefixes are predeclared.  SELECT rows keep the query's ORDER BY, else are
+    sorted; graphs come as sorted triples.
     """
     if local:
         check_local_query(text)
-    answer = store.query(text)
+    declared = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+    answer = store.query(declared + text)
     if isinstance(answer, bool):
         return answer
     if isinstance(answer, Rows):

@@ -153,9 +153,9 @@ def read_graphs(path: Path) -> dict[ox.NamedNode, list[ox.Quad]]:
     try:
         quads = list(ox.parse(data, format=fmt, rename_blank_nodes=True))
     except SyntaxError as error:
-        raise InputError(f"{path}: not valid {fmt.name}: {error}") from None
+        raise InputError(f"{path}: not valid {fmt.name}: {_one_line(str(error))}") from None
     except (ValueError, OSError) as error:
-        raise InputError(f"{path}: cannot parse: {error}") from None
+        raise InputError(f"{path}: cannot parse: {_one_line(str(error))}") from None
 
     graphs: dict[ox.NamedNode, list[ox.Quad]] = {}
     loose: list[ox.Quad] = []
@@ -641,3 +641,22 @@ def iter_files(paths: Iterable[Path]) -> list[Path]:
         else:
             out.append(path)
     return out
+
+
+@dataclass(frozen=True)
+class LoadSummary:
+    graphs: tuple[LoadedGraph, ...]
+
+    @property
+    def quads(self) -> int:
+        return sum(g.quads for g in self.graphs)
+
+    def __str__(self) -> str:
+        return f"{len(self.graphs)} graphs ({self.quads} quads)"
+
+
+def load_files(
+    files: Sequence[Path], store: Path = DEFAULT_STORE, wait: float = DEFAULT_WAIT
+) -> LoadSummary:
+    """Load RDF files into the embedded store at ``store`` (what ``kg build`` calls)."""
+    return LoadSummary(tuple(EmbeddedStore(store, wait=wait).load(files)))

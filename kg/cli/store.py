@@ -1,0 +1,265 @@
+"""``kg load``, ``kg query …`` and ``kg sparql``: the store commands.
+
+Exit codes: 0 answered (an empty answer too), 1 a name that names nothing in the store (the
+closest known names are on stderr), 2 bad usage, unreadable input or a store error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from kg import query as questions
+from kg.errors import UsageError
+from kg.store import DEFAULT_WAIT, EmbeddedStore, Store, iter_files, open_store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def store_options(function: F) -> F:
+    """``--store DIR`` or ``--endpoint URL`` (with credentials): where the graphs are."""
+    options = [
+        click.option(
+            "--store",
+            "store_dir",
+            type=click.Path(file_okay=False, path_type=Path),
+            help="Embedded store directory (default: build/store).",
+        ),
+        click.option(
+            "--endpoint",
+            metavar="URL",
+            help="A SPARQL 1.1 query endpoint (Oxigraph: …/query, Virtuoso: …/sparql).",
+        ),
+        click.option(
+            "--graph-store",
+            metavar="URL",
+            help="Its Graph Store Protocol endpoint, when not the usual one beside it.",
+        ),
+        click.option("--user", help="Endpoint user (or KG_ENDPOINT_USER)."),
+        click.option("--password", help="Endpoint password (or KG_ENDPOINT_PASSWORD)."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def format_option(function: F) -> F:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(questions.FORMATS),
+        default="table",
+        show_default=True,
+        help="Output format.",
+    )(function)
+
+
+def _store(
+    store_dir: Path | None,
+    endpoint: str | None,
+    graph_store: str | None,
+    user: str | None,
+    password: str | None,
+    wait: float = DEFAULT_WAIT,
+) -> Store:
+    return open_store(
+        store_dir, endpoint, graph_store=graph_store, user=user, password=password, wait=wait
+    )
+
+
+def _print(answer: questions.Answer | bool, fmt: str) -> None:
+    if isinstance(answer, questions.Answer):
+        for note in answer.notes:
+            click.echo(f"note: {note}", err=True)
+    click.echo(questions.render(answer, fmt), nl=False)
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@store_options
+@click.option(
+    "--wait",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_WAIT,
+    show_default=True,
+    help="Seconds to wait for another kg process using the embedded store.",
+)
+def load(
+    files: tuple[Path, ...],
+    store_dir: Path | None,
+    endpoint: str | None,
+    graph_store: str | None,
+    user: str | None,
+    password: str | None,
+    wait: float,
+) -> None:
+    """Load RDF files (.ttl, .jsonld, .nt, .nq, .trig; or folders of them) into a store.
+
+    Each document goes into its own named graph, the IRI of its fp:Document (N-Quads keep
+    their graphs); loading a document again replaces its graph whole.
+
+    \b
+    Example:
+      kg load build/*.ttl
+      kg load build/ --endpoint http://localhost:7878/query
+    """
+    store = _store(store_dir, endpoint, graph_store, user, password, wait)
+    loaded = store.load(iter_files(files))
+    for graph in loaded:
+        verb = "replaced" if graph.replaced else "loaded"
+        click.echo(f"{verb} {graph.graph} ({graph.quads} quads) from {graph.source}")
+    total = sum(g.quads for g in loaded)
+    click.echo(f"{len(loaded)} graphs, {total} quads into {store.description}")
+
+
+@click.group()
+def query() -> None:
+    """Ask a named question: programmes, outcomes, targets, officials.
+
+    \b
+    Example:
+      kg query programmes --area 永勝縣 --format json
+    """
+
+
+@query.command()
+@click.option("--area", required=True, metavar="NAME", help="A division: name or 6-digit code.")
+@format_option
+@store_options
+def programmes(
+    area: str,
+    fmt: str,
+    store_dir: Path | None,
+    endpoint: str | None,
+    graph_store: str | None,
+    user: str | None,
+    password: str | None,
+) -> None:
+    """Which programmes target an area?
+
+    NAME in traditional or simplified characters, full or short (永勝縣, 永胜县, 永胜) or a
+    GB/T 2260 code (530722).  Answers programmes that target the area (match "direct") or a
+    place inside it ("within") and those targeting an area containing it ("contains"), each
+    with its evidence quotes and documents.  Exit 1 when NAME names no area in the store.
+
+    \b
+    Example:
+      kg query programmes --area 永胜 --format json
+    """
+    store = _store(store_dir, endpoint, graph_store, user, password)
+    _print(questions.programmes(store, area), fmt)
+
+
+@query.command()
+@click.option("--area", required=True, metavar="NAME", help="A division: name or 6-digit code.")
+@format_option
+@store_options
+def outcomes(
+    area: str,
+    fmt: str,
+    store_dir: Path | None,
+    endpoint: str | None,
+    graph_store: str | None,
+    user: str | None,
+    password: str | None,
+) -> None:
+    """Outcomes (achieved, measured) reported for an area or places inside it.
+
+    \b
+    Example:
+      kg query outcomes --area 丽江市 --format csv
+    """
+    store = _store(store_dir, endpoint, graph_store, user, password)
+    _print(questions.observations(store, area, "Outcome"), fmt)
+
+
+@query.command()
+@click.option("--area", metavar="NAME", help="A division; without it, every programme's targets.")
+@format_option
+@store_options
+def targets(
+    area: str | None,
+    fmt: str,
+    store_dir: Path | None,
+    endpoint: str | None,
+    graph_store: str | None,
+    user: str | None,
+    password: str | None,
+) -> None:
+    """Targets (planned) for an area or places inside it; or programmes with their targets.
+
+    \b
+    Example:
+      kg query targets --area 永胜县
+    """
+    store = _store(store_dir, endpoint, graph_store, user, password)
+    if area is None:
+        _print(questions.programme_targets(store), fmt)
+    else:
+        _print(questions.observations(store, area, "Target"), fmt)
+
+
+@query.command()
+@click.option(
+    "--organisation", "--org", required=True, metavar="NAME", help="An organisation's name."
+)
+@format_option
+@store_options
+def officials(
+    organisation: str,
+    fmt: str,
+    store_dir: Path | None,
+    endpoint: str | None,
+    graph_store: str | None,
+    user: str | None,
+    password: str | None,
+) -> None:
+    """Officials holding posts in an organisation or its sub-organisations.
+
+    \b
+    Example:
+      kg query officials --org 中共丽江市委
+    """
+    store = _store(store_dir, endpoint, graph_store, user, password)
+    _print(questions.officials(store, organisation), fmt)
+
+
+@click.command()
+@click.argument("text", metavar="QUERY")
+@format_option
+@store_options
+def sparql(
+    text: str,
+    fmt: str,
+    store_dir: Path | None,
+    endpoint: str | None,
+    graph_store: str | None,
+    user: str | None,
+    password: str | None,
+) -> None:
+    """Run a SPARQL query (text, or @FILE.rq) against the store.
+
+    The embedded store answers from the union of all document graphs and refuses SERVICE,
+    LOAD and FROM (nothing is fetched).  Rows keep the query's ORDER BY, else are sorted.
+
+    \b
+    Example:
+      kg sparql 'SELECT ?p ?label WHERE { ?p a fp:Programme ; rdfs:label ?label }'
+    """
+    if text.startswith("@"):
+        path = Path(text[1:])
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise UsageError(f"cannot read the query file {path}: {error}") from None
+    if not text.strip():
+        raise UsageError("empty query")
+    store = _store(store_dir, endpoint, graph_store, user, password)
+    local = isinstance(store, EmbeddedStore)
+    _print(questions.sparql(store, text, local=local), fmt)
+
+
+COMMANDS = (load, query, sparql)
