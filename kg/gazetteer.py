@@ -390,8 +390,11 @@ def search(name: str) -> list[Division]:
 
 
 def closest(name: str, n: int = 5) -> list[str]:
-    """Known names (full names and short forms) most like an unknown ``name``, best first."""
+    """Known names (full names and short forms) most like an unknown ``name``, best first:
+    by characters, then by sound (永生县 -> 永胜县)."""
     from difflib import SequenceMatcher
+
+    from pypinyin import lazy_pinyin
 
     from kg.normalise import convert_script
 
@@ -401,13 +404,18 @@ def closest(name: str, n: int = 5) -> list[str]:
     chars = set(query)
     scored: list[tuple[float, str]] = []
     for known in _table().index:
-        if (
-            known.startswith("=")
-            or abs(len(known) - len(query)) > 3
-            or not chars.intersection(known)
-        ):
+        if known.startswith("=") or abs(len(known) - len(query)) > 3:
             continue
-        ratio = SequenceMatcher(None, query, known).ratio()
-        scored.append((-ratio, known))
+        if not chars.intersection(known):
+            continue
+        scored.append((-SequenceMatcher(None, query, known).ratio(), known))
     scored.sort()
-    return [known for _, known in scored[:n]]
+    sound = " ".join(lazy_pinyin(query))
+    rescored = sorted(
+        (
+            score - SequenceMatcher(None, sound, " ".join(lazy_pinyin(known))).ratio(),
+            known,
+        )
+        for score, known in scored[:300]
+    )
+    return [known for _, known in rescored[:n]]

@@ -43,7 +43,9 @@ _SUFFIX_CHARS = "省市州盟县区旗乡镇"
 _FEATURE_CHARS = "江河湖海山岭峰溪川湾岛洲"
 _ORGANISATION_AFTER = re.compile(r"(?:市|县|州|区|旗|盟|省|乡|镇)?(?:委|人民政府|政府|党委|人大)")
 _CLEAR_FORM = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:村|社区|乡|镇)")
-_WEAK_STEM_POS = ("v", "d", "p", "c", "u", "m", "q", "r", "f", "x", "a")
+_FUNCTION_POS = ("d", "p", "c", "u", "m", "q", "r", "f", "x")
+"""Parts of speech that never occur in a name's stem; verbs and adjectives only as a whole
+word (对接村 no, 田铺大塆村 yes: jieba splits unknown names into single characters)."""
 _OWN_AREA = re.compile(r"(?:全|我|本)(省|市|州|县|区|旗|盟|乡|镇)")
 _LEVEL_RANK = gazetteer.LEVEL_ORDER
 
@@ -208,47 +210,92 @@ def _in_context(
 
 
 def _clear_form_after(
-    doc: Document, previous: _Candidate, starts: set[int], ends: set[int], tokens: dict[int, Token]
+    doc: Document, previous: _Candidate, ends: set[int], tokens: dict[int, Token]
 ) -> _Candidate | None:
-    """X乡/X镇/X村/X社区 right after a resolved mention that the gazetteer does not list."""
+    """X乡/X镇/X村/X社区 right after a resolved mention: a village of the gazetteer inside it,
+    else, when the stem looks like a name, a division with level and parent and no code."""
     parent = previous.division
     if parent is None or parent.level is Level.VILLAGE:
         return None
-    match = _CLEAR_FORM.match(doc.text, previous.end)
-    if not match or match.end() not in ends or doc.is_masked(*match.span()):
+    for match in _CLEAR_FORM.finditer(doc.text[previous.end : previous.end + 8]):
+        if match.start() > 0:
+            break
+        start, end = previous.end, previous.end + match.end()
+        name = match.group()
+        if name.endswith(("村", "社区")) and parent.level in (Level.TOWNSHIP, Level.COUNTY):
+            for village in gazetteer.villages(parent):
+                if village.name == name and not doc.is_masked(start, end):
+                    return _Candidate(start, end, name, "full", [village], None, village)
+        break
+    form = _CLEAR_FORM.match(doc.text, previous.end)
+    if not form or form.end() not in ends or doc.is_masked(*form.span()):
         return None
-    name = match.group()
+    name = form.group()
     suffix = "社区" if name.endswith("社区") else name[-1]
     stem = name[: -len(suffix)]
     if stem in _generic_stems() or any(
-        pos.startswith(_WEAK_STEM_POS) for pos in _stem_pos(tokens, match.start(), match.end())
+        pos.startswith(_FUNCTION_POS) or (len(word) > 1 and pos.startswith(("v", "a")))
+        for word, pos in _stem_words(tokens, form.start(), form.end() - len(suffix))
     ):
         return None
     level = Level.TOWNSHIP if suffix in ("乡", "镇") else Level.VILLAGE
     if _LEVEL_RANK[parent.level] >= _LEVEL_RANK[level]:
         return None
-    if level is Level.VILLAGE:
-        for village in gazetteer.villages(parent):
-            if village.name == name:
-                return _Candidate(
-                    match.start(), match.end(), name, "full", [village], None, village
-                )
-        if parent.level is not Level.TOWNSHIP and parent.level is not Level.COUNTY:
-            return None
+    if level is Level.VILLAGE and parent.level not in (Level.TOWNSHIP, Level.COUNTY):
+        return None
     division = Division(
         name=name, level=level, short=gazetteer.short_forms(name, level), parent=parent
     )
-    return _Candidate(match.start(), match.end(), name, "full", [division], None, division)
+    return _Candidate(form.start(), form.end(), name, "full", [division], None, division)
 
 
-def _stem_pos(tokens: dict[int, Token], start: int, end: int) -> list[str]:
+def _overlaps(candidate: _Candidate, taken: list[tuple[int, int]]) -> bool:
+    return any(candidate.start < end and start < candidate.end for start, end in taken)
+
+
+def _context_villages(
+    doc: Document, weights: Counter[Division], starts: set[int], taken: list[tuple[int, int]]
+) -> list[_Candidate]:
+    """Villages of the counties and townships the document names, wherever the text names them
+    in full (元古堆村) at a word boundary; names shared by two of them are left out."""
+    if "村" not in doc.text and "社区" not in doc.text:
+        return []
+    areas = sorted(
+        (d for d in weights if d.level in (Level.COUNTY, Level.TOWNSHIP)), key=lambda d: d.key
+    )
+    named: dict[str, list[Division]] = {}
+    for area in areas:
+        for village in gazetteer.villages(area):
+            if len(village.name) >= 3 and village.name[:-1] not in _generic_stems():
+                named.setdefault(village.name, []).append(village)
+    out: list[_Candidate] = []
+    for name, villages in sorted(named.items()):
+        unique = {v.key: v for v in villages}
+        if len(unique) != 1:
+            continue
+        (village,) = unique.values()
+        at = doc.text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            found = _Candidate(at, end, name, "full", [village], None, village)
+            if at in starts and not _overlaps(found, taken) and not doc.is_masked(at, end):
+                out.append(found)
+                taken.append((at, end))
+            at = doc.text.find(name, end)
+    return out
+
+
+def _stem_words(tokens: dict[int, Token], start: int, end: int) -> list[tuple[str, str]]:
+    """The words of ``[start, end)``; a word running past ``end`` counts as its own prefix."""
     out = []
     pos = start
-    while pos < end and pos in tokens:
-        token = tokens[pos]
-        out.append(token.pos)
+    while pos < end:
+        token = tokens.get(pos)
+        if token is None:
+            return [("", "x")]
+        out.append((token.word[: end - pos], token.pos))
         pos = token.end
-    return out if pos >= end - 2 else ["x"]
+    return out
 
 
 def extract(doc: Document) -> list[PlaceMention]:
@@ -298,19 +345,20 @@ def extract(doc: Document) -> list[PlaceMention]:
     starts = {t.start for t in tokens}
     ends = {t.end for t in tokens}
     by_start = {t.start: t for t in tokens}
-    taken = {c.start for c in candidates}
+    taken = [(c.start, c.end) for c in candidates if c.division is not None]
     extra: list[_Candidate] = []
     for candidate in candidates:
-        if candidate.division is not None and candidate.end not in taken:
-            found = _clear_form_after(doc, candidate, starts, ends, by_start)
-            if found is not None:
-                extra.append(found)
-                taken.add(found.start)
-                # a village right after the new township
-                more = _clear_form_after(doc, found, starts, ends, by_start)
-                if more is not None and more.start not in taken:
-                    extra.append(more)
-                    taken.add(more.start)
+        current = candidate
+        while current.division is not None:
+            following = _clear_form_after(doc, current, ends, by_start)
+            if following is None or _overlaps(following, taken):
+                break
+            extra.append(following)
+            taken.append((following.start, following.end))
+            if following.division is not None:
+                weights.update(following.division.chain())
+            current = following
+    extra.extend(_context_villages(doc, weights, starts, taken))
 
     mentions = [
         PlaceMention(doc.span(c.start, c.end), c.division)
@@ -322,16 +370,38 @@ def extract(doc: Document) -> list[PlaceMention]:
 
 def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | None:
     """The document's own area: the division its author's organisation belongs to (中共X市委,
-    X县人民政府) and that it names most, counting mentions of places inside it for less."""
+    X县人民政府), that it names most, and whose kind 全市/我县/本州 refer to.
+
+    Each mention counts 1 (4 when an organisation's name: 丽江市委), a mention qualifying the next
+    one (四川省 in 四川省凉山州) 0.3, and 0.3, 0.09 … of that for its parent, grandparent …;
+    each 全X/我X/本X adds 1 to divisions whose name ends in X.  Townships qualify only where
+    the text says 全乡/我镇 …, villages never.
+    """
     if not places:
         return None
     scores: dict[Division, float] = {}
-    for mention in places:
+    ordered = sorted(places, key=lambda m: (m.span.start, m.span.end))
+    for index, mention in enumerate(ordered):
         division = mention.division
+        following = ordered[index + 1] if index + 1 < len(ordered) else None
+        qualifier = (
+            following is not None
+            and following.span.start == mention.span.end
+            and division.contains(following.division)
+        )
         own = 4.0 if _is_organisation(doc.text, mention.span.end) else 1.0
-        scores[division] = scores.get(division, 0.0) + own
-        for area in division.chain()[1:]:
-            scores[area] = scores.get(area, 0.0) + 0.3 * own
+        own = 0.3 if qualifier else own
+        for distance, area in enumerate(division.chain()):
+            scores[area] = scores.get(area, 0.0) + own * 0.3**distance
+    cues = Counter(m.group(1) for m in _OWN_AREA.finditer(doc.text))
+    lowest = Level.TOWNSHIP if cues["乡"] + cues["镇"] else Level.COUNTY
+    scores = {d: s for d, s in scores.items() if _LEVEL_RANK[d.level] <= _LEVEL_RANK[lowest]}
+    if not scores:
+        return None
+    for division in scores:
+        for char, count in cues.items():
+            if division.name.endswith(char) or (char == "州" and "自治州" in division.name):
+                scores[division] += count
     best = max(
         scores.items(),
         key=lambda item: (item[1], -_LEVEL_RANK[item[0].level], item[0].key),

@@ -1,0 +1,176 @@
+"""The places extractor: mentions resolved to divisions, context, false places, jurisdiction."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.document import Document
+from kg.extract import places
+from kg.facts import Level, PlaceMention
+from kg.resources import SAMPLE_ARTICLE
+
+
+def found(text: str) -> list[tuple[str, str, str | None]]:
+    """(text, full name, code) of every mention."""
+    doc = Document.from_text(text)
+    return [(m.span.text, m.division.name, m.division.code) for m in places.extract(doc)]
+
+
+@pytest.fixture(scope="module")
+def sample() -> tuple[Document, list[PlaceMention]]:
+    doc = Document.from_path(SAMPLE_ARTICLE)
+    return doc, places.extract(doc)
+
+
+def test_sample_counties_and_prefecture(sample: tuple[Document, list[PlaceMention]]) -> None:
+    doc, mentions = sample
+    by_written = {m.span.written: m.division for m in mentions}
+    assert by_written["麗江市"].code == "530700"
+    assert by_written["玉龍縣"].code == "530721"
+    assert by_written["永勝縣"].code == "530722"
+    assert by_written["寧蒗縣"].code == "530724"
+    assert by_written["麗江"].code == "530700"
+    assert by_written["云南"].code == "530000"
+    township = by_written["東山鄉"]
+    assert township.name == "东山傈僳族彝族乡" and township.level is Level.TOWNSHIP
+    assert township.parent is by_written["永勝縣"]
+
+
+def test_sample_has_no_false_places(sample: tuple[Document, list[PlaceMention]]) -> None:
+    doc, mentions = sample
+    texts = {m.span.text for m in mentions}
+    assert texts == {"丽江", "丽江市", "云南", "重庆", "玉龙县", "永胜县", "宁蒗县", "东山乡"}
+    assert sum(m.span.text.startswith("丽江") for m in mentions) == doc.text.count("丽江")
+    # every span is what it claims, in order, unmasked
+    for m in mentions:
+        assert doc.text[m.span.start : m.span.end] == m.span.text
+        assert not doc.is_masked(m.span.start, m.span.end)
+    assert [m.span.start for m in mentions] == sorted(m.span.start for m in mentions)
+
+
+def test_sample_jurisdiction(sample: tuple[Document, list[PlaceMention]]) -> None:
+    doc, mentions = sample
+    jurisdiction = places.infer_jurisdiction(doc, mentions)
+    assert jurisdiction is not None and jurisdiction.code == "530700"
+    own = places.own_area_mentions(doc, jurisdiction)
+    assert own and all(m.span.text == "全市" and m.division is jurisdiction for m in own)
+
+
+def test_guizhou_county_report() -> None:
+    text = (
+        "中共望谟县委召开全县脱贫攻坚推进会。贵州省黔西南州望谟县位于麻山腹地，"
+        "望谟县打易镇、郊纳镇易地扶贫搬迁项目进展顺利，我县将继续推进。"
+    )
+    doc = Document.from_text(text)
+    mentions = places.extract(doc)
+    names = [(m.span.text, m.division.name) for m in mentions]
+    assert ("黔西南州", "黔西南布依族苗族自治州") in names
+    assert ("打易镇", "打易镇") in names and ("郊纳镇", "郊纳镇") in names
+    town = next(m.division for m in mentions if m.span.text == "郊纳镇")
+    assert town.parent is not None and town.parent.code == "522326"
+    jurisdiction = places.infer_jurisdiction(doc, mentions)
+    assert jurisdiction is not None and jurisdiction.code == "522326"
+    own = places.own_area_mentions(doc, jurisdiction)
+    assert [m.span.text for m in own] == ["全县", "我县"]
+
+
+def test_gansu_village_story_with_villages() -> None:
+    text = "甘肃省定西市渭源县田家河乡元古堆村，是总书记牵挂的地方。如今元古堆村家家通了自来水。"
+    mentions = places.extract(Document.from_text(text))
+    villages = [m for m in mentions if m.division.level is Level.VILLAGE]
+    assert [m.span.text for m in villages] == ["元古堆村", "元古堆村"]
+    assert villages[0].division is villages[1].division
+    assert [d.name for d in villages[0].division.chain()] == [
+        "元古堆村",
+        "田家河乡",
+        "渭源县",
+        "定西市",
+        "甘肃省",
+    ]
+
+
+def test_traditional_input() -> None:
+    text = "會寧縣位於甘肅省中部，隸屬白銀市。會寧縣丁溝鄉的馬鈴薯產業帶動農戶增收。"
+    doc = Document.from_text(text)
+    mentions = places.extract(doc)
+    assert [(m.span.written, m.division.code) for m in mentions][:3] == [
+        ("會寧縣", "620422"),
+        ("甘肅省", "620000"),
+        ("白銀市", "620400"),
+    ]
+    township = next(m.division for m in mentions if m.span.written == "丁溝鄉")
+    assert township.parent is not None and township.parent.code == "620422"
+    jurisdiction = places.infer_jurisdiction(doc, mentions)
+    assert jurisdiction is not None and jurisdiction.code == "620422"
+
+
+def test_ambiguous_short_names_resolved_by_the_preceding_county() -> None:
+    # 东山乡 names ten townships; the county before it decides.
+    assert found("四川省通江县东山乡")[-1][2:] == (None,)
+    mentions = places.extract(Document.from_text("四川省通江县东山乡"))
+    assert mentions[-1].division.parent is not None
+    assert mentions[-1].division.parent.name == "通江县"
+    mentions = places.extract(Document.from_text("云南省丽江市永胜县东山乡"))
+    assert mentions[-1].division.parent is not None
+    assert mentions[-1].division.parent.code == "530722"
+
+
+def test_bare_short_form_needs_the_documents_area() -> None:
+    # 永胜 alone is a county of Lijiang only in a text about Lijiang.
+    assert ("永胜", "永胜县", "530722") in found("丽江市脱贫攻坚取得成效，永胜高质量脱贫摘帽。")
+    assert not [m for m in found("他的名字叫永胜。") if m[0] == "永胜"]
+
+
+def test_rivers_mountains_and_words_are_not_places() -> None:
+    text = (
+        "推进金沙江绿色经济走廊建设，融入长江经济带，乌蒙山区、大别山区、吕梁山区。"
+        "聚焦县乡村，全市、市委、村庄、乡村振兴，东一榔头西一棒子不可取，"
+        "实现金山银山，中心城区，市和县两级。"
+    )
+    assert found(text) == []
+
+
+def test_unknown_clear_forms_are_kept_without_code() -> None:
+    mentions = places.extract(Document.from_text("河南省信阳市新县田铺乡田铺大塆村发展乡村旅游。"))
+    village = mentions[-1].division
+    assert (mentions[-1].span.text, village.level, village.code) == (
+        "田铺大塆村",
+        Level.VILLAGE,
+        None,
+    )
+    assert village.parent is not None and village.parent.name == "田铺乡"
+    assert village.key.endswith("/village/田铺大塆村")
+    # generic words before 村 make no village
+    doc = Document.from_text("信阳市新县贫困村全部出列。")
+    assert [m.span.text for m in places.extract(doc)] == ["信阳市", "新县"]
+
+
+def test_prefecture_report_with_autonomous_names() -> None:
+    text = "中共恩施州委、州政府召开会议。恩施州巴东县、建始县实现脱贫摘帽，全州贫困发生率降至零。"
+    doc = Document.from_text(text)
+    mentions = places.extract(doc)
+    assert [m.division.code for m in mentions] == ["422800", "422800", "422823", "422822"]
+    jurisdiction = places.infer_jurisdiction(doc, mentions)
+    assert jurisdiction is not None and jurisdiction.code == "422800"
+    assert [m.span.text for m in places.own_area_mentions(doc, jurisdiction)] == ["全州"]
+
+
+def test_province_for_quan_sheng() -> None:
+    doc = Document.from_text("丽江市委召开会议，丽江市在全省率先完成任务，全市上下一心。")
+    jurisdiction = places.infer_jurisdiction(doc, places.extract(doc))
+    own = places.own_area_mentions(doc, jurisdiction)
+    assert [(m.span.text, m.division.code) for m in own] == [("全省", "530000"), ("全市", "530700")]
+
+
+def test_nothing_to_find() -> None:
+    doc = Document.from_text("")
+    assert places.extract(doc) == []
+    assert places.infer_jurisdiction(doc, []) is None
+    assert places.own_area_mentions(doc, None) == []
+
+
+def test_deterministic() -> None:
+    text = "贵州省毕节市威宁彝族回族苗族自治县石门乡，威宁县、赫章县。"
+    first = found(text)
+    assert first == found(text)
+    assert ("威宁县", "威宁彝族回族苗族自治县", "520526") in first
