@@ -1,0 +1,313 @@
+"""Named questions and ``kg sparql`` against the embedded store, through the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from kg.cli import cli
+from kg.store import EmbeddedStore
+
+FIXTURES = Path(__file__).parent / "fixtures" / "store"
+FILES = sorted(FIXTURES.glob("*.ttl")) + [FIXTURES / "huaping.nq", FIXTURES / "ninglang.jsonld"]
+ID = "https://w3id.org/fupin-kg/id/"
+LIJIANG_DOC = ID + "doc/1a2b3c4d5e6f7081"
+YULONG_DOC = ID + "doc/9f8e7d6c5b4a3921"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("query") / "store"
+    EmbeddedStore(path).load(FILES)
+    return path
+
+
+def kg(store: Path, *args: str) -> Result:
+    return CliRunner().invoke(cli, [*args, "--store", str(store)])
+
+
+YONGSHENG = [
+    {
+        "programme": ID + "programme/530722/sanda-gongcheng",
+        "label": "三大工程",
+        "match": "direct",
+        "area": ID + "area/530722",
+        "area_label": "永胜县",
+        "query_area": ID + "area/530722",
+        "evidence": [
+            {"document": LIJIANG_DOC, "quote": "永勝縣實施「三大工程」"},
+            {"document": LIJIANG_DOC, "quote": "「三大工程」成效明顯"},
+        ],
+    },
+    {
+        "programme": ID + "programme/530722/chenghai/luoxuanzao",
+        "label": "螺旋藻产业项目",
+        "match": "within",
+        "area": ID + "area/530722/chenghai",
+        "area_label": "程海镇",
+        "query_area": ID + "area/530722",
+        "evidence": [{"document": LIJIANG_DOC, "quote": "程海鎮螺旋藻產業項目帶動"}],
+    },
+    {
+        "programme": ID + "programme/530700/yidi-banqian",
+        "label": "易地扶贫搬迁",
+        "match": "contains",
+        "area": ID + "area/530700",
+        "area_label": "丽江市",
+        "query_area": ID + "area/530722",
+        "evidence": [{"document": LIJIANG_DOC, "quote": "全市實施易地扶貧搬遷4.43萬人"}],
+    },
+]
+
+
+def test_programmes_json(store: Path) -> None:
+    result = kg(store, "query", "programmes", "--area", "永胜县", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == YONGSHENG
+
+
+@pytest.mark.parametrize("name", ["永勝縣", "永胜县", "永胜", "永勝", "530722", " 永胜县 "])
+def test_every_form_of_the_name_gives_the_same_programmes(store: Path, name: str) -> None:
+    result = kg(store, "query", "programmes", "--area", name, "--format", "json")
+    assert result.exit_code == 0
+    answer = json.loads(result.stdout)
+    assert [(r["programme"], r["match"], r["area"]) for r in answer] == [
+        (r["programme"], r["match"], r["area"]) for r in YONGSHENG
+    ]
+
+
+def test_traditional_names_get_traditional_labels(store: Path) -> None:
+    result = kg(store, "query", "programmes", "--area", "永勝縣", "--format", "json")
+    assert [r["label"] for r in json.loads(result.stdout)] == [
+        "三大工程",
+        "螺旋藻產業項目",
+        "易地扶貧搬遷",
+    ]
+
+
+def test_another_countys_programmes_stay_out(store: Path) -> None:
+    result = kg(store, "query", "programmes", "--area", "永胜", "--format", "json")
+    programmes = {r["programme"] for r in json.loads(result.stdout)}
+    assert not any("530721" in p or "530723" in p for p in programmes)
+
+
+@pytest.mark.parametrize(
+    "name", ["玉龍縣", "玉龙纳西族自治县", "玉龍納西族自治縣", "玉龙", "530721"]
+)
+def test_yulong(store: Path, name: str) -> None:
+    result = kg(store, "query", "programmes", "--area", name, "--format", "json")
+    assert result.exit_code == 0
+    assert [(r["programme"], r["match"]) for r in json.loads(result.stdout)] == [
+        (ID + "programme/530721/sanda-gongcheng", "direct"),
+        (ID + "programme/530721/wenlv-fupin", "direct"),
+        (ID + "programme/530700/yidi-banqian", "contains"),
+    ]
+
+
+def test_programmes_table(store: Path) -> None:
+    result = kg(store, "query", "programmes", "--area", "玉龍縣")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "match     label         area_label        quote"
+        "                         document\n"
+        "--------  ------------  ----------------  ----------------------------  " + "-" * 49 + "\n"
+        f"direct    三大工程      玉龍納西族自治縣  玉龙县推进“三大工程”          {YULONG_DOC}\n"
+        f"direct    文旅扶貧工程  玉龍納西族自治縣  实施文旅扶贫工程              {YULONG_DOC}\n"
+        f"contains  易地扶貧搬遷  麗江市            全市實施易地扶貧搬遷4.43萬人  {LIJIANG_DOC}\n"
+    )
+
+
+def test_programmes_csv(store: Path) -> None:
+    result = kg(store, "query", "programmes", "--area", "程海镇", "--format", "csv")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "programme,label,match,area,area_label,query_area,document,quote",
+        f"{ID}programme/530722/chenghai/luoxuanzao,螺旋藻产业项目,direct,{ID}area/530722/chenghai,"
+        f"程海镇,{ID}area/530722/chenghai,{LIJIANG_DOC},程海鎮螺旋藻產業項目帶動",
+        f"{ID}programme/530722/sanda-gongcheng,三大工程,contains,{ID}area/530722,永胜县,"
+        f"{ID}area/530722/chenghai,{LIJIANG_DOC},永勝縣實施「三大工程」",
+        f"{ID}programme/530722/sanda-gongcheng,三大工程,contains,{ID}area/530722,永胜县,"
+        f"{ID}area/530722/chenghai,{LIJIANG_DOC},「三大工程」成效明顯",
+        f"{ID}programme/530700/yidi-banqian,易地扶贫搬迁,contains,{ID}area/530700,丽江市,"
+        f"{ID}area/530722/chenghai,{LIJIANG_DOC},全市實施易地扶貧搬遷4.43萬人",
+    ]
+
+
+def test_an_area_without_programmes_is_an_empty_answer(store: Path, tmp_path: Path) -> None:
+    result = kg(store, "query", "programmes", "--area", "云南省", "--format", "json")
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)) == 7  # every programme is within the province
+    lonely = tmp_path / "lonely.ttl"
+    lonely.write_text(
+        "@prefix fp: <https://w3id.org/fupin-kg/ontology#> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        f"<{ID}doc/0000000000000001> a fp:Document .\n"
+        f'<{ID}area/530702> a fp:AdministrativeDivision ; rdfs:label "古城区"@zh-Hans .\n',
+        encoding="utf-8",
+    )
+    EmbeddedStore(tmp_path / "store").load([lonely])
+    result = kg(tmp_path / "store", "query", "programmes", "--area", "古城區", "--format", "json")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "[]\n", "")
+    result = kg(tmp_path / "store", "query", "programmes", "--area", "古城区")
+    assert (
+        result.stdout
+        == "match  label  area_label  quote  document\n-----  -----  ----------  -----  --------\n"
+    )
+
+
+def test_unknown_area(store: Path) -> None:
+    result = kg(store, "query", "programmes", "--area", "永生县")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == ("Error: no area named '永生县'; closest: 永胜县 (530722)\n")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        '永胜县" } ; DROP ALL ; #',
+        "永胜县'} UNION { ?s ?p ?o }",
+        "?area",
+        "530722> || true",
+        "\\u0022) || (true",
+        "{{永胜}}",
+    ],
+)
+def test_a_name_with_sparql_syntax_is_just_a_name(store: Path, name: str) -> None:
+    before = len(EmbeddedStore(store))
+    result = kg(store, "query", "programmes", "--area", name)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: no area named {name.strip()!r}")
+    assert len(EmbeddedStore(store)) == before
+
+
+def test_empty_area_name(store: Path) -> None:
+    result = kg(store, "query", "programmes", "--area", "  ")
+    assert (result.exit_code, result.stderr) == (2, "Error: empty name\n")
+
+
+def test_no_store(tmp_path: Path) -> None:
+    result = kg(tmp_path / "none", "query", "programmes", "--area", "永胜")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: no store at {tmp_path / 'none'} (load documents first: kg load FILE or kg build)\n"
+    )
+
+
+def test_outcomes(store: Path) -> None:
+    result = kg(store, "query", "outcomes", "--area", "丽江", "--format", "json")
+    assert result.exit_code == 0
+    answer = json.loads(result.stdout)
+    assert [
+        (r["area_label"], r["indicator_label"], r["value"], r["unit_notation"], r["qualifier"])
+        for r in answer
+    ] == [
+        ("丽江市", "搬迁人口", "44300", "PERSON", "Exact"),
+        ("永胜县", "群众满意度", "99.56", "PERCENT", "Exact"),
+    ]
+    assert answer[0]["programme"] == ID + "programme/530700/yidi-banqian"
+    assert answer[1]["evidence"] == [{"document": LIJIANG_DOC, "quote": "群眾滿意度達99.56%"}]
+
+
+def test_targets(store: Path) -> None:
+    result = kg(store, "query", "targets", "--area", "永勝縣")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[2].split() == [
+        "程海鎮",
+        "脫貧戶數",
+        "AtLeast",
+        "2000",
+        "HOUSEHOLD",
+        "2020",
+        "螺旋藻產業項目",
+        "帶動2000戶以上脫貧",
+        LIJIANG_DOC,
+    ]
+
+
+def test_programmes_with_their_targets(store: Path) -> None:
+    result = kg(store, "query", "targets", "--format", "json")
+    assert result.exit_code == 0
+    (row,) = json.loads(result.stdout)
+    assert (row["programme_label"], row["value"], row["period"]) == (
+        "螺旋藻产业项目",
+        "2000",
+        "2020",
+    )
+
+
+def test_officials(store: Path) -> None:
+    for name in ("中共麗江市委", "中共丽江市委"):
+        result = kg(store, "query", "officials", "--org", name, "--format", "csv")
+        assert result.exit_code == 0
+        assert result.stdout.splitlines()[1].split(",")[1] == "和良輝"
+    result = kg(store, "query", "officials", "--org", "丽江市委员会")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "Error: no organisation named '丽江市委员会'; closest: 中共丽江市委\n",
+    )
+
+
+# --- kg sparql ---------------------------------------------------------------------------------
+
+
+def test_sparql_select_with_the_contract_prefixes(store: Path) -> None:
+    query = (
+        "SELECT ?code WHERE "
+        "{ ?a a fp:AdministrativeDivision ; fp:level fp:County ; skos:notation ?code }"
+    )
+    result = kg(store, "sparql", query)
+    assert result.exit_code == 0
+    assert result.stdout == "code\n------\n530721\n530722\n530723\n530724\n"
+    result = kg(store, "sparql", query + " ORDER BY DESC(?code)", "--format", "json")
+    assert [r["code"] for r in json.loads(result.stdout)] == [
+        "530724",
+        "530723",
+        "530722",
+        "530721",
+    ]
+
+
+def test_sparql_ask_construct_and_files(store: Path, tmp_path: Path) -> None:
+    assert kg(store, "sparql", "ASK { ?p a fp:Programme }").stdout == "true\n"
+    assert kg(store, "sparql", "ASK { ?p a fp:Nothing }", "--format", "json").stdout == "false\n"
+    query = tmp_path / "q.rq"
+    query.write_text(
+        "CONSTRUCT { ?a skos:notation ?c } WHERE { ?a skos:notation ?c FILTER(?c = '530722') }",
+        encoding="utf-8",
+    )
+    result = kg(store, "sparql", f"@{query}", "--format", "csv")
+    assert result.stdout == (
+        "subject,predicate,object\n"
+        f'<{ID}area/530722>,<http://www.w3.org/2004/02/skos/core#notation>,"""530722"""\n'
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        (
+            "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",
+            "Error: refused: SERVICE (federated query) would reach other servers "
+            "(query the store's own graphs)\n",
+        ),
+        (
+            "SELECT * FROM <http://127.0.0.1:9/g> WHERE { ?s ?p ?o }",
+            "Error: refused: FROM / FROM NAMED would fetch graphs from elsewhere "
+            "(query the store's own graphs)\n",
+        ),
+        ("SELECT * WHERE { ?s ?p }", "Error: invalid SPARQL: "),
+        ("DROP ALL", "Error: invalid SPARQL: "),
+        ("  ", "Error: empty query\n"),
+        ("@/nonexistent/q.rq", "Error: cannot read the query file /nonexistent/q.rq: "),
+    ],
+)
+def test_sparql_refusals_and_errors(store: Path, query: str, message: str) -> None:
+    result = kg(store, "sparql", query)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(message)
+    assert result.stderr.count("\n") == 1
+    assert len(EmbeddedStore(store)) == 248
