@@ -193,3 +193,20 @@ def test_posts_merge_across_mentions() -> None:
     found = run("永胜县委书记王建国主持会议。会后，王建国书记带队走访贫困户。", LIJIANG)
     assert posts(found["王建国"]) == [("书记", "中共永胜县委")]
     assert found["王建国"].span.start == 6
+
+
+def test_people_named_before_the_posts_they_take() -> None:
+    found = run("永胜县委书记王建国、县长赵志刚分别担任县脱贫攻坚指挥部指挥长。", LIJIANG)
+    assert posts(found["赵志刚"]) == [
+        ("县长", "永胜县人民政府"),
+        ("指挥长", "永胜县脱贫攻坚指挥部"),
+    ]
+    assert ("指挥长", "永胜县脱贫攻坚指挥部") in posts(found["王建国"])
+
+
+def test_yi_names_and_credit_after_a_body() -> None:
+    found = run(
+        "县委副书记沙马拉且说，搬迁群众住进了新房。\n作者/丽江市融媒体中心记者 吉克曲布", YONGSHENG
+    )
+    assert posts(found["沙马拉且"]) == [("副书记", "中共永胜县委")]
+    assert found["吉克曲布"].role == "reporter"

@@ -165,3 +165,13 @@ def test_not_programmes(text: str) -> None:
 
 def test_masked_text_is_skipped() -> None:
     assert run("实施“六个\ufffd百”工程。") == {}
+
+
+def test_quoted_name_governed_by_a_verb() -> None:
+    found = run("持续推进永胜县“四好农村路”建设，开展“千村美丽、万村整洁”行动。")
+    assert set(found) == {"四好农村路", "千村美丽、万村整洁行动"}
+    assert found["四好农村路"].area == YONGSHENG
+
+
+def test_copula_ends_a_name_and_national_policy_is_no_campaign() -> None:
+    assert run("这是永胜县易地扶贫搬迁的一个缩影，群众说这是实干工程。") == {}

@@ -114,6 +114,12 @@ def _followers() -> tuple[str, ...]:
 
 
 @cache
+def _appointment_verbs() -> tuple[str, ...]:
+    words = {w for line in read_lines("people_appointment_verbs.txt") for w in line.split()}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
 def _not_names() -> frozenset[str]:
     return frozenset(w for line in read_lines("people_not_names.txt") for w in line.split())
 
@@ -191,6 +197,13 @@ class _Reader:
             return True
         return self.text.startswith(_followers(), at)
 
+    def _follower_token(self, at: int) -> bool:
+        """A follower word at ``at`` that jieba glued to the name's end (沙马拉|且说)."""
+        return any(
+            self.text.startswith(word, at) and at + len(word) in self.bounds
+            for word in _followers()
+        )
+
     def name_at(self, start: int, limit: int) -> int | None:
         """End of a person's name starting at ``start`` (before ``limit``), if there is one."""
         surname = self._surname_length(start)
@@ -217,7 +230,9 @@ class _Reader:
             return None  # the surname is the start of a common word: 高度, 全面
         for n in lengths:
             end = start + n
-            if end in self.bounds and self._ends_name(end, limit) and self._valid_name(start, end):
+            if not self._ends_name(end, limit) or not self._valid_name(start, end):
+                continue
+            if end in self.bounds or self._follower_token(end):
                 return end
         return None
 
@@ -477,6 +492,12 @@ class _Reader:
             name_start = self.name_before(chain[0].org_start, start)
             if name_start is not None:
                 self._add(name_start, chain[0].org_start, posts)
+            elif posts and self.text[start : chain[0].org_start].endswith(_appointment_verbs()):
+                # 罗明德、龙秀英分别担任…指挥长: the people of the clause take the posts
+                clause = max(self.text.rfind(c, start, chain[0].org_start) for c in "，,；;：:")
+                for mention in self.mentions:
+                    if max(clause, start) <= mention.span.start < chain[0].org_start:
+                        mention.posts.extend(posts)
         self._credits(start, end, chain_at)
         self._story_people(start, end)
 
@@ -488,7 +509,11 @@ class _Reader:
                 before = text[at - 1] if at > start else ""
                 after = at + len(cue)
                 if (
-                    (at == start or before in "(（【[ \u3000")
+                    (
+                        at == start
+                        or before in "(（【[ \u3000"
+                        or text[start:at].endswith(_org_suffixes())  # …融媒体中心记者 张三
+                    )
                     and after < end
                     and text[after] in _SEPARATORS
                 ):

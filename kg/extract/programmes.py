@@ -35,7 +35,7 @@ from kg.segment import Token, tokenize
 
 _PERIOD = re.compile(r"[(（]\s*\d{4}\s*(?:[—\-–~～至到]+\s*\d{4})?\s*(?:年)?\s*[)）]\s*$")
 _QUOTE_MARKS = "“”‘’\"'「」『』"
-_INNER_OK = re.compile(r"[\u4e00-\u9fff0-9A-Za-z+＋·]+")
+_INNER_OK = re.compile(r"[\u4e00-\u9fff0-9A-Za-z+＋·、]+")
 _NP_POS = ("n", "v", "j", "b", "s", "f", "l", "a", "g", "i", "z")
 """Part-of-speech tags that may make up a programme name (nouns, verbs, abbreviations …)."""
 _STOP_POS = ("m", "q", "x", "uj", "ul", "u", "p", "c", "r", "d", "ad", "t", "y", "e", "o")
@@ -132,7 +132,7 @@ class _Reader:
 
     def _phrase_start(self, suffix_start: int, floor: int) -> int:
         """Where the noun phrase ending in the suffix starting at ``suffix_start`` begins."""
-        triggers = _words("programme_verbs.txt", "trigger")
+        triggers = _words("programme_verbs.txt", "trigger") | _words("programme_verbs.txt", "stop")
         index = self.by_end.get(suffix_start)
         start = suffix_start
         while index is not None and index >= 0:
@@ -191,7 +191,19 @@ class _Reader:
                 out.append(
                     _Found(open_at, tail, key_of(inner + self.text[close_at:tail]), "quoted")
                 )
+            elif self._built(open_at, close_at, start) and len(inner) > 2:
+                out.append(_Found(inner_start, inner_end, key_of(inner), "quoted"))
         return out
+
+    def _built(self, open_at: int, close_at: int, floor: int) -> bool:
+        """推进湘西“四好农村路”建设: a quoted name that a trigger verb of the clause governs,
+        followed by a word such as 建设."""
+        follow = _words("programme_verbs.txt", "follow")
+        index = self.by_start.get(close_at)
+        if index is None or self.tokens[index].word not in follow:
+            return False
+        clause = re.split(r"[，,；;：:]", self.text[floor:open_at])[-1]
+        return any(v in clause for v in _words("programme_verbs.txt", "trigger"))
 
     def _tail(self, at: int, limit: int) -> int | None:
         """End of a suffix-ending noun phrase starting at ``at`` (…”主题教育实践活动)."""
