@@ -218,7 +218,9 @@ class _Reader:
                 if index == len(toks) - 1 and (index > 0 or token.pos == "vn"):
                     break  # 公厕改建125座, 总投资160亿元: the verb is part of the noun
                 rest = index + 1
-                while rest < len(toks) and (toks[rest].pos == "ul" or toks[rest].word in cues):
+                while rest < len(toks) - 1 and (
+                    toks[rest].pos == "ul" or toks[rest].word in cues | verbs
+                ):
                     rest += 1
                 toks = toks[rest:]
                 break

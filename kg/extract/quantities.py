@@ -242,8 +242,8 @@ def _excluded(doc: Document, reading: _Reading, start: int) -> bool:
     counted = reading.unit is not None and reading.unit.notation == "COUNT"
     if counted and _longest(text, reading.end, number_context("time_after")):
         return True  # 3个月: a duration
-    if doc.is_masked(start, reading.end):
-        return True
+    if doc.is_masked(max(0, start - 1), min(len(text), reading.end + 1)):
+        return True  # a number next to unreadable text may be cut short
     if in_quoted_name(text, start, reading.end):
         return True
     starts, ends, by_start = _boundaries(doc)

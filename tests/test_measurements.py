@@ -1,0 +1,285 @@
+"""Targets and outcomes: kind, indicator, area, programme and period of each quantity.
+
+Places and programmes are built by hand (their extractors are tested on their own), except in
+the last test, which runs the whole extraction over the sample article.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+
+from kg.document import Document
+from kg.extract import measurements, quantities
+from kg.facts import Division, Kind, Level, Measurement, PlaceMention, Programme, Qualifier
+from kg.resources import SAMPLE_ARTICLE
+
+YUNNAN = Division("云南省", Level.PROVINCE, "530000")
+LIJIANG = Division("丽江市", Level.PREFECTURE, "530700", ("丽江",), YUNNAN)
+COUNTIES = {
+    "玉龙县": Division("玉龙纳西族自治县", Level.COUNTY, "530721", ("玉龙县",), LIJIANG),
+    "永胜县": Division("永胜县", Level.COUNTY, "530722", ("永胜",), LIJIANG),
+    "华坪县": Division("华坪县", Level.COUNTY, "530723", ("华坪",), LIJIANG),
+    "宁蒗县": Division("宁蒗彝族自治县", Level.COUNTY, "530724", ("宁蒗县",), LIJIANG),
+    "石鼓镇": Division("石鼓镇", Level.TOWNSHIP, None, (), LIJIANG),
+}
+
+
+def measure(text: str, programmes: tuple[str, ...] = ()) -> tuple[Document, list[Measurement]]:
+    doc = Document.from_text(text)
+    places = [
+        PlaceMention(doc.span(*m.span()), division)
+        for name, division in {**COUNTIES, "丽江市": LIJIANG}.items()
+        for m in re.finditer(name, doc.text)
+    ]
+    found = [
+        Programme(doc.span(*m.span()), name)
+        for name in programmes
+        for m in re.finditer(re.escape(name), doc.text)
+    ]
+    quantities_found = quantities.extract(doc)
+    return doc, measurements.extract(doc, quantities_found, places, found, LIJIANG)
+
+
+def by_value(found: list[Measurement]) -> dict[str, Measurement]:
+    return {m.quantity.span.text: m for m in found}
+
+
+# -- invented sentences: press conferences (simplified), county reports (traditional) -----------
+
+
+def test_plan_words_make_targets() -> None:
+    _, found = measure(
+        "记者从发布会获悉,到2025年,全市将新建高标准农田50万亩,力争农村居民人均可支配收入达到1.5万元以上。"
+    )
+    fields, income = found
+    assert (fields.kind, fields.indicator, fields.period) == (Kind.TARGET, "高标准农田", "2025")
+    assert fields.quantity.value == Decimal(500000)
+    assert (income.kind, income.indicator) == (Kind.TARGET, "农村居民人均可支配收入")
+    assert income.quantity.qualifier is Qualifier.AT_LEAST
+    assert fields.area == LIJIANG
+
+
+def test_a_plan_word_carries_over_the_clauses_after_it() -> None:
+    _, found = measure("下一步,我县计划在未来三年内培训农村劳动力3万人次,转移就业约5000人。")
+    assert [(m.kind, m.indicator) for m in found] == [
+        (Kind.TARGET, "农村劳动力"),
+        (Kind.TARGET, "就业"),
+    ]
+
+
+def test_result_words_make_outcomes_in_traditional_script() -> None:
+    doc, found = measure(
+        "華坪縣累計投入扶貧資金12.3億元,建成易地扶貧搬遷安置點26個,搬遷群眾3200餘戶1.1萬人。"
+    )
+    assert [(m.kind, m.indicator, m.area) for m in found] == [
+        (Kind.OUTCOME, "扶贫资金", COUNTIES["华坪县"]),
+        (Kind.OUTCOME, "易地扶贫搬迁安置点", COUNTIES["华坪县"]),
+        (Kind.OUTCOME, "群众", COUNTIES["华坪县"]),
+        (Kind.OUTCOME, "群众", COUNTIES["华坪县"]),
+    ]
+    assert found[1].quantity.classifier == "個"
+    assert found[0].span.written == "華坪縣累計投入扶貧資金12.3億元"
+
+
+def test_completed_aspect_outranks_a_plan_word() -> None:
+    _, found = measure("截至目前,全县已完成年度目标任务的80%。")
+    assert found[0].kind is Kind.OUTCOME
+
+
+def test_a_state_still_to_change_is_measured() -> None:
+    _, found = measure("目前还有2789户9427人未脱贫。")
+    assert [(m.kind, m.indicator, m.quantity.unit) for m in found] == [
+        (Kind.OUTCOME, "未脱贫", "HOUSEHOLD"),
+        (Kind.OUTCOME, "未脱贫", "PERSON"),
+    ]
+
+
+def test_pairs_keep_their_indicator_and_years() -> None:
+    _, found = measure(
+        "农民人均纯收入从2015年的2276元增加到2020年的12787元,贫困发生率由18.02%降至0.5%。"
+    )
+    income, rate = found
+    assert (income.indicator, income.period, income.quantity.baseline) == (
+        "农民人均纯收入",
+        "2015/2020",
+        Decimal(2276),
+    )
+    assert (rate.indicator, rate.quantity.value, rate.quantity.baseline) == (
+        "贫困发生率",
+        Decimal("0.5"),
+        Decimal("18.02"),
+    )
+
+
+def test_respectively_spreads_values_over_the_areas_listed() -> None:
+    _, found = measure("华坪县、永胜县的贫困发生率分别下降到1.2%和0.8%。")
+    assert [(m.quantity.value, m.indicator, m.area) for m in found] == [
+        (Decimal("1.2"), "贫困发生率", COUNTIES["华坪县"]),
+        (Decimal("0.8"), "贫困发生率", COUNTIES["永胜县"]),
+    ]
+
+
+def test_area_is_the_place_of_the_clause_else_the_sentence_subject() -> None:
+    _, found = measure("石鼓镇今年种植烤烟近2000亩,带动农户300余户增收,户均增收3000元左右。")
+    assert [(m.indicator, m.area) for m in found] == [
+        ("烤烟", COUNTIES["石鼓镇"]),
+        ("农户增收", COUNTIES["石鼓镇"]),
+        ("户均增收", COUNTIES["石鼓镇"]),
+    ]
+    assert found[0].quantity.qualifier is Qualifier.APPROXIMATELY
+
+
+def test_numbers_that_name_nothing_borrow_the_indicator_before() -> None:
+    _, found = measure("2019年全县GDP增长8.5%,较上年提高1.2个百分点,是2015年的1.6倍。")
+    assert [(m.indicator, m.quantity.unit, m.period) for m in found] == [
+        ("GDP", "PERCENT", "2019"),
+        ("GDP", "PERCENTAGE_POINT", "2019"),
+        ("GDP", "TIMES", "2019"),
+    ]
+
+
+def test_named_plan_periods() -> None:
+    _, found = measure(
+        "十三五期间,古城区共实施光伏扶贫项目12个,装机容量3.5万千瓦。", ("光伏扶贫项目",)
+    )
+    projects, capacity = found
+    assert (projects.period, projects.programme, projects.kind) == (
+        "2016/2020",
+        "光伏扶贫项目",
+        Kind.OUTCOME,
+    )
+    assert (capacity.indicator, capacity.quantity.unit) == ("装机容量", "KW")
+
+
+def test_a_programme_named_as_the_topic_of_the_sentence() -> None:
+    _, found = measure(
+        "通过实施易地扶贫搬迁工程,全县累计搬迁安置贫困群众8000多人。", ("易地扶贫搬迁工程",)
+    )
+    (moved,) = found
+    assert (moved.programme, moved.kind, moved.indicator) == (
+        "易地扶贫搬迁工程",
+        Kind.OUTCOME,
+        "贫困群众",
+    )
+
+
+def test_numbers_describing_a_programme_are_its_targets() -> None:
+    text = "通过建设50万亩核桃基地,实施20个电商项目,培育10亿元以上产业的“三个十”工程,带动增收。"
+    _, found = measure(text, ("三个十",))
+    assert [(m.kind, m.indicator, m.programme) for m in found] == [
+        (Kind.TARGET, "核桃基地", "三个十"),
+        (Kind.TARGET, "电商项目", "三个十"),
+        (Kind.TARGET, "产业", "三个十"),
+    ]
+
+
+def test_scene_setting_numbers_are_not_facts() -> None:
+    _, found = measure("在全县境内200公里的澜沧江沿线,建成示范村15个。")
+    assert [m.quantity.span.text for m in found] == ["15个"]
+
+
+def test_shares_and_coordinated_percentages() -> None:
+    _, found = measure("全市共有建档立卡贫困户4.2万户、贫困人口15万人,其中因病致贫的占35%。")
+    assert [(m.indicator, m.quantity.unit) for m in found][:2] == [
+        ("贫困户", "HOUSEHOLD"),
+        ("贫困人口", "PERSON"),
+    ]
+
+
+def test_negatives_give_no_measurement() -> None:
+    _, found = measure(
+        "电话:0888-5112277,2020年6月10日。一是要抓好产业,第三,要抓好兜底,说一遍不行就说十遍。"
+    )
+    assert found == []
+
+
+# -- the sample article -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample() -> dict[str, Measurement]:
+    from kg.extract import extract
+
+    doc = Document.from_path(SAMPLE_ARTICLE)
+    facts = extract(doc)
+    return {m.quantity.span.text: m for m in facts.measurements}
+
+
+EXPECTED = [
+    # span, kind, value, unit, qualifier, indicator
+    ("100万亩", Kind.TARGET, "1000000", "MU", Qualifier.EXACT, "高产稳产标准农田"),
+    ("100 个", Kind.TARGET, "100", "COUNT", Qualifier.EXACT, "光伏提水项目"),
+    ("100多万亩", Kind.TARGET, "1000000", "MU", Qualifier.MORE_THAN, "高产优质高效农业示范基地"),
+    ("100万头", Kind.TARGET, "1000000", "COUNT", Qualifier.EXACT, "生猪"),
+    ("100个", Kind.TARGET, "100", "COUNT", Qualifier.EXACT, "乡村振兴示范点"),
+    ("100亿元以上", Kind.TARGET, "10000000000", "CNY", Qualifier.AT_LEAST, "产业"),
+    ("160亿元", Kind.TARGET, "16000000000", "CNY", Qualifier.EXACT, "总投资"),
+    ("7.4万亩", Kind.TARGET, "74000", "MU", Qualifier.EXACT, "国家储备林工程"),
+    ("11.69万亩", Kind.TARGET, "116900", "MU", Qualifier.EXACT, "经济林和林下经济工程"),
+    ("2.75万亩", Kind.TARGET, "27500", "MU", Qualifier.EXACT, "生态修复工程"),
+    ("7.9亿元", Kind.OUTCOME, "790000000", "CNY", Qualifier.EXACT, "农村人居环境整治资金"),
+    ("91.23%", Kind.OUTCOME, "91.23", "PERCENT", Qualifier.EXACT, None),
+    ("89.78%", Kind.OUTCOME, "89.78", "PERCENT", Qualifier.EXACT, None),
+    ("67%", Kind.OUTCOME, "67", "PERCENT", Qualifier.EXACT, None),
+    ("125座", Kind.OUTCOME, "125", "COUNT", Qualifier.EXACT, None),
+    ("199座", Kind.OUTCOME, "199", "COUNT", Qualifier.EXACT, None),
+    ("24748座", Kind.OUTCOME, "24748", "COUNT", Qualifier.EXACT, None),
+    ("162个", Kind.OUTCOME, "162", "COUNT", Qualifier.EXACT, None),
+    ("39个", Kind.OUTCOME, "39", "COUNT", Qualifier.EXACT, "美丽乡村"),
+    ("21个", Kind.OUTCOME, "21", "COUNT", Qualifier.EXACT, "省级卫生乡镇"),
+    ("219个", Kind.OUTCOME, "219", "COUNT", Qualifier.EXACT, "省级卫生村"),
+    ("84%", Kind.OUTCOME, "84", "PERCENT", Qualifier.EXACT, "村庄保洁员自然村覆盖率"),
+    ("89.73%", Kind.OUTCOME, "89.73", "PERCENT", Qualifier.EXACT, None),
+    ("55个", Kind.OUTCOME, "55", "COUNT", Qualifier.EXACT, None),
+    ("4.43万户", Kind.OUTCOME, "44300", "HOUSEHOLD", Qualifier.EXACT, "贫困人口脱贫"),
+    ("17.87万", Kind.OUTCOME, "178700", "PERSON", Qualifier.EXACT, "贫困人口脱贫"),
+    ("2789户", Kind.OUTCOME, "2789", "HOUSEHOLD", Qualifier.EXACT, None),
+    ("9427人", Kind.OUTCOME, "9427", "PERSON", Qualifier.EXACT, None),
+    ("624期", Kind.OUTCOME, "624", "COUNT", Qualifier.EXACT, "培训班"),
+    ("12.5万人次", Kind.OUTCOME, "125000", "PERSON_TIME", Qualifier.EXACT, "扶贫干部"),
+    ("6000多人次", Kind.OUTCOME, "6000", "PERSON_TIME", Qualifier.MORE_THAN, None),
+    ("7913户", Kind.OUTCOME, "7913", "HOUSEHOLD", Qualifier.EXACT, None),
+    ("19509户", Kind.OUTCOME, "19509", "HOUSEHOLD", Qualifier.EXACT, None),
+    ("65类", Kind.OUTCOME, "65", "COUNT", Qualifier.EXACT, "反馈问题"),
+    ("288个", Kind.OUTCOME, "288", "COUNT", Qualifier.EXACT, "反馈问题"),
+]
+
+
+@pytest.mark.parametrize(("span", "kind", "value", "unit", "qualifier", "indicator"), EXPECTED)
+def test_sample(
+    sample: dict[str, Measurement],
+    span: str,
+    kind: Kind,
+    value: str,
+    unit: str,
+    qualifier: Qualifier,
+    indicator: str | None,
+) -> None:
+    found = sample[span]
+    assert found.kind is kind
+    assert found.quantity.value == Decimal(value)
+    assert found.quantity.unit == unit
+    assert found.quantity.qualifier is qualifier
+    if indicator is not None:
+        assert found.indicator == indicator
+    assert found.indicator
+    assert found.span.start <= found.quantity.span.start < found.span.end
+
+
+def test_sample_areas_and_programmes(sample: dict[str, Measurement]) -> None:
+    assert sample["97%"].area is not None and sample["97%"].area.code == "530721"
+    assert sample["99.56%"].area is not None and sample["99.56%"].area.code == "530722"
+    assert sample["97%"].indicator == sample["99.56%"].indicator == "群众认可度"
+    assert sample["4.43万户"].area is not None and sample["4.43万户"].area.code == "530700"
+    for span in ("100万亩", "100 个", "100多万亩", "100万头", "100个", "100亿元以上"):
+        assert "六个一百" in (sample[span].programme or "")
+    assert "林业生态扶贫项目" in (sample["160亿元"].programme or "")
+
+
+def test_sample_leaves_out_setting_and_names(sample: dict[str, Measurement]) -> None:
+    # 615公里 measures the river stretch a plan is set on; 12个人不分组 names a practice
+    assert "615公里" not in sample
+    assert not any(span.startswith("12个") for span in sample)

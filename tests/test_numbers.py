@@ -1,0 +1,51 @@
+"""Number parsing: Arabic, Chinese and both with multipliers."""
+
+from decimal import Decimal
+
+import pytest
+
+from kg.numbers import parse_arabic, parse_chinese, parse_number, tidy
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("4.43万", "44300"),
+        ("7.9亿", "790000000"),
+        ("12.5万", "125000"),
+        ("3千万", "30000000"),
+        ("1,200.5", "1200.5"),
+        ("１２", "12"),
+        ("99.56", "99.56"),
+        ("0", "0"),
+        ("一百二十", "120"),
+        ("两千", "2000"),
+        ("十五", "15"),
+        ("二十", "20"),
+        ("三百二十", "320"),
+        ("一百零五", "105"),
+        ("一千零五十", "1050"),
+        ("两千五", "2500"),
+        ("一百二", "120"),
+        ("三万五", "35000"),
+        ("十万零三", "100003"),
+        ("三千五百万", "35000000"),
+        ("一亿二千万", "120000000"),
+        ("一点五", "1.5"),
+        ("二〇二〇", "2020"),
+    ],
+)
+def test_parses(text: str, value: str) -> None:
+    assert parse_number(text) == Decimal(value)
+
+
+@pytest.mark.parametrize("text", ["十三五", "万万", "千万", "亿", "百", "一把", "", "4.43x"])
+def test_refuses_what_is_not_a_number(text: str) -> None:
+    assert parse_number(text) is None
+
+
+def test_values_are_tidy() -> None:
+    assert str(parse_number("4.43万")) == "44300"
+    assert str(tidy(Decimal("0.50"))) == "0.5"
+    assert str(parse_arabic("100.00")) == "100"
+    assert parse_chinese("4") is None

@@ -1,0 +1,138 @@
+"""Quantities: numbers with measure words, qualifiers and units; what is not a quantity."""
+
+from decimal import Decimal
+
+import pytest
+
+from kg.document import Document
+from kg.extract import quantities
+from kg.facts import Qualifier, Quantity
+
+
+def found(text: str) -> list[Quantity]:
+    return quantities.extract(Document.from_text(text))
+
+
+def one(text: str) -> Quantity:
+    (quantity,) = found(text)
+    return quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "classifier", "qualifier"),
+    [
+        ("全市投入资金7.9亿元。", "7.9亿元", "790000000", "CNY", None, Qualifier.EXACT),
+        ("培训干部12.5万人次。", "12.5万人次", "125000", "PERSON_TIME", None, Qualifier.EXACT),
+        (
+            "其中领导干部6000多人次。",
+            "6000多人次",
+            "6000",
+            "PERSON_TIME",
+            None,
+            Qualifier.MORE_THAN,
+        ),
+        ("建设100多万亩示范基地。", "100多万亩", "1000000", "MU", None, Qualifier.MORE_THAN),
+        ("实施100 个光伏提水项目。", "100 个", "100", "COUNT", "个", Qualifier.EXACT),
+        ("培育100亿元以上产业。", "100亿元以上", "10000000000", "CNY", None, Qualifier.AT_LEAST),
+        ("认可度达99.56%。", "99.56%", "99.56", "PERCENT", None, Qualifier.EXACT),
+        ("百分之三十的农户参加合作社。", "百分之三十", "30", "PERCENT", None, Qualifier.EXACT),
+        ("死亡率为3‰。", "3‰", "3", "PERMILLE", None, Qualifier.EXACT),
+        ("发生率下降3个百分点。", "3个百分点", "3", "PERCENTAGE_POINT", None, Qualifier.EXACT),
+        ("收入增长1.5倍。", "1.5倍", "1.5", "TIMES", None, Qualifier.EXACT),
+        ("搬迁近3万人。", "近3万人", "30000", "PERSON", None, Qualifier.APPROXIMATELY),
+        ("种植烤烟两千余亩。", "两千余亩", "2000", "MU", None, Qualifier.MORE_THAN),
+        ("投入一百多万元。", "一百多万元", "1000000", "CNY", None, Qualifier.MORE_THAN),
+        ("惠及超过5000户。", "超过5000户", "5000", "HOUSEHOLD", None, Qualifier.MORE_THAN),
+        ("户均增收3000元左右。", "3000元左右", "3000", "CNY", None, Qualifier.APPROXIMATELY),
+        ("发生率降到1%以下。", "1%以下", "1", "PERCENT", None, Qualifier.AT_MOST),
+        ("新增一百二十个岗位。", "一百二十个", "120", "COUNT", "个", Qualifier.EXACT),
+        ("装机1.2万千瓦。", "1.2万千瓦", "12000", "KW", None, Qualifier.EXACT),
+        ("修建道路15.6公里。", "15.6公里", "15.6", "KM", None, Qualifier.EXACT),
+        ("流域面积120平方公里。", "120平方公里", "120", "KM2", None, Qualifier.EXACT),
+        ("新建住房3000平方米。", "3000平方米", "3000", "M2", None, Qualifier.EXACT),
+        ("造林500公顷。", "500公顷", "500", "HA", None, Qualifier.EXACT),
+        ("销售核桃800吨。", "800吨", "800", "TONNE", None, Qualifier.EXACT),
+        ("发放大米50公斤。", "50公斤", "50", "KG", None, Qualifier.EXACT),
+        ("建成公厕125座。", "125座", "125", "COUNT", "座", Qualifier.EXACT),
+        ("举办培训班624期。", "624期", "624", "COUNT", "期", Qualifier.EXACT),
+        ("养殖生猪100万头。", "100万头", "1000000", "COUNT", "头", Qualifier.EXACT),
+    ],
+)
+def test_quantity(
+    text: str, span: str, value: str, unit: str, classifier: str | None, qualifier: Qualifier
+) -> None:
+    quantity = one(text)
+    assert quantity.span.text == span
+    assert quantity.value == Decimal(value)
+    assert quantity.unit == unit
+    assert quantity.classifier == classifier
+    assert quantity.qualifier is qualifier
+    assert quantity.baseline is None
+
+
+def test_traditional_script_keeps_the_measure_word_as_written() -> None:
+    quantity = one("累計整改反饋問題288個。")
+    assert (quantity.value, quantity.unit, quantity.classifier) == (Decimal(288), "COUNT", "個")
+    assert quantity.span.written == "288個"
+    assert one("搬遷群眾1.1萬人。").value == Decimal(11000)
+
+
+def test_compounds_give_one_quantity_per_number() -> None:
+    assert [(q.span.text, q.value, q.unit, q.classifier) for q in found("整改问题65类288个。")] == [
+        ("65类", Decimal(65), "COUNT", "类"),
+        ("288个", Decimal(288), "COUNT", "个"),
+    ]
+    first, second = found("全市实现了4.43万户17.87万贫困人口脱贫。")
+    assert (first.span.text, first.value, first.unit) == ("4.43万户", Decimal(44300), "HOUSEHOLD")
+    assert (second.span.text, second.value, second.unit) == ("17.87万", Decimal(178700), "PERSON")
+    assert [(q.value, q.unit) for q in found("目前还有2789户9427人未脱贫。")] == [
+        (Decimal(2789), "HOUSEHOLD"),
+        (Decimal(9427), "PERSON"),
+    ]
+
+
+def test_a_bare_number_before_a_people_noun_counts_people() -> None:
+    assert one("帮助3万贫困群众稳定增收。").unit == "PERSON"
+    assert one("带动500贫困户增收。").unit == "HOUSEHOLD"
+
+
+def test_pairs_give_the_later_value_and_the_baseline() -> None:
+    income = one("人均纯收入从2015年的2276元增加到2020年的12787元。")
+    assert (income.value, income.baseline, income.unit) == (Decimal(12787), Decimal(2276), "CNY")
+    rate = one("贫困发生率由18.02%降为0。")
+    assert (rate.value, rate.baseline, rate.unit) == (Decimal(0), Decimal("18.02"), "PERCENT")
+    assert rate.span.text == "18.02%降为0"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2020年1月,总书记到云南考察。",
+        "2020-06-10 22:29:25 阅读量38786 字数4769",
+        "新闻热线/0888—5122344",
+        "举报电话:0888-5112277 举报邮箱:someone@163.com",
+        "编制三年行动计划(2018—2020)。",
+        "一要增强使命感,二要增强紧迫感,(二)坚持服务为民,第一,一是画好蓝图。",
+        "经过三年攻坚,24小时值守,用了3个月。",
+        "提出“六个一百”工程和“5分钱”工程,十三五期间,落实两不愁三保障。",
+        "按照五个一批的办法,推进三个全覆盖,严格落实一把手负责制。",
+        "需要一鼓作气,做到一环环扣紧,确保不漏一户、不落一人。",
+        "这两项硬骨头,说一遍不行就说十遍,取得了一个又一个的胜利。",
+        "探索形成12个人不分组的做法。",
+    ],
+)
+def test_not_quantities(text: str) -> None:
+    assert found(text) == []
+
+
+def test_numbers_touching_masked_text_are_skipped() -> None:
+    doc = Document.from_text("投入资金7\ufffd9亿元,建成公厕125座。")
+    assert doc.is_masked(0, len(doc.text))
+    assert [q.span.text for q in quantities.extract(doc)] == ["125座"]
+
+
+def test_spans_are_offsets_into_the_text() -> None:
+    doc = Document.from_text("全市累計投入資金7.9億元,建成公廁125座。")
+    for quantity in quantities.extract(doc):
+        assert doc.text[quantity.span.start : quantity.span.end] == quantity.span.text
+    assert [q.span.written for q in quantities.extract(doc)] == ["7.9億元", "125座"]
