@@ -37,6 +37,7 @@ from kg.normalise import MASK, Edit
 _DATA = Path(__file__).parent / "data"
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _REMNANT = re.compile(r"([a-zü" + _TONED + r"]{1,6})\)")
+_ANNOTATION = re.compile(r"[(（]([a-zü" + _TONED + r"]{1,6})[)）]")
 _MAX_RUN = 400
 """Characters a single run may span before the attempt is abandoned."""
 
@@ -45,6 +46,8 @@ _NARROWED = frozenset("!\"#$%&'()*+,-./0123456789:;<=>?")
 _SENTENCE_PUNCT = frozenset("。，、；：！？")
 _QUOTES = frozenset("“”‘’「」『』《》〈〉（）()")
 _MIN_WORD_FREQ = 50
+_GUESS_SCORE = math.log(500)
+"""A lost byte is filled only when one candidate alone forms a word this frequent."""
 
 
 def _is_han(ch: str) -> bool:
@@ -95,16 +98,23 @@ def _encode(ch: str) -> bytes | None:
 
 
 @cache
-def _readings() -> dict[str, frozenset[str]]:
-    """Toned pinyin reading -> the GBK characters that have it (``mojibake_readings.txt``)."""
-    table: dict[str, frozenset[str]] = {}
+def _reading_table() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Toned pinyin reading -> the GBK characters whose first reading it is, and those that
+    have it as another reading (``mojibake_readings.txt``)."""
+    table: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
     with open(_DATA / "mojibake_readings.txt", encoding="utf-8") as handle:
         for line in handle:
             if line.startswith("#") or not line.strip():
                 continue
-            reading, chars = line.split()
-            table[reading] = frozenset(chars)
+            reading, first, *other = line.split()
+            table[reading] = (frozenset(first.strip("-")), frozenset("".join(other)))
     return table
+
+
+@cache
+def _readings() -> dict[str, frozenset[str]]:
+    """Toned pinyin reading -> every GBK character that has it."""
+    return {reading: first | other for reading, (first, other) in _reading_table().items()}
 
 
 def pinyin_readings() -> frozenset[str]:
@@ -141,7 +151,7 @@ def _word_score(left: str | None, ch: str, right: str | None) -> float:
             continue
         freq = words.get(_simplified(pair[0]) + _simplified(pair[1]), 0)
         if freq >= _MIN_WORD_FREQ:
-            score = max(score, math.log(freq))
+            score += math.log(freq)
     return score
 
 
@@ -180,6 +190,22 @@ def _aligned(stream: list[Options]) -> bool:
     return True
 
 
+def _is_pinyin_reading(reading: str) -> bool:
+    from kg.normalise import _is_pinyin
+
+    return _is_pinyin(reading)
+
+
+def _left_of(text: str, start: int) -> int:
+    """Index of the character before ``start``, skipping a pasted reading: ``書(shū)|``."""
+    index = start - 1
+    if index >= 0 and text[index] in ")）":
+        opening = max(text.rfind("(", 0, index), text.rfind("（", 0, index))
+        if opening > 0 and _ANNOTATION.fullmatch(text, opening, index + 1):
+            return opening - 1
+    return index
+
+
 def _remnant(text: str, pos: int) -> re.Match[str] | None:
     """A ``pinyin)`` remnant of a reading at ``pos`` (its ``(`` was eaten by a lost byte)."""
     from kg.normalise import _is_pinyin
@@ -199,8 +225,11 @@ def _starts_garble(text: str, pos: int) -> bool:
     if ch != "?":
         return False
     nxt = text[pos + 1] if pos + 1 < len(text) else ""
+    after = text[pos + 2] if pos + 2 < len(text) else ""
     if nxt in _NARROWED and nxt != "?":  # a narrowed full-width sign read across bytes: ?!八
-        nxt = text[pos + 2] if pos + 2 < len(text) else ""
+        nxt = after
+    elif "@" <= nxt <= "~" and (after in "(（" or _is_han(after)):  # a trail byte: ?r(nóng)
+        return _remnant(text, pos + 1) is None
     return _is_han(nxt) or _is_pua(nxt) or nxt == "?" or _remnant(text, pos + 1) is not None
 
 
@@ -252,7 +281,14 @@ def _read_run(text: str, start: int, lost_visible: bool) -> _Run | None:
     if not _aligned(stream) or pos == start:
         return None
     _apply_hints(stream, hints, prev_byte)
-    right = text[pos] if pos < len(text) else None
+    after = _ANNOTATION.match(text, pos)
+    if after and _is_pinyin_reading(after.group(1)):
+        # a reading pasted after the run's last character says which character it is
+        hints.setdefault(len(stream) - 1, after.group(1))
+        pos_right = after.end()
+    else:
+        pos_right = pos
+    right = text[pos_right] if pos_right < len(text) else None
     return _Run(start, pos, stream, hints, right)
 
 
@@ -284,9 +320,10 @@ def _apply_hints(stream: list[Options], hints: dict[int, str], prev_byte: Option
             stream[index - 1] = frozenset(hi for lo in allowed for hi in fits[lo])
 
 
-def _pairs(stream: list[Options]) -> list[tuple[Options, Options] | str]:
-    """The stream read in step: pairs of bytes, or the ASCII character of a single byte."""
-    out: list[tuple[Options, Options] | str] = []
+def _pairs(stream: list[Options]) -> list[tuple[int, Options, Options] | str]:
+    """The stream read in step: (index, first, second) of pairs of bytes, or the ASCII
+    character of a single byte."""
+    out: list[tuple[int, Options, Options] | str] = []
     pos = 0
     while pos < len(stream):
         options = stream[pos]
@@ -294,14 +331,16 @@ def _pairs(stream: list[Options]) -> list[tuple[Options, Options] | str]:
             out.append(chr(byte))
             pos += 1
         else:
-            out.append((options, stream[pos + 1]))
+            out.append((pos, options, stream[pos + 1]))
             pos += 2
     return out
 
 
-def _candidates(first: Options, second: Options) -> list[str] | None:
-    """Acceptable characters the pair can spell; ``None`` when both bytes are lost."""
-    if first is None and second is None:
+def _candidates(first: Options, second: Options, reading: str | None) -> list[str] | None:
+    """Acceptable characters the pair can spell (with ``reading`` when known); ``None`` when
+    both bytes are lost and nothing tells the character."""
+    chars = _reading_table()[reading][0] if reading in _reading_table() else None
+    if first is None and second is None and not chars:
         return None
     his = sorted(first) if first is not None else range(0x81, 0xFF)
     los = sorted(second) if second is not None else range(0x40, 0xFF)
@@ -309,58 +348,98 @@ def _candidates(first: Options, second: Options) -> list[str] | None:
     for hi in his:
         for lo in los:
             ch = _decode_pair(hi, lo)
-            if ch is not None and _acceptable(ch) and ch not in out:
+            if ch is None or not _acceptable(ch) or ch in out:
+                continue
+            if chars is None or ch in chars:
                 out.append(ch)
+    if chars is not None and not out:
+        # the tool pastes a character's first reading; else try its other readings, else none
+        if reading in _readings() and chars != _readings()[reading]:
+            others = [
+                ch for ch in _candidates(first, second, None) or [] if ch in _readings()[reading]
+            ]
+            if others:
+                return others
+        return _candidates(first, second, None)
     return out
 
 
-def _choose(options: list[str], left: str | None, right: str | None, lost: bool) -> str:
-    """The character a partly lost pair most likely spelled, else MASK."""
-    if len(options) == 1 and not lost:
+def _is_traditional(ch: str) -> bool:
+    return _simplified(ch) != ch
+
+
+def _choose(
+    options: list[str], left: str | None, right: str | None, guess: bool, traditional: bool
+) -> str:
+    """The character a partly known pair most likely spelled, else MASK.
+
+    Without a reading (``guess``), a lost byte is only filled when the character clearly forms
+    a word with a neighbour; a reading narrows the choice enough to pick the best fit.
+    """
+    if len(options) == 1 and not guess:
         return options[0]
-    scored = sorted(((_word_score(left, ch, right), ch) for ch in options), reverse=True)
-    if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
-        return scored[0][1]
-    if not lost:  # narrowed by a reading: all fit, prefer the common one
-        return min(options, key=lambda ch: (ch not in common_chars(), ord(ch)))
+    scored = sorted(
+        ((_word_score(left, ch, right), ch) for ch in options), key=lambda item: -item[0]
+    )
+    if not guess:
+        best = scored[0][0]
+        tied = [ch for score, ch in scored if score == best]
+        return min(
+            tied,
+            key=lambda ch: (
+                _is_traditional(ch) != traditional,
+                ch not in common_chars(),
+                ord(ch),
+            ),
+        )
+    if scored and scored[0][0] >= _GUESS_SCORE and (len(scored) == 1 or scored[1][0] == 0):
+        return scored[0][1]  # the one candidate that forms a word, and a frequent one
     punct = [ch for ch in options if ch in _SENTENCE_PUNCT]
     if len(punct) == 1 and (right is None or right in _QUOTES or right == "\n"):
         return punct[0]
     return MASK
 
 
-def _decode_run(run: _Run, left: str | None) -> str | None:
-    """The text a run re-reads as, or ``None`` when it does not read as ordinary text."""
-    pairs = _pairs(run.stream)
+def _decode_run(run: _Run, left: str | None) -> tuple[str, int] | None:
+    """The text a run re-reads as, and how many of its characters a pasted reading confirms;
+    ``None`` when it does not read as ordinary text."""
+    confirmed = 0
     slots: list[str | list[str]] = []
-    lost: list[bool] = []
+    guess: list[bool] = []
     known = common = 0
-    for pair in pairs:
+    for pair in _pairs(run.stream):
         if isinstance(pair, str):  # a single ASCII byte
             slots.append(pair)
-            lost.append(False)
+            guess.append(False)
             continue
-        first, second = pair
-        options = _candidates(first, second)
-        if options is None:
-            slots.append(MASK)
-            lost.append(True)
-            continue
+        index, first, second = pair
         exact = first is not None and second is not None and len(first) == len(second) == 1
         if exact:
-            known += 1
-            if not options:
+            assert first is not None and second is not None
+            ch = _decode_pair(next(iter(first)), next(iter(second)))
+            if ch is None:
                 return None
-            common += 1
-            slots.append(options[0])
-            lost.append(False)
+            known += 1
+            common += _acceptable(ch)
+            confirmed += ch in _readings().get(run.hints.get(index + 1, ""), ())
+            slots.append(ch)
+            guess.append(False)
+            continue
+        reading = run.hints.get(index + 1)
+        options = _candidates(first, second, reading)
+        if reading and options and all(ch in _readings().get(reading, ()) for ch in options):
+            confirmed += 1
+        if options is None:
+            slots.append(MASK)
+            guess.append(False)
             continue
         if not options:
             return None
         slots.append(options)
-        lost.append(first is None or second is None)
+        guess.append(reading is None and (first is None or second is None))
     if known and common / known < 0.9:
         return None
+    traditional = any(_is_traditional(ch) for ch in slots if isinstance(ch, str))
     out: list[str] = []
     for index, slot in enumerate(slots):
         if isinstance(slot, str):
@@ -368,27 +447,40 @@ def _decode_run(run: _Run, left: str | None) -> str | None:
             continue
         prev = out[-1] if out else left
         nxt = slots[index + 1] if index + 1 < len(slots) else run.right
-        out.append(_choose(slot, prev, nxt if isinstance(nxt, str) else None, lost[index]))
-    return "".join(out)
+        right = nxt if isinstance(nxt, str) else None
+        out.append(_choose(slot, prev, right, guess[index], traditional or bool(run.hints)))
+    return "".join(out), confirmed
 
 
-def _evidence(text: str) -> int:
-    """Signs of misreading in a piece of text: private-use and uncommon characters, ``?``."""
-    return sum(
-        1 for ch in text if _is_pua(ch) or ch == "?" or (_is_han(ch) and ch not in common_chars())
-    )
+def _quality(text: str) -> int:
+    """Words formed minus twice the private-use and uncommon characters: how much a piece of
+    text reads like ordinary text."""
+    words = _words()
+    score = 0
+    for a, b in zip(text, text[1:], strict=False):
+        if _is_han(a) and _is_han(b) and _simplified(a) + _simplified(b) in words:
+            score += 1
+    bad = sum(1 for ch in text if _is_pua(ch) or (_is_han(ch) and ch not in common_chars()))
+    return score - 2 * bad
 
 
 def _try_repair(text: str, start: int, lost_visible: bool) -> tuple[int, str] | None:
     run = _read_run(text, start, lost_visible)
     if run is None:
         return None
-    left = text[start - 1] if start > 0 else None
-    repaired = _decode_run(run, left)
-    if repaired is None or repaired.count(MASK) * 2 > len(repaired):
+    left_index = _left_of(text, start)
+    left = text[left_index] if left_index >= 0 else None
+    decoded = _decode_run(run, left)
+    if decoded is None:
         return None
-    garbled = text[run.start : run.end]
-    if _evidence(repaired) >= _evidence(garbled):
+    repaired, confirmed = decoded
+    if repaired.count(MASK) * 2 > len(repaired):
+        return None
+    before = left or ""
+    after = run.right or ""
+    garbled = _REMNANT.sub("", text[run.start : run.end])
+    gain = _quality(before + repaired + after) - _quality(before + garbled + after)
+    if gain < 0 or (gain == 0 and not confirmed):
         return None
     return run.end, repaired
 
@@ -422,6 +514,11 @@ def _mask_span(text: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
+def _after_han(text: str, pos: int) -> bool:
+    left = _left_of(text, pos)
+    return left >= 0 and (_is_han(text[left]) or _is_pua(text[left]))
+
+
 def find_mojibake(text: str) -> list[Edit]:
     """Runs of misread bytes: repaired where the bytes re-read as common text, else masked.
 
@@ -435,10 +532,7 @@ def find_mojibake(text: str) -> list[Edit]:
     n = len(text)
     while pos < n:
         ch = text[pos]
-        if ch == "?" and (
-            _starts_garble(text, pos)
-            or (pos > 0 and (_is_han(text[pos - 1]) or _is_pua(text[pos - 1])))
-        ):
+        if ch == "?" and (_starts_garble(text, pos) or _after_han(text, pos)):
             found = _try_repair(text, pos, lost_visible=True)
             if found:
                 end, repaired = found
@@ -477,19 +571,21 @@ def _rebuild_data() -> None:  # pragma: no cover - run by hand: python -m kg.moj
     import jieba
     from pypinyin.pinyin_dict import pinyin_dict
 
-    readings: dict[str, set[str]] = {}
+    readings: dict[str, tuple[set[str], set[str]]] = {}
     for hi in range(0x81, 0xFF):
         for lo in range(0x40, 0xFF):
             ch = _decode_pair(hi, lo)
             if ch is None or ord(ch) not in pinyin_dict:
                 continue
-            for reading in pinyin_dict[ord(ch)].split(","):
-                readings.setdefault(reading, set()).add(ch)
+            for rank, reading in enumerate(pinyin_dict[ord(ch)].split(",")):
+                readings.setdefault(reading, (set(), set()))[min(rank, 1)].add(ch)
     with open(_DATA / "mojibake_readings.txt", "w", encoding="utf-8") as out:
-        out.write("# Toned pinyin reading, then every GBK character with that reading (pypinyin,\n")
-        out.write("# MIT). Regenerate with: python -m kg.mojibake\n")
+        out.write("# Toned pinyin reading, the GBK characters whose first reading it is ('-' for\n")
+        out.write("# none), then those that also read so (pypinyin, MIT).\n")
+        out.write("# Regenerate with: python -m kg.mojibake\n")
         for reading in sorted(readings):
-            out.write(f"{reading} {''.join(sorted(readings[reading]))}\n")
+            first, other = ("".join(sorted(chars)) for chars in readings[reading])
+            out.write(f"{reading} {first or '-'} {other}".rstrip() + "\n")
     words: list[tuple[str, int]] = []
     path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     with open(path, encoding="utf-8") as handle:

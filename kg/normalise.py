@@ -210,7 +210,10 @@ def apply_edits(
         new_starts.extend(starts[pos : edit.start])
         new_ends.extend(ends[pos : edit.start])
         if edit.replacement:
-            span_start = starts[edit.start] if edit.start < len(starts) else ends[-1]
+            if edit.start < len(starts):
+                span_start = starts[edit.start]
+            else:  # an insertion at the end
+                span_start = ends[-1] if len(ends) else 0
             span_end = ends[edit.end - 1] if edit.end > edit.start else span_start
             out.append(edit.replacement)
             new_starts.extend([span_start] * len(edit.replacement))
