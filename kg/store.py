@@ -456,11 +456,12 @@ def substitute(sparql: str, bindings: Mapping[str, Term]) -> str:
     """
     written = {name: sparql_term(term) or _NOTHING for name, term in bindings.items()}
     out = []
-    projection = False  # between SELECT and its WHERE / "{": keep the column, as a constant
+    projection = False  # between SELECT and its WHERE / "{"
+    selects = 0
     depth = 0
     for kind, text in tokens(sparql):
         if kind == "name" and text.upper() == "SELECT":
-            projection, depth = True, 0
+            projection, depth, selects = True, 0, selects + 1
         elif kind == "name" and text.upper() == "WHERE" or text == "{":
             projection = False
         elif text == "(":
@@ -469,7 +470,11 @@ def substitute(sparql: str, bindings: Mapping[str, Term]) -> str:
             depth -= 1
         if kind == "var" and text[1:] in written:
             value = written[text[1:]]
-            out.append(f"({value} AS {text})" if projection and depth == 0 else value)
+            if not (projection and depth == 0):
+                out.append(value)
+            elif selects == 1:  # the query's own columns keep the variable, as a constant
+                out.append(f"({value} AS {text})")
+            # a subquery's projection drops it: the variable is a constant everywhere else
         else:
             out.append(text)
     return "".join(out)
