@@ -98,23 +98,23 @@ def _encode(ch: str) -> bytes | None:
 
 
 @cache
-def _reading_table() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+def _reading_table() -> dict[str, tuple[str, str]]:
     """Toned pinyin reading -> the GBK characters whose first reading it is, and those that
     have it as another reading (``mojibake_readings.txt``)."""
-    table: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+    table: dict[str, tuple[str, str]] = {}
     with open(_DATA / "mojibake_readings.txt", encoding="utf-8") as handle:
         for line in handle:
             if line.startswith("#") or not line.strip():
                 continue
             reading, first, *other = line.split()
-            table[reading] = (frozenset(first.strip("-")), frozenset("".join(other)))
+            table[reading] = (first.strip("-"), "".join(other))
     return table
 
 
 @cache
-def _readings() -> dict[str, frozenset[str]]:
+def _readings() -> dict[str, str]:
     """Toned pinyin reading -> every GBK character that has it."""
-    return {reading: first | other for reading, (first, other) in _reading_table().items()}
+    return {reading: first + other for reading, (first, other) in _reading_table().items()}
 
 
 def pinyin_readings() -> frozenset[str]:
@@ -125,14 +125,9 @@ def pinyin_readings() -> frozenset[str]:
 @cache
 def _words() -> dict[str, int]:
     """Two-character simplified words and their frequencies (``mojibake_words.txt``)."""
-    table: dict[str, int] = {}
-    with open(_DATA / "mojibake_words.txt", encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("#") or not line.strip():
-                continue
-            word, freq = line.split()
-            table[word] = int(freq)
-    return table
+    lines = (_DATA / "mojibake_words.txt").read_text(encoding="utf-8").splitlines()
+    tokens = " ".join(line for line in lines if not line.startswith("#")).split()
+    return dict(zip(tokens[0::2], map(int, tokens[1::2]), strict=True))
 
 
 @cache
@@ -299,7 +294,7 @@ def _apply_hints(stream: list[Options], hints: dict[int, str], prev_byte: Option
         return
     table = _readings()
     for index in sorted(hints):
-        chars = table.get(hints[index].replace("v", "ü"), frozenset())
+        chars = table.get(hints[index].replace("v", "ü"), "")
         before = stream[index - 1] if index > 0 else prev_byte
         if before is None or not chars:
             continue
