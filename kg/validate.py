@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -176,6 +177,49 @@ def _add_entry(facts: Graph, code: str, division: Any) -> None:
 
 # --- validation -------------------------------------------------------------------------------
 
+_QUERY_CACHE: dict[tuple[str, str | None, tuple[tuple[str, str], ...]], Any] = {}
+_QUERY_CACHE_SIZE = 512
+
+
+@contextmanager
+def _prepared_queries() -> Iterator[None]:
+    """Parse each SPARQL query of the shapes once, not once per focus node.
+
+    pySHACL hands rdflib the same query text for every focus node (``$this`` is an initial
+    binding), and rdflib parses it each time: most of a validation's time.  While validating,
+    rdflib's processor keeps the translated query of each text; a translated query is meant to be
+    evaluated many times (``prepareQuery``), so results do not change.
+    """
+    from rdflib.plugins.sparql import processor
+
+    original = processor.SPARQLProcessor.query
+
+    def query(
+        self: Any,
+        strOrQuery: Any,  # noqa: N803 - rdflib's names
+        initBindings: Any = None,  # noqa: N803
+        initNs: Any = None,  # noqa: N803
+        base: str | None = None,
+        DEBUG: bool = False,  # noqa: N803
+    ) -> Any:
+        if isinstance(strOrQuery, str):
+            namespaces = tuple(sorted((str(k), str(v)) for k, v in (initNs or {}).items()))
+            key = (strOrQuery, base, namespaces)
+            prepared = _QUERY_CACHE.get(key)
+            if prepared is None:
+                if len(_QUERY_CACHE) >= _QUERY_CACHE_SIZE:
+                    _QUERY_CACHE.clear()
+                prepared = processor.translateQuery(processor.parseQuery(strOrQuery), base, initNs)
+                _QUERY_CACHE[key] = prepared
+            strOrQuery = prepared
+        return original(self, strOrQuery, initBindings, initNs, base, DEBUG)
+
+    processor.SPARQLProcessor.query = query  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        processor.SPARQLProcessor.query = original  # type: ignore[method-assign]
+
 
 _REMOTE_SPARQL = re.compile(r"\b(SERVICE|LOAD|FROM)\b", re.IGNORECASE)
 
@@ -204,16 +248,17 @@ def validate(data: Graph, shapes: Graph | None = None) -> Validation:
         mixed.add(triple)
     for triple in reference_facts(data):
         mixed.add(triple)
-    _, report, _ = pyshacl.validate(
-        mixed,
-        shacl_graph=shacl,
-        inference="none",
-        advanced=True,
-        inplace=True,
-        allow_warnings=True,
-        allow_infos=True,
-        do_owl_imports=False,
-    )
+    with _prepared_queries():
+        _, report, _ = pyshacl.validate(
+            mixed,
+            shacl_graph=shacl,
+            inference="none",
+            advanced=True,
+            inplace=True,
+            allow_warnings=True,
+            allow_infos=True,
+            do_owl_imports=False,
+        )
     if not isinstance(report, Graph):  # pySHACL reports a broken shapes graph this way
         raise KgError(f"shapes cannot be used: {report}")
     results = _results(report)
