@@ -8,8 +8,9 @@ fails loudly instead of shifting every offset after it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from kg.resources import data_path
@@ -55,9 +56,7 @@ def tokenizer() -> Any:
     return jieba.posseg.POSTokenizer(tok)
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Part-of-speech tagged words of ``text[start:end]``, with offsets into ``text``."""
-    end = len(text) if end is None else end
+def _cut(text: str, start: int, end: int) -> list[Token]:
     tokens = []
     pos = start
     for pair in tokenizer().cut(text[start:end]):
@@ -69,3 +68,29 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     if pos != end:
         raise AssertionError(f"jieba covered {start}:{pos}, not {start}:{end}")
     return tokens
+
+
+@lru_cache(maxsize=4)
+def _whole(text: str) -> tuple[tuple[Token, ...], tuple[int, ...], tuple[int, ...]]:
+    """The text's words, cut once per document: each extractor asks for the same sentences,
+    and jieba's part-of-speech tagging is the most expensive step of extraction."""
+    tokens = tuple(_cut(text, 0, len(text)))
+    return tokens, tuple(t.start for t in tokens), tuple(t.end for t in tokens)
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Part-of-speech tagged words of ``text[start:end]``, with offsets into ``text``.
+
+    jieba cuts runs of Han characters independently of what is around them (punctuation and
+    line breaks end a run), so a range that starts and ends on word boundaries gets the same
+    words as the whole text; other ranges are cut on their own.
+    """
+    end = len(text) if end is None else end
+    if start >= end:
+        return []
+    tokens, starts, ends = _whole(text)
+    first = bisect_left(starts, start)
+    last = bisect_left(ends, end)
+    if first < len(starts) and starts[first] == start and last < len(ends) and ends[last] == end:
+        return list(tokens[first : last + 1])
+    return _cut(text, start, end)
