@@ -317,7 +317,8 @@ def _namespaces() -> Graph:
 def _prefixes() -> tuple[tuple[str, str], ...]:
     from kg.namespace import PREFIXES
 
-    return tuple(sorted(PREFIXES.items(), key=lambda item: -len(item[1])))
+    known = {**PREFIXES, "sh": str(SH)}
+    return tuple(sorted(known.items(), key=lambda item: -len(item[1])))
 
 
 def compact(term: Node | None) -> str:
