@@ -104,11 +104,11 @@ def build(
         written.append(turtle)
         click.echo(result.summary())
     if written and not no_store:
-        from kg.store import load_files
+        from kg.store import open_store
 
-        target = store_dir or DEFAULT_OUT / "store"
-        loaded = load_files(written, store=target)
-        click.echo(f"loaded {loaded} into {target}")
+        store = open_store(store_dir or DEFAULT_OUT / "store")
+        loaded = store.load(written)
+        click.echo(f"loaded {len(loaded)} documents into {store.description}")
     if failed_input:
         raise SystemExit(2)
     if nonconforming:
