@@ -64,7 +64,9 @@ def format_of(path: Path) -> str:
         else:
             message = f"{path}: {what}{reason}"
         raise InputError(message, f"convert it to one of {accepted}")
-    raise InputError(f"{path}: unknown RDF file type {suffix or '(no extension)'!r}", accepted)
+    raise InputError(
+        f"{path}: unknown RDF file type {suffix or '(no extension)'!r}", f"accepted: {accepted}"
+    )
 
 
 def read_rdf(path: Path) -> Graph:

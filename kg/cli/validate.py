@@ -99,7 +99,9 @@ def validate(files: tuple[Path, ...], report_path: Path | None, output_format: s
     from kg.validate import render_text, report_turtle
 
     if not files:
-        raise UsageError("no FILE given", "kg validate FILE ... (.txt, " + ", ".join(FORMATS) + ")")
+        raise UsageError(
+            "no FILE given", "give articles (.txt) or RDF files (" + ", ".join(FORMATS) + ")"
+        )
     checked: list[Checked] = []
     failed: list[str] = []
     for path in files:
