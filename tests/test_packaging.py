@@ -41,3 +41,18 @@ def test_wheel_ships_ontology_shapes_and_sample(tmp_path: Path) -> None:
     assert "kg/shapes/fupin-shapes.ttl" in names
     assert "kg/data/sample/lijiang-2020-06-10.txt" in names
     assert "kg/data/userdict.txt" in names
+
+
+def test_unit_shape_lists_exactly_the_unit_table() -> None:
+    """fps:UnitShape's sh:in repeats kg/data/unit_terms.tsv; the two must agree."""
+    from rdflib import Graph, Namespace
+    from rdflib.collection import Collection
+
+    from kg.graph import unit_terms
+
+    sh = Namespace("http://www.w3.org/ns/shacl#")
+    shapes = Graph().parse(ROOT / "shapes" / "fupin-shapes.ttl")
+    unit_shape = Namespace("https://w3id.org/fupin-kg/shapes#").UnitShape
+    (prop,) = shapes.objects(unit_shape, sh.property)
+    listed = {str(v) for v in Collection(shapes, shapes.value(prop, sh["in"]))}
+    assert listed == set(unit_terms())

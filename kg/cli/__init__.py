@@ -34,6 +34,10 @@ class _Group(click.Group):
         except MemoryError:
             click.echo("Error: out of memory", err=True)
             sys.exit(2)
+        except Exception as error:  # a bug: still one line, never a traceback
+            name = type(error).__name__
+            click.echo(f"Error: internal error ({name}: {error}); please report it", err=True)
+            sys.exit(2)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
