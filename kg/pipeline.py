@@ -15,6 +15,7 @@ from kg.document import Document
 from kg.extract import extract
 from kg.facts import Facts, Kind
 from kg.graph import build_graph
+from kg.iri import Minter
 from kg.namespace import ID_BASE
 from kg.serialise import to_jsonld, to_turtle
 from kg.validate import Validation, validate
@@ -28,6 +29,7 @@ class Result:
     validation: Validation
     turtle: bytes
     jsonld: bytes
+    doc_iri: str
 
     def summary(self) -> str:
         f = self.facts
@@ -53,6 +55,7 @@ def process_document(doc: Document, base: str = ID_BASE) -> Result:
         validation=validate(graph),
         turtle=to_turtle(graph),
         jsonld=to_jsonld(graph),
+        doc_iri=str(Minter(base).document(doc.sha256)),
     )
 
 

@@ -31,6 +31,14 @@ def to_turtle(graph: Graph) -> bytes:
     return graph.serialize(format="turtle", encoding="utf-8")
 
 
+def to_nquads(graph: Graph, name: str) -> bytes:
+    """The graph as N-Quads in the named graph ``name``, lines sorted."""
+    lines = graph.serialize(format="nt", encoding="utf-8").splitlines()
+    suffix = f" <{name}> .".encode()
+    quads = sorted(line[: -len(b" .")] + suffix for line in lines if line.strip())
+    return b"".join(line + b"\n" for line in quads)
+
+
 def _sort_key(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
@@ -61,16 +69,38 @@ def _umask() -> int:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` whole or not at all."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as error:
-        raise KgError(f"{path.parent}: cannot write ({error.strerror})") from None
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are for others too
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with AtomicWriter(path) as out:
+        out.write(data)
+
+
+class AtomicWriter:
+    """A file written in pieces that appears whole at the end, or not at all."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._tmp: Path | None = None
+        self._out: Any = None
+
+    def __enter__(self) -> AtomicWriter:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(
+                prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent
+            )
+        except OSError as error:
+            raise KgError(f"{self.path.parent}: cannot write ({error.strerror})") from None
+        self._tmp = Path(tmp)
+        self._out = os.fdopen(fd, "wb")
+        return self
+
+    def write(self, data: bytes) -> None:
+        self._out.write(data)
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        assert self._tmp is not None
+        self._out.close()
+        if kind is None:
+            os.chmod(self._tmp, 0o666 & ~_umask())
+            os.replace(self._tmp, self.path)
+        else:
+            self._tmp.unlink(missing_ok=True)

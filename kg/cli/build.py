@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import sys
 from pathlib import Path
 
 import click
@@ -58,61 +60,94 @@ def article_paths(inputs: tuple[Path, ...]) -> list[Path]:
     default=None,
     help="Embedded store folder [default: build/store].",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes [default: the machine's cores].",
+)
+@click.option(
+    "--nquads",
+    "nquads_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Also write one N-Quads file, a named graph per document (for bulk loaders).",
+)
 @click.option("--base", default=ID_BASE, show_default=True, help="Base of minted IRIs.")
 def build(
-    inputs: tuple[Path, ...], out_dir: Path, no_store: bool, store_dir: Path | None, base: str
+    inputs: tuple[Path, ...],
+    out_dir: Path,
+    no_store: bool,
+    store_dir: Path | None,
+    jobs: int | None,
+    nquads_path: Path | None,
+    base: str,
 ) -> None:
     """Extract the facts of articles into Turtle and JSON-LD, validated and loaded.
 
     INPUTS are article files (.txt, UTF-8, GB18030 or Big5) or folders of them; none means the
     bundled sample article.  Writes DIR/<stem>.ttl and DIR/<stem>.jsonld and, for a document
-    that does not conform to the shapes, DIR/<stem>.report.ttl.
+    that does not conform to the shapes, DIR/<stem>.report.ttl.  A document that cannot be read
+    is reported and skipped; the others are still built.
 
     Exit status: 0 every output conforms, 1 some do not, 2 bad usage or unreadable input.
 
     \b
     Example:
-      kg build articles/ -o out --no-store
+      kg build articles/ -o out --jobs 2 --no-store
     """
-    from kg.pipeline import process
-    from kg.serialise import to_turtle, write_atomic
+    from kg.corpus import Options, build_corpus, default_jobs
+    from kg.serialise import AtomicWriter
 
     paths = article_paths(inputs)
+    options = Options(out_dir=out_dir, base=base, nquads=nquads_path is not None)
+    reports = build_corpus(paths, options, jobs or default_jobs())
     written: list[Path] = []
-    failed_input = False
-    nonconforming = False
-    for path in paths:
-        try:
-            result = process(path, base)
-        except InputError as error:
-            click.echo(f"Error: {error}", err=True)
-            failed_input = True
-            continue
-        stem = out_dir / result.doc.name
-        turtle, jsonld, report = (
-            stem.with_suffix(".ttl"),
-            stem.with_suffix(".jsonld"),
-            stem.with_name(stem.name + ".report.ttl"),
+    counts = {"built": 0, "nonconforming": 0, "failed": 0}
+    show_bar = len(paths) > 1 and click.get_text_stream("stderr").isatty()
+    with (
+        AtomicWriter(nquads_path) if nquads_path else _NoWriter() as nquads,
+        click.progressbar(reports, length=len(paths), label="building", file=sys.stderr)
+        if show_bar
+        else _Plain(reports) as progress,
+    ):
+        for report in progress:
+            if report.error is not None:
+                counts["failed"] += 1
+                click.echo(f"Error: {report.error}", err=True)
+                continue
+            counts["built"] += 1
+            counts["nonconforming"] += not report.conforms
+            click.echo(report.summary)
+            if report.turtle is not None:
+                written.append(report.turtle)
+            if report.nquads:
+                nquads.write(report.nquads)
+    if len(paths) > 1:
+        click.echo(
+            f"{counts['built']} built, {counts['nonconforming']} not conforming, "
+            f"{counts['failed']} failed"
         )
-        write_atomic(turtle, result.turtle)
-        write_atomic(jsonld, result.jsonld)
-        if result.validation.conforms:
-            report.unlink(missing_ok=True)
-        else:
-            nonconforming = True
-            write_atomic(report, to_turtle(result.validation.report))
-        written.append(turtle)
-        click.echo(result.summary())
     if written and not no_store:
         from kg.store import open_store
 
         store = open_store(store_dir or DEFAULT_OUT / "store")
         loaded = store.load(written)
         click.echo(f"loaded {len(loaded)} documents into {store.description}")
-    if failed_input:
+    if counts["failed"]:
         raise SystemExit(2)
-    if nonconforming:
+    if counts["nonconforming"]:
         raise SystemExit(1)
+
+
+class _Plain(contextlib.nullcontext):  # type: ignore[type-arg]
+    """Iterate without a progress bar (not a terminal, or a single document)."""
+
+
+class _NoWriter(contextlib.nullcontext):  # type: ignore[type-arg]
+    def write(self, data: bytes) -> None:
+        pass
 
 
 COMMANDS = (build,)
