@@ -65,8 +65,62 @@ def test_folder_input_builds_each_article(tmp_path: Path) -> None:
     (folder / "b.txt").write_bytes("永勝縣脫貧攻堅取得決定性成就。".encode("big5"))
     code, out, err = _build(tmp_path / "out", str(folder))
     assert code == 0, err
-    assert [line.split(":")[0] for line in out.splitlines()] == ["a", "b"]
+    assert [line.split(":")[0] for line in out.splitlines()] == [
+        "a",
+        "b",
+        "2 built, 0 not conforming, 0 failed",
+    ]
     assert (tmp_path / "out" / "b.jsonld").exists()
+
+
+def _corpus(folder: Path) -> Path:
+    folder.mkdir()
+    for article in sorted((ROOT / "tests" / "articles").glob("*.txt")):
+        (folder / article.name).write_bytes(article.read_bytes())
+    return folder
+
+
+def test_jobs_give_the_same_bytes_as_one_process(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "in")
+    code, _, err = _build(tmp_path / "one", str(corpus), "--jobs", "1")
+    assert code == 0, err
+    code, _, err = _build(tmp_path / "two", str(corpus), "--jobs", "2")
+    assert code == 0, err
+    one = sorted(p.name for p in (tmp_path / "one").iterdir())
+    assert one == sorted(p.name for p in (tmp_path / "two").iterdir())
+    assert len(one) == 2 * len(list(corpus.iterdir()))
+    for name in one:
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+def test_a_bad_document_is_reported_and_skipped(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "in")
+    (corpus / "broken.txt").write_bytes(b"\x00\x01\x02binary")
+    code, out, err = _build(tmp_path / "out", str(corpus), "--jobs", "2")
+    assert code == 2
+    assert err.splitlines() == [f"Error: {corpus / 'broken.txt'}: binary file, not a text article"]
+    built = len(list(corpus.iterdir())) - 1
+    assert out.splitlines()[-1] == f"{built} built, 0 not conforming, 1 failed"
+    assert len(list((tmp_path / "out").glob("*.ttl"))) == built
+
+
+def test_nquads_holds_one_named_graph_per_document(tmp_path: Path) -> None:
+    from rdflib import Dataset
+
+    corpus = _corpus(tmp_path / "in")
+    target = tmp_path / "all.nq"
+    code, _, err = _build(tmp_path / "out", str(corpus), "--nquads", str(target))
+    assert code == 0, err
+    dataset = Dataset().parse(target, format="nquads")
+    names = {str(g.identifier) for g in dataset.graphs() if len(g)}
+    documents = {
+        str(s)
+        for path in (tmp_path / "out").glob("*.ttl")
+        for s in Graph().parse(path).subjects(predicate=None, object=None)
+        if str(s).startswith("https://w3id.org/fupin-kg/id/doc/") and "/span/" not in str(s)
+    }
+    assert names == documents
+    assert len(names) == len(list(corpus.iterdir()))
 
 
 def test_unwritable_output_folder_exits_2(tmp_path: Path) -> None:
