@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.document import Document, Span
+from kg.extract import metadata
+from kg.extract.places import area_references
 from kg.extract.quantities import tokens
 from kg.facts import Division, Kind, Measurement, PlaceMention, Programme, Quantity
 from kg.resources import read_table
@@ -42,6 +44,7 @@ _SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
 _YEARS = re.compile(
     r"((?:19|20)\d{2})\s*年?\s*[—\-–~～至到]\s*((?:19|20)\d{2})\s*年?|((?:19|20)\d{2})\s*年"
 )
+_CLAUSE_OPENERS = set('，,；;。！？!?：:\n“”"')
 _PUNCTUATION = "“”‘’「」『』《》〈〉()（）、,，。；;：:！？!? \u3000"
 _COORDINATION = set("和及与、,， ")
 _NOUN_TAGS = {"n", "j", "b", "s", "l", "i"}
@@ -79,8 +82,22 @@ def cue_words(role: str) -> tuple[str, ...]:
 
 
 @cache
-def _target_patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p) for p in cue_words("target_re"))
+def _patterns(role: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in cue_words(role))
+
+
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def _searches(role: str, segment: str, year: int | None) -> bool:
+    """Whether a pattern of ``role`` matches ``segment``; a year written in the match must not
+    lie before the document's own ``year`` (到2020年 in a 2023 report is no plan)."""
+    for pattern in _patterns(role):
+        for match in pattern.finditer(segment):
+            written = _YEAR.search(match.group())
+            if year is None or written is None or int(written.group()) >= year:
+                return True
+    return False
 
 
 @cache
@@ -132,6 +149,7 @@ class _Reader:
         quantities: list[Quantity],
         places: list[PlaceMention],
         programmes: list[Programme],
+        jurisdiction: Division | None = None,
     ) -> None:
         self.doc = doc
         self.text = doc.text
@@ -139,6 +157,13 @@ class _Reader:
         self.token_starts = [t.start for t in self.tokens]
         self.quantities = sorted(quantities, key=lambda q: q.span.start)
         self.places = sorted(places, key=lambda p: p.span.start)
+        self.references = sorted(
+            [*places, *area_references(doc, places, jurisdiction)],
+            key=lambda p: (p.span.start, p.span.end),
+        )
+        """Places named and words that stand for one (全村, 该县)."""
+        created = metadata.extract(doc).created
+        self.year = int(created[:4]) if created else None
         self.programmes = sorted(programmes, key=lambda p: p.span.start)
         self._indicators: dict[int, tuple[str, Span | None, str]] = {}
 
@@ -367,17 +392,31 @@ class _Reader:
 
     # -- kind --------------------------------------------------------------------------------
 
-    def _cue_in(self, start: int, end: int) -> Kind | None:
-        """The kind the cue words of ``text[start:end]`` give, if any."""
+    def _cue(self, start: int, end: int) -> str | None:
+        """The strongest cue of ``text[start:end]``: ``aspect`` (completed), ``target`` or
+        ``outcome`` (a result word), if any."""
         words = {t.word for t in self.tokens_in(start, end)}
         segment = self.text[start:end]
-        if words & set(cue_words("aspect")):
-            return Kind.OUTCOME
-        if words & set(cue_words("target")) or any(p.search(segment) for p in _target_patterns()):
-            return Kind.TARGET
+        if words & set(cue_words("aspect")) or _searches("aspect_re", segment, None):
+            return "aspect"
+        if words & set(cue_words("target")) or _searches("target_re", segment, self.year):
+            return "target"
         if words & set(cue_words("outcome")):
-            return Kind.OUTCOME
+            return "outcome"
         return None
+
+    def _plans(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` has a plan cue that governs the rest of the sentence."""
+        words = {t.word for t in self.tokens_in(start, end)}
+        segment = self.text[start:end]
+        return bool(words & set(cue_words("plan"))) or _searches("plan_re", segment, self.year)
+
+    def _cue_in(self, start: int, end: int) -> Kind | None:
+        """The kind the cue words of ``text[start:end]`` give, if any."""
+        cue = self._cue(start, end)
+        if cue is None:
+            return None
+        return Kind.TARGET if cue == "target" else Kind.OUTCOME
 
     def kind(self, quantity: Quantity, clauses: list[_Clause], index: int, described: bool) -> Kind:
         clause = clauses[index]
@@ -386,9 +425,19 @@ class _Reader:
             _, span = self.indicator(quantity, clause)
             start = min(span.start, quantity.span.start) if span else quantity.span.start
             return self._cue_in(start, quantity.span.end) or Kind.TARGET
-        found = self._cue_in(clause.start, clause.end)
-        if found is not None:
-            return found
+        own = self._cue(clause.start, clause.end)
+        if own == "aspect":
+            return Kind.OUTCOME
+        if own == "target":
+            return Kind.TARGET
+        # a plan cue earlier in the sentence governs it (计划到2025年，…达到600头，新增200亩)
+        for earlier in reversed(clauses[:index]):
+            if self._cue(earlier.start, earlier.end) == "aspect":
+                break
+            if self._plans(earlier.start, earlier.end):
+                return Kind.TARGET
+        if own == "outcome":
+            return Kind.OUTCOME
         for earlier in reversed(clauses[:index]):
             found = self._cue_in(earlier.start, earlier.end)
             if found is not None:
@@ -466,19 +515,101 @@ class _Reader:
             return distributed
         inside = [
             p
-            for p in self.places
+            for p in self.references
             if clause.start <= p.span.start and p.span.end <= quantity.span.start
         ]
         if inside:
-            return inside[-1].division
+            segment = self.text[clause.start : quantity.span.start]
+            listed = not any(w in segment for w in cue_words("distribute"))
+            return self._resolved(inside[-1], clause, listed)
         for earlier in reversed(clauses[:index]):
             # the subject of the sentence: a place that opens an earlier clause
-            for place in self.places:
+            for place in self.references:
                 if earlier.start <= place.span.start <= earlier.start + 1:
-                    return place.division
+                    return self._resolved(place, earlier)
         if programme is not None and programme.area is not None:
             return programme.area
-        return jurisdiction
+        return self._inherited(quantity, clauses, jurisdiction) or jurisdiction
+
+    def _resolved(self, reference: PlaceMention, clause: _Clause, listed: bool = True) -> Division:
+        """The area a reference stands for in its clause: the area helped where it helps
+        another (广州市对口帮扶毕节市), the common parent of a list (威宁、赫章、纳雍3个县;
+        ``listed``: not where 分别 gives each its own value), else its own division."""
+        end = reference.span.end
+        helps = next((w for w in cue_words("help") if self.text.startswith(w, end)), None)
+        if helps is not None:
+            helped = [
+                p
+                for p in self.places
+                if end + len(helps) <= p.span.start < clause.end
+                and self.text[end + len(helps) : p.span.start].strip("了的 ") == ""
+            ]
+            if helped:
+                return helped[0].division
+        run = [reference]
+        for place in reversed([p for p in self.references if p.span.end <= reference.span.start]):
+            between = self.text[place.span.end : run[0].span.start]
+            if between and all(c in _COORDINATION for c in between):
+                run.insert(0, place)
+            else:
+                break
+        if len(run) > 1 and listed:
+            common = _common_parent([p.division for p in run])
+            if common is not None:
+                return common
+        return reference.division
+
+    def _inherited(
+        self, quantity: Quantity, clauses: list[_Clause], jurisdiction: Division | None
+    ) -> Division | None:
+        """For a sentence that names no area before the number: the area of what 该X refers
+        back to (该产业园 after 织金县三塘镇的竹荪产业园), else the area its paragraph last made
+        the subject (a place opening a clause), where either is a part of the document's own
+        area (a township of the county the report is about), not that area or one outside it."""
+        sentence_start = clauses[0].start
+        if any(sentence_start <= r.span.start < quantity.span.start for r in self.references):
+            return None
+        paragraph_start = self.text.rfind("\n", 0, sentence_start) + 1
+        area = self._antecedent_area(paragraph_start, sentence_start, quantity.span.start)
+        if area is None:
+            subjects = [
+                r
+                for r in self.references
+                if paragraph_start <= r.span.start
+                and r.span.end <= sentence_start
+                and self._opens_clause(r.span.start, paragraph_start)
+            ]
+            if not subjects:
+                return None
+            last = subjects[-1]
+            area = self._resolved(last, _Clause(last.span.start, sentence_start))
+        if jurisdiction is not None and (area is jurisdiction or not jurisdiction.contains(area)):
+            return None
+        return area
+
+    def _opens_clause(self, at: int, floor: int) -> bool:
+        before = self.text[max(floor, at - 2) : at]
+        return at == floor or any(c in _CLAUSE_OPENERS for c in before[-1:])
+
+    def _antecedent_area(
+        self, paragraph_start: int, sentence_start: int, end: int
+    ) -> Division | None:
+        """The area of the thing a 该X (该产业园, 该项目) before ``end`` refers back to: a place
+        written right before X (or before X's 的) where the paragraph named X earlier."""
+        at = self.text.find("该", sentence_start, end)
+        while at >= 0:
+            for length in range(min(8, end - at - 1), 1, -1):
+                noun = self.text[at + 1 : at + 1 + length]
+                earlier = self.text.rfind(noun, paragraph_start, sentence_start)
+                if earlier < 0:
+                    continue
+                head = earlier - 1 if self.text[earlier - 1 : earlier] == "的" else earlier
+                for place in self.places:
+                    if place.span.end == head:
+                        return place.division
+                break
+            at = self.text.find("该", at + 1, end)
+        return None
 
     def _distributed(
         self, quantity: Quantity, clauses: list[_Clause], index: int
@@ -540,6 +671,16 @@ class _Reader:
         return opens and closes
 
 
+def _common_parent(divisions: list[Division]) -> Division | None:
+    """The most specific division containing all of ``divisions`` (each itself included)."""
+    chains = [d.chain() for d in divisions]
+    keys = [{a.key for a in chain} for chain in chains[1:]]
+    for area in chains[0]:
+        if all(area.key in k for k in keys):
+            return area
+    return None
+
+
 def extract(
     doc: Document,
     quantities: list[Quantity],
@@ -548,7 +689,7 @@ def extract(
     jurisdiction: Division | None,
 ) -> list[Measurement]:
     """Each quantity that states a fact, as a target or an outcome."""
-    reader = _Reader(doc, quantities, places, programmes)
+    reader = _Reader(doc, quantities, places, programmes, jurisdiction)
     out = []
     for quantity in reader.quantities:
         clauses, index = reader.clauses(quantity)

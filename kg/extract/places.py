@@ -32,10 +32,10 @@ from functools import cache
 from kg import gazetteer
 from kg.document import Document
 from kg.facts import Division, Level, PlaceMention
-from kg.resources import read_lines
+from kg.resources import read_lines, read_table
 from kg.segment import Token, tokenize
 
-__all__ = ["extract", "infer_jurisdiction", "own_area_mentions"]
+__all__ = ["area_references", "extract", "infer_jurisdiction", "own_area_mentions"]
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _SUFFIXES = ("自治区", "自治州", "自治县", "自治旗", "特别行政区", "地区", "街道", "苏木")
@@ -48,11 +48,24 @@ _FUNCTION_POS = ("d", "p", "c", "u", "m", "q", "r", "f", "x")
 word (对接村 no, 田铺大塆村 yes: jieba splits unknown names into single characters)."""
 _OWN_AREA = re.compile(r"(?:全|我|本)(省|市|州|县|区|旗|盟|乡|镇)")
 _LEVEL_RANK = gazetteer.LEVEL_ORDER
+_VILLAGE_FEATURE_MENTIONS = 3
+"""How often a village must be named, and named more than any other division, for the
+document to be a village feature whose own area is that village."""
 
 
 @cache
 def _not_divisions() -> frozenset[str]:
     return frozenset(read_lines("gazetteer/not_divisions.txt"))
+
+
+@cache
+def _area_words() -> dict[str, str]:
+    """全村, 该县, 村里 … -> the level character of the division they stand for."""
+    return {row[0]: row[1] for row in read_table("area_words.tsv")}
+
+
+def _ends_in(division: Division, char: str) -> bool:
+    return division.name.endswith(char) or (char == "州" and division.name.endswith("自治州"))
 
 
 @cache
@@ -368,6 +381,38 @@ def extract(doc: Document) -> list[PlaceMention]:
     return mentions
 
 
+def _qualifiers(ordered: list[PlaceMention]) -> list[bool]:
+    """For each mention, whether it qualifies the next one (四川省 in 四川省凉山州)."""
+    out = []
+    for index, mention in enumerate(ordered):
+        following = ordered[index + 1] if index + 1 < len(ordered) else None
+        out.append(
+            following is not None
+            and following.span.start == mention.span.end
+            and mention.division.contains(following.division)
+        )
+    return out
+
+
+def _featured_village(
+    doc: Document, ordered: list[PlaceMention], qualifiers: list[bool], best: float
+) -> Division | None:
+    """The village a village feature is about: named on its own at least three times, and
+    scoring more than the best other division (``best``) with each 全村/村里/本村 adding 1."""
+    counts: Counter[Division] = Counter(
+        m.division for m, q in zip(ordered, qualifiers, strict=True) if not q
+    )
+    villages = [(n, d.key, d) for d, n in counts.items() if d.level is Level.VILLAGE]
+    if not villages:
+        return None
+    count, _, village = max(villages, key=lambda v: (v[0], v[1]))
+    words = [w for w, char in _area_words().items() if char == "村" and not w.startswith("该")]
+    cues = sum(doc.text.count(w) for w in words)
+    if count >= _VILLAGE_FEATURE_MENTIONS and count + cues > best:
+        return village
+    return None
+
+
 def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | None:
     """The document's own area: the division its author's organisation belongs to (中共X市委,
     X县人民政府), that it names most, and whose kind 全市/我县/本州 refer to.
@@ -375,20 +420,16 @@ def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | 
     Each mention counts 1 (4 when an organisation's name: 丽江市委), a mention qualifying the next
     one (四川省 in 四川省凉山州) 0.3, and 0.3, 0.09 … of that for its parent, grandparent …;
     each 全X/我X/本X adds 1 to divisions whose name ends in X.  Townships qualify only where
-    the text says 全乡/我镇 …, villages never.
+    the text says 全乡/我镇 …; a village only in a village feature: one named at least three
+    times and more often than any other division.
     """
     if not places:
         return None
     scores: dict[Division, float] = {}
     ordered = sorted(places, key=lambda m: (m.span.start, m.span.end))
-    for index, mention in enumerate(ordered):
+    qualifiers = _qualifiers(ordered)
+    for mention, qualifier in zip(ordered, qualifiers, strict=True):
         division = mention.division
-        following = ordered[index + 1] if index + 1 < len(ordered) else None
-        qualifier = (
-            following is not None
-            and following.span.start == mention.span.end
-            and division.contains(following.division)
-        )
         own = 4.0 if _is_organisation(doc.text, mention.span.end) else 1.0
         own = 0.3 if qualifier else own
         for distance, area in enumerate(division.chain()):
@@ -406,7 +447,48 @@ def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | 
         scores.items(),
         key=lambda item: (item[1], -_LEVEL_RANK[item[0].level], item[0].key),
     )
-    return best[0]
+    return _featured_village(doc, ordered, qualifiers, best[1]) or best[0]
+
+
+def area_references(
+    doc: Document, places: list[PlaceMention], jurisdiction: Division | None
+) -> list[PlaceMention]:
+    """Words that stand for a division without naming it (``kg/data/area_words.tsv``), each
+    with the division it stands for, in text order.
+
+    全村/该村/村里 and the other township and village words, and every 该X, are the division of
+    that kind named last before them (the village being discussed); 全市/我县/本州 are the
+    document's own area (全市 in a city report) or its ancestor of that kind (全省), else the
+    division of that kind inside it named last.  Words that resolve to nothing are left out.
+    """
+    words = _area_words()
+    if not words:
+        return []
+    starts = {t.start for t in tokenize(doc.text)}
+    ordered = sorted(places, key=lambda m: (m.span.start, m.span.end))
+    pattern = re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+    out = []
+    for match in pattern.finditer(doc.text):
+        if match.start() not in starts or doc.is_masked(*match.span()):
+            continue
+        word = match.group()
+        char = words[word]
+        named = [
+            m.division
+            for m in ordered
+            if m.span.end <= match.start()
+            and _ends_in(m.division, char)
+            and (jurisdiction is None or jurisdiction.contains(m.division) or char in "村乡镇")
+        ]
+        last = named[-1] if named else None
+        own = next(
+            (a for a in (jurisdiction.chain() if jurisdiction else []) if _ends_in(a, char)), None
+        )
+        anaphoric = word.startswith("该") or char in "村乡镇"
+        division = (last or own) if anaphoric else (own or last)
+        if division is not None:
+            out.append(PlaceMention(doc.span(*match.span()), division))
+    return out
 
 
 def own_area_mentions(doc: Document, jurisdiction: Division | None) -> list[PlaceMention]:
