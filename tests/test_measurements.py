@@ -283,3 +283,111 @@ def test_sample_leaves_out_setting_and_names(sample: dict[str, Measurement]) -> 
     # 615公里 measures the river stretch a plan is set on; 12个人不分组 names a practice
     assert "615公里" not in sample
     assert not any(span.startswith("12个") for span in sample)
+
+
+# -- areas below the county, anaphora, lists, help; plans that govern their sentence ------------
+
+YONGSHENG = COUNTIES["永胜县"]
+TOWNS = {
+    "程海镇": Division("程海镇", Level.TOWNSHIP, None, (), YONGSHENG),
+    "期纳镇": Division("期纳镇", Level.TOWNSHIP, None, (), YONGSHENG),
+}
+VILLAGES = {
+    "河口村": Division("河口村", Level.VILLAGE, None, (), TOWNS["程海镇"]),
+    "松坪村": Division("松坪村", Level.VILLAGE, None, (), TOWNS["期纳镇"]),
+}
+HELPER = Division("福州市", Level.PREFECTURE, "350100", ("福州",))
+
+
+def measure_in(text: str, jurisdiction: Division = YONGSHENG) -> tuple[Document, list[Measurement]]:
+    """Like ``measure``, with townships, villages and a helping city, in a county report."""
+    doc = Document.from_text(text)
+    named = {**COUNTIES, **TOWNS, **VILLAGES, "丽江市": LIJIANG, "福州市": HELPER}
+    places = sorted(
+        (
+            PlaceMention(doc.span(*m.span()), division)
+            for name, division in named.items()
+            for m in re.finditer(name, doc.text)
+        ),
+        key=lambda p: p.span.start,
+    )
+    found = quantities.extract(doc)
+    return doc, measurements.extract(doc, found, places, [], jurisdiction)
+
+
+def test_village_words_are_the_village_named_last() -> None:
+    _, found = measure_in(
+        "记者走进程海镇河口村。全村种植蓝莓800亩,村里建成冷库3座;该村集体经济收入达到20万元。"
+    )
+    assert [m.area for m in found] == [VILLAGES["河口村"]] * 3
+
+
+def test_county_words_in_a_county_report_are_the_county() -> None:
+    _, found = measure_in("程海镇河口村发展蓝莓产业。全县种植蓝莓1.2万亩。")
+    assert found[0].area == YONGSHENG
+
+
+def test_a_sentence_without_a_place_takes_the_paragraphs_subject() -> None:
+    _, found = measure_in(
+        "会上,期纳镇介绍了经验。期纳镇建成蔬菜基地一处,带动群众就业。去年实现产值3000万元。\n"
+        "全县新增就业岗位800个。"
+    )
+    assert (found[0].indicator, found[0].area) == ("产值", TOWNS["期纳镇"])
+    assert found[1].area == YONGSHENG
+
+
+def test_a_place_outside_the_report_or_in_object_position_is_not_inherited() -> None:
+    _, found = measure_in(
+        "我县产品远销福州市。去年实现销售收入5000万元。\n"
+        "县委决定对松坪村实施整体搬迁。安置点总投资2亿元。"
+    )
+    assert [m.area for m in found] == [YONGSHENG, YONGSHENG]
+
+
+def test_this_thing_refers_back_to_where_it_was_named() -> None:
+    _, found = measure_in(
+        "与会人员观摩了程海镇的螺旋藻基地和期纳镇的食用菌大棚。该食用菌大棚年产值1200万元。"
+    )
+    assert found[0].area == TOWNS["期纳镇"]
+
+
+def test_a_list_of_places_takes_their_common_parent() -> None:
+    _, found = measure_in("永胜县、华坪县2个县率先脱贫摘帽。程海镇、期纳镇共建成示范园6个。")
+    assert [m.area for m in found] == [LIJIANG, YONGSHENG]
+
+
+def test_respectively_still_gives_each_place_its_value() -> None:
+    _, found = measure_in("程海镇、期纳镇分别新建卫生院1所。")
+    assert found[0].area == TOWNS["期纳镇"]
+
+
+def test_figures_of_help_belong_to_the_area_helped() -> None:
+    _, found = measure_in(
+        "福州市对口帮扶丽江市以来,累计投入帮扶资金8.5亿元,实施协作项目300多个。", LIJIANG
+    )
+    assert [m.area for m in found] == [LIJIANG, LIJIANG]
+
+
+def test_a_plan_governs_result_words_in_later_clauses() -> None:
+    _, found = measure_in(
+        "2023-05-01\n计划到2026年,全县茶叶面积达到5万亩,新增加工厂4个,产值突破10亿元。"
+    )
+    assert [m.kind for m in found] == [Kind.TARGET] * 3
+    assert found[-1].quantity.qualifier is Qualifier.MORE_THAN
+
+
+def test_a_completed_clause_after_a_plan_is_an_outcome() -> None:
+    _, found = measure_in("今年计划新建大棚200个,截至目前已建成150个。")
+    assert [m.kind for m in found] == [Kind.TARGET, Kind.OUTCOME]
+
+
+def test_a_target_year_before_the_report_is_no_plan() -> None:
+    _, found = measure_in("2022-03-01 来源:永胜县融媒体中心\n到2021年底,全县茶园2000亩。")
+    assert [m.kind for m in found] == [Kind.OUTCOME]
+
+
+def test_completed_and_habitual_words_make_outcomes() -> None:
+    _, found = measure_in(
+        "合作社先后争取各类资金共计260万元。以前要走很远,现在把牛交给合作社,每年能拿到分红2000元。"
+    )
+    assert [m.kind for m in found] == [Kind.OUTCOME, Kind.OUTCOME]

@@ -174,3 +174,46 @@ def test_deterministic() -> None:
     first = found(text)
     assert first == found(text)
     assert ("威宁县", "威宁彝族回族苗族自治县", "520526") in first
+
+
+def test_a_village_feature_is_about_its_village() -> None:
+    text = (
+        "记者来到渭源县田家河乡元古堆村。元古堆村地处山区，全村有农户400多户。"
+        "村里发展中药材种植。元古堆村党支部书记说，如今元古堆村家家有了产业。"
+    )
+    doc = Document.from_text(text)
+    mentions = places.extract(doc)
+    jurisdiction = places.infer_jurisdiction(doc, mentions)
+    assert jurisdiction is not None and jurisdiction.name == "元古堆村"
+    refs = places.area_references(doc, mentions, jurisdiction)
+    assert [(r.span.text, r.division.name) for r in refs] == [
+        ("全村", "元古堆村"),
+        ("村里", "元古堆村"),
+    ]
+
+
+def test_a_county_report_naming_a_village_is_about_the_county() -> None:
+    text = (
+        "渭源县委、县政府召开会议。全县脱贫攻坚取得成效，元古堆村、田家河乡都有变化。"
+        "渭源县人民政府要求，全县上下巩固成果；元古堆村的经验在全县推广。元古堆村很美。"
+    )
+    doc = Document.from_text(text)
+    mentions = places.extract(doc)
+    jurisdiction = places.infer_jurisdiction(doc, mentions)
+    assert jurisdiction is not None and jurisdiction.code == "621123"
+    refs = places.area_references(doc, mentions, jurisdiction)
+    assert {r.division.name for r in refs} == {"渭源县"}
+
+
+def test_area_words_below_the_report_are_the_division_named_last() -> None:
+    text = "丽江市委召开会议。永胜县东山乡发展花椒，全乡种植5万亩；该县还有华坪县的经验。全市推广。"
+    doc = Document.from_text(text)
+    mentions = places.extract(doc)
+    jurisdiction = places.infer_jurisdiction(doc, mentions)
+    refs = places.area_references(doc, mentions, jurisdiction)
+    assert [(r.span.text, r.division.name) for r in refs] == [
+        ("全乡", "东山傈僳族彝族乡"),
+        ("该县", "永胜县"),
+        ("全市", "丽江市"),
+    ]
+    assert places.area_references(doc, [], None) == []

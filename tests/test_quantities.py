@@ -56,6 +56,10 @@ def one(text: str) -> Quantity:
         ("建成公厕125座。", "125座", "125", "COUNT", "座", Qualifier.EXACT),
         ("举办培训班624期。", "624期", "624", "COUNT", "期", Qualifier.EXACT),
         ("养殖生猪100万头。", "100万头", "1000000", "COUNT", "头", Qualifier.EXACT),
+        ("产值突破8亿元。", "突破8亿元", "800000000", "CNY", None, Qualifier.MORE_THAN),
+        ("亩产不低于400公斤。", "不低于400公斤", "400", "KG", None, Qualifier.AT_LEAST),
+        ("单笔贷款不超过5万元。", "不超过5万元", "50000", "CNY", None, Qualifier.AT_MOST),
+        ("贷款逾3000万元。", "逾3000万元", "30000000", "CNY", None, Qualifier.MORE_THAN),
     ],
 )
 def test_quantity(
@@ -119,6 +123,7 @@ def test_pairs_give_the_later_value_and_the_baseline() -> None:
         "需要一鼓作气,做到一环环扣紧,确保不漏一户、不落一人。",
         "这两项硬骨头,说一遍不行就说十遍,取得了一个又一个的胜利。",
         "探索形成12个人不分组的做法。",
+        "下山时间缩短到1个半小时,往返要两个半天。",
     ],
 )
 def test_not_quantities(text: str) -> None:
