@@ -28,6 +28,8 @@ class DocumentReport:
     nquads: bytes | None = None
     """The document's graph as N-Quads, named by the document, when a combined file is asked."""
     error: str | None = None
+    retry: bool = False
+    """The error is not a ``KgError``, so it may not recur: a scheduler may try again."""
 
     @property
     def failed(self) -> bool:
@@ -50,7 +52,8 @@ def output_paths(out_dir: Path, name: str) -> tuple[Path, Path, Path]:
 def build_document(path: Path, options: Options) -> DocumentReport:
     """Process one article and write its outputs; errors become the report's ``error``."""
     from kg.pipeline import process
-    from kg.serialise import to_nquads, to_turtle, write_atomic
+    from kg.serialise import to_nquads, write_atomic
+    from kg.validate import report_turtle
 
     try:
         result = process(path, options.base)
@@ -60,13 +63,14 @@ def build_document(path: Path, options: Options) -> DocumentReport:
         if result.validation.conforms:
             report.unlink(missing_ok=True)
         else:
-            write_atomic(report, to_turtle(result.validation.report))
-        quads = to_nquads(result.graph, result.doc_iri) if options.nquads else None
+            write_atomic(report, report_turtle([(str(path), result.validation.report)]))
+        quads = to_nquads(result.triples, result.doc_iri) if options.nquads else None
         return DocumentReport(path, result.summary(), result.validation.conforms, turtle, quads)
     except KgError as error:
         return DocumentReport(path, error=str(error))
     except Exception as error:  # one document's bug must not stop the corpus
-        return DocumentReport(path, error=f"internal error ({type(error).__name__}: {error})")
+        name = type(error).__name__
+        return DocumentReport(path, error=f"internal error ({name}: {error})", retry=True)
 
 
 def _warm() -> None:
@@ -87,9 +91,18 @@ def default_jobs() -> int:
 
 
 def build_corpus(
-    paths: Iterable[Path], options: Options, jobs: int = 1
+    paths: Iterable[Path], options: Options, jobs: int = 1, cluster: str | None = None
 ) -> Iterator[DocumentReport]:
-    """Reports of building ``paths``, in input order, on ``jobs`` worker processes."""
+    """Reports of building ``paths``, in input order, on ``jobs`` worker processes.
+
+    With ``cluster``, the address of a Dask scheduler, on that cluster's workers instead
+    (:mod:`kg.cluster`): the same ``build_document``, the same reports.
+    """
+    if cluster is not None:
+        from kg.cluster import build_on_cluster
+
+        yield from build_on_cluster(paths, options, cluster)
+        return
     work = [(path, options) for path in paths]
     if jobs <= 1 or len(work) <= 1:
         yield from (build_document(path, opts) for path, opts in work)

@@ -31,6 +31,9 @@ from kg.namespace import (
 )
 from kg.resources import read_table
 
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+"""Subjects are never blank nodes: every node has a minted IRI."""
+
 _MU_IN_M2 = Decimal(2000) / Decimal(3)
 
 
@@ -58,16 +61,14 @@ class _Builder:
         self.doc = doc
         self.facts = facts
         self.mint = Minter(base)
-        self.graph = Graph(bind_namespaces="none")
-        for prefix, namespace in PREFIXES.items():
-            self.graph.bind(prefix, namespace)
+        self.triples: set[Triple] = set()
         self.doc_iri = self.mint.document(doc.sha256)
         self.context = facts.jurisdiction.key if facts.jurisdiction else "cn"
         self._divisions_done: set[str] = set()
         self._units_done: set[str] = set()
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
-        self.graph.add((s, p, o))
+        self.triples.add((s, p, o))
 
     def written(self, span: Span) -> Literal:
         return Literal(span.written, lang=self.doc.lang)
@@ -250,7 +251,7 @@ class _Builder:
         if self.facts.jurisdiction is not None:
             self.add(iri, FP.jurisdiction, self.division(self.facts.jurisdiction))
 
-    def build(self) -> Graph:
+    def build(self) -> set[Triple]:
         facts = self.facts
         self.document()
         for place in facts.places:
@@ -268,7 +269,7 @@ class _Builder:
             key = (measurement.quantity.span.start, measurement.quantity.span.end)
             seen[key] = seen.get(key, -1) + 1  # several measurements of one number (分别)
             self.measurement(seen[key], measurement, programme_iris)
-        return self.graph
+        return self.triples
 
 
 def _in_order(measurements: Iterable[Measurement]) -> list[Measurement]:
@@ -278,9 +279,23 @@ def _in_order(measurements: Iterable[Measurement]) -> list[Measurement]:
     )
 
 
+def build_triples(doc: Document, facts: Facts, base: str = ID_BASE) -> list[Triple]:
+    """The triples of one document's facts, sorted: what the serialisers write."""
+    return sorted(_Builder(doc, facts, base).build())
+
+
 def build_graph(doc: Document, facts: Facts, base: str = ID_BASE) -> Graph:
-    """The RDF graph of one document's facts."""
-    return _Builder(doc, facts, base).build()
+    """The RDF graph of one document's facts (an rdflib ``Graph``, prefixes bound)."""
+    return to_graph(build_triples(doc, facts, base))
 
 
-__all__ = ["build_graph", "pinyin", "unit_terms"]
+def to_graph(triples: Iterable[Triple]) -> Graph:
+    graph = Graph(bind_namespaces="none")
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    for triple in triples:
+        graph.add(triple)
+    return graph
+
+
+__all__ = ["Triple", "build_graph", "build_triples", "pinyin", "to_graph", "unit_terms"]

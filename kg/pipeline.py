@@ -7,6 +7,7 @@ left to the caller, so the same function serves one file, a folder, or a cluster
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from rdflib import Graph
@@ -14,7 +15,7 @@ from rdflib import Graph
 from kg.document import Document
 from kg.extract import extract
 from kg.facts import Facts, Kind
-from kg.graph import build_graph
+from kg.graph import Triple, build_triples, to_graph
 from kg.iri import Minter
 from kg.namespace import ID_BASE
 from kg.serialise import to_jsonld, to_turtle
@@ -25,11 +26,16 @@ from kg.validate import Validation, validate
 class Result:
     doc: Document
     facts: Facts
-    graph: Graph
+    triples: list[Triple]
     validation: Validation
     turtle: bytes
     jsonld: bytes
     doc_iri: str
+
+    @cached_property
+    def graph(self) -> Graph:
+        """The triples as an rdflib ``Graph``, made only for those who ask (review, tests)."""
+        return to_graph(self.triples)
 
     def summary(self) -> str:
         f = self.facts
@@ -40,21 +46,25 @@ class Result:
         return (
             f"{self.doc.name}: {len(f.people)} people, {len(divisions)} divisions, "
             f"{len(f.programmes)} programmes, {targets} targets, {outcomes} outcomes; "
-            f"{len(self.graph)} triples; {v.count('Violation')} violations, "
+            f"{len(self.triples)} triples; {v.count('Violation')} violations, "
             f"{v.count('Warning')} warnings"
         )
 
 
 def process_document(doc: Document, base: str = ID_BASE) -> Result:
-    facts = extract(doc)
-    graph = build_graph(doc, facts, base)
+    return from_facts(doc, extract(doc), base)
+
+
+def from_facts(doc: Document, facts: Facts, base: str = ID_BASE) -> Result:
+    """The graph, validation and serialisations of facts already extracted from ``doc``."""
+    triples = build_triples(doc, facts, base)
     return Result(
         doc=doc,
         facts=facts,
-        graph=graph,
-        validation=validate(graph),
-        turtle=to_turtle(graph),
-        jsonld=to_jsonld(graph),
+        triples=triples,
+        validation=validate(to_graph(triples)),
+        turtle=to_turtle(triples),
+        jsonld=to_jsonld(triples),
         doc_iri=str(Minter(base).document(doc.sha256)),
     )
 

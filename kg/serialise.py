@@ -1,4 +1,4 @@
-"""Write graphs as Turtle and compact JSON-LD, byte for byte the same for the same graph.
+"""Write graphs as Turtle, N-Quads and compact JSON-LD, byte for byte the same for the same triples.
 
 Outputs are written to a temporary file beside the target and renamed, so a reader never sees a
 half-written file.  The JSON-LD context is the project's own (``ontology/context.jsonld``),
@@ -9,15 +9,22 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from rdflib import Graph
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF
+from rdflib.term import Node
 
 from kg.errors import KgError
 from kg.resources import ontology_dir
+
+Triple = tuple[Node, Node, Node]
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 @cache
@@ -27,37 +34,152 @@ def jsonld_context() -> dict[str, Any]:
     return context
 
 
-def to_turtle(graph: Graph) -> bytes:
-    return graph.serialize(format="turtle", encoding="utf-8")
+# --- terms ----------------------------------------------------------------------------------
+
+_LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_ESCAPE = re.compile(r'[\\"\n\r\t]')
 
 
-def to_nquads(graph: Graph, name: str) -> bytes:
-    """The graph as N-Quads in the named graph ``name``, lines sorted."""
-    lines = graph.serialize(format="nt", encoding="utf-8").splitlines()
-    suffix = f" <{name}> .".encode()
-    quads = sorted(line[: -len(b" .")] + suffix for line in lines if line.strip())
-    return b"".join(line + b"\n" for line in quads)
+@cache
+def _prefixes() -> tuple[tuple[str, str], ...]:
+    """(namespace, prefix), longest namespace first, so the most specific prefix wins."""
+    pairs = [
+        (namespace, prefix)
+        for prefix, namespace in jsonld_context().items()
+        if not prefix.startswith("@")
+    ]
+    return tuple(sorted(pairs, key=lambda pair: (-len(pair[0]), pair[1])))
 
 
-def _sort_key(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+@cache
+def compact(iri: str) -> str | None:
+    """``fp:Outcome`` for an IRI under a known prefix whose rest is a plain local name."""
+    for namespace, prefix in _prefixes():
+        if iri.startswith(namespace):
+            local = iri[len(namespace) :]
+            if _LOCAL_NAME.fullmatch(local):
+                return f"{prefix}:{local}"
+    return None
 
 
-def _canonical(value: Any) -> Any:
-    """Sort the arrays of a JSON-LD document: its node and value lists are sets."""
-    if isinstance(value, dict):
-        return {key: _canonical(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return sorted((_canonical(item) for item in value), key=_sort_key)
-    return value
+def _quote(text: str) -> str:
+    return '"' + _ESCAPE.sub(lambda m: _ESCAPES[m.group()], text) + '"'
 
 
-def to_jsonld(graph: Graph) -> bytes:
-    context = jsonld_context()
-    text = graph.serialize(format="json-ld", context=context, auto_compact=True)
-    data = json.loads(text)
-    data["@context"] = context
-    body = json.dumps(_canonical(data), ensure_ascii=False, indent=2, sort_keys=True)
+def _turtle_iri(iri: str) -> str:
+    return compact(iri) or f"<{iri}>"
+
+
+def _turtle_term(term: Node) -> str:
+    if isinstance(term, Literal):
+        if term.language:
+            return f"{_quote(str(term))}@{term.language}"
+        if term.datatype is not None and str(term.datatype) != _XSD_STRING:
+            return f"{_quote(str(term))}^^{_turtle_iri(str(term.datatype))}"
+        return _quote(str(term))
+    if isinstance(term, URIRef):
+        return _turtle_iri(str(term))
+    raise KgError(f"cannot write {term!r}: outputs have no blank nodes")
+
+
+def _object_key(term: Node) -> tuple[int, str, str]:
+    if isinstance(term, Literal):
+        return (1, str(term), term.language or str(term.datatype or ""))
+    return (0, str(term), "")
+
+
+def _grouped(triples: Iterable[Triple]) -> list[tuple[Node, list[tuple[Node, list[Node]]]]]:
+    """Subjects in IRI order; per subject rdf:type first, then predicates in IRI order."""
+    nodes: dict[Node, dict[Node, list[Node]]] = {}
+    for s, p, o in triples:
+        nodes.setdefault(s, {}).setdefault(p, []).append(o)
+    out = []
+    for subject in sorted(nodes, key=str):
+        predicates = nodes[subject]
+        order = sorted(predicates, key=lambda p: (p != RDF.type, str(p)))
+        out.append((subject, [(p, sorted(set(predicates[p]), key=_object_key)) for p in order]))
+    return out
+
+
+# --- Turtle -------------------------------------------------------------------------------------
+
+
+def to_turtle(triples: Iterable[Triple]) -> bytes:
+    """Turtle with the project's prefixes, subjects and values sorted: same triples, same bytes.
+
+    Written directly rather than through rdflib's serialiser, which costs more than extracting
+    the facts; every term is written in full form (literals quoted, with datatype or language),
+    so the lexical forms are exactly those of the graph.
+    """
+    lines = [
+        f"@prefix {prefix}: <{namespace}> ."
+        for namespace, prefix in sorted(_prefixes(), key=lambda pair: pair[1])
+    ]
+    for subject, predicates in _grouped(triples):
+        lines.append("")
+        lines.append(_turtle_term(subject))
+        last = len(predicates) - 1
+        for index, (predicate, objects) in enumerate(predicates):
+            verb = "a" if predicate == RDF.type else _turtle_iri(str(predicate))
+            values = " ,\n        ".join(_turtle_term(o) for o in objects)
+            lines.append(f"    {verb} {values} {'.' if index == last else ';'}")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def to_nquads(triples: Iterable[Triple], name: str) -> bytes:
+    """N-Quads in the named graph ``name``, lines sorted."""
+    graph = f"<{name}>"
+
+    def term(node: Node) -> str:
+        if isinstance(node, URIRef):
+            return f"<{node}>"
+        if isinstance(node, Literal):
+            if node.language:
+                return f"{_quote(str(node))}@{node.language}"
+            if node.datatype is not None and str(node.datatype) != _XSD_STRING:
+                return f"{_quote(str(node))}^^<{node.datatype}>"
+            return _quote(str(node))
+        raise KgError(f"cannot write {node!r}: outputs have no blank nodes")
+
+    lines = sorted(f"{term(s)} {term(p)} {term(o)} {graph} .\n" for s, p, o in triples)
+    return "".join(lines).encode("utf-8")
+
+
+# --- JSON-LD ------------------------------------------------------------------------------------
+
+
+def _jsonld_iri(iri: str) -> str:
+    return compact(iri) or iri
+
+
+def _jsonld_value(term: Node) -> Any:
+    if isinstance(term, Literal):
+        if term.language:
+            return {"@language": term.language, "@value": str(term)}
+        if term.datatype is not None and str(term.datatype) != _XSD_STRING:
+            return {"@type": _jsonld_iri(str(term.datatype)), "@value": str(term)}
+        return str(term)
+    if isinstance(term, URIRef):
+        return {"@id": _jsonld_iri(str(term))}
+    raise KgError(f"cannot write {term!r}: outputs have no blank nodes")
+
+
+def to_jsonld(triples: Iterable[Triple]) -> bytes:
+    """Compact JSON-LD with the project's context embedded (never referenced by URL)."""
+    nodes = []
+    for subject, predicates in _grouped(triples):
+        node: dict[str, Any] = {"@id": _jsonld_iri(str(subject))}
+        for predicate, objects in predicates:
+            if predicate == RDF.type:
+                types = [_jsonld_iri(str(o)) for o in objects]
+                node["@type"] = types[0] if len(types) == 1 else types
+                continue
+            values = [_jsonld_value(o) for o in objects]
+            node[_jsonld_iri(str(predicate))] = values[0] if len(values) == 1 else values
+        nodes.append(node)
+    document = {"@context": jsonld_context(), "@graph": nodes}
+    body = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)
     return (body + "\n").encode("utf-8")
 
 

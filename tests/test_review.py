@@ -31,11 +31,8 @@ from kg.facts import (
     Qualifier,
     Quantity,
 )
-from kg.graph import build_graph
-from kg.pipeline import Result
+from kg.pipeline import Result, from_facts
 from kg.review import _Layer, collect, render, render_text
-from kg.serialise import to_jsonld, to_turtle
-from kg.validate import validate
 
 ARTICLE = (
     "鎮寧縣委書記張明在會上介紹(shào),全縣實施“十百(bǎi)千”工程,"
@@ -97,8 +94,7 @@ def make_result(name: str = "invented") -> Result:
         quantities=[households, people, income, road],
         measurements=measurements,
     )
-    graph = build_graph(doc, facts)
-    return Result(doc, facts, graph, validate(graph), to_turtle(graph), to_jsonld(graph))
+    return from_facts(doc, facts)
 
 
 @pytest.fixture(scope="module")
