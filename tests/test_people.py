@@ -210,3 +210,33 @@ def test_yi_names_and_credit_after_a_body() -> None:
     )
     assert posts(found["沙马拉且"]) == [("副书记", "中共永胜县委")]
     assert found["吉克曲布"].role == "reporter"
+
+
+def test_a_title_opening_with_a_body_after_a_township() -> None:
+    found = run("会上,永胜县东山乡党委书记杨立明作交流发言。", YONGSHENG)
+    assert posts(found["杨立明"]) == [("党委书记", "中共东山乡委员会")]
+
+
+def test_first_secretary_of_the_village_named_before_or_of_the_story() -> None:
+    found = run("驻新华村第一书记孙丽萍带领群众种植花椒。", YONGSHENG)
+    assert posts(found["孙丽萍"]) == [("第一书记", "新华村")]
+    found = run("工作队进村后,第一书记杜文斌挨家走访。", XINHUA)
+    assert posts(found["杜文斌"]) == [("第一书记", "新华村")]
+
+
+def test_shared_titles_take_the_body_the_sentence_named() -> None:
+    found = run("县里派驻的驻村工作队进村后,队长、第一书记郭明亮和队员们一起走访。", XINHUA)
+    assert posts(found["郭明亮"]) == [
+        ("队长", "新华村驻村工作队"),
+        ("第一书记", "新华村"),
+    ]
+
+
+def test_a_villager_before_then_or_also() -> None:
+    found = run("村民蒙建军则外出务工。村民卢光荣也回乡创业。", XINHUA)
+    assert set(found) == {"蒙建军", "卢光荣"}
+
+
+def test_a_conjunction_before_a_word_is_no_name() -> None:
+    found = run("全市选派驻村第一书记和工作队员1.1万名。县长和工作人员座谈。", LIJIANG)
+    assert not any(name.startswith("和") for name in found)

@@ -38,6 +38,9 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _SEPARATORS = "/／:：|丨 \u3000\t"
 _CHAIN_JOINERS = ("、", "兼", " ", "\u3000", "")
 _LIST_JOINERS = ("、", " ", "\u3000", "和", "与", "及")
+_BODY_STOPS = '，。、；：:,;的“”"《》()（）【】 \u3000'
+_FUNCTION_TAGS = ("c", "p")
+"""jieba tags of a surname character standing alone as a conjunction or preposition (和, 向)."""
 
 
 # --- language data ---------------------------------------------------------------------------
@@ -87,6 +90,8 @@ def _org_rows() -> dict[str, _OrgRow]:
                 )
         else:
             own = abbrev[0] if abbrev[0] in LEVEL_CHARS and "{name}" in template else None
+            if len(row) > 3 and row[3]:
+                own = row[3]  # 驻村工作队: a body of the village it is stationed in
             explicit[abbrev] = _OrgRow(template, parent, own)
     starred.update(explicit)
     return starred
@@ -156,6 +161,7 @@ class _Reader:
         self.mentions: list[_Mention] = []
         self.tokens: dict[int, Token] = {}
         self.bounds: set[int] = set()
+        self.sentence_start = 0
 
     # -- tokens and names --
 
@@ -232,8 +238,10 @@ class _Reader:
             end = start + n
             if not self._ends_name(end, limit) or not self._valid_name(start, end):
                 continue
-            if end in self.bounds or self._follower_token(end):
+            if end in self.bounds:
                 return end
+            if self._follower_token(end) and first.pos[:1] not in _FUNCTION_TAGS:
+                return end  # not 和|工作队员: a conjunction opening a word is no surname
         return None
 
     def name_before(self, end: int, floor: int) -> int | None:
@@ -402,8 +410,43 @@ class _Reader:
                 at += 1
         return hits
 
+    def _title_body(self, hit: _TitleHit) -> Organisation | None:
+        """A title that opens with a body after a place: 可乐乡|党委书记 -> 中共可乐乡委员会."""
+        place = next((p for p in self.places if p.span.end == hit.start), None)
+        if place is None:
+            return None
+        rows = _org_rows()
+        level = self.text[place.span.end - 1]
+        for length in range(len(hit.title) - 1, 1, -1):
+            prefix = hit.title[:length]
+            key = level + prefix if level + prefix in rows else prefix
+            if key in rows and self._level_match(place.division, rows[key].level):
+                return self._from_row(key, place.division, place.span.start, hit.start + length)
+        return None
+
+    def _named_body(self, hit: _TitleHit) -> Organisation | None:
+        """The body a bare head's title names by its last character, written earlier in the
+        sentence: 驻村工作队…队长, 合作社…社长 (a title X长 heads a body ending in X)."""
+        if len(hit.title) < 2 or not hit.title.endswith("长"):
+            return None
+        head = hit.title[-2]
+        at = self.text.rfind(head, self.sentence_start, hit.org_start)
+        while at >= 0:
+            end = at + 1
+            if end in self.bounds and end < hit.org_start:
+                start = at
+                while start > self.sentence_start and self.text[start - 1] not in _BODY_STOPS:
+                    start -= 1
+                found = self.organisation(start, end, [])
+                if found is not None:
+                    return found[1]
+            at = self.text.rfind(head, self.sentence_start, at)
+        return None
+
     def _post(self, hit: _TitleHit, context: list[Division]) -> Post | None:
-        organisation = hit.org
+        organisation = hit.org or self._title_body(hit)
+        if organisation is None and not _titles().get(hit.title):
+            organisation = self._named_body(hit)
         if organisation is None:
             implied = _titles().get(hit.title)
             if implied:
@@ -463,6 +506,7 @@ class _Reader:
 
     def read_sentence(self, start: int, end: int) -> None:
         self._load_tokens(start, end)
+        self.sentence_start = start
         chain_at: dict[int, _Mention] = {}
         for chain in self._chains(start, end):
             context: list[Division] = []

@@ -266,11 +266,33 @@ def _overlaps(candidate: _Candidate, taken: list[tuple[int, int]]) -> bool:
     return any(candidate.start < end and start < candidate.end for start, end in taken)
 
 
+def _nearest_container(
+    villages: list[Division], at: int, text: str, resolved: list[tuple[int, Division]]
+) -> Division | None:
+    """Of villages sharing a name, the one inside the township or county named last before
+    ``at`` in its paragraph (可乐乡…驻海子村: the 海子村 of 可乐乡)."""
+    paragraph = text.rfind("\n", 0, at) + 1
+    for start, division in reversed(resolved):
+        if start >= at:
+            continue
+        if start < paragraph:
+            break
+        inside = [v for v in villages if v is not division and division.contains(v)]
+        if len(inside) == 1:
+            return inside[0]
+    return None
+
+
 def _context_villages(
-    doc: Document, weights: Counter[Division], starts: set[int], taken: list[tuple[int, int]]
+    doc: Document,
+    weights: Counter[Division],
+    starts: set[int],
+    taken: list[tuple[int, int]],
+    resolved: list[tuple[int, Division]],
 ) -> list[_Candidate]:
     """Villages of the counties and townships the document names, wherever the text names them
-    in full (元古堆村) at a word boundary; names shared by two of them are left out."""
+    in full (元古堆村) at a word boundary; a name shared by two of them is the one inside the
+    township or county named last before it in its paragraph, else left out."""
     if "村" not in doc.text and "社区" not in doc.text:
         return []
     areas = sorted(
@@ -283,17 +305,20 @@ def _context_villages(
                 named.setdefault(village.name, []).append(village)
     out: list[_Candidate] = []
     for name, villages in sorted(named.items()):
-        unique = {v.key: v for v in villages}
-        if len(unique) != 1:
-            continue
-        (village,) = unique.values()
+        unique = list({v.key: v for v in villages}.values())
         at = doc.text.find(name)
         while at >= 0:
             end = at + len(name)
-            found = _Candidate(at, end, name, "full", [village], None, village)
-            if at in starts and not _overlaps(found, taken) and not doc.is_masked(at, end):
-                out.append(found)
-                taken.append((at, end))
+            village = (
+                unique[0]
+                if len(unique) == 1
+                else _nearest_container(unique, at, doc.text, resolved)
+            )
+            if village is not None:
+                found = _Candidate(at, end, name, "full", [village], None, village)
+                if at in starts and not _overlaps(found, taken) and not doc.is_masked(at, end):
+                    out.append(found)
+                    taken.append((at, end))
             at = doc.text.find(name, end)
     return out
 
@@ -371,7 +396,10 @@ def extract(doc: Document) -> list[PlaceMention]:
             if following.division is not None:
                 weights.update(following.division.chain())
             current = following
-    extra.extend(_context_villages(doc, weights, starts, taken))
+    resolved = sorted(
+        (c.start, c.division) for c in [*candidates, *extra] if c.division is not None
+    )
+    extra.extend(_context_villages(doc, weights, starts, taken, resolved))
 
     mentions = [
         PlaceMention(doc.span(c.start, c.end), c.division)
