@@ -1,8 +1,9 @@
 """Named questions over a store, and the output formats they print in.
 
 Each question is a SPARQL file in ``kg/queries/``; values (an area, an organisation) reach it as
-bound variables.  Questions answer three kinds of rows -- the answer itself, labels of the
-things in it, and evidence quotes -- which :func:`_collect` assembles into records.
+bound variables.  A question answers IRIs; :func:`_ask` then fetches the labels of the things
+in the answer (``labels.rq``) and their evidence quotes (``evidence.rq``), one query each for
+all of them, and the records are assembled here.
 
 Area names are resolved against the store's own divisions: a 6-digit code (skos:notation), a
 full name (rdfs:label) or a short name (skos:altLabel), in either script (the name and its
@@ -28,7 +29,7 @@ import pyoxigraph as ox
 from kg.errors import KgError, UsageError
 from kg.normalise import convert_script
 from kg.resources import QUERIES_DIR
-from kg.store import Rows, Store, Term, check_local_query, has_order_by
+from kg.store import Rows, Store, Term, check_local_query, has_order_by, with_values
 
 FORMATS = ("table", "json", "csv")
 MATCH_ORDER = {"direct": 0, "within": 1, "contains": 2}
@@ -110,36 +111,58 @@ def _value(term: Term | None) -> str:
     return term.value
 
 
-def _collect(rows: Rows) -> Collected:
-    """Split a question's rows into answers, labels and evidence (duplicates dropped)."""
-    answers: dict[tuple[str, ...], dict[str, Term | None]] = {}
+_CHUNK = 400
+
+
+def _labels(store: Store, iris: set[str]) -> dict[str, list[tuple[str, str]]]:
     labels: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    ordered = sorted(iris)
+    for i in range(0, len(ordered), _CHUNK):
+        answer = store.query(with_values(load_query("labels"), "node", ordered[i : i + _CHUNK]))
+        assert isinstance(answer, Rows)
+        for node, label in answer.rows:
+            if node is not None and isinstance(label, ox.Literal):
+                labels[_value(node)].add((label.value, label.language or ""))
+    return {k: sorted(v) for k, v in labels.items()}
+
+
+def _evidence(store: Store, iris: set[str]) -> dict[str, list[Evidence]]:
     evidence: dict[str, set[Evidence]] = defaultdict(set)
-    reserved = {"node", "label", "evidenceOf", "document", "quote", "start"}
-    for row in rows.dicts():
-        node, label, of, quote = (
-            row.get("node"),
-            row.get("label"),
-            row.get("evidenceOf"),
-            row.get("quote"),
-        )
-        if node is not None and isinstance(label, ox.Literal):
-            labels[_value(node)].add((label.value, label.language or ""))
-        elif of is not None and quote is not None:
-            start = row.get("start")
+    ordered = sorted(iris)
+    for i in range(0, len(ordered), _CHUNK):
+        query = with_values(load_query("evidence"), "evidenceOf", ordered[i : i + _CHUNK])
+        answer = store.query(query)
+        assert isinstance(answer, Rows)
+        for of, document, quote, start in answer.rows:
+            if of is None or not isinstance(quote, ox.Literal):
+                continue
             try:
                 offset = int(start.value) if isinstance(start, ox.Literal) else -1
             except ValueError:
                 offset = -1
-            evidence[_value(of)].add(Evidence(_value(row.get("document")), offset, quote.value))
-        elif node is None and of is None:
-            answer = {k: v for k, v in row.items() if k not in reserved}
-            answers.setdefault(tuple(_value(v) for v in answer.values()), answer)
-    return Collected(
-        answers=[answers[k] for k in sorted(answers)],
-        labels={k: sorted(v) for k, v in labels.items()},
-        evidence={k: sorted(v) for k, v in evidence.items()},
-    )
+            evidence[_value(of)].add(Evidence(_value(document), offset, quote.value))
+    return {k: sorted(v) for k, v in evidence.items()}
+
+
+def _ask(
+    store: Store,
+    name: str,
+    bindings: Mapping[str, Term] | None,
+    labelled: Sequence[str],
+    evidenced: str,
+) -> Collected:
+    """Run a named question; then fetch labels of the ``labelled`` columns and evidence for
+    the ``evidenced`` column, each in one query for all the IRIs in the answer."""
+    rows = _select(store, name, bindings)
+    unique: dict[tuple[str, ...], dict[str, Term | None]] = {}
+    for row in rows.dicts():
+        unique.setdefault(tuple(_value(v) for v in row.values()), row)
+    answers = [unique[k] for k in sorted(unique)]
+    named = {
+        v.value for row in answers for c in labelled if isinstance(v := row.get(c), ox.NamedNode)
+    }
+    sources = {v.value for row in answers if isinstance(v := row.get(evidenced), ox.NamedNode)}
+    return Collected(answers, _labels(store, named), _evidence(store, sources))
 
 
 # --- resolving names ---------------------------------------------------------------------------
@@ -246,7 +269,13 @@ def programmes(store: Store, area: str) -> Answer:
     areas = resolve_area(store, area)
     records: list[dict[str, object]] = []
     for target in areas:
-        got = _collect(_select(store, "programmes", {"target": ox.NamedNode(target.iri)}))
+        got = _ask(
+            store,
+            "programmes",
+            {"target": ox.NamedNode(target.iri)},
+            ("programme", "area"),
+            "programme",
+        )
         for row in got.answers:
             programme, area_iri = _value(row["programme"]), _value(row["area"])
             records.append(
@@ -316,6 +345,7 @@ def _observation_records(got: Collected, traditional: bool) -> list[dict[str, ob
     return records
 
 
+OBSERVATION_LABELLED = ("area", "indicator", "programme")
 OBSERVATION_COLUMNS = (
     "area_label",
     "indicator_label",
@@ -340,15 +370,15 @@ def observations(store: Store, area: str, kind: str) -> Answer:
             "target": ox.NamedNode(target.iri),
             "kind": ox.NamedNode(FP + kind),
         }
-        records.extend(
-            _observation_records(_collect(_select(store, "observations", bindings)), traditional)
-        )
+        got = _ask(store, "observations", bindings, OBSERVATION_LABELLED, "observation")
+        records.extend(_observation_records(got, traditional))
     return Answer(OBSERVATION_COLUMNS, records)
 
 
 def programme_targets(store: Store) -> Answer:
     """Every programme with its targets."""
-    records = _observation_records(_collect(_select(store, "programme-targets")), False)
+    got = _ask(store, "programme-targets", None, OBSERVATION_LABELLED, "observation")
+    records = _observation_records(got, False)
     records.sort(key=lambda r: (convert_script(str(r["programme_label"])), str(r["programme"])))
     columns = ("programme_label",) + tuple(c for c in OBSERVATION_COLUMNS if c != "programme_label")
     return Answer(columns, records)
@@ -359,7 +389,8 @@ def officials(store: Store, organisation: str) -> Answer:
     traditional = prefers_traditional(organisation)
     records: list[dict[str, object]] = []
     for org in resolve_organisation(store, organisation):
-        got = _collect(_select(store, "officials", {"organisation": ox.NamedNode(org.iri)}))
+        bindings = {"organisation": ox.NamedNode(org.iri)}
+        got = _ask(store, "officials", bindings, ("person", "role", "unit"), "person")
         for row in got.answers:
             person, role, unit = _value(row["person"]), _value(row.get("role")), _value(row["unit"])
             records.append(

@@ -346,13 +346,14 @@ def test_a_killed_load_leaves_documents_whole(tmp_path: Path) -> None:
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:  # kill once some documents are new, some old
-            sizes = graph_sizes(store)
+            sizes = graph_sizes(EmbeddedStore(path))  # a fresh read-only view each time
             if any(n == 151 for n in sizes.values()):
                 break
             time.sleep(0.01)
         os.kill(process.pid, signal.SIGKILL)
     finally:
         process.wait()
+    store = EmbeddedStore(path)
     sizes = graph_sizes(store)
     assert len(sizes) == count
     assert set(sizes.values()) <= {51, 151}

@@ -1,0 +1,159 @@
+"""Store speed: load quads/s and ``query programmes`` latency, embedded and Oxigraph server.
+
+Runnable alone: ``python tests/benchmarks/bench_store.py [--sizes 1000 10000] [--no-server]``.
+Generates N synthetic documents in the contract vocabulary (fixed seed): each names a county
+of one of 16 prefectures, a township in it and two or three programmes with evidence; the
+county ``530722`` (永胜县) is always among them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for servers.py
+sys.path.insert(1, str(Path(__file__).resolve().parents[2]))  # a checkout, when not installed
+
+from servers import _stop, start_oxigraph  # noqa: E402
+
+from kg.query import programmes  # noqa: E402
+from kg.store import EmbeddedStore, RemoteStore, Store  # noqa: E402
+
+PREFIXES = """\
+@prefix fp: <https://w3id.org/fupin-kg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix schema: <https://schema.org/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix oa: <http://www.w3.org/ns/oa#> .
+@prefix id: <https://w3id.org/fupin-kg/id/> .
+"""
+WORDS = tuple(
+    [
+        "产业",
+        "扶贫",
+        "搬迁",
+        "教育",
+        "医疗",
+        "住房",
+        "饮水",
+        "道路",
+        "电商",
+        "旅游",
+        "就业",
+        "培训",
+        "金融",
+        "生态",
+        "光伏",
+        "茶叶",
+    ]
+)
+
+
+def division(iri: str, code: str | None, level: str, name: str, parent: str | None) -> str:
+    lines = [f"<{iri}> a fp:AdministrativeDivision ; fp:level fp:{level} ;"]
+    if code:
+        lines.append(f'  skos:notation "{code}" ;')
+    if parent:
+        lines.append(f"  schema:containedInPlace <{parent}> ;")
+    lines.append(f'  rdfs:label "{name}"@zh-Hans ; skos:altLabel "{name[:-1]}"@zh-Hans .')
+    return "\n".join(lines)
+
+
+def document(i: int, rng: random.Random) -> str:
+    base = "https://w3id.org/fupin-kg/id/"
+    doc = f"{base}doc/{i:016x}"
+    prefecture = 530700 + 100 * rng.randrange(16)
+    county = prefecture + 1 + rng.randrange(9)
+    if i % 50 == 0:
+        prefecture, county = 530700, 530722
+    p_iri, c_iri = f"{base}area/{prefecture}", f"{base}area/{county}"
+    t_iri = f"{c_iri}/t{rng.randrange(12)}"
+    c_name = "永胜县" if county == 530722 else f"县{county}"
+    parts = [
+        PREFIXES,
+        f"<{doc}> a fp:Document .",
+        division(p_iri, str(prefecture), "Prefecture", f"市{prefecture}", None),
+        division(c_iri, str(county), "County", c_name, p_iri),
+        division(t_iri, None, "Township", f"镇{t_iri[-2:]}{county}", c_iri),
+    ]
+    for k in range(rng.randrange(2, 4)):
+        area = rng.choice([p_iri, c_iri, t_iri])
+        name = "".join(rng.sample(WORDS, 2)) + "工程"
+        prog = f"{base}programme/{doc[-16:]}/{k}"
+        quote = f"实施{name}，覆盖{rng.randrange(1000)}户"
+        parts.append(
+            f'<{prog}> a fp:Programme ; rdfs:label "{name}"@zh-Hans ; fp:targetsArea <{area}> ;\n'
+            f"  prov:wasDerivedFrom [ oa:hasSource <{doc}> ; oa:hasSelector\n"
+            f"    [ a oa:TextPositionSelector ; oa:start {10 * k} ;"
+            f" oa:end {10 * k + len(quote)} ],\n"
+            f'    [ a oa:TextQuoteSelector ; oa:exact "{quote}" ] ] .'
+        )
+    return "\n".join(parts) + "\n"
+
+
+def write_documents(folder: Path, count: int) -> list[Path]:
+    rng = random.Random(20200610)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(count):
+        path = folder / f"doc{i:06d}.ttl"
+        path.write_text(document(i, rng), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def measure(store: Store, files: list[Path], label: str, repeats: int = 21) -> None:
+    started = time.perf_counter()
+    loaded = store.load(files)
+    seconds = time.perf_counter() - started
+    quads = sum(g.quads for g in loaded)
+    started = time.perf_counter()
+    store.load(files[: len(files) // 10])  # replacing graphs: the update path
+    replace_seconds = time.perf_counter() - started
+    replaced = sum(g.quads for g in loaded[: len(files) // 10])
+    latencies = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        answer = programmes(store, "永胜县")
+        latencies.append(time.perf_counter() - started)
+    county_rows = len(answer.records)
+    latencies_city = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        answer = programmes(store, "530700")
+        latencies_city.append(time.perf_counter() - started)
+    print(
+        f"{label:<22} {len(files):>6} docs {quads:>8} quads  load {quads / seconds:>9,.0f} quads/s"
+        f"  reload {replaced / replace_seconds:>9,.0f} quads/s"
+        f"  query 永胜县 ({county_rows} rows) median {statistics.median(latencies) * 1000:7.1f} ms"
+        f"  530700 ({len(answer.records)} rows) {statistics.median(latencies_city) * 1000:7.1f} ms",
+        flush=True,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--no-server", action="store_true", help="embedded store only")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for size in args.sizes:
+            files = write_documents(root / f"docs{size}", size)
+            measure(EmbeddedStore(root / f"store{size}"), files, "embedded")
+            if not args.no_server:
+                process, server = start_oxigraph(root / f"server{size}")
+                try:
+                    measure(RemoteStore(server.endpoint), files, "oxigraph server")
+                finally:
+                    _stop(process)
+
+
+if __name__ == "__main__":
+    main()
