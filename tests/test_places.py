@@ -217,3 +217,19 @@ def test_area_words_below_the_report_are_the_division_named_last() -> None:
         ("全市", "丽江市"),
     ]
     assert places.area_references(doc, [], None) == []
+
+
+def test_a_village_name_shared_in_the_county_is_the_one_of_the_township_named_last() -> None:
+    text = (
+        "赫章县妈姑镇、罗州镇都在发展产业。\n可乐乡依托遗址发展旅游，驻海子村第一书记带领村民养牛。"
+    )
+    mentions = places.extract(Document.from_text(text))
+    village = next(m.division for m in mentions if m.span.text == "海子村")
+    assert village.level is Level.VILLAGE
+    assert village.parent is not None and village.parent.name == "可乐彝族苗族乡"
+
+
+def test_a_village_name_shared_without_a_township_before_it_is_left_out() -> None:
+    text = "赫章县发展产业，海子村的群众养牛。"
+    mentions = places.extract(Document.from_text(text))
+    assert "海子村" not in [m.span.text for m in mentions]

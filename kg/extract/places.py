@@ -309,13 +309,13 @@ def _context_villages(
         at = doc.text.find(name)
         while at >= 0:
             end = at + len(name)
-            village = (
+            chosen = (
                 unique[0]
                 if len(unique) == 1
                 else _nearest_container(unique, at, doc.text, resolved)
             )
-            if village is not None:
-                found = _Candidate(at, end, name, "full", [village], None, village)
+            if chosen is not None:
+                found = _Candidate(at, end, name, "full", [chosen], None, chosen)
                 if at in starts and not _overlaps(found, taken) and not doc.is_masked(at, end):
                     out.append(found)
                     taken.append((at, end))
