@@ -75,6 +75,14 @@ def article_paths(inputs: tuple[Path, ...]) -> list[Path]:
     help="Also write one N-Quads file, a named graph per document (for bulk loaders).",
 )
 @click.option("--base", default=ID_BASE, show_default=True, help="Base of minted IRIs.")
+@click.option(
+    "--cluster",
+    metavar="ADDRESS",
+    envvar="KG_DASK_SCHEDULER",
+    default=None,
+    help="Build on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); the -o "
+    "folder and the inputs must be at the same path on every worker [env: KG_DASK_SCHEDULER].",
+)
 def build(
     inputs: tuple[Path, ...],
     out_dir: Path,
@@ -83,6 +91,7 @@ def build(
     jobs: int | None,
     nquads_path: Path | None,
     base: str,
+    cluster: str | None,
 ) -> None:
     """Extract the facts of articles into Turtle and JSON-LD, validated and loaded.
 
@@ -102,7 +111,12 @@ def build(
 
     paths = article_paths(inputs)
     options = Options(out_dir=out_dir, base=base, nquads=nquads_path is not None)
-    reports = build_corpus(paths, options, jobs or default_jobs())
+    if cluster and jobs:
+        source = click.get_current_context().get_parameter_source("cluster")
+        if source is not click.core.ParameterSource.ENVIRONMENT:
+            raise UsageError("--jobs and --cluster do not go together", "give one of them")
+        cluster = None  # --jobs on the command line wins over KG_DASK_SCHEDULER
+    reports = build_corpus(paths, options, jobs or default_jobs(), cluster=cluster or None)
     written: list[Path] = []
     counts = {"built": 0, "nonconforming": 0, "failed": 0}
     show_bar = len(paths) > 1 and click.get_text_stream("stderr").isatty()
