@@ -175,3 +175,14 @@ def test_quoted_name_governed_by_a_verb() -> None:
 
 def test_copula_ends_a_name_and_national_policy_is_no_campaign() -> None:
     assert run("这是永胜县易地扶贫搬迁的一个缩影，群众说这是实干工程。") == {}
+
+
+def test_facilities_counted_are_no_programme() -> None:
+    found = run("村里修通了硬化路,建成集中供水工程5处,新建农村饮水安全工程12个。")
+    assert found == {}
+
+
+def test_a_building_verb_opens_no_name() -> None:
+    found = run("去年建成金沙江干热河谷生态修复工程,新建高原特色农业示范工程3.5万亩。")
+    assert "金沙江干热河谷生态修复工程" in found
+    assert not any(name.startswith(("建成", "新建")) for name in found)

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.document import Document, Span
+from kg.extract.quantities import NUMBER_RE, units
 from kg.facts import Division, PlaceMention, Programme
 from kg.resources import read_lines, read_table
 from kg.segment import Token, tokenize
@@ -156,6 +157,20 @@ class _Reader:
             index -= 1
         return index is not None and index >= 0 and self.tokens[index].pos in ("m", "q", "mq")
 
+    def _counts_follow(self, end: int) -> bool:
+        """Whether a count of them stands right after ``end`` (…供水工程5处, not
+        …修复工程2.75万亩: an area is the programme's size, a count makes it a kind of thing)."""
+        number = NUMBER_RE.match(self.text, end)
+        if number is None:
+            return False
+        at = number.end()
+        while at < len(self.text) and self.text[at] in "多余万千百":
+            at += 1
+        return any(
+            unit.notation == "COUNT" and self.text.startswith(word, at)
+            for word, unit in units().items()
+        )
+
     # -- shapes --
 
     def books(self, start: int, end: int) -> list[_Found]:
@@ -235,6 +250,8 @@ class _Reader:
             core = self.text[a : tok.start]
             if len(core) < 2 or self._generic(core) or self._counted(a):
                 continue
+            if self._counts_follow(tok.end):
+                continue  # 建成集中供水工程5处: a kind of facility counted, not a name
             named = self._names_place(a, tok.end)
             if not named and (_suffixes()[suffix] != "strong" or len(core) < 3):
                 continue  # 绿色经济带, 林业工程: a kind of thing, not a name
