@@ -1,0 +1,246 @@
+"""Corpus build speed and memory, against the floor of reading and segmenting the same files.
+
+Runnable alone (from a checkout, with the package installed)::
+
+    python tests/benchmarks/bench_build.py [--sizes 100 1000] [--jobs 2] [--stages 40]
+
+It makes a corpus from the project's own test articles with perturbed numbers and names
+(deterministic seed), then prints, side by side in one run:
+
+- end-to-end ``kg build --no-store`` time against the floor: the same files read, decoded and
+  segmented by jieba alone (``jieba.lcut``) in one process, jieba's start-up included;
+- each stage's share of the in-process time (normalise, segment, extract, graph, validate,
+  serialise, load);
+- a cold ``kg build`` of the sample against ``python -c "import jieba; jieba.initialize()"``;
+- peak RSS of ``kg build`` for each corpus size.
+
+Store load throughput and query latency on 1k and 10k documents are measured by
+``bench_store.py`` beside this file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLES = ROOT / "tests" / "articles"
+SEED = 20201
+
+FLOOR = """
+import sys, time
+from pathlib import Path
+import jieba
+jieba.initialize()
+for path in sorted(Path(sys.argv[1]).glob("*.txt")):
+    jieba.lcut(path.read_bytes().decode("utf-8"))
+"""
+
+
+def _sources() -> list[tuple[str, list[str]]]:
+    """(text, names of people in it) for every annotated article."""
+    out = []
+    for annotation in sorted([*ARTICLES.glob("*.json"), *ARTICLES.glob("heldout/*.json")]):
+        data = json.loads(annotation.read_text(encoding="utf-8"))
+        text_path = annotation.with_suffix(".txt")
+        if not text_path.exists():
+            text_path = ROOT / "kg" / "data" / "sample" / text_path.name
+        names = [person["name"] for person in data.get("people", [])]
+        out.append((text_path.read_text(encoding="utf-8"), names))
+    return out
+
+
+def make_corpus(folder: Path, size: int, seed: int = SEED) -> list[Path]:
+    """``size`` articles: the sources with digits and people's given names perturbed."""
+    from kg.labels import to_traditional
+
+    rng = random.Random(seed)
+    sources = _sources()
+    given = "建国秀兰海涛志强丽华永明文军红梅德才玉芬"
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index in range(size):
+        text, names = sources[index % len(sources)]
+        text = re.sub(r"[1-9]", lambda m: str(rng.randint(1, 9)), text)
+        for name in names:
+            new = name[0] + "".join(rng.choice(given) for _ in name[1:])
+            text = text.replace(name, new).replace(to_traditional(name), to_traditional(new))
+        path = folder / f"doc-{index:05d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _wall(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def _median(command: list[str], runs: int = 3) -> float:
+    return statistics.median(_wall(command) for _ in range(runs))
+
+
+def build_against_floor(corpus: Path, out: Path, jobs: int) -> tuple[float, float]:
+    floor = _wall([sys.executable, "-c", FLOOR, str(corpus)])
+    build = _wall(
+        [
+            sys.executable,
+            "-m",
+            "kg",
+            "build",
+            str(corpus),
+            "-o",
+            str(out),
+            "--no-store",
+            "--jobs",
+            str(jobs),
+        ]
+    )
+    return floor, build
+
+
+def _tree_rss_kib(root: int) -> int:
+    """Resident memory of ``root`` and all its descendants (workers included), from /proc."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+        found = re.search(r"VmRSS:\s+(\d+)", status)
+        rss[int(entry.name)] = int(found.group(1)) if found else 0
+    tree, frontier = {root}, [root]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in tree]
+        tree.update(children)
+        frontier.extend(children)
+    return sum(rss.get(pid, 0) for pid in tree)
+
+
+def peak_rss_mib(corpus: Path, out: Path, jobs: int) -> float:
+    """Peak of the summed RSS of ``kg build`` and its workers, sampled every 50 ms."""
+    command = [
+        sys.executable,
+        "-m",
+        "kg",
+        "build",
+        str(corpus),
+        "-o",
+        str(out),
+        "--no-store",
+        "--jobs",
+        str(jobs),
+    ]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, _tree_rss_kib(process.pid))
+        time.sleep(0.05)
+    return peak / 1024
+
+
+def stage_shares(paths: list[Path], store_dir: Path) -> dict[str, float]:
+    """Seconds per stage over ``paths``, in this process, after one warm-up document."""
+    from kg.document import Document
+    from kg.extract import extract
+    from kg.graph import build_triples, to_graph
+    from kg.segment import tokenize
+    from kg.serialise import to_jsonld, to_turtle, write_atomic
+    from kg.store import open_store
+    from kg.validate import validate
+
+    times = dict.fromkeys(
+        ("normalise", "segment", "extract", "graph", "validate", "serialise", "load"), 0.0
+    )
+
+    def timed(stage: str, work):  # type: ignore[no-untyped-def]
+        start = time.perf_counter()
+        value = work()
+        times[stage] += time.perf_counter() - start
+        return value
+
+    extract(Document.from_path(paths[0]))  # loads jieba and the gazetteer: not a stage's cost
+    written = []
+    for path in paths:
+        doc = timed("normalise", lambda p=path: Document.from_path(p))
+        timed("segment", lambda d=doc: tokenize(d.text))
+        facts = timed("extract", lambda d=doc: extract(d))
+        triples = timed("graph", lambda d=doc, f=facts: build_triples(d, f))
+        timed("validate", lambda t=triples: validate(to_graph(t)))
+        turtle = timed("serialise", lambda t=triples: (to_turtle(t), to_jsonld(t)))[0]
+        target = store_dir.parent / f"{path.stem}.ttl"
+        write_atomic(target, turtle)
+        written.append(target)
+    timed("load", lambda: open_store(store_dir).load(written))
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--stages", type=int, default=40, help="documents for stage shares")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+        work = Path(tmp)
+        print(f"corpus: the {len(_sources())} annotated articles, perturbed (seed {SEED})")
+
+        print("\n== end to end: kg build --no-store vs reading + jieba.lcut (one process) ==")
+        print(
+            f"{'docs':>6} {'floor s':>9} {'build s':>9} {'ratio':>7} {'ms/doc':>8} "
+            f"{'peak RSS MiB':>13}"
+        )
+        rss = {}
+        for size in args.sizes:
+            corpus = work / f"corpus-{size}"
+            make_corpus(corpus, size)
+            floor, build = build_against_floor(corpus, work / f"out-{size}", args.jobs)
+            rss[size] = peak_rss_mib(corpus, work / f"rss-{size}", args.jobs)
+            print(
+                f"{size:>6} {floor:>9.2f} {build:>9.2f} {build / floor:>6.2f}x "
+                f"{1000 * build / size:>8.1f} {rss[size]:>13.1f}"
+            )
+        if len(args.sizes) > 1:
+            small, large = min(args.sizes), max(args.sizes)
+            print(f"peak RSS {large} / {small} documents: {rss[large] / rss[small]:.2f}x")
+
+        print(f"\n== stage shares, in process, {args.stages} documents ==")
+        corpus = work / "stages"
+        paths = make_corpus(corpus, args.stages, seed=SEED + 1)
+        times = stage_shares(paths, work / "stages-out" / "store")
+        total = sum(times.values())
+        for stage, seconds in times.items():
+            print(
+                f"{stage:>10} {seconds:8.3f} s {100 * seconds / total:6.1f}% "
+                f"{1000 * seconds / len(paths):8.1f} ms/doc"
+            )
+
+        print("\n== cold start: kg build of the sample vs jieba's own initialisation ==")
+        jieba_init = _median([sys.executable, "-c", "import jieba; jieba.initialize()"])
+        cold = _median(
+            [sys.executable, "-m", "kg", "build", "--no-store", "-o", str(work / "cold")]
+        )
+        print(
+            f"jieba.initialize() {jieba_init:.2f} s, kg build {cold:.2f} s, "
+            f"ratio {cold / jieba_init:.2f}x"
+        )
+
+
+if __name__ == "__main__":
+    main()
