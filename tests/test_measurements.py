@@ -391,3 +391,13 @@ def test_completed_and_habitual_words_make_outcomes() -> None:
         "合作社先后争取各类资金共计260万元。以前要走很远,现在把牛交给合作社,每年能拿到分红2000元。"
     )
     assert [m.kind for m in found] == [Kind.OUTCOME, Kind.OUTCOME]
+
+
+def test_paired_figures_after_a_bare_verb_are_counted_by_it() -> None:
+    _, found = measure("党的十八大以来,全市累计脱贫3.2万户13.5万人,贫困发生率降至零。")
+    assert [(m.quantity.unit, m.indicator) for m in found[:2]] == [
+        ("HOUSEHOLD", "脱贫"),
+        ("PERSON", "脱贫"),
+    ]
+    _, found = measure("共搬迁2813户11856人。")
+    assert [m.quantity.value for m in found] == [Decimal(2813), Decimal(11856)]

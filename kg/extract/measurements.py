@@ -271,7 +271,11 @@ class _Reader:
             return before[-1].span.end, before[-1]
         return clause.start, None
 
-    def _preceding(self, quantity: Quantity, clause: _Clause) -> list[Token]:
+    def _preceding(
+        self, quantity: Quantity, clause: _Clause, keep_verb: bool = False
+    ) -> list[Token]:
+        """The words before the number that say what it counts; ``keep_verb`` keeps a verb
+        that governs it (累计脱贫15.6万户: 脱贫 is all there is)."""
         start, before = self._group_start(quantity, clause)
         first = next(q for q in self.quantities_in(start, clause.end))
         toks = self.tokens_in(start, first.span.start)
@@ -286,7 +290,7 @@ class _Reader:
             toks = toks[:-1]
         if before is not None and any(t.pos == "c" for t in toks[-1:]):
             return []  # 91.23%的乡镇和89.78%的村庄: the words before 和 are the other value's
-        return self._strip_leading(toks, _Clause(start, clause.end), governed)
+        return self._strip_leading(toks, _Clause(start, clause.end), governed and not keep_verb)
 
     def _following(self, quantity: Quantity, clause: _Clause) -> tuple[list[Token], str]:
         """The noun phrase after the number, and why it stops (``end``, ``coordination``,
@@ -374,6 +378,11 @@ class _Reader:
             label, span = self._label(following)
             return label, span, "following"
         label, span = self._label(preceding)
+        if not label and not following:
+            kept = self._preceding(quantity, clause, keep_verb=True)
+            links = set(cue_words("link"))
+            if kept and all(t.pos.startswith("v") and t.word not in links for t in kept):
+                label, span = self._label(kept)
         if not label:
             return self._borrowed(quantity, clause)
         return label, span, "preceding"
