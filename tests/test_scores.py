@@ -249,6 +249,15 @@ FLOORS = [
     pytest.param(
         "lijiang-2020-06-10", "measurements_strict", 0.3, id="sample-strict-measurements-recall"
     ),
+    pytest.param(
+        "press-conference-linxia", "measurements_strict", 0.8, id="press-strict-measurements-recall"
+    ),
+    pytest.param(
+        "county-report-huayuan", "measurements_strict", 0.8, id="county-strict-measurements-recall"
+    ),
+    pytest.param(
+        "garbled-zhaojue", "measurements_strict", 0.7, id="garbled-strict-measurements-recall"
+    ),
 ]
 
 
