@@ -183,14 +183,20 @@ def _candidates(name: str) -> tuple[str, str]:
     return text, convert_script(text)
 
 
-def _resolve(store: Store, query: str, variable: str, name: str) -> list[Named]:
+def _resolve(store: Store, query: str, variable: str, name: str, kind: str) -> list[Named]:
     given, simplified = _candidates(name)
     rows = _select(store, query, {"name": ox.Literal(given), "simplified": ox.Literal(simplified)})
     found = {
-        Named(_value(r[variable]), _value(r["how"]))
-        for r in rows.dicts()
-        if r[variable] is not None
+        Named(r.value, _value(row["how"]))
+        for row in rows.dicts()
+        if isinstance(r := row[variable], ox.NamedNode)
     }
+    if found:  # keep those of the right type
+        typed = with_values(load_query("is-typed"), "node", sorted({n.iri for n in found}))
+        answer = store.query(typed, {"class": ox.NamedNode(kind)})
+        assert isinstance(answer, Rows)
+        kept = {_value(node) for _cls, node in answer.rows}
+        found = {n for n in found if n.iri in kept}
     rank = {"code": 0, "label": 1, "short": 2}
     if not found:
         return []
@@ -234,7 +240,7 @@ def _closest(store: Store, query: str, variable: str, name: str, limit: int = 3)
 
 def resolve_area(store: Store, name: str) -> list[Named]:
     """The divisions ``name`` names (several when a name is shared); NotFoundError if none."""
-    found = _resolve(store, "resolve-area", "area", name)
+    found = _resolve(store, "resolve-area", "area", name, FP + "AdministrativeDivision")
     if not found:
         closest = _closest(store, "area-names", "area", name)
         hint = f"; closest: {', '.join(closest)}" if closest else "; the store knows no areas"
@@ -243,7 +249,9 @@ def resolve_area(store: Store, name: str) -> list[Named]:
 
 
 def resolve_organisation(store: Store, name: str) -> list[Named]:
-    found = _resolve(store, "resolve-organisation", "organisation", name)
+    found = _resolve(
+        store, "resolve-organisation", "organisation", name, "http://www.w3.org/ns/org#Organization"
+    )
     if not found:
         closest = _closest(store, "organisation-names", "organisation", name)
         hint = f"; closest: {', '.join(closest)}" if closest else "; the store knows none"

@@ -184,6 +184,12 @@ def test_a_name_with_sparql_syntax_is_just_a_name(store: Path, name: str) -> Non
     assert len(EmbeddedStore(store)) == before
 
 
+def test_names_of_other_things_are_not_areas(store: Path) -> None:
+    for name in ("PERCENT", "三大工程", "中共丽江市委"):
+        result = kg(store, "query", "programmes", "--area", name)
+        assert result.exit_code == 1, name
+
+
 def test_empty_area_name(store: Path) -> None:
     result = kg(store, "query", "programmes", "--area", "  ")
     assert (result.exit_code, result.stderr) == (2, "Error: empty name\n")
