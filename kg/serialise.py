@@ -11,7 +11,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -71,15 +71,20 @@ def _turtle_iri(iri: str) -> str:
     return compact(iri) or f"<{iri}>"
 
 
-def _turtle_term(term: Node) -> str:
+def _full_iri(iri: str) -> str:
+    return f"<{iri}>"
+
+
+def _term(term: Node, iri: Callable[[str], str] = _turtle_iri) -> str:
+    """A term in Turtle (IRIs compacted) or, with ``iri=_full_iri``, N-Triples syntax."""
     if isinstance(term, Literal):
         if term.language:
             return f"{_quote(str(term))}@{term.language}"
         if term.datatype is not None and str(term.datatype) != _XSD_STRING:
-            return f"{_quote(str(term))}^^{_turtle_iri(str(term.datatype))}"
+            return f"{_quote(str(term))}^^{iri(str(term.datatype))}"
         return _quote(str(term))
     if isinstance(term, URIRef):
-        return _turtle_iri(str(term))
+        return iri(str(term))
     raise KgError(f"cannot write {term!r}: outputs have no blank nodes")
 
 
@@ -118,31 +123,22 @@ def to_turtle(triples: Iterable[Triple]) -> bytes:
     ]
     for subject, predicates in _grouped(triples):
         lines.append("")
-        lines.append(_turtle_term(subject))
+        lines.append(_term(subject))
         last = len(predicates) - 1
         for index, (predicate, objects) in enumerate(predicates):
             verb = "a" if predicate == RDF.type else _turtle_iri(str(predicate))
-            values = " ,\n        ".join(_turtle_term(o) for o in objects)
+            values = " ,\n        ".join(_term(o) for o in objects)
             lines.append(f"    {verb} {values} {'.' if index == last else ';'}")
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def to_nquads(triples: Iterable[Triple], name: str) -> bytes:
     """N-Quads in the named graph ``name``, lines sorted."""
-    graph = f"<{name}>"
-
-    def term(node: Node) -> str:
-        if isinstance(node, URIRef):
-            return f"<{node}>"
-        if isinstance(node, Literal):
-            if node.language:
-                return f"{_quote(str(node))}@{node.language}"
-            if node.datatype is not None and str(node.datatype) != _XSD_STRING:
-                return f"{_quote(str(node))}^^<{node.datatype}>"
-            return _quote(str(node))
-        raise KgError(f"cannot write {node!r}: outputs have no blank nodes")
-
-    lines = sorted(f"{term(s)} {term(p)} {term(o)} {graph} .\n" for s, p, o in triples)
+    graph = _full_iri(name)
+    lines = sorted(
+        f"{_term(s, _full_iri)} {_term(p, _full_iri)} {_term(o, _full_iri)} {graph} .\n"
+        for s, p, o in triples
+    )
     return "".join(lines).encode("utf-8")
 
 
