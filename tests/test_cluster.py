@@ -260,10 +260,11 @@ def test_a_worker_killed_mid_document_loses_and_duplicates_nothing(tmp_path: Pat
             if run.poll() is None:
                 run.kill()
                 run.wait()
-    assert killed is not None, "the slow document was never seen running"
-    assert run.returncode == 0, err.decode()
+    said = f"stdout: {out.decode()}\nstderr: {err.decode()[-3000:]}"
+    assert killed is not None, f"the slow document was never seen running; {said}"
+    assert run.returncode == 0, said
     lines = out.decode().splitlines()
-    assert [line.split(":")[0] for line in lines[:-1]] == [p.stem for p in paths]
+    assert [line.split(":")[0] for line in lines[:-1]] == [p.stem for p in paths], said
     assert lines[-1] == f"{len(paths)} built, 0 not conforming, 0 failed"
     written = {name: data for name, data in _outputs(tmp_path / "out").items()}
     assert {n for n in written if not n.startswith(".")} == set(_outputs(expected))
