@@ -29,6 +29,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import InputError
+from kg.read import read_bytes
 
 MAX_RDF_BYTES = 64 * 1024 * 1024
 """A document's graph is a few hundred kilobytes; a file this big is not one of ours."""
@@ -72,21 +73,7 @@ def format_of(path: Path) -> str:
 def read_rdf(path: Path) -> Graph:
     """The graph in ``path`` (quads of every named graph merged into one graph)."""
     fmt = format_of(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_RDF_BYTES:
-            raise InputError(
-                f"{path}: {size} bytes is over the {MAX_RDF_BYTES // (1024 * 1024)} MiB limit "
-                "for one RDF file",
-                "split it into one file per document",
-            )
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, not an RDF file") from None
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except OSError as error:
-        raise InputError(f"{path}: cannot read ({error.strerror})") from None
+    data = read_bytes(path, MAX_RDF_BYTES, "RDF file", "split it into one file per document")
     return parse_rdf(data, fmt, str(path))
 
 

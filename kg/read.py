@@ -70,22 +70,27 @@ def _common_share(text: str) -> float:
     return good / len(text)
 
 
-def read_article(path: Path) -> tuple[bytes, str, str]:
-    """``(bytes, decoded text, encoding)`` of an article file, or an ``InputError``."""
+def read_bytes(path: Path, limit: int, kind: str, hint: str) -> bytes:
+    """The bytes of ``path``, or a one-line ``InputError`` (missing, a folder, over ``limit``)."""
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
+        if size > limit:
             raise InputError(
-                f"{path}: {size} bytes is over the {MAX_BYTES // (1024 * 1024)} MiB limit "
-                "for one article",
-                "split it into articles",
+                f"{path}: {size} bytes is over the {limit // (1024 * 1024)} MiB limit "
+                f"for one {kind}",
+                hint,
             )
-        raw = path.read_bytes()
+        return path.read_bytes()
     except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, not an article file") from None
+        raise InputError(f"{path}: is a folder, not an {kind}") from None
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except OSError as error:
         raise InputError(f"{path}: cannot read ({error.strerror})") from None
+
+
+def read_article(path: Path) -> tuple[bytes, str, str]:
+    """``(bytes, decoded text, encoding)`` of an article file, or an ``InputError``."""
+    raw = read_bytes(path, MAX_BYTES, "article", "split it into articles")
     text, encoding = decode(raw, str(path))
     return raw, text, encoding
