@@ -28,6 +28,12 @@ class UsageError(KgError):
     """Options or arguments that do not make sense together."""
 
 
+class NotFoundError(KgError):
+    """A name that names nothing in the store (exit 1: the question has no subject)."""
+
+    exit_code = 1
+
+
 class StoreError(KgError):
     """The store cannot be opened, written or queried."""
 

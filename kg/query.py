@@ -26,7 +26,7 @@ from functools import cache
 
 import pyoxigraph as ox
 
-from kg.errors import KgError, UsageError
+from kg.errors import KgError, NotFoundError, UsageError
 from kg.normalise import convert_script
 from kg.resources import QUERIES_DIR
 from kg.store import Rows, Store, Term, check_local_query, has_order_by, with_values
@@ -34,12 +34,6 @@ from kg.store import Rows, Store, Term, check_local_query, has_order_by, with_va
 FORMATS = ("table", "json", "csv")
 MATCH_ORDER = {"direct": 0, "within": 1, "contains": 2}
 FP = "https://w3id.org/fupin-kg/ontology#"
-
-
-class NotFoundError(KgError):
-    """A name that names nothing in the store (exit 1: the question has no subject)."""
-
-    exit_code = 1
 
 
 @cache
