@@ -55,7 +55,10 @@ def merged(docs: list[Graph], n: int) -> Graph:
 
 
 def time_pyshacl(data: Graph, repeat: int) -> float:
+    """pySHACL as kg.validate runs it (with its cache of parsed queries)."""
     import pyshacl
+
+    from kg.validate import _prepared_queries
 
     best = float("inf")
     for _ in range(repeat):
@@ -65,16 +68,17 @@ def time_pyshacl(data: Graph, repeat: int) -> float:
             mixed.add(triple)
         for triple in reference_facts(data):
             mixed.add(triple)
-        pyshacl.validate(
-            mixed,
-            shacl_graph=shapes_graph(),
-            inference="none",
-            advanced=True,
-            inplace=True,
-            allow_warnings=True,
-            allow_infos=True,
-            do_owl_imports=False,
-        )
+        with _prepared_queries():
+            pyshacl.validate(
+                mixed,
+                shacl_graph=shapes_graph(),
+                inference="none",
+                advanced=True,
+                inplace=True,
+                allow_warnings=True,
+                allow_infos=True,
+                do_owl_imports=False,
+            )
         best = min(best, time.process_time() - start)
     return best
 
