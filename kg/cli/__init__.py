@@ -67,4 +67,9 @@ _register()
 
 
 def main() -> None:
+    import logging
+
+    # rdflib logs a traceback when a literal's lexical form is ill-formed (an hour of 27);
+    # the shapes report such values, so the log would only put a traceback on the screen.
+    logging.getLogger("rdflib").setLevel(logging.CRITICAL)
     cli(prog_name="kg")

@@ -7,6 +7,7 @@ source and counters; a line reading 来源：X names the publisher.
 from __future__ import annotations
 
 import re
+from datetime import date, time
 
 from kg.document import Document
 from kg.facts import Metadata
@@ -36,17 +37,22 @@ def _title(doc: Document, lines: list[tuple[int, int]]) -> tuple[int, int] | Non
 
 
 def _created(doc: Document, lines: list[tuple[int, int]]) -> str | None:
+    """The first real date (and time, where it is a real time) in the header lines."""
     for start, end in lines[:_HEADER_LINES]:
         match = _DATE.search(doc.text, start, end)
         if match is None:
             continue
-        y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
-        if not (1 <= m <= 12 and 1 <= d <= 31):
-            continue
-        date = f"{y:04d}-{m:02d}-{d:02d}"
+        try:
+            day = date(int(match["y"]), int(match["m"]), int(match["d"]))
+        except ValueError:
+            continue  # 2020-13-45 is no date
         if match["H"] is None:
-            return date
-        return f"{date}T{int(match['H']):02d}:{match['M']}:{match['S'] or '00'}"
+            return day.isoformat()
+        try:
+            moment = time(int(match["H"]), int(match["M"]), int(match["S"] or 0))
+        except ValueError:
+            return day.isoformat()  # a garbled time does not spoil the date
+        return f"{day.isoformat()}T{moment.isoformat()}"
     return None
 
 
