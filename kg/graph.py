@@ -281,7 +281,14 @@ def _in_order(measurements: Iterable[Measurement]) -> list[Measurement]:
 
 def build_triples(doc: Document, facts: Facts, base: str = ID_BASE) -> list[Triple]:
     """The triples of one document's facts, sorted: what the serialisers write."""
-    return sorted(_Builder(doc, facts, base).build())
+    return sorted(_Builder(doc, facts, base).build(), key=_triple_key)
+
+
+def _triple_key(triple: Triple) -> tuple[str, str, str, str]:
+    """Plain strings compare fast; the object's language or datatype breaks ties."""
+    s, p, o = triple
+    tag = o.language or str(o.datatype or "") if isinstance(o, Literal) else ""
+    return (str(s), str(p), str(o), tag)
 
 
 def build_graph(doc: Document, facts: Facts, base: str = ID_BASE) -> Graph:

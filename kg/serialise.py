@@ -174,9 +174,14 @@ def to_jsonld(triples: Iterable[Triple]) -> bytes:
             values = [_jsonld_value(o) for o in objects]
             node[_jsonld_iri(str(predicate))] = values[0] if len(values) == 1 else values
         nodes.append(node)
-    document = {"@context": jsonld_context(), "@graph": nodes}
-    body = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)
-    return (body + "\n").encode("utf-8")
+    # One node per line: readable, and json's C encoder (indent= would use the slow Python one).
+    context = json.dumps(jsonld_context(), ensure_ascii=False, indent=2, sort_keys=True)
+    lines = ",\n".join(
+        "    " + json.dumps(node, ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
+        for node in nodes
+    )
+    context = context.replace("\n", "\n  ")
+    return f'{{\n  "@context": {context},\n  "@graph": [\n{lines}\n  ]\n}}\n'.encode()
 
 
 def _umask() -> int:
