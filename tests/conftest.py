@@ -1,12 +1,20 @@
-"""Shared fixtures: the sample processed once per test session."""
+"""Shared fixtures: the sample processed once per test session; hypothesis settings for CI."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import settings
 
 from kg.document import Document
 from kg.pipeline import Result, process
 from kg.resources import SAMPLE_ARTICLE
+
+# CI runs the same examples every time, so a red run can be reproduced; locally they vary.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(scope="session")

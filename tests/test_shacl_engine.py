@@ -11,7 +11,7 @@ from typing import Any
 
 import pyshacl
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH, XSD
@@ -62,6 +62,10 @@ def _conforms(report: Graph) -> bool:
     return bool(report.value(node, SH.conforms).toPython())  # type: ignore[union-attr]
 
 
+class NoReference(Exception):
+    """pySHACL itself failed on the data, so there is nothing to compare with."""
+
+
 def assert_same(data: Graph, shapes: Graph, validator: ShaclValidator, extra: Graph) -> int:
     """pySHACL and kg.shacl give the same results (with multiplicity) on data + extra."""
     mixed = Graph()
@@ -69,16 +73,19 @@ def assert_same(data: Graph, shapes: Graph, validator: ShaclValidator, extra: Gr
         mixed.add(triple)
     for triple in extra:
         mixed.add(triple)
-    _, theirs, _ = pyshacl.validate(
-        mixed,
-        shacl_graph=shapes,
-        inference="none",
-        advanced=True,
-        allow_warnings=True,
-        allow_infos=True,
-        do_owl_imports=False,
-    )
     ours = validator.validate(data, extra, namespace_manager=mixed.namespace_manager)
+    try:
+        _, theirs, _ = pyshacl.validate(
+            mixed,
+            shacl_graph=shapes,
+            inference="none",
+            advanced=True,
+            allow_warnings=True,
+            allow_infos=True,
+            do_owl_imports=False,
+        )
+    except RecursionError as error:  # rdflib's SPARQL evaluator recursing on odd literals
+        raise NoReference(str(error)) from error
     report = ours.graph()
     assert _results(report) == _results(theirs)
     assert ours.conforms is _conforms(theirs) is _conforms(report)
@@ -180,7 +187,10 @@ def _mutate(graph: Graph, steps: list[tuple[str, int, Any]]) -> Graph:
 def test_mutated_sample_gives_pyshacls_results(
     sample_graph: Graph, steps: list[tuple[str, int, Any]]
 ) -> None:
-    assert_same_as_pyshacl(_mutate(sample_graph, steps))
+    try:
+        assert_same_as_pyshacl(_mutate(sample_graph, steps))
+    except NoReference:
+        reject()  # our engine ran on it (above); pySHACL could not
 
 
 def test_merged_documents_give_pyshacls_results(sample_graph: Graph) -> None:
