@@ -177,9 +177,25 @@ def _candidates(name: str) -> tuple[str, str]:
     return text, convert_script(text)
 
 
-def _resolve(store: Store, query: str, variable: str, name: str, kind: str) -> list[Named]:
+NAME_SLOTS = 12
+"""Bound literals in resolve-*.rq: ?c0 … ?c11."""
+
+
+def name_literals(name: str) -> dict[str, Term]:
+    """The literals ``name`` may be stored as: as given, simplified and traditional, each plain
+    and tagged zh-Hans, zh-Hant and zh; bound to ?c0 … (the last repeated to fill the slots)."""
     given, simplified = _candidates(name)
-    rows = _select(store, query, {"name": ox.Literal(given), "simplified": ox.Literal(simplified)})
+    texts = dict.fromkeys([given, simplified, convert_script(simplified, "s2t")])
+    literals: list[Term] = []
+    for text in texts:
+        literals.append(ox.Literal(text))
+        literals.extend(ox.Literal(text, language=tag) for tag in ("zh-hans", "zh-hant", "zh"))
+    literals.extend(literals[-1:] * (NAME_SLOTS - len(literals)))
+    return {f"c{index}": literal for index, literal in enumerate(literals[:NAME_SLOTS])}
+
+
+def _resolve(store: Store, query: str, variable: str, name: str, kind: str) -> list[Named]:
+    rows = _select(store, query, name_literals(name))
     found = {
         Named(r.value, _value(row["how"]))
         for row in rows.dicts()
