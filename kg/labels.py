@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from rdflib import Literal
 
@@ -27,11 +27,14 @@ def to_simplified(text: str) -> str:
     return convert_script(text, "t2s")
 
 
-def all_forms(written: str, script: str, with_pinyin: bool = True) -> list[Literal]:
-    """``written`` tagged with its script, the other script where it differs, and pinyin."""
+@lru_cache(maxsize=65536)
+def all_forms(written: str, script: str, with_pinyin: bool = True) -> tuple[Literal, ...]:
+    """``written`` tagged with its script, the other script, and pinyin.
+
+    Cached: the same divisions, roles and units recur in every document of a corpus."""
     simplified = to_simplified(written) if script == "Hant" else written
     traditional = written if script == "Hant" else to_traditional(written)
     literals = [Literal(simplified, lang="zh-Hans"), Literal(traditional, lang="zh-Hant")]
     if with_pinyin:
         literals.append(Literal(pinyin(simplified), lang=PINYIN_LANG))
-    return literals
+    return tuple(literals)
