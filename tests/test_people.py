@@ -240,3 +240,12 @@ def test_a_villager_before_then_or_also() -> None:
 def test_a_conjunction_before_a_word_is_no_name() -> None:
     found = run("全市选派驻村第一书记和工作队员1.1万名。县长和工作人员座谈。", LIJIANG)
     assert not any(name.startswith("和") for name in found)
+
+
+def test_a_short_name_of_a_county_is_no_person() -> None:
+    """Two-character short names of divisions (永胜, 会宁) sit where names do; the gazetteer
+    knows them, so no list of the region's names is needed."""
+    from kg.extract.people import _names_a_division
+
+    assert _names_a_division("永胜") and _names_a_division("会宁") and _names_a_division("毕节")
+    assert not _names_a_division("王芳") and not _names_a_division("陈明")

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.document import Document, Span
 from kg.facts import Division, Organisation, Person, PlaceMention, Post
@@ -124,6 +124,16 @@ def _appointment_verbs() -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+@lru_cache(maxsize=8192)
+def _names_a_division(name: str) -> bool:
+    """Whether ``name`` is a name or short form of a division of county level or above."""
+    from kg.facts import Level
+    from kg.gazetteer import lookup
+
+    high = (Level.PROVINCE, Level.PREFECTURE, Level.COUNTY)
+    return any(d.level in high for d in lookup(name))
+
+
 @cache
 def _not_names() -> frozenset[str]:
     return frozenset(w for line in read_lines("people_not_names.txt") for w in line.split())
@@ -185,6 +195,8 @@ class _Reader:
             return False
         if self.doc.is_masked(start, end) or name in _not_names():
             return False
+        if len(name) == 2 and _names_a_division(name):
+            return False  # 丽江, 永胜: a two-character short name of a county or above
         if name[-1] in LEVEL_CHARS or name.endswith(_org_suffixes()):
             return False
         if any(t in name for t in _titles() if len(t) > 1):
