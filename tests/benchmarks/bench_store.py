@@ -1,4 +1,4 @@
-"""Store speed: load quads/s and ``query programmes`` latency, embedded and Oxigraph server.
+"""Store speed: load quads/s and ``query programmes`` latency: embedded, Oxigraph server, Virtuoso.
 
 Runnable alone: ``python tests/benchmarks/bench_store.py [--sizes 1000 10000] [--no-server]``.
 Generates N synthetic documents in the contract vocabulary (fixed seed): each names a county
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -19,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for servers.py
 sys.path.insert(1, str(Path(__file__).resolve().parents[2]))  # a checkout, when not installed
 
-from servers import _stop, start_oxigraph  # noqa: E402
+from servers import _stop, start_oxigraph, start_virtuoso  # noqa: E402
 
 from kg.query import programmes  # noqa: E402
 from kg.store import EmbeddedStore, RemoteStore, Store  # noqa: E402
@@ -153,6 +154,15 @@ def main() -> None:
                     measure(RemoteStore(server.endpoint), files, "oxigraph server")
                 finally:
                     _stop(process)
+                if shutil.which("virtuoso-t"):
+                    process, server = start_virtuoso(root / f"virtuoso{size}")
+                    try:
+                        remote = RemoteStore(
+                            server.endpoint, user=server.user, password=server.password
+                        )
+                        measure(remote, files, "virtuoso")
+                    finally:
+                        _stop(process)
 
 
 if __name__ == "__main__":
