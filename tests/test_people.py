@@ -249,3 +249,11 @@ def test_a_short_name_of_a_county_is_no_person() -> None:
 
     assert _names_a_division("永胜") and _names_a_division("会宁") and _names_a_division("毕节")
     assert not _names_a_division("王芳") and not _names_a_division("陈明")
+
+
+def test_a_reporter_credited_after_the_outlet() -> None:
+    doc = Document.from_text(
+        "2023年3月1日　商洛日报记者 张晓燕 通讯员 刘伟\n全县脱贫成果持续巩固。"
+    )
+    found = {p.name: p.role for p in people.extract(doc, [], None)}
+    assert found == {"张晓燕": "reporter", "刘伟": "correspondent"}

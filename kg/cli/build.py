@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
@@ -106,7 +107,7 @@ def build(
     Example:
       kg build articles/ -o out --jobs 2 --no-store
     """
-    from kg.corpus import Options, build_corpus, default_jobs
+    from kg.corpus import DocumentReport, Options, build_corpus, default_jobs
     from kg.serialise import AtomicWriter
 
     paths = article_paths(inputs)
@@ -119,13 +120,13 @@ def build(
     reports = build_corpus(paths, options, jobs or default_jobs(), cluster=cluster or None)
     written: list[Path] = []
     counts = {"built": 0, "nonconforming": 0, "failed": 0}
-    show_bar = len(paths) > 1 and click.get_text_stream("stderr").isatty()
-    with (
-        AtomicWriter(nquads_path) if nquads_path else _NoWriter() as nquads,
-        click.progressbar(reports, length=len(paths), label="building", file=sys.stderr)
-        if show_bar
-        else _Plain(reports) as progress,
-    ):
+    with contextlib.ExitStack() as stack:
+        nquads = stack.enter_context(AtomicWriter(nquads_path)) if nquads_path else None
+        progress: Iterable[DocumentReport] = reports
+        if len(paths) > 1 and sys.stderr.isatty():
+            progress = stack.enter_context(
+                click.progressbar(reports, length=len(paths), label="building", file=sys.stderr)
+            )
         for report in progress:
             if report.error is not None:
                 counts["failed"] += 1
@@ -136,7 +137,7 @@ def build(
             click.echo(report.summary)
             if report.turtle is not None:
                 written.append(report.turtle)
-            if report.nquads:
+            if report.nquads and nquads is not None:
                 nquads.write(report.nquads)
     if len(paths) > 1:
         click.echo(
@@ -153,15 +154,6 @@ def build(
         raise SystemExit(2)
     if counts["nonconforming"]:
         raise SystemExit(1)
-
-
-class _Plain(contextlib.nullcontext):  # type: ignore[type-arg]
-    """Iterate without a progress bar (not a terminal, or a single document)."""
-
-
-class _NoWriter(contextlib.nullcontext):  # type: ignore[type-arg]
-    def write(self, data: bytes) -> None:
-        pass
 
 
 COMMANDS = (build,)
