@@ -124,6 +124,11 @@ def _appointment_verbs() -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+@cache
+def _media() -> tuple[str, ...]:
+    return tuple(sorted(read_lines("people_media.txt"), key=len, reverse=True))
+
+
 @lru_cache(maxsize=8192)
 def _names_a_division(name: str) -> bool:
     """Whether ``name`` is a name or short form of a division of county level or above."""
@@ -569,6 +574,7 @@ class _Reader:
                         at == start
                         or before in "(（【[ \u3000"
                         or text[start:at].endswith(_org_suffixes())  # …融媒体中心记者 张三
+                        or text[start:at].endswith(_media())  # 安康日报记者 陈思远
                     )
                     and after < end
                     and text[after] in _SEPARATORS
