@@ -310,13 +310,17 @@ class EmbeddedStore:
             raise StoreError(
                 f"no store at {self.path}", "load documents first: kg load FILE or kg build"
             )
-        last: OSError | None = None
-        for _ in range(5):  # a writer may be compacting: files can vanish under a new reader
+        last: Exception | None = None
+        delay = 0.02
+        for _ in range(8):
             try:
                 return ox.Store.read_only(str(self.path))
-            except OSError as error:
+            except (OSError, RuntimeError) as error:
+                # A writer may be compacting: files named in the manifest a new reader reads
+                # can vanish before it opens them (RocksDB then reports "Corruption").
                 last = error
-                time.sleep(0.05)
+                time.sleep(delay)
+                delay = min(delay * 2, 0.5)
         raise StoreError(f"cannot open the store {self.path}: {last}")
 
     def query(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> QueryResult:

@@ -6,9 +6,11 @@ closest known names are on stderr), 2 bad usage, unreadable input or a store err
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 
@@ -19,8 +21,30 @@ from kg.store import DEFAULT_WAIT, EmbeddedStore, Store, iter_files, open_store
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+@dataclass(frozen=True)
+class StoreTarget:
+    """Where the graphs are, as the options gave it: an embedded store or an endpoint."""
+
+    store_dir: Path | None
+    endpoint: str | None
+    graph_store: str | None
+    user: str | None
+    password: str | None
+
+    def open(self, wait: float = DEFAULT_WAIT) -> Store:
+        return open_store(
+            self.store_dir,
+            self.endpoint,
+            graph_store=self.graph_store,
+            user=self.user,
+            password=self.password,
+            wait=wait,
+        )
+
+
 def store_options(function: F) -> F:
-    """``--store DIR`` or ``--endpoint URL`` (with credentials): where the graphs are."""
+    """``--store DIR`` or ``--endpoint URL`` (with credentials), given to the command as one
+    ``target: StoreTarget``."""
     options = [
         click.option(
             "--store",
@@ -41,9 +65,24 @@ def store_options(function: F) -> F:
         click.option("--user", help="Endpoint user (or KG_ENDPOINT_USER)."),
         click.option("--password", help="Endpoint password (or KG_ENDPOINT_PASSWORD)."),
     ]
+
+    @functools.wraps(function)
+    def command(
+        *args: Any,
+        store_dir: Path | None,
+        endpoint: str | None,
+        graph_store: str | None,
+        user: str | None,
+        password: str | None,
+        **kwargs: Any,
+    ) -> Any:
+        target = StoreTarget(store_dir, endpoint, graph_store, user, password)
+        return function(*args, target=target, **kwargs)
+
+    wrapped: Any = command
     for option in reversed(options):
-        function = option(function)
-    return function
+        wrapped = option(wrapped)
+    return cast(F, wrapped)
 
 
 def format_option(function: F) -> F:
@@ -55,19 +94,6 @@ def format_option(function: F) -> F:
         show_default=True,
         help="Output format.",
     )(function)
-
-
-def _store(
-    store_dir: Path | None,
-    endpoint: str | None,
-    graph_store: str | None,
-    user: str | None,
-    password: str | None,
-    wait: float = DEFAULT_WAIT,
-) -> Store:
-    return open_store(
-        store_dir, endpoint, graph_store=graph_store, user=user, password=password, wait=wait
-    )
 
 
 def _print(answer: questions.Answer | bool, fmt: str) -> None:
@@ -89,11 +115,7 @@ def _print(answer: questions.Answer | bool, fmt: str) -> None:
 )
 def load(
     files: tuple[Path, ...],
-    store_dir: Path | None,
-    endpoint: str | None,
-    graph_store: str | None,
-    user: str | None,
-    password: str | None,
+    target: StoreTarget,
     wait: float,
 ) -> None:
     """Load RDF files (.ttl, .jsonld, .nt, .nq, .trig; or folders of them) into a store.
@@ -106,7 +128,7 @@ def load(
       kg load build/*.ttl
       kg load build/ --endpoint http://localhost:7878/query
     """
-    store = _store(store_dir, endpoint, graph_store, user, password, wait)
+    store = target.open(wait)
     loaded = store.load(iter_files(files))
     for graph in loaded:
         verb = "replaced" if graph.replaced else "loaded"
@@ -132,11 +154,7 @@ def query() -> None:
 def programmes(
     area: str,
     fmt: str,
-    store_dir: Path | None,
-    endpoint: str | None,
-    graph_store: str | None,
-    user: str | None,
-    password: str | None,
+    target: StoreTarget,
 ) -> None:
     """Which programmes target an area?
 
@@ -149,7 +167,7 @@ def programmes(
     Example:
       kg query programmes --area 永胜 --format json
     """
-    store = _store(store_dir, endpoint, graph_store, user, password)
+    store = target.open()
     _print(questions.programmes(store, area), fmt)
 
 
@@ -160,11 +178,7 @@ def programmes(
 def outcomes(
     area: str,
     fmt: str,
-    store_dir: Path | None,
-    endpoint: str | None,
-    graph_store: str | None,
-    user: str | None,
-    password: str | None,
+    target: StoreTarget,
 ) -> None:
     """Outcomes (achieved, measured) reported for an area or places inside it.
 
@@ -172,7 +186,7 @@ def outcomes(
     Example:
       kg query outcomes --area 丽江市 --format csv
     """
-    store = _store(store_dir, endpoint, graph_store, user, password)
+    store = target.open()
     _print(questions.observations(store, area, "Outcome"), fmt)
 
 
@@ -183,11 +197,7 @@ def outcomes(
 def targets(
     area: str | None,
     fmt: str,
-    store_dir: Path | None,
-    endpoint: str | None,
-    graph_store: str | None,
-    user: str | None,
-    password: str | None,
+    target: StoreTarget,
 ) -> None:
     """Targets (planned) for an area or places inside it; or programmes with their targets.
 
@@ -195,7 +205,7 @@ def targets(
     Example:
       kg query targets --area 永胜县
     """
-    store = _store(store_dir, endpoint, graph_store, user, password)
+    store = target.open()
     if area is None:
         _print(questions.programme_targets(store), fmt)
     else:
@@ -211,11 +221,7 @@ def targets(
 def officials(
     organisation: str,
     fmt: str,
-    store_dir: Path | None,
-    endpoint: str | None,
-    graph_store: str | None,
-    user: str | None,
-    password: str | None,
+    target: StoreTarget,
 ) -> None:
     """Officials holding posts in an organisation or its sub-organisations.
 
@@ -223,7 +229,7 @@ def officials(
     Example:
       kg query officials --org 中共丽江市委
     """
-    store = _store(store_dir, endpoint, graph_store, user, password)
+    store = target.open()
     _print(questions.officials(store, organisation), fmt)
 
 
@@ -234,11 +240,7 @@ def officials(
 def sparql(
     text: str,
     fmt: str,
-    store_dir: Path | None,
-    endpoint: str | None,
-    graph_store: str | None,
-    user: str | None,
-    password: str | None,
+    target: StoreTarget,
 ) -> None:
     """Run a SPARQL query (text, or @FILE.rq) against the store.
 
@@ -257,7 +259,7 @@ def sparql(
             raise UsageError(f"cannot read the query file {path}: {error}") from None
     if not text.strip():
         raise UsageError("empty query")
-    store = _store(store_dir, endpoint, graph_store, user, password)
+    store = target.open()
     local = isinstance(store, EmbeddedStore)
     _print(questions.sparql(store, text, local=local), fmt)
 
