@@ -253,7 +253,7 @@ def resolve_area(store: Store, name: str) -> list[Named]:
     found = _resolve(store, "resolve-area", "area", name, FP + "AdministrativeDivision")
     if not found:
         closest = _closest(store, "area-names", "area", name)
-        hint = f"; closest: {', '.join(closest)}" if closest else "; the store knows no areas"
+        hint = f"; closest: {', '.join(closest)}" if closest else "; no known area is close to it"
         raise NotFoundError(f"no area named {name.strip()!r}{hint}")
     return found
 
