@@ -257,3 +257,10 @@ def test_a_reporter_credited_after_the_outlet() -> None:
     )
     found = {p.name: p.role for p in people.extract(doc, [], None)}
     assert found == {"张晓燕": "reporter", "刘伟": "correspondent"}
+
+
+@pytest.mark.parametrize("adverb", ["常说", "經常說", "总是强调", "时常提起"])
+def test_a_name_followed_by_an_adverb(adverb: str) -> None:
+    """常/经常/总是 between the name and its verb still end the name."""
+    doc = Document.from_text(f"白草村党支部书记马国庆{adverb}，产业才是根本。")
+    assert [p.name for p in people.extract(doc, [], None)] == ["马国庆"]
