@@ -186,3 +186,13 @@ def test_a_building_verb_opens_no_name() -> None:
     found = run("去年建成金沙江干热河谷生态修复工程,新建高原特色农业示范工程3.5万亩。")
     assert "金沙江干热河谷生态修复工程" in found
     assert not any(name.startswith(("建成", "新建")) for name in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["白草村合作社计划明年新建牛舍20栋。", "白草村合作社规划到2025年养牛500头。"],
+)
+def test_a_weak_suffix_used_as_a_verb_names_nothing(sentence: str) -> None:
+    """计划/规划 followed by a time word or a verb plans something; it names no plan."""
+    doc = Document.from_text(sentence)
+    assert programmes.extract(doc, [], None) == []

@@ -220,6 +220,14 @@ class _Reader:
         clause = re.split(r"[，,；;：:]", self.text[floor:open_at])[-1]
         return any(v in clause for v in _words("programme_verbs.txt", "trigger"))
 
+    def _verb_use(self, end: int) -> bool:
+        """Whether the word ending at ``end`` is used as a verb: a time word, a verb, an
+        adverb, a preposition or a number follows it (计划明年, 规划到2025年, 计划投资)."""
+        index = self.by_start.get(end)
+        if index is None:
+            return False
+        return self.tokens[index].pos[:1] in ("t", "v", "d", "p", "m")
+
     def _tail(self, at: int, limit: int) -> int | None:
         """End of a suffix-ending noun phrase starting at ``at`` (…”主题教育实践活动)."""
         index = self.by_start.get(at)
@@ -252,6 +260,8 @@ class _Reader:
                 continue
             if self._counts_follow(tok.end):
                 continue  # 建成集中供水工程5处: a kind of facility counted, not a name
+            if _suffixes()[suffix] == "weak" and self._verb_use(tok.end):
+                continue  # 合作社计划明年新建…: 计划 is the verb "plans to", not a name
             named = self._names_place(a, tok.end)
             if not named and (_suffixes()[suffix] != "strong" or len(core) < 3):
                 continue  # 绿色经济带, 林业工程: a kind of thing, not a name
