@@ -401,3 +401,15 @@ def test_paired_figures_after_a_bare_verb_are_counted_by_it() -> None:
     ]
     _, found = measure("共搬迁2813户11856人。")
     assert [m.quantity.value for m in found] == [Decimal(2813), Decimal(11856)]
+
+
+def test_a_partner_named_as_subject_gives_its_figures_to_the_document() -> None:
+    """The helper is the sentence's subject, with no 帮扶 between the two names: still the
+    document's figures (a place outside the document's area is where money comes from)."""
+    _, found = measure_in("三年来，福州市累计投入资金2860万元，实施项目14个。", YONGSHENG)
+    assert [m.area for m in found] == [YONGSHENG, YONGSHENG]
+
+
+def test_a_place_inside_the_document_area_keeps_its_figures() -> None:
+    _, found = measure_in("丽江市脱贫攻坚成效明显，永胜县累计脱贫1.2万户。", LIJIANG)
+    assert [m.area for m in found] == [YONGSHENG]

@@ -518,6 +518,30 @@ class _Reader:
         programme: Programme | None,
         jurisdiction: Division | None,
     ) -> Division | None:
+        """The division a figure is about.
+
+        A document reports on its own area: a place outside it that is not one of its
+        ancestors (the partner city of 东西部协作, where migrants work) is where the figure
+        comes from or goes to, and the figure stays the document's (怀柔区投入帮扶资金2860万元
+        in a 新拨镇 interview is 新拨镇's)."""
+        found = self._area(quantity, clauses, index, programme, jurisdiction)
+        if (
+            found is not None
+            and jurisdiction is not None
+            and not jurisdiction.contains(found)
+            and not found.contains(jurisdiction)
+        ):
+            return jurisdiction
+        return found
+
+    def _area(
+        self,
+        quantity: Quantity,
+        clauses: list[_Clause],
+        index: int,
+        programme: Programme | None,
+        jurisdiction: Division | None,
+    ) -> Division | None:
         clause = clauses[index]
         distributed = self._distributed(quantity, clauses, index)
         if distributed is not None:
