@@ -9,7 +9,7 @@ is reported and skipped; it never stops the rest.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,6 +112,3 @@ def build_corpus(
     context = multiprocessing.get_context("forkserver")
     with context.Pool(min(jobs, len(work)), initializer=_warm) as pool:
         yield from pool.imap(_build_in_worker, work, chunksize=1)
-
-
-Progress = Callable[[DocumentReport], None]
