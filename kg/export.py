@@ -18,7 +18,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
-from kg.review import collect, measurements_in_order
+from kg.graph import measurements_in_order
+from kg.review import collect
 
 if TYPE_CHECKING:
     from kg.pipeline import Result

@@ -211,11 +211,9 @@ class _Builder:
             self.add(node, FP.baseline, decimal_literal(quantity.baseline))
 
     def measurement(
-        self, index: int, measurement: Measurement, programmes: dict[str, URIRef]
+        self, iri: URIRef, measurement: Measurement, programmes: dict[str, URIRef]
     ) -> URIRef:
         q = measurement.quantity
-        start, end = q.span.original_offsets
-        iri = self.mint.observation(self.doc.sha256, start, end, index)
         self.add(iri, RDF.type, FP[measurement.kind.value])
         self.add(iri, RDF.type, QB.Observation)
         self.quantity(iri, q)
@@ -264,19 +262,33 @@ class _Builder:
                 self.add(self.doc_iri, FP.editor, person_iri)
         by_name = {p.name: p for p in facts.programmes}
         programme_iris = {p.name: self.programme(p, by_name) for p in facts.programmes}
-        seen: dict[tuple[int, int], int] = {}
-        for measurement in _in_order(facts.measurements):
-            key = (measurement.quantity.span.start, measurement.quantity.span.end)
-            seen[key] = seen.get(key, -1) + 1  # several measurements of one number (分别)
-            self.measurement(seen[key], measurement, programme_iris)
+        for measurement, iri in numbered_observations(self.doc, facts.measurements, self.mint):
+            self.measurement(iri, measurement, programme_iris)
         return self.triples
 
 
-def _in_order(measurements: Iterable[Measurement]) -> list[Measurement]:
+def measurements_in_order(measurements: Iterable[Measurement]) -> list[Measurement]:
+    """The order observations are numbered in (and the review's and export's row order)."""
     return sorted(
         measurements,
         key=lambda m: (m.quantity.span.start, m.quantity.span.end, m.kind.value, m.indicator),
     )
+
+
+def numbered_observations(
+    doc: Document, measurements: Iterable[Measurement], mint: Minter
+) -> list[tuple[Measurement, URIRef]]:
+    """Each measurement with the IRI of its observation: the number's original offsets, and an
+    index among the measurements of the same number (分别 gives one number several)."""
+    seen: dict[tuple[int, int], int] = {}
+    out = []
+    for measurement in measurements_in_order(measurements):
+        q = measurement.quantity
+        key = (q.span.start, q.span.end)
+        seen[key] = seen.get(key, -1) + 1
+        start, end = q.span.original_offsets
+        out.append((measurement, mint.observation(doc.sha256, start, end, seen[key])))
+    return out
 
 
 def build_triples(doc: Document, facts: Facts, base: str = ID_BASE) -> list[Triple]:
@@ -306,4 +318,13 @@ def to_graph(triples: Iterable[Triple]) -> Graph:
     return graph
 
 
-__all__ = ["Triple", "build_graph", "build_triples", "pinyin", "to_graph", "unit_terms"]
+__all__ = [
+    "Triple",
+    "build_graph",
+    "build_triples",
+    "measurements_in_order",
+    "numbered_observations",
+    "pinyin",
+    "to_graph",
+    "unit_terms",
+]

@@ -14,7 +14,7 @@ fetched: the CSS and JS in ``kg/data/review.*`` are inlined.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from html import escape
@@ -25,6 +25,7 @@ from rdflib.namespace import RDF
 
 from kg.document import Document, Span
 from kg.facts import Division, Facts, Level, Measurement, Post
+from kg.graph import measurements_in_order, numbered_observations
 from kg.iri import Minter
 from kg.namespace import FP, ID_BASE
 from kg.resources import data_path
@@ -106,14 +107,6 @@ def base_of(result: Result) -> str:
     return ID_BASE
 
 
-def measurements_in_order(measurements: Iterable[Measurement]) -> list[Measurement]:
-    """The order ``kg.graph`` numbers observations in (and the export's row order)."""
-    return sorted(
-        measurements,
-        key=lambda m: (m.quantity.span.start, m.quantity.span.end, m.kind.value, m.indicator),
-    )
-
-
 def _mention_iris(minter: Minter, doc: Document, span: Span) -> set[URIRef]:
     start, end = span.original_offsets
     return {minter.mention(doc.sha256, start, end, part) for part in ("", "position", "quote")}
@@ -153,13 +146,7 @@ def collect(result: Result, base: str | None = None) -> Review:
         area = programme.area.key if programme.area else context
         iri = minter.programme(programme.name, area)
         add(programme, "g", "programme", programme.span, {iri})
-    seen: dict[tuple[int, int], int] = {}
-    for measurement in measurements_in_order(facts.measurements):
-        q = measurement.quantity
-        key = (q.span.start, q.span.end)
-        seen[key] = seen.get(key, -1) + 1
-        start, end = q.span.original_offsets
-        iri = minter.observation(doc.sha256, start, end, seen[key])
+    for measurement, iri in numbered_observations(doc, facts.measurements, minter):
         review.observation_iris[id(measurement)] = iri
         cls = "target" if measurement.kind.value == "Target" else "outcome"
         iris = {iri, minter.indicator(measurement.indicator)}
@@ -633,7 +620,6 @@ __all__ = [
     "Review",
     "base_of",
     "collect",
-    "measurements_in_order",
     "render",
     "render_bytes",
     "render_text",
