@@ -357,8 +357,10 @@ def test_a_list_of_places_takes_their_common_parent() -> None:
 
 
 def test_respectively_still_gives_each_place_its_value() -> None:
+    """One value 分别 for each of the places listed: one measurement per place."""
     _, found = measure_in("程海镇、期纳镇分别新建卫生院1所。")
-    assert found[0].area == TOWNS["期纳镇"]
+    assert [m.area for m in found] == [TOWNS["程海镇"], TOWNS["期纳镇"]]
+    assert [m.quantity.value for m in found] == [1, 1]
 
 
 def test_figures_of_help_belong_to_the_area_helped() -> None:

@@ -534,6 +534,20 @@ class _Reader:
             return jurisdiction
         return found
 
+    def areas(
+        self,
+        quantity: Quantity,
+        clauses: list[_Clause],
+        index: int,
+        programme: Programme | None,
+        jurisdiction: Division | None,
+    ) -> list[Division | None]:
+        """The divisions a figure is about: several where 分别 gives one value to each."""
+        distributed = self._distributed(quantity, clauses, index)
+        if distributed is not None and len(distributed) > 1:
+            return list(distributed)
+        return [self.area(quantity, clauses, index, programme, jurisdiction)]
+
     def _area(
         self,
         quantity: Quantity,
@@ -544,8 +558,8 @@ class _Reader:
     ) -> Division | None:
         clause = clauses[index]
         distributed = self._distributed(quantity, clauses, index)
-        if distributed is not None:
-            return distributed
+        if distributed is not None and len(distributed) == 1:
+            return distributed[0]
         inside = [
             p
             for p in self.references
@@ -646,7 +660,10 @@ class _Reader:
 
     def _distributed(
         self, quantity: Quantity, clauses: list[_Clause], index: int
-    ) -> Division | None:
+    ) -> list[Division] | None:
+        """The divisions 分别 gives this number to: one each when the values match the places
+        listed before it (分别达97%和99.56%), all of them when one value is given to each
+        (花垣镇、龙潭镇、边城镇分别新建卫生院1所)."""
         clause = clauses[index]
         segment = self.text[clause.start : quantity.span.start]
         word = next((w for w in cue_words("distribute") if w in segment), None)
@@ -665,9 +682,11 @@ class _Reader:
                 run.insert(0, place)
             else:
                 break
-        if len(run) != len(group):
-            return None
-        return run[group.index(quantity)].division
+        if len(run) == len(group):
+            return [run[group.index(quantity)].division]
+        if len(group) == 1 and len(run) >= 2:
+            return [place.division for place in run]
+        return None
 
     # -- period and setting ------------------------------------------------------------------
 
@@ -734,16 +753,19 @@ def extract(
             continue
         described = reader.described_programme(quantity, clauses, index)
         programme = described or reader.programme(quantity, clauses, index)
-        out.append(
-            Measurement(
-                kind=reader.kind(quantity, clauses, index, described is not None),
-                quantity=quantity,
-                span=doc.span(clause.start, clause.end),
-                indicator=indicator,
-                indicator_span=indicator_span,
-                area=reader.area(quantity, clauses, index, programme, jurisdiction),
-                programme=programme.name if programme else None,
-                period=reader.period(quantity, clauses, index),
+        kind = reader.kind(quantity, clauses, index, described is not None)
+        period = reader.period(quantity, clauses, index)
+        for area in reader.areas(quantity, clauses, index, programme, jurisdiction):
+            out.append(
+                Measurement(
+                    kind=kind,
+                    quantity=quantity,
+                    span=doc.span(clause.start, clause.end),
+                    indicator=indicator,
+                    indicator_span=indicator_span,
+                    area=area,
+                    programme=programme.name if programme else None,
+                    period=period,
+                )
             )
-        )
     return out
