@@ -92,23 +92,24 @@ def _median(command: list[str], runs: int = 3) -> float:
     return statistics.median(_wall(command) for _ in range(runs))
 
 
+def _build_command(corpus: Path, out: Path, jobs: int) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "kg",
+        "build",
+        str(corpus),
+        "-o",
+        str(out),
+        "--no-store",
+        "--jobs",
+        str(jobs),
+    ]
+
+
 def build_against_floor(corpus: Path, out: Path, jobs: int) -> tuple[float, float]:
     floor = _wall([sys.executable, "-c", FLOOR, str(corpus)])
-    build = _wall(
-        [
-            sys.executable,
-            "-m",
-            "kg",
-            "build",
-            str(corpus),
-            "-o",
-            str(out),
-            "--no-store",
-            "--jobs",
-            str(jobs),
-        ]
-    )
-    return floor, build
+    return floor, _wall(_build_command(corpus, out, jobs))
 
 
 def _tree_rss_kib(root: int) -> int:
@@ -137,19 +138,9 @@ def _tree_rss_kib(root: int) -> int:
 
 def peak_rss_mib(corpus: Path, out: Path, jobs: int) -> float:
     """Peak of the summed RSS of ``kg build`` and its workers, sampled every 50 ms."""
-    command = [
-        sys.executable,
-        "-m",
-        "kg",
-        "build",
-        str(corpus),
-        "-o",
-        str(out),
-        "--no-store",
-        "--jobs",
-        str(jobs),
-    ]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        _build_command(corpus, out, jobs), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     peak = 0
     while process.poll() is None:
         peak = max(peak, _tree_rss_kib(process.pid))
