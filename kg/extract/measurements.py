@@ -510,30 +510,6 @@ class _Reader:
 
     # -- area --------------------------------------------------------------------------------
 
-    def area(
-        self,
-        quantity: Quantity,
-        clauses: list[_Clause],
-        index: int,
-        programme: Programme | None,
-        jurisdiction: Division | None,
-    ) -> Division | None:
-        """The division a figure is about.
-
-        A document reports on its own area: a place outside it that is not one of its
-        ancestors (the partner city of 东西部协作, where migrants work) is where the figure
-        comes from or goes to, and the figure stays the document's (怀柔区投入帮扶资金2860万元
-        in a 新拨镇 interview is 新拨镇's)."""
-        found = self._area(quantity, clauses, index, programme, jurisdiction)
-        if (
-            found is not None
-            and jurisdiction is not None
-            and not jurisdiction.contains(found)
-            and not found.contains(jurisdiction)
-        ):
-            return jurisdiction
-        return found
-
     def areas(
         self,
         quantity: Quantity,
@@ -542,11 +518,27 @@ class _Reader:
         programme: Programme | None,
         jurisdiction: Division | None,
     ) -> list[Division | None]:
-        """The divisions a figure is about: several where 分别 gives one value to each."""
+        """The divisions a figure is about: several where 分别 gives one value to each.
+
+        A document reports on its own area: a place outside it that is not one of its
+        ancestors (the partner city of 东西部协作, where migrants work) is where the figure
+        comes from or goes to, and the figure stays the document's (怀柔区投入帮扶资金2860万元
+        in a 新拨镇 interview is 新拨镇's)."""
         distributed = self._distributed(quantity, clauses, index)
         if distributed is not None and len(distributed) > 1:
             return list(distributed)
-        return [self.area(quantity, clauses, index, programme, jurisdiction)]
+        if distributed is not None:
+            found: Division | None = distributed[0]
+        else:
+            found = self._area(quantity, clauses, index, programme, jurisdiction)
+        if (
+            found is not None
+            and jurisdiction is not None
+            and not jurisdiction.contains(found)
+            and not found.contains(jurisdiction)
+        ):
+            return [jurisdiction]
+        return [found]
 
     def _area(
         self,
@@ -556,10 +548,8 @@ class _Reader:
         programme: Programme | None,
         jurisdiction: Division | None,
     ) -> Division | None:
+        """The division named for the figure, before the document's own area is considered."""
         clause = clauses[index]
-        distributed = self._distributed(quantity, clauses, index)
-        if distributed is not None and len(distributed) == 1:
-            return distributed[0]
         inside = [
             p
             for p in self.references
