@@ -6,8 +6,9 @@ import pytest
 
 from kg.document import Document
 from kg.extract import people
-from kg.facts import Division, Level, Person, PlaceMention
+from kg.facts import Division, Level, Person
 from kg.resources import SAMPLE_ARTICLE
+from tests.places_stub import places_in
 
 YUNNAN = Division("云南省", Level.PROVINCE, "530000", ("云南",))
 LIJIANG = Division("丽江市", Level.PREFECTURE, "530700", ("丽江",), YUNNAN)
@@ -26,23 +27,9 @@ NAMES = {
 }
 
 
-def places_of(doc: Document) -> list[PlaceMention]:
-    """A stand-in for the gazetteer: longest names of NAMES, left to right."""
-    out, at, text = [], 0, doc.text
-    while at < len(text):
-        for name in sorted(NAMES, key=len, reverse=True):
-            if text.startswith(name, at):
-                out.append(PlaceMention(doc.span(at, at + len(name)), NAMES[name]))
-                at += len(name)
-                break
-        else:
-            at += 1
-    return out
-
-
 def run(text: str, jurisdiction: Division | None = LIJIANG) -> dict[str, Person]:
     doc = Document.from_text(text)
-    found = people.extract(doc, places_of(doc), jurisdiction)
+    found = people.extract(doc, places_in(doc, NAMES), jurisdiction)
     assert len({p.name for p in found}) == len(found), "one person per name"
     return {p.name: p for p in found}
 
@@ -54,7 +41,7 @@ def posts(person: Person) -> list[tuple[str, str]]:
 @pytest.fixture(scope="module")
 def sample() -> dict[str, Person]:
     doc = Document.from_path(SAMPLE_ARTICLE)
-    return {p.name: p for p in people.extract(doc, places_of(doc), LIJIANG)}
+    return {p.name: p for p in people.extract(doc, places_in(doc, NAMES), LIJIANG)}
 
 
 def test_sample_official_with_two_posts(sample: dict[str, Person]) -> None:

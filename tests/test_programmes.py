@@ -6,8 +6,9 @@ import pytest
 
 from kg.document import Document
 from kg.extract import programmes
-from kg.facts import Division, Level, PlaceMention, Programme
+from kg.facts import Division, Level, Programme
 from kg.resources import SAMPLE_ARTICLE
+from tests.places_stub import places_in
 
 YUNNAN = Division("云南省", Level.PROVINCE, "530000", ("云南",))
 LIJIANG = Division("丽江市", Level.PREFECTURE, "530700", ("丽江",), YUNNAN)
@@ -15,30 +16,16 @@ YONGSHENG = Division("永胜县", Level.COUNTY, "530722", ("永胜",), LIJIANG)
 NAMES = {"丽江市": LIJIANG, "丽江": LIJIANG, "永胜县": YONGSHENG, "云南": YUNNAN}
 
 
-def places_of(doc: Document) -> list[PlaceMention]:
-    """A stand-in for the gazetteer: longest names of NAMES, left to right."""
-    out, at, text = [], 0, doc.text
-    while at < len(text):
-        for name in sorted(NAMES, key=len, reverse=True):
-            if text.startswith(name, at):
-                out.append(PlaceMention(doc.span(at, at + len(name)), NAMES[name]))
-                at += len(name)
-                break
-        else:
-            at += 1
-    return out
-
-
 def run(text: str, jurisdiction: Division | None = LIJIANG) -> dict[str, Programme]:
     doc = Document.from_text(text)
-    found = programmes.extract(doc, places_of(doc), jurisdiction)
+    found = programmes.extract(doc, places_in(doc, NAMES), jurisdiction)
     return {p.name: p for p in found}
 
 
 @pytest.fixture(scope="module")
 def sample() -> dict[str, Programme]:
     doc = Document.from_path(SAMPLE_ARTICLE)
-    return {p.name: p for p in programmes.extract(doc, places_of(doc), LIJIANG)}
+    return {p.name: p for p in programmes.extract(doc, places_in(doc, NAMES), LIJIANG)}
 
 
 def test_sample_named_programmes(sample: dict[str, Programme]) -> None:
@@ -84,7 +71,7 @@ def test_sample_slogans_and_standards_stay_out(sample: dict[str, Programme]) -> 
 
 def test_sample_one_per_name_and_area(sample: dict[str, Programme]) -> None:
     doc = Document.from_path(SAMPLE_ARTICLE)
-    found = programmes.extract(doc, places_of(doc), LIJIANG)
+    found = programmes.extract(doc, places_in(doc, NAMES), LIJIANG)
     keys = [(p.name, p.area.key if p.area else None) for p in found]
     assert len(keys) == len(set(keys))
 
@@ -134,7 +121,7 @@ def test_external_programme_has_no_area() -> None:
 
 def test_same_name_two_areas_stay_two() -> None:
     doc = Document.from_text("永胜县实施“三大工程”。丽江市实施“三大工程”。")
-    found = programmes.extract(doc, places_of(doc), LIJIANG)
+    found = programmes.extract(doc, places_in(doc, NAMES), LIJIANG)
     assert sorted((p.name, p.area.name if p.area else "") for p in found) == [
         ("三大工程", "丽江市"),
         ("三大工程", "永胜县"),
