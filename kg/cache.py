@@ -1,0 +1,108 @@
+"""Derived tables kept between runs, so a cold start does not rebuild them.
+
+jieba reads its 350,000-line dictionary (and keeps a marshal cache of it in the temporary
+folder); the gazetteer and pinyin tables are parsed from text.  Each is a pure function of files
+that do not change between runs, so the result is pickled once into a per-user cache folder and
+loaded from there next time, several times faster than rebuilding it.
+
+- The key of an entry is the hash of its name, its sources' paths, sizes and modification times
+  (the module of the function that builds it among them), the package version and the Python
+  version: a changed source, code change or upgrade rebuilds it.
+- Entries are written to a temporary file and renamed, so a reader never sees half a file.
+- Pickles run code when loaded, so an entry is only loaded from a folder and a file owned by
+  this user and writable by no one else; anything else is rebuilt (and not trusted).
+- ``KG_CACHE_DIR`` chooses the folder (default ``$XDG_CACHE_HOME/kg`` or ``~/.cache/kg``);
+  ``KG_CACHE_DIR=off`` turns the cache off.  Any failure to read or write is silent: the cache
+  only ever saves time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import stat
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+
+_OFF = {"off", "0", "no", "false", ""}
+
+
+def cache_dir() -> Path | None:
+    """The folder entries live in, or ``None`` when the cache is off."""
+    chosen = os.environ.get("KG_CACHE_DIR")
+    if chosen is not None:
+        return None if chosen.strip().lower() in _OFF else Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "kg"
+
+
+def _key(name: str, sources: Iterable[Path]) -> str:
+    from kg import __version__
+
+    digest = hashlib.sha256(f"{name}\0{__version__}\0{sys.version}".encode())
+    for source in sources:
+        info = source.stat()
+        digest.update(f"\0{source.resolve()}\0{info.st_size}\0{info.st_mtime_ns}".encode())
+    return digest.hexdigest()[:24]
+
+
+def _private(entry: Path) -> bool:
+    """Owned by this user and writable by nobody else (a symlink is never private)."""
+    if not hasattr(os, "getuid"):
+        return True
+    info = entry.lstat()
+    if stat.S_ISLNK(info.st_mode):
+        return False
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def cached(name: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
+    """``build()``, or the pickled result of an earlier call with the same name and sources.
+
+    The module defining ``build`` counts as a source too: editing the code that makes a table
+    (or the classes it pickles, kept in the same module) rebuilds it."""
+    sources = list(sources)
+    code = getattr(build, "__code__", None)
+    if code is not None and os.path.exists(code.co_filename):
+        sources.append(Path(code.co_filename))
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    try:
+        path = folder / f"{name}-{_key(name, sources)}.pickle"
+    except OSError:
+        return build()
+    try:
+        if _private(folder) and _private(path):
+            with path.open("rb") as handle:
+                return pickle.load(handle)  # type: ignore[no-any-return]
+    except Exception:  # missing, unreadable or stale: rebuild
+        pass
+    value = build()
+    _store(folder, path, name, value)
+    return value
+
+
+def _store(folder: Path, path: Path, name: str, value: object) -> None:
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _private(folder):
+            return
+        for stale in folder.glob(f"{name}-*.pickle"):
+            stale.unlink(missing_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except Exception:  # read-only home, full disk: the cache is only an optimisation
+        pass
