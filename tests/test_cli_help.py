@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from importlib import import_module
+
 import click
 import pytest
 from click.testing import CliRunner
 
-from kg.cli import cli
+from kg.cli import COMMAND_MODULES, cli
 
 
 def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     out = []
-    for name, command in sorted(group.commands.items()):
+    context = click.Context(group)
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
+        assert command is not None, name
         path = (*prefix, name)
         out.append(path)
         if isinstance(command, click.Group):
@@ -30,3 +37,20 @@ def test_every_contract_command_exists() -> None:
     paths = set(_commands(cli))
     for path in [("build",), ("validate",), ("load",), ("query", "programmes"), ("sparql",)]:
         assert path in paths
+
+
+def test_every_command_module_lists_the_commands_mapped_to_it() -> None:
+    for module in set(COMMAND_MODULES.values()):
+        listed = {command.name for command in import_module(module).COMMANDS}
+        assert listed == {name for name, home in COMMAND_MODULES.items() if home == module}
+
+
+def test_build_does_not_import_the_store_or_query_layers() -> None:
+    """Commands load lazily: ``kg build --no-store`` pays for none of the others' imports."""
+    probe = (
+        "import sys, click; from kg.cli import cli; "
+        "cli.get_command(click.Context(cli), 'build'); "
+        "print(sorted(m for m in ('kg.query', 'kg.store', 'kg.review') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.stdout.strip() == "[]", done.stderr

@@ -15,11 +15,29 @@ import click
 from kg import __version__
 from kg.errors import KgError
 
-# Each module defines click commands and a ``COMMANDS`` tuple; imported only when the CLI starts.
-_COMMAND_MODULES = ("kg.cli.build", "kg.cli.store", "kg.cli.validate", "kg.cli.review")
+# Each command lives in one of these modules (which lists it in ``COMMANDS``) and is imported
+# only when it runs or help lists it: ``kg build`` need not import the store and query layers.
+COMMAND_MODULES = {
+    "build": "kg.cli.build",
+    "load": "kg.cli.store",
+    "query": "kg.cli.store",
+    "sparql": "kg.cli.store",
+    "validate": "kg.cli.validate",
+    "report": "kg.cli.review",
+    "export": "kg.cli.review",
+}
 
 
 class _Group(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *COMMAND_MODULES})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in COMMAND_MODULES and cmd_name not in self.commands:
+            for command in import_module(COMMAND_MODULES[cmd_name]).COMMANDS:
+                self.add_command(command)
+        return super().get_command(ctx, cmd_name)
+
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
@@ -49,21 +67,6 @@ def cli() -> None:
     Example:
       kg build && kg query programmes --area 永胜县
     """
-
-
-def _register() -> None:
-    for name in _COMMAND_MODULES:
-        try:
-            module = import_module(name)
-        except ModuleNotFoundError as error:
-            if error.name == name:
-                continue  # a command module not written yet
-            raise
-        for command in module.COMMANDS:
-            cli.add_command(command)
-
-
-_register()
 
 
 def main() -> None:
