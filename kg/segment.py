@@ -1,6 +1,7 @@
 """Sentences and words of the normalised text.
 
-jieba is loaded once per process, with the project's user dictionary; its words are checked
+Words and their parts of speech are jieba's (ported to :mod:`kg.tagger`, which loads once per
+process, with the project's user dictionary, from cached tables); they are checked
 against the text they claim to cover (as spaCy's Chinese tokenizer does), so a misalignment
 fails loudly instead of shifting every offset after it.
 """
@@ -11,9 +12,10 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
-from kg.resources import data_path
+if TYPE_CHECKING:
+    from kg.tagger import Tagger
 
 _SENTENCE_END = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)]*|\n+|$)")
 
@@ -42,32 +44,17 @@ class Token:
 
 
 @cache
-def tokenizer() -> Any:
-    """The process's jieba tokenizer, with the user dictionary loaded."""
-    import logging
+def tokenizer() -> Tagger:
+    """The process's part-of-speech tagger: jieba's, with the user dictionary (:mod:`kg.tagger`)."""
+    from kg.tagger import load
 
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    tok = jieba.Tokenizer()
-    tok.initialize()
-    tok.load_userdict(str(data_path("userdict.txt")))
-    # Share the word-tag table that importing jieba.posseg has just read from the same default
-    # dictionary: building POSTokenizer(tok) would read the 350,000 lines a second time (half a
-    # second of every cold start).  The user dictionary's tags are merged in on first use
-    # (POSTokenizer.makesure_userdict_loaded).
-    pos = object.__new__(jieba.posseg.POSTokenizer)
-    pos.tokenizer = tok
-    pos.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
-    return pos
+    return load()
 
 
 def _cut(text: str, start: int, end: int) -> list[Token]:
     tokens = []
     pos = start
-    for pair in tokenizer().cut(text[start:end]):
-        word, flag = pair.word, pair.flag
+    for word, flag in tokenizer().cut(text[start:end]):
         if text[pos : pos + len(word)] != word:
             raise AssertionError(f"jieba word {word!r} does not line up with the text at {pos}")
         tokens.append(Token(pos, pos + len(word), word, flag))
