@@ -3,8 +3,10 @@
 The data (``kg/data/gazetteer/``) is derived from jionlp's ``china_location`` by
 ``tools/make_gazetteer.py``; see the NOTICE there.  Provinces, prefectures, counties and
 townships (about 45 000 rows) load on the first lookup; villages (about 650 000 names) load only
-when a village is asked for.  Every entry is one :class:`~kg.facts.Division` object, made once
-and cached, with its parent chain filled in, so identity and equality are cheap.
+when a village is asked for, and then only those of the townships asked for are split into
+names.  The parsed tables are kept between runs by :func:`kg.cache.cached`.  Every entry is one
+:class:`~kg.facts.Division` object, made once and cached, with its parent chain filled in, so
+identity and equality are cheap.
 
 Names are simplified Chinese; :func:`search` also takes traditional characters and codes.
 
@@ -20,10 +22,12 @@ from __future__ import annotations
 
 import gzip
 import re
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
+from kg.cache import cached
 from kg.facts import Division, Level
 from kg.resources import data_path, read_lines
 
@@ -35,6 +39,7 @@ __all__ = [
     "is_name",
     "lookup",
     "max_name_length",
+    "name_lengths_at",
     "resolve",
     "search",
     "short_forms",
@@ -112,7 +117,10 @@ def short_forms(name: str, level: Level) -> tuple[str, ...]:
     ()
     """
     out: list[str] = []
-    match = _autonomy_pattern().match(name)
+    # Only a name ending in an autonomous suffix can match (most villages do not: no need to
+    # compile the pattern for them).
+    autonomous = name.rstrip("\n").endswith(tuple(_AUTONOMY_SUFFIX))
+    match = _autonomy_pattern().match(name) if autonomous else None
     if match and not match["suffix"].startswith("自治") and not match["groups"].endswith("族"):
         match = None  # 族 may be left out only before 自治…: 东高山乡 is no 高山族 township
     if match and (match["stem"] or match["suffix"].startswith(("自治", "民族"))):
@@ -147,22 +155,76 @@ class _Table:
     index: dict[str, str]
     """Full names, short forms and former names -> comma-separated rows (parsed on demand);
     ``=CODE`` -> the row of a coded division."""
+    ends: array[int]
+    """Row -> the row after its last descendant: the rows are in tree order (pre-order), so a
+    division's subtree is ``range(row, ends[row])``."""
+    lengths: dict[str, tuple[int, ...]]
+    """The first two characters of every name (not codes) -> the lengths of the names that
+    start with them, longest first: the scanner's shortcut past positions where no name starts."""
+    longest: int
+    """The length of the longest name."""
     divisions: list[Division | None] = field(default_factory=list)
+    """Made on demand, per process: never pickled."""
+
+    def __getstate__(self) -> tuple[object, ...]:
+        # Three long strings unpickle and split faster than 190 000 short ones.
+        rows, keys, values = (
+            "\n".join(self.rows),
+            "\n".join(self.index),
+            "\n".join(self.index.values()),
+        )
+        return rows, keys, values, self.ends, self.lengths, self.longest
+
+    def __setstate__(
+        self, state: tuple[str, str, str, array[int], dict[str, tuple[int, ...]], int]
+    ) -> None:
+        rows, keys, values, self.ends, self.lengths, self.longest = state
+        self.rows = rows.split("\n")
+        self.index = dict(zip(keys.split("\n"), values.split("\n"), strict=True))
+        self.divisions = [None] * len(self.rows)
+
+
+def _data_lines(name: str) -> list[str]:
+    text = data_path(name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def _build_table() -> _Table:
+    rows = _data_lines(DIVISIONS_FILE)
+    lines = _data_lines(NAMES_FILE)
+    fields = "\t".join(lines).split("\t")  # name, rows, name, rows …
+    if len(fields) != 2 * len(lines):
+        raise ValueError(f"{NAMES_FILE}: a line without exactly one tab")
+    index = dict(zip(fields[0::2], fields[1::2], strict=True))
+    ends = array("q", [0]) * len(rows)
+    ancestors: list[int] = []
+    for row, line in enumerate(rows):
+        parent = line.split("\t", 5)[4]
+        parent_row = int(parent) if parent else -1
+        while ancestors and ancestors[-1] != parent_row:
+            ends[ancestors.pop()] = row
+        if parent_row >= 0 and not ancestors:
+            raise ValueError(f"{DIVISIONS_FILE}: row {row} does not follow its parent's subtree")
+        ancestors.append(row)
+    for row in ancestors:
+        ends[row] = len(rows)
+    by_start: dict[str, set[int]] = {}
+    for key in index:
+        if len(key) >= 2 and not key.startswith("="):
+            by_start.setdefault(key[:2], set()).add(len(key))
+    shared: dict[tuple[int, ...], tuple[int, ...]] = {}  # one tuple per distinct value
+    lengths = {}
+    for start, found in by_start.items():
+        ordered = tuple(sorted(found, reverse=True))
+        lengths[start] = shared.setdefault(ordered, ordered)
+    longest = max(found[0] for found in lengths.values())
+    return _Table(rows, index, ends, lengths, longest, [None] * len(rows))
 
 
 @cache
 def _table() -> _Table:
-    rows = [
-        line
-        for line in data_path(DIVISIONS_FILE).read_text(encoding="utf-8").splitlines()
-        if line and not line.startswith("#")
-    ]
-    index = dict(
-        line.split("\t", 1)
-        for line in data_path(NAMES_FILE).read_text(encoding="utf-8").splitlines()
-        if line and not line.startswith("#")
-    )
-    return _Table(rows, index, [None] * len(rows))
+    sources = [data_path(DIVISIONS_FILE), data_path(NAMES_FILE)]
+    return cached("gazetteer-table", sources, _build_table)
 
 
 def _fields(row: int) -> list[str]:
@@ -213,10 +275,27 @@ def is_name(name: str) -> bool:
     return not name.startswith("=") and name in _table().index
 
 
-@cache
 def max_name_length() -> int:
     """The length of the longest name that :func:`is_name` knows."""
-    return max(len(key) for key in _table().index if not key.startswith("="))
+    return _table().longest
+
+
+def name_lengths_at(text: str, start: int) -> list[int]:
+    """The lengths, longest first, of the names of two characters or more that
+    :func:`is_name` knows at ``text[start:]``: the same as trying every length down from
+    :func:`max_name_length`, in one dictionary lookup where no name starts.
+
+    >>> text = "云南省丽江市永胜县"
+    >>> name_lengths_at(text, 3), name_lengths_at(text, 4), name_lengths_at(text, 5)
+    ([3, 2], [2], [])
+    """
+    table = _table()
+    found = table.lengths.get(text[start : start + 2])
+    if not found:
+        return []
+    room = len(text) - start
+    index = table.index
+    return [n for n in found if n <= room and text[start : start + n] in index]
 
 
 def lookup(name: str) -> list[Division]:
@@ -243,22 +322,24 @@ def _row_of(division: Division) -> int | None:
     return None
 
 
-@cache
-def _children_index() -> dict[int, list[int]]:
-    out: dict[int, list[int]] = {}
-    for row, line in enumerate(_table().rows):
-        parent = line.split("\t", 5)[4]
-        out.setdefault(int(parent) if parent else -1, []).append(row)
+def _child_rows(row: int | None) -> list[int]:
+    """The rows directly under ``row`` (the provinces for ``None``), in row order."""
+    table = _table()
+    at, end = (0, len(table.rows)) if row is None else (row + 1, table.ends[row])
+    out = []
+    while at < end:
+        out.append(at)
+        at = table.ends[at]
     return out
 
 
 def children(division: Division | None) -> list[Division]:
     """The divisions directly under ``division`` (provinces for ``None``), villages excluded."""
     if division is None:
-        rows = _children_index().get(-1, [])
+        rows = _child_rows(None)
     else:
         row = _row_of(division)
-        rows = [] if row is None else _children_index().get(row, [])
+        rows = [] if row is None else _child_rows(row)
     return [_division(r) for r in rows]
 
 
@@ -293,26 +374,51 @@ def _highest_unique(candidates: list[Division]) -> Division | None:
 
 @dataclass
 class _Villages:
-    by_township: dict[int, str]
-    """Township row -> its villages' names joined by ``|`` (split on demand)."""
-    cache: dict[tuple[int, str], Division] = field(default_factory=dict)
+    text: bytes
+    """``villages.tsv.gz`` decompressed: per township row, its villages' names joined by ``|``
+    (UTF-8), decoded and split only for the townships asked for."""
+    starts: array[int]
+    """Township row -> where its names start in ``text`` (0 with ``ends`` 0: none)."""
+    ends: array[int]
+    """Township row -> where its names end."""
+
+    def names(self, row: int) -> list[str]:
+        if row >= len(self.starts) or self.starts[row] == self.ends[row]:
+            return []
+        return self.text[self.starts[row] : self.ends[row]].decode("utf-8").split("|")
+
+    def rows(self) -> list[int]:
+        """The townships that have villages, in row order."""
+        return [row for row in range(len(self.starts)) if self.starts[row] != self.ends[row]]
+
+
+def _build_villages() -> _Villages:
+    text = gzip.decompress(data_path(VILLAGES_FILE).read_bytes())
+    spans: dict[int, tuple[int, int]] = {}
+    at = 0
+    for line in text.split(b"\n"):
+        if line and not line.startswith(b"#"):
+            number, tab, _ = line.partition(b"\t")
+            spans[int(number)] = (at + len(number) + len(tab), at + len(line))
+        at += len(line) + 1
+    size = max(spans, default=-1) + 1
+    starts, ends = array("q", [0]) * size, array("q", [0]) * size
+    for row, (start, end) in spans.items():
+        starts[row], ends[row] = start, end
+    return _Villages(text, starts, ends)
 
 
 @cache
 def _villages() -> _Villages:
-    by_township: dict[int, str] = {}
-    with gzip.open(data_path(VILLAGES_FILE), "rt", encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("#"):
-                continue
-            row, _, names = line.rstrip("\n").partition("\t")
-            by_township[int(row)] = names
-    return _Villages(by_township)
+    return cached("gazetteer-villages", [data_path(VILLAGES_FILE)], _build_villages)
+
+
+_VILLAGE_DIVISIONS: dict[tuple[int, str], Division] = {}
+"""(township row, name) -> the village's one Division object in this process."""
 
 
 def _village(row: int, name: str) -> Division:
-    store = _villages()
-    division = store.cache.get((row, name))
+    division = _VILLAGE_DIVISIONS.get((row, name))
     if division is None:
         division = Division(
             name=name,
@@ -320,7 +426,7 @@ def _village(row: int, name: str) -> Division:
             short=short_forms(name, Level.VILLAGE),
             parent=_division(row),
         )
-        store.cache[(row, name)] = division
+        _VILLAGE_DIVISIONS[(row, name)] = division
     return division
 
 
@@ -331,28 +437,20 @@ def villages(division: Division) -> list[Division]:
     if row is None:
         return []
     store = _villages()
+    table = _table()
     out: list[Division] = []
-    stack = [row]
-    kids = _children_index()
-    townships: list[int] = []
-    while stack:
-        current = stack.pop()
-        if _table().rows[current].startswith("T"):
-            townships.append(current)
-        else:
-            stack.extend(kids.get(current, []))
-    for township in sorted(townships):
-        names = store.by_township.get(township)
-        if names:
-            out.extend(_village(township, name) for name in names.split("|"))
+    for township in range(row, table.ends[row]):
+        if table.rows[township].startswith("T"):
+            out.extend(_village(township, name) for name in store.names(township))
     return out
 
 
 @cache
 def _village_index() -> dict[str, list[tuple[int, str]]]:
     index: dict[str, list[tuple[int, str]]] = {}
-    for row, names in _villages().by_township.items():
-        for name in names.split("|"):
+    store = _villages()
+    for row in store.rows():
+        for name in store.names(row):
             index.setdefault(name, []).append((row, name))
             for alias in short_forms(name, Level.VILLAGE):
                 index.setdefault(alias, []).append((row, name))

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import gzip
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from kg import gazetteer
-from kg.facts import Level
+from kg.facts import Division, Level
+from kg.resources import data_path
 
 
 def test_full_and_short_names_find_the_county() -> None:
@@ -101,3 +108,146 @@ def test_names_index_and_keys() -> None:
     assert gazetteer.max_name_length() >= len("积石山保安族东乡族撒拉族自治县")
     township = gazetteer.resolve("东山乡", gazetteer.by_code("530722"))
     assert township is not None and township.key == "530722/township/东山傈僳族彝族乡"
+
+
+# --- the fast paths give what the plain data gives --------------------------------------------
+
+
+def test_name_lengths_at_is_every_length_tried() -> None:
+    names = [
+        n
+        for n in (
+            "云南省",
+            "丽江市",
+            "玉龙纳西族自治县",
+            "东山乡",
+            "积石山保安族东乡族撒拉族自治县",
+        )
+    ]
+    text = "".join(names) + "江市永胜县和金沙江边的北京" + names[-1][:-1]
+    longest = gazetteer.max_name_length()
+    for start in range(len(text)):
+        expected = [
+            n
+            for n in range(min(longest, len(text) - start), 1, -1)
+            if gazetteer.is_name(text[start : start + n])
+        ]
+        assert gazetteer.name_lengths_at(text, start) == expected, start
+
+
+def _reference_villages() -> dict[int, list[str]]:
+    """Township row -> village names, read the plain way from the data file."""
+    out: dict[int, list[str]] = {}
+    with gzip.open(data_path(gazetteer.VILLAGES_FILE), "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if not line.startswith("#"):
+                row, _, names = line.rstrip("\n").partition("\t")
+                out[int(row)] = names.split("|")
+    return out
+
+
+def _reference_rows() -> list[list[str]]:
+    text = data_path(gazetteer.DIVISIONS_FILE).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def test_villages_of_a_division_are_those_of_the_whole_file() -> None:
+    rows = _reference_rows()
+    reference = _reference_villages()
+    parents = {row: int(fields[4]) if fields[4] else None for row, fields in enumerate(rows)}
+
+    def inside(row: int, top: int) -> bool:
+        current: int | None = row
+        while current is not None and current != top:
+            current = parents[current]
+        return current == top
+
+    for code in ("621123", "433124", "530700"):  # 渭源县, 花垣县, 丽江市
+        division = gazetteer.by_code(code)
+        assert division is not None
+        top = next(row for row, fields in enumerate(rows) if fields[3] == code)
+        expected = [
+            (rows[row][1], name)
+            for row in sorted(reference)
+            if inside(row, top)
+            for name in reference[row]
+        ]
+        got = gazetteer.villages(division)
+        assert [(v.parent.name if v.parent else "", v.name) for v in got] == expected, code
+    township = gazetteer.resolve("田家河乡", gazetteer.by_code("621123"))
+    assert township is not None
+    row = next(
+        r for r in reference if rows[r][1] == "田家河乡" and rows[parents[r] or 0][3] == "621123"
+    )
+    assert [v.name for v in gazetteer.villages(township)] == reference[row]
+
+
+def test_children_follow_the_parent_column() -> None:
+    rows = _reference_rows()
+    by_parent: dict[int, list[str]] = {}
+    for fields in rows:
+        by_parent.setdefault(int(fields[4]) if fields[4] else -1, []).append(fields[1])
+    assert [d.name for d in gazetteer.children(None)] == by_parent[-1]
+    for code in ("530000", "530700", "530722", "441900", "500000"):
+        division = gazetteer.by_code(code)
+        assert division is not None
+        row = next(r for r, fields in enumerate(rows) if fields[3] == code)
+        assert [d.name for d in gazetteer.children(division)] == by_parent.get(row, []), code
+
+
+def test_rows_out_of_tree_order_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "gazetteer"
+    folder.mkdir()
+    (folder / "divisions.tsv").write_text(
+        "P\t甲省\t甲\t100000\t\t\nP\t乙省\t乙\t200000\t\t\nC\t丙县\t丙\t100001\t0\t\n",
+        encoding="utf-8",
+    )
+    (folder / "names.tsv").write_text("甲省\t0\n乙省\t1\n丙县\t2\n", encoding="utf-8")
+    monkeypatch.setattr(gazetteer, "data_path", lambda name: tmp_path / name)
+    with pytest.raises(ValueError, match="row 2"):
+        gazetteer._build_table()
+
+
+_LOADS = """
+import sys
+built = []
+sys.setprofile(
+    lambda frame, event, arg: event == "call"
+    and frame.f_code.co_name.startswith("_build_")
+    and built.append(frame.f_code.co_name)
+)
+from kg import gazetteer
+county = gazetteer.by_code("621123")
+answer = [d.key for d in gazetteer.lookup("永胜")], [v.name for v in gazetteer.villages(county)]
+sys.setprofile(None)
+print(sorted(built))
+print(gazetteer.max_name_length(), gazetteer.name_lengths_at("丽江市", 0), answer)
+"""
+
+
+def test_a_fresh_process_loads_the_tables_from_the_cache(tmp_path: Path) -> None:
+    env = dict(os.environ, KG_CACHE_DIR=str(tmp_path / "cache"))
+
+    def run() -> str:
+        """What the builders ran, then the answers."""
+        done = subprocess.run(
+            [sys.executable, "-c", _LOADS], env=env, capture_output=True, text=True, check=True
+        )
+        return done.stdout
+
+    (built, first), (loaded, second) = run().splitlines(), run().splitlines()
+    assert (built, loaded) == ("['_build_table', '_build_villages']", "[]")
+    assert first == second
+    assert sorted(p.name.rsplit("-", 1)[0] for p in (tmp_path / "cache").iterdir()) == [
+        "gazetteer-table",
+        "gazetteer-villages",
+    ]
+
+
+def test_village_objects_are_made_once() -> None:
+    county = gazetteer.by_code("621123")
+    assert county is not None
+    first: list[Division] = gazetteer.villages(county)
+    assert all(a is b for a, b in zip(first, gazetteer.villages(county), strict=True))

@@ -7,7 +7,8 @@ Usage::
 The wheel is only read (nothing imported from it); jionlp is not a dependency of ``kg``.
 Writes, deterministically (the same wheel gives byte-identical files):
 
-- ``divisions.tsv``: one row per province, prefecture, county and township, in tree order:
+- ``divisions.tsv``: one row per province, prefecture, county and township, in tree order
+  (pre-order: each division's subtree follows it, which ``kg.gazetteer`` relies on and checks):
   ``level  name  short-forms  code  parent-row  former-names`` (rows counted from 0 after the
   comment header; level P, R, C or T);
 - ``names.tsv``: ``name  row,row,…`` for every full name, short form and former name, and
