@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
+from kg import gazetteer
 from kg.document import Document
 from kg.extract import places
 from kg.facts import Level, PlaceMention
-from kg.resources import SAMPLE_ARTICLE
+from kg.resources import SAMPLE_ARTICLE, read_lines
+from kg.segment import Token, tokenize
+
+ARTICLES = Path(__file__).parent / "articles"
 
 
 def found(text: str) -> list[tuple[str, str, str | None]]:
@@ -233,3 +240,64 @@ def test_a_village_name_shared_without_a_township_before_it_is_left_out() -> Non
     text = "赫章县发展产业，海子村的群众养牛。"
     mentions = places.extract(Document.from_text(text))
     assert "海子村" not in [m.span.text for m in mentions]
+
+
+def _reference_scan(doc: Document, tokens: list[Token]) -> list[tuple[object, ...]]:
+    """The scan done the plain way: at each Han character, every length from the longest name
+    down, each tried with :func:`kg.gazetteer.is_name`."""
+    text = doc.text
+    starts = {t.start for t in tokens}
+    ends = {t.end for t in tokens}
+    exact = {(t.start, t.end): t for t in tokens}
+    blocked = frozenset(read_lines("gazetteer/not_divisions.txt"))
+    longest, longest_blocked = gazetteer.max_name_length(), max(map(len, blocked))
+    out: list[tuple[object, ...]] = []
+    last_end, i, n = -1, 0, len(text)
+    while i < n:
+        if not re.match(r"[\u3400-\u9fff]", text[i]):
+            i += 1
+            continue
+        after_mention = i == last_end
+        if not after_mention:
+            lengths = range(min(longest_blocked, n - i), 1, -1)
+            skip = next((k for k in lengths if text[i : i + k] in blocked), 0)
+            if skip:
+                i += skip
+                continue
+        found, end = None, i
+        for length in range(min(longest, n - i), 1, -1):
+            piece = text[i : i + length]
+            if not gazetteer.is_name(piece) or doc.is_masked(i, i + length):
+                continue
+            divisions = gazetteer.lookup(piece)
+            form = places._form(piece, divisions)
+            if not (i in starts or after_mention):
+                continue
+            if (form == "bare" or length == 2) and i + length not in ends:
+                continue
+            if form == "bare" and i + length < n and text[i + length] in places._FEATURE_CHARS:
+                continue
+            end = i + length
+            found = (i, end, piece, form, divisions, exact.get((i, end)))
+            break
+        if found is None:
+            i += 1
+            continue
+        out.append(found)
+        last_end = i = end
+    return out
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted([SAMPLE_ARTICLE, *ARTICLES.glob("**/*.txt")]),
+    ids=lambda p: p.stem,
+)
+def test_the_scan_finds_what_trying_every_length_finds(path: Path) -> None:
+    doc = Document.from_path(path)
+    tokens = tokenize(doc.text)
+    got = [
+        (c.start, c.end, c.text, c.form, c.divisions, c.token) for c in places._scan(doc, tokens)
+    ]
+    assert got == _reference_scan(doc, tokens)
+    assert got  # every article names places

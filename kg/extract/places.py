@@ -37,7 +37,6 @@ from kg.segment import Token, tokenize
 
 __all__ = ["area_references", "extract", "infer_jurisdiction", "own_area_mentions"]
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _SUFFIXES = ("自治区", "自治州", "自治县", "自治旗", "特别行政区", "地区", "街道", "苏木")
 _SUFFIX_CHARS = "省市州盟县区旗乡镇"
 _FEATURE_CHARS = "江河湖海山岭峰溪川湾岛洲"
@@ -56,6 +55,27 @@ document to be a village feature whose own area is that village."""
 @cache
 def _not_divisions() -> frozenset[str]:
     return frozenset(read_lines("gazetteer/not_divisions.txt"))
+
+
+@cache
+def _not_division_lengths() -> dict[str, tuple[int, ...]]:
+    """The first two characters of every word of two or more in ``not_divisions.txt`` -> the
+    lengths of those words, longest first."""
+    found: dict[str, set[int]] = {}
+    for word in _not_divisions():
+        if len(word) >= 2:
+            found.setdefault(word[:2], set()).add(len(word))
+    return {start: tuple(sorted(lengths, reverse=True)) for start, lengths in found.items()}
+
+
+def _not_division_at(text: str, start: int) -> int:
+    """The length of the longest word of ``not_divisions.txt`` at ``text[start:]``, or 0."""
+    blocked = _not_divisions()
+    room = len(text) - start
+    for length in _not_division_lengths().get(text[start : start + 2], ()):
+        if length <= room and text[start : start + length] in blocked:
+            return length
+    return 0
 
 
 @cache
@@ -123,50 +143,45 @@ class _Candidate:
 
 
 def _scan(doc: Document, tokens: list[Token]) -> list[_Candidate]:
+    """Mentions by maximal munch: at each Han character (after skipping the words of
+    ``not_divisions.txt``), the longest name that the gazetteer knows there and that passes the
+    word-boundary checks.  Only the lengths of names that exist at a position are tried
+    (:func:`kg.gazetteer.name_lengths_at`)."""
     text = doc.text
-    starts = {t.start for t in tokens}
+    by_start = {t.start: t for t in tokens}  # jieba's words do not overlap
     ends = {t.end for t in tokens}
-    exact = {(t.start, t.end): t for t in tokens}
-    blocked = _not_divisions()
-    longest = gazetteer.max_name_length()
-    longest_blocked = max(map(len, blocked))
+    blocked_starts = _not_division_lengths()
     out: list[_Candidate] = []
     last_end = -1
     i = 0
     n = len(text)
     while i < n:
-        if not _HAN.match(text[i]):
+        if not "\u3400" <= text[i] <= "\u9fff":  # not a Han character
             i += 1
             continue
         after_mention = i == last_end
-        if not after_mention:
-            skip = next(
-                (
-                    length
-                    for length in range(min(longest_blocked, n - i), 1, -1)
-                    if text[i : i + length] in blocked
-                ),
-                0,
-            )
+        if not after_mention and text[i : i + 2] in blocked_starts:
+            skip = _not_division_at(text, i)
             if skip:
                 i += skip
                 continue
         found = None
-        for length in range(min(longest, n - i), 1, -1):
-            piece = text[i : i + length]
-            if not gazetteer.is_name(piece) or doc.is_masked(i, i + length):
+        start_ok = i in by_start or after_mention
+        for length in gazetteer.name_lengths_at(text, i) if start_ok else ():
+            end = i + length
+            if doc.is_masked(i, end):
                 continue
+            piece = text[i:end]
             divisions = gazetteer.lookup(piece)
             form = _form(piece, divisions)
-            start_ok = i in starts or after_mention
-            end_ok = i + length in ends
-            if not start_ok:
-                continue
+            end_ok = end in ends
             if (form == "bare" or length == 2) and not end_ok:
                 continue
-            if form == "bare" and i + length < n and text[i + length] in _FEATURE_CHARS:
+            if form == "bare" and end < n and text[end] in _FEATURE_CHARS:
                 continue
-            found = _Candidate(i, i + length, piece, form, divisions, exact.get((i, i + length)))
+            token = by_start.get(i)
+            exact = token if token is not None and token.end == end else None
+            found = _Candidate(i, end, piece, form, divisions, exact)
             break
         if found is None:
             i += 1
@@ -299,14 +314,17 @@ def _context_villages(
         (d for d in weights if d.level in (Level.COUNTY, Level.TOWNSHIP)), key=lambda d: d.key
     )
     named: dict[str, list[Division]] = {}
+    generic = _generic_stems()
     for area in areas:
         for village in gazetteer.villages(area):
-            if len(village.name) >= 3 and village.name[:-1] not in _generic_stems():
+            if len(village.name) >= 3 and village.name[:-1] not in generic:
                 named.setdefault(village.name, []).append(village)
     out: list[_Candidate] = []
     for name, villages in sorted(named.items()):
-        unique = list({v.key: v for v in villages}.values())
         at = doc.text.find(name)
+        if at < 0:  # most: a county has hundreds of villages, a document names a few
+            continue
+        unique = list({v.key: v for v in villages}.values())
         while at >= 0:
             end = at + len(name)
             chosen = (
