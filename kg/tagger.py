@@ -24,6 +24,7 @@ compares the two on the articles and on generated text.
 from __future__ import annotations
 
 import importlib.util
+import io
 import math
 import pickle
 import re
@@ -112,6 +113,12 @@ def _read_word_tags(path: Path) -> dict[str, str]:
     return tags
 
 
+def user_dictionary() -> io.BytesIO:
+    """The user dictionary without its ``#`` comment lines, which jieba would add as words."""
+    lines = USER_DICT.read_bytes().splitlines(keepends=True)
+    return io.BytesIO(b"".join(line for line in lines if not line.lstrip().startswith(b"#")))
+
+
 def _build() -> Tables:
     """Load the tables with jieba's own code (a cache miss): ``Tokenizer.initialize`` and
     ``load_userdict`` for ``FREQ``/``total``, posseg's reading of the word tags and its pickles."""
@@ -122,7 +129,7 @@ def _build() -> Tables:
     jieba.setLogLevel(logging.WARNING)
     tok = jieba.Tokenizer()
     tok.initialize()
-    tok.load_userdict(str(USER_DICT))
+    tok.load_userdict(user_dictionary())
     freq: dict[str, int] = tok.FREQ
     raw = _read_word_tags(jieba_dir() / "dict.txt")
     raw.update(tok.user_word_tag_tab)

@@ -51,7 +51,7 @@ def reference() -> Any:
     dictionary."""
     tok = jieba.Tokenizer()
     tok.initialize()
-    tok.load_userdict(str(tagger.USER_DICT))
+    tok.load_userdict(tagger.user_dictionary())
     return jieba.posseg.POSTokenizer(tok)
 
 
@@ -171,3 +171,8 @@ def test_a_second_process_loads_the_cache_without_jieba_posseg(
     assert not [name for name in seen["opened"] if name.endswith(("dict.txt", ".p", ".cache"))]
     for path, pairs in zip(paths, seen["pairs"], strict=True):
         assert [tuple(pair) for pair in pairs] == _pairs(reference, _text(Path(path)))
+
+
+def test_the_user_dictionarys_comments_are_not_words(ours: tagger.Tagger) -> None:
+    assert "脱贫攻坚" in ours.tables.freq
+    assert not [word for word in ours.tables.freq if word.startswith("#")]
