@@ -9,31 +9,66 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import cache, lru_cache
+from typing import Any
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, QB, RDF, RDFS, SKOS, XSD
 
+from kg import namespace as ns
 from kg.document import Document, Span
 from kg.facts import Division, Facts, Measurement, Organisation, Person, Programme, Quantity
 from kg.iri import Minter
-from kg.labels import all_forms, pinyin, to_traditional
-from kg.namespace import (
-    FP,
-    ID_BASE,
-    OA,
-    PREFIXES,
-    QUDT,
-    SCHEMA,
-    SDMX_ATTRIBUTE,
-    SDMX_DIMENSION,
-    SDMX_MEASURE,
-    UNIT,
-)
+from kg.labels import all_forms, pinyin
+from kg.namespace import ID_BASE, PREFIXES
 from kg.resources import read_table
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 """Subjects are never blank nodes: every node has a minted IRI."""
 
+
+class _Terms:
+    """A namespace whose terms are made once.
+
+    rdflib makes (and checks) a new ``URIRef`` on every ``RDF.type`` or ``FP.Mention`` lookup,
+    and a document needs thousands; here the first lookup goes through the namespace (so
+    ``FP``'s refusal of unknown names still applies) and later ones are attribute reads."""
+
+    def __init__(self, space: Any) -> None:
+        self._space = space
+        self._items: dict[str, URIRef] = {}
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        term = URIRef(getattr(self._space, name))
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        term = self._items.get(name)
+        if term is None:
+            term = self._items[name] = URIRef(self._space[name])
+        return term
+
+
+DCTERMS = _Terms(ns.DCTERMS)
+FOAF = _Terms(ns.FOAF)
+FP = _Terms(ns.FP)
+OA = _Terms(ns.OA)
+ORG = _Terms(ns.ORG)
+PROV = _Terms(ns.PROV)
+QB = _Terms(ns.QB)
+QUDT = _Terms(ns.QUDT)
+RDF = _Terms(ns.RDF)
+RDFS = _Terms(ns.RDFS)
+SCHEMA = _Terms(ns.SCHEMA)
+SDMX_ATTRIBUTE = _Terms(ns.SDMX_ATTRIBUTE)
+SDMX_DIMENSION = _Terms(ns.SDMX_DIMENSION)
+SDMX_MEASURE = _Terms(ns.SDMX_MEASURE)
+SKOS = _Terms(ns.SKOS)
+XSD = _Terms(ns.XSD)
+
+_FP_BASE = str(ns.FP)
 _MU_IN_M2 = Decimal(2000) / Decimal(3)
 
 
@@ -43,17 +78,39 @@ def decimal_literal(value: Decimal) -> Literal:
     text = format(value.normalize(), "f")
     if "." not in text:
         text += ".0"
-    return Literal(text, datatype=XSD.decimal)
+    return _typed(text, XSD.decimal)
+
+
+@lru_cache(maxsize=16384)
+def _text(value: str, lang: str | None = None) -> Literal:
+    """A plain or language-tagged literal: the same names, titles and notations recur."""
+    return Literal(value, lang=lang)
+
+
+@lru_cache(maxsize=16384)
+def _typed(value: str, datatype: URIRef) -> Literal:
+    return Literal(value, datatype=datatype)
+
+
+@lru_cache(maxsize=16384)
+def _count(value: int) -> Literal:
+    """An offset as an xsd:nonNegativeInteger."""
+    return Literal(value, datatype=XSD.nonNegativeInteger)
+
+
+@cache
+def _unit_terms() -> dict[str, tuple[URIRef, str, str]]:
+    spaces = {"unit": str(ns.UNIT), "fp": _FP_BASE}
+    out = {}
+    for notation, prefixed, label_en, label_zh in read_table("unit_terms.tsv"):
+        prefix, local = prefixed.split(":", 1)
+        out[notation] = (URIRef(spaces[prefix] + local), label_en, label_zh)
+    return out
 
 
 def unit_terms() -> dict[str, tuple[URIRef, str, str]]:
     """notation -> (unit IRI, English label, Chinese label), from ``kg/data/unit_terms.tsv``."""
-    spaces = {"unit": UNIT, "fp": FP}
-    out = {}
-    for notation, prefixed, label_en, label_zh in read_table("unit_terms.tsv"):
-        prefix, local = prefixed.split(":", 1)
-        out[notation] = (URIRef(str(spaces[prefix]) + local), label_en, label_zh)
-    return out
+    return dict(_unit_terms())
 
 
 class _Builder:
@@ -66,20 +123,24 @@ class _Builder:
         self.context = facts.jurisdiction.key if facts.jurisdiction else "cn"
         self._divisions_done: set[str] = set()
         self._units_done: set[str] = set()
+        self._mentions: dict[tuple[int, int], URIRef] = {}
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
         self.triples.add((s, p, o))
 
     def written(self, span: Span) -> Literal:
-        return Literal(span.written, lang=self.doc.lang)
+        return _text(span.written, self.doc.lang)
 
     # --- provenance ------------------------------------------------------------------------
 
     def mention(self, span: Span) -> URIRef:
         """The mention node of ``span`` with both selectors, in original-text offsets."""
         start, end = span.original_offsets
+        node = self._mentions.get((start, end))
+        if node is not None:
+            return node
         sha = self.doc.sha256
-        node = self.mint.mention(sha, start, end)
+        node = self._mentions[start, end] = self.mint.mention(sha, start, end)
         position = self.mint.mention(sha, start, end, "position")
         quote = self.mint.mention(sha, start, end, "quote")
         self.add(node, RDF.type, FP.Mention)
@@ -88,10 +149,10 @@ class _Builder:
         self.add(node, OA.hasSelector, position)
         self.add(node, OA.hasSelector, quote)
         self.add(position, RDF.type, OA.TextPositionSelector)
-        self.add(position, OA.start, Literal(start, datatype=XSD.nonNegativeInteger))
-        self.add(position, OA.end, Literal(end, datatype=XSD.nonNegativeInteger))
+        self.add(position, OA.start, _count(start))
+        self.add(position, OA.end, _count(end))
         self.add(quote, RDF.type, OA.TextQuoteSelector)
-        self.add(quote, OA.exact, Literal(self.doc.original[start:end]))
+        self.add(quote, OA.exact, Literal(self.doc.original[start:end]))  # never recurs
         return node
 
     def derived(self, node: URIRef, span: Span) -> None:
@@ -113,7 +174,7 @@ class _Builder:
             for literal in all_forms(short, "Hans", with_pinyin=False):
                 self.add(iri, SKOS.altLabel, literal)
         if division.code:
-            self.add(iri, SKOS.notation, Literal(division.code))
+            self.add(iri, SKOS.notation, _text(division.code))
         if division.parent is not None:
             self.add(iri, SCHEMA.containedInPlace, self.division(division.parent))
         return iri
@@ -180,16 +241,16 @@ class _Builder:
     # --- measurements ----------------------------------------------------------------------
 
     def unit(self, notation: str) -> URIRef:
-        iri, label_en, label_zh = unit_terms()[notation]
+        iri, label_en, label_zh = _unit_terms()[notation]
         if notation in self._units_done:
             return iri
         self._units_done.add(notation)
         self.add(iri, RDF.type, QUDT.Unit)
-        if iri.startswith(str(FP)):
+        if iri.startswith(_FP_BASE):
             self.add(iri, RDF.type, FP.Unit)
-        self.add(iri, SKOS.notation, Literal(notation))
-        self.add(iri, RDFS.label, Literal(label_en, lang="en"))
-        self.add(iri, RDFS.label, Literal(label_zh, lang="zh-Hans"))
+        self.add(iri, SKOS.notation, _text(notation))
+        self.add(iri, RDFS.label, _text(label_en, "en"))
+        self.add(iri, RDFS.label, _text(label_zh, "zh-Hans"))
         if notation == "MU":
             self.add(iri, QUDT.conversionMultiplier, decimal_literal(_MU_IN_M2))
         return iri
@@ -197,8 +258,8 @@ class _Builder:
     def indicator(self, label: str) -> URIRef:
         iri = self.mint.indicator(label)
         self.add(iri, RDF.type, FP.Indicator)
-        self.add(iri, RDFS.label, Literal(label, lang="zh-Hans"))
-        self.add(iri, RDFS.label, Literal(to_traditional(label), lang="zh-Hant"))
+        for literal in all_forms(label, "Hans", with_pinyin=False):
+            self.add(iri, RDFS.label, literal)
         return iri
 
     def quantity(self, node: URIRef, quantity: Quantity) -> None:
@@ -206,7 +267,7 @@ class _Builder:
         self.add(node, SDMX_ATTRIBUTE.unitMeasure, self.unit(quantity.unit))
         self.add(node, FP.valueQualifier, FP[quantity.qualifier.value])
         if quantity.classifier:
-            self.add(node, FP.classifier, Literal(quantity.classifier, lang=self.doc.lang))
+            self.add(node, FP.classifier, _text(quantity.classifier, self.doc.lang))
         if quantity.baseline is not None:
             self.add(node, FP.baseline, decimal_literal(quantity.baseline))
 
@@ -223,7 +284,8 @@ class _Builder:
             self.add(iri, SDMX_DIMENSION.refArea, self.division(area))
         if measurement.period:
             datatype = XSD.gYear if measurement.period.isdigit() else None
-            self.add(iri, SDMX_DIMENSION.refPeriod, Literal(measurement.period, datatype=datatype))
+            period = _typed(measurement.period, datatype) if datatype else _text(measurement.period)
+            self.add(iri, SDMX_DIMENSION.refPeriod, period)
         programme = programmes.get(measurement.programme or "")
         if programme is not None:
             self.add(iri, FP.programme, programme)
@@ -237,15 +299,15 @@ class _Builder:
     def document(self) -> None:
         iri, meta = self.doc_iri, self.facts.metadata
         self.add(iri, RDF.type, FP.Document)
-        self.add(iri, FP.sha256, Literal(self.doc.sha256))
-        self.add(iri, FP.encoding, Literal(self.doc.encoding))
+        self.add(iri, FP.sha256, _text(self.doc.sha256))
+        self.add(iri, FP.encoding, _text(self.doc.encoding))
         if meta.title is not None:
             self.add(iri, DCTERMS.title, self.written(meta.title))
         if meta.created:
             datatype = XSD.dateTime if "T" in meta.created else XSD.date
-            self.add(iri, DCTERMS.created, Literal(meta.created, datatype=datatype))
+            self.add(iri, DCTERMS.created, _typed(meta.created, datatype))
         if meta.publisher:
-            self.add(iri, DCTERMS.publisher, Literal(meta.publisher, lang=self.doc.lang))
+            self.add(iri, DCTERMS.publisher, _text(meta.publisher, self.doc.lang))
         if self.facts.jurisdiction is not None:
             self.add(iri, FP.jurisdiction, self.division(self.facts.jurisdiction))
 
@@ -299,8 +361,10 @@ def build_triples(doc: Document, facts: Facts, base: str = ID_BASE) -> list[Trip
 def _triple_key(triple: Triple) -> tuple[str, str, str, str]:
     """Plain strings compare fast; the object's language or datatype breaks ties."""
     s, p, o = triple
-    tag = o.language or str(o.datatype or "") if isinstance(o, Literal) else ""
-    return (str(s), str(p), str(o), tag)
+    # (rdflib's isinstance goes through an ABC: IRIs, the most objects, are told apart first)
+    if type(o) is not URIRef and isinstance(o, Literal):
+        return (str(s), str(p), str(o), o.language or str(o.datatype or ""))
+    return (str(s), str(p), str(o), "")
 
 
 def build_graph(doc: Document, facts: Facts, base: str = ID_BASE) -> Graph:
