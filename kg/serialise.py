@@ -8,11 +8,12 @@ embedded in every file, never referenced by URL.
 from __future__ import annotations
 
 import json
+import operator
 import os
 import re
 import tempfile
 from collections.abc import Callable, Iterable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ def jsonld_context() -> dict[str, Any]:
 _LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _ESCAPE = re.compile(r'[\\"\n\r\t]')
+_RDF_TYPE = str(RDF.type)
 
 
 @cache
@@ -53,8 +55,19 @@ def _prefixes() -> tuple[tuple[str, str], ...]:
 
 
 @cache
+def _compactable() -> re.Pattern[str]:
+    """IRIs that some prefix compacts: one match, where most IRIs (a document's own) fail."""
+    namespaces = "|".join(re.escape(namespace) for namespace, _ in _prefixes())
+    return re.compile(f"(?:{namespaces}){_LOCAL_NAME.pattern}")
+
+
+@lru_cache(maxsize=8192)
 def compact(iri: str) -> str | None:
-    """``fp:Outcome`` for an IRI under a known prefix whose rest is a plain local name."""
+    """``fp:Outcome`` for an IRI under a known prefix whose rest is a plain local name.
+
+    The cache is bounded: vocabulary terms recur in every document, mention IRIs never do."""
+    if not _compactable().fullmatch(iri):
+        return None
     for namespace, prefix in _prefixes():
         if iri.startswith(namespace):
             local = iri[len(namespace) :]
@@ -63,8 +76,12 @@ def compact(iri: str) -> str | None:
     return None
 
 
+def _escape(match: re.Match[str]) -> str:
+    return _ESCAPES[match.group()]
+
+
 def _quote(text: str) -> str:
-    return '"' + _ESCAPE.sub(lambda m: _ESCAPES[m.group()], text) + '"'
+    return '"' + _ESCAPE.sub(_escape, text) + '"'
 
 
 def _turtle_iri(iri: str) -> str:
@@ -88,26 +105,127 @@ def _term(term: Node, iri: Callable[[str], str] = _turtle_iri) -> str:
     raise KgError(f"cannot write {term!r}: outputs have no blank nodes")
 
 
-def _object_key(term: Node) -> tuple[int, str, str]:
+# --- grouping: subjects, predicates and values in the order they are written ----------------
+
+Plain = str | tuple[str, str, str]
+"""A term as plain strings: an IRI as itself, a literal as (lexical form, language, datatype),
+with ``""`` for no language or datatype.  Plain strings compare and hash in C, rdflib's terms
+in Python, which was most of what writing a document cost."""
+
+Grouped = list[tuple[Plain, list[tuple[str, list[Plain]]]]]
+"""Per subject, its predicates' IRIs, each with its values."""
+
+
+def _plain(term: Node) -> Plain:
+    if type(term) is URIRef:  # the common case, before the slower isinstance checks
+        return str(term)
     if isinstance(term, Literal):
-        return (1, str(term), term.language or str(term.datatype or ""))
-    return (0, str(term), "")
+        datatype = term.datatype
+        return (str(term), term.language or "", "" if datatype is None else str(datatype))
+    if isinstance(term, URIRef):
+        return str(term)
+    raise KgError(f"cannot write {term!r}: outputs have no blank nodes")
 
 
-def _grouped(triples: Iterable[Triple]) -> list[tuple[Node, list[tuple[Node, list[Node]]]]]:
-    """Subjects in IRI order; per subject rdf:type first, then predicates in IRI order."""
-    nodes: dict[Node, dict[Node, list[Node]]] = {}
+def _identity(value: Plain) -> Plain:
+    """What tells terms apart as rdflib's equality does: a language tag's case does not."""
+    if type(value) is tuple and value[1]:
+        return (value[0], value[1].lower(), value[2])
+    return value
+
+
+def _text(value: Plain) -> str:
+    return value if type(value) is str else value[0]
+
+
+def _value_key(value: Plain) -> tuple[bool, str, str]:
+    """IRIs first, then literals by lexical form, language or datatype."""
+    if type(value) is str:
+        return (False, value, "")
+    return (True, value[0], value[1] or value[2])
+
+
+def _predicate_key(predicate: str) -> tuple[bool, str]:
+    return (predicate != _RDF_TYPE, predicate)
+
+
+def _group(triples: Iterable[Triple]) -> Grouped:
+    """Subjects in IRI order; per subject rdf:type first, then predicates in IRI order; each
+    predicate's values once, in order."""
+    nodes: dict[Plain, dict[str, dict[Plain, Plain]]] = {}
+    predicates: dict[str, dict[Plain, Plain]] = {}
+    values: dict[Plain, Plain] = {}
+    last_s: Node | None = None
+    last_p: Node | None = None
     for s, p, o in triples:
-        nodes.setdefault(s, {}).setdefault(p, []).append(o)
+        # Sorted input (build_triples's) repeats the same subject and predicate objects in
+        # runs: the same object is the same term, so its lookups are skipped.
+        if s is not last_s:
+            last_s, last_p = s, None
+            subject = _identity(_plain(s))
+            predicates = nodes.get(subject) or nodes.setdefault(subject, {})
+        if p is not last_p:
+            last_p = p
+            predicate = str(p)
+            values = predicates.get(predicate) or predicates.setdefault(predicate, {})
+        value = _plain(o)
+        values.setdefault(_identity(value), value)
     out = []
-    for subject in sorted(nodes, key=str):
+    for subject in sorted(nodes, key=_text):
         predicates = nodes[subject]
-        order = sorted(predicates, key=lambda p: (p != RDF.type, str(p)))
-        out.append((subject, [(p, sorted(set(predicates[p]), key=_object_key)) for p in order]))
+        grouped = []
+        for predicate in sorted(predicates, key=_predicate_key):
+            objects = list(predicates[predicate].values())
+            if len(objects) > 1:
+                objects.sort(key=_value_key)
+            grouped.append((predicate, objects))
+        out.append((subject, grouped))
     return out
 
 
+_last: tuple[list[Triple], Grouped] | None = None
+
+
+def _grouped(triples: Iterable[Triple]) -> Grouped:
+    """``_group(triples)``, shared by the writers of the same list: a build writes one list
+    as Turtle and then JSON-LD.  A copy of the list is kept with its grouping and compared
+    item by item by identity, so a list changed in between is grouped again."""
+    global _last
+    last = _last
+    if (
+        last is not None
+        and isinstance(triples, list)
+        and len(triples) == len(last[0])
+        and all(map(operator.is_, triples, last[0]))
+    ):
+        return last[1]
+    grouped = _group(triples)
+    if isinstance(triples, list):
+        _last = (list(triples), grouped)
+    return grouped
+
+
 # --- Turtle -------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8192)
+def _turtle_value(value: Plain) -> str:
+    if isinstance(value, str):
+        return compact(value) or f"<{value}>"
+    text, language, datatype = value
+    if language:
+        return f"{_quote(text)}@{language}"
+    if datatype and datatype != _XSD_STRING:
+        return f"{_quote(text)}^^{_turtle_iri(datatype)}"
+    return _quote(text)
+
+
+@cache
+def _turtle_prefixes() -> list[str]:
+    return [
+        f"@prefix {prefix}: <{namespace}> ."
+        for namespace, prefix in sorted(_prefixes(), key=lambda pair: pair[1])
+    ]
 
 
 def to_turtle(triples: Iterable[Triple]) -> bytes:
@@ -117,17 +235,14 @@ def to_turtle(triples: Iterable[Triple]) -> bytes:
     the facts; every term is written in full form (literals quoted, with datatype or language),
     so the lexical forms are exactly those of the graph.
     """
-    lines = [
-        f"@prefix {prefix}: <{namespace}> ."
-        for namespace, prefix in sorted(_prefixes(), key=lambda pair: pair[1])
-    ]
+    lines = list(_turtle_prefixes())
     for subject, predicates in _grouped(triples):
         lines.append("")
-        lines.append(_term(subject))
+        lines.append(_turtle_value(subject))
         last = len(predicates) - 1
         for index, (predicate, objects) in enumerate(predicates):
-            verb = "a" if predicate == RDF.type else _turtle_iri(str(predicate))
-            values = " ,\n        ".join(_term(o) for o in objects)
+            verb = "a" if predicate == _RDF_TYPE else _turtle_iri(predicate)
+            values = " ,\n        ".join(map(_turtle_value, objects))
             lines.append(f"    {verb} {values} {'.' if index == last else ';'}")
     return ("\n".join(lines) + "\n").encode("utf-8")
 
@@ -143,45 +258,60 @@ def to_nquads(triples: Iterable[Triple], name: str) -> bytes:
 
 
 # --- JSON-LD ------------------------------------------------------------------------------------
+# Each node is written as ``json.dumps(node, ensure_ascii=False, sort_keys=True,
+# separators=(", ", ": "))`` would write it, from pieces quoted by the json module's own string
+# encoder: the values recur (labels, units, vocabulary), a dict per value and a dumps per node
+# cost more than the rest of the writer.
+
+_json = json.encoder.encode_basestring  # what json.dumps(..., ensure_ascii=False) quotes with
 
 
 def _jsonld_iri(iri: str) -> str:
     return compact(iri) or iri
 
 
-def _jsonld_value(term: Node) -> Any:
-    if isinstance(term, Literal):
-        if term.language:
-            return {"@language": term.language, "@value": str(term)}
-        if term.datatype is not None and str(term.datatype) != _XSD_STRING:
-            return {"@type": _jsonld_iri(str(term.datatype)), "@value": str(term)}
-        return str(term)
-    if isinstance(term, URIRef):
-        return {"@id": _jsonld_iri(str(term))}
-    raise KgError(f"cannot write {term!r}: outputs have no blank nodes")
+@lru_cache(maxsize=8192)
+def _json_iri(iri: str) -> str:
+    return _json(_jsonld_iri(iri))
+
+
+@lru_cache(maxsize=8192)
+def _jsonld_value(value: Plain) -> str:
+    if isinstance(value, str):
+        return '{"@id": ' + _json_iri(value) + "}"
+    text, language, datatype = value
+    if language:
+        return '{"@language": ' + _json(language) + ', "@value": ' + _json(text) + "}"
+    if datatype and datatype != _XSD_STRING:
+        return '{"@type": ' + _json_iri(datatype) + ', "@value": ' + _json(text) + "}"
+    return _json(text)
+
+
+def _json_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else "[" + ", ".join(items) + "]"
+
+
+@cache
+def _jsonld_context_text() -> str:
+    context = json.dumps(jsonld_context(), ensure_ascii=False, indent=2, sort_keys=True)
+    return context.replace("\n", "\n  ")
 
 
 def to_jsonld(triples: Iterable[Triple]) -> bytes:
     """Compact JSON-LD with the project's context embedded (never referenced by URL)."""
-    nodes = []
+    lines = []
     for subject, predicates in _grouped(triples):
-        node: dict[str, Any] = {"@id": _jsonld_iri(str(subject))}
+        node = {"@id": _json_iri(_text(subject))}
         for predicate, objects in predicates:
-            if predicate == RDF.type:
-                types = [_jsonld_iri(str(o)) for o in objects]
-                node["@type"] = types[0] if len(types) == 1 else types
-                continue
-            values = [_jsonld_value(o) for o in objects]
-            node[_jsonld_iri(str(predicate))] = values[0] if len(values) == 1 else values
-        nodes.append(node)
-    # One node per line: readable, and json's C encoder (indent= would use the slow Python one).
-    context = json.dumps(jsonld_context(), ensure_ascii=False, indent=2, sort_keys=True)
-    lines = ",\n".join(
-        "    " + json.dumps(node, ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
-        for node in nodes
-    )
-    context = context.replace("\n", "\n  ")
-    return f'{{\n  "@context": {context},\n  "@graph": [\n{lines}\n  ]\n}}\n'.encode()
+            if predicate == _RDF_TYPE:
+                node["@type"] = _json_list([_json_iri(_text(o)) for o in objects])
+            else:
+                node[_jsonld_iri(predicate)] = _json_list(list(map(_jsonld_value, objects)))
+        members = ", ".join(_json(key) + ": " + node[key] for key in sorted(node))
+        lines.append("    {" + members + "}")  # one node per line: readable
+    graph = ",\n".join(lines)
+    context = _jsonld_context_text()
+    return f'{{\n  "@context": {context},\n  "@graph": [\n{graph}\n  ]\n}}\n'.encode()
 
 
 def _umask() -> int:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import FOAF, ORG, RDF, RDFS, SKOS
+from rdflib.namespace import FOAF, ORG, RDF, RDFS, SKOS, XSD
 
 from kg.document import Document
 from kg.facts import (
@@ -167,3 +168,96 @@ def test_same_county_same_iri_across_documents(invented: tuple[Document, Facts])
     county = URIRef("https://w3id.org/fupin-kg/id/area/520423")
     assert (county, RDF.type, FP.AdministrativeDivision) in g_other
     assert (county, RDF.type, FP.AdministrativeDivision) in g
+
+
+# --- the writers --------------------------------------------------------------------------------
+
+EX = "https://w3id.org/fupin-kg/id/test/"
+TRICKY = ['say "hi"\\', "line\nbreak\ttab\r", "\x01\u2028\u2029", "𠀀 汉字 </script>", ""]
+
+
+def _tricky_triples() -> list[tuple[URIRef, URIRef, URIRef | Literal]]:
+    node, other = URIRef(EX + "a"), URIRef(EX + "b/c#d")
+    out: list[tuple[URIRef, URIRef, URIRef | Literal]] = [
+        (node, RDF.type, FP.Programme),
+        (node, RDF.type, URIRef(EX + "Type")),
+        (node, FP.partOf, other),
+        (other, RDFS.label, Literal("1", datatype=XSD.integer)),
+        (other, RDFS.label, Literal("1", lang="en")),
+        (other, RDFS.label, URIRef(EX + "1")),
+    ]
+    for text in TRICKY:
+        out += [
+            (node, RDFS.label, Literal(text)),
+            (node, SKOS.altLabel, Literal(text, lang="zh-Hans")),
+            (node, FP.classifier, Literal(text, datatype=XSD.token)),
+        ]
+    return out
+
+
+def test_jsonld_nodes_are_written_as_json_dumps_writes_them() -> None:
+    lines = to_jsonld(_tricky_triples()).decode().split("\n")
+    start = lines.index('  "@graph": [') + 1
+    nodes = [line.strip().rstrip(",") for line in lines[start : lines.index("  ]")]]
+    assert len(nodes) == 2
+    for line in nodes:
+        node = json.loads(line)
+        assert line == json.dumps(node, ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
+
+
+def test_both_writers_parse_back_to_the_same_graph() -> None:
+    triples = _tricky_triples()
+    graph = Graph()
+    for triple in triples:
+        graph.add(triple)
+    assert isomorphic(Graph().parse(data=to_turtle(triples), format="turtle"), graph)
+    assert isomorphic(Graph().parse(data=to_jsonld(triples), format="json-ld"), graph)
+    # a graph and its triples in any order are written alike
+    assert to_turtle(graph) == to_turtle(list(reversed(triples)))
+    assert to_jsonld(graph) == to_jsonld(list(reversed(triples)))
+
+
+def test_turtle_order_types_first_then_iris_then_literals() -> None:
+    text = to_turtle(_tricky_triples()).decode()
+    subject = text[text.index("<https://w3id.org/fupin-kg/id/test/a>") :].split("\n")
+    assert subject[1:3] == [
+        "    a <https://w3id.org/fupin-kg/id/test/Type> ,",
+        "        fp:Programme ;",
+    ]
+    other = text[text.index("<https://w3id.org/fupin-kg/id/test/b/c#d>") :]
+    assert other.index("<https://w3id.org/fupin-kg/id/test/1>") < other.index('"1"@en')
+    assert other.index('"1"@en') < other.index('"1"^^xsd:integer')
+
+
+def test_values_repeat_once_as_rdflib_compares_them() -> None:
+    node = URIRef(EX + "a")
+    triples = [
+        (node, RDFS.label, Literal("永胜", lang="zh-Hans")),
+        (node, RDFS.label, Literal("永胜", lang="zh-hans")),  # equal in RDF: tags ignore case
+        (node, RDFS.label, Literal("永胜", lang="zh-Hans")),
+    ]
+    assert to_turtle(triples).decode().count("永胜") == 1
+    assert to_jsonld(triples).decode().count("永胜") == 1
+
+
+def test_a_list_changed_between_writers_is_written_as_it_is_now() -> None:
+    triples = _tricky_triples()
+    first = to_turtle(triples)
+    triples.append((URIRef(EX + "z"), RDFS.label, Literal("new")))
+    assert b'"new"' in to_jsonld(triples)
+    assert to_turtle(triples) != first
+    triples[-1] = (URIRef(EX + "z"), RDFS.label, Literal("newer"))
+    assert b'"newer"' in to_turtle(triples)
+
+
+def test_blank_nodes_are_refused() -> None:
+    from kg.errors import KgError
+
+    for triple in [
+        (BNode(), RDFS.label, Literal("x")),
+        (URIRef(EX + "a"), RDFS.label, BNode()),
+    ]:
+        with pytest.raises(KgError, match="no blank nodes"):
+            to_turtle([triple])
+        with pytest.raises(KgError, match="no blank nodes"):
+            to_jsonld([triple])
