@@ -13,10 +13,13 @@ PINYIN_LANG = "zh-Latn-pinyin"
 
 @cache
 def pinyin(text: str) -> str:
-    """Tone-marked pinyin, syllables separated by spaces (何玉兰 -> hé yù lán)."""
-    from pypinyin import Style, lazy_pinyin
+    """Tone-marked pinyin, syllables separated by spaces (何玉兰 -> hé yù lán).
 
-    return " ".join(s.strip() for s in lazy_pinyin(text, style=Style.TONE) if s.strip())
+    pypinyin's reading (``lazy_pinyin(text, style=Style.TONE)``), by :mod:`kg.pinyin`, which
+    reads pypinyin's data without the cost of importing it."""
+    from kg.pinyin import lazy_pinyin
+
+    return " ".join(s.strip() for s in lazy_pinyin(text) if s.strip())
 
 
 def to_traditional(text: str) -> str:
