@@ -1,11 +1,14 @@
-"""A fast SHACL validator: the shapes compiled once into SPARQL, run on an in-memory Oxigraph store.
+"""A fast SHACL validator: the shapes compiled once, the core constraints checked in Python.
 
-:class:`ShaclValidator` reads a shapes graph once and compiles every (shape, constraint) into one
-SPARQL ``SELECT`` over all focus nodes at once (the target pattern joined with the constraint's
-violation pattern), never one query per focus node.  Shapes nest (``sh:node``, ``sh:or``,
-``sh:not``, ``sh:qualifiedValueShape``, ``sh:property``) through boolean SPARQL expressions:
-"value ``?v`` fails shape S" is an expression built from the violation patterns of S, so a nested
-shape is checked inside the query that needs it.
+:class:`ShaclValidator` reads a shapes graph once into compiled shapes (targets, paths and
+constraints as plain Python data).  :meth:`ShaclValidator.validate` indexes the data once
+(subject → predicate → objects, on the data's own rdflib terms) and checks every core constraint
+with a dictionary lookup per value, never a query per focus node.  Only what is written in SPARQL
+(``sh:sparql`` constraints and SPARQL-based targets) runs as SPARQL: each query once over all
+focus nodes (``$this`` left free, the rows grouped by it) on an in-memory Oxigraph store that is
+loaded only when such a query has to run.  Shapes nest (``sh:node``, ``sh:or``, ``sh:not``,
+``sh:qualifiedValueShape``, ``sh:property``) through :meth:`_Run.fails`, "value ``v`` fails
+shape S", memoised per validation.
 
 The results are those pySHACL reports (``inference="none"``, ``advanced=True``,
 ``allow_warnings=True``, ``allow_infos=True``): focus node, result path, value, severity,
@@ -26,19 +29,20 @@ zero-or-more, one-or-more, zero-or-one; constraints ``sh:minCount``, ``sh:maxCou
 ``sh:lessThanOrEquals``, ``sh:or``, ``sh:not``, ``sh:sparql`` (SELECT, ``sh:prefixes``,
 message templates); ``sh:severity``, ``sh:message``, ``sh:deactivated``.
 
-Known difference: RDF 1.1 (and Oxigraph) make ``"x"`` and ``"x"^^xsd:string`` the same term,
-rdflib keeps them apart; data holding both for one property counts one value here, two in pySHACL.
+Known difference, in SPARQL only: RDF 1.1 (and Oxigraph) make ``"x"`` and ``"x"^^xsd:string``
+the same term and store typed literals canonically (``"1.50"^^xsd:decimal`` is ``"1.5"``); rdflib
+keeps them apart.  A SPARQL constraint sees Oxigraph's terms; the core constraints see rdflib's,
+as pySHACL does.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeAlias
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -52,17 +56,23 @@ class UnsupportedShapes(ValueError):
     """The shapes use a SHACL feature this engine does not implement (use pySHACL instead)."""
 
 
-# --- custom functions called from the compiled SPARQL ----------------------------------------
-
 _FN = "urn:x-kg-shacl:"
-_DATATYPE_FAILS = ox.NamedNode(_FN + "datatype-fails")
-_PATTERN_FAILS = ox.NamedNode(_FN + "pattern-fails")
-_LTOE_FAILS = ox.NamedNode(_FN + "ltoe-fails")
-_TRUE = ox.Literal("true", datatype=ox.NamedNode(str(XSD.boolean)))
-_FALSE = ox.Literal("false", datatype=ox.NamedNode(str(XSD.boolean)))
+_THIS_VAR = "shq_this"
+"""The variable ``$this`` becomes in the SPARQL of shapes, run with it free."""
 
 _SEVERITY_ALLOWED = (SH.Warning, SH.Info)
+# rdflib makes a new URIRef on every ``RDF.type``: the terms looked up per value are made once
 _RDF_LANGSTRING = RDF.langString
+_RDF_TYPE = RDF.type
+_RDF_FIRST = RDF.first
+_RDF_REST = RDF.rest
+_RDFS_LITERAL = RDFS.Literal
+_RDFS_DATATYPE = RDFS.Datatype
+_SUBCLASS_OF = RDFS.subClassOf
+_XSD_STRING = XSD.string
+_COUNTS = frozenset(("min", "max", "qmin", "qmax"))
+_EMPTY: dict[Node, None] = {}
+"""The values of a path that has none (shared: never written to)."""
 
 _ALLOWED_SHAPE_PARAMETERS = {
     SH[name]
@@ -145,119 +155,93 @@ def _nt_iri(iri: str) -> str:
     return "<" + "".join(out) + ">"
 
 
-def _nt_string(text: str) -> str:
-    escaped = (
-        text.replace("\\", "\\\\")
-        .replace('"', '\\"')
-        .replace("\n", "\\n")
-        .replace("\r", "\\r")
-        .replace("\t", "\\t")
-    )
-    return '"' + escaped + '"'
-
-
-def _sparql_term(term: Node) -> str:
-    """A shape constant in SPARQL syntax (N-Triples escaping)."""
-    if isinstance(term, URIRef):
-        return _nt_iri(str(term))
-    if isinstance(term, Literal):
-        text = _nt_string(str(term))
-        if term.language:
-            return f"{text}@{term.language}"
-        if term.datatype is not None:
-            return f"{text}^^{_nt_iri(str(term.datatype))}"
-        return text
-    raise UnsupportedShapes(f"a blank node where a constant is expected: {term!r}")
-
-
-_LITERALS_GRAPH = ox.NamedNode(_FN + "literals")
+_OX: dict[Node, Any] = {}
+"""rdflib term → pyoxigraph term, for the whole process: a document's vocabulary, units and
+reference facts are the same every time.  Emptied when it grows past :data:`_OX_LIMIT`."""
+_OX_LIMIT = 200_000
+_CANONICAL: dict[Node, Any] = {}
+"""Typed literal → the term Oxigraph stores for it (``"01"^^xsd:int`` is ``"1"^^xsd:integer``)."""
 _LITERAL_OF = ox.NamedNode(_FN + "literal")
 
 
-class _Terms:
-    """rdflib ↔ pyoxigraph terms; values found by queries map back to the data's own terms.
-
-    Oxigraph stores typed literals canonically (``"01"^^xsd:int`` is read back as
-    ``"1"^^xsd:integer``), so the terms read back are mapped to every original term they stand for.
-    """
-
-    def __init__(self) -> None:
-        self.to_ox: dict[Node, Any] = {}
-        self.originals: dict[Any, list[Node]] = {}
-        self.typed: list[Node] = []
-
-    def ox(self, term: Node) -> Any:
-        kind = type(term)
-        if kind is URIRef:
-            return ox.NamedNode(term)  # type: ignore[arg-type]
-        found = self.to_ox.get(term)
-        if found is not None:
-            return found
-        made: Any
-        if isinstance(term, URIRef):
-            made = ox.NamedNode(str(term))
-        elif isinstance(term, BNode):
-            try:
-                made = ox.BlankNode(str(term))
-            except ValueError:
-                made = ox.BlankNode()
-        elif isinstance(term, Literal):
-            if term.language:
-                made = ox.Literal(str(term), language=term.language)
-            elif term.datatype is not None and term.datatype != XSD.string:
-                made = ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-                self.typed.append(term)
-            else:
-                made = ox.Literal(str(term))
-        else:
-            raise TypeError(f"not an RDF term: {term!r}")
-        self.to_ox[term] = made
-        self.originals.setdefault(made, []).append(term)
-        return made
-
-    def canonicalise(self, store: Any) -> None:
-        """Learn the canonical form Oxigraph gives each typed literal."""
-        if not self.typed:
-            return
-        store.extend(
-            ox.Quad(ox.NamedNode(f"{_FN}lit-{i}"), _LITERAL_OF, self.to_ox[t], _LITERALS_GRAPH)
-            for i, t in enumerate(self.typed)
-        )
-        query = f"SELECT ?i ?o WHERE {{ GRAPH <{_LITERALS_GRAPH.value}> {{ ?i ?p ?o }} }}"
-        for row in store.query(query):
-            term = self.typed[int(row["i"].value.rsplit("-", 1)[1])]
-            canonical = row["o"]
-            if canonical != self.to_ox[term]:
-                found = self.originals.setdefault(canonical, [])
-                if term not in found:
-                    found.append(term)
-
-    def all(self, term: Any) -> list[Node]:
-        """Every original term ``term`` (read back from the store) stands for."""
-        found = self.originals.get(term)
-        if found:
-            return found
-        return [self._convert(term)]
-
-    def rdflib(self, term: Any) -> Node:
-        return self.all(term)[0]
-
-    @staticmethod
-    def _convert(term: Any) -> Node:
-        if isinstance(term, ox.NamedNode):
-            return URIRef(term.value)
-        if isinstance(term, ox.BlankNode):
-            return BNode(term.value)
-        if isinstance(term, ox.Literal):
-            if term.language:
-                return Literal(term.value, lang=term.language)
-            if term.datatype.value == str(XSD.string):
-                return Literal(term.value)
-            return Literal(term.value, datatype=URIRef(term.datatype.value))
-        raise TypeError(f"not an RDF term: {term!r}")
+def _make_ox(term: Node) -> Any:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        try:
+            return ox.BlankNode(str(term))
+        except ValueError:
+            return ox.BlankNode()
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None and term.datatype != _XSD_STRING:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
 
 
-# --- pySHACL's checks, for the custom functions ---------------------------------------------------
+def _to_ox(term: Node) -> Any:
+    made = _OX.get(term)
+    if made is None:
+        made = _make_ox(term)
+        if len(_OX) >= _OX_LIMIT:
+            _OX.clear()
+        _OX[term] = made
+    return made
+
+
+def _quads(triples: Iterable[tuple[Node, Node, Node]]) -> list[Any]:
+    """The triples as Oxigraph quads (default graph), terms converted once per process."""
+    cache = _OX
+    make = _to_ox
+    quad = ox.Quad
+    out = []
+    for s, p, o in triples:
+        a = cache.get(s)
+        if a is None:
+            a = make(s)
+        b = cache.get(p)
+        if b is None:
+            b = make(p)
+        c = cache.get(o)
+        if c is None:
+            c = make(o)
+        out.append(quad(a, b, c))
+    return out
+
+
+def _canonical_forms(literals: list[Node]) -> None:
+    """Learn (once per process) the term Oxigraph stores for each of the typed ``literals``."""
+    if len(_CANONICAL) + len(literals) > _OX_LIMIT:
+        _CANONICAL.clear()
+    missing = list(dict.fromkeys(t for t in literals if t not in _CANONICAL))
+    if not missing:
+        return
+    store = ox.Store()
+    store.extend(
+        ox.Quad(ox.NamedNode(f"{_FN}lit-{i}"), _LITERAL_OF, _to_ox(t))
+        for i, t in enumerate(missing)
+    )
+    for quad in store:
+        _CANONICAL[missing[int(quad.subject.value.rsplit("-", 1)[1])]] = quad.object
+
+
+def _from_ox(term: Any) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype.value == str(XSD.string):
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+# --- pySHACL's checks -----------------------------------------------------------------------------
 
 
 def _datatype_matches(value: Node, rule: URIRef) -> bool:
@@ -268,11 +252,11 @@ def _datatype_matches(value: Node, rule: URIRef) -> bool:
         if getattr(value, "ill_typed", None) is True:
             return False
         return _actual_datatype(value, rule)
-    if rule == RDFS.Literal:
+    if rule == _RDFS_LITERAL:
         return True
-    if rule == RDFS.Datatype and value.datatype:
+    if rule == _RDFS_DATATYPE and value.datatype:
         return True
-    if value.datatype is None and value.language is None and rule == XSD.string:
+    if value.datatype is None and value.language is None and rule == _XSD_STRING:
         return _actual_datatype(value, rule)
     if rule == _RDF_LANGSTRING and value.language:
         return _actual_datatype(value, rule)
@@ -297,8 +281,29 @@ def _actual_datatype(value: Literal, rule: URIRef) -> bool:
     return True if expected is None else isinstance(value.value, expected)
 
 
+def _numeric_datatypes() -> frozenset[URIRef]:
+    from rdflib import term
+
+    return frozenset(getattr(term, "_NUMERIC_LITERAL_TYPES", ()))
+
+
+_NUMERIC = _numeric_datatypes()
+
+
 def _ltoe_fails(value: Node, other: Node) -> bool:
     """pySHACL's LessThanOrEqualsConstraintComponent on one (value, compared value) pair."""
+    if (
+        type(value) is Literal
+        and type(other) is Literal
+        and value.datatype in _NUMERIC
+        and other.datatype in _NUMERIC
+        and not value.ill_typed
+        and not other.ill_typed
+        and value.value is not None
+        and other.value is not None
+    ):
+        # rdflib compares two well-typed numbers by value, as ``Literal.__le__`` would below
+        return bool(value.value > other.value)
     if isinstance(value, BNode) or isinstance(other, BNode):
         return True
     left: Any = value
@@ -320,10 +325,194 @@ def _ltoe_fails(value: Node, other: Node) -> bool:
         return True
 
 
+def _pattern_fails(compiled: re.Pattern[str], term: Node) -> bool:
+    if isinstance(term, BNode):
+        return True
+    text = str(term)
+    return not (compiled.match(text) or compiled.search(text))
+
+
+# --- the data -------------------------------------------------------------------------------------
+
+_Path = tuple[Any, ...]
+"""A compiled property path: ``("iri", p)``, ``("inv", path)``, ``("seq", [paths])``,
+``("alt", [paths])``, ``("star", path)``, ``("plus", path)`` or ``("opt", path)``."""
+
+
+class _Index:
+    """The triples of one validation as dictionaries: subject → predicate → objects.
+
+    Objects are kept in dictionaries used as ordered sets (rdflib's term equality, as pySHACL
+    sees the graph).  Reverse lookups (instances of a class, inverse paths) are made when first
+    asked for.  It answers the few questions pySHACL's wording asks of a graph
+    (:meth:`predicates`, :meth:`objects`, :meth:`items`, :meth:`predicate_objects`)."""
+
+    def __init__(self, triples: Iterable[tuple[Node, Node, Node]]) -> None:
+        spo: dict[Node, dict[Node, dict[Node, None]]] = {}
+        preds: dict[Node, Node] = {}
+        get = spo.get
+        for s, p, o in triples:
+            by_p = get(s)
+            if by_p is None:
+                spo[s] = {p: {o: None}}
+                preds[p] = p
+                continue
+            objects = by_p.get(p)
+            if objects is None:
+                by_p[p] = {o: None}
+                preds[p] = p
+            else:
+                objects[o] = None
+        self.spo = spo
+        self._preds = preds
+        self.type = self.predicate(_RDF_TYPE)
+        self.subclass_of = self.predicate(_SUBCLASS_OF)
+        self._inverse: dict[Node, dict[Node, dict[Node, None]]] = {}
+        self._supers: dict[Node, frozenset[Node]] = {}
+        self._has_subclasses: bool | None = None
+
+    def predicate(self, p: Node) -> Node:
+        """The data's own object for predicate ``p``: looked up by identity, not ``__eq__``
+        (rdflib's, in Python), which a dictionary calls for an equal key of another object."""
+        return self._preds.get(p, p)
+
+    def get(self, s: Node, p: Node) -> dict[Node, None]:
+        by_p = self.spo.get(s)
+        if by_p is None:
+            return _EMPTY
+        return by_p.get(p, _EMPTY)
+
+    def inverse(self, p: Node) -> dict[Node, dict[Node, None]]:
+        """object → subjects of the triples of predicate ``p``."""
+        found = self._inverse.get(p)
+        if found is None:
+            found = self._inverse[p] = {}
+            for s, by_p in self.spo.items():
+                for o in by_p.get(p, _EMPTY):
+                    subjects = found.get(o)
+                    if subjects is None:
+                        found[o] = {s: None}
+                    else:
+                        subjects[s] = None
+        return found
+
+    def walk(self, x: Node, path: _Path, forward: bool = True) -> dict[Node, None]:
+        """The nodes ``path`` leads to from ``x`` (from which ``x`` is reached, if not forward)."""
+        kind = path[0]
+        if kind == "iri":
+            p = self.predicate(path[1])
+            if forward:
+                return self.get(x, p)
+            return self.inverse(p).get(x, _EMPTY)
+        if kind == "inv":
+            return self.walk(x, path[1], not forward)
+        if kind == "seq":
+            current: dict[Node, None] = {x: None}
+            for part in path[1] if forward else reversed(path[1]):
+                reached: dict[Node, None] = {}
+                for node in current:
+                    reached.update(self.walk(node, part, forward))
+                current = reached
+            return current
+        if kind == "alt":
+            out: dict[Node, None] = {}
+            for part in path[1]:
+                out.update(self.walk(x, part, forward))
+            return out
+        if kind == "opt":
+            return {x: None, **self.walk(x, path[1], forward)}
+        reached = {}  # star or plus: everything one or more steps away
+        frontier = [x]
+        while frontier:
+            node = frontier.pop()
+            for n in self.walk(node, path[1], forward):
+                if n not in reached:
+                    reached[n] = None
+                    frontier.append(n)
+        if kind == "star":
+            return {x: None, **reached}
+        return reached
+
+    def supers(self, cls: Node) -> frozenset[Node]:
+        """The classes ``cls`` is a subclass of, transitively (``cls`` included)."""
+        found = self._supers.get(cls)
+        if found is None:
+            reached = dict(self.walk(cls, ("plus", ("iri", self.subclass_of))))
+            reached[cls] = None
+            found = self._supers[cls] = frozenset(reached)
+        return found
+
+    def has_class(self, node: Node, cls: Node) -> bool:
+        """``node rdf:type/rdfs:subClassOf* cls``."""
+        types = self.get(node, self.type)
+        if cls in types:
+            return True
+        if not types or not self.has_subclasses():
+            return False
+        return any(cls in self.supers(t) for t in types)
+
+    def has_subclasses(self) -> bool:
+        if self._has_subclasses is None:
+            p = self.subclass_of
+            self._has_subclasses = any(p in by_p for by_p in self.spo.values())
+        return self._has_subclasses
+
+    def instances(self, cls: Node) -> dict[Node, None]:
+        """The nodes of class ``cls`` or of a subclass of it."""
+        classes = {cls: None}
+        if self.has_subclasses():
+            classes.update(self.walk(cls, ("star", ("inv", ("iri", self.subclass_of)))))
+        typed = self.inverse(self.type)
+        out: dict[Node, None] = {}
+        for c in classes:
+            out.update(typed.get(c, _EMPTY))
+        return out
+
+    def subjects_of(self, p: Node) -> dict[Node, None]:
+        p = self.predicate(p)
+        return {s: None for s, by_p in self.spo.items() if p in by_p}
+
+    def objects_of(self, p: Node) -> dict[Node, None]:
+        p = self.predicate(p)
+        out: dict[Node, None] = {}
+        for by_p in self.spo.values():
+            out.update(by_p.get(p, _EMPTY))
+        return out
+
+    # what pySHACL's wording and the report's blank-node copies ask of a graph
+
+    def predicates(self, subject: Node) -> list[Node]:
+        return list(self.spo.get(subject, _EMPTY))
+
+    def objects(self, subject: Node, predicate: Node) -> list[Node]:
+        return list(self.get(subject, predicate))
+
+    def predicate_objects(self, subject: Node) -> Iterator[tuple[Node, Node]]:
+        for p, objects in self.spo.get(subject, {}).items():
+            for o in objects:
+                yield p, o
+
+    def items(self, node: Node) -> Iterator[Node]:
+        """An RDF list's members (as ``Graph.items``)."""
+        chain: set[Node | None] = {node}
+        current: Node | None = node
+        while current:
+            item = next(iter(self.get(current, _RDF_FIRST)), None)
+            if item is not None:
+                yield item
+            current = next(iter(self.get(current, _RDF_REST)), None)
+            if current in chain:
+                raise ValueError("List contains a recursive rdf:rest reference")
+            chain.add(current)
+
+
+_Data: TypeAlias = Graph | _Index
+
+
 # --- pySHACL's wording ----------------------------------------------------------------------------
 
 
-def _stringify(graph: Graph, node: Node, nm: NamespaceManager, recursion: int = 0) -> str:
+def _stringify(graph: _Data, node: Node, nm: NamespaceManager, recursion: int = 0) -> str:
     """pySHACL's ``stringify_node``."""
     if isinstance(node, Literal):
         return _stringify_literal(graph, node, nm)
@@ -337,7 +526,7 @@ def _stringify(graph: Graph, node: Node, nm: NamespaceManager, recursion: int = 
     return str(node)
 
 
-def _stringify_literal(graph: Graph, node: Literal, nm: NamespaceManager) -> str:
+def _stringify_literal(graph: _Data, node: Literal, nm: NamespaceManager) -> str:
     value = None if node.value is None else str(node.value)
     lexical = str(node)
     if value is not None:
@@ -350,7 +539,7 @@ def _stringify_literal(graph: Graph, node: Literal, nm: NamespaceManager) -> str
     return f"Literal({text}{lang}{datatype})"
 
 
-def _stringify_bnode(graph: Graph, node: BNode, nm: NamespaceManager, recursion: int) -> str:
+def _stringify_bnode(graph: _Data, node: BNode, nm: NamespaceManager, recursion: int) -> str:
     if recursion >= 12:
         return "<http://recursion.too.deep>"
     predicates = list(graph.predicates(node))
@@ -387,6 +576,8 @@ class _Sparql:
     select: str
     """The SELECT text, ``$this`` renamed to ``{focus}`` (a format field) and ``$PATH`` replaced."""
     messages: tuple[Literal, ...]
+    query: str = ""
+    """The query run: the SELECT with ``$this`` free, every row kept, prefixes declared."""
 
 
 @dataclass
@@ -394,8 +585,10 @@ class _Constraint:
     kind: str
     component: URIRef
     param: Any = None
-    """Kind-specific: the class, datatype, list members, pattern, shape(s), count…"""
+    """Kind-specific: the count, class, datatype, list members, pattern, shape(s)…"""
     extra: Any = None
+    check: Any = None
+    """What the check uses: the members of ``sh:in`` as a set, the compiled ``sh:pattern``."""
 
 
 @dataclass
@@ -407,9 +600,16 @@ class _Shape:
     severity: Node
     messages: tuple[Literal, ...]
     deactivated: bool
+    py_path: _Path | None = None
+    predicate: Node | None = None
+    """The path when it is one IRI (most are): its values are one dictionary lookup."""
+    allowed: bool = False
+    """Severity Warning or Info: "conforms" wherever a violation is asked for."""
     constraints: list[_Constraint] = field(default_factory=list)
     properties: list[IdentifiedNode] = field(default_factory=list)
-    targets: list[Callable[[str], str]] = field(default_factory=list)
+    targets: list[tuple[str, Any]] = field(default_factory=list)
+    """``("class", C)``, ``("node", n)``, ``("subjects", p)``, ``("objects", p)`` or
+    ``("sparql", query)``."""
 
 
 @dataclass(frozen=True)
@@ -443,7 +643,8 @@ class ValidationReport:
     results: tuple[ShaclResult, ...]
     """Top-level results (``sh:result`` of the report); nested ones are in ``details``."""
     shapes: Graph
-    data: Graph
+    data: _Data
+    """The data graph, or the index of the triples validated (to copy blank nodes from)."""
 
     def all_results(self) -> Iterator[ShaclResult]:
         for result in self.results:
@@ -467,7 +668,7 @@ class ValidationReport:
     ) -> BNode:
         node = BNode()
 
-        def clone(source: Graph, term: Node) -> Node:
+        def clone(source: _Data, term: Node) -> Node:
             if isinstance(term, Literal):
                 return term
             key = (id(source), str(term))
@@ -497,7 +698,7 @@ class ValidationReport:
 
 
 def _clone_bnode(
-    source: Graph, node: BNode, target: Graph, keep_id: bool = False, depth: int = 0
+    source: _Data, node: BNode, target: Graph, keep_id: bool = False, depth: int = 0
 ) -> BNode:
     copy = BNode(str(node)) if keep_id else BNode()
     if depth >= 10:
@@ -509,71 +710,29 @@ def _clone_bnode(
     return copy
 
 
-class _Names:
-    def __init__(self) -> None:
-        self._count = itertools.count()
-
-    def __call__(self, stem: str = "v") -> str:
-        return f"?shq_{stem}{next(self._count)}"
-
-
-@dataclass
-class _Context:
-    """Where a shape's results come from: a SPARQL pattern binding its focus variable."""
-
-    shape: _Shape
-    pattern: str
-    focus: str
-    keys: tuple[str, ...]
-    """Variables whose distinct combinations count results (ancestors, then the focus)."""
-    root: str | None = None
-    """For ``sh:node`` details: the variable holding the value node validated against the shape."""
-    queries: list[_Query] = field(default_factory=list)
-    children: list[int] = field(default_factory=list)
-
-
-@dataclass
-class _Query:
-    context: _Context
-    constraint: _Constraint | None
-    text: str
-    value: str | None = None
-    other: str | None = None
-    detail: int | None = None
-    """For ``sh:node``: index of the detail context of the node shape."""
-
-
 class ShaclValidator:
-    """Shapes compiled once into SPARQL; :meth:`validate` runs them on a data graph."""
+    """Shapes compiled once; :meth:`validate` checks data against them."""
 
     def __init__(self, shapes: Graph, *, max_depth: int = 8) -> None:
         self.shapes_graph = shapes
         self.max_depth = max_depth
-        self._names = _Names()
         self._prefixes: dict[str, str] = {}
         self._shapes: dict[IdentifiedNode, _Shape] = {}
         self._check_globally(shapes)
         for node in self._discover(shapes):
             self._shape(node)
-        self._contexts: list[_Context] = []
-        self._top: list[int] = []
-        for shape in self._shapes.values():
-            if shape.targets and not shape.deactivated:
-                root = self._names("f")
-                targets = " UNION ".join("{ " + t(root) + " }" for t in shape.targets)
-                pattern = f"{{ SELECT DISTINCT {root} WHERE {{ {targets} }} }}"
-                self._top.append(self._add_context(shape, pattern, root, (root,), None, 0))
+        self._top = [s for s in self._shapes.values() if s.targets and not s.deactivated]
+        for shape in self._top:
+            self._check_depth(shape.node, 0, ())
         header = "".join(f"PREFIX {p}: {_nt_iri(ns)}\n" for p, ns in sorted(self._prefixes.items()))
-        for context in self._contexts:
-            for query in context.queries:
-                query.text = header + query.text
-        self._functions = {
-            _DATATYPE_FAILS: self._fn_datatype,
-            _PATTERN_FAILS: self._fn_pattern,
-            _LTOE_FAILS: self._fn_ltoe,
-        }
-        self._patterns: dict[tuple[str, str], re.Pattern[str]] = {}
-        self._terms = _Terms()
+        for shape in self._shapes.values():
+            for c in shape.constraints:
+                if c.kind == "sparql":
+                    select = c.param.select.format(focus="?" + _THIS_VAR)
+                    c.param.query = f"{header}SELECT DISTINCT * WHERE {{ {{ {select} }} }}"
+            shape.targets = [
+                (kind, header + arg if kind == "sparql" else arg) for kind, arg in shape.targets
+            ]
 
     # --- reading the shapes ---------------------------------------------------------------
 
@@ -603,6 +762,23 @@ class ShaclValidator:
                 raise UnsupportedShapes(f"a literal used as a shape: {node}")
         return sorted((n for n in found if isinstance(n, IdentifiedNode)), key=str)
 
+    def _check_depth(self, node: IdentifiedNode, depth: int, within: tuple[Node, ...]) -> None:
+        """Refuse shapes nested deeper than ``max_depth`` (or in a cycle, which is deeper)."""
+        if depth > self.max_depth or node in within:
+            raise UnsupportedShapes("shapes nested too deep (recursive shapes?)")
+        shape = self._shapes[node]
+        if shape.deactivated:
+            return
+        within = (*within, node)
+        for c in shape.constraints:
+            if c.kind in ("node", "not", "qmin", "qmax"):
+                self._check_depth(c.param, depth + 1, within)
+            elif c.kind == "or":
+                for member in c.param:
+                    self._check_depth(member, depth + 1, within)
+        for prop in shape.properties:
+            self._check_depth(prop, depth + 1, within)
+
     def _shape(self, node: Node) -> _Shape:
         if not isinstance(node, IdentifiedNode):
             raise UnsupportedShapes(f"not a shape: {node!r}")
@@ -617,52 +793,56 @@ class ShaclValidator:
         if len(paths) > 1:
             raise UnsupportedShapes(f"shape {node} has several sh:path")
         path = paths[0] if paths else None
+        py_path = self._path(path) if path is not None else None
         deactivated = [d for d in g.objects(node, SH.deactivated)]
         severities = list(g.objects(node, SH.severity))
+        severity = severities[0] if severities else SH.Violation
         shape = _Shape(
             node=node,
             is_property=path is not None,
             path=path,
-            sparql_path=self._path(path) if path is not None else None,
-            severity=severities[0] if severities else SH.Violation,
+            sparql_path=_sparql_path(py_path) if py_path is not None else None,
+            severity=severity,
             messages=tuple(m for m in g.objects(node, SH.message) if isinstance(m, Literal)),
             deactivated=bool(
                 deactivated and isinstance(deactivated[0], Literal) and bool(deactivated[0].value)
             ),
+            py_path=py_path,
+            predicate=py_path[1] if py_path is not None and py_path[0] == "iri" else None,
+            allowed=severity in _SEVERITY_ALLOWED,
         )
         self._shapes[node] = shape
         self._targets(shape)
         self._constraints(shape)
         return shape
 
-    def _path(self, path: Node, depth: int = 0) -> str:
+    def _path(self, path: Node, depth: int = 0) -> _Path:
         g = self.shapes_graph
         if depth > 10:
             raise UnsupportedShapes("a property path nested too deep")
         if isinstance(path, URIRef):
-            return _nt_iri(str(path))
+            return ("iri", path)
         if isinstance(path, BNode):
             if (path, RDF.first, None) in g:
                 items = [self._path(item, depth + 1) for item in g.items(path)]
                 if len(items) < 2:
                     raise UnsupportedShapes("a sequence path of fewer than two members")
-                return "(" + "/".join(items) + ")"
-            for predicate, op in (
-                (SH.inversePath, "^"),
-                (SH.zeroOrMorePath, "*"),
-                (SH.oneOrMorePath, "+"),
-                (SH.zeroOrOnePath, "?"),
+                return ("seq", items)
+            for predicate, kind in (
+                (SH.inversePath, "inv"),
+                (SH.zeroOrMorePath, "star"),
+                (SH.oneOrMorePath, "plus"),
+                (SH.zeroOrOnePath, "opt"),
             ):
                 inner = g.value(path, predicate)
                 if inner is not None:
-                    text = self._path(inner, depth + 1)
-                    return f"^({text})" if op == "^" else f"({text}){op}"
+                    return (kind, self._path(inner, depth + 1))
             alternatives = g.value(path, SH.alternativePath)
             if alternatives is not None:
                 items = [self._path(item, depth + 1) for item in g.items(alternatives)]
                 if not items:
                     raise UnsupportedShapes("an empty sh:alternativePath")
-                return "(" + "|".join(items) + ")"
+                return ("alt", items)
         raise UnsupportedShapes(f"unsupported property path: {path!r}")
 
     def _targets(self, shape: _Shape) -> None:
@@ -671,31 +851,18 @@ class ShaclValidator:
         subclasses_of_class = set(g.transitive_subjects(RDFS.subClassOf, RDFS.Class))
         if any(t in subclasses_of_class for t in g.objects(shape.node, RDF.type)):
             classes.append(shape.node)
-        for cls in classes:
-            c = _sparql_term(cls)
-            shape.targets.append(
-                lambda v, c=c: f"{v} <{RDF.type}>/<{RDFS.subClassOf}>* {c} ."  # type: ignore[misc]
-            )
-        for node in g.objects(shape.node, SH.targetNode):
-            n = _sparql_term(node)
-            shape.targets.append(lambda v, n=n: f"VALUES {v} {{ {n} }}")  # type: ignore[misc]
-        for p in g.objects(shape.node, SH.targetSubjectsOf):
-            t = _sparql_term(p)
-            shape.targets.append(lambda v, t=t: f"{v} {t} [] .")  # type: ignore[misc]
-        for p in g.objects(shape.node, SH.targetObjectsOf):
-            t = _sparql_term(p)
-            shape.targets.append(lambda v, t=t: f"[] {t} {v} .")  # type: ignore[misc]
+        shape.targets.extend(("class", cls) for cls in classes)
+        shape.targets.extend(("node", n) for n in g.objects(shape.node, SH.targetNode))
+        shape.targets.extend(("subjects", p) for p in g.objects(shape.node, SH.targetSubjectsOf))
+        shape.targets.extend(("objects", p) for p in g.objects(shape.node, SH.targetObjectsOf))
         for target in g.objects(shape.node, SH.target):
             selects = list(g.objects(target, SH.select))
             if len(selects) != 1:
                 raise UnsupportedShapes(f"a sh:target that is not a SPARQL-based target: {target}")
             select = self._sparql_text(target, str(selects[0]), None)
-            shape.targets.append(
-                lambda v, s=select: (
-                    f"{{ SELECT DISTINCT {v} WHERE {{ {{ {s.format(focus='?this')} }} "  # type: ignore[misc]
-                    f"BIND(?this AS {v}) }} }}"
-                )
-            )
+            this = "?" + _THIS_VAR
+            query = f"SELECT DISTINCT {this} WHERE {{ {{ {select.format(focus=this)} }} }}"
+            shape.targets.append(("sparql", query))
 
     def _sparql_text(self, node: Node, text: str, shape: _Shape | None) -> str:
         """The query text with its prefixes moved to the header, ``$this`` as ``{focus}``."""
@@ -767,37 +934,37 @@ class ShaclValidator:
                 )
                 out.append(_Constraint(kind, comp, n))
         for cls in g.objects(node, SH["class"]):
-            out.append(_Constraint("class", SH.ClassConstraintComponent, _sparql_term(cls), cls))
+            out.append(_Constraint("class", SH.ClassConstraintComponent, cls))
         datatypes = list(g.objects(node, SH.datatype))
         if len(datatypes) > 1:
             raise UnsupportedShapes(f"several sh:datatype on {node}")
         for dt in datatypes:
-            out.append(
-                _Constraint("datatype", SH.DatatypeConstraintComponent, _sparql_term(dt), dt)
-            )
+            out.append(_Constraint("datatype", SH.DatatypeConstraintComponent, dt))
         ins = list(g.objects(node, SH["in"]))
         if len(ins) > 1:
             raise UnsupportedShapes(f"several sh:in on {node}")
         for lst in ins:
             members = list(g.items(lst))
-            out.append(_Constraint("in", SH.InConstraintComponent, members))
+            out.append(
+                _Constraint("in", SH.InConstraintComponent, members, check=frozenset(members))
+            )
         flags = [str(f) for f in g.objects(node, SH.flags)]
         for pattern in g.objects(node, SH.pattern):
             if not isinstance(pattern, Literal):
                 raise UnsupportedShapes("sh:pattern must be a literal")
+            flag = flags[0] if flags else ""
+            re_flags = (re.I if "i" in flag.lower() else 0) | (re.M if "m" in flag.lower() else 0)
+            try:
+                compiled = re.compile(str(pattern), re_flags)
+            except re.error as error:
+                raise UnsupportedShapes(f"a sh:pattern Python cannot read: {error}") from error
             out.append(
-                _Constraint(
-                    "pattern", SH.PatternConstraintComponent, pattern, flags[0] if flags else ""
-                )
+                _Constraint("pattern", SH.PatternConstraintComponent, pattern, flag, compiled)
             )
         for other in g.objects(node, SH.lessThanOrEquals):
             if not isinstance(other, URIRef):
                 raise UnsupportedShapes("sh:lessThanOrEquals must be an IRI")
-            out.append(
-                _Constraint(
-                    "ltoe", SH.LessThanOrEqualsConstraintComponent, _sparql_term(other), other
-                )
-            )
+            out.append(_Constraint("ltoe", SH.LessThanOrEqualsConstraintComponent, other))
         for target in g.objects(node, SH.node):
             self._shape(target)
             out.append(_Constraint("node", SH.NodeConstraintComponent, target))
@@ -852,345 +1019,43 @@ class ShaclValidator:
                 raise UnsupportedShapes(f"sh:property {prop} has no sh:path")
             shape.properties.append(child.node)
 
-    # --- SPARQL for "fails" ---------------------------------------------------------------
-
-    def _fails(self, node: Node, x: str, mode: str, depth: int = 0) -> str:
-        """A SPARQL expression, true iff ``x`` gives results for the shape (mode ``any``) or,
-        for ``violation``, does not conform in pySHACL's sense (warnings allowed)."""
-        if depth > self.max_depth:
-            raise UnsupportedShapes("shapes nested too deep (recursive shapes?)")
-        shape = self._shapes[node]  # type: ignore[index]
-        if shape.deactivated:
-            return "false"
-        if mode == "violation" and shape.severity in _SEVERITY_ALLOWED:
-            return "false"
-        parts = [self._constraint_fails(shape, c, x, depth) for c in shape.constraints]
-        for prop in shape.properties:
-            child = self._shapes[prop]
-            if shape.is_property:
-                v = self._names()
-                inner = self._fails(prop, v, mode, depth + 1)
-                parts.append(f"EXISTS {{ {x} {shape.sparql_path} {v} . FILTER({inner}) }}")
-            else:
-                parts.append(self._fails(child.node, x, mode, depth + 1))
-        return "(" + " || ".join(parts) + ")" if parts else "false"
-
-    def _values(self, shape: _Shape, x: str, v: str) -> str:
-        return f"{x} {shape.sparql_path} {v} ." if shape.is_property else ""
-
-    def _constraint_fails(self, shape: _Shape, c: _Constraint, x: str, depth: int) -> str:
-        if c.kind in ("min", "max", "qmin", "qmax"):
-            return self._count_fails(shape, c, x, depth)
-        if c.kind == "sparql":
-            return f"EXISTS {{ {{ {c.param.select.format(focus=x)} }} }}"
-        if not shape.is_property:
-            return self._value_fails(shape, c, x, x, depth)
-        v = self._names()
-        fails = self._value_fails(shape, c, v, x, depth)
-        return f"EXISTS {{ {self._values(shape, x, v)} FILTER({fails}) }}"
-
-    def _count_fails(self, shape: _Shape, c: _Constraint, x: str, depth: int) -> str:
-        path = shape.sparql_path
-        v = self._names()
-        condition = ""
-        if c.kind in ("qmin", "qmax"):
-            condition = f"FILTER(!{self._fails(c.param, v, 'violation', depth + 1)})"
-        low, high = c.extra if c.kind in ("qmin", "qmax") else (c.param, c.param)
-        n = low if c.kind in ("min", "qmin") else high + 1
-        if n == 0:
-            return "false"
-        if n == 1:
-            exists = f"EXISTS {{ {x} {path} {v} . {condition} }}"
-        elif n == 2:
-            w = self._names()
-            other = condition.replace(v, w) if condition else ""
-            if condition:  # the fails expression again, with fresh variables
-                other = f"FILTER(!{self._fails(c.param, w, 'violation', depth + 1)})"
-            exists = (
-                f"EXISTS {{ {x} {path} {v} . {condition} {x} {path} {w} . {other} "
-                f"FILTER(!sameTerm({v}, {w})) }}"
-            )
-        else:
-            count = self._names("n")
-            exists = (
-                f"EXISTS {{ {{ SELECT {x} (COUNT(DISTINCT {v}) AS {count}) "
-                f"WHERE {{ {x} {path} {v} . "
-                f"{condition} }} GROUP BY {x} }} FILTER({count} >= {n}) }}"
-            )
-        return f"!{exists}" if c.kind in ("min", "qmin") else exists
-
-    @staticmethod
-    def _ltoe(v: str, w: str) -> str:
-        """Two numbers in order pass without calling Python (rdflib orders them the same)."""
-        fast = f"isNumeric({v}) && isNumeric({w}) && {v} <= {w}"
-        return f"(!({fast}) && <{_LTOE_FAILS.value}>({v}, {w}))"
-
-    @staticmethod
-    def _value_context(shape: _Shape, v: str, x: str) -> str:
-        """Extra arguments naming the triple of a value (to tell canonicalised literals apart)."""
-        if shape.is_property and isinstance(shape.path, URIRef) and v != x:
-            return f", {x}, {_nt_iri(str(shape.path))}"
-        return ""
-
-    def _value_fails(self, shape: _Shape, c: _Constraint, v: str, x: str, depth: int) -> str:
-        if c.kind == "class":
-            typed = f"{v} <{RDF.type}>/<{RDFS.subClassOf}>* {c.param}"
-            return f"(isLiteral({v}) || NOT EXISTS {{ {typed} }})"
-        context = self._value_context(shape, v, x)
-        if c.kind == "datatype":
-            call = f"<{_DATATYPE_FAILS.value}>({v}, {c.param}{context})"
-            if c.extra == XSD.string:  # plain and xsd:string literals always pass in pySHACL
-                return f"(!(isLiteral({v}) && datatype({v}) = {c.param}) && {call})"
-            if c.extra == XSD.decimal:  # a valid xsd:decimal for Oxigraph is one for rdflib
-                fast = f"isNumeric({v}) && datatype({v}) = {c.param}"
-                return f"(!({fast}) && {call})"
-            return call
-        if c.kind == "in":
-            if not c.param:
-                return "true"
-            return "!(" + " || ".join(f"sameTerm({v}, {_sparql_term(m)})" for m in c.param) + ")"
-        if c.kind == "pattern":
-            pattern, flags = _nt_string(str(c.param)), _nt_string(c.extra)
-            return f"<{_PATTERN_FAILS.value}>({v}, {pattern}, {flags}{context})"
-        if c.kind == "ltoe":
-            w = self._names("w")
-            return f"EXISTS {{ {x} {c.param} {w} . FILTER({self._ltoe(v, w)}) }}"
-        if c.kind == "node":
-            return self._fails(c.param, v, "any", depth + 1)
-        if c.kind == "or":
-            return (
-                "(" + " && ".join(self._fails(m, v, "violation", depth + 1) for m in c.param) + ")"
-            )
-        if c.kind == "not":
-            return f"!{self._fails(c.param, v, 'violation', depth + 1)}"
-        raise AssertionError(c.kind)  # pragma: no cover
-
-    # --- result queries -------------------------------------------------------------------
-
-    def _add_context(
-        self,
-        shape: _Shape,
-        pattern: str,
-        focus: str,
-        keys: tuple[str, ...],
-        root: str | None,
-        depth: int,
-    ) -> int:
-        if depth > self.max_depth:
-            raise UnsupportedShapes("shapes nested too deep (recursive shapes?)")
-        index = len(self._contexts)
-        context = _Context(shape, pattern, focus, keys, root)
-        self._contexts.append(context)
-        if shape.deactivated:
-            return index
-        keys_text = " ".join(dict.fromkeys(keys))
-        for c in shape.constraints:
-            if c.kind in ("min", "max", "qmin", "qmax"):
-                text = (
-                    f"SELECT DISTINCT {keys_text} WHERE {{ {pattern} "
-                    f"FILTER({self._count_fails(shape, c, focus, 0)}) }}"
-                )
-                context.queries.append(_Query(context, c, text))
-            elif c.kind == "sparql":
-                select = c.param.select.format(focus=focus)
-                text = f"SELECT DISTINCT * WHERE {{ {pattern} {{ {select} }} }}"
-                context.queries.append(_Query(context, c, text))
-            else:
-                v = self._names() if shape.is_property else focus
-                values = self._values(shape, focus, v)
-                other = None
-                if c.kind == "ltoe":
-                    other = self._names("w")
-                    condition = (
-                        f"{focus} {c.param} {other} . FILTER(<{_LTOE_FAILS.value}>({v}, {other}))"
-                    )
-                else:
-                    condition = f"FILTER({self._value_fails(shape, c, v, focus, 0)})"
-                selected = " ".join(dict.fromkeys((*keys, v, *([other] if other else []))))
-                text = f"SELECT DISTINCT {selected} WHERE {{ {pattern} {values} {condition} }}"
-                query = _Query(context, c, text, value=v, other=other)
-                if c.kind == "node":
-                    r = self._names("r")
-                    detail_pattern = (
-                        f"{{ SELECT DISTINCT ({v} AS {r}) "
-                        f"WHERE {{ {pattern} {values} {condition} }} }}"
-                    )
-                    target = self._shapes[c.param]
-                    query.detail = self._add_context(target, detail_pattern, r, (r,), r, depth + 1)
-                context.queries.append(query)
-        for prop in shape.properties:
-            child = self._shapes[prop]
-            if shape.is_property:
-                v = self._names()
-                child_pattern = f"{pattern} {focus} {shape.sparql_path} {v} ."
-                sub = self._add_context(child, child_pattern, v, (*keys, v), root, depth + 1)
-            else:
-                sub = self._add_context(child, pattern, focus, keys, root, depth + 1)
-            context.children.append(sub)
-        return index
-
     # --- validation -----------------------------------------------------------------------
-
-    def _candidates(self, value: Any, triple: tuple[Any, ...]) -> list[Node]:
-        found = self._terms.all(value)
-        if len(found) > 1 and len(triple) == 2:
-            focus, predicate = self._terms.rdflib(triple[0]), URIRef(triple[1].value)
-            found = [o for o in found if (focus, predicate, o) in self._data] or found
-        return found
-
-    def _fn_datatype(self, value: Any, datatype: Any, *triple: Any) -> Any:
-        rule = URIRef(datatype.value)
-        fails = any(not _datatype_matches(t, rule) for t in self._candidates(value, triple))
-        return _TRUE if fails else _FALSE
-
-    def _pattern(self, pattern: str, flags: str) -> re.Pattern[str]:
-        key = (pattern, flags)
-        compiled = self._patterns.get(key)
-        if compiled is None:
-            re_flags = 0
-            if "i" in flags.lower():
-                re_flags |= re.I
-            if "m" in flags.lower():
-                re_flags |= re.M
-            compiled = self._patterns[key] = re.compile(pattern, re_flags)
-        return compiled
-
-    @staticmethod
-    def _pattern_fails(compiled: re.Pattern[str], term: Node) -> bool:
-        if isinstance(term, BNode):
-            return True
-        text = str(term)
-        return not (compiled.match(text) or compiled.search(text))
-
-    def _fn_pattern(self, value: Any, pattern: Any, flags: Any, *triple: Any) -> Any:
-        compiled = self._pattern(pattern.value, flags.value)
-        fails = any(self._pattern_fails(compiled, t) for t in self._candidates(value, triple))
-        return _TRUE if fails else _FALSE
-
-    def _fn_ltoe(self, value: Any, other: Any) -> Any:
-        return (
-            _TRUE if _ltoe_fails(self._terms.rdflib(value), self._terms.rdflib(other)) else _FALSE
-        )
 
     def validate(
         self,
-        data: Graph,
+        data: Graph | Iterable[tuple[Node, Node, Node]],
         extra: Iterable[tuple[Node, Node, Node]] = (),
         *,
-        namespace_manager: NamespaceManager | None = None,
+        namespace_manager: NamespaceManager | Callable[[], NamespaceManager] | None = None,
     ) -> ValidationReport:
-        """Validate ``data`` (plus the ``extra`` triples, seen by the shapes but not reported)."""
-        terms = self._terms = _Terms()
-        self._data = data
-        convert = terms.ox
-        store = ox.Store()
-        quads = [
-            ox.Quad(convert(s), convert(p), convert(o))
-            for s, p, o in itertools.chain(data, extra)  # type: ignore[misc]
-        ]
-        store.extend(quads)
-        terms.canonicalise(store)
-        nm = namespace_manager or data.namespace_manager
-        cache: dict[int, list[tuple[Node | None, ShaclResult]]] = {}
+        """Validate ``data`` (plus the ``extra`` triples, seen by the shapes but not reported).
+
+        ``data`` is a graph or its triples (a list of ``(s, p, o)``, as
+        :func:`kg.graph.build_triples` makes).  Messages name nodes with ``namespace_manager``
+        (or a function making one, called only when a message needs it); by default the
+        graph's, or a fresh graph's for triples."""
+        graph = data if isinstance(data, Graph) else None
+        triples = list(data)
+        triples.extend(extra)
+        run = _Run(self, triples, graph, namespace_manager)
         top: list[ShaclResult] = []
-        for index in self._top:
-            top.extend(r for _, r in self._context_results(store, index, data, nm, cache))
+        for shape in self._top:
+            for focus in run.focus_nodes(shape):
+                top.extend(run.results(shape, focus))
         conforms = not any(r.severity not in _SEVERITY_ALLOWED for r in top)
-        return ValidationReport(conforms, tuple(top), self.shapes_graph, data)
+        return ValidationReport(conforms, tuple(top), self.shapes_graph, run.data)
 
-    def _context_results(
-        self,
-        store: Any,
-        index: int,
-        data: Graph,
-        nm: NamespaceManager,
-        cache: dict[int, list[tuple[Node | None, ShaclResult]]],
-    ) -> list[tuple[Node | None, ShaclResult]]:
-        """(root value, result) for every result of the context's shape and its sub-contexts."""
-        if index in cache:
-            return cache[index]
-        out: list[tuple[Node | None, ShaclResult]] = []
-        context = self._contexts[index]
-        for query in context.queries:
-            out.extend(self._query_results(store, query, data, nm, cache))
-        for child in context.children:
-            out.extend(self._context_results(store, child, data, nm, cache))
-        cache[index] = out
-        return out
-
-    def _query_results(
-        self,
-        store: Any,
-        query: _Query,
-        data: Graph,
-        nm: NamespaceManager,
-        cache: dict[int, list[tuple[Node | None, ShaclResult]]],
-    ) -> list[tuple[Node | None, ShaclResult]]:
-        context, c = query.context, query.constraint
-        assert c is not None
-        shape = context.shape
-        rows = store.query(query.text, custom_functions=self._functions)
-        back = self._terms.rdflib
-        focus_var = context.focus[1:]
-        root_var = context.root[1:] if context.root else None
-        out: list[tuple[Node | None, ShaclResult]] = []
-        details: dict[Node | None, list[ShaclResult]] | None = None
-        if query.detail is not None:
-            details = {}
-            for root, result in self._context_results(store, query.detail, data, nm, cache):
-                details.setdefault(root, []).append(result)
-        if c.kind == "sparql":
-            variables = [v.value for v in rows.variables]
-            internal = {k[1:] for k in context.keys} | {focus_var}
-            for row in rows:
-                bound = {
-                    name: back(row[name])
-                    for name in variables
-                    if row[name] is not None and name not in internal
-                }
-                focus = back(row[focus_var])
-                root = back(row[root_var]) if root_var else None
-                out.extend(
-                    (root, r) for r in self._sparql_results(shape, c, focus, bound, data, nm)
-                )
-            return out
-        for row in rows:
-            focus = back(row[focus_var])
-            root = back(row[root_var]) if root_var else None
-            if c.kind in ("min", "max", "qmin", "qmax") or not query.value:
-                out.append((root, self._result(shape, c, focus, None, details, data, nm)))
-                continue
-            for value in self._row_values(shape, c, row[query.value[1:]], focus):
-                out.append((root, self._result(shape, c, focus, value, details, data, nm)))
-        return out
-
-    def _row_values(self, shape: _Shape, c: _Constraint, value: Any, focus: Node) -> list[Node]:
-        found = self._terms.all(value)
-        if len(found) == 1:
-            return found
-        if shape.is_property and isinstance(shape.path, URIRef):
-            found = [o for o in found if (focus, shape.path, o) in self._data] or found
-        if c.kind == "datatype":
-            found = [t for t in found if not _datatype_matches(t, c.extra)] or found
-        elif c.kind == "pattern":
-            compiled = self._pattern(str(c.param), c.extra)
-            found = [t for t in found if self._pattern_fails(compiled, t)] or found
-        return found
+    # --- messages -------------------------------------------------------------------------
 
     def _result(
         self,
+        run: _Run,
         shape: _Shape,
         c: _Constraint,
         focus: Node,
         value: Node | None,
-        details: dict[Node | None, list[ShaclResult]] | None,
-        data: Graph,
-        nm: NamespaceManager,
+        details: tuple[ShaclResult, ...] = (),
     ) -> ShaclResult:
-        messages = shape.messages or self._generic(shape, c, focus, value, data, nm)
-        nested: tuple[ShaclResult, ...] = ()
-        if details is not None:
-            nested = tuple(details.get(value, ()))
         return ShaclResult(
             severity=shape.severity,
             focus=focus,
@@ -1198,8 +1063,8 @@ class ShaclValidator:
             value=value,
             component=c.component,
             shape=shape.node,
-            messages=tuple(messages),
-            details=nested,
+            messages=shape.messages or tuple(self._generic(run, shape, c, focus, value)),
+            details=details,
         )
 
     def _sparql_results(
@@ -1208,9 +1073,7 @@ class ShaclValidator:
         c: _Constraint,
         focus: Node,
         bound: dict[str, Node],
-        data: Graph,
-        nm: NamespaceManager,
-    ) -> list[ShaclResult]:
+    ) -> ShaclResult:
         sparql: _Sparql = c.param
         default_value: Node | None = None if shape.is_property else focus
         failure = bound.pop("failure", None)
@@ -1239,33 +1102,27 @@ class ShaclValidator:
             messages.append(Literal(_format_sparql_message(str(m.value), format_vars)))
         if not sparql.messages and not shape.messages:
             messages = []
-        return [
-            ShaclResult(
-                severity=shape.severity,
-                focus=this,
-                path=path if path is not None else shape.path,
-                value=value,
-                component=c.component,
-                shape=shape.node,
-                messages=tuple(messages),
-                source_constraint=sparql.node,
-            )
-        ]
+        return ShaclResult(
+            severity=shape.severity,
+            focus=this,
+            path=path if path is not None else shape.path,
+            value=value,
+            component=c.component,
+            shape=shape.node,
+            messages=tuple(messages),
+            source_constraint=sparql.node,
+        )
 
     def _generic(
-        self,
-        shape: _Shape,
-        c: _Constraint,
-        focus: Node,
-        value: Node | None,
-        data: Graph,
-        nm: NamespaceManager,
+        self, run: _Run, shape: _Shape, c: _Constraint, focus: Node, value: Node | None
     ) -> list[Literal]:
         """pySHACL's message for a result of a shape without sh:message."""
         sg = self.shapes_graph
         snm = sg.namespace_manager
         snm.bind("sh", SH, override=False, replace=False)
+        nm = run.namespace_manager()
         nm.bind("sh", SH, override=False, replace=False)
+        data = run.data
 
         def s(node: Node) -> str:
             return _stringify(sg, node, snm)
@@ -1279,9 +1136,9 @@ class ShaclValidator:
             where = f"{d(focus)}->{path}" if path else d(focus)
             return [Literal(f"{word} than {c.param} values on {where}")]
         if c.kind == "class":
-            return [Literal(f"Value does not have class {s(c.extra)}")]
+            return [Literal(f"Value does not have class {s(c.param)}")]
         if c.kind == "datatype":
-            return [Literal(f"Value is not Literal with datatype {s(c.extra)}")]
+            return [Literal(f"Value is not Literal with datatype {s(c.param)}")]
         if c.kind == "in":
             members: set[Node] = set()  # pySHACL lists a set: the same order in this process
             for member in c.param:
@@ -1290,7 +1147,7 @@ class ShaclValidator:
         if c.kind == "pattern":
             return [Literal(f"Value does not match pattern '{c.param.value}'")]
         if c.kind == "ltoe":
-            return [Literal(f"Value of {d(focus)}->{s(c.extra)} < {d(value)}")]
+            return [Literal(f"Value of {d(focus)}->{s(c.param)} < {d(value)}")]
         if c.kind == "node":
             return [
                 Literal(
@@ -1310,3 +1167,266 @@ class ShaclValidator:
             )
             return [Literal(f"Focus node does not conform to shape{counts}: {s(c.param)}")]
         return []  # pragma: no cover
+
+
+def _sparql_path(path: _Path) -> str:
+    """A compiled path in SPARQL syntax (for ``$PATH`` in SPARQL constraints)."""
+    kind = path[0]
+    if kind == "iri":
+        return _nt_iri(str(path[1]))
+    if kind == "seq":
+        return "(" + "/".join(_sparql_path(p) for p in path[1]) + ")"
+    if kind == "alt":
+        return "(" + "|".join(_sparql_path(p) for p in path[1]) + ")"
+    inner = _sparql_path(path[1])
+    if kind == "inv":
+        return f"^({inner})"
+    return f"({inner})" + {"star": "*", "plus": "+", "opt": "?"}[kind]
+
+
+class _Run:
+    """One validation: the data indexed, the SPARQL store loaded when a query first needs it."""
+
+    def __init__(
+        self,
+        validator: ShaclValidator,
+        triples: list[tuple[Node, Node, Node]],
+        graph: Graph | None,
+        namespace_manager: NamespaceManager | Callable[[], NamespaceManager] | None,
+    ) -> None:
+        self.validator = validator
+        self.shapes = validator._shapes
+        self.triples = triples
+        self.index = _Index(triples)
+        self.data: _Data = graph if graph is not None else self.index
+        self._nm = namespace_manager
+        self._predicates: dict[Node, Node] = {}
+        self._fails: dict[tuple[Node, Node, bool], bool] = {}
+        self._details: dict[tuple[Node, Node], tuple[ShaclResult, ...]] = {}
+        self._rows: dict[str, dict[Node, list[dict[str, Node]]]] = {}
+        self._store: Any = None
+        self._originals: dict[Any, list[Node]] | None = None
+
+    def namespace_manager(self) -> NamespaceManager:
+        nm = self._nm
+        if nm is None:
+            nm = self.data.namespace_manager if isinstance(self.data, Graph) else None
+            nm = nm if nm is not None else Graph().namespace_manager
+        elif not isinstance(nm, NamespaceManager):
+            nm = nm()
+        self._nm = nm
+        return nm
+
+    # --- focus nodes and values -------------------------------------------------------------
+
+    def focus_nodes(self, shape: _Shape) -> dict[Node, None]:
+        out: dict[Node, None] = {}
+        index = self.index
+        for kind, arg in shape.targets:
+            if kind == "class":
+                out.update(index.instances(arg))
+            elif kind == "node":
+                out[arg] = None
+            elif kind == "subjects":
+                out.update(index.subjects_of(arg))
+            elif kind == "objects":
+                out.update(index.objects_of(arg))
+            else:
+                out.update(dict.fromkeys(self.sparql(arg)))
+        return out
+
+    def predicate(self, p: Node) -> Node:
+        """The data's object for a predicate of the shapes (see :meth:`_Index.predicate`)."""
+        found = self._predicates.get(p)
+        if found is None:
+            found = self._predicates[p] = self.index.predicate(p)
+        return found
+
+    def values(self, x: Node, shape: _Shape) -> dict[Node, None]:
+        if shape.predicate is not None:
+            by_p = self.index.spo.get(x)
+            if by_p is None:
+                return _EMPTY
+            return by_p.get(self.predicate(shape.predicate), _EMPTY)
+        assert shape.py_path is not None
+        return self.index.walk(x, shape.py_path)
+
+    # --- does a node conform? ---------------------------------------------------------------
+
+    def fails(self, node: Node, x: Node, strict: bool) -> bool:
+        """Whether ``x`` gives results for the shape (``strict``: a violation, in pySHACL's
+        sense with warnings allowed, so that shapes of severity Warning or Info conform)."""
+        shape = self.shapes[node]  # type: ignore[index]
+        if shape.deactivated or (strict and shape.allowed):
+            return False
+        key = (node, x, strict)
+        found = self._fails.get(key)
+        if found is None:
+            found = self._fails[key] = self._shape_fails(shape, x, strict)
+        return found
+
+    def _shape_fails(self, shape: _Shape, x: Node, strict: bool) -> bool:
+        vals = self.values(x, shape) if shape.is_property else _EMPTY
+        for c in shape.constraints:
+            kind = c.kind
+            if kind in _COUNTS:
+                if self.count_fails(c, vals):
+                    return True
+            elif kind == "sparql":
+                if x in self.sparql_rows(c.param):
+                    return True
+            elif shape.is_property:
+                for v in vals:
+                    if self.value_fails(c, v, x):
+                        return True
+            elif self.value_fails(c, x, x):
+                return True
+        for prop in shape.properties:
+            if shape.is_property:
+                for v in vals:
+                    if self.fails(prop, v, strict):
+                        return True
+            elif self.fails(prop, x, strict):
+                return True
+        return False
+
+    def count_fails(self, c: _Constraint, vals: dict[Node, None]) -> bool:
+        kind = c.kind
+        if kind == "min":
+            return len(vals) < c.param
+        if kind == "max":
+            return len(vals) > c.param
+        low, high = c.extra
+        n = sum(1 for v in vals if not self.fails(c.param, v, True))
+        return n < low if kind == "qmin" else n > high
+
+    def value_fails(self, c: _Constraint, v: Node, x: Node) -> bool:
+        """Whether value ``v`` (of focus ``x``) breaks constraint ``c``."""
+        kind = c.kind
+        if kind == "class":
+            return isinstance(v, Literal) or not self.index.has_class(v, c.param)
+        if kind == "datatype":
+            return not _datatype_matches(v, c.param)
+        if kind == "in":
+            return v not in c.check
+        if kind == "pattern":
+            return _pattern_fails(c.check, v)
+        if kind == "ltoe":
+            return any(_ltoe_fails(v, w) for w in self.index.get(x, self.predicate(c.param)))
+        if kind == "node":
+            return self.fails(c.param, v, False)
+        if kind == "or":
+            return all(self.fails(m, v, True) for m in c.param)
+        if kind == "not":
+            return not self.fails(c.param, v, True)
+        raise AssertionError(kind)  # pragma: no cover
+
+    # --- results ----------------------------------------------------------------------------
+
+    def results(self, shape: _Shape, focus: Node) -> list[ShaclResult]:
+        """The results of ``shape`` on ``focus``, its property shapes' included."""
+        out: list[ShaclResult] = []
+        if shape.deactivated:
+            return out
+        v = self.validator
+        vals: Iterable[Node] = self.values(focus, shape) if shape.is_property else (focus,)
+        for c in shape.constraints:
+            kind = c.kind
+            if kind in _COUNTS:
+                if self.count_fails(c, vals):  # type: ignore[arg-type]
+                    out.append(v._result(self, shape, c, focus, None))
+            elif kind == "sparql":
+                for bound in self.sparql_rows(c.param).get(focus, ()):
+                    out.append(v._sparql_results(shape, c, focus, dict(bound)))
+            elif kind == "ltoe":
+                others = self.index.get(focus, self.predicate(c.param))
+                for value in vals:
+                    for other in others:
+                        if _ltoe_fails(value, other):
+                            out.append(v._result(self, shape, c, focus, value))
+            else:
+                for value in vals:
+                    if self.value_fails(c, value, focus):
+                        details = self.details(c.param, value) if kind == "node" else ()
+                        out.append(v._result(self, shape, c, focus, value, details))
+        for prop in shape.properties:
+            child = self.shapes[prop]
+            if shape.is_property:
+                for value in vals:
+                    out.extend(self.results(child, value))
+            else:
+                out.extend(self.results(child, focus))
+        return out
+
+    def details(self, node: Node, value: Node) -> tuple[ShaclResult, ...]:
+        """The results of the shape of an ``sh:node`` on a value that does not conform."""
+        key = (node, value)
+        found = self._details.get(key)
+        if found is None:
+            found = self._details[key] = tuple(self.results(self.shapes[node], value))  # type: ignore[index]
+        return found
+
+    # --- SPARQL -----------------------------------------------------------------------------
+
+    def store(self) -> Any:
+        if self._store is None:
+            store = ox.Store()
+            store.extend(_quads(self.triples))
+            self._store = store
+        return self._store
+
+    def sparql(self, query: str) -> list[Node]:
+        """The focus nodes a SPARQL-based target selects."""
+        found: list[Node] = []
+        for row in self.store().query(query):
+            this = row[_THIS_VAR]
+            if this is not None:
+                found.extend(self.originals(this))
+        return found
+
+    def sparql_rows(self, sparql: _Sparql) -> dict[Node, list[dict[str, Node]]]:
+        """A SPARQL constraint's rows (its other variables' values) by focus node."""
+        found = self._rows.get(sparql.query)
+        if found is not None:
+            return found
+        found = self._rows[sparql.query] = {}
+        rows = self.store().query(sparql.query)
+        variables = [v.value for v in rows.variables if v.value != _THIS_VAR]
+        for row in rows:
+            this = row[_THIS_VAR]
+            if this is None:
+                continue
+            bound = {
+                name: self.originals(row[name])[0] for name in variables if row[name] is not None
+            }
+            for focus in self.originals(this):
+                found.setdefault(focus, []).append(bound)
+        return found
+
+    def originals(self, term: Any) -> list[Node]:
+        """The data's terms a term read back from the store stands for (the first: itself)."""
+        if isinstance(term, ox.NamedNode):
+            return [URIRef(term.value)]
+        if self._originals is None:
+            self._originals = self._read_back()
+        return self._originals.get(term) or [_from_ox(term)]
+
+    def _read_back(self) -> dict[Any, list[Node]]:
+        originals: dict[Any, list[Node]] = {}
+        typed: list[Node] = []
+        seen: set[Node] = set()
+        for s, _, o in self.triples:
+            for t in (s, o):
+                if isinstance(t, URIRef) or t in seen:
+                    continue
+                seen.add(t)
+                originals.setdefault(_to_ox(t), []).append(t)
+                if isinstance(t, Literal) and t.datatype is not None and t.datatype != _XSD_STRING:
+                    typed.append(t)
+        _canonical_forms(typed)
+        for t in typed:
+            canonical = _CANONICAL[t]
+            found = originals.setdefault(canonical, [])
+            if t not in found:
+                found.append(t)
+        return originals
