@@ -1,5 +1,9 @@
 """Validate a graph against the shapes (pySHACL): data first, text derived from it.
 
+:func:`validate` takes an rdflib graph or a document's triples as :func:`kg.graph.build_triples`
+makes them (no graph is built for those): the shapes run compiled (:mod:`kg.shacl`), with
+pySHACL's results, and the SHACL report graph is made only when :attr:`Validation.report` is read.
+
 Validation reads only the data graph and the shapes shipped with the package (every
 ``shapes/*.ttl``): no ``owl:imports`` are followed, no remote context is fetched, and SPARQL in
 shapes runs with the loading of remote graphs switched off.
@@ -7,7 +11,8 @@ shapes runs with the loading of remote graphs switched off.
 Some checks need facts that are not in the data: whether a division code is in the gazetteer and
 names that division, and the unit table.  Before validating, :func:`reference_facts` makes a small
 graph of just those facts, for the codes and units present, in the namespace
-``https://w3id.org/fupin-kg/reference#``; it is added to a copy of the data for the validation only
+``https://w3id.org/fupin-kg/reference#`` (each entry and the unit table made once per process);
+it is added to a copy of the data for the validation only
 (nothing of it reaches the report or the outputs), and ``shapes/checks.ttl`` checks against it with
 SPARQL-based constraints.  Without the gazetteer module those checks are skipped.
 
@@ -19,18 +24,23 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SH, SKOS
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SH, SKOS, NamespaceManager
 from rdflib.term import IdentifiedNode, Node
 
 from kg.errors import KgError
 from kg.resources import shapes_dir
+
+if TYPE_CHECKING:
+    from kg.graph import Triple
+    from kg.shacl import ShaclResult
+
 
 REF = Namespace("https://w3id.org/fupin-kg/reference#")
 """Reference facts added for validation only: gazetteer entries and the unit table."""
@@ -69,15 +79,32 @@ class Result:
     shape: IdentifiedNode | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
 class Validation:
-    conforms: bool
-    """No result of severity Violation (warnings and infos do not fail a document)."""
-    report: Graph
-    results: tuple[Result, ...]
+    """The outcome of validating one graph: whether it conforms, its results, its report."""
+
+    def __init__(
+        self, conforms: bool, report: Graph | Callable[[], Graph], results: tuple[Result, ...]
+    ) -> None:
+        self.conforms = conforms
+        """No result of severity Violation (warnings and infos do not fail a document)."""
+        self.results = results
+        self._report = report
+
+    @property
+    def report(self) -> Graph:
+        """The SHACL report graph, made when first read (most documents' is never read)."""
+        if not isinstance(self._report, Graph):
+            self._report = self._report()
+        return self._report
 
     def count(self, severity: str) -> int:
         return sum(1 for r in self.results if r.severity == severity)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"conforms": self.conforms, "results": self.results, "_report": self.report}
+
+    def __repr__(self) -> str:
+        return f"Validation(conforms={self.conforms!r}, results={self.results!r})"
 
 
 # Plain words for results that carry no sh:resultMessage.
@@ -130,36 +157,79 @@ def _gazetteer_by_code() -> Any:
 
 
 def reference_facts(data: Graph) -> Graph:
-    """Gazetteer entries of the division codes in ``data`` and the unit table, as triples."""
+    """Gazetteer entries of the division codes in ``data`` and the unit table, as a graph."""
     facts = Graph()
-    by_code = _gazetteer_by_code()
-    if by_code is not None:
-        codes = {
-            str(code)
-            for division in data.subjects(RDF.type, _FP.AdministrativeDivision)
-            for code in data.objects(division, SKOS.notation)
-            if isinstance(code, Literal) and _CODE.fullmatch(str(code))
-        }
-        for code in sorted(codes):
-            _add_entry(facts, code, by_code(code))
-    try:
-        from kg.graph import unit_terms
-    except ImportError:  # pragma: no cover - kg.graph is part of the package
-        return facts
-    for notation, (iri, _, _) in sorted(unit_terms().items()):
-        facts.add((iri, REF.unitNotation, Literal(notation)))
-        facts.add((REF[f"unit-{notation}"], REF.notation, Literal(notation)))
-        facts.add((REF[f"unit-{notation}"], REF.unit, iri))
+    for triple in reference_triples(data):
+        facts.add(triple)
     return facts
 
 
-def _add_entry(facts: Graph, code: str, division: Any) -> None:
+def reference_triples(
+    data: Graph | Iterable[tuple[Node, Node, Node]],
+) -> list[tuple[Node, Node, Node]]:
+    """Gazetteer entries of the division codes in ``data`` and the unit table, as triples."""
+    out: list[tuple[Node, Node, Node]] = []
+    by_code = _gazetteer_by_code()
+    if by_code is not None:
+        for code in sorted(_codes(data)):
+            out.extend(_entry(code, by_code(code)))
+    out.extend(_unit_facts())
+    return out
+
+
+_NOTATION = SKOS.notation
+_DIVISION = _FP.AdministrativeDivision
+_CODE_PREDICATES = frozenset((RDF.type, _NOTATION))
+
+
+def _codes(data: Graph | Iterable[tuple[Node, Node, Node]]) -> set[str]:
+    """The division codes (six digits) of the divisions in ``data``."""
+    if isinstance(data, Graph):
+        notations = [
+            (division, code)
+            for division in data.subjects(RDF.type, _FP.AdministrativeDivision)
+            for code in data.objects(division, SKOS.notation)
+        ]
+        divisions = None
+    else:
+        notations, found = [], set()
+        for s, p, o in data:
+            if p in _CODE_PREDICATES:  # a hash lookup: most predicates are neither
+                if p == _NOTATION:
+                    notations.append((s, o))
+                elif o == _DIVISION:
+                    found.add(s)
+        divisions = found
+    return {
+        str(code)
+        for division, code in notations
+        if (divisions is None or division in divisions)
+        and isinstance(code, Literal)
+        and _CODE.fullmatch(str(code))
+    }
+
+
+_ENTRIES: dict[tuple[str, int], tuple[Any, tuple[tuple[Node, Node, Node], ...]]] = {}
+
+
+def _entry(code: str, division: Any) -> tuple[tuple[Node, Node, Node], ...]:
+    """The reference facts of one code, made once per process (and gazetteer entry)."""
+    key = (code, id(division))
+    found = _ENTRIES.get(key)
+    if found is None:
+        if len(_ENTRIES) > 20_000:
+            _ENTRIES.clear()
+        found = _ENTRIES[key] = (division, tuple(_entry_facts(code, division)))  # (id kept)
+    return found[1]
+
+
+def _entry_facts(code: str, division: Any) -> list[tuple[Node, Node, Node]]:
     entry = REF[f"area-{code}"]
-    facts.add((entry, REF.code, Literal(code)))
+    facts: list[tuple[Node, Node, Node]] = [(entry, REF.code, Literal(code))]
     if division is None:
-        facts.add((entry, RDF.type, REF.UnknownCode))
-        return
-    facts.add((entry, RDF.type, REF.Entry))
+        facts.append((entry, RDF.type, REF.UnknownCode))
+        return facts
+    facts.append((entry, RDF.type, REF.Entry))
     names = {division.name, *division.short}
     try:
         from kg.labels import to_traditional
@@ -168,11 +238,27 @@ def _add_entry(facts: Graph, code: str, division: Any) -> None:
     except ImportError:  # pragma: no cover - labels are part of the package
         pass
     for name in sorted(names):
-        facts.add((entry, REF.name, Literal(name)))
-    facts.add((entry, REF.officialName, Literal(division.name)))
-    facts.add((entry, REF.level, _FP[division.level.value]))
+        facts.append((entry, REF.name, Literal(name)))
+    facts.append((entry, REF.officialName, Literal(division.name)))
+    facts.append((entry, REF.level, _FP[division.level.value]))
     if division.parent is not None and division.parent.code:
-        facts.add((entry, REF.parentCode, Literal(division.parent.code)))
+        facts.append((entry, REF.parentCode, Literal(division.parent.code)))
+    return facts
+
+
+@cache
+def _unit_facts() -> tuple[tuple[Node, Node, Node], ...]:
+    """The unit table as facts (the same for every document)."""
+    try:
+        from kg.graph import unit_terms
+    except ImportError:  # pragma: no cover - kg.graph is part of the package
+        return ()
+    out: list[tuple[Node, Node, Node]] = []
+    for notation, (iri, _, _) in sorted(unit_terms().items()):
+        out.append((iri, REF.unitNotation, Literal(notation)))
+        out.append((REF[f"unit-{notation}"], REF.notation, Literal(notation)))
+        out.append((REF[f"unit-{notation}"], REF.unit, iri))
+    return tuple(out)
 
 
 # --- validation -------------------------------------------------------------------------------
@@ -247,22 +333,33 @@ def _engine() -> Any:
 ENGINES = ("auto", "pyshacl")
 
 
-def validate(data: Graph, shapes: Graph | None = None, engine: str = "auto") -> Validation:
-    """Validate ``data`` against the package's shapes (plus ``shapes``, where given).
+def validate(
+    data: Graph | Sequence[Triple], shapes: Graph | None = None, engine: str = "auto"
+) -> Validation:
+    """Validate ``data`` (a graph, or a document's triples) against the package's shapes (plus
+    ``shapes``, where given).
 
-    ``auto`` runs the shapes compiled to SPARQL on an in-memory Oxigraph store (:mod:`kg.shacl`,
-    tested to give pySHACL's results, tens of times faster), falling back to pySHACL for shapes
-    it does not support; ``pyshacl`` always runs pySHACL.
+    ``auto`` runs the shapes compiled (:mod:`kg.shacl`: the core constraints in Python on the
+    data's own terms, SPARQL constraints on an in-memory Oxigraph store; tested to give pySHACL's
+    results, a hundred times faster), falling back to pySHACL for shapes it does not support;
+    ``pyshacl`` always runs pySHACL.
     """
     if engine not in ENGINES:
         raise KgError(f"unknown validation engine {engine!r}", f"use one of {', '.join(ENGINES)}")
-    shacl = shapes_graph()
     if shapes is not None:
         _check_shapes(shapes)
-        shacl = shacl + shapes
-    report = _compiled_report(data, shapes) if engine == "auto" else None
-    if report is None:
-        report = _pyshacl_report(data, shacl)
+    if engine == "auto":
+        compiled = _compiled(data, shapes)
+        if compiled is not None:
+            return compiled
+    shacl = shapes_graph() if shapes is None else shapes_graph() + shapes
+    if isinstance(data, Graph):
+        graph = data
+    else:
+        from kg.graph import to_graph
+
+        graph = to_graph(data)
+    report = _pyshacl_report(graph, shacl)
     results = _results(report)
     return Validation(
         conforms=not any(r.severity == "Violation" for r in results),
@@ -271,7 +368,12 @@ def validate(data: Graph, shapes: Graph | None = None, engine: str = "auto") -> 
     )
 
 
-def _compiled_report(data: Graph, shapes: Graph | None) -> Graph | None:
+def _fresh_namespaces() -> NamespaceManager:
+    """A fresh graph's prefixes, so that messages read as pySHACL writes them."""
+    return Graph().namespace_manager
+
+
+def _compiled(data: Graph | Sequence[Triple], shapes: Graph | None) -> Validation | None:
     from kg.shacl import ShaclValidator, UnsupportedShapes
 
     try:
@@ -280,12 +382,27 @@ def _compiled_report(data: Graph, shapes: Graph | None) -> Graph | None:
         return None
     if compiled is None:
         return None
-    # A fresh graph's prefixes, so that messages read as pySHACL writes them.
-    outcome = compiled.validate(
-        data, reference_facts(data), namespace_manager=Graph().namespace_manager
+    outcome = compiled.validate(data, reference_triples(data), namespace_manager=_fresh_namespaces)
+    results = _sorted([_result_of(r) for r in outcome.all_results()])
+    return Validation(
+        conforms=not any(r.severity == "Violation" for r in results),
+        report=outcome.graph,
+        results=results,
     )
-    report: Graph = outcome.graph()
-    return report
+
+
+def _result_of(result: ShaclResult) -> Result:
+    """A result as :func:`_results` reads it back from the report graph."""
+    focus, path, component, shape = result.focus, result.path, result.component, result.shape
+    return Result(
+        severity=str(result.severity).rsplit("#", 1)[-1],
+        focus=focus if isinstance(focus, IdentifiedNode) else BNode(str(focus)),
+        path=path if isinstance(path, URIRef) else None,
+        message=result.message,
+        value=result.value,
+        component=component if isinstance(component, URIRef) else None,
+        shape=shape if isinstance(shape, IdentifiedNode) else None,
+    )
 
 
 def _pyshacl_report(data: Graph, shacl: Graph) -> Graph:
@@ -334,6 +451,10 @@ def _results(report: Graph) -> tuple[Result, ...]:
                 shape=shape if isinstance(shape, IdentifiedNode) else None,
             )
         )
+    return _sorted(results)
+
+
+def _sorted(results: list[Result]) -> tuple[Result, ...]:
     results.sort(
         key=lambda r: (
             SEVERITIES.index(r.severity) if r.severity in SEVERITIES else 9,
@@ -341,6 +462,8 @@ def _results(report: Graph) -> tuple[Result, ...]:
             str(r.path),
             r.message,
             str(r.value),
+            str(r.component),
+            str(r.shape),
         )
     )
     return tuple(results)

@@ -130,6 +130,36 @@ def test_articles_give_pyshacls_results(path: Path) -> None:
     assert_same_as_pyshacl(data)
 
 
+def _articles() -> list[Path]:
+    from kg.resources import SAMPLE_ARTICLE
+
+    return [SAMPLE_ARTICLE, *sorted((TESTS / "articles").glob("*.txt"))[:6]]
+
+
+@pytest.mark.parametrize("path", _articles(), ids=lambda p: p.stem)
+def test_triples_give_the_report_of_their_graph(path: Path) -> None:
+    """``validate(triples)`` (no rdflib graph made) is ``validate(to_graph(triples))``."""
+    from kg.graph import to_graph
+    from kg.pipeline import process
+    from kg.validate import validate
+
+    triples = process(path).triples
+    ours, theirs = validate(triples), validate(to_graph(triples))
+    assert ours.results == theirs.results
+    assert [r.shape for r in ours.results] == [r.shape for r in theirs.results]
+    assert ours.conforms is theirs.conforms
+    assert _results(ours.report) == _results(theirs.report)
+    assert ours.count("Warning") + ours.count("Info") > 0
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.fail.ttl")), ids=lambda p: p.name)
+def test_a_fixtures_triples_give_its_graphs_results(path: Path) -> None:
+    data = read_rdf(path)
+    ours = project_validator().validate(list(data), reference_facts(data))
+    theirs = project_validator().validate(data, reference_facts(data))
+    assert _results(ours.graph()) == _results(theirs.graph()) != Counter()
+
+
 def test_the_sh_node_result_carries_its_details() -> None:
     data = read_rdf(FIXTURES / "unknown-unit.fail.ttl")
     report = project_validator().validate(data, reference_facts(data))
