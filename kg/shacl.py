@@ -348,8 +348,13 @@ class _Index:
     (:meth:`predicates`, :meth:`objects`, :meth:`items`, :meth:`predicate_objects`)."""
 
     def __init__(self, triples: Iterable[tuple[Node, Node, Node]]) -> None:
-        spo: dict[Node, dict[Node, dict[Node, None]]] = {}
-        preds: dict[Node, Node] = {}
+        self.spo: dict[Node, dict[Node, dict[Node, None]]] = {}
+        self._preds: dict[Node, Node] = {}
+        self.add(triples)
+
+    def add(self, triples: Iterable[tuple[Node, Node, Node]]) -> None:
+        spo = self.spo
+        preds = self._preds
         get = spo.get
         for s, p, o in triples:
             by_p = get(s)
@@ -363,18 +368,26 @@ class _Index:
                 preds[p] = p
             else:
                 objects[o] = None
-        self.spo = spo
-        self._preds = preds
         self.type = self.predicate(_RDF_TYPE)
         self.subclass_of = self.predicate(_SUBCLASS_OF)
         self._inverse: dict[Node, dict[Node, dict[Node, None]]] = {}
         self._supers: dict[Node, frozenset[Node]] = {}
         self._has_subclasses: bool | None = None
+        self._classes: dict[Node, Node] | None = None
 
     def predicate(self, p: Node) -> Node:
         """The data's own object for predicate ``p``: looked up by identity, not ``__eq__``
         (rdflib's, in Python), which a dictionary calls for an equal key of another object."""
         return self._preds.get(p, p)
+
+    def own(self, term: Node) -> Node:
+        """The data's own object for a predicate or class named in the shapes."""
+        found = self._preds.get(term)
+        if found is None:
+            if self._classes is None:
+                self._classes = {c: c for c in self.inverse(self.type)}
+            found = self._classes.get(term, term)
+        return found
 
     def get(self, s: Node, p: Node) -> dict[Node, None]:
         by_p = self.spo.get(s)
@@ -479,7 +492,10 @@ class _Index:
             out.update(by_p.get(p, _EMPTY))
         return out
 
-    # what pySHACL's wording and the report's blank-node copies ask of a graph
+    # what the reference facts, pySHACL's wording and the report ask of a graph
+
+    def subjects(self, predicate: Node, object: Node) -> list[Node]:  # noqa: A002 - rdflib's
+        return list(self.inverse(self.predicate(predicate)).get(object, _EMPTY))
 
     def predicates(self, subject: Node) -> list[Node]:
         return list(self.spo.get(subject, _EMPTY))
@@ -718,6 +734,7 @@ class ShaclValidator:
         self.max_depth = max_depth
         self._prefixes: dict[str, str] = {}
         self._shapes: dict[IdentifiedNode, _Shape] = {}
+        self._terms: dict[Node, Node] = {}
         self._check_globally(shapes)
         for node in self._discover(shapes):
             self._shape(node)
@@ -735,6 +752,10 @@ class ShaclValidator:
             ]
 
     # --- reading the shapes ---------------------------------------------------------------
+
+    def _term(self, term: Node) -> Node:
+        """One object per IRI the checks look up (found by identity, not rdflib's ``__eq__``)."""
+        return self._terms.setdefault(term, term)
 
     @staticmethod
     def _check_globally(g: Graph) -> None:
@@ -821,7 +842,7 @@ class ShaclValidator:
         if depth > 10:
             raise UnsupportedShapes("a property path nested too deep")
         if isinstance(path, URIRef):
-            return ("iri", path)
+            return ("iri", self._term(path))
         if isinstance(path, BNode):
             if (path, RDF.first, None) in g:
                 items = [self._path(item, depth + 1) for item in g.items(path)]
@@ -851,10 +872,13 @@ class ShaclValidator:
         subclasses_of_class = set(g.transitive_subjects(RDFS.subClassOf, RDFS.Class))
         if any(t in subclasses_of_class for t in g.objects(shape.node, RDF.type)):
             classes.append(shape.node)
-        shape.targets.extend(("class", cls) for cls in classes)
+        t = self._term
+        shape.targets.extend(("class", t(cls)) for cls in classes)
         shape.targets.extend(("node", n) for n in g.objects(shape.node, SH.targetNode))
-        shape.targets.extend(("subjects", p) for p in g.objects(shape.node, SH.targetSubjectsOf))
-        shape.targets.extend(("objects", p) for p in g.objects(shape.node, SH.targetObjectsOf))
+        for p in g.objects(shape.node, SH.targetSubjectsOf):
+            shape.targets.append(("subjects", t(p)))
+        for p in g.objects(shape.node, SH.targetObjectsOf):
+            shape.targets.append(("objects", t(p)))
         for target in g.objects(shape.node, SH.target):
             selects = list(g.objects(target, SH.select))
             if len(selects) != 1:
@@ -934,12 +958,12 @@ class ShaclValidator:
                 )
                 out.append(_Constraint(kind, comp, n))
         for cls in g.objects(node, SH["class"]):
-            out.append(_Constraint("class", SH.ClassConstraintComponent, cls))
+            out.append(_Constraint("class", SH.ClassConstraintComponent, self._term(cls)))
         datatypes = list(g.objects(node, SH.datatype))
         if len(datatypes) > 1:
             raise UnsupportedShapes(f"several sh:datatype on {node}")
         for dt in datatypes:
-            out.append(_Constraint("datatype", SH.DatatypeConstraintComponent, dt))
+            out.append(_Constraint("datatype", SH.DatatypeConstraintComponent, self._term(dt)))
         ins = list(g.objects(node, SH["in"]))
         if len(ins) > 1:
             raise UnsupportedShapes(f"several sh:in on {node}")
@@ -964,7 +988,9 @@ class ShaclValidator:
         for other in g.objects(node, SH.lessThanOrEquals):
             if not isinstance(other, URIRef):
                 raise UnsupportedShapes("sh:lessThanOrEquals must be an IRI")
-            out.append(_Constraint("ltoe", SH.LessThanOrEqualsConstraintComponent, other))
+            out.append(
+                _Constraint("ltoe", SH.LessThanOrEqualsConstraintComponent, self._term(other))
+            )
         for target in g.objects(node, SH.node):
             self._shape(target)
             out.append(_Constraint("node", SH.NodeConstraintComponent, target))
@@ -1024,24 +1050,23 @@ class ShaclValidator:
     def validate(
         self,
         data: Graph | Iterable[tuple[Node, Node, Node]],
-        extra: Iterable[tuple[Node, Node, Node]] = (),
+        extra: Iterable[tuple[Node, Node, Node]] | Callable[[Any], Iterable[Any]] = (),
         *,
         namespace_manager: NamespaceManager | Callable[[], NamespaceManager] | None = None,
     ) -> ValidationReport:
         """Validate ``data`` (plus the ``extra`` triples, seen by the shapes but not reported).
 
         ``data`` is a graph or its triples (a list of ``(s, p, o)``, as
-        :func:`kg.graph.build_triples` makes).  Messages name nodes with ``namespace_manager``
-        (or a function making one, called only when a message needs it); by default the
-        graph's, or a fresh graph's for triples."""
+        :func:`kg.graph.build_triples` makes).  ``extra`` may be a function of the data, given
+        an index of it that answers ``subjects(p, o)`` and ``objects(s, p)`` as a graph does.
+        Messages name nodes with ``namespace_manager`` (or a function making one, called only
+        when a message needs it); by default the graph's, or a fresh graph's for triples."""
         graph = data if isinstance(data, Graph) else None
-        triples = list(data)
-        triples.extend(extra)
-        run = _Run(self, triples, graph, namespace_manager)
+        run = _Run(self, list(data), graph, namespace_manager)
+        run.add(extra(run.index) if callable(extra) else extra)
         top: list[ShaclResult] = []
         for shape in self._top:
-            for focus in run.focus_nodes(shape):
-                top.extend(run.results(shape, focus))
+            top.extend(run.results(shape, run.focus_nodes(shape)))
         conforms = not any(r.severity not in _SEVERITY_ALLOWED for r in top)
         return ValidationReport(conforms, tuple(top), self.shapes_graph, run.data)
 
@@ -1200,12 +1225,19 @@ class _Run:
         self.index = _Index(triples)
         self.data: _Data = graph if graph is not None else self.index
         self._nm = namespace_manager
-        self._predicates: dict[Node, Node] = {}
+        self._own: dict[Node, Node] = {}
         self._fails: dict[tuple[Node, Node, bool], bool] = {}
         self._details: dict[tuple[Node, Node], tuple[ShaclResult, ...]] = {}
         self._rows: dict[str, dict[Node, list[dict[str, Node]]]] = {}
         self._store: Any = None
         self._originals: dict[Any, list[Node]] | None = None
+
+    def add(self, triples: Iterable[tuple[Node, Node, Node]]) -> None:
+        """More triples (before any check has run)."""
+        more = list(triples)
+        self.triples.extend(more)
+        self.index.add(more)
+        self._own.clear()
 
     def namespace_manager(self) -> NamespaceManager:
         nm = self._nm
@@ -1217,14 +1249,21 @@ class _Run:
         self._nm = nm
         return nm
 
+    def own(self, term: Node) -> Node:
+        """The data's object for a predicate or class of the shapes (see :meth:`_Index.own`)."""
+        found = self._own.get(term)
+        if found is None:
+            found = self._own[term] = self.index.own(term)
+        return found
+
     # --- focus nodes and values -------------------------------------------------------------
 
-    def focus_nodes(self, shape: _Shape) -> dict[Node, None]:
+    def focus_nodes(self, shape: _Shape) -> list[Node]:
         out: dict[Node, None] = {}
         index = self.index
         for kind, arg in shape.targets:
             if kind == "class":
-                out.update(index.instances(arg))
+                out.update(index.instances(self.own(arg)))
             elif kind == "node":
                 out[arg] = None
             elif kind == "subjects":
@@ -1233,21 +1272,14 @@ class _Run:
                 out.update(index.objects_of(arg))
             else:
                 out.update(dict.fromkeys(self.sparql(arg)))
-        return out
-
-    def predicate(self, p: Node) -> Node:
-        """The data's object for a predicate of the shapes (see :meth:`_Index.predicate`)."""
-        found = self._predicates.get(p)
-        if found is None:
-            found = self._predicates[p] = self.index.predicate(p)
-        return found
+        return list(out)
 
     def values(self, x: Node, shape: _Shape) -> dict[Node, None]:
         if shape.predicate is not None:
             by_p = self.index.spo.get(x)
             if by_p is None:
                 return _EMPTY
-            return by_p.get(self.predicate(shape.predicate), _EMPTY)
+            return by_p.get(self.own(shape.predicate), _EMPTY)
         assert shape.py_path is not None
         return self.index.walk(x, shape.py_path)
 
@@ -1275,12 +1307,14 @@ class _Run:
             elif kind == "sparql":
                 if x in self.sparql_rows(c.param):
                     return True
-            elif shape.is_property:
-                for v in vals:
-                    if self.value_fails(c, v, x):
-                        return True
-            elif self.value_fails(c, x, x):
-                return True
+            else:
+                check = self.check(c)
+                if shape.is_property:
+                    for v in vals:
+                        if check(v, x):
+                            return True
+                elif check(x, x):
+                    return True
         for prop in shape.properties:
             if shape.is_property:
                 for v in vals:
@@ -1300,62 +1334,95 @@ class _Run:
         n = sum(1 for v in vals if not self.fails(c.param, v, True))
         return n < low if kind == "qmin" else n > high
 
-    def value_fails(self, c: _Constraint, v: Node, x: Node) -> bool:
-        """Whether value ``v`` (of focus ``x``) breaks constraint ``c``."""
+    def check(self, c: _Constraint) -> Callable[[Node, Node], bool]:
+        """Whether a value (of a focus node) breaks the value constraint ``c``."""
         kind = c.kind
         if kind == "class":
-            return isinstance(v, Literal) or not self.index.has_class(v, c.param)
+            cls = self.own(c.param)
+            spo, has_class = self.index.spo, self.index.has_class
+            typ = self.index.type
+
+            def fails_class(v: Node, x: Node) -> bool:
+                by_p = spo.get(v)
+                if by_p is not None and cls in by_p.get(typ, _EMPTY):
+                    return isinstance(v, Literal)
+                return isinstance(v, Literal) or not has_class(v, cls)
+
+            return fails_class
         if kind == "datatype":
-            return not _datatype_matches(v, c.param)
+            rule = c.param
+            return lambda v, x: not _datatype_matches(v, rule)
         if kind == "in":
-            return v not in c.check
+            members = c.check
+            return lambda v, x: v not in members
         if kind == "pattern":
-            return _pattern_fails(c.check, v)
+            compiled = c.check
+            return lambda v, x: _pattern_fails(compiled, v)
         if kind == "ltoe":
-            return any(_ltoe_fails(v, w) for w in self.index.get(x, self.predicate(c.param)))
+            other, get = self.own(c.param), self.index.get
+            return lambda v, x: any(_ltoe_fails(v, w) for w in get(x, other))
+        fails = self.fails
         if kind == "node":
-            return self.fails(c.param, v, False)
+            shape = c.param
+            return lambda v, x: fails(shape, v, False)
         if kind == "or":
-            return all(self.fails(m, v, True) for m in c.param)
+            members = c.param
+            return lambda v, x: all(fails(m, v, True) for m in members)
         if kind == "not":
-            return not self.fails(c.param, v, True)
+            shape = c.param
+            return lambda v, x: not fails(shape, v, True)
         raise AssertionError(kind)  # pragma: no cover
 
     # --- results ----------------------------------------------------------------------------
 
-    def results(self, shape: _Shape, focus: Node) -> list[ShaclResult]:
-        """The results of ``shape`` on ``focus``, its property shapes' included."""
+    def results(self, shape: _Shape, foci: list[Node]) -> list[ShaclResult]:
+        """The results of ``shape`` on each of ``foci`` (repeated foci, repeated results), its
+        property shapes' included: one constraint at a time over all focus nodes."""
         out: list[ShaclResult] = []
-        if shape.deactivated:
+        if shape.deactivated or not foci:
             return out
-        v = self.validator
-        vals: Iterable[Node] = self.values(focus, shape) if shape.is_property else (focus,)
+        make = self.validator._result
+        pairs: list[tuple[Node, Iterable[Node]]]
+        if shape.is_property:
+            values = self.values
+            pairs = [(f, values(f, shape)) for f in foci]
+        else:
+            pairs = [(f, (f,)) for f in foci]
         for c in shape.constraints:
             kind = c.kind
-            if kind in _COUNTS:
-                if self.count_fails(c, vals):  # type: ignore[arg-type]
-                    out.append(v._result(self, shape, c, focus, None))
+            if kind == "min" or kind == "max":
+                n = c.param
+                for f, vals in pairs:
+                    if (len(vals) < n) if kind == "min" else (len(vals) > n):  # type: ignore[arg-type]
+                        out.append(make(self, shape, c, f, None))
+            elif kind in _COUNTS:
+                for f, vals in pairs:
+                    if self.count_fails(c, vals):  # type: ignore[arg-type]
+                        out.append(make(self, shape, c, f, None))
             elif kind == "sparql":
-                for bound in self.sparql_rows(c.param).get(focus, ()):
-                    out.append(v._sparql_results(shape, c, focus, dict(bound)))
+                rows = self.sparql_rows(c.param)
+                for f, _ in pairs:
+                    for bound in rows.get(f, ()):
+                        out.append(self.validator._sparql_results(shape, c, f, dict(bound)))
             elif kind == "ltoe":
-                others = self.index.get(focus, self.predicate(c.param))
-                for value in vals:
-                    for other in others:
-                        if _ltoe_fails(value, other):
-                            out.append(v._result(self, shape, c, focus, value))
+                other, get = self.own(c.param), self.index.get
+                for f, vals in pairs:
+                    for value in vals:
+                        for w in get(f, other):
+                            if _ltoe_fails(value, w):
+                                out.append(make(self, shape, c, f, value))
             else:
-                for value in vals:
-                    if self.value_fails(c, value, focus):
-                        details = self.details(c.param, value) if kind == "node" else ()
-                        out.append(v._result(self, shape, c, focus, value, details))
-        for prop in shape.properties:
-            child = self.shapes[prop]
+                check = self.check(c)
+                for f, vals in pairs:
+                    for value in vals:
+                        if check(value, f):
+                            details = self.details(c.param, value) if kind == "node" else ()
+                            out.append(make(self, shape, c, f, value, details))
+        if shape.properties:
             if shape.is_property:
-                for value in vals:
-                    out.extend(self.results(child, value))
-            else:
-                out.extend(self.results(child, focus))
+                foci = [v for _, vals in pairs for v in vals]
+            for prop in shape.properties:
+                out.extend(self.results(self.shapes[prop], foci))
         return out
 
     def details(self, node: Node, value: Node) -> tuple[ShaclResult, ...]:
@@ -1363,7 +1430,7 @@ class _Run:
         key = (node, value)
         found = self._details.get(key)
         if found is None:
-            found = self._details[key] = tuple(self.results(self.shapes[node], value))  # type: ignore[index]
+            found = self._details[key] = tuple(self.results(self.shapes[node], [value]))  # type: ignore[index]
         return found
 
     # --- SPARQL -----------------------------------------------------------------------------

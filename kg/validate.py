@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SH, SKOS, NamespaceManager
@@ -165,7 +165,7 @@ def reference_facts(data: Graph) -> Graph:
 
 
 def reference_triples(
-    data: Graph | Iterable[tuple[Node, Node, Node]],
+    data: _Lookup | Iterable[tuple[Node, Node, Node]],
 ) -> list[tuple[Node, Node, Node]]:
     """Gazetteer entries of the division codes in ``data`` and the unit table, as triples."""
     out: list[tuple[Node, Node, Node]] = []
@@ -182,13 +182,23 @@ _DIVISION = _FP.AdministrativeDivision
 _CODE_PREDICATES = frozenset((RDF.type, _NOTATION))
 
 
-def _codes(data: Graph | Iterable[tuple[Node, Node, Node]]) -> set[str]:
-    """The division codes (six digits) of the divisions in ``data``."""
-    if isinstance(data, Graph):
+@runtime_checkable
+class _Lookup(Protocol):
+    """What the reference facts ask of the data: a graph, or :mod:`kg.shacl`'s index of it."""
+
+    def subjects(self, predicate: Node, object: Node) -> Iterable[Node]: ...  # noqa: A002
+
+    def objects(self, subject: Node, predicate: Node) -> Iterable[Node]: ...
+
+
+def _codes(data: _Lookup | Iterable[tuple[Node, Node, Node]]) -> set[str]:
+    """The division codes (six digits) of the divisions in ``data`` (a graph, its index, or
+    triples)."""
+    if isinstance(data, _Lookup):
         notations = [
             (division, code)
-            for division in data.subjects(RDF.type, _FP.AdministrativeDivision)
-            for code in data.objects(division, SKOS.notation)
+            for division in data.subjects(RDF.type, _DIVISION)
+            for code in data.objects(division, _NOTATION)
         ]
         divisions = None
     else:
@@ -382,7 +392,8 @@ def _compiled(data: Graph | Sequence[Triple], shapes: Graph | None) -> Validatio
         return None
     if compiled is None:
         return None
-    outcome = compiled.validate(data, reference_triples(data), namespace_manager=_fresh_namespaces)
+    # the reference facts are found from the engine's index of the data
+    outcome = compiled.validate(data, reference_triples, namespace_manager=_fresh_namespaces)
     results = _sorted([_result_of(r) for r in outcome.all_results()])
     return Validation(
         conforms=not any(r.severity == "Violation" for r in results),
