@@ -116,6 +116,18 @@ def _ref(local: str) -> str:
     return "https://w3id.org/fupin-kg/reference#" + local
 
 
+def test_the_shapes_graph_is_what_rdflibs_parser_reads() -> None:
+    """``shapes_graph`` reads the files with Oxigraph: the same triples, the same prefixes."""
+    from rdflib.compare import isomorphic
+
+    theirs = Graph()
+    for path in sorted((Path(__file__).resolve().parent.parent / "shapes").glob("*.ttl")):
+        theirs.parse(path, format="turtle")
+    ours = shapes_graph()
+    assert isomorphic(ours, theirs)
+    assert sorted(ours.namespaces()) == sorted(theirs.namespaces())
+
+
 def test_shapes_parse_as_turtle_alone() -> None:
     for path in sorted((Path(__file__).resolve().parent.parent / "shapes").glob("*.ttl")):
         assert len(Graph().parse(path, format="turtle")) > 0
