@@ -211,6 +211,60 @@ def _quads(triples: Iterable[tuple[Node, Node, Node]]) -> list[Any]:
     return out
 
 
+def _nt_string(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return '"' + escaped.replace("\r", "\\r") + '"'
+
+
+def _nt_term(term: Node) -> str | None:
+    if isinstance(term, URIRef):
+        return _nt_iri(str(term))
+    if isinstance(term, Literal):
+        text = _nt_string(str(term))
+        if term.language:
+            return f"{text}@{term.language}"
+        if term.datatype is not None and term.datatype != _XSD_STRING:
+            return f"{text}^^{_nt_iri(str(term.datatype))}"
+        return text
+    return None  # a blank node: its label is not ours to write
+
+
+_NT: dict[Node, str | None] = {}
+"""rdflib term → N-Triples, for the whole process, as :data:`_OX`."""
+
+
+def _ntriples(triples: Iterable[tuple[Node, Node, Node]]) -> str | None:
+    """The triples as N-Triples, or ``None`` if they hold a blank node."""
+    cache = _NT
+    if len(cache) >= _OX_LIMIT:
+        cache.clear()
+    parts = []
+    for triple in triples:
+        for term in triple:
+            text = cache.get(term)
+            if text is None:
+                text = cache[term] = _nt_term(term)
+                if text is None:
+                    return None
+            parts.append(text)
+        parts.append(".\n")
+    return " ".join(parts)
+
+
+def _load(store: Any, triples: list[tuple[Node, Node, Node]]) -> None:
+    """Load the triples into an Oxigraph store: as N-Triples text parsed in Rust (with IRIs
+    unchecked), a third cheaper than making a Python ``Quad`` of each; as quads when they hold
+    a blank node or Oxigraph refuses the text."""
+    text = _ntriples(triples)
+    if text is not None:
+        try:
+            store.load(text, format=ox.RdfFormat.N_TRIPLES, lenient=True)
+            return
+        except SyntaxError:  # a load is all or nothing: the store is still empty
+            pass
+    store.extend(_quads(triples))
+
+
 def _canonical_forms(literals: list[Node]) -> None:
     """Learn (once per process) the term Oxigraph stores for each of the typed ``literals``."""
     if len(_CANONICAL) + len(literals) > _OX_LIMIT:
@@ -1458,7 +1512,7 @@ class _Run:
     def store(self) -> Any:
         if self._store is None:
             store = ox.Store()
-            store.extend(_quads(self.triples))
+            _load(store, self.triples)
             self._store = store
         return self._store
 

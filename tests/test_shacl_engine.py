@@ -314,6 +314,12 @@ FEATURES: dict[str, tuple[str, str]] = {
         "ex:a ex:flag true ; ex:v 1, 3, 4 . ex:b ex:flag false ; ex:v 5 . "
         "ex:c a ex:C ; ex:v ex:x .",
     ),
+    "sparql-on-blank-nodes": (  # loaded as quads, not as N-Triples text
+        "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:sparql [ "
+        "sh:select 'SELECT $this ?value WHERE { $this <http://example.org/v> ?value "
+        "FILTER(?value > 2) }' ] ; sh:property [ sh:path ex:v ; sh:maxCount 1 ] .",
+        "[] a ex:C ; ex:v 1, 3 . ex:a a ex:C ; ex:v [ ex:w 1 ], 4 .",
+    ),
     "severity-message-deactivated": (
         "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:severity sh:Info ; sh:message 'info'@en ; "
         "sh:property [ sh:path ex:p ; sh:minCount 1 ; sh:severity sh:Warning ] ; "
