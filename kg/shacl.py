@@ -238,17 +238,16 @@ def _ntriples(triples: Iterable[tuple[Node, Node, Node]]) -> str | None:
     cache = _NT
     if len(cache) >= _OX_LIMIT:
         cache.clear()
-    parts = []
-    for triple in triples:
-        for term in triple:
-            text = cache.get(term)
-            if text is None:
-                text = cache[term] = _nt_term(term)
-                if text is None:
-                    return None
-            parts.append(text)
-        parts.append(".\n")
-    return " ".join(parts)
+    get = cache.get
+    lines = []
+    for s, p, o in triples:
+        a, b, c = get(s), get(p), get(o)
+        if a is None or b is None or c is None:
+            a, b, c = (cache.setdefault(t, _nt_term(t)) for t in (s, p, o))
+            if a is None or b is None or c is None:
+                return None
+        lines.append(f"{a} {b} {c} .\n")
+    return "".join(lines)
 
 
 def _load(store: Any, triples: list[tuple[Node, Node, Node]]) -> None:
