@@ -9,12 +9,12 @@ Validation reads only the data graph and the shapes shipped with the package (ev
 shapes runs with the loading of remote graphs switched off.
 
 Some checks need facts that are not in the data: whether a division code is in the gazetteer and
-names that division, and the unit table.  Before validating, :func:`reference_facts` makes a small
-graph of just those facts, for the codes and units present, in the namespace
-``https://w3id.org/fupin-kg/reference#`` (each entry and the unit table made once per process);
-it is added to a copy of the data for the validation only
-(nothing of it reaches the report or the outputs), and ``shapes/checks.ttl`` checks against it with
-SPARQL-based constraints.  Without the gazetteer module those checks are skipped.
+names that division, and the unit table.  Before validating, :func:`reference_triples` makes just
+those facts, for the codes and units present, in the namespace
+``https://w3id.org/fupin-kg/reference#`` (each gazetteer entry and the unit table made once per
+process; :func:`reference_facts` gives them as a graph).  The validation sees them beside the data,
+nothing of them reaches the report or the outputs, and ``shapes/checks.ttl`` checks against them
+with SPARQL-based constraints.  Without the gazetteer module those checks are skipped.
 
 The readable report (:func:`describe`, :func:`render_text`) is built from the SHACL report graph;
 the data graph only lends the offending nodes' labels, classes and source sentences.
