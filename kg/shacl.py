@@ -158,7 +158,9 @@ def _nt_iri(iri: str) -> str:
 _OX: dict[Node, Any] = {}
 """rdflib term → pyoxigraph term, for the whole process: a document's vocabulary, units and
 reference facts are the same every time.  Emptied when it grows past :data:`_OX_LIMIT`."""
-_OX_LIMIT = 200_000
+_OX_LIMIT = 20_000
+"""About ten documents' terms: most are a document's own (its mentions, its numbers), so a
+larger cache would only hold memory; the vocabulary is back after one document."""
 _CANONICAL: dict[Node, Any] = {}
 """Typed literal → the term Oxigraph stores for it (``"01"^^xsd:int`` is ``"1"^^xsd:integer``)."""
 _LITERAL_OF = ox.NamedNode(_FN + "literal")
