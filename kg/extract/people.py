@@ -63,8 +63,12 @@ def _titles() -> dict[str, str | None]:
 
 
 @cache
-def _title_lengths() -> tuple[int, ...]:
-    return tuple(sorted({len(t) for t in _titles()}, reverse=True))
+def _title_lengths() -> dict[str, tuple[int, ...]]:
+    """First character of a title -> the lengths of the titles it starts, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for title in _titles():
+        lengths.setdefault(title[0], set()).add(len(title))
+    return {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
 
 
 @dataclass(frozen=True)
@@ -400,8 +404,9 @@ class _Reader:
         titles = _titles()
         at = start
         floor = start
+        starts = _title_lengths()
         while at < end:
-            for n in _title_lengths():
+            for n in starts.get(self.text[at], ()):
                 word = self.text[at : at + n]
                 if (
                     len(word) == n

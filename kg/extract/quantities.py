@@ -84,23 +84,44 @@ def number_context(role: str) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+# Word tables indexed by their first and last characters, keyed by the identity of the table
+# (``units()``, ``qualifiers()`` and ``number_context()`` are cached, so each is built once); the
+# table itself is kept beside its index, so its ``id`` cannot be reused by another object.
+_INDEXES: dict[int, tuple[Iterable[str], dict[str, list[str]], dict[str, list[str]]]] = {}
+
+
+def _indexed(words: Iterable[str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """``(by first character, by last character)``, longest words first."""
+    found = _INDEXES.get(id(words))
+    if found is None or found[0] is not words:
+        first: dict[str, list[str]] = {}
+        last: dict[str, list[str]] = {}
+        for word in sorted(words, key=len, reverse=True):
+            if word:
+                first.setdefault(word[0], []).append(word)
+                last.setdefault(word[-1], []).append(word)
+        found = _INDEXES[id(words)] = (words, first, last)
+    return found[1], found[2]
+
+
 def _longest(text: str, at: int, words: Iterable[str]) -> str | None:
     """The longest of ``words`` written at ``text[at:]``."""
-    best = None
-    for word in words:
-        if text.startswith(word, at) and (best is None or len(word) > len(best)):
-            best = word
-    return best
+    if at >= len(text):
+        return None
+    for word in _indexed(words)[0].get(text[at], ()):
+        if text.startswith(word, at):
+            return word
+    return None
 
 
 def _ending_at(text: str, at: int, words: Iterable[str]) -> str | None:
     """The longest of ``words`` written just before ``at``."""
-    best = None
-    for word in words:
-        fits = at >= len(word) and text.startswith(word, at - len(word))
-        if fits and (best is None or len(word) > len(best)):
-            best = word
-    return best
+    if at <= 0 or at > len(text):
+        return None
+    for word in _indexed(words)[1].get(text[at - 1], ()):
+        if at >= len(word) and text.startswith(word, at - len(word)):
+            return word
+    return None
 
 
 @lru_cache(maxsize=16)
