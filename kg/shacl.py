@@ -145,14 +145,13 @@ _PROJECTION = re.compile(
 # --- terms --------------------------------------------------------------------------------------
 
 
+_IRI_UNSAFE = re.compile(r'[<>"{}|^`\\\x00-\x20]')
+
+
 def _nt_iri(iri: str) -> str:
-    out = []
-    for ch in iri:
-        if ch in '<>"{}|^`\\' or ord(ch) <= 0x20:
-            out.append(f"\\U{ord(ch):08X}")
-        else:
-            out.append(ch)
-    return "<" + "".join(out) + ">"
+    if _IRI_UNSAFE.search(iri) is None:  # nearly always: no character to escape
+        return "<" + iri + ">"
+    return "<" + _IRI_UNSAFE.sub(lambda m: f"\\U{ord(m.group()):08X}", iri) + ">"
 
 
 _OX: dict[Node, Any] = {}
@@ -245,7 +244,7 @@ def _ntriples(triples: Iterable[tuple[Node, Node, Node]]) -> str | None:
     for s, p, o in triples:
         a, b, c = get(s), get(p), get(o)
         if a is None or b is None or c is None:
-            a, b, c = (cache.setdefault(t, _nt_term(t)) for t in (s, p, o))
+            a, b, c = (get(t) or cache.setdefault(t, _nt_term(t)) for t in (s, p, o))
             if a is None or b is None or c is None:
                 return None
         lines.append(f"{a} {b} {c} .\n")

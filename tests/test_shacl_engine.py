@@ -375,3 +375,12 @@ def test_unsupported_features_are_refused(name: str) -> None:
 
 def test_the_projects_shapes_are_supported() -> None:
     assert project_validator() is not None
+
+
+@given(st.text(alphabet='ab永<>"{}|^`\\ \x00\x1f!', max_size=12))
+def test_iris_are_written_for_the_store_with_n_triples_escapes(iri: str) -> None:
+    from kg.shacl import _nt_iri
+
+    unsafe = set('<>"{}|^`\\')
+    expected = "".join(f"\\U{ord(ch):08X}" if ch in unsafe or ord(ch) <= 0x20 else ch for ch in iri)
+    assert _nt_iri(iri) == f"<{expected}>"
