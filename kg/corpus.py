@@ -8,6 +8,7 @@ is reported and skipped; it never stops the rest.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -80,6 +81,19 @@ def _warm() -> None:
 
     tokenizer()
     lookup("北京市")
+    tune_gc()
+
+
+def tune_gc() -> None:
+    """Collect garbage for a process that builds documents: the tables just loaded are frozen
+    out of every collection, and young objects are collected every 10,000 allocations, not 700.
+
+    A document makes hundreds of thousands of short-lived objects and almost no cycles, so the
+    default thresholds spend a tenth of the build traversing live objects (measured: 63 ms of
+    CPU per document with the defaults, 55 with these).  Only for processes that ``kg`` owns:
+    the worker processes and the ``kg build`` command."""
+    gc.freeze()
+    gc.set_threshold(10_000, 50, 100)
 
 
 def _build_in_worker(args: tuple[Path, Options]) -> DocumentReport:

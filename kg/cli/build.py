@@ -107,8 +107,10 @@ def build(
     Example:
       kg build articles/ -o out --jobs 2 --no-store
     """
-    from kg.corpus import DocumentReport, Options, build_corpus, default_jobs
+    from kg.corpus import DocumentReport, Options, build_corpus, default_jobs, tune_gc
     from kg.serialise import AtomicWriter
+
+    tune_gc()
 
     paths = article_paths(inputs)
     options = Options(out_dir=out_dir, base=base, nquads=nquads_path is not None)
