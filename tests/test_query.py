@@ -203,6 +203,156 @@ def test_no_store(tmp_path: Path) -> None:
     )
 
 
+# --- one programme in many documents, deep and odd hierarchies ---------------------------------
+
+MANY_DOC = ID + "test-doc/"
+"""Not under ``…/id/doc/``: the remote tests share their servers and count those graphs."""
+AREA = ID + "area/"
+PROGRAMME = ID + "programme/990100/many"
+
+
+def _mention(node: str, document: str, start: int, quote: str, typed: bool = True) -> str:
+    position = "a oa:TextPositionSelector ; " if typed else ""
+    exact = "a oa:TextQuoteSelector ; " if typed else ""
+    return (
+        f"<{node}> prov:wasDerivedFrom [ oa:hasSource <{document}> ; oa:hasSelector\n"
+        f"  [ {position}oa:start {start} ; oa:end {start + len(quote)} ],\n"
+        f'  [ {exact}oa:exact "{quote}" ] ] .\n'
+    )
+
+
+def many_documents(folder: Path) -> list[Path]:
+    """Four documents naming one programme (one of them twice, the later quote first; one
+    with selectors not typed), a village in a township of the county, a prefecture around
+    it, and two areas that contain each other."""
+    prefix = (
+        "@prefix fp: <https://w3id.org/fupin-kg/ontology#> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        "@prefix schema: <https://schema.org/> .\n"
+        "@prefix prov: <http://www.w3.org/ns/prov#> .\n"
+        "@prefix oa: <http://www.w3.org/ns/oa#> .\n"
+    )
+    areas = (
+        f'<{AREA}990000> a fp:AdministrativeDivision ; skos:notation "990000" ;'
+        ' rdfs:label "试验州"@zh-Hans .\n'
+        f'<{AREA}990100> a fp:AdministrativeDivision ; skos:notation "990100" ;'
+        f' rdfs:label "试验区"@zh-Hans ; schema:containedInPlace <{AREA}990000> .\n'
+        f'<{AREA}990100/t1> a fp:AdministrativeDivision ; rdfs:label "试验乡"@zh-Hans ;'
+        f" schema:containedInPlace <{AREA}990100> .\n"
+        f'<{AREA}990100/t1/v1> a fp:AdministrativeDivision ; rdfs:label "试验村"@zh-Hans ;'
+        f" schema:containedInPlace <{AREA}990100/t1> .\n"
+    )
+    programme = f'<{PROGRAMME}> a fp:Programme ; rdfs:label "多文档工程"@zh-Hans ;'
+    programme += f" fp:targetsArea <{AREA}990100> .\n"
+    documents = {
+        "d1": _mention(PROGRAMME, MANY_DOC + "d1", 30, "县里启动多文档工程"),
+        "d2": _mention(PROGRAMME, MANY_DOC + "d2", 90, "多文档工程二期")
+        + _mention(PROGRAMME, MANY_DOC + "d2", 5, "多文档工程一期"),
+        "d3": _mention(PROGRAMME, MANY_DOC + "d3", 12, "无类型的选择器", typed=False),
+        "d4": _mention(PROGRAMME, MANY_DOC + "d4", 0, "多文档工程收尾")
+        + f'<{ID}programme/990100/village> a fp:Programme ; rdfs:label "村道工程"@zh-Hans ;'
+        f" fp:targetsArea <{AREA}990100/t1/v1> .\n"
+        + _mention(f"{ID}programme/990100/village", MANY_DOC + "d4", 40, "村道工程")
+        + f'<{ID}programme/990000/city> a fp:Programme ; rdfs:label "全市工程"@zh-Hans ;'
+        f" fp:targetsArea <{AREA}990000> .\n"
+        + _mention(f"{ID}programme/990000/city", MANY_DOC + "d4", 60, "全市工程")
+        # two areas that (wrongly) contain each other
+        + f'<{AREA}990200> a fp:AdministrativeDivision ; skos:notation "990200" ;'
+        f' rdfs:label "环甲"@zh-Hans ; schema:containedInPlace <{AREA}990201> .\n'
+        f'<{AREA}990201> a fp:AdministrativeDivision ; skos:notation "990201" ;'
+        f' rdfs:label "环乙"@zh-Hans ; schema:containedInPlace <{AREA}990200> .\n'
+        f'<{ID}programme/990200/loop> a fp:Programme ; rdfs:label "循环工程"@zh-Hans ;'
+        f" fp:targetsArea <{AREA}990200> .\n"
+        + _mention(f"{ID}programme/990200/loop", MANY_DOC + "d4", 80, "循环工程"),
+    }
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, body in documents.items():
+        path = folder / f"{name}.ttl"
+        path.write_text(
+            prefix + f"<{MANY_DOC}{name}> a fp:Document .\n" + areas + programme + body,
+            encoding="utf-8",
+        )
+        paths.append(path)
+    return paths
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("many")
+    EmbeddedStore(folder / "store").load(many_documents(folder / "docs"))
+    return folder / "store"
+
+
+MANY = [
+    {
+        "programme": PROGRAMME,
+        "label": "多文档工程",
+        "match": "direct",
+        "area": AREA + "990100",
+        "area_label": "试验区",
+        "query_area": AREA + "990100",
+        "evidence": [  # by document, then by offset
+            {"document": MANY_DOC + "d1", "quote": "县里启动多文档工程"},
+            {"document": MANY_DOC + "d2", "quote": "多文档工程一期"},
+            {"document": MANY_DOC + "d2", "quote": "多文档工程二期"},
+            {"document": MANY_DOC + "d3", "quote": "无类型的选择器"},
+            {"document": MANY_DOC + "d4", "quote": "多文档工程收尾"},
+        ],
+    },
+    {
+        "programme": ID + "programme/990100/village",
+        "label": "村道工程",
+        "match": "within",
+        "area": AREA + "990100/t1/v1",
+        "area_label": "试验村",
+        "query_area": AREA + "990100",
+        "evidence": [{"document": MANY_DOC + "d4", "quote": "村道工程"}],
+    },
+    {
+        "programme": ID + "programme/990000/city",
+        "label": "全市工程",
+        "match": "contains",
+        "area": AREA + "990000",
+        "area_label": "试验州",
+        "query_area": AREA + "990100",
+        "evidence": [{"document": MANY_DOC + "d4", "quote": "全市工程"}],
+    },
+]
+
+
+def test_one_programme_in_many_documents_is_one_record(many: Path) -> None:
+    result = kg(many, "query", "programmes", "--area", "990100", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == MANY
+    table = kg(many, "query", "programmes", "--area", "试验区").stdout.splitlines()
+    assert len(table) == 2 + 5 + 1 + 1  # header, rule, one line per evidence item
+
+
+def test_places_several_levels_down_are_within(many: Path) -> None:
+    result = kg(many, "query", "programmes", "--area", "990000", "--format", "json")
+    assert [(r["match"], r["area"]) for r in json.loads(result.stdout)] == [
+        ("direct", AREA + "990000"),
+        ("within", AREA + "990100"),
+        ("within", AREA + "990100/t1/v1"),
+    ]
+
+
+def test_an_area_is_never_within_itself(many: Path) -> None:
+    """Data where two areas contain each other: each is direct for itself, and the other
+    is both within and around it."""
+    result = kg(many, "query", "programmes", "--area", "990200", "--format", "json")
+    assert [(r["match"], r["area"]) for r in json.loads(result.stdout)] == [
+        ("direct", AREA + "990200")
+    ]
+    result = kg(many, "query", "programmes", "--area", "990201", "--format", "json")
+    assert [(r["match"], r["area"]) for r in json.loads(result.stdout)] == [
+        ("within", AREA + "990200"),
+        ("contains", AREA + "990200"),
+    ]
+
+
 def test_outcomes(store: Path) -> None:
     result = kg(store, "query", "outcomes", "--area", "丽江", "--format", "json")
     assert result.exit_code == 0

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 from servers import Server, free_port, oxigraph_server, virtuoso_server
+from test_query import many_documents
 
 from kg.cli import cli
 from kg.store import EmbeddedStore, RemoteStore, Rows
@@ -110,6 +111,39 @@ def test_same_answers_as_the_embedded_store(
     there = kg(loaded, *args)
     assert (there.exit_code, there.stdout) == (here.exit_code, here.stdout)
     assert here.exit_code == 0
+
+
+@pytest.fixture(scope="module")
+def many_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    return many_documents(tmp_path_factory.mktemp("many") / "docs")
+
+
+@pytest.fixture(scope="module")
+def many_embedded(tmp_path_factory: pytest.TempPathFactory, many_files: list[Path]) -> Path:
+    path = tmp_path_factory.mktemp("many-embedded") / "store"
+    EmbeddedStore(path).load(many_files)
+    return path
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["query", "programmes", "--area", "990100", "--format", "json"],
+        ["query", "programmes", "--area", "试验州", "--format", "csv"],
+        ["query", "programmes", "--area", "990201"],
+    ],
+)
+def test_one_programme_in_many_documents_as_embedded(
+    server: Server, many_files: list[Path], many_embedded: Path, args: list[str]
+) -> None:
+    """Evidence from several documents, untyped selectors, deep and looping hierarchies."""
+    result = kg(server, "load", *map(str, many_files))
+    assert result.exit_code == 0, result.output
+    here = CliRunner().invoke(cli, [*args, "--store", str(many_embedded)])
+    there = kg(server, *args)
+    assert (there.exit_code, there.stdout) == (here.exit_code, here.stdout)
+    assert here.exit_code == 0
+    assert len(here.stdout.splitlines()) > 2  # not an empty answer
 
 
 def test_unknown_and_hostile_names(loaded: Server) -> None:
