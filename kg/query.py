@@ -3,7 +3,9 @@
 Each question is a SPARQL file in ``kg/queries/``; values (an area, an organisation) reach it as
 bound variables.  A question answers IRIs; :func:`_ask` then fetches the labels of the things
 in the answer (``labels.rq``) and their evidence quotes (``evidence.rq``), one query each for
-all of them, and the records are assembled here.
+all of them, and the records are assembled here.  The embedded store (Oxigraph) looks the
+labels and evidence of the question's main column up in the question's own query instead
+(:func:`kg.store.lateral`): the same answer, without writing a thousand IRIs back into a query.
 
 Area names are resolved against the store's own divisions: a 6-digit code (skos:notation), a
 full name (rdfs:label) or a short name (skos:altLabel), in either script (the name and its
@@ -20,7 +22,7 @@ import io
 import json
 import unicodedata
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -29,7 +31,16 @@ import pyoxigraph as ox
 from kg.errors import KgError, NotFoundError, UsageError
 from kg.normalise import convert_script
 from kg.resources import QUERIES_DIR
-from kg.store import Rows, Store, Term, check_local_query, has_order_by, with_values
+from kg.store import (
+    EmbeddedStore,
+    Rows,
+    Store,
+    Term,
+    check_local_query,
+    has_order_by,
+    lateral,
+    with_values,
+)
 
 FORMATS = ("table", "json", "csv")
 MATCH_ORDER = {"direct": 0, "within": 1, "contains": 2}
@@ -80,6 +91,13 @@ def pick_label(labels: Sequence[tuple[str, str]], traditional: bool = False) -> 
     return min(labels, key=lambda lv: (_label_rank(lv[1], traditional), lv[0]))[0]
 
 
+def _labeller(
+    labels: Mapping[str, Sequence[tuple[str, str]]], traditional: bool
+) -> Callable[[str], str]:
+    """``pick_label`` for the labels of an IRI, once per IRI (answers repeat their areas)."""
+    return cache(lambda iri: pick_label(labels.get(iri, ()), traditional))
+
+
 @dataclass(frozen=True, order=True)
 class Evidence:
     document: str
@@ -108,19 +126,40 @@ def _value(term: Term | None) -> str:
 _CHUNK = 400
 
 
-def _labels(store: Store, iris: set[str]) -> dict[str, list[tuple[str, str]]]:
+def _add_label(labels: dict[str, set[tuple[str, str]]], node: str, label: Term | None) -> None:
+    if isinstance(label, ox.Literal):
+        labels[node].add((label.value, label.language or ""))
+
+
+def _add_evidence(
+    evidence: dict[str, set[Evidence]],
+    of: str,
+    document: Term | None,
+    quote: Term | None,
+    start: Term | None,
+) -> None:
+    if not isinstance(quote, ox.Literal):
+        return
+    try:
+        offset = int(start.value) if isinstance(start, ox.Literal) else -1
+    except ValueError:
+        offset = -1
+    evidence[of].add(Evidence(_value(document), offset, quote.value))
+
+
+def _labels(store: Store, iris: set[str]) -> dict[str, set[tuple[str, str]]]:
     labels: dict[str, set[tuple[str, str]]] = defaultdict(set)
     ordered = sorted(iris)
     for i in range(0, len(ordered), _CHUNK):
         answer = store.query(with_values(load_query("labels"), "node", ordered[i : i + _CHUNK]))
         assert isinstance(answer, Rows)
         for node, label in answer.rows:
-            if node is not None and isinstance(label, ox.Literal):
-                labels[_value(node)].add((label.value, label.language or ""))
-    return {k: sorted(v) for k, v in labels.items()}
+            if node is not None:
+                _add_label(labels, _value(node), label)
+    return labels
 
 
-def _evidence(store: Store, iris: set[str]) -> dict[str, list[Evidence]]:
+def _evidence(store: Store, iris: set[str]) -> dict[str, set[Evidence]]:
     evidence: dict[str, set[Evidence]] = defaultdict(set)
     ordered = sorted(iris)
     for i in range(0, len(ordered), _CHUNK):
@@ -128,14 +167,42 @@ def _evidence(store: Store, iris: set[str]) -> dict[str, list[Evidence]]:
         answer = store.query(query)
         assert isinstance(answer, Rows)
         for of, document, quote, start in answer.rows:
-            if of is None or not isinstance(quote, ox.Literal):
-                continue
-            try:
-                offset = int(start.value) if isinstance(start, ox.Literal) else -1
-            except ValueError:
-                offset = -1
-            evidence[_value(of)].add(Evidence(_value(document), offset, quote.value))
-    return {k: sorted(v) for k, v in evidence.items()}
+            if of is not None:
+                _add_evidence(evidence, _value(of), document, quote, start)
+    return evidence
+
+
+def _details_alongside(
+    store: Store,
+    name: str,
+    bindings: Mapping[str, Term] | None,
+    labelled: bool,
+    evidenced: str,
+) -> tuple[Rows, dict[str, set[tuple[str, str]]], dict[str, set[Evidence]]]:
+    """The embedded store: the question, with the labels (when ``labelled``) and evidence of
+    its ``evidenced`` column looked up alongside, in one query (:func:`kg.store.lateral`)."""
+    details = [(load_query("labels"), "node")] if labelled else []
+    details.append((load_query("evidence"), "evidenceOf"))
+    answer = store.query(lateral(load_query(name), evidenced, details), bindings)
+    if not isinstance(answer, Rows):
+        raise KgError(f"named query {name} is not a SELECT query")
+    variables = answer.variables
+    width = variables.index("label" if labelled else "document")  # the question's columns
+    key = variables.index(evidenced)
+    label = variables.index("label") if labelled else -1
+    document, quote, start = (variables.index(v) for v in ("document", "quote", "start"))
+    rows: dict[tuple[Term | None, ...], None] = {}
+    labels: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    evidence: dict[str, set[Evidence]] = defaultdict(set)
+    for row in answer.rows:
+        rows[row[:width]] = None
+        of = row[key]
+        if not isinstance(of, ox.NamedNode):
+            continue
+        if labelled:
+            _add_label(labels, of.value, row[label])
+        _add_evidence(evidence, of.value, row[document], row[quote], row[start])
+    return Rows(variables[:width], tuple(rows)), labels, evidence
 
 
 def _ask(
@@ -146,17 +213,36 @@ def _ask(
     evidenced: str,
 ) -> Collected:
     """Run a named question; then fetch labels of the ``labelled`` columns and evidence for
-    the ``evidenced`` column, each in one query for all the IRIs in the answer."""
-    rows = _select(store, name, bindings)
-    unique: dict[tuple[str, ...], dict[str, Term | None]] = {}
-    for row in rows.dicts():
-        unique.setdefault(tuple(_value(v) for v in row.values()), row)
-    answers = [unique[k] for k in sorted(unique)]
+    the ``evidenced`` column, each in one query for all the IRIs in the answer.
+
+    The embedded store (Oxigraph) looks the evidenced column's labels and evidence up
+    alongside the question instead, in the same query; the answer is the same.
+    """
+    if isinstance(store, EmbeddedStore):
+        rows, labels, evidence = _details_alongside(
+            store, name, bindings, evidenced in labelled, evidenced
+        )
+        others = [c for c in labelled if c != evidenced]
+    else:
+        rows, labels, evidence = _select(store, name, bindings), defaultdict(set), None
+        others = list(labelled)
+    unique: dict[tuple[str, ...], tuple[Term | None, ...]] = {}
+    for row in rows.rows:
+        unique.setdefault(tuple(map(_value, row)), row)
+    answers = [dict(zip(rows.variables, unique[k], strict=True)) for k in sorted(unique)]
     named = {
-        v.value for row in answers for c in labelled if isinstance(v := row.get(c), ox.NamedNode)
+        v.value for row in answers for c in others if isinstance(v := row.get(c), ox.NamedNode)
     }
-    sources = {v.value for row in answers if isinstance(v := row.get(evidenced), ox.NamedNode)}
-    return Collected(answers, _labels(store, named), _evidence(store, sources))
+    for node, found in _labels(store, named).items():
+        labels[node] |= found
+    if evidence is None:
+        sources = {v.value for row in answers if isinstance(v := row.get(evidenced), ox.NamedNode)}
+        evidence = _evidence(store, sources)
+    return Collected(
+        answers,
+        {k: sorted(v) for k, v in labels.items()},
+        {k: sorted(v) for k, v in evidence.items()},
+    )
 
 
 # --- resolving names ---------------------------------------------------------------------------
@@ -294,15 +380,16 @@ def programmes(store: Store, area: str) -> Answer:
             ("programme", "area"),
             "programme",
         )
+        label = _labeller(got.labels, traditional)
         for row in got.answers:
             programme, area_iri = _value(row["programme"]), _value(row["area"])
             records.append(
                 {
                     "programme": programme,
-                    "label": pick_label(got.labels.get(programme, []), traditional),
+                    "label": label(programme),
                     "match": _value(row["match"]),
                     "area": area_iri,
-                    "area_label": pick_label(got.labels.get(area_iri, []), traditional),
+                    "area_label": label(area_iri),
                     "query_area": target.iri,
                     "evidence": [e.as_dict() for e in got.evidence.get(programme, [])],
                 }

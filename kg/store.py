@@ -518,6 +518,96 @@ def with_values(sparql: str, variable: str, iris: Iterable[str]) -> str:
     return "".join(out)
 
 
+_Token = tuple[str, str]
+
+
+def _prologue_and_select(sparql: str) -> tuple[list[str], list[_Token]]:
+    """The PREFIX declarations of a SELECT query, and its tokens from SELECT on."""
+    parts = [t for t in tokens(sparql) if t[0] != "comment"]
+    significant = [i for i, (kind, _text) in enumerate(parts) if kind != "space"]
+    declarations: list[str] = []
+    n = 0
+    while n < len(significant) and parts[significant[n]][1].upper() == "PREFIX":
+        name, iri = parts[significant[n + 1]][1], parts[significant[n + 2]][1]
+        declarations.append(f"PREFIX {name} {iri}")
+        n += 3
+    if n == len(significant) or parts[significant[n]][1].upper() != "SELECT":
+        raise ValueError("not a SELECT query with only PREFIX declarations before it")
+    return declarations, parts[significant[n] :]
+
+
+def _projection(select: list[_Token]) -> list[str]:
+    """The variables a ``SELECT ?a ?b WHERE`` projects (no expressions, no ``*``)."""
+    names: list[str] = []
+    for kind, text in select[1:]:
+        if text.upper() in ("WHERE", "{"):
+            return names
+        if kind == "var":
+            names.append(text[1:])
+        elif kind != "space" and text.upper() not in ("DISTINCT", "REDUCED"):
+            raise ValueError(f"projection must be plain variables, not {text!r}")
+    raise ValueError("no WHERE group")
+
+
+def _where_group(select: list[_Token]) -> list[_Token]:
+    """The tokens inside the WHERE group (``{`` … ``}``), which must end the query."""
+    start = next(i for i, (_kind, text) in enumerate(select) if text == "{")
+    depth = 0
+    for i in range(start, len(select)):
+        kind, text = select[i]
+        if kind == "other" and text in "{}":
+            depth += 1 if text == "{" else -1
+        if depth == 0:
+            if any(k != "space" for k, _t in select[i + 1 :]):
+                raise ValueError("the WHERE group must end the query (no modifiers)")
+            return select[start + 1 : i]
+    raise ValueError("unbalanced braces")
+
+
+def lateral(question: str, key: str, details: Sequence[tuple[str, str]]) -> str:
+    """For Oxigraph: ``question``, each of its solutions joined with those of ``details``.
+
+    Each detail is ``(query, variable)``: a plain SELECT query about one thing, its
+    ``variable``, which becomes the question's ``?key``.  The details are alternatives
+    (UNION) inside one ``LATERAL`` group, so each solution of the question is looked up once
+    per detail from its bound ``?key`` -- what :func:`with_values` does in a second query,
+    without writing the question's answers back into one.  A detail adds the variables it
+    projects; none of its variables may be one the question projects, nor may its prefixes
+    differ from the question's.  A solution with no detail is kept, with those unbound.
+    Only query texts are combined here, never values.
+    """
+    declarations, select = _prologue_and_select(question)
+    columns = _projection(select)
+    branches: list[str] = []
+    for text, variable in details:
+        detail_declarations, detail = _prologue_and_select(text)
+        for declaration in detail_declarations:
+            if declaration in declarations:
+                continue
+            if any(d.split()[1] == declaration.split()[1] for d in declarations):
+                raise ValueError(f"a detail declares a prefix differently: {declaration}")
+            declarations.append(declaration)
+        columns.extend(n for n in _projection(detail) if n != variable and n not in columns)
+        group = _where_group(detail)
+        shared = ({w[1:] for k, w in group if k == "var"} - {variable}) & set(_projection(select))
+        if shared:
+            raise ValueError(f"a detail reuses the question's variables: {sorted(shared)}")
+        body = "".join(
+            f"?{key}" if kind == "var" and word[1:] == variable else word for kind, word in group
+        )
+        branches.append("{" + body + "}")
+    return "\n".join(
+        [
+            *declarations,
+            f"SELECT {' '.join('?' + c for c in columns)}",
+            "WHERE {",
+            "{ " + "".join(word for _kind, word in select) + " }",
+            "LATERAL { OPTIONAL {\n" + "\nUNION\n".join(branches) + "\n} }",
+            "}",
+        ]
+    )
+
+
 # --- remote stores -----------------------------------------------------------------------------
 
 

@@ -20,6 +20,7 @@ from kg.store import (
     EmbeddedStore,
     Rows,
     check_local_query,
+    lateral,
     load_files,
     read_graphs,
     sparql_term,
@@ -259,6 +260,66 @@ def test_substitute_writes_values_safely() -> None:
         "SELECT (<urn:kg:unmatchable> AS ?n)"
     )
     assert sparql_term(ox.Literal("永胜", language="zh-Hans")) == '"永胜"@zh-hans'
+
+
+QUESTION = """\
+PREFIX ex: <http://example.org/>
+# a comment with a { brace
+SELECT DISTINCT ?thing ?kind
+WHERE {
+  ?thing a ?kind .  # another }
+  FILTER(?kind != ex:Nothing)
+}
+"""
+NAMES = "PREFIX ex: <http://example.org/>\nSELECT ?node ?name WHERE { ?node ex:name ?name }"
+NOTES = "PREFIX ex: <http://example.org/>\nSELECT ?of ?note WHERE { ?of ex:note ?note }"
+
+
+def test_lateral_gives_what_a_second_query_would(tmp_path: Path) -> None:
+    data = tmp_path / "doc.ttl"
+    data.write_text(
+        "@prefix ex: <http://example.org/> .\n"
+        "@prefix fp: <https://w3id.org/fupin-kg/ontology#> .\n"
+        f"<{DOC}0000000000000001> a fp:Document .\n"
+        'ex:a a ex:Thing ; ex:name "A", "Ä" ; ex:note "n1" .\n'
+        "ex:b a ex:Thing .\n"  # no details: kept, with them unbound
+        'ex:c a ex:Other ; ex:note "n2" .\n'
+        'ex:d ex:name "not a thing" .\n',
+        encoding="utf-8",
+    )
+    store = EmbeddedStore(tmp_path / "store")
+    store.load([data])
+    text = lateral(QUESTION, "thing", [(NAMES, "node"), (NOTES, "of")])
+    answer = store.query(text)
+    assert isinstance(answer, Rows)
+    assert answer.variables == ("thing", "kind", "name", "note")
+    ex, fp_document = "http://example.org/", "https://w3id.org/fupin-kg/ontology#Document"
+    got = sorted(tuple("" if t is None else t.value for t in row) for row in answer.rows)
+    assert got == [
+        (ex + "a", ex + "Thing", "", "n1"),
+        (ex + "a", ex + "Thing", "A", ""),
+        (ex + "a", ex + "Thing", "Ä", ""),
+        (ex + "b", ex + "Thing", "", ""),
+        (ex + "c", ex + "Other", "", "n2"),
+        (DOC + "0000000000000001", fp_document, "", ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "details", "message"),
+    [
+        (QUESTION, [(NAMES.replace("?name", "?kind"), "node")], "reuses the question's"),
+        (QUESTION, [(NAMES + " ORDER BY ?name", "node")], "must end the query"),
+        (QUESTION.replace("?thing ?kind", "*"), [(NAMES, "node")], "plain variables"),
+        ("ASK { ?s ?p ?o }", [(NAMES, "node")], "not a SELECT query"),
+        (QUESTION, [(NAMES.replace("example.org", "example.com"), "node")], "prefix differently"),
+    ],
+)
+def test_lateral_refuses_what_it_cannot_combine(
+    question: str, details: list[tuple[str, str]], message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        lateral(question, "thing", details)
 
 
 # --- concurrency and crashes -------------------------------------------------------------------
