@@ -25,6 +25,9 @@ from servers import _stop, start_oxigraph, start_virtuoso  # noqa: E402
 from kg.query import programmes  # noqa: E402
 from kg.store import EmbeddedStore, RemoteStore, Store  # noqa: E402
 
+TARGET_MS = 50.0
+"""Issue 6: ``kg query programmes`` for the county at 10k documents, in-process, embedded."""
+
 PREFIXES = """\
 @prefix fp: <https://w3id.org/fupin-kg/ontology#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
@@ -129,10 +132,12 @@ def measure(store: Store, files: list[Path], label: str, repeats: int = 21) -> N
         started = time.perf_counter()
         answer = programmes(store, "530700")
         latencies_city.append(time.perf_counter() - started)
+    county = statistics.median(latencies) * 1000
     print(
         f"{label:<22} {len(files):>6} docs {quads:>8} quads  load {quads / seconds:>9,.0f} quads/s"
         f"  reload {replaced / replace_seconds:>9,.0f} quads/s"
-        f"  query 永胜县 ({county_rows} rows) median {statistics.median(latencies) * 1000:7.1f} ms"
+        f"  query 永胜县 ({county_rows} rows) median {county:7.1f} ms"
+        f" ({county / TARGET_MS:.2f}x the {TARGET_MS:.0f} ms target)"
         f"  530700 ({len(answer.records)} rows) {statistics.median(latencies_city) * 1000:7.1f} ms",
         flush=True,
     )
