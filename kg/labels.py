@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from rdflib import Literal
 
@@ -11,7 +11,7 @@ from kg.normalise import convert_script
 PINYIN_LANG = "zh-Latn-pinyin"
 
 
-@cache
+@lru_cache(maxsize=8192)
 def pinyin(text: str) -> str:
     """Tone-marked pinyin, syllables separated by spaces (何玉兰 -> hé yù lán).
 
@@ -30,11 +30,12 @@ def to_simplified(text: str) -> str:
     return convert_script(text, "t2s")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def all_forms(written: str, script: str, with_pinyin: bool = True) -> tuple[Literal, ...]:
     """``written`` tagged with its script, the other script, and pinyin.
 
-    Cached: the same divisions, roles and units recur in every document of a corpus."""
+    Cached: the same divisions, roles and units recur in every document of a corpus; people's
+    names mostly do not, so the cache is bounded to keep a worker's memory flat."""
     simplified = to_simplified(written) if script == "Hant" else written
     traditional = written if script == "Hant" else to_traditional(written)
     literals = [Literal(simplified, lang="zh-Hans"), Literal(traditional, lang="zh-Hant")]

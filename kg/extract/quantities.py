@@ -124,7 +124,9 @@ def _ending_at(text: str, at: int, words: Iterable[str]) -> str | None:
     return None
 
 
-@lru_cache(maxsize=16)
+# One document at a time goes through the extractors: the last two are enough to keep, and
+# keeping more would hold their words (megabytes each) for nothing.
+@lru_cache(maxsize=2)
 def tokens(doc: Document) -> tuple[Token, ...]:
     """jieba's words of the whole normalised text, sentence by sentence."""
     out: list[Token] = []
@@ -139,7 +141,7 @@ def tokens(doc: Document) -> tuple[Token, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=2)
 def _boundaries(doc: Document) -> tuple[frozenset[int], frozenset[int], dict[int, Token]]:
     toks = tokens(doc)
     by_start = {t.start: t for t in toks}
