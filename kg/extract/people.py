@@ -28,6 +28,7 @@ from functools import cache, lru_cache
 
 from kg.document import Document, Span
 from kg.facts import Division, Organisation, Person, PlaceMention, Post
+from kg.lexicon import Lexicon
 from kg.resources import read_lines, read_table
 from kg.segment import Token, tokenize
 
@@ -63,12 +64,8 @@ def _titles() -> dict[str, str | None]:
 
 
 @cache
-def _title_lengths() -> dict[str, tuple[int, ...]]:
-    """First character of a title -> the lengths of the titles it starts, longest first."""
-    lengths: dict[str, set[int]] = {}
-    for title in _titles():
-        lengths.setdefault(title[0], set()).add(len(title))
-    return {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
+def _title_words() -> Lexicon:
+    return Lexicon(_titles())
 
 
 @dataclass(frozen=True)
@@ -401,18 +398,13 @@ class _Reader:
 
     def _titles_in(self, start: int, end: int) -> list[_TitleHit]:
         hits: list[_TitleHit] = []
-        titles = _titles()
         at = start
         floor = start
-        starts = _title_lengths()
+        lexicon = _title_words()
         while at < end:
-            for n in starts.get(self.text[at], ()):
-                word = self.text[at : at + n]
-                if (
-                    len(word) == n
-                    and word in titles
-                    and (at in self.bounds or at + n in self.bounds)
-                ):
+            for word in lexicon.at(self.text, at):
+                n = len(word)
+                if at in self.bounds or at + n in self.bounds:
                     if self.text[at + n : at + n + 1] in ("会", "处"):
                         continue  # 常委会, 书记处
                     seg = at

@@ -32,6 +32,7 @@ from functools import cache
 from kg import gazetteer
 from kg.document import Document
 from kg.facts import Division, Level, PlaceMention
+from kg.lexicon import Lexicon
 from kg.resources import read_lines, read_table
 from kg.segment import Token, tokenize
 
@@ -58,24 +59,9 @@ def _not_divisions() -> frozenset[str]:
 
 
 @cache
-def _not_division_lengths() -> dict[str, tuple[int, ...]]:
-    """The first two characters of every word of two or more in ``not_divisions.txt`` -> the
-    lengths of those words, longest first."""
-    found: dict[str, set[int]] = {}
-    for word in _not_divisions():
-        if len(word) >= 2:
-            found.setdefault(word[:2], set()).add(len(word))
-    return {start: tuple(sorted(lengths, reverse=True)) for start, lengths in found.items()}
-
-
-def _not_division_at(text: str, start: int) -> int:
-    """The length of the longest word of ``not_divisions.txt`` at ``text[start:]``, or 0."""
-    blocked = _not_divisions()
-    room = len(text) - start
-    for length in _not_division_lengths().get(text[start : start + 2], ()):
-        if length <= room and text[start : start + length] in blocked:
-            return length
-    return 0
+def _not_division_words() -> Lexicon:
+    """The words of ``not_divisions.txt`` of two characters or more, skipped by the scan."""
+    return Lexicon(_not_divisions(), key=2)
 
 
 @cache
@@ -150,7 +136,7 @@ def _scan(doc: Document, tokens: list[Token]) -> list[_Candidate]:
     text = doc.text
     by_start = {t.start: t for t in tokens}  # jieba's words do not overlap
     ends = {t.end for t in tokens}
-    blocked_starts = _not_division_lengths()
+    blocked = _not_division_words()
     out: list[_Candidate] = []
     last_end = -1
     i = 0
@@ -160,10 +146,10 @@ def _scan(doc: Document, tokens: list[Token]) -> list[_Candidate]:
             i += 1
             continue
         after_mention = i == last_end
-        if not after_mention and text[i : i + 2] in blocked_starts:
-            skip = _not_division_at(text, i)
+        if not after_mention:
+            skip = blocked.longest_at(text, i)
             if skip:
-                i += skip
+                i += len(skip)
                 continue
         found = None
         start_ok = i in by_start or after_mention

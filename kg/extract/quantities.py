@@ -26,13 +26,13 @@ earlier one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 
 from kg.document import Document
 from kg.facts import Qualifier, Quantity
+from kg.lexicon import Lexicon
 from kg.numbers import ARABIC, CHINESE_NUMERAL_CHARS, DIGITS, MULTIPLIERS, parse_number, tidy
 from kg.resources import read_table
 from kg.segment import Token, tokenize
@@ -84,44 +84,19 @@ def number_context(role: str) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
-# Word tables indexed by their first and last characters, keyed by the identity of the table
-# (``units()``, ``qualifiers()`` and ``number_context()`` are cached, so each is built once); the
-# table itself is kept beside its index, so its ``id`` cannot be reused by another object.
-_INDEXES: dict[int, tuple[Iterable[str], dict[str, list[str]], dict[str, list[str]]]] = {}
+@cache
+def unit_words() -> Lexicon:
+    return Lexicon(units())
 
 
-def _indexed(words: Iterable[str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """``(by first character, by last character)``, longest words first."""
-    found = _INDEXES.get(id(words))
-    if found is None or found[0] is not words:
-        first: dict[str, list[str]] = {}
-        last: dict[str, list[str]] = {}
-        for word in sorted(words, key=len, reverse=True):
-            if word:
-                first.setdefault(word[0], []).append(word)
-                last.setdefault(word[-1], []).append(word)
-        found = _INDEXES[id(words)] = (words, first, last)
-    return found[1], found[2]
+@cache
+def qualifier_words(position: str) -> Lexicon:
+    return Lexicon(qualifiers()[position])
 
 
-def _longest(text: str, at: int, words: Iterable[str]) -> str | None:
-    """The longest of ``words`` written at ``text[at:]``."""
-    if at >= len(text):
-        return None
-    for word in _indexed(words)[0].get(text[at], ()):
-        if text.startswith(word, at):
-            return word
-    return None
-
-
-def _ending_at(text: str, at: int, words: Iterable[str]) -> str | None:
-    """The longest of ``words`` written just before ``at``."""
-    if at <= 0 or at > len(text):
-        return None
-    for word in _indexed(words)[1].get(text[at - 1], ()):
-        if at >= len(word) and text.startswith(word, at - len(word)):
-            return word
-    return None
+@cache
+def context_words(role: str) -> Lexicon:
+    return Lexicon(number_context(role))
 
 
 # One document at a time goes through the extractors: the last two are enough to keep, and
@@ -198,9 +173,9 @@ def _read_number(text: str, match: re.Match[str], bare: bool = False) -> _Readin
     # [多/余] [万 亿 千 百 ...] [多/余]
     seen_multiplier = False
     while pos < len(text):
-        if _longest(text, pos, table):
+        if unit_words().longest_at(text, pos):
             break
-        word = _longest(text, pos, inside)
+        word = qualifier_words("inside").longest_at(text, pos)
         if word and not (seen_multiplier and qualifier is not Qualifier.EXACT):
             qualifier = inside[word]
             pos += len(word)
@@ -220,14 +195,14 @@ def _read_number(text: str, match: re.Match[str], bare: bool = False) -> _Readin
     number_end = pos
     spaces = _SPACES.match(text, pos)
     unit_at = spaces.end() if spaces else pos
-    word = _longest(text, unit_at, table)
+    word = unit_words().longest_at(text, unit_at)
     unit = table[word] if word else None
     classifier_span = None
     if unit is not None and unit.role == "measure":
         classifier_span = (unit_at, unit_at + len(unit.word))
         pos = unit_at + len(unit.word)
         value *= unit.factor
-        word = _longest(text, pos, after)
+        word = qualifier_words("after").longest_at(text, pos)
         if word:
             qualifier = after[word]
             pos += len(word)
@@ -260,10 +235,10 @@ def _excluded(doc: Document, reading: _Reading, start: int) -> bool:
     before = text[max(0, start - 6) : start].rstrip(" :：")
     if any(before.endswith(word) for word in number_context("metadata")):
         return True
-    if _ending_at(text, start, number_context("determiner")):
+    if context_words("determiner").longest_ending_at(text, start):
         return True
     counted = reading.unit is not None and reading.unit.notation == "COUNT"
-    if counted and _longest(text, reading.end, number_context("time_after")):
+    if counted and context_words("time_after").longest_at(text, reading.end):
         return True  # 3个月: a duration
     if doc.is_masked(max(0, start - 1), min(len(text), reading.end + 1)):
         return True  # a number next to unreadable text may be cut short
@@ -326,7 +301,7 @@ def extract(doc: Document) -> list[Quantity]:
         reading = _read_number(text, match)
         if reading is None:
             continue
-        qualifier_word = _ending_at(text, reading.start, before)
+        qualifier_word = qualifier_words("before").longest_ending_at(text, reading.start)
         start = reading.start
         qualifier = reading.qualifier
         if qualifier_word and reading.start - len(qualifier_word) in _boundaries(doc)[0]:
