@@ -281,7 +281,8 @@ def _canonical_forms(literals: list[Node]) -> None:
         _CANONICAL[missing[int(quad.subject.value.rsplit("-", 1)[1])]] = quad.object
 
 
-def _from_ox(term: Any) -> Node:
+def from_oxigraph(term: Any) -> Node:
+    """The rdflib term of a pyoxigraph term, as written (language tags as Oxigraph keeps them)."""
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -1550,7 +1551,7 @@ class _Run:
             return [URIRef(term.value)]
         if self._originals is None:
             self._originals = self._read_back()
-        return self._originals.get(term) or [_from_ox(term)]
+        return self._originals.get(term) or [from_oxigraph(term)]
 
     def _read_back(self) -> dict[Any, list[Node]]:
         originals: dict[Any, list[Node]] = {}

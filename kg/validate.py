@@ -53,7 +53,6 @@ _OA = Namespace("http://www.w3.org/ns/oa#")
 _SDMX_ATTRIBUTE = Namespace("http://purl.org/linked-data/sdmx/2009/attribute#")
 _SDMX_MEASURE = Namespace("http://purl.org/linked-data/sdmx/2009/measure#")
 _CODE = re.compile(r"[0-9]{6}")
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 @cache
@@ -76,18 +75,14 @@ def _read_turtle(graph: Graph, path: Path) -> None:
     """Add the triples of a Turtle file to ``graph`` and bind its prefixes, as rdflib does."""
     import pyoxigraph as ox
 
+    from kg.shacl import from_oxigraph
+
     blank: dict[str, BNode] = {}  # a file's own blank nodes, apart from other files'
 
     def term(t: Any) -> Node:
-        if isinstance(t, ox.NamedNode):
-            return URIRef(t.value)
         if isinstance(t, ox.BlankNode):
             return blank.setdefault(t.value, BNode())
-        if t.language:
-            return Literal(t.value, lang=t.language)
-        if t.datatype.value == _XSD_STRING:
-            return Literal(t.value)
-        return Literal(t.value, datatype=URIRef(t.datatype.value))
+        return from_oxigraph(t)
 
     parser = ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)
     triples = [(term(q.subject), term(q.predicate), term(q.object)) for q in parser]
