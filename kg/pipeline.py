@@ -18,7 +18,7 @@ from kg.facts import Facts, Kind
 from kg.graph import Triple, build_triples, to_graph
 from kg.iri import Minter
 from kg.namespace import ID_BASE
-from kg.serialise import to_jsonld, to_turtle
+from kg.serialise import serialisations
 from kg.validate import Validation, validate
 
 
@@ -58,13 +58,14 @@ def process_document(doc: Document, base: str = ID_BASE) -> Result:
 def from_facts(doc: Document, facts: Facts, base: str = ID_BASE) -> Result:
     """The graph, validation and serialisations of facts already extracted from ``doc``."""
     triples = build_triples(doc, facts, base)
+    turtle, jsonld = serialisations(triples)
     return Result(
         doc=doc,
         facts=facts,
         triples=triples,
         validation=validate(triples),
-        turtle=to_turtle(triples),
-        jsonld=to_jsonld(triples),
+        turtle=turtle,
+        jsonld=jsonld,
         doc_iri=str(Minter(base).document(doc.sha256)),
     )
 

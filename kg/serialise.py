@@ -8,7 +8,6 @@ embedded in every file, never referenced by URL.
 from __future__ import annotations
 
 import json
-import operator
 import os
 import re
 import tempfile
@@ -183,28 +182,6 @@ def _group(triples: Iterable[Triple]) -> Grouped:
     return out
 
 
-_last: tuple[list[Triple], Grouped] | None = None
-
-
-def _grouped(triples: Iterable[Triple]) -> Grouped:
-    """``_group(triples)``, shared by the writers of the same list: a build writes one list
-    as Turtle and then JSON-LD.  A copy of the list is kept with its grouping and compared
-    item by item by identity, so a list changed in between is grouped again."""
-    global _last
-    last = _last
-    if (
-        last is not None
-        and isinstance(triples, list)
-        and len(triples) == len(last[0])
-        and all(map(operator.is_, triples, last[0]))
-    ):
-        return last[1]
-    grouped = _group(triples)
-    if isinstance(triples, list):
-        _last = (list(triples), grouped)
-    return grouped
-
-
 # --- Turtle -------------------------------------------------------------------------------------
 
 
@@ -228,6 +205,12 @@ def _turtle_prefixes() -> list[str]:
     ]
 
 
+def serialisations(triples: Iterable[Triple]) -> tuple[bytes, bytes]:
+    """:func:`to_turtle` and :func:`to_jsonld` of the same triples, grouped once for both."""
+    grouped = _group(triples)
+    return _turtle(grouped), _jsonld(grouped)
+
+
 def to_turtle(triples: Iterable[Triple]) -> bytes:
     """Turtle with the project's prefixes, subjects and values sorted: same triples, same bytes.
 
@@ -235,8 +218,12 @@ def to_turtle(triples: Iterable[Triple]) -> bytes:
     the facts; every term is written in full form (literals quoted, with datatype or language),
     so the lexical forms are exactly those of the graph.
     """
+    return _turtle(_group(triples))
+
+
+def _turtle(grouped: Grouped) -> bytes:
     lines = list(_turtle_prefixes())
-    for subject, predicates in _grouped(triples):
+    for subject, predicates in grouped:
         lines.append("")
         lines.append(_turtle_value(subject))
         last = len(predicates) - 1
@@ -299,8 +286,12 @@ def _jsonld_context_text() -> str:
 
 def to_jsonld(triples: Iterable[Triple]) -> bytes:
     """Compact JSON-LD with the project's context embedded (never referenced by URL)."""
+    return _jsonld(_group(triples))
+
+
+def _jsonld(grouped: Grouped) -> bytes:
     lines = []
-    for subject, predicates in _grouped(triples):
+    for subject, predicates in grouped:
         node = {"@id": _json_iri(_text(subject))}
         for predicate, objects in predicates:
             if predicate == _RDF_TYPE:

@@ -27,7 +27,7 @@ from kg.facts import (
 )
 from kg.graph import build_graph
 from kg.namespace import FP, OA, SCHEMA, SDMX_ATTRIBUTE, SDMX_DIMENSION, SDMX_MEASURE
-from kg.serialise import to_jsonld, to_turtle
+from kg.serialise import serialisations, to_jsonld, to_turtle
 from kg.validate import validate
 
 ARTICLE = (
@@ -238,6 +238,11 @@ def test_values_repeat_once_as_rdflib_compares_them() -> None:
     ]
     assert to_turtle(triples).decode().count("永胜") == 1
     assert to_jsonld(triples).decode().count("永胜") == 1
+
+
+def test_both_serialisations_at_once_are_the_writers_own() -> None:
+    triples = _tricky_triples()
+    assert serialisations(triples) == (to_turtle(triples), to_jsonld(triples))
 
 
 def test_a_list_changed_between_writers_is_written_as_it_is_now() -> None:
