@@ -27,7 +27,6 @@ for a process that changes pypinyin's dictionaries (``load_phrases_dict``) or se
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import sys
@@ -38,6 +37,7 @@ from pathlib import Path
 
 from kg.cache import cached
 from kg.errors import KgError
+from kg.resources import package_dir
 
 # pypinyin 0.55's ``constants.RE_HANS`` (the branch for builds with UCS-4 strings, every
 # Python 3): the characters it treats as Han, whether or not it has a reading for them.
@@ -80,16 +80,8 @@ _WORDS = "\x1f"
 _LINES = "\x1e"
 
 
-def _pypinyin_dir() -> Path:
-    """pypinyin's folder, found without importing it (its ``__init__`` loads the data)."""
-    spec = importlib.util.find_spec("pypinyin")
-    if spec is None or not spec.submodule_search_locations:
-        raise KgError("pypinyin is not installed", hint="pip install pypinyin")
-    return Path(list(spec.submodule_search_locations)[0])
-
-
 def _sources() -> list[Path]:
-    folder = _pypinyin_dir()
+    folder = package_dir("pypinyin")
     return [folder / "pinyin_dict.json", folder / "phrases_dict.json"]
 
 

@@ -31,6 +31,19 @@ def shapes_dir() -> Path:
     return _shipped_dir("shapes")
 
 
+def package_dir(name: str) -> Path:
+    """The folder of the installed package ``name``, found without importing it (jieba's and
+    pypinyin's ``__init__`` load the data we read from their folders ourselves)."""
+    import importlib.util
+
+    from kg.errors import KgError
+
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise KgError(f"{name} is not installed", hint=f"pip install {name}")
+    return Path(list(spec.submodule_search_locations)[0])
+
+
 def data_path(name: str) -> Path:
     return DATA_DIR / name
 

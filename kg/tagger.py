@@ -23,7 +23,6 @@ compares the two on the articles and on generated text.
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import math
 import pickle
@@ -35,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.cache import cached
-from kg.resources import data_path
+from kg.resources import data_path, package_dir
 
 USER_DICT = data_path("userdict.txt")
 
@@ -61,17 +60,9 @@ Pair = tuple[str, str]
 State = tuple[str, str]
 
 
-def jieba_dir() -> Path:
-    """jieba's package folder, found without importing jieba."""
-    spec = importlib.util.find_spec("jieba")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("jieba is not installed")
-    return Path(list(spec.submodule_search_locations)[0])
-
-
 def sources() -> list[Path]:
     """The files the tables are made from: a change to any of them rebuilds the cache entry."""
-    folder = jieba_dir()
+    folder = package_dir("jieba")
     return [folder / "dict.txt", USER_DICT, *(folder / "posseg" / name for name in _HMM_FILES)]
 
 
@@ -133,7 +124,7 @@ def _build() -> Tables:
     tok.initialize()
     tok.load_userdict(user_dictionary())
     freq: dict[str, int] = tok.FREQ
-    raw = _read_word_tags(jieba_dir() / "dict.txt")
+    raw = _read_word_tags(package_dir("jieba") / "dict.txt")
     raw.update(tok.user_word_tag_tab)
     # Keys are FREQ's own strings and tags are interned, so the pickle stores each once.
     tags: dict[str, str] = {}
@@ -144,7 +135,7 @@ def _build() -> Tables:
     for word, tag in raw.items():  # not in FREQ: never looked up in practice, kept for parity
         tags[word] = sys.intern(tag)
 
-    folder = jieba_dir() / "posseg"
+    folder = package_dir("jieba") / "posseg"
     loaded = []
     for name in _HMM_FILES:
         with (folder / name).open("rb") as handle:

@@ -15,8 +15,8 @@ from pypinyin import Style
 from pypinyin import lazy_pinyin as reference
 
 from kg.labels import pinyin, to_simplified
-from kg.pinyin import _pypinyin_dir, lazy_pinyin
-from kg.resources import data_path
+from kg.pinyin import lazy_pinyin
+from kg.resources import data_path, package_dir
 
 ARTICLES = Path(__file__).parent / "articles"
 
@@ -84,7 +84,7 @@ def test_labels_of_people_and_programmes_in_the_articles() -> None:
 
 
 def _phrases() -> list[str]:
-    data = json.loads((_pypinyin_dir() / "phrases_dict.json").read_text(encoding="utf-8"))
+    data = json.loads((package_dir("pypinyin") / "phrases_dict.json").read_text(encoding="utf-8"))
     return sorted(data)
 
 
