@@ -154,7 +154,7 @@ def stage_shares(paths: list[Path], store_dir: Path) -> dict[str, float]:
     from kg.extract import extract
     from kg.graph import build_triples
     from kg.segment import tokenize
-    from kg.serialise import to_jsonld, to_turtle, write_atomic
+    from kg.serialise import serialisations, write_atomic
     from kg.store import open_store
     from kg.validate import validate
 
@@ -176,7 +176,7 @@ def stage_shares(paths: list[Path], store_dir: Path) -> dict[str, float]:
         facts = timed("extract", lambda d=doc: extract(d))
         triples = timed("graph", lambda d=doc, f=facts: build_triples(d, f))
         timed("validate", lambda t=triples: validate(t))
-        turtle = timed("serialise", lambda t=triples: (to_turtle(t), to_jsonld(t)))[0]
+        turtle = timed("serialise", lambda t=triples: serialisations(t))[0]
         target = store_dir.parent / f"{path.stem}.ttl"
         write_atomic(target, turtle)
         written.append(target)
