@@ -1,14 +1,18 @@
 """Store speed: load quads/s and ``query programmes`` latency: embedded, Oxigraph server, Virtuoso.
 
 Runnable alone: ``python tests/benchmarks/bench_store.py [--sizes 1000 10000] [--no-server]``.
-Generates N synthetic documents in the contract vocabulary (fixed seed): each names a county
-of one of 16 prefectures, a township in it and two or three programmes with evidence; the
-county ``530722`` (永胜县) is always among them.
+Generates N synthetic documents shaped like kg's output (fixed seed): each names a county of
+one of 16 prefectures, a township in it and two or three programmes, with labels in three forms
+and evidence as mentions with a position and a quote selector.  IRIs are minted by
+:class:`kg.iri.Minter`, so a programme of an area is one node across documents and each mention
+is its own.  Every 50th document is about 永胜县 (530722) in prefecture 530700, which the
+latency is measured for: its programmes, those of its townships and those of 530700.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import random
 import shutil
 import statistics
@@ -22,9 +26,12 @@ sys.path.insert(1, str(Path(__file__).resolve().parents[2]))  # a checkout, when
 
 from servers import _stop, start_oxigraph, start_virtuoso  # noqa: E402
 
+from kg.iri import Minter  # noqa: E402
+from kg.labels import all_forms  # noqa: E402
 from kg.query import programmes  # noqa: E402
 from kg.store import EmbeddedStore, RemoteStore, Store  # noqa: E402
 
+MINT = Minter()
 TARGET_MS = 50.0
 """Issue 6: ``kg query programmes`` for the county at 10k documents, in-process, embedded."""
 
@@ -35,7 +42,7 @@ PREFIXES = """\
 @prefix schema: <https://schema.org/> .
 @prefix prov: <http://www.w3.org/ns/prov#> .
 @prefix oa: <http://www.w3.org/ns/oa#> .
-@prefix id: <https://w3id.org/fupin-kg/id/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 """
 WORDS = tuple(
     [
@@ -59,45 +66,66 @@ WORDS = tuple(
 )
 
 
+def labels(name: str, predicate: str = "rdfs:label") -> str:
+    """The three forms kg writes: simplified, traditional and pinyin."""
+    forms = all_forms(name, "Hans")
+    return f"{predicate} " + " , ".join(f'"{f}"@{f.language}' for f in forms)
+
+
 def division(iri: str, code: str | None, level: str, name: str, parent: str | None) -> str:
     lines = [f"<{iri}> a fp:AdministrativeDivision ; fp:level fp:{level} ;"]
     if code:
         lines.append(f'  skos:notation "{code}" ;')
     if parent:
         lines.append(f"  schema:containedInPlace <{parent}> ;")
-    lines.append(f'  rdfs:label "{name}"@zh-Hans ; skos:altLabel "{name[:-1]}"@zh-Hans .')
+    lines.append(f"  {labels(name)} ;")
+    lines.append(f'  skos:altLabel "{name[:-1]}"@zh-Hans .')
     return "\n".join(lines)
 
 
+def mention(doc_hash: str, start: int, quote: str) -> tuple[str, str]:
+    """A mention as kg mints it (document hash + offsets), with its two selectors."""
+    end = start + len(quote)
+    iri = MINT.mention(doc_hash, start, end)
+    return iri, (
+        f"<{iri}> a oa:SpecificResource, fp:Mention ; oa:hasSource <{MINT.document(doc_hash)}> ;\n"
+        f"  oa:hasSelector <{iri}#position>, <{iri}#quote> .\n"
+        f'<{iri}#position> a oa:TextPositionSelector ; oa:start "{start}"^^xsd:nonNegativeInteger ;'
+        f' oa:end "{end}"^^xsd:nonNegativeInteger .\n'
+        f'<{iri}#quote> a oa:TextQuoteSelector ; oa:exact "{quote}" .'
+    )
+
+
 def document(i: int, rng: random.Random) -> str:
-    base = "https://w3id.org/fupin-kg/id/"
-    doc = f"{base}doc/{i:016x}"
+    """Document ``i`` as kg would write it: IRIs minted by :class:`kg.iri.Minter`, so a
+    programme of an area is one node across documents, each mention its own."""
+    doc_hash = hashlib.sha256(str(i).encode()).hexdigest()
+    doc = MINT.document(doc_hash)
     prefecture = 530700 + 100 * rng.randrange(16)
     county = prefecture + 1 + rng.randrange(9)
     if i % 50 == 0:
         prefecture, county = 530700, 530722
-    p_iri, c_iri = f"{base}area/{prefecture}", f"{base}area/{county}"
-    t_iri = f"{c_iri}/t{rng.randrange(12)}"
+    p_iri, c_iri = MINT.area(str(prefecture)), MINT.area(str(county))
+    township = f"镇{rng.randrange(12)}"
+    t_iri = MINT.area(f"{county}|{township}")
     c_name = "永胜县" if county == 530722 else f"县{county}"
     parts = [
         PREFIXES,
         f"<{doc}> a fp:Document .",
         division(p_iri, str(prefecture), "Prefecture", f"市{prefecture}", None),
         division(c_iri, str(county), "County", c_name, p_iri),
-        division(t_iri, None, "Township", f"镇{t_iri[-2:]}{county}", c_iri),
+        division(t_iri, None, "Township", township, c_iri),
     ]
     for k in range(rng.randrange(2, 4)):
-        area = rng.choice([p_iri, c_iri, t_iri])
+        area, key = rng.choice([(p_iri, str(prefecture)), (c_iri, str(county)), (t_iri, t_iri)])
         name = "".join(rng.sample(WORDS, 2)) + "工程"
-        prog = f"{base}programme/{doc[-16:]}/{k}"
-        quote = f"实施{name}，覆盖{rng.randrange(1000)}户"
+        prog = MINT.programme(name, key)
+        iri, text = mention(doc_hash, 40 * k, f"实施{name}，覆盖{rng.randrange(1000)}户")
         parts.append(
-            f'<{prog}> a fp:Programme ; rdfs:label "{name}"@zh-Hans ; fp:targetsArea <{area}> ;\n'
-            f"  prov:wasDerivedFrom [ oa:hasSource <{doc}> ; oa:hasSelector\n"
-            f"    [ a oa:TextPositionSelector ; oa:start {10 * k} ;"
-            f" oa:end {10 * k + len(quote)} ],\n"
-            f'    [ a oa:TextQuoteSelector ; oa:exact "{quote}" ] ] .'
+            f"<{prog}> a fp:Programme ; {labels(name)} ;\n"
+            f"  fp:targetsArea <{area}> ; prov:wasDerivedFrom <{iri}> ."
         )
+        parts.append(text)
     return "\n".join(parts) + "\n"
 
 
