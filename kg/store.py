@@ -564,20 +564,33 @@ def _where_group(select: list[_Token]) -> list[_Token]:
     raise ValueError("unbalanced braces")
 
 
-def lateral(question: str, key: str, details: Sequence[tuple[str, str]]) -> str:
-    """For Oxigraph: ``question``, each of its solutions joined with those of ``details``.
+SHARD_DIGITS = "0123456789abcdef"
+
+
+def lateral(
+    question: str, key: str, details: Sequence[tuple[str, str]], shard: int = 0, shards: int = 1
+) -> str:
+    """For Oxigraph: the distinct ``?key`` values of ``question``, each joined with the
+    solutions of ``details``.
 
     Each detail is ``(query, variable)``: a plain SELECT query about one thing, its
     ``variable``, which becomes the question's ``?key``.  The details are alternatives
-    (UNION) inside one ``LATERAL`` group, so each solution of the question is looked up once
-    per detail from its bound ``?key`` -- what :func:`with_values` does in a second query,
-    without writing the question's answers back into one.  A detail adds the variables it
-    projects; none of its variables may be one the question projects, nor may its prefixes
-    differ from the question's.  A solution with no detail is kept, with those unbound.
-    Only query texts are combined here, never values.
+    (UNION) inside one ``LATERAL`` group, so each key is looked up once per detail -- what
+    :func:`with_values` does in a second query, without writing the question's answers back
+    into one.  The query projects ``?key`` and the variables the details project; none of a
+    detail's variables may be one the question projects, nor may its prefixes differ from the
+    question's.  A key with no detail is kept, with those unbound.
+
+    ``shard`` of ``shards`` (at most 16) keeps only the keys whose MD5 starts with that
+    sixteenth-range of hex digits (a blank node or unbound key counts as ``0``): the shards
+    partition the keys, so that threads can look them up side by side, and together give what
+    one query gives.  Only query texts are combined here, never values.
     """
+    if not 0 <= shard < shards <= len(SHARD_DIGITS):
+        raise ValueError(f"no shard {shard} of {shards}")
     declarations, select = _prologue_and_select(question)
-    columns = _projection(select)
+    question_columns = _projection(select)
+    columns = [key]
     branches: list[str] = []
     for text, variable in details:
         detail_declarations, detail = _prologue_and_select(text)
@@ -589,19 +602,31 @@ def lateral(question: str, key: str, details: Sequence[tuple[str, str]]) -> str:
             declarations.append(declaration)
         columns.extend(n for n in _projection(detail) if n != variable and n not in columns)
         group = _where_group(detail)
-        shared = ({w[1:] for k, w in group if k == "var"} - {variable}) & set(_projection(select))
+        shared = ({w[1:] for k, w in group if k == "var"} - {variable}) & set(question_columns)
         if shared:
             raise ValueError(f"a detail reuses the question's variables: {sorted(shared)}")
         body = "".join(
             f"?{key}" if kind == "var" and word[1:] == variable else word for kind, word in group
         )
         branches.append("{" + body + "}")
+    keys = f"{{ SELECT DISTINCT ?{key} WHERE {{ {{ {''.join(w for _k, w in select)} }} }} }}"
+    if shards > 1:
+        # The MD5 of the key's text: even shards whatever the IRIs look like.
+        low = SHARD_DIGITS[len(SHARD_DIGITS) * shard // shards]
+        bounds = [f'?shard__ >= "{low}"']
+        if shard + 1 < shards:
+            bounds.append(f'?shard__ < "{SHARD_DIGITS[len(SHARD_DIGITS) * (shard + 1) // shards]}"')
+        keys = (
+            f"{{ SELECT ?{key} WHERE {{ {keys}\n"
+            f'BIND(COALESCE(MD5(STR(?{key})), "0") AS ?shard__)\n'
+            f"FILTER({' && '.join(bounds)}) }} }}"
+        )
     return "\n".join(
         [
             *declarations,
             f"SELECT {' '.join('?' + c for c in columns)}",
             "WHERE {",
-            "{ " + "".join(word for _kind, word in select) + " }",
+            keys,
             "LATERAL { OPTIONAL {\n" + "\nUNION\n".join(branches) + "\n} }",
             "}",
         ]

@@ -275,34 +275,73 @@ NAMES = "PREFIX ex: <http://example.org/>\nSELECT ?node ?name WHERE { ?node ex:n
 NOTES = "PREFIX ex: <http://example.org/>\nSELECT ?of ?note WHERE { ?of ex:note ?note }"
 
 
-def test_lateral_gives_what_a_second_query_would(tmp_path: Path) -> None:
-    data = tmp_path / "doc.ttl"
-    data.write_text(
-        "@prefix ex: <http://example.org/> .\n"
-        "@prefix fp: <https://w3id.org/fupin-kg/ontology#> .\n"
-        f"<{DOC}0000000000000001> a fp:Document .\n"
-        'ex:a a ex:Thing ; ex:name "A", "Ä" ; ex:note "n1" .\n'
-        "ex:b a ex:Thing .\n"  # no details: kept, with them unbound
-        'ex:c a ex:Other ; ex:note "n2" .\n'
-        'ex:d ex:name "not a thing" .\n',
-        encoding="utf-8",
-    )
-    store = EmbeddedStore(tmp_path / "store")
-    store.load([data])
-    text = lateral(QUESTION, "thing", [(NAMES, "node"), (NOTES, "of")])
+LATERAL_DATA = (
+    "@prefix ex: <http://example.org/> .\n"
+    "@prefix fp: <https://w3id.org/fupin-kg/ontology#> .\n"
+    f"<{DOC}0000000000000001> a fp:Document .\n"
+    'ex:a a ex:Thing, ex:Other ; ex:name "A", "Ä" ; ex:note "n1" .\n'  # two kinds, one key
+    "ex:b a ex:Thing .\n"  # no details: kept, with them unbound
+    'ex:c a ex:Other ; ex:note "n2" .\n'
+    'ex:d ex:name "not a thing" .\n'
+    '[] a ex:Thing ; ex:name "blank" .\n'
+)
+
+
+def _lateral_rows(store: EmbeddedStore, text: str) -> list[tuple[str, ...]]:
     answer = store.query(text)
     assert isinstance(answer, Rows)
-    assert answer.variables == ("thing", "kind", "name", "note")
-    ex, fp_document = "http://example.org/", "https://w3id.org/fupin-kg/ontology#Document"
-    got = sorted(tuple("" if t is None else t.value for t in row) for row in answer.rows)
+    assert answer.variables == ("thing", "name", "note")
+    return sorted(
+        tuple("" if t is None else "_:" if isinstance(t, ox.BlankNode) else t.value for t in row)
+        for row in answer.rows
+    )
+
+
+def test_lateral_gives_what_a_second_query_would(tmp_path: Path) -> None:
+    data = tmp_path / "doc.ttl"
+    data.write_text(LATERAL_DATA, encoding="utf-8")
+    store = EmbeddedStore(tmp_path / "store")
+    store.load([data])
+    got = _lateral_rows(store, lateral(QUESTION, "thing", [(NAMES, "node"), (NOTES, "of")]))
+    ex = "http://example.org/"
     assert got == [
-        (ex + "a", ex + "Thing", "", "n1"),
-        (ex + "a", ex + "Thing", "A", ""),
-        (ex + "a", ex + "Thing", "Ä", ""),
-        (ex + "b", ex + "Thing", "", ""),
-        (ex + "c", ex + "Other", "", "n2"),
-        (DOC + "0000000000000001", fp_document, "", ""),
+        ("_:", "blank", ""),
+        (ex + "a", "", "n1"),
+        (ex + "a", "A", ""),
+        (ex + "a", "Ä", ""),
+        (ex + "b", "", ""),
+        (ex + "c", "", "n2"),
+        (DOC + "0000000000000001", "", ""),
     ]
+
+
+@pytest.mark.parametrize("shards", [2, 3, 5, 16])
+def test_lateral_shards_partition_the_keys(tmp_path: Path, shards: int) -> None:
+    data = tmp_path / "doc.ttl"
+    # Enough keys that every shard of 5 gets some (MD5 spreads them evenly).
+    things = "".join(
+        f'<http://example.org/t{i}> a ex:Thing ; ex:name "n{i}" .\n' for i in range(40)
+    )
+    data.write_text(LATERAL_DATA + things, encoding="utf-8")
+    store = EmbeddedStore(tmp_path / "store")
+    store.load([data])
+    details = [(NAMES, "node"), (NOTES, "of")]
+    whole = _lateral_rows(store, lateral(QUESTION, "thing", details))
+    parts = [
+        _lateral_rows(store, lateral(QUESTION, "thing", details, k, shards)) for k in range(shards)
+    ]
+    assert sorted(row for part in parts for row in part) == whole
+    keys = [{row[0] for row in part} for part in parts]
+    assert sum(len(k) for k in keys) == len(set().union(*keys))  # no key in two shards
+    assert "_:" in keys[0]  # a blank node has no text to hash: the first shard takes it
+    if shards <= 5:
+        assert all(keys)
+
+
+@pytest.mark.parametrize(("shard", "shards"), [(0, 0), (2, 2), (-1, 2), (0, 17)])
+def test_lateral_refuses_a_shard_that_does_not_exist(shard: int, shards: int) -> None:
+    with pytest.raises(ValueError, match="no shard"):
+        lateral(QUESTION, "thing", [(NAMES, "node")], shard, shards)
 
 
 @pytest.mark.parametrize(
