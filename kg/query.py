@@ -28,7 +28,7 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TypeVar
+from typing import NamedTuple
 
 import pyoxigraph as ox
 
@@ -37,6 +37,7 @@ from kg.normalise import convert_script
 from kg.resources import QUERIES_DIR
 from kg.store import (
     EmbeddedStore,
+    QueryResult,
     Rows,
     Store,
     Term,
@@ -102,8 +103,9 @@ def _labeller(
     return cache(lambda iri: pick_label(labels.get(iri, ()), traditional))
 
 
-@dataclass(frozen=True, order=True)
-class Evidence:
+class Evidence(NamedTuple):
+    """A quote and its document; ``start`` (-1 when unknown) orders a document's quotes."""
+
     document: str
     start: int
     quote: str
@@ -176,46 +178,57 @@ def _evidence(store: Store, iris: set[str]) -> dict[str, set[Evidence]]:
     return evidence
 
 
+@cache
+def _lateral_texts(name: str, evidenced: str, labelled: bool, shards: int) -> tuple[str, ...]:
+    details = [(load_query("labels"), "node")] if labelled else []
+    details.append((load_query("evidence"), "evidenceOf"))
+    return tuple(lateral(load_query(name), evidenced, details, k, shards) for k in range(shards))
+
+
 def _details_alongside(
     store: EmbeddedStore,
     name: str,
     bindings: Mapping[str, Term] | None,
     labelled: bool,
     evidenced: str,
-) -> tuple[Rows, dict[str, set[tuple[str, str]]], dict[str, set[Evidence]]]:
-    """The embedded store: the question, then the labels (when ``labelled``) and evidence of
-    the distinct values of its ``evidenced`` column looked up from the question itself
-    (:func:`kg.store.lateral`), in shards that run side by side.
+) -> Callable[[], list[QueryResult]]:
+    """The embedded store: start looking up the labels (when ``labelled``) and evidence of the
+    distinct values of the question's ``evidenced`` column, from the question itself
+    (:func:`kg.store.lateral`), in shards that run side by side; the answers come from the
+    function returned.
 
     Oxigraph spends most of such a query in index lookups, a few microseconds each and several
-    per evidence quote; it releases the GIL while it looks, so the shards use every core."""
-    rows = _select(store, name, bindings)
-    if not rows.rows:
-        return rows, defaultdict(set), defaultdict(set)
-    details = [(load_query("labels"), "node")] if labelled else []
-    details.append((load_query("evidence"), "evidenceOf"))
-    shards = _query_threads()
-    texts = [lateral(load_query(name), evidenced, details, k, shards) for k in range(shards)]
-    labels: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    evidence: dict[str, set[Evidence]] = defaultdict(set)
-    for answer in _in_parallel(lambda text: store.query(text, bindings), texts):
+    per evidence quote; it releases the GIL while it looks, so the shards use every core, and
+    the caller runs the question meanwhile."""
+    texts = _lateral_texts(name, evidenced, labelled, _query_threads())
+    if len(texts) == 1:
+        return lambda: [store.query(texts[0], bindings)]
+    store.open_reader()  # one snapshot for every shard
+    pending = [_pool().submit(store.query, text, bindings) for text in texts]
+    return lambda: [future.result() for future in pending]
+
+
+def _collect_details(
+    answers: Sequence[QueryResult],
+    name: str,
+    labels: dict[str, set[tuple[str, str]]],
+    evidence: dict[str, set[Evidence]],
+) -> None:
+    """Add the labels and evidence of :func:`_details_alongside`'s answers (keys first)."""
+    for answer in answers:
         if not isinstance(answer, Rows):
             raise KgError(f"named query {name} is not a SELECT query")
         variables = answer.variables
-        label = variables.index("label") if labelled else -1
+        label = variables.index("label") if "label" in variables else None
         document, quote, start = (variables.index(v) for v in ("document", "quote", "start"))
         for row in answer.rows:
             of = row[0]
             if not isinstance(of, ox.NamedNode):
                 continue
-            if labelled:
+            if label is not None and row[label] is not None:
                 _add_label(labels, of.value, row[label])
-            _add_evidence(evidence, of.value, row[document], row[quote], row[start])
-    return rows, labels, evidence
-
-
-_T = TypeVar("_T")
-_R = TypeVar("_R")
+            elif row[quote] is not None:  # one branch of the UNION or the other
+                _add_evidence(evidence, of.value, row[document], row[quote], row[start])
 
 
 @cache
@@ -230,13 +243,6 @@ def _pool() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(max_workers=_query_threads(), thread_name_prefix="kg-query")
 
 
-def _in_parallel(function: Callable[[_T], _R], items: Sequence[_T]) -> list[_R]:
-    """``[function(item) for item in items]``, the items side by side in threads."""
-    if len(items) < 2:
-        return [function(item) for item in items]
-    return list(_pool().map(function, items))
-
-
 def _ask(
     store: Store,
     name: str,
@@ -247,17 +253,16 @@ def _ask(
     """Run a named question; then fetch labels of the ``labelled`` columns and evidence for
     the ``evidenced`` column, each in one query for all the IRIs in the answer.
 
-    The embedded store (Oxigraph) looks the evidenced column's labels and evidence up
-    alongside the question instead, in the same query; the answer is the same.
+    The embedded store (Oxigraph) looks the evidenced column's labels and evidence up from
+    the question itself instead, while the question runs (:func:`_details_alongside`); the
+    answer is the same.
     """
+    alongside = None
+    others = list(labelled)
     if isinstance(store, EmbeddedStore):
-        rows, labels, evidence = _details_alongside(
-            store, name, bindings, evidenced in labelled, evidenced
-        )
+        alongside = _details_alongside(store, name, bindings, evidenced in labelled, evidenced)
         others = [c for c in labelled if c != evidenced]
-    else:
-        rows, labels, evidence = _select(store, name, bindings), defaultdict(set), None
-        others = list(labelled)
+    rows = _select(store, name, bindings)
     unique: dict[tuple[str, ...], tuple[Term | None, ...]] = {}
     for row in rows.rows:
         unique.setdefault(tuple(map(_value, row)), row)
@@ -265,9 +270,11 @@ def _ask(
     named = {
         v.value for row in answers for c in others if isinstance(v := row.get(c), ox.NamedNode)
     }
-    for node, found in _labels(store, named).items():
-        labels[node] |= found
-    if evidence is None:
+    labels = _labels(store, named)
+    if alongside is not None:
+        evidence: dict[str, set[Evidence]] = defaultdict(set)
+        _collect_details(alongside(), name, labels, evidence)
+    else:
         sources = {v.value for row in answers if isinstance(v := row.get(evidenced), ox.NamedNode)}
         evidence = _evidence(store, sources)
     return Collected(

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -262,6 +263,7 @@ class EmbeddedStore:
         self.wait = wait
         self.description = str(path)
         self._reader: ox.Store | None = None
+        self._reader_lock = threading.Lock()
 
     # writing
 
@@ -301,11 +303,13 @@ class EmbeddedStore:
 
     # reading
 
-    def _open_reader(self) -> ox.Store:
-        """A read-only view, opened once: it sees the store as it was when opened."""
-        if self._reader is None:
-            self._reader = self._open_read_only()
-        return self._reader
+    def open_reader(self) -> ox.Store:
+        """A read-only view, opened once: it sees the store as it was when opened (queries in
+        several threads see the same snapshot)."""
+        with self._reader_lock:
+            if self._reader is None:
+                self._reader = self._open_read_only()
+            return self._reader
 
     def _open_read_only(self) -> ox.Store:
         if not (self.path / "CURRENT").is_file():
@@ -326,7 +330,7 @@ class EmbeddedStore:
         raise StoreError(f"cannot open the store {self.path}: {last}")
 
     def query(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> QueryResult:
-        store = self._open_reader()
+        store = self.open_reader()
         # Literals (what users type) are pyoxigraph substitutions.  IRIs (found in the store and
         # checked by sparql_term) are written in as constants: Oxigraph evaluates a property
         # path from a constant far faster than from a substituted variable.
@@ -347,11 +351,11 @@ class EmbeddedStore:
             raise StoreError(f"query failed: {_one_line(str(error))}") from None
 
     def graphs(self) -> list[str]:
-        store = self._open_reader()
+        store = self.open_reader()
         return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
 
     def __len__(self) -> int:
-        return len(self._open_reader())
+        return len(self.open_reader())
 
 
 def _replace_graphs(
@@ -537,31 +541,23 @@ def _prologue_and_select(sparql: str) -> tuple[list[str], list[_Token]]:
 
 
 def _projection(select: list[_Token]) -> list[str]:
-    """The variables a ``SELECT ?a ?b WHERE`` projects (no expressions, no ``*``)."""
+    """The variables a ``SELECT ?a (… AS ?b) WHERE`` projects (no ``*``)."""
     names: list[str] = []
-    for kind, text in select[1:]:
-        if text.upper() in ("WHERE", "{"):
-            return names
-        if kind == "var":
-            names.append(text[1:])
-        elif kind != "space" and text.upper() not in ("DISTINCT", "REDUCED"):
-            raise ValueError(f"projection must be plain variables, not {text!r}")
-    raise ValueError("no WHERE group")
-
-
-def _where_group(select: list[_Token]) -> list[_Token]:
-    """The tokens inside the WHERE group (``{`` … ``}``), which must end the query."""
-    start = next(i for i, (_kind, text) in enumerate(select) if text == "{")
     depth = 0
-    for i in range(start, len(select)):
-        kind, text = select[i]
-        if kind == "other" and text in "{}":
-            depth += 1 if text == "{" else -1
-        if depth == 0:
-            if any(k != "space" for k, _t in select[i + 1 :]):
-                raise ValueError("the WHERE group must end the query (no modifiers)")
-            return select[start + 1 : i]
-    raise ValueError("unbalanced braces")
+    after_as = False
+    for kind, text in select[1:]:
+        if depth == 0 and text.upper() in ("WHERE", "{"):
+            return names
+        if kind == "space":
+            continue
+        if text in "()" and kind == "other":
+            depth += 1 if text == "(" else -1
+        elif kind == "var" and (depth == 0 or after_as):
+            names.append(text[1:])
+        elif depth == 0 and text.upper() not in ("DISTINCT", "REDUCED"):
+            raise ValueError(f"projection must be variables or (… AS ?name), not {text!r}")
+        after_as = depth == 1 and text.upper() == "AS"
+    raise ValueError("no WHERE group")
 
 
 SHARD_DIGITS = "0123456789abcdef"
@@ -573,13 +569,13 @@ def lateral(
     """For Oxigraph: the distinct ``?key`` values of ``question``, each joined with the
     solutions of ``details``.
 
-    Each detail is ``(query, variable)``: a plain SELECT query about one thing, its
-    ``variable``, which becomes the question's ``?key``.  The details are alternatives
-    (UNION) inside one ``LATERAL`` group, so each key is looked up once per detail -- what
+    Each detail is ``(query, variable)``: a SELECT query about one thing, its ``variable``,
+    which becomes the question's ``?key``.  The details are subqueries, alternatives (UNION)
+    inside one ``LATERAL`` group, so each key is looked up once per detail -- what
     :func:`with_values` does in a second query, without writing the question's answers back
-    into one.  The query projects ``?key`` and the variables the details project; none of a
-    detail's variables may be one the question projects, nor may its prefixes differ from the
-    question's.  A key with no detail is kept, with those unbound.
+    into one.  The query projects ``?key`` and the variables the details project (none of them
+    may be named ``key``, nor may a detail declare a prefix differently).  A key with no detail
+    is kept, with those unbound.
 
     ``shard`` of ``shards`` (at most 16) keeps only the keys whose MD5 starts with that
     sixteenth-range of hex digits (a blank node or unbound key counts as ``0``): the shards
@@ -589,7 +585,8 @@ def lateral(
     if not 0 <= shard < shards <= len(SHARD_DIGITS):
         raise ValueError(f"no shard {shard} of {shards}")
     declarations, select = _prologue_and_select(question)
-    question_columns = _projection(select)
+    if key not in _projection(select):
+        raise ValueError(f"the question does not project ?{key}")
     columns = [key]
     branches: list[str] = []
     for text, variable in details:
@@ -600,15 +597,16 @@ def lateral(
             if any(d.split()[1] == declaration.split()[1] for d in declarations):
                 raise ValueError(f"a detail declares a prefix differently: {declaration}")
             declarations.append(declaration)
-        columns.extend(n for n in _projection(detail) if n != variable and n not in columns)
-        group = _where_group(detail)
-        shared = ({w[1:] for k, w in group if k == "var"} - {variable}) & set(question_columns)
-        if shared:
-            raise ValueError(f"a detail reuses the question's variables: {sorted(shared)}")
+        projected = _projection(detail)
+        if variable not in projected:
+            raise ValueError(f"a detail does not project its ?{variable}")
+        if key in projected and key != variable:
+            raise ValueError(f"a detail projects ?{key}, the question's key")
+        columns.extend(n for n in projected if n != variable and n not in columns)
         body = "".join(
-            f"?{key}" if kind == "var" and word[1:] == variable else word for kind, word in group
+            f"?{key}" if kind == "var" and word[1:] == variable else word for kind, word in detail
         )
-        branches.append("{" + body + "}")
+        branches.append("{ " + body.strip() + " }")
     keys = f"{{ SELECT DISTINCT ?{key} WHERE {{ {{ {''.join(w for _k, w in select)} }} }} }}"
     if shards > 1:
         # The MD5 of the key's text: even shards whatever the IRIs look like.

@@ -338,6 +338,32 @@ def test_lateral_shards_partition_the_keys(tmp_path: Path, shards: int) -> None:
         assert all(keys)
 
 
+def test_lateral_takes_a_grouped_detail(tmp_path: Path) -> None:
+    data = tmp_path / "doc.ttl"
+    data.write_text(LATERAL_DATA, encoding="utf-8")
+    store = EmbeddedStore(tmp_path / "store")
+    store.load([data])
+    count = (
+        "PREFIX ex: <http://example.org/>\n"
+        "SELECT ?node (COUNT(?name) AS ?names) WHERE { ?node ex:name ?name }\n"
+        "GROUP BY ?node ORDER BY ?node"
+    )
+    answer = store.query(lateral(QUESTION, "thing", [(count, "node")]))
+    assert isinstance(answer, Rows)
+    assert answer.variables == ("thing", "names")
+    counts = sorted(
+        ("_:" if isinstance(row[0], ox.BlankNode) else row[0].value, row[1] and row[1].value)
+        for row in answer.rows
+    )
+    assert counts == [  # counted per thing; no names, no count
+        ("_:", "1"),
+        ("http://example.org/a", "2"),
+        ("http://example.org/b", None),
+        ("http://example.org/c", None),
+        (DOC + "0000000000000001", None),
+    ]
+
+
 @pytest.mark.parametrize(("shard", "shards"), [(0, 0), (2, 2), (-1, 2), (0, 17)])
 def test_lateral_refuses_a_shard_that_does_not_exist(shard: int, shards: int) -> None:
     with pytest.raises(ValueError, match="no shard"):
@@ -347,9 +373,10 @@ def test_lateral_refuses_a_shard_that_does_not_exist(shard: int, shards: int) ->
 @pytest.mark.parametrize(
     ("question", "details", "message"),
     [
-        (QUESTION, [(NAMES.replace("?name", "?kind"), "node")], "reuses the question's"),
-        (QUESTION, [(NAMES + " ORDER BY ?name", "node")], "must end the query"),
-        (QUESTION.replace("?thing ?kind", "*"), [(NAMES, "node")], "plain variables"),
+        (QUESTION, [(NAMES.replace("?name", "?thing"), "node")], r"projects \?thing, the"),
+        (QUESTION, [(NAMES, "nobody")], r"does not project its \?nobody"),
+        (QUESTION.replace("?thing ?kind\n", "?kind\n"), [(NAMES, "node")], r"not project \?thing"),
+        (QUESTION.replace("?thing ?kind", "*"), [(NAMES, "node")], "projection must be"),
         ("ASK { ?s ?p ?o }", [(NAMES, "node")], "not a SELECT query"),
         (QUESTION, [(NAMES.replace("example.org", "example.com"), "node")], "prefix differently"),
     ],
