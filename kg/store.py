@@ -255,6 +255,10 @@ def _is_lock_error(error: OSError) -> bool:
     return "LOCK" in text or "lock" in text
 
 
+COMPACT_AFTER = 500
+"""Files in one load after which the embedded store is compacted (0.5 s for 10k documents)."""
+
+
 class EmbeddedStore:
     """A pyoxigraph store in a directory; the named graphs are queried as one union graph."""
 
@@ -295,6 +299,10 @@ class EmbeddedStore:
                 graphs = read_graphs(path)
                 loaded.extend(_replace_graphs(store, path, graphs))
             store.flush()
+            if len(files) >= COMPACT_AFTER:
+                # RocksDB compacts in the background only while a writer is open, and this one
+                # closes now: a bulk-loaded store left as it is answers about a tenth slower.
+                store.optimize()
         except OSError as error:
             raise StoreError(f"cannot write the store {self.path}: {error}") from None
         finally:

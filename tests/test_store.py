@@ -492,3 +492,23 @@ def test_a_killed_load_leaves_documents_whole(tmp_path: Path) -> None:
     )
     assert isinstance(marker, Rows) and marker.rows == ()
     EmbeddedStore(path).load(v2[:1])  # and the store still opens for writing
+
+
+def test_a_bulk_load_is_compacted_and_answers_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plain = EmbeddedStore(tmp_path / "plain")
+    plain.load(ALL)
+    monkeypatch.setattr("kg.store.COMPACT_AFTER", 2)
+    compacted = EmbeddedStore(tmp_path / "compacted")
+    compacted.load(ALL)
+    compacted.load(ALL[:2])  # and again, replacing graphs
+    assert graph_sizes(compacted) == graph_sizes(plain)
+    everything = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+    rows = [compacted.query(everything), plain.query(everything)]
+    assert all(isinstance(r, Rows) for r in rows)
+    as_text = [  # blank nodes get new names in every load
+        sorted(str([None if isinstance(t, ox.BlankNode) else t for t in row]) for row in r.rows)  # type: ignore[union-attr]
+        for r in rows
+    ]
+    assert as_text[0] == as_text[1] and len(as_text[0]) == len(compacted)
