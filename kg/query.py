@@ -24,8 +24,8 @@ import json
 import os
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
@@ -37,7 +37,6 @@ from kg.normalise import convert_script
 from kg.resources import QUERIES_DIR
 from kg.store import (
     EmbeddedStore,
-    QueryResult,
     Rows,
     Store,
     Term,
@@ -185,50 +184,54 @@ def _lateral_texts(name: str, evidenced: str, labelled: bool, shards: int) -> tu
     return tuple(lateral(load_query(name), evidenced, details, k, shards) for k in range(shards))
 
 
+_Labels = dict[str, set[tuple[str, str]]]
+
+
 def _details_alongside(
     store: EmbeddedStore,
     name: str,
     bindings: Mapping[str, Term] | None,
     labelled: bool,
     evidenced: str,
-) -> Callable[[], list[QueryResult]]:
+) -> Callable[[], Iterator[tuple[_Labels, dict[str, list[Evidence]]]]]:
     """The embedded store: start looking up the labels (when ``labelled``) and evidence of the
     distinct values of the question's ``evidenced`` column, from the question itself
-    (:func:`kg.store.lateral`), in shards that run side by side; the answers come from the
-    function returned.
+    (:func:`kg.store.lateral`), in shards that run side by side; each shard's labels and
+    sorted evidence come from the function returned, as the shard is done.
 
     Oxigraph spends most of such a query in index lookups, a few microseconds each and several
     per evidence quote; it releases the GIL while it looks, so the shards use every core, and
-    the caller runs the question meanwhile."""
+    the caller runs the question meanwhile.  A shard also collects its own answer, while
+    another is still looking."""
     texts = _lateral_texts(name, evidenced, labelled, _query_threads())
     if len(texts) == 1:
-        return lambda: [store.query(texts[0], bindings)]
+        return lambda: iter([_shard_details(store, texts[0], bindings, name)])
     store.open_reader()  # one snapshot for every shard
-    pending = [_pool().submit(store.query, text, bindings) for text in texts]
-    return lambda: [future.result() for future in pending]
+    pending = [_pool().submit(_shard_details, store, t, bindings, name) for t in texts]
+    return lambda: (future.result() for future in as_completed(pending))
 
 
-def _collect_details(
-    answers: Sequence[QueryResult],
-    name: str,
-    labels: dict[str, set[tuple[str, str]]],
-    evidence: dict[str, set[Evidence]],
-) -> None:
-    """Add the labels and evidence of :func:`_details_alongside`'s answers (keys first)."""
-    for answer in answers:
-        if not isinstance(answer, Rows):
-            raise KgError(f"named query {name} is not a SELECT query")
-        variables = answer.variables
-        label = variables.index("label") if "label" in variables else None
-        document, quote, start = (variables.index(v) for v in ("document", "quote", "start"))
-        for row in answer.rows:
-            of = row[0]
-            if not isinstance(of, ox.NamedNode):
-                continue
-            if label is not None and row[label] is not None:
-                _add_label(labels, of.value, row[label])
-            elif row[quote] is not None:  # one branch of the UNION or the other
-                _add_evidence(evidence, of.value, row[document], row[quote], row[start])
+def _shard_details(
+    store: EmbeddedStore, text: str, bindings: Mapping[str, Term] | None, name: str
+) -> tuple[_Labels, dict[str, list[Evidence]]]:
+    """The labels and evidence in one :func:`kg.store.lateral` answer (keys first)."""
+    answer = store.query(text, bindings)
+    if not isinstance(answer, Rows):
+        raise KgError(f"named query {name} is not a SELECT query")
+    labels: _Labels = defaultdict(set)
+    evidence: dict[str, set[Evidence]] = defaultdict(set)
+    variables = answer.variables
+    label = variables.index("label") if "label" in variables else None
+    document, quote, start = (variables.index(v) for v in ("document", "quote", "start"))
+    for row in answer.rows:
+        of = row[0]
+        if not isinstance(of, ox.NamedNode):
+            continue
+        if label is not None and (written := row[label]) is not None:
+            _add_label(labels, of.value, written)
+        elif (said := row[quote]) is not None:  # one branch of the UNION or the other
+            _add_evidence(evidence, of.value, row[document], said, row[start])
+    return labels, {k: sorted(v) for k, v in evidence.items()}
 
 
 @cache
@@ -271,17 +274,16 @@ def _ask(
         v.value for row in answers for c in others if isinstance(v := row.get(c), ox.NamedNode)
     }
     labels = _labels(store, named)
+    evidence: dict[str, list[Evidence]] = {}
     if alongside is not None:
-        evidence: dict[str, set[Evidence]] = defaultdict(set)
-        _collect_details(alongside(), name, labels, evidence)
+        for shard_labels, shard_evidence in alongside():
+            for node, found in shard_labels.items():
+                labels[node] |= found
+            evidence.update(shard_evidence)  # the shards' keys are disjoint
     else:
         sources = {v.value for row in answers if isinstance(v := row.get(evidenced), ox.NamedNode)}
-        evidence = _evidence(store, sources)
-    return Collected(
-        answers,
-        {k: sorted(v) for k, v in labels.items()},
-        {k: sorted(v) for k, v in evidence.items()},
-    )
+        evidence = {k: sorted(v) for k, v in _evidence(store, sources).items()}
+    return Collected(answers, {k: sorted(v) for k, v in labels.items()}, evidence)
 
 
 # --- resolving names ---------------------------------------------------------------------------
