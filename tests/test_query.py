@@ -495,3 +495,44 @@ def test_answers_do_not_depend_on_the_lookup_threads(
         assert answers() == usual
     finally:
         query._pool.cache_clear()
+
+
+def test_evidence_is_read_in_the_graph_that_states_the_mention(tmp_path: Path) -> None:
+    """A mention counts where its source and quote are stated with it; a mention with two
+    quotes (which the shapes refuse) still gives one evidence item."""
+    from kg import query
+
+    prefix = (
+        "@prefix fp: <https://w3id.org/fupin-kg/ontology#> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        "@prefix prov: <http://www.w3.org/ns/prov#> .\n"
+        "@prefix oa: <http://www.w3.org/ns/oa#> .\n"
+        f'<{AREA}990100> a fp:AdministrativeDivision ; skos:notation "990100" ;'
+        ' rdfs:label "试验区"@zh-Hans .\n'
+        f'<{PROGRAMME}> a fp:Programme ; rdfs:label "多文档工程"@zh-Hans ;'
+        f" fp:targetsArea <{AREA}990100> .\n"
+    )
+    split = f"<{MANY_DOC}m1>"
+    documents = {
+        "whole": f"<{MANY_DOC}whole> a fp:Document .\n"
+        + _mention(PROGRAMME, MANY_DOC + "whole", 0, "完整的引文").replace(
+            'oa:exact "完整的引文" ]', 'oa:exact "完整的引文" ], [ oa:exact "又一个引文" ]'
+        ),
+        # the programme says it comes from m1, but m1's source and quote are in another file
+        "claim": f"<{MANY_DOC}claim> a fp:Document .\n"
+        f"<{PROGRAMME}> prov:wasDerivedFrom {split} .\n",
+        "detail": f"<{MANY_DOC}detail> a fp:Document .\n"
+        f'{split} oa:hasSource <{MANY_DOC}detail> ; oa:hasSelector [ oa:exact "别处的引文" ] .\n',
+    }
+    paths = []
+    for name, body in documents.items():
+        path = tmp_path / f"{name}.ttl"
+        path.write_text(prefix + body, encoding="utf-8")
+        paths.append(path)
+    store = EmbeddedStore(tmp_path / "store")
+    store.load(paths)
+    (record,) = query.programmes(store, "990100").records
+    (evidence,) = record["evidence"]  # type: ignore[misc]
+    assert evidence["document"] == MANY_DOC + "whole"
+    assert evidence["quote"] in ("完整的引文", "又一个引文")
