@@ -256,7 +256,7 @@ def _is_lock_error(error: OSError) -> bool:
 
 
 COMPACT_AFTER = 500
-"""Files in one load after which the embedded store is compacted (0.5 s for 10k documents)."""
+"""Files in one load after which the embedded store is compacted (0.8 s for 10k documents)."""
 
 
 class EmbeddedStore:
