@@ -415,3 +415,25 @@ def test_a_partner_named_as_subject_gives_its_figures_to_the_document() -> None:
 def test_a_place_inside_the_document_area_keeps_its_figures() -> None:
     _, found = measure_in("丽江市脱贫攻坚成效明显，永胜县累计脱贫1.2万户。", LIJIANG)
     assert [m.area for m in found] == [YONGSHENG]
+
+
+def test_a_bound_that_picks_villages_or_households_is_a_threshold() -> None:
+    _, found = measure(
+        "全市年收入不足10万元的村还有12个,对人均纯收入低于3000元的建档立卡贫困户全部实施兜底保障,"
+        "年产值超过1亿元的企业达到15家。"
+    )
+    assert [m.quantity.span.text for m in found] == ["12个", "15家"]
+
+
+def test_a_bound_on_anything_else_is_measured() -> None:
+    _, found = measure(
+        "到2025年,确保脱贫群众人均收入不低于6000元的标准,新建500亩以上的茶园3个,"
+        "培育100亿元以上产业,总投资超过20亿元的易地搬迁项目已经完工。"
+    )
+    assert [m.quantity.span.text for m in found] == [
+        "不低于6000元",
+        "500亩以上",
+        "3个",
+        "100亿元以上",
+        "超过20亿元",
+    ]

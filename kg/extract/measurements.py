@@ -21,7 +21,8 @@ contract's provenance quote is made of:
   programme named at the end of an earlier clause of the sentence;
 - period: a year or span of years written in the clause or before the number in its sentence.
 
-Numbers in a clause that sets the scene (在…615公里的金沙江沿线) are setting, not facts.
+Numbers in a clause that sets the scene (在…615公里的金沙江沿线) are setting, not facts, and so
+are bounds that pick which villages or households are meant (年收入不足10万元的村).
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ from functools import cache
 from kg.document import Document, Span
 from kg.extract import metadata
 from kg.extract.places import area_references
-from kg.extract.quantities import tokens
-from kg.facts import Division, Kind, Measurement, PlaceMention, Programme, Quantity
+from kg.extract.quantities import number_context, tokens
+from kg.facts import Division, Kind, Measurement, PlaceMention, Programme, Qualifier, Quantity
 from kg.resources import read_table
 from kg.segment import Token
 
@@ -54,6 +55,9 @@ _STRIPPED_LEADING = {"r", "d", "c", "p", "t", "f", "u", "uj", "ul", "y", "x"}
 _PARTICLES = {"了", "着", "过"}
 _ATTRIBUTIVE = re.compile(r"的[“「『《\"]?$")
 _TIME_WORDS = {"年", "月", "日", "以来", "期间", "今年", "去年", "当年", "年内", "内"}
+_BOUNDS = (Qualifier.MORE_THAN, Qualifier.AT_MOST, Qualifier.AT_LEAST)
+_CLASS_WORDS = 3
+"""Words after 的 searched for what a bound picks members of (的建档立卡贫困户: two)."""
 _VERB_LIST_OPENERS = ("通过", "并", "再", "还", "同时", "以", "集中", "重点", "全面", "大力")
 
 
@@ -705,6 +709,19 @@ class _Reader:
                     return years
         return None
 
+    def picks_members(self, quantity: Quantity, clause: _Clause) -> bool:
+        """年收入不足10万元的村, 人均收入4000元以下的贫困户: a bound followed by 的 and a noun of
+        villages, households, people or firms picks which of them are meant; it is a threshold,
+        not a value measured of anything (the count that follows, 还有12个, is)."""
+        if quantity.qualifier not in _BOUNDS or not self.text.startswith("的", quantity.span.end):
+            return False
+        for token in self.tokens_in(quantity.span.end + 1, clause.end)[:_CLASS_WORDS]:
+            if token.pos in ("m", "x"):
+                return False
+            if token.word.endswith(number_context("class_noun")):
+                return True
+        return False
+
     def sets_scene(self, clause: _Clause) -> bool:
         """在…境内, 在…沿线: a clause that only says where."""
         text = self.text[clause.start : clause.end]
@@ -736,7 +753,7 @@ def extract(
     for quantity in reader.quantities:
         clauses, index = reader.clauses(quantity)
         clause = clauses[index]
-        if reader.sets_scene(clause):
+        if reader.sets_scene(clause) or reader.picks_members(quantity, clause):
             continue
         indicator, indicator_span = reader.indicator(quantity, clause)
         if not indicator:
