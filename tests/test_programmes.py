@@ -183,3 +183,18 @@ def test_a_weak_suffix_used_as_a_verb_names_nothing(sentence: str) -> None:
     """计划/规划 followed by a time word or a verb plans something; it names no plan."""
     doc = Document.from_text(sentence)
     assert programmes.extract(doc, [], None) == []
+
+
+def test_cooperation_between_two_provinces_named_by_abbreviation() -> None:
+    found = run(
+        "记者了解到,沪滇协作是永胜县脱贫的重要力量,两地还深化了劳务协作。苏陕协作为紫阳带来了产业。",
+        YONGSHENG,
+    )
+    assert set(found) == {"沪滇协作", "苏陕协作"}
+    assert found["沪滇协作"].area is YONGSHENG
+    assert found["沪滇协作"].span.text == "沪滇协作"
+
+
+@pytest.mark.parametrize("text", ["两地协作不断深化。", "推进产业协作和劳务协作。", "沪上协作。"])
+def test_two_characters_that_are_not_two_provinces_name_no_cooperation(text: str) -> None:
+    assert run(text) == {}

@@ -12,7 +12,8 @@ Four shapes of the genre, read sentence by sentence from ``doc.text``:
 3. a noun phrase ending in a strong suffix (工程, 项目, 走廊, 示范区 …; ``programme_suffixes``),
    read back from the suffix until a verb that governs it, a number or punctuation:
    ``实施|易地扶贫搬迁工程``.  Counted ones (100个光伏提水项目) and generic ones (一期工程) are
-   not programmes.
+   not programmes; a two-character one only when it names places, or two provinces by their
+   abbreviations (闽宁协作, 沪滇协作: ``province_abbreviations.tsv``).
 4. a campaign named without a suffix (农村人居环境整治) right after a verb such as 推进, 投入.
 
 Keys: the simplified name without quote marks and without a parenthesised period
@@ -71,6 +72,16 @@ def _suffix_of(name: str, kinds: tuple[str, ...]) -> str | None:
         if kind in kinds and name.endswith(suffix) and (best is None or len(suffix) > len(best)):
             best = suffix
     return best
+
+
+@cache
+def _province_abbreviations() -> frozenset[str]:
+    return frozenset(a for row in read_table("province_abbreviations.tsv") for a in row[1].split())
+
+
+def _province_pair(core: str) -> bool:
+    """闽宁, 沪滇, 苏陕: two provinces' abbreviations, the partners of a 协作 between them."""
+    return len(core) == 2 and all(c in _province_abbreviations() for c in core)
 
 
 def key_of(name: str) -> str:
@@ -262,7 +273,7 @@ class _Reader:
                 continue  # 建成集中供水工程5处: a kind of facility counted, not a name
             if _suffixes()[suffix] == "weak" and self._verb_use(tok.end):
                 continue  # 合作社计划明年新建…: 计划 is the verb "plans to", not a name
-            named = self._names_place(a, tok.end)
+            named = self._names_place(a, tok.end) or _province_pair(core)
             if not named and (_suffixes()[suffix] != "strong" or len(core) < 3):
                 continue  # 绿色经济带, 林业工程: a kind of thing, not a name
             if self.doc.is_masked(a, tok.end):
