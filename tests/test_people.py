@@ -251,3 +251,18 @@ def test_a_name_followed_by_an_adverb(adverb: str) -> None:
     """常/经常/总是 between the name and its verb still end the name."""
     doc = Document.from_text(f"白草村党支部书记马国庆{adverb}，产业才是根本。")
     assert [p.name for p in people.extract(doc, [], None)] == ["马国庆"]
+
+
+def test_a_title_opening_with_a_body_after_a_bare_level_word() -> None:
+    found = run(
+        "东山乡地处金沙江畔。乡党委书记李明华说,全乡建成示范村5个。"
+        "会上,该乡党委副书记王德才介绍了合作社。",
+        YONGSHENG,
+    )
+    assert posts(found["李明华"]) == [("党委书记", "中共东山乡委员会")]
+    assert posts(found["王德才"]) == [("党委副书记", "中共东山乡委员会")]
+
+
+def test_a_level_word_ending_an_unknown_name_takes_no_place() -> None:
+    found = run("东山乡召开会议。红旗镇党委书记李明华说,全镇建成示范村5个。", YONGSHENG)
+    assert posts(found["李明华"]) == []

@@ -17,6 +17,8 @@ Abbreviated bodies (市委, 县政府, 扶贫办) are expanded with the division
 division named right before them, else one earlier in the same post chain, else one named
 earlier in the sentence, else the document's jurisdiction (or one of its parents), else the
 nearest one named before; always one whose name ends in the abbreviation's level character.
+A level word alone before a title that opens with a body (镇党委书记, 该乡党委副书记) is such an
+abbreviation too.
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ _SEPARATORS = "/／:：|丨 \u3000\t"
 _CHAIN_JOINERS = ("、", "兼", " ", "\u3000", "")
 _LIST_JOINERS = ("、", " ", "\u3000", "和", "与", "及")
 _BODY_STOPS = '，。、；：:,;的“”"《》()（）【】 \u3000'
+_LEVEL_DETERMINERS = "该本我全"
+"""Words that make a level character stand for a place (该镇, 本村)."""
 _FUNCTION_TAGS = ("c", "p")
 """jieba tags of a surname character standing alone as a conjunction or preposition (和, 向)."""
 
@@ -424,19 +428,37 @@ class _Reader:
                 at += 1
         return hits
 
-    def _title_body(self, hit: _TitleHit) -> Organisation | None:
-        """A title that opens with a body after a place: 可乐乡|党委书记 -> 中共可乐乡委员会."""
+    def _title_body(self, hit: _TitleHit, context: list[Division]) -> Organisation | None:
+        """A title that opens with a body after a place: 可乐乡|党委书记 -> 中共可乐乡委员会;
+        or after a level word standing for a place named before (该镇党委书记, …。镇党委书记):
+        the division is resolved as for 县委 (see the module's docstring)."""
         place = next((p for p in self.places if p.span.end == hit.start), None)
-        if place is None:
+        if place is not None:
+            division: Division | None = place.division
+            start, level = place.span.start, self.text[place.span.end - 1]
+        elif self._bare_level(hit.start):
+            division, start, level = None, hit.start - 1, self.text[hit.start - 1]
+        else:
             return None
         rows = _org_rows()
-        level = self.text[place.span.end - 1]
         for length in range(len(hit.title) - 1, 1, -1):
             prefix = hit.title[:length]
             key = level + prefix if level + prefix in rows else prefix
-            if key in rows and self._level_match(place.division, rows[key].level):
-                return self._from_row(key, place.division, place.span.start, hit.start + length)
+            if key not in rows:
+                continue
+            if division is None:
+                division = self.resolve(rows[key].level or level, start, context)
+            if division is not None and self._level_match(division, rows[key].level):
+                return self._from_row(key, division, start, hit.start + length)
         return None
+
+    def _bare_level(self, at: int) -> bool:
+        """Whether a level character alone stands before ``at`` (镇|党委书记, 该镇|…), not the
+        end of a name the gazetteer does not know (某某镇|党委书记)."""
+        if at < 1 or self.text[at - 1] not in LEVEL_CHARS:
+            return False
+        before = self.text[at - 2] if at >= 2 else ""
+        return not _HAN.match(before) or before in _LEVEL_DETERMINERS
 
     def _named_body(self, hit: _TitleHit) -> Organisation | None:
         """The body a bare head's title names by its last character, written earlier in the
@@ -458,7 +480,7 @@ class _Reader:
         return None
 
     def _post(self, hit: _TitleHit, context: list[Division]) -> Post | None:
-        organisation = hit.org or self._title_body(hit)
+        organisation = hit.org or self._title_body(hit, context)
         if organisation is None and not _titles().get(hit.title):
             organisation = self._named_body(hit)
         if organisation is None:
