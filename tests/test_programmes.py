@@ -198,3 +198,12 @@ def test_cooperation_between_two_provinces_named_by_abbreviation() -> None:
 @pytest.mark.parametrize("text", ["两地协作不断深化。", "推进产业协作和劳务协作。", "沪上协作。"])
 def test_two_characters_that_are_not_two_provinces_name_no_cooperation(text: str) -> None:
     assert run(text) == {}
+
+
+def test_a_counted_name_that_sums_up_the_list_before_it() -> None:
+    found = run(
+        "推进产业扶贫全覆盖、新型经营主体全覆盖、农业保险全覆盖“三个全覆盖”,巩固脱贫成效。"
+        "实施“五个一批”,成效明显。开展遍访、实现“六个精准”。推进道路、饮水“三个到户”。"
+    )
+    assert set(found) == {"三个全覆盖"}
+    assert found["三个全覆盖"].span.text == "三个全覆盖"

@@ -8,7 +8,9 @@ Four shapes of the genre, read sentence by sentence from ``doc.text``:
    the suffix (the marks are part of the name as written); the key drops them (六个一百工程).
    A quoted name that itself ends in a suffix (“七步工作法”) spans the name without the marks.
    Quotes followed by 的/要求/标准/目标 … (“四不摘”要求) and quotations after 强调/指出 are
-   requirements, standards and slogans, not programmes.
+   requirements, standards and slogans, not programmes.  Without a suffix, a quoted name is one
+   when a verb such as 推进 governs it and either a word such as 建设 follows (推进“四好农村路”
+   建设) or it counts the items listed right before it (推进A、B、C“三个全覆盖”).
 3. a noun phrase ending in a strong suffix (工程, 项目, 走廊, 示范区 …; ``programme_suffixes``),
    read back from the suffix until a verb that governs it, a number or punctuation:
    ``实施|易地扶贫搬迁工程``.  Counted ones (100个光伏提水项目) and generic ones (一期工程) are
@@ -32,12 +34,15 @@ from functools import cache
 from kg.document import Document, Span
 from kg.extract.quantities import NUMBER_RE, units
 from kg.facts import Division, PlaceMention, Programme
+from kg.numbers import parse_chinese
 from kg.resources import read_lines, read_table
 from kg.segment import Token, tokenize
 
 _PERIOD = re.compile(r"[(（]\s*\d{4}\s*(?:[—\-–~～至到]+\s*\d{4})?\s*(?:年)?\s*[)）]\s*$")
 _QUOTE_MARKS = "“”‘’\"'「」『』"
 _INNER_OK = re.compile(r"[\u4e00-\u9fff0-9A-Za-z+＋·、]+")
+_ENUMERATED = re.compile(r"([一二两三四五六七八九十]+)[个大项条类][\u4e00-\u9fff]{2,}")
+"""三个全覆盖, 六大提升: a name that counts what it is made of."""
 _NP_POS = ("n", "v", "j", "b", "s", "f", "l", "a", "g", "i", "z")
 """Part-of-speech tags that may make up a programme name (nouns, verbs, abbreviations …)."""
 _STOP_POS = ("m", "q", "x", "uj", "ul", "u", "p", "c", "r", "d", "ad", "t", "y", "e", "o")
@@ -197,6 +202,7 @@ class _Reader:
         out = []
         after_cues = _words("not_programmes.txt", "after")
         speech = _words("not_programmes.txt", "speech")
+        follow = _words("programme_verbs.txt", "follow")
         for m in re.finditer(r"[“\"「]([^“”\"「」\n]{1,15})[”\"」]", self.text[start:end]):
             open_at, close_at = start + m.start(), start + m.end()
             inner_start, inner_end = start + m.start(1), start + m.end(1)
@@ -217,19 +223,31 @@ class _Reader:
                 out.append(
                     _Found(open_at, tail, key_of(inner + self.text[close_at:tail]), "quoted")
                 )
-            elif self._built(open_at, close_at, start) and len(inner) > 2:
-                out.append(_Found(inner_start, inner_end, key_of(inner), "quoted"))
+            elif len(inner) > 2 and self._governed(open_at, start):
+                index = self.by_start.get(close_at)
+                follows = index is not None and self.tokens[index].word in follow
+                if follows or self._sums_up(open_at, start, inner):
+                    out.append(_Found(inner_start, inner_end, key_of(inner), "quoted"))
         return out
 
-    def _built(self, open_at: int, close_at: int, floor: int) -> bool:
-        """推进湘西“四好农村路”建设: a quoted name that a trigger verb of the clause governs,
-        followed by a word such as 建设."""
-        follow = _words("programme_verbs.txt", "follow")
-        index = self.by_start.get(close_at)
-        if index is None or self.tokens[index].word not in follow:
-            return False
-        clause = re.split(r"[，,；;：:]", self.text[floor:open_at])[-1]
+    def _clause_before(self, open_at: int, floor: int) -> str:
+        return re.split(r"[，,；;：:]", self.text[floor:open_at])[-1]
+
+    def _governed(self, open_at: int, floor: int) -> bool:
+        """Whether a trigger verb of the clause governs the quote opening at ``open_at``:
+        推进湘西“四好农村路”建设, 推进产业扶贫全覆盖、…“三个全覆盖”."""
+        clause = self._clause_before(open_at, floor)
         return any(v in clause for v in _words("programme_verbs.txt", "trigger"))
+
+    def _sums_up(self, open_at: int, floor: int, inner: str) -> bool:
+        """产业扶贫全覆盖、新型经营主体全覆盖、农业保险全覆盖“三个全覆盖”: a counted name right
+        after a list of as many items, which it names together."""
+        counted = _ENUMERATED.fullmatch(inner)
+        if counted is None:
+            return False
+        count = parse_chinese(counted.group(1))
+        items = self._clause_before(open_at, floor).split("、")
+        return count is not None and count >= 2 and len(items) == count
 
     def _verb_use(self, end: int) -> bool:
         """Whether the word ending at ``end`` is used as a verb: a time word, a verb, an
