@@ -437,3 +437,21 @@ def test_a_bound_on_anything_else_is_measured() -> None:
         "100亿元以上",
         "超过20亿元",
     ]
+
+
+def test_a_cue_word_inside_a_programme_name_is_no_cue() -> None:
+    _, found = measure(
+        "通过“雨露计划”发放职业教育补助资金2860万元,资助学生9530人次。", programmes=("雨露计划",)
+    )
+    assert [m.kind for m in found] == [Kind.OUTCOME, Kind.OUTCOME]
+
+
+def test_jiang_before_a_noun_marks_the_object_not_the_future() -> None:
+    _, found = measure(
+        "全市将家庭年人均纯收入低于7500元的农户全部纳入监测范围,累计识别监测对象4865户。"
+        "明年全市将新建大棚200个,将其全部交给合作社。"
+    )
+    assert [(m.quantity.span.text, m.kind) for m in found] == [
+        ("4865户", Kind.OUTCOME),
+        ("200个", Kind.TARGET),
+    ]

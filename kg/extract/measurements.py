@@ -55,6 +55,8 @@ _STRIPPED_LEADING = {"r", "d", "c", "p", "t", "f", "u", "uj", "ul", "y", "x"}
 _PARTICLES = {"了", "着", "过"}
 _ATTRIBUTIVE = re.compile(r"的[“「『《\"]?$")
 _TIME_WORDS = {"年", "月", "日", "以来", "期间", "今年", "去年", "当年", "年内", "内"}
+_NOMINAL_TAGS = ("n", "r", "j")
+"""jieba tags of nouns, pronouns and abbreviations (not ``ns``: it tags 新建 as a place)."""
 _BOUNDS = (Qualifier.MORE_THAN, Qualifier.AT_MOST, Qualifier.AT_LEAST)
 _CLASS_WORDS = 3
 """Words after 的 searched for what a bound picks members of (的建档立卡贫困户: two)."""
@@ -169,6 +171,8 @@ class _Reader:
         created = metadata.extract(doc).created
         self.year = int(created[:4]) if created else None
         self.programmes = sorted(programmes, key=lambda p: p.span.start)
+        self.named = [p for p in self.programmes if p.span.end - p.span.start > 1]
+        """Programmes' names, in which no word is a cue."""
         self._indicators: dict[int, tuple[str, Span | None, str]] = {}
 
     # -- text structure ----------------------------------------------------------------------
@@ -405,10 +409,26 @@ class _Reader:
 
     # -- kind --------------------------------------------------------------------------------
 
+    def _cue_words(self, start: int, end: int) -> set[str]:
+        """The words of ``text[start:end]`` that may be cues: not those inside a programme's
+        name (“雨露计划”, 《…规划》), and not 将 before a noun or pronoun, where it marks the
+        object (将…农户全部纳入监测范围), not the future."""
+        toks = self.tokens_in(start, end)
+        words = set()
+        for i, token in enumerate(toks):
+            if any(p.span.start <= token.start and token.end <= p.span.end for p in self.named):
+                continue
+            after = toks[i + 1].pos if i + 1 < len(toks) else ""
+            nominal = after.startswith(_NOMINAL_TAGS) and after != "ns"
+            if token.word in cue_words("object_marker") and nominal:
+                continue
+            words.add(token.word)
+        return words
+
     def _cue(self, start: int, end: int) -> str | None:
         """The strongest cue of ``text[start:end]``: ``aspect`` (completed), ``target`` or
         ``outcome`` (a result word), if any."""
-        words = {t.word for t in self.tokens_in(start, end)}
+        words = self._cue_words(start, end)
         segment = self.text[start:end]
         if words & set(cue_words("aspect")) or _searches("aspect_re", segment, None):
             return "aspect"
@@ -420,7 +440,7 @@ class _Reader:
 
     def _plans(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` has a plan cue that governs the rest of the sentence."""
-        words = {t.word for t in self.tokens_in(start, end)}
+        words = self._cue_words(start, end)
         segment = self.text[start:end]
         return bool(words & set(cue_words("plan"))) or _searches("plan_re", segment, self.year)
 
