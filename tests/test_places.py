@@ -301,3 +301,20 @@ def test_the_scan_finds_what_trying_every_length_finds(path: Path) -> None:
     ]
     assert got == _reference_scan(doc, tokens)
     assert got  # every article names places
+
+
+def test_a_village_after_this_township_and_named_again() -> None:
+    mentions = found(
+        "宣恩县沙道沟镇发展民宿68家。该镇红枫坪村是传统村落,全村428户。"
+        "截至目前,红枫坪村人均可支配收入达到10850元。该乡青石板村未被提及前没有乡。"
+    )
+    villages = [(text, name) for text, name, code in mentions if name == "红枫坪村"]
+    assert villages == [("红枫坪村", "红枫坪村"), ("红枫坪村", "红枫坪村")]
+    doc = Document.from_text("宣恩县沙道沟镇发展民宿。该镇红枫坪村有428户。")
+    village = next(m.division for m in places.extract(doc) if m.division.name == "红枫坪村")
+    assert (village.level, village.code, village.parent and village.parent.name) == (
+        Level.VILLAGE,
+        None,
+        "沙道沟镇",
+    )
+    assert not any(name == "青石板村" for _t, name, _c in mentions)  # no 乡 named before 该乡

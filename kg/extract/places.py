@@ -19,7 +19,8 @@ Resolution, in order:
 Bare short forms of counties need the document's area (2) and bare short forms of townships a
 preceding mention (1): 永胜 in a Lijiang report is 永胜县, but 中心 is no 中心镇.  Right after a
 resolved mention, a clear form X乡/X镇/X村/X社区 that the gazetteer lacks is kept with its level
-and parent and no code.
+and parent and no code; so is one right after 该镇/本乡 (the township named last before), and
+later mentions of it in full are that division too.
 """
 
 from __future__ import annotations
@@ -263,6 +264,49 @@ def _clear_form_after(
     return _Candidate(form.start(), form.end(), name, "full", [division], None, division)
 
 
+_ANAPHOR = re.compile(r"[该本](乡|镇|县|区)")
+
+
+def _anaphors(doc: Document, found: list[_Candidate]) -> list[_Candidate]:
+    """该镇, 本乡 …, each standing for the division of that level named last before it, as a
+    mention a clear form may follow (该镇两河口村: 两河口村 of that township)."""
+    named = sorted((c for c in found if c.division is not None), key=lambda c: c.start)
+    out = []
+    for match in _ANAPHOR.finditer(doc.text):
+        before = [
+            c.division
+            for c in named
+            if c.end <= match.start()
+            and c.division is not None
+            and c.division.name.endswith(match.group(1))
+        ]
+        if before and not doc.is_masked(*match.span()):
+            out.append(_Candidate(*match.span(), match.group(), "anaphor", [], None, before[-1]))
+    return out
+
+
+def _repeated(
+    doc: Document, introduced: list[_Candidate], starts: set[int], taken: list[tuple[int, int]]
+) -> list[_Candidate]:
+    """Later mentions, in full, of the divisions the gazetteer lacks that the text introduced
+    after their parent (程海镇河口村 …, then 河口村 alone)."""
+    out = []
+    for first in introduced:
+        division = first.division
+        if division is None or division.code is not None:
+            continue
+        at = doc.text.find(first.text, first.end)
+        while at >= 0:
+            again = _Candidate(
+                at, at + len(first.text), first.text, "full", [division], None, division
+            )
+            if at in starts and not _overlaps(again, taken) and not doc.is_masked(at, again.end):
+                out.append(again)
+                taken.append((again.start, again.end))
+            at = doc.text.find(first.text, again.end)
+    return out
+
+
 def _overlaps(candidate: _Candidate, taken: list[tuple[int, int]]) -> bool:
     return any(candidate.start < end and start < candidate.end for start, end in taken)
 
@@ -400,6 +444,12 @@ def extract(doc: Document) -> list[PlaceMention]:
             if following.division is not None:
                 weights.update(following.division.chain())
             current = following
+    for anaphor in _anaphors(doc, [*candidates, *extra]):
+        following = _clear_form_after(doc, anaphor, ends, by_start)
+        if following is not None and not _overlaps(following, taken):
+            extra.append(following)
+            taken.append((following.start, following.end))
+    extra.extend(_repeated(doc, extra, starts, taken))
     resolved = sorted(
         (c.start, c.division) for c in [*candidates, *extra] if c.division is not None
     )
