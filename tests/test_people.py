@@ -266,3 +266,15 @@ def test_a_title_opening_with_a_body_after_a_bare_level_word() -> None:
 def test_a_level_word_ending_an_unknown_name_takes_no_place() -> None:
     found = run("东山乡召开会议。红旗镇党委书记李明华说,全镇建成示范村5个。", YONGSHENG)
     assert posts(found["李明华"]) == []
+
+
+def test_media_bylines_reporting_verbs_and_northwestern_surnames() -> None:
+    found = run(
+        "丽江日报全媒体记者 和丽君 通讯员 木宇航\n"
+        "副市长杨成林通报全市工作情况,永胜县县委副书记、县长冶建国,东山乡党委书记星玉兰作交流发言。",
+        YONGSHENG,
+    )
+    assert found["和丽君"].role == "reporter" and found["木宇航"].role == "correspondent"
+    assert posts(found["杨成林"]) == [("副市长", "丽江市人民政府")]
+    assert posts(found["冶建国"]) == [("副书记", "中共永胜县委"), ("县长", "永胜县人民政府")]
+    assert posts(found["星玉兰"]) == [("党委书记", "中共东山乡委员会")]
