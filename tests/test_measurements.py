@@ -455,3 +455,23 @@ def test_jiang_before_a_noun_marks_the_object_not_the_future() -> None:
         ("4865户", Kind.OUTCOME),
         ("200个", Kind.TARGET),
     ]
+
+
+def test_a_list_of_subjects_is_not_the_next_sentences_area() -> None:
+    _, found = measure_in(
+        "永胜县茶园面积达到35万亩。程海镇、期纳镇分别新建标准化茶园4200亩和3600亩。"
+        "白柚种植面积达到6.2万亩。"
+    )
+    assert [(m.quantity.span.text, m.area and m.area.name) for m in found][-1] == (
+        "6.2万亩",
+        "永胜县",
+    )
+
+
+def test_a_partner_opening_a_clause_is_not_the_subject() -> None:
+    _, found = measure_in(
+        "程海镇依托库区发展冷水鱼养殖,福州市援建的加工厂去年建成投产,年加工能力1.5万吨。"
+    )
+    assert [(m.quantity.span.text, m.area and m.area.name) for m in found] == [
+        ("1.5万吨", "程海镇")
+    ]

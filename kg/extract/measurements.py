@@ -555,12 +555,7 @@ class _Reader:
             found: Division | None = distributed[0]
         else:
             found = self._area(quantity, clauses, index, programme, jurisdiction)
-        if (
-            found is not None
-            and jurisdiction is not None
-            and not jurisdiction.contains(found)
-            and not found.contains(jurisdiction)
-        ):
+        if _outside(found, jurisdiction):
             return [jurisdiction]
         return [found]
 
@@ -584,10 +579,14 @@ class _Reader:
             listed = not any(w in segment for w in cue_words("distribute"))
             return self._resolved(inside[-1], clause, listed)
         for earlier in reversed(clauses[:index]):
-            # the subject of the sentence: a place that opens an earlier clause
+            # the subject of the sentence: a place that opens an earlier clause; not a partner
+            # outside the document's area (群科镇…，江阴市援建的加工厂…，年加工能力1.5万吨)
             for place in self.references:
                 if earlier.start <= place.span.start <= earlier.start + 1:
-                    return self._resolved(place, earlier)
+                    subject = self._resolved(place, earlier)
+                    if _outside(subject, jurisdiction):
+                        continue
+                    return subject
         if programme is not None and programme.area is not None:
             return programme.area
         return self._inherited(quantity, clauses, jurisdiction) or jurisdiction
@@ -643,10 +642,30 @@ class _Reader:
             if not subjects:
                 return None
             last = subjects[-1]
-            area = self._resolved(last, _Clause(last.span.start, sentence_start))
+            listed = self._listed_after(last)
+            if (
+                listed
+            ):  # 椒园镇、万寨乡、李家河镇分别…: several subjects, none of them the next one's
+                area = _common_parent([last.division, *listed])
+                if area is None:
+                    return None
+            else:
+                area = self._resolved(last, _Clause(last.span.start, sentence_start))
         if jurisdiction is not None and (area is jurisdiction or not jurisdiction.contains(area)):
             return None
         return area
+
+    def _listed_after(self, first: PlaceMention) -> list[Division]:
+        """The places coordinated right after ``first`` (、 和 及 …), if any."""
+        out = []
+        end = first.span.end
+        for place in (r for r in self.references if r.span.start >= end):
+            between = self.text[end : place.span.start]
+            if not between or not all(c in _COORDINATION for c in between):
+                break
+            out.append(place.division)
+            end = place.span.end
+        return out
 
     def _opens_clause(self, at: int, floor: int) -> bool:
         before = self.text[max(floor, at - 2) : at]
@@ -748,6 +767,16 @@ class _Reader:
         opens = any(text.startswith(w) for w in cue_words("scene"))
         closes = any(text.endswith(w) for w in cue_words("locative"))
         return opens and closes
+
+
+def _outside(area: Division | None, jurisdiction: Division | None) -> bool:
+    """Whether ``area`` is neither in the document's own area nor one of its ancestors."""
+    return (
+        area is not None
+        and jurisdiction is not None
+        and not jurisdiction.contains(area)
+        and not area.contains(jurisdiction)
+    )
 
 
 def _common_parent(divisions: list[Division]) -> Division | None:
