@@ -475,3 +475,11 @@ def test_a_partner_opening_a_clause_is_not_the_subject() -> None:
     assert [(m.quantity.span.text, m.area and m.area.name) for m in found] == [
         ("1.5万吨", "程海镇")
     ]
+
+
+def test_a_place_after_zai_opening_the_paragraph_is_its_subject() -> None:
+    _, found = measure_in("在河口村,蓝莓基地已经建成。明年计划新建冷库3座。\n全县新建冷库20座。")
+    assert [(m.quantity.span.text, m.area and m.area.name) for m in found] == [
+        ("3座", "河口村"),
+        ("20座", "永胜县"),
+    ]

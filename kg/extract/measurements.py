@@ -46,6 +46,7 @@ _YEARS = re.compile(
     r"((?:19|20)\d{2})\s*年?\s*[—\-–~～至到]\s*((?:19|20)\d{2})\s*年?|((?:19|20)\d{2})\s*年"
 )
 _CLAUSE_OPENERS = set('，,；;。！？!?：:\n“”"')
+_LOCATIVE_OPENERS = "在"
 _PUNCTUATION = "“”‘’「」『』《》〈〉()（）、,，。；;：:！？!? \u3000"
 _COORDINATION = set("和及与、,， ")
 _NOUN_TAGS = {"n", "j", "b", "s", "l", "i"}
@@ -668,6 +669,9 @@ class _Reader:
         return out
 
     def _opens_clause(self, at: int, floor: int) -> bool:
+        """Whether a clause opens at ``at``, or 在 opens it right before (在两河口村，…)."""
+        if at > floor and self.text[at - 1] in _LOCATIVE_OPENERS:
+            at -= 1
         before = self.text[max(floor, at - 2) : at]
         return at == floor or any(c in _CLAUSE_OPENERS for c in before[-1:])
 
