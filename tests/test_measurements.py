@@ -483,3 +483,13 @@ def test_a_place_after_zai_opening_the_paragraph_is_its_subject() -> None:
         ("3座", "河口村"),
         ("20座", "永胜县"),
     ]
+
+
+def test_numbers_right_after_an_area_word_are_its_size() -> None:
+    _, found = measure_in("记者走进程海镇河口村,全村428户1536人,全村128户种植蓝莓。")
+    assert [(m.quantity.span.text, m.indicator) for m in found] == [
+        ("428户", "户数"),
+        ("1536人", "人口"),
+        ("128户", "种植蓝莓"),
+    ]
+    assert {m.area for m in found} == {VILLAGES["河口村"]}

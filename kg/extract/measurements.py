@@ -324,7 +324,8 @@ class _Reader:
         """What ``quantity`` counts, and where that is written."""
         key = quantity.span.start
         if key not in self._indicators:
-            label, span, _ = self._indicator(quantity, clause)
+            size = self._size_of_area(quantity, clause)
+            label, span, _ = (size, None, "size") if size else self._indicator(quantity, clause)
             self._indicators[key] = (label, span, "")
         label, span, _ = self._indicators[key]
         return label, span
@@ -395,6 +396,21 @@ class _Reader:
         if not label:
             return self._borrowed(quantity, clause)
         return label, span, "preceding"
+
+    def _size_of_area(self, quantity: Quantity, clause: _Clause) -> str:
+        """全村428户1536人: numbers that are all a clause says after the place or area word
+        opening it are its size: households, people … by their unit (``number_context.tsv``
+        ``size_of``).  Empty where the clause says anything more (全村428户种植蓝莓)."""
+        noun = _size_nouns().get(quantity.unit)
+        if noun is None:
+            return ""
+        opening = [r for r in self.references if clause.start <= r.span.start <= clause.start + 1]
+        if not opening:
+            return ""
+        rest = self.text[opening[0].span.end : clause.end]
+        for number in self.quantities_in(opening[0].span.end, clause.end):
+            rest = rest.replace(number.span.text, "", 1)
+        return noun if rest.strip(_PUNCTUATION) == "" else ""
 
     def _borrowed(self, quantity: Quantity, clause: _Clause) -> tuple[str, Span | None, str]:
         """The indicator of the number before in the sentence, for one that names nothing
@@ -771,6 +787,12 @@ class _Reader:
         opens = any(text.startswith(w) for w in cue_words("scene"))
         closes = any(text.endswith(w) for w in cue_words("locative"))
         return opens and closes
+
+
+@cache
+def _size_nouns() -> dict[str, str]:
+    """Unit notation -> what numbers of that unit count when they give an area's size."""
+    return {row[1]: row[2] for row in read_table("number_context.tsv") if row[0] == "size_of"}
 
 
 def _outside(area: Division | None, jurisdiction: Division | None) -> bool:
