@@ -493,3 +493,26 @@ def test_numbers_right_after_an_area_word_are_its_size() -> None:
         ("128户", "种植蓝莓"),
     ]
     assert {m.area for m in found} == {VILLAGES["河口村"]}
+
+
+def test_jiang_with_a_verb_of_disposal_marks_the_object() -> None:
+    _, found = measure("全年将新识别的326户全部纳入帮扶,累计识别监测对象2306户。")
+    assert [(m.quantity.span.text, m.kind) for m in found] == [
+        ("326户", Kind.OUTCOME),
+        ("2306户", Kind.OUTCOME),
+    ]
+
+
+def test_a_section_under_a_heading_of_plans_is_planned() -> None:
+    _, found = measure(
+        "一、2023年工作回顾\n全县新建高标准农田2万亩。\n"
+        "二、2024年工作安排\n新建高标准农田3.5万亩,已完成设计的项目12个。去年新建冷库5个。\n"
+        "三、保障措施\n全县新建冷库10个。"
+    )
+    assert [(m.quantity.span.text, m.kind) for m in found] == [
+        ("2万亩", Kind.OUTCOME),
+        ("3.5万亩", Kind.TARGET),
+        ("12个", Kind.OUTCOME),
+        ("5个", Kind.OUTCOME),
+        ("10个", Kind.OUTCOME),
+    ]

@@ -175,6 +175,8 @@ class _Reader:
         self.named = [p for p in self.programmes if p.span.end - p.span.start > 1]
         """Programmes' names, in which no word is a cue."""
         self._indicators: dict[int, tuple[str, Span | None, str]] = {}
+        self.plan_sections = _plan_sections(self.text, self.year)
+        """Spans of sections under a heading of plans (二、2024年工作安排)."""
 
     # -- text structure ----------------------------------------------------------------------
 
@@ -428,16 +430,17 @@ class _Reader:
 
     def _cue_words(self, start: int, end: int) -> set[str]:
         """The words of ``text[start:end]`` that may be cues: not those inside a programme's
-        name (“雨露计划”, 《…规划》), and not 将 before a noun or pronoun, where it marks the
-        object (将…农户全部纳入监测范围), not the future."""
+        name (“雨露计划”, 《…规划》), and not 将 where it marks the object (将…农户全部纳入监测
+        范围: before a noun or pronoun, or with a verb of disposal such as 纳入), not the future."""
         toks = self.tokens_in(start, end)
+        disposal = any(t.word in cue_words("disposal") for t in toks)
         words = set()
         for i, token in enumerate(toks):
             if any(p.span.start <= token.start and token.end <= p.span.end for p in self.named):
                 continue
             after = toks[i + 1].pos if i + 1 < len(toks) else ""
             nominal = after.startswith(_NOMINAL_TAGS) and after != "ns"
-            if token.word in cue_words("object_marker") and nominal:
+            if token.word in cue_words("object_marker") and (nominal or disposal):
                 continue
             words.add(token.word)
         return words
@@ -454,6 +457,18 @@ class _Reader:
         if words & set(cue_words("outcome")):
             return "outcome"
         return None
+
+    def _planned_section(self, quantity: Quantity, clauses: list[_Clause]) -> bool:
+        """Whether the quantity's sentence lies under a heading of plans and tells of no earlier
+        year (去年, 2023年 in a 2024 report): the heading governs it as a plan cue would."""
+        at = quantity.span.start
+        if not any(start <= at < end for start, end in self.plan_sections):
+            return False
+        sentence = self.text[clauses[0].start : clauses[-1].end]
+        if any(w in sentence for w in cue_words("past")):
+            return False
+        years = [int(y) for y in _YEAR.findall(sentence)]
+        return self.year is None or all(y >= self.year for y in years)
 
     def _plans(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` has a plan cue that governs the rest of the sentence."""
@@ -479,6 +494,8 @@ class _Reader:
         if own == "aspect":
             return Kind.OUTCOME
         if own == "target":
+            return Kind.TARGET
+        if self._planned_section(quantity, clauses):
             return Kind.TARGET
         # a plan cue earlier in the sentence governs it (计划到2025年，…达到600头，新增200亩)
         for earlier in reversed(clauses[:index]):
@@ -787,6 +804,36 @@ class _Reader:
         opens = any(text.startswith(w) for w in cue_words("scene"))
         closes = any(text.endswith(w) for w in cue_words("locative"))
         return opens and closes
+
+
+_HEADING = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、]")
+
+
+def _plan_sections(text: str, year: int | None) -> list[tuple[int, int]]:
+    """Spans of text under a heading line of plans (二、2024年工作安排, （三）目标任务) up to
+    the next heading: a short numbered line without sentence punctuation, naming plans
+    (``cues.tsv`` ``plan_heading``) or a year not before the document's."""
+    headings = []
+    at = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if (
+            _HEADING.match(stripped)
+            and len(stripped) <= 30
+            and not any(c in stripped for c in "。；;，,")
+        ):
+            years = [int(y) for y in _YEAR.findall(stripped)]
+            planned = any(w in stripped for w in cue_words("plan_heading")) and (
+                year is None or all(y >= year for y in years)
+            )
+            headings.append((at, at + len(line), planned))
+        at += len(line) + 1
+    sections = []
+    for index, (_start, end, planned) in enumerate(headings):
+        if planned:
+            following = headings[index + 1][0] if index + 1 < len(headings) else len(text)
+            sections.append((end, following))
+    return sections
 
 
 @cache
