@@ -278,3 +278,23 @@ def test_media_bylines_reporting_verbs_and_northwestern_surnames() -> None:
     assert posts(found["杨成林"]) == [("副市长", "丽江市人民政府")]
     assert posts(found["冶建国"]) == [("副书记", "中共永胜县委"), ("县长", "永胜县人民政府")]
     assert posts(found["星玉兰"]) == [("党委书记", "中共东山乡委员会")]
+
+
+def test_names_in_parts_joined_by_a_middle_dot() -> None:
+    found = run(
+        "地委委员、行署副专员吐尔逊江·艾买提介绍情况,副局长古丽娜尔·阿不都热依木回答记者提问。"
+        "脱贫户热依拉·托合提在村里上班。（记者 李娜 通讯员 艾克拜尔·热合曼）",
+        Division("喀什地区", Level.PREFECTURE, "653100", ("喀什",)),
+    )
+    assert set(found) == {
+        "吐尔逊江·艾买提",
+        "古丽娜尔·阿不都热依木",
+        "热依拉·托合提",
+        "李娜",
+        "艾克拜尔·热合曼",
+    }
+    assert posts(found["吐尔逊江·艾买提"]) == [
+        ("委员", "中共喀什地区委员会"),
+        ("副专员", "喀什地区行政公署"),
+    ]
+    assert found["艾克拜尔·热合曼"].role == "correspondent"

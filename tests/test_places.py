@@ -318,3 +318,15 @@ def test_a_village_after_this_township_and_named_again() -> None:
         "沙道沟镇",
     )
     assert not any(name == "青石板村" for _t, name, _c in mentions)  # no 乡 named before 该乡
+
+
+def test_a_village_whose_first_character_jieba_glued_to_the_township() -> None:
+    mentions = found("兴国县长冈乡塘背村依托红色资源。疏附县塔什米里克乡库木巴格村发展庭院经济。")
+    assert [(text, code) for text, _name, code in mentions] == [
+        ("兴国县", "360732"),
+        ("长冈乡", None),
+        ("塘背村", None),
+        ("疏附县", "653121"),
+        ("塔什米里克乡", None),
+        ("库木巴格村", None),
+    ]

@@ -42,6 +42,9 @@ _SEPARATORS = "/／:：|丨 \u3000\t"
 _CHAIN_JOINERS = ("、", "兼", " ", "\u3000", "")
 _LIST_JOINERS = ("、", " ", "\u3000", "和", "与", "及")
 _BODY_STOPS = '，。、；：:,;的“”"《》()（）【】 \u3000'
+_DOTTED_PARTS = re.compile(r"(?:[\u4e00-\u9fff]{1,8}[·•・‧．])+")
+"""The parts before the last dot of a name transliterated from Uyghur, Kazakh and other
+languages (阿不都热合曼·|买买提)."""
 _LEVEL_DETERMINERS = "该本我全"
 """Words that make a level character stand for a place (该镇, 本村)."""
 _FUNCTION_TAGS = ("c", "p")
@@ -234,6 +237,9 @@ class _Reader:
 
     def name_at(self, start: int, limit: int) -> int | None:
         """End of a person's name starting at ``start`` (before ``limit``), if there is one."""
+        dotted = self._dotted_name_end(start, limit)
+        if dotted is not None:
+            return dotted
         surname = self._surname_length(start)
         if not surname:
             return None
@@ -265,6 +271,24 @@ class _Reader:
             if self._follower_token(end) and first.pos[:1] not in _FUNCTION_TAGS:
                 return end  # not 和|工作队员: a conjunction opening a word is no surname
         return None
+
+    def _dotted_name_end(self, start: int, limit: int) -> int | None:
+        """吐尔逊江·艾买提: a name written in parts joined by a middle dot ends, after its last
+        dot, where a word that follows names starts at a word boundary (…·托合提|在村里)."""
+        parts = _DOTTED_PARTS.match(self.text, start, limit)
+        if parts is None:
+            return None
+        last = parts.end()
+        for end in range(last + 1, min(limit, last + 8) + 1):
+            if not _HAN.fullmatch(self.text[end - 1]):
+                return None
+            if end >= limit or not _HAN.fullmatch(self.text[end]):
+                break
+            if self._ends_name(end, limit) and (end in self.bounds or self._follower_token(end)):
+                break
+        else:
+            return None
+        return None if self.doc.is_masked(start, end) else end
 
     def name_before(self, end: int, floor: int) -> int | None:
         """Start of a name ending at ``end`` (name + title: 顾琨书记), if there is one."""

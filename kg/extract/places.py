@@ -248,9 +248,14 @@ def _clear_form_after(
     name = form.group()
     suffix = "社区" if name.endswith("社区") else name[-1]
     stem = name[: -len(suffix)]
+    words = _stem_words(tokens, form.start(), form.end() - len(suffix))
+    if form.start() not in tokens:
+        # jieba glued the stem's first character to the parent's name (长冈乡塘背村: 乡塘|背村):
+        # read the stem on its own
+        words = [(t.word, t.pos) for t in tokenize(stem)]
     if stem in _generic_stems() or any(
         pos.startswith(_FUNCTION_POS) or (len(word) > 1 and pos.startswith(("v", "a")))
-        for word, pos in _stem_words(tokens, form.start(), form.end() - len(suffix))
+        for word, pos in words
     ):
         return None
     level = Level.TOWNSHIP if suffix in ("乡", "镇") else Level.VILLAGE
