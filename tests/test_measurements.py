@@ -516,3 +516,33 @@ def test_a_section_under_a_heading_of_plans_is_planned() -> None:
         ("5个", Kind.OUTCOME),
         ("10个", Kind.OUTCOME),
     ]
+
+
+def test_lists_of_places_with_their_items() -> None:
+    _, found = measure_in(
+        "永胜县核桃、华坪县芒果种植面积分别达到58万亩、32万亩。近两年新建高标准农田86万亩。",
+        LIJIANG,
+    )
+    assert [(m.quantity.span.text, m.area and m.area.name) for m in found] == [
+        ("58万亩", "永胜县"),
+        ("32万亩", "华坪县"),
+        ("86万亩", "丽江市"),
+    ]
+
+
+def test_a_helper_of_several_places_helps_their_common_parent() -> None:
+    _, found = measure_in(
+        "其中,福州市对口帮扶永胜县、华坪县,共建产业园区4个。在永胜县、华坪县,建成车间2个。"
+        "比如程海镇河口村,村集体经济收入达到48万元。",
+        LIJIANG,
+    )
+    assert [(m.quantity.span.text, m.area and m.area.name) for m in found] == [
+        ("4个", "丽江市"),
+        ("2个", "丽江市"),
+        ("48万元", "河口村"),
+    ]
+
+
+def test_a_place_where_goods_go_is_not_the_figures_area() -> None:
+    _, found = measure_in("全县年供应丽江市城区蔬菜8万吨。")
+    assert [m.area for m in found] == [YONGSHENG]

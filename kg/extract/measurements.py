@@ -46,7 +46,6 @@ _YEARS = re.compile(
     r"((?:19|20)\d{2})\s*年?\s*[—\-–~～至到]\s*((?:19|20)\d{2})\s*年?|((?:19|20)\d{2})\s*年"
 )
 _CLAUSE_OPENERS = set('，,；;。！？!?：:\n“”"')
-_LOCATIVE_OPENERS = "在"
 _PUNCTUATION = "“”‘’「」『』《》〈〉()（）、,，。；;：:！？!? \u3000"
 _COORDINATION = set("和及与、,， ")
 _NOUN_TAGS = {"n", "j", "b", "s", "l", "i"}
@@ -606,7 +605,9 @@ class _Reader:
         inside = [
             p
             for p in self.references
-            if clause.start <= p.span.start and p.span.end <= quantity.span.start
+            if clause.start <= p.span.start
+            and p.span.end <= quantity.span.start
+            and not self._destination(p)
         ]
         if inside:
             segment = self.text[clause.start : quantity.span.start]
@@ -616,9 +617,14 @@ class _Reader:
             # the subject of the sentence: a place that opens an earlier clause; not a partner
             # outside the document's area (群科镇…，江阴市援建的加工厂…，年加工能力1.5万吨)
             for place in self.references:
-                if earlier.start <= place.span.start <= earlier.start + 1:
-                    subject = self._resolved(place, earlier)
-                    if _outside(subject, jurisdiction):
+                if self._opens(place, earlier):
+                    place = self._most_specific(place)
+                    others = self._listed_after(place)
+                    if others:  # 在疏附县、疏勒县，…: all of them
+                        subject = _common_parent([place.division, *others])
+                    else:
+                        subject = self._resolved(place, earlier)
+                    if subject is None or _outside(subject, jurisdiction):
                         continue
                     return subject
         if programme is not None and programme.area is not None:
@@ -639,6 +645,9 @@ class _Reader:
                 and self.text[end + len(helps) : p.span.start].strip("了的 ") == ""
             ]
             if helped:
+                others = self._listed_after(helped[0])
+                if others:  # 山东省对口支援疏勒县、英吉沙县…: all of them
+                    return _common_parent([helped[0].division, *others]) or helped[0].division
                 return helped[0].division
         run = [reference]
         for place in reversed([p for p in self.references if p.span.end <= reference.span.start]):
@@ -689,22 +698,45 @@ class _Reader:
             return None
         return area
 
+    def _opens(self, place: PlaceMention, clause: _Clause) -> bool:
+        """Whether ``place`` opens ``clause``, or follows only a word such as 在 or 比如 there."""
+        if not clause.start <= place.span.start < clause.end:
+            return False
+        lead = self.text[clause.start : place.span.start].strip(_PUNCTUATION)
+        return lead == "" or lead in cue_words("subject_opener")
+
+    def _most_specific(self, place: PlaceMention) -> PlaceMention:
+        """The last of the places written right after one another from ``place`` on
+        (疏附县塔什米里克乡库木巴格村: the village)."""
+        for following in self.references:
+            if following.span.start == place.span.end:
+                place = following
+        return place
+
+    def _destination(self, place: PlaceMention) -> bool:
+        """Whether ``place`` is where something goes (年供应赣州市中心城区…): it follows a
+        verb such as 供应 or 销往, and is not what the figure is about."""
+        before = self.text[max(0, place.span.start - 4) : place.span.start]
+        return before.endswith(cue_words("destination"))
+
     def _listed_after(self, first: PlaceMention) -> list[Division]:
         """The places coordinated right after ``first`` (、 和 及 …), if any."""
         out = []
         end = first.span.end
         for place in (r for r in self.references if r.span.start >= end):
-            between = self.text[end : place.span.start]
-            if not between or not all(c in _COORDINATION for c in between):
+            if not _coordinated(self.text[end : place.span.start]):
                 break
             out.append(place.division)
             end = place.span.end
         return out
 
     def _opens_clause(self, at: int, floor: int) -> bool:
-        """Whether a clause opens at ``at``, or 在 opens it right before (在两河口村，…)."""
-        if at > floor and self.text[at - 1] in _LOCATIVE_OPENERS:
-            at -= 1
+        """Whether a clause opens at ``at``, or a word such as 在 opens it right before
+        (在两河口村，…)."""
+        for word in cue_words("subject_opener"):
+            if at - len(word) >= floor and self.text.startswith(word, at - len(word)):
+                at -= len(word)
+                break
         before = self.text[max(floor, at - 2) : at]
         return at == floor or any(c in _CLAUSE_OPENERS for c in before[-1:])
 
@@ -747,8 +779,7 @@ class _Reader:
             return None
         run = [listed[-1]]
         for place in reversed(listed[:-1]):
-            between = self.text[place.span.end : run[0].span.start]
-            if between and all(c in _COORDINATION for c in between):
+            if _coordinated(self.text[place.span.end : run[0].span.start]):
                 run.insert(0, place)
             else:
                 break
@@ -840,6 +871,17 @@ def _plan_sections(text: str, year: int | None) -> list[tuple[int, int]]:
 def _size_nouns() -> dict[str, str]:
     """Unit notation -> what numbers of that unit count when they give an area's size."""
     return {row[1]: row[2] for row in read_table("number_context.tsv") if row[0] == "size_of"}
+
+
+_ITEM_BETWEEN = re.compile(r"[\u4e00-\u9fff]{1,4}[、和及与]")
+
+
+def _coordinated(between: str) -> bool:
+    """Whether two places are items of one list: only separators between them (永胜县、华坪县),
+    or a short noun of the first item and a separator (叶城县核桃、莎车县巴旦木)."""
+    if not between:
+        return False
+    return all(c in _COORDINATION for c in between) or bool(_ITEM_BETWEEN.fullmatch(between))
 
 
 def _outside(area: Division | None, jurisdiction: Division | None) -> bool:
