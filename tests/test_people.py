@@ -298,3 +298,8 @@ def test_names_in_parts_joined_by_a_middle_dot() -> None:
         ("副专员", "喀什地区行政公署"),
     ]
     assert found["艾克拜尔·热合曼"].role == "correspondent"
+
+
+def test_a_given_name_jieba_glued_to_the_verb_after_it() -> None:
+    found = run("县委副书记、县长钟立军代表县人民政府作报告,县长王明说。", YONGSHENG)
+    assert set(found) == {"钟立军", "王明"}

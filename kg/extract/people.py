@@ -253,12 +253,12 @@ class _Reader:
             if (
                 end - start < surname + 2
                 and nxt is not None
-                and len(nxt.word) == 1
-                and _HAN.fullmatch(nxt.word)
+                and _HAN.fullmatch(nxt.word[0])
+                and (len(nxt.word) == 1 or self._follower_token(end + 1))
                 and not self._ends_name(end, limit)
                 and self._ends_name(end + 1, limit)
             ):
-                end += 1  # 欧阳明|军表示: jieba cut the given name short
+                end += 1  # 欧阳明|军表示, 钟立|军代表: jieba cut the given name short
             return end if self._valid_name(start, end) else None
         if len(first.word) > surname and not first.pos.startswith("nr"):
             return None  # the surname is the start of a common word: 高度, 全面
