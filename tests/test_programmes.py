@@ -207,3 +207,16 @@ def test_a_counted_name_that_sums_up_the_list_before_it() -> None:
     )
     assert set(found) == {"三个全覆盖"}
     assert found["三个全覆盖"].span.text == "三个全覆盖"
+
+
+def test_numerals_that_are_part_of_a_name() -> None:
+    found = run(
+        "深入学习运用千村示范万村整治工程经验。推进万企帮万村行动。"
+        "持续实施油茶产业高质量发展三年行动,通过雨露计划资助学生4120人次。建成100个光伏提水项目。"
+    )
+    assert set(found) == {
+        "千村示范万村整治工程",
+        "万企帮万村行动",
+        "油茶产业高质量发展三年行动",
+        "雨露计划",
+    }

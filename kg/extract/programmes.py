@@ -41,6 +41,8 @@ from kg.segment import Token, tokenize
 _PERIOD = re.compile(r"[(（]\s*\d{4}\s*(?:[—\-–~～至到]+\s*\d{4})?\s*(?:年)?\s*[)）]\s*$")
 _QUOTE_MARKS = "“”‘’\"'「」『』"
 _INNER_OK = re.compile(r"[\u4e00-\u9fff0-9A-Za-z+＋·、]+")
+_NAMED_SPAN = re.compile(r"[一二两三四五六七八九十百千]+[年大]")
+"""三年, 十大: a numeral that is part of a name when it stands right before the suffix."""
 _ENUMERATED = re.compile(r"([一二两三四五六七八九十]+)[个大项条类][\u4e00-\u9fff]{2,}")
 """三个全覆盖, 六大提升: a name that counts what it is made of."""
 _NP_POS = ("n", "v", "j", "b", "s", "f", "l", "a", "g", "i", "z")
@@ -154,6 +156,10 @@ class _Reader:
         start = suffix_start
         while index is not None and index >= 0:
             tok = self.tokens[index]
+            if tok.start >= floor and self._numeral_in_name(index, suffix_start):
+                start = tok.start  # 三年行动, 千村示范万村整治工程: the numeral is part of it
+                index -= 1
+                continue
             if (
                 tok.start < floor
                 or tok.word.endswith(tuple(triggers))
@@ -165,6 +171,21 @@ class _Reader:
             start = tok.start
             index -= 1
         return start
+
+    def _numeral_in_name(self, index: int, suffix_start: int) -> bool:
+        """Whether the numeral token at ``index`` belongs to the name: a span of years or a
+        count of kinds right before the suffix (三年行动, 十大工程), or 百/千/万 before a noun
+        (千村示范万村整治工程, 万企帮万村)."""
+        tok = self.tokens[index]
+        if tok.end == suffix_start:  # jieba tags 三年 a numeral, 五年 a time word
+            return tok.pos[:1] in ("m", "t") and bool(_NAMED_SPAN.fullmatch(tok.word))
+        following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        return (
+            tok.pos.startswith("m")
+            and tok.word in ("百", "千", "万")
+            and following is not None
+            and following.pos[:1] == "n"
+        )
 
     def _counted(self, start: int) -> bool:
         """Whether a number or measure word stands right before ``start`` (100个…项目)."""
@@ -316,8 +337,9 @@ class _Reader:
                     break
                 j += 1
                 name = self.text[tok.end : self.tokens[j - 1].end]
-                if any(name.endswith(h) for h in heads) and self._follows_ok(
-                    self.tokens[j - 1].end, end
+                # a listed name is whole whatever follows it (通过雨露计划资助…)
+                if any(name.endswith(h) for h in heads) and (
+                    name in heads or self._follows_ok(self.tokens[j - 1].end, end)
                 ):
                     b = self.tokens[j - 1].end
                     if not self.doc.is_masked(tok.end, b):
