@@ -303,3 +303,13 @@ def test_names_in_parts_joined_by_a_middle_dot() -> None:
 def test_a_given_name_jieba_glued_to_the_verb_after_it() -> None:
     found = run("县委副书记、县长钟立军代表县人民政府作报告,县长王明说。", YONGSHENG)
     assert set(found) == {"钟立军", "王明"}
+
+
+def test_names_without_a_surname_and_a_surname_glued_to_the_title() -> None:
+    found = run(
+        "本报讯(记者 央金卓玛)州委副书记、州长格勒泽仁主持会议,县长益西多吉作交流发言,"
+        "指挥部指挥长林志强介绍情况。村民积极参与,县长主持会议,书记亲自部署。",
+        YONGSHENG,
+    )
+    assert set(found) == {"央金卓玛", "格勒泽仁", "益西多吉", "林志强"}
+    assert found["央金卓玛"].role == "reporter"

@@ -45,6 +45,8 @@ _BODY_STOPS = '，。、；：:,;的“”"《》()（）【】 \u3000'
 _DOTTED_PARTS = re.compile(r"(?:[\u4e00-\u9fff]{1,8}[·•・‧．])+")
 """The parts before the last dot of a name transliterated from Uyghur, Kazakh and other
 languages (阿不都热合曼·|买买提)."""
+_NAME_PART_TAGS = ("nr", "ns", "nz", "vg", "ng", "j")
+"""jieba tags of the words of a name without a surname (格勒|泽仁, 央|金卓玛, 益西多|吉作)."""
 _LEVEL_DETERMINERS = "该本我全"
 """Words that make a level character stand for a place (该镇, 本村)."""
 _FUNCTION_TAGS = ("c", "p")
@@ -242,11 +244,17 @@ class _Reader:
             return dotted
         surname = self._surname_length(start)
         if not surname:
-            return None
+            return self._unsurnamed_name_end(start, limit)
         first = self.tokens.get(start)
-        if first is None:
-            return None
         lengths = [n for n in (surname + 2, surname + 1) if start + n <= limit]
+        if first is None:
+            # jieba glued the surname to the word before it (指挥|长林|志强)
+            for n in lengths:
+                end = start + n
+                ends = end in self.bounds or self._follower_token(end)
+                if ends and self._ends_name(end, limit) and self._valid_name(start, end):
+                    return end
+            return None
         if first.pos.startswith("nr") and first.end - start in lengths:
             end = first.end
             nxt = self.tokens.get(end)
@@ -271,6 +279,27 @@ class _Reader:
             if self._follower_token(end) and first.pos[:1] not in _FUNCTION_TAGS:
                 return end  # not 和|工作队员: a conjunction opening a word is no surname
         return None
+
+    def _unsurnamed_name_end(self, start: int, limit: int) -> int | None:
+        """格勒泽仁, 益西多吉: four characters of a name without a surname (Tibetan, Mongolian
+        names), where a word that follows names comes next and none of its words is a verb,
+        adjective or function word."""
+        end = start + 4
+        if end > limit or not self._ends_name(end, limit) or not self._valid_name(start, end):
+            return None
+        if end not in self.bounds and not self._follower_token(end):
+            return None
+        at = start
+        while at < end:
+            token = self.tokens.get(at)
+            if token is None:
+                return None
+            if token.end > end and not self._follower_token(end):
+                return None
+            if not token.pos.startswith(_NAME_PART_TAGS):
+                return None
+            at = token.end
+        return end
 
     def _dotted_name_end(self, start: int, limit: int) -> int | None:
         """吐尔逊江·艾买提: a name written in parts joined by a middle dot ends, after its last
