@@ -141,3 +141,15 @@ def test_spans_are_offsets_into_the_text() -> None:
     for quantity in quantities.extract(doc):
         assert doc.text[quantity.span.start : quantity.span.end] == quantity.span.text
     assert [q.span.written for q in quantities.extract(doc)] == ["7.9億元", "125座"]
+
+
+def test_pairs_with_their_times_and_a_bound_on_the_later_value() -> None:
+    doc = Document.from_text(
+        "优质鲜叶比例从2021年的38%提高到今年的61%,撂荒地从过去的300多亩减少到不足20亩,"
+        "收入从3.5万元增加到超过48万元。"
+    )
+    assert [(q.value, q.baseline, q.qualifier) for q in quantities.extract(doc)] == [
+        (Decimal(61), Decimal(38), Qualifier.EXACT),
+        (Decimal(20), Decimal(300), Qualifier.AT_MOST),
+        (Decimal(480000), Decimal(35000), Qualifier.MORE_THAN),
+    ]

@@ -26,7 +26,7 @@ earlier one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache, lru_cache
 
@@ -48,7 +48,10 @@ _OPENING_QUOTES = {"“": "”", "「": "」", "『": "』", "《": "》", "〈"
 _CLAUSE_PUNCTUATION = set("，,。；;！？!?：:")
 _QUOTED_NAME_MAX = 16
 _PAIR_START = ("从", "由")
-_PAIR_YEAR = r"(?:(?:19|20)\d{2}年(?:底|末|初)?的?)?"
+_PAIR_YEAR = (
+    r"(?:(?:(?:19|20)\d{2}年(?:底|末|初)?|今年|去年|前年|当年|上年|过去|目前|现在|如今)的?)?"
+)
+"""The time of a value in 从A增加到B: 从2021年的38%提高到今年的61%, 从过去的300多亩减少到…"""
 
 
 @dataclass(frozen=True)
@@ -273,12 +276,19 @@ def _pair(doc: Document, first: _Reading, start: int) -> tuple[_Reading, int] | 
     found = link.match(text, first.end)
     if found is None or found.end() == first.end:
         return None
-    number = NUMBER_RE.match(text, found.end())
+    at = found.end()
+    words = sorted(qualifiers()["before"], key=len, reverse=True)
+    bound = next((w for w in words if text.startswith(w, at)), None)
+    if bound is not None:  # 从300多亩减少到不足20亩
+        at += len(bound)
+    number = NUMBER_RE.match(text, at)
     if number is None or number.group("percent") and first.unit is None:
         return None
     second = _read_number(text, number, bare=True)
     if second is None:
         return None
+    if bound is not None and second.qualifier is Qualifier.EXACT:
+        second = replace(second, qualifier=qualifiers()["before"][bound])
     if second.unit is not None and _unit_notation(second) != _unit_notation(first):
         return None
     return second, start - (lead.end() - lead.start())
