@@ -40,11 +40,13 @@ QUALIFIERS = {"Exact", "MoreThan", "AtLeast", "Approximately", "AtMost"}
 LEVELS = {"Province", "Prefecture", "County", "Township", "Village"}
 CODE = re.compile(r"\d{6}")
 PATHS = gold_paths()
+HELD_OUT = sorted(ARTICLES.glob("*/*.json"))
+"""The held-out sets (heldout/, blind2/ …): annotated blind, then worked on (their READMEs)."""
 
 
 @cache
 def scores() -> dict[str, dict[str, Score[Any, Any]]]:
-    return score_all(PATHS)
+    return score_all([*PATHS, *HELD_OUT])
 
 
 def test_there_are_articles_beside_the_sample() -> None:
@@ -57,7 +59,7 @@ def test_print_the_table() -> None:
     print("\n" + table(scores(), verbose=False))
 
 
-@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", [*PATHS, *HELD_OUT], ids=lambda p: p.stem)
 def test_annotation_is_well_formed(path: Path) -> None:
     raw = json.loads(path.read_text(encoding="utf-8"))
     article = ROOT / raw["article"]
@@ -139,7 +141,7 @@ def perfect(gold_path: Path) -> Predicted:
     )
 
 
-@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", [*PATHS, *HELD_OUT], ids=lambda p: p.stem)
 def test_perfect_facts_score_one(path: Path) -> None:
     result = score_article(load_gold(path), perfect(path))
     for cls in CLASSES:
@@ -245,7 +247,24 @@ FLOORS = [
 ]
 
 
-@pytest.mark.parametrize(("article", "cls", "floor"), FLOORS)
+# The held-out articles: what the extractors reach on them today, less a little; lower where
+# they are still weak (a village feature's Hani names and their posts, 2 of 5 programmes of a
+# Kashgar press conference).
+HELD_OUT_FLOORS = [
+    pytest.param(path.stem, cls, floor, id=f"{path.stem}-{cls}-recall")
+    for path in HELD_OUT
+    for cls in CLASSES
+    for floor in [
+        {
+            ("blind5-wechat-lvchun", "posts"): 0.3,
+            ("blind5-wechat-lvchun", "people"): 0.65,
+            ("blind4-qa-kashi", "programmes"): 0.55,
+        }.get((path.stem, cls), 0.8)
+    ]
+]
+
+
+@pytest.mark.parametrize(("article", "cls", "floor"), [*FLOORS, *HELD_OUT_FLOORS])
 def test_recall_floor(article: str, cls: str, floor: float) -> None:
     score = scores()[article][cls]
     assert (score.recall or 0.0) >= floor, f"{article} {cls}: {table({article: scores()[article]})}"
@@ -255,7 +274,7 @@ def test_recall_floor(article: str, cls: str, floor: float) -> None:
     ("article", "cls", "floor"),
     [
         pytest.param(article, cls, 0.8, id=f"{article}-{cls}-precision")
-        for article in DEV_ARTICLES
+        for article in [*DEV_ARTICLES, *(p.stem for p in HELD_OUT)]
         for cls in CLASSES
     ],
 )
