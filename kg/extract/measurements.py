@@ -434,7 +434,10 @@ class _Reader:
         toks = self.tokens_in(start, end)
         disposal = any(t.word in cue_words("disposal") for t in toks)
         words = set()
+        cues = _cue_vocabulary()
         for i, token in enumerate(toks):
+            if token.word not in cues:
+                continue
             if any(p.span.start <= token.start and token.end <= p.span.end for p in self.named):
                 continue
             after = toks[i + 1].pos if i + 1 < len(toks) else ""
@@ -865,6 +868,12 @@ def _plan_sections(text: str, year: int | None) -> list[tuple[int, int]]:
             following = headings[index + 1][0] if index + 1 < len(headings) else len(text)
             sections.append((end, following))
     return sections
+
+
+@cache
+def _cue_vocabulary() -> frozenset[str]:
+    """Every word of ``cues.tsv`` (the words :meth:`_Reader._cue_words` needs to look at)."""
+    return frozenset(row[1] for row in read_table("cues.tsv"))
 
 
 @cache
