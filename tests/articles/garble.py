@@ -90,15 +90,16 @@ def garbled_article(simplified: str) -> str:
 
 
 def build() -> dict[Path, str]:
-    """Generated article path → its text, for every source."""
+    """Generated article path → its text, for every source: ``source/`` here and in each
+    held-out set's folder; an article whose name says ``garbled`` is garbled, the others are
+    only converted to traditional characters."""
     out: dict[Path, str] = {}
-    for source in sorted(SOURCES.glob("*.zh-Hans.txt")):
+    sources = [*SOURCES.glob("*.zh-Hans.txt"), *HERE.glob("*/source/*.zh-Hans.txt")]
+    for source in sorted(sources):
         stem = source.name.removesuffix(".zh-Hans.txt")
         simplified = source.read_text(encoding="utf-8")
-        if stem.startswith("garbled-"):
-            out[HERE / f"{stem}.txt"] = garbled_article(simplified)
-        else:
-            out[HERE / f"{stem}.txt"] = traditional_article(simplified)
+        make = garbled_article if "garbled" in stem.split("-") else traditional_article
+        out[source.parent.parent / f"{stem}.txt"] = make(simplified)
     return out
 
 
