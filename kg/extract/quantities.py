@@ -277,8 +277,7 @@ def _pair(doc: Document, first: _Reading, start: int) -> tuple[_Reading, int] | 
     if found is None or found.end() == first.end:
         return None
     at = found.end()
-    words = sorted(qualifiers()["before"], key=len, reverse=True)
-    bound = next((w for w in words if text.startswith(w, at)), None)
+    bound = qualifier_words("before").longest_at(text, at)
     if bound is not None:  # 从300多亩减少到不足20亩
         at += len(bound)
     number = NUMBER_RE.match(text, at)
