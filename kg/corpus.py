@@ -9,13 +9,13 @@ is reported and skipped; it never stops the rest.
 from __future__ import annotations
 
 import gc
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import KgError
 from kg.namespace import ID_BASE
+from kg.resources import usable_cores
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ def _build_in_worker(args: tuple[Path, Options]) -> DocumentReport:
 
 
 def default_jobs() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return usable_cores()
 
 
 def build_corpus(

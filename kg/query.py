@@ -21,7 +21,6 @@ import csv
 import difflib
 import io
 import json
-import os
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -34,7 +33,7 @@ import pyoxigraph as ox
 
 from kg.errors import KgError, NotFoundError, UsageError
 from kg.normalise import convert_script
-from kg.resources import QUERIES_DIR
+from kg.resources import QUERIES_DIR, usable_cores
 from kg.store import (
     EmbeddedStore,
     Rows,
@@ -237,8 +236,7 @@ def _shard_details(
 @cache
 def _query_threads() -> int:
     """Threads for one question's lookups: the cores this process may use, at most 4."""
-    usable = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else ()
-    return max(1, min(4, len(usable) or os.cpu_count() or 1))
+    return max(1, min(4, usable_cores()))
 
 
 @cache

@@ -1,4 +1,5 @@
-"""Where the package's data lives, installed or in a source checkout.
+"""Where the package's data lives, installed or in a source checkout, and how many cores the
+process may use.
 
 ``ontology/`` and ``shapes/`` sit at the top of the repository and are copied into the wheel as
 ``kg/ontology`` and ``kg/shapes``; in a checkout (or an editable install) they are found beside
@@ -7,6 +8,7 @@ the package instead.  Language data lives in ``kg/data``.
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
@@ -14,6 +16,13 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
 SAMPLE_ARTICLE = DATA_DIR / "sample" / "lijiang-2020-06-10.txt"
 QUERIES_DIR = PACKAGE_DIR / "queries"
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity where the platform tells it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _shipped_dir(name: str) -> Path:
