@@ -689,9 +689,8 @@ class _Reader:
                 return None
             last = subjects[-1]
             listed = self._listed_after(last)
-            if (
-                listed
-            ):  # 椒园镇、万寨乡、李家河镇分别…: several subjects, none of them the next one's
+            # 椒园镇、万寨乡、李家河镇分别…: several subjects, none of them the next sentence's
+            if listed:
                 area = _common_parent([last.division, *listed])
                 if area is None:
                     return None
