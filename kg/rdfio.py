@@ -21,7 +21,7 @@ Errors are :class:`kg.errors.InputError` (exit code 2) naming the file, the line
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -182,7 +182,9 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
-def _term(term: Any) -> Node:
+def from_oxigraph(term: Any, language: Callable[[str], str] | None = None) -> Node:
+    """The rdflib term of a pyoxigraph term; ``language`` rewrites language tags (by default
+    they stay as Oxigraph keeps them).  A triple as a term (RDF-star) is a ``TypeError``."""
     import pyoxigraph as ox
 
     if isinstance(term, ox.NamedNode):
@@ -191,14 +193,23 @@ def _term(term: Any) -> Node:
         return BNode(term.value)
     if isinstance(term, ox.Literal):
         if term.language:
-            return Literal(term.value, lang=_lang(term.language))
+            tag = language(term.language) if language else term.language
+            return Literal(term.value, lang=tag)
         datatype = term.datatype.value
-        if datatype == _XSD_STRING:
-            return Literal(term.value)
-        if datatype == _RDF_LANG_STRING:  # pragma: no cover - a language is always set then
+        if datatype in (_XSD_STRING, _RDF_LANG_STRING):  # langString: a language is always set
             return Literal(term.value)
         return Literal(term.value, datatype=URIRef(datatype))
-    raise _Unsupported(f"unsupported term {type(term).__name__} (RDF-star triples as terms)")
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def _term(term: Any) -> Node:
+    """A term of a file being read: BCP 47 case restored in language tags."""
+    try:
+        return from_oxigraph(term, _lang)
+    except TypeError:
+        raise _Unsupported(
+            f"unsupported term {type(term).__name__} (RDF-star triples as terms)"
+        ) from None
 
 
 def _syntax_message(error: SyntaxError) -> str:

@@ -49,6 +49,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH, XSD, NamespaceManager
 from rdflib.term import IdentifiedNode, Node
 
+from kg.rdfio import from_oxigraph
+
 __all__ = ["ShaclResult", "ShaclValidator", "UnsupportedShapes", "ValidationReport"]
 
 
@@ -279,21 +281,6 @@ def _canonical_forms(literals: list[Node]) -> None:
     )
     for quad in store:
         _CANONICAL[missing[int(quad.subject.value.rsplit("-", 1)[1])]] = quad.object
-
-
-def from_oxigraph(term: Any) -> Node:
-    """The rdflib term of a pyoxigraph term, as written (language tags as Oxigraph keeps them)."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        if term.datatype.value == str(XSD.string):
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    raise TypeError(f"not an RDF term: {term!r}")
 
 
 # --- pySHACL's checks -----------------------------------------------------------------------------

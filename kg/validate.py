@@ -75,7 +75,7 @@ def _read_turtle(graph: Graph, path: Path) -> None:
     """Add the triples of a Turtle file to ``graph`` and bind its prefixes, as rdflib does."""
     import pyoxigraph as ox
 
-    from kg.shacl import from_oxigraph
+    from kg.rdfio import from_oxigraph
 
     blank: dict[str, BNode] = {}  # a file's own blank nodes, apart from other files'
 
