@@ -3,10 +3,8 @@
 Each question is a SPARQL file in ``kg/queries/``; values (an area, an organisation) reach it as
 bound variables.  A question answers IRIs; :func:`_ask` then fetches the labels of the things
 in the answer (``labels.rq``) and their evidence quotes (``evidence.rq``), one query each for
-all of them, and the records are assembled here.  The embedded store (Oxigraph) looks the
-labels and evidence of the question's main column up from the question itself instead
-(:func:`kg.store.lateral`), in shards that run side by side: the same answer, without writing a
-thousand IRIs back into a query.
+all of them, and the records are assembled here.  The embedded store answers those two from
+its details index instead (:mod:`kg.details_index`), which holds what the two queries answer.
 
 Area names are resolved against the store's own divisions: a 6-digit code (skos:notation), a
 full name (rdfs:label) or a short name (skos:altLabel), in either script (the name and its
@@ -23,17 +21,17 @@ import io
 import json
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import NamedTuple
 
 import pyoxigraph as ox
 
+from kg.details_index import DetailsIndex, Evidence, Label, evidence_of, label_of
+from kg.details_index import term_text as _value
 from kg.errors import KgError, NotFoundError, UsageError
 from kg.normalise import convert_script
-from kg.resources import QUERIES_DIR, usable_cores
+from kg.resources import QUERIES_DIR
 from kg.store import (
     EmbeddedStore,
     Rows,
@@ -41,7 +39,6 @@ from kg.store import (
     Term,
     check_local_query,
     has_order_by,
-    lateral,
     with_values,
 )
 
@@ -101,17 +98,6 @@ def _labeller(
     return cache(lambda iri: pick_label(labels.get(iri, ()), traditional))
 
 
-class Evidence(NamedTuple):
-    """A quote and its document; ``start`` (-1 when unknown) orders a document's quotes."""
-
-    document: str
-    start: int
-    quote: str
-
-    def as_dict(self) -> dict[str, str]:
-        return {"document": self.document, "quote": self.quote}
-
-
 @dataclass
 class Collected:
     answers: list[dict[str, Term | None]]
@@ -119,51 +105,35 @@ class Collected:
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
 
 
-def _value(term: Term | None) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    return term.value
-
-
 _CHUNK = 400
 
 
-def _add_label(labels: dict[str, set[tuple[str, str]]], node: str, label: Term | None) -> None:
-    if isinstance(label, ox.Literal):
-        labels[node].add((label.value, label.language or ""))
+def _index(store: Store) -> DetailsIndex | None:
+    return store.details_index() if isinstance(store, EmbeddedStore) else None
 
 
-def _add_evidence(
-    evidence: dict[str, set[Evidence]],
-    of: str,
-    document: Term | None,
-    quote: Term | None,
-    start: Term | None,
-) -> None:
-    if not isinstance(quote, ox.Literal):
-        return
-    try:
-        offset = int(start.value) if isinstance(start, ox.Literal) else -1
-    except ValueError:
-        offset = -1
-    evidence[of].add(Evidence(_value(document), offset, quote.value))
-
-
-def _labels(store: Store, iris: set[str]) -> dict[str, set[tuple[str, str]]]:
-    labels: dict[str, set[tuple[str, str]]] = defaultdict(set)
+def _labels(store: Store, iris: set[str]) -> dict[str, set[Label]]:
+    """The labels of ``iris``: from the embedded store's index when it describes the store,
+    else by ``labels.rq``."""
+    index = _index(store)
+    if index is not None and (indexed := index.labels(iris)) is not None:
+        return indexed
+    labels: dict[str, set[Label]] = defaultdict(set)
     ordered = sorted(iris)
     for i in range(0, len(ordered), _CHUNK):
         answer = store.query(with_values(load_query("labels"), "node", ordered[i : i + _CHUNK]))
         assert isinstance(answer, Rows)
         for node, label in answer.rows:
-            if node is not None:
-                _add_label(labels, _value(node), label)
+            if node is not None and (found := label_of(label)) is not None:
+                labels[_value(node)].add(found)
     return labels
 
 
 def _evidence(store: Store, iris: set[str]) -> dict[str, set[Evidence]]:
+    """The evidence of ``iris``: from the index, else by ``evidence.rq``."""
+    index = _index(store)
+    if index is not None and (indexed := index.evidence(iris)) is not None:
+        return indexed
     evidence: dict[str, set[Evidence]] = defaultdict(set)
     ordered = sorted(iris)
     for i in range(0, len(ordered), _CHUNK):
@@ -171,77 +141,9 @@ def _evidence(store: Store, iris: set[str]) -> dict[str, set[Evidence]]:
         answer = store.query(query)
         assert isinstance(answer, Rows)
         for of, document, quote, start in answer.rows:
-            if of is not None:
-                _add_evidence(evidence, _value(of), document, quote, start)
+            if of is not None and (found := evidence_of(document, quote, start)) is not None:
+                evidence[_value(of)].add(found)
     return evidence
-
-
-@cache
-def _lateral_texts(name: str, evidenced: str, labelled: bool, shards: int) -> tuple[str, ...]:
-    details = [(load_query("labels"), "node")] if labelled else []
-    details.append((load_query("evidence"), "evidenceOf"))
-    return tuple(lateral(load_query(name), evidenced, details, k, shards) for k in range(shards))
-
-
-_Labels = dict[str, set[tuple[str, str]]]
-
-
-def _details_alongside(
-    store: EmbeddedStore,
-    name: str,
-    bindings: Mapping[str, Term] | None,
-    labelled: bool,
-    evidenced: str,
-) -> Callable[[], Iterator[tuple[_Labels, dict[str, list[Evidence]]]]]:
-    """The embedded store: start looking up the labels (when ``labelled``) and evidence of the
-    distinct values of the question's ``evidenced`` column, from the question itself
-    (:func:`kg.store.lateral`), in shards that run side by side; each shard's labels and
-    sorted evidence come from the function returned, as the shard is done.
-
-    Oxigraph spends most of such a query in index lookups, a few microseconds each and several
-    per evidence quote; it releases the GIL while it looks, so the shards use every core, and
-    the caller runs the question meanwhile.  A shard also collects its own answer, while
-    another is still looking."""
-    texts = _lateral_texts(name, evidenced, labelled, _query_threads())
-    if len(texts) == 1:
-        return lambda: iter([_shard_details(store, texts[0], bindings, name)])
-    store.open_reader()  # one snapshot for every shard
-    pending = [_pool().submit(_shard_details, store, t, bindings, name) for t in texts]
-    return lambda: (future.result() for future in as_completed(pending))
-
-
-def _shard_details(
-    store: EmbeddedStore, text: str, bindings: Mapping[str, Term] | None, name: str
-) -> tuple[_Labels, dict[str, list[Evidence]]]:
-    """The labels and evidence in one :func:`kg.store.lateral` answer (keys first)."""
-    answer = store.query(text, bindings)
-    if not isinstance(answer, Rows):
-        raise KgError(f"named query {name} is not a SELECT query")
-    labels: _Labels = defaultdict(set)
-    evidence: dict[str, set[Evidence]] = defaultdict(set)
-    variables = answer.variables
-    label = variables.index("label") if "label" in variables else None
-    document, quote, start = (variables.index(v) for v in ("document", "quote", "start"))
-    for row in answer.rows:
-        of = row[0]
-        if not isinstance(of, ox.NamedNode):
-            continue
-        if label is not None and (written := row[label]) is not None:
-            _add_label(labels, of.value, written)
-        elif (said := row[quote]) is not None:  # one branch of the UNION or the other
-            _add_evidence(evidence, of.value, row[document], said, row[start])
-    return labels, {k: sorted(v) for k, v in evidence.items()}
-
-
-@cache
-def _query_threads() -> int:
-    """Threads for one question's lookups: the cores this process may use, at most 4."""
-    return max(1, min(4, usable_cores()))
-
-
-@cache
-def _pool() -> ThreadPoolExecutor:
-    return ThreadPoolExecutor(max_workers=_query_threads(), thread_name_prefix="kg-query")
 
 
 def _ask(
@@ -252,36 +154,25 @@ def _ask(
     evidenced: str,
 ) -> Collected:
     """Run a named question; then fetch labels of the ``labelled`` columns and evidence for
-    the ``evidenced`` column, each in one query for all the IRIs in the answer.
-
-    The embedded store (Oxigraph) looks the evidenced column's labels and evidence up from
-    the question itself instead, while the question runs (:func:`_details_alongside`); the
-    answer is the same.
-    """
-    alongside = None
-    others = list(labelled)
-    if isinstance(store, EmbeddedStore):
-        alongside = _details_alongside(store, name, bindings, evidenced in labelled, evidenced)
-        others = [c for c in labelled if c != evidenced]
+    the ``evidenced`` column, each at once for all the IRIs in the answer."""
     rows = _select(store, name, bindings)
     unique: dict[tuple[str, ...], tuple[Term | None, ...]] = {}
     for row in rows.rows:
         unique.setdefault(tuple(map(_value, row)), row)
     answers = [dict(zip(rows.variables, unique[k], strict=True)) for k in sorted(unique)]
-    named = {
-        v.value for row in answers for c in others if isinstance(v := row.get(c), ox.NamedNode)
-    }
-    labels = _labels(store, named)
-    evidence: dict[str, list[Evidence]] = {}
-    if alongside is not None:
-        for shard_labels, shard_evidence in alongside():
-            for node, found in shard_labels.items():
-                labels[node] |= found
-            evidence.update(shard_evidence)  # the shards' keys are disjoint
-    else:
-        sources = {v.value for row in answers if isinstance(v := row.get(evidenced), ox.NamedNode)}
-        evidence = {k: sorted(v) for k, v in _evidence(store, sources).items()}
-    return Collected(answers, {k: sorted(v) for k, v in labels.items()}, evidence)
+
+    def named(columns: Sequence[str]) -> set[str]:
+        return {
+            v.value for row in answers for c in columns if isinstance(v := row.get(c), ox.NamedNode)
+        }
+
+    labels = _labels(store, named(labelled))
+    evidence = _evidence(store, named([evidenced]))
+    return Collected(
+        answers,
+        {k: sorted(v) for k, v in labels.items()},
+        {k: sorted(v) for k, v in evidence.items()},
+    )
 
 
 # --- resolving names ---------------------------------------------------------------------------

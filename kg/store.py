@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sqlite3
 import threading
 import time
 import urllib.error
@@ -33,6 +34,7 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
+from kg.details_index import DetailsIndex, IndexWriter, read_state, reader_index
 from kg.errors import InputError, StoreBusyError, StoreError, UsageError
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
@@ -267,6 +269,7 @@ class EmbeddedStore:
         self.wait = wait
         self.description = str(path)
         self._reader: ox.Store | None = None
+        self._index: DetailsIndex | None = None
         self._reader_lock = threading.Lock()
 
     # writing
@@ -288,16 +291,47 @@ class EmbeddedStore:
                 time.sleep(delay)
                 delay = min(delay * 2, 0.5)
 
+    def _open_index_writer(self) -> IndexWriter:
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            return IndexWriter(self.path, self.wait)
+        except sqlite3.OperationalError as error:
+            if "locked" in str(error):
+                raise StoreBusyError(
+                    f"store busy: another kg process is loading into {self.path}",
+                    "wait for it to finish, or raise --wait",
+                ) from None
+            raise StoreError(f"cannot write the store {self.path}: {error}") from None
+        except (OSError, sqlite3.Error) as error:
+            raise StoreError(f"cannot write the store {self.path}: {error}") from None
+
     def load(self, files: Sequence[Path]) -> list[LoadedGraph]:
-        """Load each file, one transaction per file: its graphs are replaced whole."""
+        """Load each file, one transaction per file: its graphs are replaced whole.  The
+        details index (:mod:`kg.details_index`) is brought up to date after the last file; a
+        load that fails leaves it stale, and queries answer without it until the next load."""
         check_inputs(files)
-        self._reader = None
+        self._close_reader()
+        index = self._open_index_writer()
+        try:
+            loaded = self._load(files, index)
+            index.commit()
+        except sqlite3.Error as error:
+            raise StoreError(f"cannot write the details index of {self.path}: {error}") from None
+        finally:
+            index.close()
+        return loaded
+
+    def _load(self, files: Sequence[Path], index: IndexWriter) -> list[LoadedGraph]:
         store = self._open_writer()
         loaded: list[LoadedGraph] = []
         try:
             for path in files:
                 graphs = read_graphs(path)
                 loaded.extend(_replace_graphs(store, path, graphs))
+                if index.current:
+                    index.add(graphs)
+            if not index.current:
+                index.rebuild(store)
             store.flush()
             if len(files) >= COMPACT_AFTER:
                 # RocksDB compacts in the background only while a writer is open, and this one
@@ -306,7 +340,7 @@ class EmbeddedStore:
         except OSError as error:
             raise StoreError(f"cannot write the store {self.path}: {error}") from None
         finally:
-            del store
+            del store  # closed: the index records the files as this load leaves them
         return loaded
 
     # reading
@@ -316,8 +350,27 @@ class EmbeddedStore:
         several threads see the same snapshot)."""
         with self._reader_lock:
             if self._reader is None:
-                self._reader = self._open_read_only()
+                state = read_state(self.path)  # before the snapshot is taken
+                try:
+                    self._reader = self._open_read_only()
+                except BaseException:
+                    if state is not None:
+                        state[0].close()
+                    raise
+                self._index = reader_index(self.path, state)
             return self._reader
+
+    def details_index(self) -> DetailsIndex | None:
+        """The details index of the reader's snapshot; ``None`` when it does not describe it
+        (then ``labels.rq`` and ``evidence.rq`` answer from the store)."""
+        self.open_reader()
+        return self._index
+
+    def _close_reader(self) -> None:
+        with self._reader_lock:
+            if self._index is not None:
+                self._index.close()
+            self._reader, self._index = None, None
 
     def _open_read_only(self) -> ox.Store:
         if not (self.path / "CURRENT").is_file():
@@ -528,115 +581,6 @@ def with_values(sparql: str, variable: str, iris: Iterable[str]) -> str:
             out.append(block)
             inserted = True
     return "".join(out)
-
-
-_Token = tuple[str, str]
-
-
-def _prologue_and_select(sparql: str) -> tuple[list[str], list[_Token]]:
-    """The PREFIX declarations of a SELECT query, and its tokens from SELECT on."""
-    parts = [t for t in tokens(sparql) if t[0] != "comment"]
-    significant = [i for i, (kind, _text) in enumerate(parts) if kind != "space"]
-    declarations: list[str] = []
-    n = 0
-    while n < len(significant) and parts[significant[n]][1].upper() == "PREFIX":
-        name, iri = parts[significant[n + 1]][1], parts[significant[n + 2]][1]
-        declarations.append(f"PREFIX {name} {iri}")
-        n += 3
-    if n == len(significant) or parts[significant[n]][1].upper() != "SELECT":
-        raise ValueError("not a SELECT query with only PREFIX declarations before it")
-    return declarations, parts[significant[n] :]
-
-
-def _projection(select: list[_Token]) -> list[str]:
-    """The variables a ``SELECT ?a (… AS ?b) WHERE`` projects (no ``*``)."""
-    names: list[str] = []
-    depth = 0
-    after_as = False
-    for kind, text in select[1:]:
-        if depth == 0 and text.upper() in ("WHERE", "{"):
-            return names
-        if kind == "space":
-            continue
-        if text in "()" and kind == "other":
-            depth += 1 if text == "(" else -1
-        elif kind == "var" and (depth == 0 or after_as):
-            names.append(text[1:])
-        elif depth == 0 and text.upper() not in ("DISTINCT", "REDUCED"):
-            raise ValueError(f"projection must be variables or (… AS ?name), not {text!r}")
-        after_as = depth == 1 and text.upper() == "AS"
-    raise ValueError("no WHERE group")
-
-
-SHARD_DIGITS = "0123456789abcdef"
-
-
-def lateral(
-    question: str, key: str, details: Sequence[tuple[str, str]], shard: int = 0, shards: int = 1
-) -> str:
-    """For Oxigraph: the distinct ``?key`` values of ``question``, each joined with the
-    solutions of ``details``.
-
-    Each detail is ``(query, variable)``: a SELECT query about one thing, its ``variable``,
-    which becomes the question's ``?key``.  The details are subqueries, alternatives (UNION)
-    inside one ``LATERAL`` group, so each key is looked up once per detail -- what
-    :func:`with_values` does in a second query, without writing the question's answers back
-    into one.  The query projects ``?key`` and the variables the details project (none of them
-    may be named ``key``, nor may a detail declare a prefix differently).  A key with no detail
-    is kept, with those unbound.
-
-    ``shard`` of ``shards`` (at most 16) keeps only the keys whose MD5 starts with that
-    sixteenth-range of hex digits (a blank node or unbound key counts as ``0``): the shards
-    partition the keys, so that threads can look them up side by side, and together give what
-    one query gives.  Only query texts are combined here, never values.
-    """
-    if not 0 <= shard < shards <= len(SHARD_DIGITS):
-        raise ValueError(f"no shard {shard} of {shards}")
-    declarations, select = _prologue_and_select(question)
-    if key not in _projection(select):
-        raise ValueError(f"the question does not project ?{key}")
-    columns = [key]
-    branches: list[str] = []
-    for text, variable in details:
-        detail_declarations, detail = _prologue_and_select(text)
-        for declaration in detail_declarations:
-            if declaration in declarations:
-                continue
-            if any(d.split()[1] == declaration.split()[1] for d in declarations):
-                raise ValueError(f"a detail declares a prefix differently: {declaration}")
-            declarations.append(declaration)
-        projected = _projection(detail)
-        if variable not in projected:
-            raise ValueError(f"a detail does not project its ?{variable}")
-        if key in projected and key != variable:
-            raise ValueError(f"a detail projects ?{key}, the question's key")
-        columns.extend(n for n in projected if n != variable and n not in columns)
-        body = "".join(
-            f"?{key}" if kind == "var" and word[1:] == variable else word for kind, word in detail
-        )
-        branches.append("{ " + body.strip() + " }")
-    keys = f"{{ SELECT DISTINCT ?{key} WHERE {{ {{ {''.join(w for _k, w in select)} }} }} }}"
-    if shards > 1:
-        # The MD5 of the key's text: even shards whatever the IRIs look like.
-        low = SHARD_DIGITS[len(SHARD_DIGITS) * shard // shards]
-        bounds = [f'?shard__ >= "{low}"']
-        if shard + 1 < shards:
-            bounds.append(f'?shard__ < "{SHARD_DIGITS[len(SHARD_DIGITS) * (shard + 1) // shards]}"')
-        keys = (
-            f"{{ SELECT ?{key} WHERE {{ {keys}\n"
-            f'BIND(COALESCE(MD5(STR(?{key})), "0") AS ?shard__)\n'
-            f"FILTER({' && '.join(bounds)}) }} }}"
-        )
-    return "\n".join(
-        [
-            *declarations,
-            f"SELECT {' '.join('?' + c for c in columns)}",
-            "WHERE {",
-            keys,
-            "LATERAL { OPTIONAL {\n" + "\nUNION\n".join(branches) + "\n} }",
-            "}",
-        ]
-    )
 
 
 # --- remote stores -----------------------------------------------------------------------------
