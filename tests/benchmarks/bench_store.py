@@ -26,6 +26,7 @@ sys.path.insert(1, str(Path(__file__).resolve().parents[2]))  # a checkout, when
 
 from servers import _stop, start_oxigraph, start_virtuoso  # noqa: E402
 
+from kg.details_index import INDEX_FILE  # noqa: E402
 from kg.iri import Minter  # noqa: E402
 from kg.labels import all_forms  # noqa: E402
 from kg.query import programmes  # noqa: E402
@@ -161,12 +162,24 @@ def measure(store: Store, files: list[Path], label: str, repeats: int = 21) -> N
         answer = programmes(store, "530700")
         latencies_city.append(time.perf_counter() - started)
     county = statistics.median(latencies) * 1000
+    unindexed = ""
+    if isinstance(store, EmbeddedStore):  # the same store without its details index
+        (store.path / INDEX_FILE).unlink()
+        bare = EmbeddedStore(store.path)
+        slow = []
+        for _ in range(repeats):
+            started = time.perf_counter()
+            programmes(bare, "永胜县")
+            slow.append(time.perf_counter() - started)
+        without = statistics.median(slow) * 1000
+        unindexed = f"  without the details index {without:7.1f} ms ({without / county:.1f}x)"
     print(
         f"{label:<22} {len(files):>6} docs {quads:>8} quads  load {quads / seconds:>9,.0f} quads/s"
         f"  reload {replaced / replace_seconds:>9,.0f} quads/s"
         f"  query 永胜县 ({county_rows} rows) median {county:7.1f} ms"
         f" ({county / TARGET_MS:.2f}x the {TARGET_MS:.0f} ms target)"
-        f"  530700 ({len(answer.records)} rows) {statistics.median(latencies_city) * 1000:7.1f} ms",
+        f"  530700 ({len(answer.records)} rows) {statistics.median(latencies_city) * 1000:7.1f} ms"
+        f"{unindexed}",
         flush=True,
     )
 
