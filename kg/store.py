@@ -7,6 +7,8 @@ leaves every document wholly old or wholly new.
 * :class:`EmbeddedStore` -- a pyoxigraph ``Store`` in a directory (default ``build/store``).
   Writers take RocksDB's lock (waiting up to ``wait`` seconds, then :class:`StoreBusyError`);
   readers open the store read-only and never wait.  Queries see the union of all graphs.
+  Beside it, the labels and evidence quotes of every thing, for ``kg query``
+  (:mod:`kg.details_index`), which loads keep current.
 * :class:`RemoteStore` -- a SPARQL 1.1 endpoint: Graph Store HTTP Protocol ``PUT ?graph=IRI`` to
   load, the SPARQL 1.1 Query protocol to ask.  Basic and digest authentication.  No request goes
   anywhere but the endpoint given: no proxies, no redirects followed.
