@@ -546,3 +546,56 @@ def test_a_helper_of_several_places_helps_their_common_parent() -> None:
 def test_a_place_where_goods_go_is_not_the_figures_area() -> None:
     _, found = measure_in("全县年供应丽江市城区蔬菜8万吨。")
     assert [m.area for m in found] == [YONGSHENG]
+
+
+# -- village features, reference places, names with cue words ---------------------------------
+
+HEKOU = VILLAGES["河口村"]
+
+
+def test_a_village_features_neighbour_keeps_its_own_figures() -> None:
+    _, found = measure_in(
+        "河口村的变化是程海镇的缩影。松坪村组建文艺队,今年已演出260余场。\n\n"
+        "谈起明年的打算,第一书记说:村里将新建民宿10家。",
+        jurisdiction=HEKOU,
+    )
+    by_span = by_value(found)
+    assert by_span["260余场"].area == VILLAGES["松坪村"]  # a village of the same county
+    assert by_span["10家"].area == HEKOU  # 村里, in a paragraph naming no village: its own
+
+
+def test_the_village_a_paragraph_is_about_over_a_programmes_county() -> None:
+    doc = Document.from_text(
+        "在程海镇河口村,记者见到了驻村第一书记。他介绍,借助沪滇协作资金,建成民宿32座。"
+    )
+    named = {**TOWNS, **VILLAGES}
+    places = sorted(
+        (
+            PlaceMention(doc.span(*m.span()), division)
+            for name, division in named.items()
+            for m in re.finditer(name, doc.text)
+        ),
+        key=lambda p: p.span.start,
+    )
+    at = doc.text.index("沪滇协作")
+    programme = Programme(doc.span(at, at + 4), "沪滇协作", YONGSHENG)
+    found = measurements.extract(doc, quantities.extract(doc), places, [programme], YONGSHENG)
+    assert [(m.quantity.span.text, m.area) for m in found] == [("32座", HEKOU)]
+
+
+def test_a_place_measured_against_is_not_the_figures_area() -> None:
+    _, found = measure_in(
+        "全县农村居民人均可支配收入增速高于丽江市平均水平0.8个百分点。河口村距永胜县城约23公里。"
+    )
+    by_span = by_value(found)
+    assert by_span["0.8个百分点"].area == YONGSHENG
+    assert by_span["23公里"].area == HEKOU
+
+
+def test_a_cue_word_inside_a_place_name_is_no_cue() -> None:
+    target = Division("目标村", Level.VILLAGE, None, (), TOWNS["程海镇"])
+    doc = Document.from_text("目标村建成乡村民宿31家。")
+    at = doc.text.index("目标村")
+    places = [PlaceMention(doc.span(at, at + 3), target)]
+    found = measurements.extract(doc, quantities.extract(doc), places, [], YONGSHENG)
+    assert [(m.quantity.span.text, m.kind) for m in found] == [("31家", Kind.OUTCOME)]

@@ -261,7 +261,10 @@ def _reference_scan(doc: Document, tokens: list[Token]) -> list[tuple[object, ..
         if not after_mention:
             lengths = range(min(longest_blocked, n - i), 1, -1)
             skip = next((k for k in lengths if text[i : i + k] in blocked), 0)
-            if skip:
+            suffixed = text[i + skip : i + skip + 1] in tuple("乡镇村") and gazetteer.is_name(
+                text[i : i + skip + 1]
+            )  # 西江 is blocked, 西江镇 a name
+            if skip and not suffixed:
                 i += skip
                 continue
         found, end = None, i
@@ -330,3 +333,21 @@ def test_a_village_whose_first_character_jieba_glued_to_the_township() -> None:
         ("塔什米里克乡", None),
         ("库木巴格村", None),
     ]
+
+
+def test_a_river_word_with_a_township_suffix_is_the_township() -> None:
+    text = "凤凰县去年接待游客突破1000万人次，沱江镇有300多户群众吃上了旅游饭。沱江两岸灯火通明。"
+    mentions = found(text)
+    assert ("沱江镇", "沱江镇", None) in mentions
+    township = next(
+        m.division for m in places.extract(Document.from_text(text)) if m.span.text == "沱江镇"
+    )
+    assert township.parent is not None and township.parent.code == "433123"
+    assert not any(written == "沱江" for written, _name, _code in mentions)  # the river
+
+
+def test_a_bureau_of_agriculture_and_rural_affairs_names_no_village() -> None:
+    mentions = found("凤凰县农业农村局、凤凰县乡村振兴局联合印发通知。山江镇东就村建起了合作社。")
+    names = {name for _written, name, _code in mentions}
+    assert "农业农村" not in names and not any(n.endswith("农村") for n in names)
+    assert {"凤凰县", "山江镇", "东就村"} <= names

@@ -36,7 +36,16 @@ from kg.document import Document, Span
 from kg.extract import metadata
 from kg.extract.places import area_references
 from kg.extract.quantities import number_context, tokens
-from kg.facts import Division, Kind, Measurement, PlaceMention, Programme, Qualifier, Quantity
+from kg.facts import (
+    Division,
+    Kind,
+    Level,
+    Measurement,
+    PlaceMention,
+    Programme,
+    Qualifier,
+    Quantity,
+)
 from kg.resources import read_table
 from kg.segment import Token
 
@@ -171,8 +180,9 @@ class _Reader:
         created = metadata.extract(doc).created
         self.year = int(created[:4]) if created else None
         self.programmes = sorted(programmes, key=lambda p: p.span.start)
-        self.named = [p for p in self.programmes if p.span.end - p.span.start > 1]
-        """Programmes' names, in which no word is a cue."""
+        spans = [p.span for p in self.programmes] + [p.span for p in self.places]
+        self.named = [(s.start, s.end) for s in spans if s.end - s.start > 1]
+        """Names of programmes and places, in which no word is a cue (“雨露计划”, 计划乡)."""
         self._indicators: dict[int, tuple[str, Span | None, str]] = {}
         self.plan_sections = _plan_sections(self.text, self.year)
         """Spans of sections under a heading of plans (二、2024年工作安排)."""
@@ -428,9 +438,10 @@ class _Reader:
     # -- kind --------------------------------------------------------------------------------
 
     def _cue_words(self, start: int, end: int) -> set[str]:
-        """The words of ``text[start:end]`` that may be cues: not those inside a programme's
-        name (“雨露计划”, 《…规划》), and not 将 where it marks the object (将…农户全部纳入监测
-        范围: before a noun or pronoun, or with a verb of disposal such as 纳入), not the future."""
+        """The words of ``text[start:end]`` that may be cues: not those inside the name of a
+        programme or place (“雨露计划”, 《…规划》, 计划乡), and not 将 where it marks the object
+        (将…农户全部纳入监测范围: before a noun or pronoun, or with a verb of disposal such as
+        纳入), not the future."""
         toks = self.tokens_in(start, end)
         disposal = any(t.word in cue_words("disposal") for t in toks)
         words = set()
@@ -438,7 +449,7 @@ class _Reader:
         for i, token in enumerate(toks):
             if token.word not in cues:
                 continue
-            if any(p.span.start <= token.start and token.end <= p.span.end for p in self.named):
+            if any(start <= token.start and token.end <= end for start, end in self.named):
                 continue
             after = toks[i + 1].pos if i + 1 < len(toks) else ""
             nominal = after.startswith(_NOMINAL_TAGS) and after != "ns"
@@ -630,9 +641,15 @@ class _Reader:
                     if subject is None or _outside(subject, jurisdiction):
                         continue
                     return subject
+        inherited = self._inherited(quantity, clauses, jurisdiction)
         if programme is not None and programme.area is not None:
+            # the place the paragraph is about, where the programme's area holds it
+            # (在吉强镇龙王坝村…借助闽宁协作资金…建成民宿院落32座: the village's, not the
+            # county's of the programme)
+            if inherited is not None and programme.area.contains(inherited):
+                return inherited
             return programme.area
-        return self._inherited(quantity, clauses, jurisdiction) or jurisdiction
+        return inherited or jurisdiction
 
     def _resolved(self, reference: PlaceMention, clause: _Clause, listed: bool = True) -> Division:
         """The area a reference stands for in its clause: the area helped where it helps
@@ -687,7 +704,7 @@ class _Reader:
             ]
             if not subjects:
                 return None
-            last = subjects[-1]
+            last = self._most_specific(subjects[-1])  # 在程海镇河口村: the village
             listed = self._listed_after(last)
             # 椒园镇、万寨乡、李家河镇分别…: several subjects, none of them the next sentence's
             if listed:
@@ -696,7 +713,9 @@ class _Reader:
                     return None
             else:
                 area = self._resolved(last, _Clause(last.span.start, sentence_start))
-        if jurisdiction is not None and (area is jurisdiction or not jurisdiction.contains(area)):
+        if jurisdiction is not None and (
+            area.contains(jurisdiction) or not _county_scope(jurisdiction).contains(area)
+        ):
             return None
         return area
 
@@ -716,10 +735,11 @@ class _Reader:
         return place
 
     def _destination(self, place: PlaceMention) -> bool:
-        """Whether ``place`` is where something goes (年供应赣州市中心城区…): it follows a
-        verb such as 供应 or 销往, and is not what the figure is about."""
+        """Whether ``place`` is where something goes (年供应赣州市中心城区…) or what the figure is
+        measured against or from (高于全省平均水平, 距榕江县城): it follows a verb such as 供应 or
+        销往, or a word such as 高于 or 距, and is not what the figure is about."""
         before = self.text[max(0, place.span.start - 4) : place.span.start]
-        return before.endswith(cue_words("destination"))
+        return before.endswith(cue_words("destination") + cue_words("reference"))
 
     def _listed_after(self, first: PlaceMention) -> list[Division]:
         """The places coordinated right after ``first`` (、 和 及 …), if any."""
@@ -893,13 +913,21 @@ def _coordinated(between: str) -> bool:
 
 
 def _outside(area: Division | None, jurisdiction: Division | None) -> bool:
-    """Whether ``area`` is neither in the document's own area nor one of its ancestors."""
-    return (
-        area is not None
-        and jurisdiction is not None
-        and not jurisdiction.contains(area)
-        and not area.contains(jurisdiction)
-    )
+    """Whether ``area`` is neither in the document's own area nor one of its ancestors.  A
+    village feature's own area is its county's: a neighbouring village of the same county is
+    one of the places it reports on, not a partner from outside."""
+    if area is None or jurisdiction is None:
+        return False
+    scope = _county_scope(jurisdiction)
+    return not scope.contains(area) and not area.contains(jurisdiction)
+
+
+def _county_scope(jurisdiction: Division) -> Division:
+    """``jurisdiction``, or the county it lies in when it is a township or village."""
+    for area in jurisdiction.chain():
+        if area.level not in (Level.TOWNSHIP, Level.VILLAGE):
+            return area
+    return jurisdiction
 
 
 def _common_parent(divisions: list[Division]) -> Division | None:

@@ -44,6 +44,7 @@ _SUFFIX_CHARS = "省市州盟县区旗乡镇"
 _FEATURE_CHARS = "江河湖海山岭峰溪川湾岛洲"
 _ORGANISATION_AFTER = re.compile(r"(?:市|县|州|区|旗|盟|省|乡|镇)?(?:委|人民政府|政府|党委|人大)")
 _CLEAR_FORM = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:村|社区|乡|镇)")
+_SUB_COUNTY_SUFFIXES = "乡镇村"
 _FUNCTION_POS = ("d", "p", "c", "u", "m", "q", "r", "f", "x")
 """Parts of speech that never occur in a name's stem; verbs and adjectives only as a whole
 word (对接村 no, 田铺大塆村 yes: jieba splits unknown names into single characters)."""
@@ -149,7 +150,9 @@ def _scan(doc: Document, tokens: list[Token]) -> list[_Candidate]:
         after_mention = i == last_end
         if not after_mention:
             skip = blocked.longest_at(text, i)
-            if skip:
+            # 西江 is a river, 西江镇 a township: a blocked word with a township or village
+            # suffix that makes a name the gazetteer knows is not skipped
+            if skip and not _suffixed_name(text, i, len(skip)):
                 i += len(skip)
                 continue
         found = None
@@ -248,6 +251,8 @@ def _clear_form_after(
     name = form.group()
     suffix = "社区" if name.endswith("社区") else name[-1]
     stem = name[: -len(suffix)]
+    if _ends_in_generic_word(doc.text, form.start(), form.end() - len(suffix)):
+        return None  # 阜平县农业农村局: 农村 is a word, and no village
     words = _stem_words(tokens, form.start(), form.end() - len(suffix))
     if form.start() not in tokens:
         # jieba glued the stem's first character to the parent's name (长冈乡塘背村: 乡塘|背村):
@@ -267,6 +272,28 @@ def _clear_form_after(
         name=name, level=level, short=gazetteer.short_forms(name, level), parent=parent
     )
     return _Candidate(form.start(), form.end(), name, "full", [division], None, division)
+
+
+def _suffixed_name(text: str, start: int, length: int) -> bool:
+    """Whether the ``length`` characters at ``start`` and a township or village suffix after
+    them make a name the gazetteer knows."""
+    at = start + length
+    return (
+        at < len(text)
+        and text[at] in _SUB_COUNTY_SUFFIXES
+        and length + 1 in gazetteer.name_lengths_at(text, start)
+    )
+
+
+def _ends_in_generic_word(text: str, start: int, suffix_at: int) -> bool:
+    """Whether a word of ``not_divisions.txt`` (农村, 乡村) starts in a stem and takes in the
+    suffix that follows it."""
+    blocked = _not_division_words()
+    return any(
+        at + len(word) > suffix_at
+        for at in range(start, suffix_at)
+        if (word := blocked.longest_at(text, at))
+    )
 
 
 _ANAPHOR = re.compile(r"[该本](乡|镇|县|区)")
@@ -561,16 +588,21 @@ def area_references(
         word = match.group()
         char = words[word]
         named = [
-            m.division
+            m
             for m in ordered
             if m.span.end <= match.start()
             and _ends_in(m.division, char)
             and (jurisdiction is None or jurisdiction.contains(m.division) or char in "村乡镇")
         ]
-        last = named[-1] if named else None
         own = next(
             (a for a in (jurisdiction.chain() if jurisdiction else []) if _ends_in(a, char)), None
         )
+        if own is not None and char in "村乡镇" and not word.startswith("该"):
+            # a village feature's 村里/全村 is its own village, unless its paragraph has just
+            # named another
+            paragraph = doc.text.rfind("\n", 0, match.start()) + 1
+            named = [m for m in named if m.span.start >= paragraph]
+        last = named[-1].division if named else None
         anaphoric = word.startswith("该") or char in "村乡镇"
         division = (last or own) if anaphoric else (own or last)
         if division is not None:
