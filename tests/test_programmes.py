@@ -220,3 +220,23 @@ def test_numerals_that_are_part_of_a_name() -> None:
         "油茶产业高质量发展三年行动",
         "雨露计划",
     }
+
+
+def test_a_plan_carried_out_is_a_named_programme() -> None:
+    found = run(
+        "全市深入实施高原特色农业万户增收计划,蔬菜种植面积突破20万亩。"
+        "合作社计划明年新建冷库2座,要完成年度计划。"
+    )
+    assert "高原特色农业万户增收计划" in found
+    assert not any(name.endswith("计划") and name != "高原特色农业万户增收计划" for name in found)
+
+
+def test_the_work_a_campaign_names_and_a_conjunction_after_its_verb() -> None:
+    found = run(
+        "要深入实施宜居宜业美丽乡村建设行动,全面实施和美家园提升行动,扎实推进和美乡村示范项目。"
+    )
+    assert {"宜居宜业美丽乡村建设行动", "和美家园提升行动", "和美乡村示范项目"} <= set(found)
+
+
+def test_a_cooperation_named_before_its_framework() -> None:
+    assert "滇沪协作" in run("在滇沪协作框架下,上海市投入东西部协作资金420万元。")

@@ -42,6 +42,7 @@ _PERIOD = re.compile(r"[(（]\s*\d{4}\s*(?:[—\-–~～至到]+\s*\d{4})?\s*(?:
 _QUOTE_MARKS = "“”‘’\"'「」『』"
 _INNER_OK = re.compile(r"[\u4e00-\u9fff0-9A-Za-z+＋·、]+")
 _NAMED_SPAN = re.compile(r"[一二两三四五六七八九十百千]+[年大]")
+_COUNTED_UNITS = re.compile(r"[百千万][户村企家人]")
 """三年, 十大: a numeral that is part of a name when it stands right before the suffix."""
 _ENUMERATED = re.compile(r"([一二两三四五六七八九十]+)[个大项条类][\u4e00-\u9fff]{2,}")
 """三个全覆盖, 六大提升: a name that counts what it is made of."""
@@ -160,9 +161,13 @@ class _Reader:
                 start = tok.start  # 三年行动, 千村示范万村整治工程: the numeral is part of it
                 index -= 1
                 continue
+            if tok.start >= floor and self._joins_trigger(index):
+                start = tok.start  # 实施和美…行动: no list opens right after a verb
+                break
+            named_work = tok.end == suffix_start and tok.pos == "vn"  # 侗寨|建设|行动
             if (
                 tok.start < floor
-                or tok.word.endswith(tuple(triggers))
+                or (tok.word.endswith(tuple(triggers)) and not named_work)
                 or tok.pos.startswith(_STOP_POS)
             ):
                 break
@@ -172,6 +177,14 @@ class _Reader:
             index -= 1
         return start
 
+    def _joins_trigger(self, index: int) -> bool:
+        """Whether the token at ``index`` is a one-character conjunction right after a trigger
+        verb (实施|和|美…): it cannot join two names there, so it begins the name."""
+        tok = self.tokens[index]
+        if index == 0 or tok.pos != "c" or len(tok.word) != 1:
+            return False
+        return self.tokens[index - 1].word.endswith(tuple(_words("programme_verbs.txt", "trigger")))
+
     def _numeral_in_name(self, index: int, suffix_start: int) -> bool:
         """Whether the numeral token at ``index`` belongs to the name: a span of years or a
         count of kinds right before the suffix (三年行动, 十大工程), or 百/千/万 before a noun
@@ -180,6 +193,8 @@ class _Reader:
         if tok.end == suffix_start:  # jieba tags 三年 a numeral, 五年 a time word
             return tok.pos[:1] in ("m", "t") and bool(_NAMED_SPAN.fullmatch(tok.word))
         following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        if tok.pos.startswith("m") and _COUNTED_UNITS.fullmatch(tok.word):
+            return True  # 万户增收计划, 千村示范: 万户 as jieba reads it, no number before it
         return (
             tok.pos.startswith("m")
             and tok.word in ("百", "千", "万")
@@ -313,12 +328,17 @@ class _Reader:
             if _suffixes()[suffix] == "weak" and self._verb_use(tok.end):
                 continue  # 合作社计划明年新建…: 计划 is the verb "plans to", not a name
             named = self._names_place(a, tok.end) or _province_pair(core)
-            if not named and (_suffixes()[suffix] != "strong" or len(core) < 3):
+            before = self.tokens[self.by_end[a]].word if a in self.by_end else ""
+            governed = (
+                suffix in _words("programme_verbs.txt", "governed")
+                and before in _words("programme_verbs.txt", "trigger")
+                and len(core) >= 4
+            )  # 实施林下经济千村万户增收计划
+            if not named and not governed and (_suffixes()[suffix] != "strong" or len(core) < 3):
                 continue  # 绿色经济带, 林业工程: a kind of thing, not a name
             if self.doc.is_masked(a, tok.end):
                 continue
             found = _Found(a, tok.end, key_of(self.text[a : tok.end]), "phrase")
-            before = self.tokens[self.by_end[a]].word if a in self.by_end else ""
             if before in external:
                 found.strength = "external"
             out.append(found)
