@@ -313,3 +313,26 @@ def test_names_without_a_surname_and_a_surname_glued_to_the_title() -> None:
     )
     assert set(found) == {"央金卓玛", "格勒泽仁", "益西多吉", "林志强"}
     assert found["央金卓玛"].role == "reporter"
+
+
+def test_a_name_whose_surname_and_next_character_make_a_place_word() -> None:
+    # jieba reads 吴国 (a state of old) and 强 apart
+    found = run("永胜县委书记王明、华坪县县长吴国强作交流发言。", YONGSHENG)
+    assert set(found) == {"王明", "吴国强"}
+    assert [role for role, _org in posts(found["吴国强"])] == ["县长"]
+
+
+def test_a_phrase_of_the_dictionary_is_no_name_without_a_surname() -> None:
+    found = run("记者:展望未来,全县的目标是什么?县长格勒泽仁:巩固成果。", YONGSHENG)
+    assert "展望未来" not in found
+    assert "格勒泽仁" in found
+
+
+def test_a_cadre_sent_to_take_a_post() -> None:
+    found = run("丽江市林业和草原局选派干部李明华到新华村担任驻村第一书记。", YONGSHENG)
+    assert posts(found["李明华"]) == [("驻村第一书记", "新华村")]
+
+
+def test_a_standing_committee_member_who_heads_a_department() -> None:
+    found = run("1月8日,县委常委、组织部部长刘海波主持召开全县驻村工作推进会。", YONGSHENG)
+    assert posts(found["刘海波"]) == [("常委", "中共永胜县委"), ("部长", "中共永胜县委组织部")]

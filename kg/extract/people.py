@@ -32,7 +32,7 @@ from kg.document import Document, Span
 from kg.facts import Division, Organisation, Person, PlaceMention, Post
 from kg.lexicon import Lexicon
 from kg.resources import read_lines, read_table
-from kg.segment import Token, tokenize
+from kg.segment import Token, tokenize, tokenizer
 
 LEVEL_CHARS = "省市州县区乡镇村"
 """Last characters of division names; the first character of level-specific abbreviations."""
@@ -269,6 +269,8 @@ class _Reader:
                 end += 1  # 欧阳明|军表示, 钟立|军代表: jieba cut the given name short
             return end if self._valid_name(start, end) else None
         if len(first.word) > surname and not first.pos.startswith("nr"):
+            if self._place_word_name(first, start, limit):
+                return first.end + 1  # 县长|吴国|强作: 吴国 is a dictionary place, 吴国强 a name
             return None  # the surname is the start of a common word: 高度, 全面
         for n in lengths:
             end = start + n
@@ -280,6 +282,22 @@ class _Reader:
                 return end  # not 和|工作队员: a conjunction opening a word is no surname
         return None
 
+    def _place_word_name(self, first: Token, start: int, limit: int) -> bool:
+        """Whether a two-character place word of the dictionary (吴国, 张家) and the one
+        character after it make a three-character name: that character is a word of its own,
+        and a word that follows names comes right after it."""
+        end = first.end + 1
+        nxt = self.tokens.get(first.end)
+        return (
+            first.pos.startswith("ns")
+            and first.end - start == 2
+            and nxt is not None
+            and nxt.end == end
+            and end <= limit
+            and self._ends_name(end, limit)
+            and self._valid_name(start, end)
+        )
+
     def _unsurnamed_name_end(self, start: int, limit: int) -> int | None:
         """格勒泽仁, 益西多吉: four characters of a name without a surname (Tibetan, Mongolian
         names), where a word that follows names comes next and none of its words is a verb,
@@ -287,6 +305,9 @@ class _Reader:
         end = start + 4
         if end > limit or not self._ends_name(end, limit) or not self._valid_name(start, end):
             return None
+        whole = self.tokens.get(start)
+        if whole is not None and whole.end == end and tokenizer().tables.freq.get(whole.word):
+            return None  # 展望未来: a word of the dictionary (whatever its tag), no name
         if end not in self.bounds and not self._follower_token(end):
             return None
         at = start
@@ -596,6 +617,7 @@ class _Reader:
     def read_sentence(self, start: int, end: int) -> None:
         self._load_tokens(start, end)
         self.sentence_start = start
+        self._story_people(start, end)  # first: 选派干部石磊到大利村担任驻村第一书记
         chain_at: dict[int, _Mention] = {}
         for chain in self._chains(start, end):
             context: list[Division] = []
@@ -632,7 +654,6 @@ class _Reader:
                     if max(clause, start) <= mention.span.start < chain[0].org_start:
                         mention.posts.extend(posts)
         self._credits(start, end, chain_at)
-        self._story_people(start, end)
 
     def _credits(self, start: int, end: int, chain_at: dict[int, _Mention]) -> None:
         text = self.text
