@@ -599,3 +599,19 @@ def test_a_cue_word_inside_a_place_name_is_no_cue() -> None:
     places = [PlaceMention(doc.span(at, at + 3), target)]
     found = measurements.extract(doc, quantities.extract(doc), places, [], YONGSHENG)
     assert [(m.quantity.span.text, m.kind) for m in found] == [("31家", Kind.OUTCOME)]
+
+
+def test_a_village_word_inside_the_sentence_over_a_programmes_county() -> None:
+    doc = Document.from_text(
+        "记者走进程海镇河口村。这两年村里借助沪滇协作资金发展旅游,建成民宿32座。"
+    )
+    named = {**TOWNS, **VILLAGES}
+    places = [
+        PlaceMention(doc.span(*m.span()), division)
+        for name, division in named.items()
+        for m in re.finditer(name, doc.text)
+    ]
+    at = doc.text.index("沪滇协作")
+    programme = Programme(doc.span(at, at + 4), "沪滇协作", YONGSHENG)
+    found = measurements.extract(doc, quantities.extract(doc), places, [programme], YONGSHENG)
+    assert [(m.quantity.span.text, m.area) for m in found] == [("32座", HEKOU)]

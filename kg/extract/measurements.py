@@ -172,11 +172,12 @@ class _Reader:
         self.token_starts = [t.start for t in self.tokens]
         self.quantities = sorted(quantities, key=lambda q: q.span.start)
         self.places = sorted(places, key=lambda p: p.span.start)
+        self.area_words = area_references(doc, places, jurisdiction)
+        """Words that stand for a place (全村, 村里, 该县)."""
         self.references = sorted(
-            [*places, *area_references(doc, places, jurisdiction)],
-            key=lambda p: (p.span.start, p.span.end),
+            [*places, *self.area_words], key=lambda p: (p.span.start, p.span.end)
         )
-        """Places named and words that stand for one (全村, 该县)."""
+        """Places named and words that stand for one."""
         created = metadata.extract(doc).created
         self.year = int(created[:4]) if created else None
         self.programmes = sorted(programmes, key=lambda p: p.span.start)
@@ -641,7 +642,9 @@ class _Reader:
                     if subject is None or _outside(subject, jurisdiction):
                         continue
                     return subject
-        inherited = self._inherited(quantity, clauses, jurisdiction)
+        inherited = self._inherited(quantity, clauses, jurisdiction) or self._spoken_of(
+            quantity, clauses, jurisdiction
+        )
         if programme is not None and programme.area is not None:
             # the place the paragraph is about, where the programme's area holds it
             # (在吉强镇龙王坝村…借助闽宁协作资金…建成民宿院落32座: the village's, not the
@@ -718,6 +721,21 @@ class _Reader:
         ):
             return None
         return area
+
+    def _spoken_of(
+        self, quantity: Quantity, clauses: list[_Clause], jurisdiction: Division | None
+    ) -> Division | None:
+        """The place a word such as 村里 or 全村 stands for earlier in the sentence, where no
+        place opens a clause (这两年村里借助…资金…，建成民宿院落32座): what the sentence is
+        about, where it lies inside the document's own area."""
+        said = [
+            w.division
+            for w in self.area_words
+            if clauses[0].start <= w.span.start < quantity.span.start
+        ]
+        if not said or jurisdiction is None or said[-1].contains(jurisdiction):
+            return None
+        return said[-1] if _county_scope(jurisdiction).contains(said[-1]) else None
 
     def _opens(self, place: PlaceMention, clause: _Clause) -> bool:
         """Whether ``place`` opens ``clause``, or follows only a word such as 在 or 比如 there."""
