@@ -31,13 +31,12 @@ import sqlite3
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import pyoxigraph as ox
 
-from kg.resources import QUERIES_DIR
+from kg.resources import load_query
 
 INDEX_FILE = "kg-details.sqlite"
 """In the store's directory, beside the RocksDB files (RocksDB leaves other files alone)."""
@@ -132,11 +131,6 @@ def _recorded(connection: sqlite3.Connection) -> str:
     return str(row[0]) if row else ""
 
 
-@cache
-def _query(name: str) -> str:
-    return (QUERIES_DIR / f"{name}.rq").read_text(encoding="utf-8")
-
-
 def _solutions(store: ox.Store, query: str, graph: ox.NamedNode) -> Iterator[ox.QuerySolution]:
     # labels.rq reads the default graph, evidence.rq the named graphs: both are this graph.
     solutions = store.query(query, default_graph=[graph], named_graphs=[graph])
@@ -190,7 +184,7 @@ class IndexWriter:
         """Write the labels and evidence of ``graphs`` in ``store`` into the transaction, a
         batch of rows at a time (SQLite keeps the transaction on disk: a load's memory does
         not grow with its files)."""
-        labels, evidence = _query("labels"), _query("evidence")
+        labels, evidence = load_query("labels"), load_query("evidence")
         for graph in graphs:
             named = graph.value
             self._pending.add(named)

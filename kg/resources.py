@@ -18,6 +18,17 @@ SAMPLE_ARTICLE = DATA_DIR / "sample" / "lijiang-2020-06-10.txt"
 QUERIES_DIR = PACKAGE_DIR / "queries"
 
 
+@cache
+def load_query(name: str) -> str:
+    """The text of a named question shipped in ``kg/queries``."""
+    path = QUERIES_DIR / f"{name}.rq"
+    if not path.is_file():
+        from kg.errors import UsageError
+
+        raise UsageError(f"no named query {name!r}")
+    return path.read_text(encoding="utf-8")
+
+
 def usable_cores() -> int:
     """The cores this process may run on (its affinity where the platform tells it)."""
     if hasattr(os, "sched_getaffinity"):
