@@ -21,7 +21,7 @@ import io
 import json
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -31,7 +31,7 @@ from kg.details_index import DetailsIndex, Evidence, Label, evidence_of, label_o
 from kg.details_index import term_text as _value
 from kg.errors import KgError, NotFoundError, UsageError
 from kg.normalise import convert_script
-from kg.resources import QUERIES_DIR
+from kg.resources import load_query
 from kg.store import (
     EmbeddedStore,
     Rows,
@@ -45,15 +45,6 @@ from kg.store import (
 FORMATS = ("table", "json", "csv")
 MATCH_ORDER = {"direct": 0, "within": 1, "contains": 2}
 FP = "https://w3id.org/fupin-kg/ontology#"
-
-
-@cache
-def load_query(name: str) -> str:
-    """The text of a named question shipped in ``kg/queries``."""
-    path = QUERIES_DIR / f"{name}.rq"
-    if not path.is_file():
-        raise UsageError(f"no named query {name!r}")
-    return path.read_text(encoding="utf-8")
 
 
 def _select(store: Store, name: str, bindings: Mapping[str, Term] | None = None) -> Rows:
@@ -119,13 +110,9 @@ def _labels(store: Store, iris: set[str]) -> dict[str, set[Label]]:
     if index is not None and (indexed := index.labels(iris)) is not None:
         return indexed
     labels: dict[str, set[Label]] = defaultdict(set)
-    ordered = sorted(iris)
-    for i in range(0, len(ordered), _CHUNK):
-        answer = store.query(with_values(load_query("labels"), "node", ordered[i : i + _CHUNK]))
-        assert isinstance(answer, Rows)
-        for node, label in answer.rows:
-            if node is not None and (found := label_of(label)) is not None:
-                labels[_value(node)].add(found)
+    for node, label in _rows_about(store, "labels", "node", iris):
+        if node is not None and (found := label_of(label)) is not None:
+            labels[_value(node)].add(found)
     return labels
 
 
@@ -135,15 +122,22 @@ def _evidence(store: Store, iris: set[str]) -> dict[str, set[Evidence]]:
     if index is not None and (indexed := index.evidence(iris)) is not None:
         return indexed
     evidence: dict[str, set[Evidence]] = defaultdict(set)
+    for of, document, quote, start in _rows_about(store, "evidence", "evidenceOf", iris):
+        if of is not None and (found := evidence_of(document, quote, start)) is not None:
+            evidence[_value(of)].add(found)
+    return evidence
+
+
+def _rows_about(
+    store: Store, name: str, variable: str, iris: set[str]
+) -> Iterator[tuple[Term | None, ...]]:
+    """The rows of the named query with ``?variable`` bound to each of ``iris`` (VALUES, a
+    few hundred at a time)."""
     ordered = sorted(iris)
     for i in range(0, len(ordered), _CHUNK):
-        query = with_values(load_query("evidence"), "evidenceOf", ordered[i : i + _CHUNK])
-        answer = store.query(query)
+        answer = store.query(with_values(load_query(name), variable, ordered[i : i + _CHUNK]))
         assert isinstance(answer, Rows)
-        for of, document, quote, start in answer.rows:
-            if of is not None and (found := evidence_of(document, quote, start)) is not None:
-                evidence[_value(of)].add(found)
-    return evidence
+        yield from answer.rows
 
 
 def _ask(
