@@ -716,9 +716,7 @@ class _Reader:
                     return None
             else:
                 area = self._resolved(last, _Clause(last.span.start, sentence_start))
-        if jurisdiction is not None and (
-            area.contains(jurisdiction) or not _county_scope(jurisdiction).contains(area)
-        ):
+        if jurisdiction is not None and not _part_of(area, jurisdiction):
             return None
         return area
 
@@ -733,9 +731,9 @@ class _Reader:
             for w in self.area_words
             if clauses[0].start <= w.span.start < quantity.span.start
         ]
-        if not said or jurisdiction is None or said[-1].contains(jurisdiction):
+        if not said or jurisdiction is None or not _part_of(said[-1], jurisdiction):
             return None
-        return said[-1] if _county_scope(jurisdiction).contains(said[-1]) else None
+        return said[-1]
 
     def _opens(self, place: PlaceMention, clause: _Clause) -> bool:
         """Whether ``place`` opens ``clause``, or follows only a word such as 在 or 比如 there."""
@@ -938,6 +936,12 @@ def _outside(area: Division | None, jurisdiction: Division | None) -> bool:
         return False
     scope = _county_scope(jurisdiction)
     return not scope.contains(area) and not area.contains(jurisdiction)
+
+
+def _part_of(area: Division, jurisdiction: Division) -> bool:
+    """Whether ``area`` is one of the places the document reports on: inside its own area's
+    county (see :func:`_outside`), and not that area or one of its ancestors."""
+    return not area.contains(jurisdiction) and _county_scope(jurisdiction).contains(area)
 
 
 def _county_scope(jurisdiction: Division) -> Division:
