@@ -299,8 +299,11 @@ VILLAGES = {
 HELPER = Division("福州市", Level.PREFECTURE, "350100", ("福州",))
 
 
-def measure_in(text: str, jurisdiction: Division = YONGSHENG) -> tuple[Document, list[Measurement]]:
-    """Like ``measure``, with townships, villages and a helping city, in a county report."""
+def measure_in(
+    text: str, jurisdiction: Division = YONGSHENG, programmes: dict[str, Division] | None = None
+) -> tuple[Document, list[Measurement]]:
+    """Like ``measure``, with townships, villages and a helping city, in a county report, and
+    ``programmes`` (name -> area)."""
     doc = Document.from_text(text)
     named = {**COUNTIES, **TOWNS, **VILLAGES, "丽江市": LIJIANG, "福州市": HELPER}
     places = sorted(
@@ -311,8 +314,13 @@ def measure_in(text: str, jurisdiction: Division = YONGSHENG) -> tuple[Document,
         ),
         key=lambda p: p.span.start,
     )
+    named_programmes = [
+        Programme(doc.span(*m.span()), name, area)
+        for name, area in (programmes or {}).items()
+        for m in re.finditer(re.escape(name), doc.text)
+    ]
     found = quantities.extract(doc)
-    return doc, measurements.extract(doc, found, places, [], jurisdiction)
+    return doc, measurements.extract(doc, found, places, named_programmes, jurisdiction)
 
 
 def test_village_words_are_the_village_named_last() -> None:
@@ -565,21 +573,10 @@ def test_a_village_features_neighbour_keeps_its_own_figures() -> None:
 
 
 def test_the_village_a_paragraph_is_about_over_a_programmes_county() -> None:
-    doc = Document.from_text(
-        "在程海镇河口村,记者见到了驻村第一书记。他介绍,借助沪滇协作资金,建成民宿32座。"
+    _, found = measure_in(
+        "在程海镇河口村,记者见到了驻村第一书记。他介绍,借助沪滇协作资金,建成民宿32座。",
+        programmes={"沪滇协作": YONGSHENG},
     )
-    named = {**TOWNS, **VILLAGES}
-    places = sorted(
-        (
-            PlaceMention(doc.span(*m.span()), division)
-            for name, division in named.items()
-            for m in re.finditer(name, doc.text)
-        ),
-        key=lambda p: p.span.start,
-    )
-    at = doc.text.index("沪滇协作")
-    programme = Programme(doc.span(at, at + 4), "沪滇协作", YONGSHENG)
-    found = measurements.extract(doc, quantities.extract(doc), places, [programme], YONGSHENG)
     assert [(m.quantity.span.text, m.area) for m in found] == [("32座", HEKOU)]
 
 
@@ -602,16 +599,8 @@ def test_a_cue_word_inside_a_place_name_is_no_cue() -> None:
 
 
 def test_a_village_word_inside_the_sentence_over_a_programmes_county() -> None:
-    doc = Document.from_text(
-        "记者走进程海镇河口村。这两年村里借助沪滇协作资金发展旅游,建成民宿32座。"
+    _, found = measure_in(
+        "记者走进程海镇河口村。这两年村里借助沪滇协作资金发展旅游,建成民宿32座。",
+        programmes={"沪滇协作": YONGSHENG},
     )
-    named = {**TOWNS, **VILLAGES}
-    places = [
-        PlaceMention(doc.span(*m.span()), division)
-        for name, division in named.items()
-        for m in re.finditer(name, doc.text)
-    ]
-    at = doc.text.index("沪滇协作")
-    programme = Programme(doc.span(at, at + 4), "沪滇协作", YONGSHENG)
-    found = measurements.extract(doc, quantities.extract(doc), places, [programme], YONGSHENG)
     assert [(m.quantity.span.text, m.area) for m in found] == [("32座", HEKOU)]
