@@ -12,14 +12,14 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg.document import Document
 from kg.extract import extract
-from kg.facts import Facts, Kind
-from kg.graph import Triple, build_triples, to_graph
-from kg.iri import Minter
-from kg.namespace import ID_BASE
-from kg.serialise import serialisations
-from kg.validate import Validation, validate
+from kg.extract.facts import Facts, Kind
+from kg.rdf.graph import Triple, build_triples, to_graph
+from kg.rdf.iri import Minter
+from kg.rdf.namespace import ID_BASE
+from kg.rdf.serialise import serialisations
+from kg.text.document import Document
+from kg.validate.validation import Validation, validate
 
 
 @dataclass

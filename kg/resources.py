@@ -15,12 +15,12 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
 SAMPLE_ARTICLE = DATA_DIR / "sample" / "lijiang-2020-06-10.txt"
-QUERIES_DIR = PACKAGE_DIR / "queries"
+QUERIES_DIR = PACKAGE_DIR / "store" / "queries"
 
 
 @cache
 def load_query(name: str) -> str:
-    """The text of a named question shipped in ``kg/queries``."""
+    """The text of a named question shipped in ``kg/store/queries``."""
     path = QUERIES_DIR / f"{name}.rq"
     if not path.is_file():
         from kg.errors import UsageError

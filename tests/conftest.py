@@ -7,9 +7,9 @@ import os
 import pytest
 from hypothesis import settings
 
-from kg.document import Document
 from kg.pipeline import Result, process
 from kg.resources import SAMPLE_ARTICLE
+from kg.text.document import Document
 
 # CI runs the same examples every time, so a red run can be reproduced; locally they vary.
 settings.register_profile("ci", derandomize=True, print_blob=True)

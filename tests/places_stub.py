@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from kg.document import Document
-from kg.facts import Division, PlaceMention
+from kg.extract.facts import Division, PlaceMention
+from kg.text.document import Document
 
 
 def places_in(doc: Document, names: Mapping[str, Division]) -> list[PlaceMention]:

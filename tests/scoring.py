@@ -47,7 +47,7 @@ _PUNCT = str.maketrans({"（": "(", "）": ")", "，": ",", "：": ":", "－": "
 
 
 def simplified(text: str) -> str:
-    from kg.normalise import convert_script
+    from kg.text.script import convert_script
 
     return convert_script(text)
 
@@ -257,7 +257,7 @@ def _division(division: Any) -> PredDivision:
 
 
 def from_facts(facts: Any) -> Predicted:
-    """The comparable view of a ``kg.facts.Facts``."""
+    """The comparable view of a ``kg.extract.facts.Facts``."""
     jurisdiction = _division(facts.jurisdiction) if facts.jurisdiction else None
     divisions: dict[str, PredDivision] = {}
     for mention in facts.places:
@@ -290,8 +290,8 @@ def from_facts(facts: Any) -> Predicted:
 
 
 def predict(gold: Gold) -> Predicted:
-    from kg.document import Document
     from kg.extract import extract
+    from kg.text.document import Document
 
     return from_facts(extract(Document.from_path(gold.article)))
 

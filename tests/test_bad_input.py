@@ -140,7 +140,7 @@ def test_articles_in_chinese_encodings_work(tmp_path: Path, encoding: str) -> No
 
 
 def test_a_20_mb_article_is_refused_with_bounded_memory(tmp_path: Path) -> None:
-    from kg.read import MAX_BYTES
+    from kg.text.read import MAX_BYTES
 
     path = tmp_path / "huge.txt"
     line = "永胜县脱贫攻坚取得决定性成就。\n".encode()
@@ -165,9 +165,9 @@ def test_a_20_mb_article_is_refused_with_bounded_memory(tmp_path: Path) -> None:
 
 
 def test_an_oversized_rdf_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import kg.rdfio
+    import kg.rdf.rdfio
 
-    monkeypatch.setattr(kg.rdfio, "MAX_RDF_BYTES", 1024)
+    monkeypatch.setattr(kg.rdf.rdfio, "MAX_RDF_BYTES", 1024)
     path = tmp_path / "big.nt"
     path.write_bytes(b"<http://a> <http://b> <http://c> .\n" * 100)
     code, _, err = run("validate", str(path))
@@ -290,8 +290,8 @@ def test_data_with_owl_imports_is_not_followed(tmp_path: Path, loopback: Loopbac
 
 
 def test_shapes_with_owl_imports_are_not_followed(loopback: Loopback) -> None:
-    from kg.rdfio import read_rdf
-    from kg.validate import validate
+    from kg.rdf.rdfio import read_rdf
+    from kg.validate.validation import validate
 
     shapes = Graph().parse(
         data=f"""
@@ -311,8 +311,8 @@ def test_shapes_with_owl_imports_are_not_followed(loopback: Loopback) -> None:
 @pytest.mark.parametrize("keyword", ["SERVICE", "FROM"])
 def test_extra_shapes_with_remote_sparql_are_refused(loopback: Loopback, keyword: str) -> None:
     from kg.errors import KgError
-    from kg.rdfio import read_rdf
-    from kg.validate import validate
+    from kg.rdf.rdfio import read_rdf
+    from kg.validate.validation import validate
 
     clause = (
         f"SERVICE <{loopback.base}/sparql> {{ ?s ?p ?o }}" if keyword == "SERVICE" else "?s ?p ?o"

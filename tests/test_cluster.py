@@ -126,7 +126,9 @@ def test_relative_paths_and_errors_read_as_in_a_local_build(
 
 def _loads(dask_worker: Any) -> dict[str, int]:
     """What this worker process loaded: warm-ups run, jieba and gazetteer loads (cache misses)."""
-    from kg import cluster, gazetteer, segment
+    from kg.corpus import cluster
+    from kg.extract import gazetteer
+    from kg.text import segment
 
     return {
         "warm_ups": cluster.WARM_UPS,
@@ -285,9 +287,9 @@ def test_without_dask_cluster_says_how_to_install(monkeypatch: pytest.MonkeyPatc
 def test_unreachable_scheduler_is_one_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import socket
 
-    import kg.cluster
+    import kg.corpus.cluster
 
-    monkeypatch.setattr(kg.cluster, "CONNECT_TIMEOUT", 2.0)
+    monkeypatch.setattr(kg.corpus.cluster, "CONNECT_TIMEOUT", 2.0)
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]  # closed again: nothing listens there

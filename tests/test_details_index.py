@@ -8,10 +8,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg import query
-from kg.details_index import INDEX_FILE, Evidence, Label
 from kg.errors import InputError
-from kg.store import EmbeddedStore
+from kg.store import query
+from kg.store.backends import EmbeddedStore
+from kg.store.details_index import INDEX_FILE, Evidence, Label
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "store"

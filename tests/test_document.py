@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.document import Document
+from kg.text.document import Document
 
 
 def test_span_text_and_original_offsets() -> None:

@@ -13,8 +13,8 @@ from click.testing import CliRunner
 from test_review import ARTICLE, make_result
 
 from kg.cli import cli
-from kg.export import COLUMNS, rows, to_csv, to_xlsx
 from kg.pipeline import Result
+from kg.review.export import COLUMNS, rows, to_csv, to_xlsx
 
 NS = {"x": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 
@@ -56,7 +56,7 @@ def test_observation_iris_are_the_graphs(invented: Result) -> None:
     from rdflib import URIRef
     from rdflib.namespace import RDF
 
-    from kg.namespace import FP
+    from kg.rdf.namespace import FP
 
     for row in rows(invented):
         assert (URIRef(row["observation"]), RDF.type, FP[row["kind"]]) in invented.graph

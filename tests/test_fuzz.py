@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.cli import cli
-from kg.normalise import normalise
+from kg.text.normalise import normalise
 
 EXAMPLES = int(os.environ.get("KG_FUZZ_EXAMPLES", "60"))
 CLI_EXAMPLES = max(EXAMPLES // 3, 10)
@@ -73,13 +73,15 @@ NUMBERS = st.one_of(
 )
 
 
-@pytest.mark.skipif(importlib.util.find_spec("kg.numbers") is None, reason="kg.numbers absent")
+@pytest.mark.skipif(
+    importlib.util.find_spec("kg.extract.numbers") is None, reason="kg.extract.numbers absent"
+)
 @SETTINGS
 @given(NUMBERS)
 def test_number_parser_returns_a_decimal_or_none(text: str) -> None:
     from decimal import Decimal
 
-    from kg.numbers import parse_number
+    from kg.extract.numbers import parse_number
 
     value = parse_number(text)
     assert value is None or isinstance(value, Decimal)

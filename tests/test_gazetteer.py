@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from kg import gazetteer
-from kg.facts import Division, Level
+from kg.extract import gazetteer
+from kg.extract.facts import Division, Level
 from kg.resources import data_path
 
 
@@ -218,7 +218,7 @@ sys.setprofile(
     and frame.f_code.co_name.startswith("_build_")
     and built.append(frame.f_code.co_name)
 )
-from kg import gazetteer
+from kg.extract import gazetteer
 county = gazetteer.by_code("621123")
 answer = [d.key for d in gazetteer.lookup("永胜")], [v.name for v in gazetteer.villages(county)]
 sys.setprofile(None)

@@ -10,8 +10,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import FOAF, ORG, RDF, RDFS, SKOS, XSD
 
-from kg.document import Document
-from kg.facts import (
+from kg.extract.facts import (
     Division,
     Facts,
     Kind,
@@ -25,10 +24,11 @@ from kg.facts import (
     Qualifier,
     Quantity,
 )
-from kg.graph import build_graph
-from kg.namespace import FP, OA, SCHEMA, SDMX_ATTRIBUTE, SDMX_DIMENSION, SDMX_MEASURE
-from kg.serialise import serialisations, to_jsonld, to_turtle
-from kg.validate import validate
+from kg.rdf.graph import build_graph
+from kg.rdf.namespace import FP, OA, SCHEMA, SDMX_ATTRIBUTE, SDMX_DIMENSION, SDMX_MEASURE
+from kg.rdf.serialise import serialisations, to_jsonld, to_turtle
+from kg.text.document import Document
+from kg.validate.validation import validate
 
 ARTICLE = (
     "鎮寧縣委書記張明在會上介紹(shào),全縣實施“十百千”工程,累計完成易地扶貧搬遷1.2萬戶5.1萬人。"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import quantities
-from kg.lexicon import Lexicon
+from kg.extract.lexicon import Lexicon
 from kg.resources import read_lines
 
 

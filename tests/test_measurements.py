@@ -11,10 +11,10 @@ from decimal import Decimal
 
 import pytest
 
-from kg.document import Document
 from kg.extract import measurements, quantities
-from kg.facts import Division, Kind, Level, Measurement, PlaceMention, Programme, Qualifier
+from kg.extract.facts import Division, Kind, Level, Measurement, PlaceMention, Programme, Qualifier
 from kg.resources import SAMPLE_ARTICLE
+from kg.text.document import Document
 
 YUNNAN = Division("云南省", Level.PROVINCE, "530000")
 LIJIANG = Division("丽江市", Level.PREFECTURE, "530700", ("丽江",), YUNNAN)

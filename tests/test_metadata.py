@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.document import Document
 from kg.extract import metadata
 from kg.extract.boilerplate import boilerplate_spans
+from kg.text.document import Document
 
 HEADER = "全县脱贫攻坚取得决定性成就\n\n{date} 来源：花垣县融媒体中心 阅读量1024\n\n正文。"
 

@@ -13,7 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.normalise import MASK, Edit, apply_edits, convert_script, normalise, strip_pinyin
+from kg.text.edits import MASK, Edit
+from kg.text.normalise import apply_edits, normalise, strip_pinyin
+from kg.text.script import convert_script
 
 HERE = Path(__file__).parent
 SAMPLE = HERE.parent / "kg" / "data" / "sample" / "lijiang-2020-06-10.txt"

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from kg.numbers import parse_arabic, parse_chinese, parse_number, tidy
+from kg.extract.numbers import parse_arabic, parse_chinese, parse_number, tidy
 
 
 @pytest.mark.parametrize(

@@ -48,7 +48,7 @@ def test_unit_shape_lists_exactly_the_unit_table() -> None:
     from rdflib import Graph, Namespace
     from rdflib.collection import Collection
 
-    from kg.graph import unit_terms
+    from kg.rdf.graph import unit_terms
 
     sh = Namespace("http://www.w3.org/ns/shacl#")
     shapes = Graph().parse(ROOT / "shapes" / "fupin-shapes.ttl")

@@ -1,4 +1,5 @@
-"""kg.pinyin gives pypinyin's ``lazy_pinyin(text, style=Style.TONE)`` without importing pypinyin."""
+"""kg.text.pinyin gives pypinyin's ``lazy_pinyin(text, style=Style.TONE)`` without importing
+pypinyin."""
 
 from __future__ import annotations
 
@@ -14,9 +15,9 @@ from hypothesis import strategies as st
 from pypinyin import Style
 from pypinyin import lazy_pinyin as reference
 
-from kg.labels import pinyin, to_simplified
-from kg.pinyin import lazy_pinyin
+from kg.rdf.labels import pinyin, to_simplified
 from kg.resources import data_path, package_dir
+from kg.text.pinyin import lazy_pinyin
 
 ARTICLES = Path(__file__).parent / "articles"
 
@@ -56,8 +57,8 @@ def test_every_division_name_of_the_gazetteer() -> None:
 def _article_labels() -> set[str]:
     """The simplified labels the graph reads in pinyin: people and programmes, as extracted
     from every test article, and as annotated."""
-    from kg.document import Document
     from kg.extract import extract
+    from kg.text.document import Document
 
     labels: set[str] = set()
     for path in sorted(ARTICLES.rglob("*.txt")):
@@ -120,9 +121,9 @@ def test_same_as_pypinyin_on_any_text(text: str) -> None:
 
 
 def test_pinyin_does_not_import_pypinyin(tmp_path: Path) -> None:
-    """The point of kg.pinyin: a cold start does not pay for pypinyin's import."""
+    """The point of kg.text.pinyin: a cold start does not pay for pypinyin's import."""
     code = (
-        "import sys; from kg.labels import pinyin; "
+        "import sys; from kg.rdf.labels import pinyin; "
         "assert pinyin('玉龙纳西族自治县') == 'yù lóng nà xī zú zì zhì xiàn'; "
         "assert 'pypinyin' not in sys.modules, 'pypinyin imported'"
     )

@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from kg import gazetteer
-from kg.document import Document
-from kg.extract import places
-from kg.facts import Level, PlaceMention
+from kg.extract import gazetteer, places
+from kg.extract.facts import Level, PlaceMention
 from kg.resources import SAMPLE_ARTICLE, read_lines
-from kg.segment import Token, tokenize
+from kg.text.document import Document
+from kg.text.segment import Token, tokenize
 
 ARTICLES = Path(__file__).parent / "articles"
 
@@ -244,7 +243,7 @@ def test_a_village_name_shared_without_a_township_before_it_is_left_out() -> Non
 
 def _reference_scan(doc: Document, tokens: list[Token]) -> list[tuple[object, ...]]:
     """The scan done the plain way: at each Han character, every length from the longest name
-    down, each tried with :func:`kg.gazetteer.is_name`."""
+    down, each tried with :func:`kg.extract.gazetteer.is_name`."""
     text = doc.text
     starts = {t.start for t in tokens}
     ends = {t.end for t in tokens}

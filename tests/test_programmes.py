@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from kg.document import Document
 from kg.extract import programmes
-from kg.facts import Division, Level, Programme
+from kg.extract.facts import Division, Level, Programme
 from kg.resources import SAMPLE_ARTICLE
+from kg.text.document import Document
 from tests.places_stub import places_in
 
 YUNNAN = Division("云南省", Level.PROVINCE, "530000", ("云南",))

@@ -4,9 +4,9 @@ from decimal import Decimal
 
 import pytest
 
-from kg.document import Document
 from kg.extract import quantities
-from kg.facts import Qualifier, Quantity
+from kg.extract.facts import Qualifier, Quantity
+from kg.text.document import Document
 
 
 def found(text: str) -> list[Quantity]:

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from kg.cli import cli
-from kg.store import EmbeddedStore
+from kg.store.backends import EmbeddedStore
 
 FIXTURES = Path(__file__).parent / "fixtures" / "store"
 FILES = sorted(FIXTURES.glob("*.ttl")) + [FIXTURES / "huaping.nq", FIXTURES / "ninglang.jsonld"]
@@ -472,7 +472,7 @@ def test_sparql_refusals_and_errors(store: Path, query: str, message: str) -> No
 def test_evidence_is_read_in_the_graph_that_states_the_mention(tmp_path: Path) -> None:
     """A mention counts where its source and quote are stated with it; a mention with two
     quotes (which the shapes refuse) still gives one evidence item, the same every time."""
-    from kg import query
+    from kg.store import query
 
     prefix = (
         "@prefix fp: <https://w3id.org/fupin-kg/ontology#> .\n"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.read import decode, read_article
+from kg.text.read import decode, read_article
 
 TRADITIONAL = "麗江市委副書記何玉蘭表示，全市脫貧攻堅取得決定性成就。"
 SIMPLIFIED = "丽江市委副书记何玉兰表示，全市脱贫攻坚取得决定性成就。"

@@ -15,7 +15,7 @@ from servers import Server, free_port, oxigraph_server, virtuoso_server
 from test_query import many_documents
 
 from kg.cli import cli
-from kg.store import EmbeddedStore, RemoteStore, Rows
+from kg.store.backends import EmbeddedStore, RemoteStore, Rows
 
 __all__ = ["oxigraph_server", "virtuoso_server"]  # fixtures used by name below
 

@@ -1,7 +1,7 @@
 """The review page: highlights that slice the original, nesting, escaping, issues, the command.
 
 ``make_result`` (an invented traditional-script article with facts built by hand, run through
-kg.graph and kg.validate) is shared with test_export.py and test_review_browser.py.
+kg.rdf.graph and kg.validate.validation) is shared with test_export.py and test_review_browser.py.
 """
 
 from __future__ import annotations
@@ -16,8 +16,7 @@ from click.testing import CliRunner
 from rdflib import URIRef
 
 from kg.cli import cli
-from kg.document import Document
-from kg.facts import (
+from kg.extract.facts import (
     Division,
     Facts,
     Kind,
@@ -32,7 +31,8 @@ from kg.facts import (
     Quantity,
 )
 from kg.pipeline import Result, from_facts
-from kg.review import _Layer, collect, render, render_text
+from kg.review.page import _Layer, collect, render, render_text
+from kg.text.document import Document
 
 ARTICLE = (
     "鎮寧縣委書記張明在會上介紹(shào),全縣實施“十百(bǎi)千”工程,"
@@ -168,7 +168,7 @@ def test_every_highlight_spells_its_quote_in_the_original_view(invented: Result)
 
 
 def test_quotes_are_the_graphs_exact_selectors(invented: Result) -> None:
-    from kg.namespace import OA
+    from kg.rdf.namespace import OA
 
     exacts = {str(o) for o in invented.graph.objects(None, OA.exact)}
     marks = _parse(render(invented))
@@ -177,7 +177,7 @@ def test_quotes_are_the_graphs_exact_selectors(invented: Result) -> None:
 
 
 def test_fact_iris_are_the_graphs(invented: Result) -> None:
-    """The page finds facts by the IRIs kg.graph mints: every fact's node is in the graph."""
+    """The page finds facts by the IRIs kg.rdf.graph mints: every fact's node is in the graph."""
     subjects = set(invented.graph.subjects())
     for fact in collect(invented).facts:
         assert fact.iris & subjects, fact

@@ -17,7 +17,7 @@ import pytest
 from test_review import make_result
 
 from kg.pipeline import Result
-from kg.review import render_bytes
+from kg.review.page import render_bytes
 
 CHROMIUM = (
     os.environ.get("KG_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")

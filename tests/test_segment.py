@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from kg import segment
-from kg.document import Document
-from kg.segment import Token, split_sentences, tokenize
+from kg.text import segment
+from kg.text.document import Document
+from kg.text.segment import Token, split_sentences, tokenize
 
 
 def test_sentences_end_after_their_punctuation_and_at_line_breaks() -> None:

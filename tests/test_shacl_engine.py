@@ -1,5 +1,6 @@
-"""kg.shacl gives pySHACL's results: the shapes' fixtures, the sample, the articles, mutated graphs,
-one tiny shapes graph per feature, and a clear refusal of what it does not implement."""
+"""kg.validate.shacl gives pySHACL's results: the shapes' fixtures, the sample, the articles,
+mutated graphs, one tiny shapes graph per feature, and a clear refusal of what it does not
+implement."""
 
 from __future__ import annotations
 
@@ -16,9 +17,9 @@ from hypothesis import strategies as st
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH, XSD
 
-from kg.rdfio import read_rdf
-from kg.shacl import ShaclValidator, UnsupportedShapes
-from kg.validate import reference_facts, shapes_graph
+from kg.rdf.rdfio import read_rdf
+from kg.validate.shacl import ShaclValidator, UnsupportedShapes
+from kg.validate.validation import reference_facts, shapes_graph
 
 TESTS = Path(__file__).resolve().parent
 FIXTURES = TESTS / "fixtures" / "shapes"
@@ -67,7 +68,7 @@ class NoReference(Exception):
 
 
 def assert_same(data: Graph, shapes: Graph, validator: ShaclValidator, extra: Graph) -> int:
-    """pySHACL and kg.shacl give the same results (with multiplicity) on data + extra."""
+    """pySHACL and kg.validate.shacl give the same results (with multiplicity) on data + extra."""
     mixed = Graph()
     for triple in data:
         mixed.add(triple)
@@ -140,9 +141,9 @@ def _articles() -> list[Path]:
 @pytest.mark.parametrize("path", _articles(), ids=lambda p: p.stem)
 def test_triples_give_the_report_of_their_graph(path: Path) -> None:
     """``validate(triples)`` (no rdflib graph made) is ``validate(to_graph(triples))``."""
-    from kg.graph import to_graph
     from kg.pipeline import process
-    from kg.validate import validate
+    from kg.rdf.graph import to_graph
+    from kg.validate.validation import validate
 
     triples = process(path).triples
     ours, theirs = validate(triples), validate(to_graph(triples))
@@ -380,7 +381,7 @@ def test_the_projects_shapes_are_supported() -> None:
 
 @given(st.text(alphabet='ab永<>"{}|^`\\ \x00\x1f!', max_size=12))
 def test_iris_are_written_for_the_store_with_n_triples_escapes(iri: str) -> None:
-    from kg.shacl import _nt_iri
+    from kg.validate.shacl import _nt_iri
 
     unsafe = set('<>"{}|^`\\')
     expected = "".join(f"\\U{ord(ch):08X}" if ch in unsafe or ord(ch) <= 0x20 else ch for ch in iri)

@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, URIRef
 
-from kg.rdfio import read_rdf
-from kg.validate import SEVERITIES, reference_facts, shapes_graph, validate
+from kg.rdf.rdfio import read_rdf
+from kg.validate.validation import SEVERITIES, reference_facts, shapes_graph, validate
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "shapes"
 IT = URIRef("https://w3id.org/fupin-kg/id/it")
-HAS_GAZETTEER = importlib.util.find_spec("kg.gazetteer") is not None
+HAS_GAZETTEER = importlib.util.find_spec("kg.extract.gazetteer") is not None
 
 
 def _expectation(path: Path) -> tuple[str, str]:
@@ -33,7 +33,7 @@ def _cases(suffix: str) -> list[pytest.param]:  # type: ignore[valid-type]
     for path in sorted(FIXTURES.glob(f"*{suffix}")):
         marks = []
         if path.name.startswith("code-") and not HAS_GAZETTEER:
-            marks.append(pytest.mark.skip(reason="kg.gazetteer not available"))
+            marks.append(pytest.mark.skip(reason="kg.extract.gazetteer not available"))
         out.append(pytest.param(path, id=path.name.removesuffix(suffix), marks=marks))
     return out
 
@@ -85,7 +85,7 @@ def test_every_shapes_file_is_loaded() -> None:
     assert (contract, None, None) in shapes
 
 
-@pytest.mark.skipif(not HAS_GAZETTEER, reason="kg.gazetteer not available")
+@pytest.mark.skipif(not HAS_GAZETTEER, reason="kg.extract.gazetteer not available")
 def test_reference_facts_cover_only_the_codes_present() -> None:
     data = read_rdf(FIXTURES / "code-not-in-gazetteer.fail.ttl")
     facts = reference_facts(data)
@@ -96,9 +96,9 @@ def test_reference_facts_cover_only_the_codes_present() -> None:
 
 
 def test_without_the_gazetteer_its_checks_are_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
-    import kg.validate
+    import kg.validate.validation
 
-    monkeypatch.setattr(kg.validate, "_gazetteer_by_code", lambda: None)
+    monkeypatch.setattr(kg.validate.validation, "_gazetteer_by_code", lambda: None)
     validation = validate(read_rdf(FIXTURES / "code-not-in-gazetteer.fail.ttl"))
     assert not [r for r in validation.results if "gazetteer" in r.message]
     assert validation.conforms

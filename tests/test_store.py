@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.errors import InputError, StoreBusyError, StoreError, UsageError
-from kg.store import (
+from kg.store.backends import (
     EmbeddedStore,
     Rows,
     check_local_query,
@@ -372,7 +372,7 @@ def test_a_bulk_load_is_compacted_and_answers_the_same(
 ) -> None:
     plain = EmbeddedStore(tmp_path / "plain")
     plain.load(ALL)
-    monkeypatch.setattr("kg.store.COMPACT_AFTER", 2)
+    monkeypatch.setattr("kg.store.backends.COMPACT_AFTER", 2)
     compacted = EmbeddedStore(tmp_path / "compacted")
     compacted.load(ALL)
     compacted.load(ALL[:2])  # and again, replacing graphs

@@ -1,5 +1,5 @@
-"""kg.tagger gives jieba.posseg's words and tags, loads from the cache without jieba.posseg, and
-its viterbi is jieba's, ties and fallbacks included."""
+"""kg.text.tagger gives jieba.posseg's words and tags, loads from the cache without jieba.posseg,
+and its viterbi is jieba's, ties and fallbacks included."""
 
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from kg import tagger
-from kg.document import Document
 from kg.resources import DATA_DIR, PACKAGE_DIR
+from kg.text import tagger
+from kg.text.document import Document
 
 ROOT = PACKAGE_DIR.parent
 ARTICLES = sorted((ROOT / "tests" / "articles").rglob("*.txt")) + sorted(
@@ -47,7 +47,7 @@ def ours(cache_folder: Path) -> tagger.Tagger:
 
 @pytest.fixture(scope="module")
 def reference() -> Any:
-    """What kg.segment used before kg.tagger: jieba.posseg over a tokenizer with the user
+    """What kg.text.segment used before kg.text.tagger: jieba.posseg over a tokenizer with the user
     dictionary."""
     tok = jieba.Tokenizer()
     tok.initialize()
@@ -143,8 +143,8 @@ def spy(file, *args, **kwargs):
     opened.append(str(file))
     return real(file, *args, **kwargs)
 builtins.open = io.open = spy
-from kg.document import Document
-from kg.segment import tokenize
+from kg.text.document import Document
+from kg.text.segment import tokenize
 from pathlib import Path
 out = [[(t.word, t.pos) for t in tokenize(Document.from_path(Path(p)).text)] for p in sys.argv[1:]]
 json.dump({"posseg": "jieba.posseg" in sys.modules, "opened": opened, "pairs": out}, sys.stdout)

@@ -1,4 +1,5 @@
-"""``kg validate`` and ``kg.validate``: exit codes, the readable report, --report, --format json."""
+"""``kg validate`` and ``kg.validate.validation``: exit codes, the readable report, --report,
+--format json."""
 
 from __future__ import annotations
 
@@ -12,8 +13,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
 from kg.cli import cli
-from kg.document import Document
-from kg.facts import (
+from kg.extract.facts import (
     Division,
     Facts,
     Kind,
@@ -26,10 +26,11 @@ from kg.facts import (
     Programme,
     Quantity,
 )
-from kg.graph import build_graph
-from kg.namespace import FP, SDMX_ATTRIBUTE, SDMX_MEASURE
-from kg.serialise import to_jsonld, to_turtle
-from kg.validate import document_language, label, validate
+from kg.rdf.graph import build_graph
+from kg.rdf.namespace import FP, SDMX_ATTRIBUTE, SDMX_MEASURE
+from kg.rdf.serialise import to_jsonld, to_turtle
+from kg.text.document import Document
+from kg.validate.validation import document_language, label, validate
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "shapes"
 ARTICLE = "永勝縣縣長張明說,全縣實施“十百千”工程,累計完成易地扶貧搬遷1.2萬戶5.1萬人。"
@@ -225,7 +226,7 @@ def test_cached_queries_give_pyshacl_results() -> None:
     """The SPARQL cache changes the time a validation takes, never its results."""
     import pyshacl
 
-    from kg.validate import reference_facts, shapes_graph
+    from kg.validate.validation import reference_facts, shapes_graph
 
     graph, _, _ = broken()
     graph.remove((URIRef("https://w3id.org/fupin-kg/id/area/530700"), None, None))
@@ -254,14 +255,14 @@ def test_validation_counts_for_the_pipeline() -> None:
 
 @pytest.mark.parametrize("severity", ["Violation", "Warning", "Info"])
 def test_text_groups_by_severity(severity: str) -> None:
-    from kg.validate import render_text
+    from kg.validate.validation import render_text
 
     fixture = {
         "Violation": "post-no-role.fail.ttl",
         "Warning": "nothing-measured.fail.ttl",
         "Info": "person-no-part.fail.ttl",
     }[severity]
-    from kg.rdfio import read_rdf
+    from kg.rdf.rdfio import read_rdf
 
     data = read_rdf(FIXTURES / fixture)
     text = render_text("f", validate(data), data)

@@ -8,9 +8,9 @@ The wheel is only read (nothing imported from it); jionlp is not a dependency of
 Writes, deterministically (the same wheel gives byte-identical files):
 
 - ``divisions.tsv``: one row per province, prefecture, county and township, in tree order
-  (pre-order: each division's subtree follows it, which ``kg.gazetteer`` relies on and checks):
-  ``level  name  short-forms  code  parent-row  former-names`` (rows counted from 0 after the
-  comment header; level P, R, C or T);
+  (pre-order: each division's subtree follows it, which ``kg.extract.gazetteer`` relies on and
+  checks): ``level  name  short-forms  code  parent-row  former-names`` (rows counted from 0 after
+  the comment header; level P, R, C or T);
 - ``names.tsv``: ``name  row,row,…`` for every full name, short form and former name, and
   ``=CODE  row`` for every code: the index, so that loading needs no parsing of the rows;
 - ``villages.tsv.gz``: ``township-row  village|village|…``, read only when villages are needed.
@@ -35,8 +35,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg.facts import Level  # noqa: E402
-from kg.gazetteer import LEVEL_LETTERS, short_forms  # noqa: E402
+from kg.extract.facts import Level  # noqa: E402
+from kg.extract.gazetteer import LEVEL_LETTERS, short_forms  # noqa: E402
 
 LOCATION = "jionlp/dictionary/china_location.zip"
 CHANGES = "jionlp/dictionary/china_location_change.txt"

@@ -1,4 +1,4 @@
-"""Generate kg/namespace/_FP.py from ontology/fupin.ttl (as rdflib's defined_namespace_creator).
+"""Generate kg/rdf/namespace/_FP.py from ontology/fupin.ttl (as rdflib's defined_namespace_creator).
 
 Run ``python tools/make_namespace.py`` after changing the ontology; a test fails when the
 generated file is out of date.
@@ -45,7 +45,7 @@ def render(ontology: Path) -> str:
 
 
 def main() -> None:
-    target = ROOT / "kg" / "namespace" / "_FP.py"
+    target = ROOT / "kg" / "rdf" / "namespace" / "_FP.py"
     text = render(ROOT / "ontology" / "fupin.ttl")
     if "--check" in sys.argv:
         sys.exit(0 if target.read_text(encoding="utf-8") == text else 1)

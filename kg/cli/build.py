@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from kg.errors import InputError, UsageError
-from kg.namespace import ID_BASE
+from kg.rdf.namespace import ID_BASE
 from kg.resources import SAMPLE_ARTICLE
 
 DEFAULT_OUT = Path("build")
@@ -107,8 +107,9 @@ def build(
     Example:
       kg build articles/ -o out --jobs 2 --no-store
     """
-    from kg.corpus import DocumentReport, Options, build_corpus, default_jobs, tune_gc
-    from kg.serialise import AtomicWriter
+    from kg.corpus.build import build_corpus, default_jobs
+    from kg.corpus.worker import DocumentReport, Options, tune_gc
+    from kg.rdf.serialise import AtomicWriter
 
     tune_gc()
 
@@ -147,7 +148,7 @@ def build(
             f"{counts['failed']} failed"
         )
     if written and not no_store:
-        from kg.store import open_store
+        from kg.store.backends import open_store
 
         store = open_store(store_dir or DEFAULT_OUT / "store")
         loaded = store.load(written)

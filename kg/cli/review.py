@@ -10,7 +10,7 @@ import click
 
 from kg.cli.build import DEFAULT_OUT, article_paths
 from kg.errors import InputError, UsageError
-from kg.namespace import ID_BASE
+from kg.rdf.namespace import ID_BASE
 
 if TYPE_CHECKING:
     from kg.pipeline import Result
@@ -60,8 +60,8 @@ def report(inputs: tuple[Path, ...], out_dir: Path, base: str) -> None:
     Example:
       kg report articles/ -o review && xdg-open review/lijiang-2020-06-10.html
     """
-    from kg.review import render_bytes
-    from kg.serialise import write_atomic
+    from kg.rdf.serialise import write_atomic
+    from kg.review.page import render_bytes
 
     failed: list[Path] = []
     for _, result in _results(inputs, base, failed):
@@ -102,8 +102,8 @@ def export(
     Example:
       kg export articles/ --csv measurements.csv --xlsx measurements.xlsx
     """
-    from kg.export import rows, to_csv, to_xlsx
-    from kg.serialise import write_atomic
+    from kg.rdf.serialise import write_atomic
+    from kg.review.export import rows, to_csv, to_xlsx
 
     if csv_path is None and xlsx_path is None:
         raise UsageError("nothing to write", "give --csv PATH and/or --xlsx PATH")

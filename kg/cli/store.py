@@ -14,9 +14,9 @@ from typing import Any, TypeVar, cast
 
 import click
 
-from kg import query as questions
 from kg.errors import UsageError
-from kg.store import DEFAULT_WAIT, EmbeddedStore, Store, iter_files, open_store
+from kg.store import query as questions
+from kg.store.backends import DEFAULT_WAIT, EmbeddedStore, Store, iter_files, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
 

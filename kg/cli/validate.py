@@ -11,8 +11,8 @@ import click
 from rdflib import Graph
 
 from kg.errors import InputError, KgError, UsageError
-from kg.rdfio import FORMATS
-from kg.validate import Validation
+from kg.rdf.rdfio import FORMATS
+from kg.validate.validation import Validation
 
 ARTICLE_SUFFIXES = (".txt",)
 
@@ -26,8 +26,8 @@ class Checked:
 
 def check(path: Path) -> Checked:
     """Read (or extract) and validate one file; ``InputError`` when it cannot be read."""
-    from kg.rdfio import format_of, read_rdf
-    from kg.validate import validate
+    from kg.rdf.rdfio import format_of, read_rdf
+    from kg.validate.validation import validate
 
     if path.is_dir():
         raise InputError(f"{path}: is a folder; give files", "kg validate build/*.ttl")
@@ -42,7 +42,7 @@ def check(path: Path) -> Checked:
 
 
 def _as_json(checked: list[Checked], failed: list[str]) -> str:
-    from kg.validate import describe
+    from kg.validate.validation import describe
 
     files: list[dict[str, Any]] = []
     for item in checked:
@@ -95,8 +95,8 @@ def validate(files: tuple[Path, ...], report_path: Path | None, output_format: s
     Example:
       kg validate build/lijiang-2020-06-10.ttl --report report.ttl
     """
-    from kg.serialise import write_atomic
-    from kg.validate import render_text, report_turtle
+    from kg.rdf.serialise import write_atomic
+    from kg.validate.validation import render_text, report_turtle
 
     if not files:
         raise UsageError(

@@ -7,10 +7,10 @@ rather than in every extractor.
 
 from __future__ import annotations
 
-from kg.document import Document, Span
 from kg.extract import measurements, metadata, people, places, programmes, quantities
 from kg.extract.boilerplate import boilerplate_spans, overlaps
-from kg.facts import Facts
+from kg.extract.facts import Facts
+from kg.text.document import Document, Span
 
 
 def extract(doc: Document) -> Facts:

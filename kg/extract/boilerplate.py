@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from kg.document import Document
 from kg.resources import read_lines
+from kg.text.document import Document
 
 
 def boilerplate_spans(doc: Document) -> list[tuple[int, int]]:

@@ -32,11 +32,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from kg.document import Document, Span
 from kg.extract import metadata
-from kg.extract.places import area_references
-from kg.extract.quantities import number_context, tokens
-from kg.facts import (
+from kg.extract.facts import (
     Division,
     Kind,
     Level,
@@ -46,8 +43,11 @@ from kg.facts import (
     Qualifier,
     Quantity,
 )
+from kg.extract.places import area_references
+from kg.extract.quantities import number_context, tokens
 from kg.resources import read_table
-from kg.segment import Token
+from kg.text.document import Document, Span
+from kg.text.segment import Token
 
 _CLAUSE_BREAK = re.compile(r"[，；;。！？!?：:\n]|(?<![0-9]),|,(?![0-9]{3})")
 _SENTENCE_BREAK = re.compile(r"[。！？!?\n]")

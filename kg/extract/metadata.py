@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date, time
 
-from kg.document import Document
-from kg.facts import Metadata
+from kg.extract.facts import Metadata
+from kg.text.document import Document
 
 _HEADER_LINES = 6
 _DATE = re.compile(

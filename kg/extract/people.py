@@ -28,11 +28,11 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from kg.document import Document, Span
-from kg.facts import Division, Organisation, Person, PlaceMention, Post
-from kg.lexicon import Lexicon
+from kg.extract.facts import Division, Organisation, Person, PlaceMention, Post
+from kg.extract.lexicon import Lexicon
 from kg.resources import read_lines, read_table
-from kg.segment import Token, tokenize, tokenizer
+from kg.text.document import Document, Span
+from kg.text.segment import Token, tokenize, tokenizer
 
 LEVEL_CHARS = "省市州县区乡镇村"
 """Last characters of division names; the first character of level-specific abbreviations."""
@@ -142,8 +142,8 @@ def _media() -> tuple[str, ...]:
 @lru_cache(maxsize=8192)
 def _names_a_division(name: str) -> bool:
     """Whether ``name`` is a name or short form of a division of county level or above."""
-    from kg.facts import Level
-    from kg.gazetteer import lookup
+    from kg.extract.facts import Level
+    from kg.extract.gazetteer import lookup
 
     high = (Level.PROVINCE, Level.PREFECTURE, Level.COUNTY)
     return any(d.level in high for d in lookup(name))

@@ -30,12 +30,12 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from kg import gazetteer
-from kg.document import Document
-from kg.facts import Division, Level, PlaceMention
-from kg.lexicon import Lexicon
+from kg.extract import gazetteer
+from kg.extract.facts import Division, Level, PlaceMention
+from kg.extract.lexicon import Lexicon
 from kg.resources import read_lines, read_table
-from kg.segment import Token, tokenize
+from kg.text.document import Document
+from kg.text.segment import Token, tokenize
 
 __all__ = ["area_references", "extract", "infer_jurisdiction", "own_area_mentions"]
 
@@ -134,7 +134,7 @@ def _scan(doc: Document, tokens: list[Token]) -> list[_Candidate]:
     """Mentions by maximal munch: at each Han character (after skipping the words of
     ``not_divisions.txt``), the longest name that the gazetteer knows there and that passes the
     word-boundary checks.  Only the lengths of names that exist at a position are tried
-    (:func:`kg.gazetteer.name_lengths_at`)."""
+    (:func:`kg.extract.gazetteer.name_lengths_at`)."""
     text = doc.text
     by_start = {t.start: t for t in tokens}  # jieba's words do not overlap
     ends = {t.end for t in tokens}

@@ -31,12 +31,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kg.document import Document, Span
+from kg.extract.facts import Division, PlaceMention, Programme
+from kg.extract.numbers import parse_chinese
 from kg.extract.quantities import NUMBER_RE, units
-from kg.facts import Division, PlaceMention, Programme
-from kg.numbers import parse_chinese
 from kg.resources import read_lines, read_table
-from kg.segment import Token, tokenize
+from kg.text.document import Document, Span
+from kg.text.segment import Token, tokenize
 
 _PERIOD = re.compile(r"[(（]\s*\d{4}\s*(?:[—\-–~～至到]+\s*\d{4})?\s*(?:年)?\s*[)）]\s*$")
 _QUOTE_MARKS = "“”‘’\"'「」『』"

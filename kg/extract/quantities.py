@@ -30,12 +30,19 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache, lru_cache
 
-from kg.document import Document
-from kg.facts import Qualifier, Quantity
-from kg.lexicon import Lexicon
-from kg.numbers import ARABIC, CHINESE_NUMERAL_CHARS, DIGITS, MULTIPLIERS, parse_number, tidy
+from kg.extract.facts import Qualifier, Quantity
+from kg.extract.lexicon import Lexicon
+from kg.extract.numbers import (
+    ARABIC,
+    CHINESE_NUMERAL_CHARS,
+    DIGITS,
+    MULTIPLIERS,
+    parse_number,
+    tidy,
+)
 from kg.resources import read_table
-from kg.segment import Token, tokenize
+from kg.text.document import Document
+from kg.text.segment import Token, tokenize
 
 _CHINESE_START = "".join(c for c in DIGITS) + "十"
 NUMBER_RE = re.compile(

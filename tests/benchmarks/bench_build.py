@@ -60,7 +60,7 @@ def _sources() -> list[tuple[str, list[str]]]:
 
 def make_corpus(folder: Path, size: int, seed: int = SEED) -> list[Path]:
     """``size`` articles: the sources with digits and people's given names perturbed."""
-    from kg.labels import to_traditional
+    from kg.rdf.labels import to_traditional
 
     rng = random.Random(seed)
     sources = _sources()
@@ -150,13 +150,13 @@ def peak_rss_mib(corpus: Path, out: Path, jobs: int) -> float:
 
 def stage_shares(paths: list[Path], store_dir: Path) -> dict[str, float]:
     """Seconds per stage over ``paths``, in this process, after one warm-up document."""
-    from kg.document import Document
     from kg.extract import extract
-    from kg.graph import build_triples
-    from kg.segment import tokenize
-    from kg.serialise import serialisations, write_atomic
-    from kg.store import open_store
-    from kg.validate import validate
+    from kg.rdf.graph import build_triples
+    from kg.rdf.serialise import serialisations, write_atomic
+    from kg.store.backends import open_store
+    from kg.text.document import Document
+    from kg.text.segment import tokenize
+    from kg.validate.validation import validate
 
     times = dict.fromkeys(
         ("normalise", "segment", "extract", "graph", "validate", "serialise", "load"), 0.0

@@ -4,7 +4,7 @@ Runnable alone: ``python tests/benchmarks/bench_store.py [--sizes 1000 10000] [-
 Generates N synthetic documents shaped like kg's output (fixed seed): each names a county of
 one of 16 prefectures, a township in it and two or three programmes, with labels in three forms
 and evidence as mentions with a position and a quote selector.  IRIs are minted by
-:class:`kg.iri.Minter`, so a programme of an area is one node across documents and each mention
+:class:`kg.rdf.iri.Minter`, so a programme of an area is one node across documents and each mention
 is its own.  Every 50th document is about 永胜县 (530722) in prefecture 530700, which the
 latency is measured for: its programmes, those of its townships and those of 530700.
 """
@@ -26,11 +26,11 @@ sys.path.insert(1, str(Path(__file__).resolve().parents[2]))  # a checkout, when
 
 from servers import _stop, start_oxigraph, start_virtuoso  # noqa: E402
 
-from kg.details_index import INDEX_FILE  # noqa: E402
-from kg.iri import Minter  # noqa: E402
-from kg.labels import all_forms  # noqa: E402
-from kg.query import programmes  # noqa: E402
-from kg.store import EmbeddedStore, RemoteStore, Store  # noqa: E402
+from kg.rdf.iri import Minter  # noqa: E402
+from kg.rdf.labels import all_forms  # noqa: E402
+from kg.store.backends import EmbeddedStore, RemoteStore, Store  # noqa: E402
+from kg.store.details_index import INDEX_FILE  # noqa: E402
+from kg.store.query import programmes  # noqa: E402
 
 MINT = Minter()
 TARGET_MS = 50.0
@@ -98,7 +98,7 @@ def mention(doc_hash: str, start: int, quote: str) -> tuple[str, str]:
 
 
 def document(i: int, rng: random.Random) -> str:
-    """Document ``i`` as kg would write it: IRIs minted by :class:`kg.iri.Minter`, so a
+    """Document ``i`` as kg would write it: IRIs minted by :class:`kg.rdf.iri.Minter`, so a
     programme of an area is one node across documents, each mention its own."""
     doc_hash = hashlib.sha256(str(i).encode()).hexdigest()
     doc = MINT.document(doc_hash)

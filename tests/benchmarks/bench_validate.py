@@ -1,10 +1,12 @@
-"""Validation speed: pySHACL (as kg.validate runs it) against kg.shacl, sample and merged graphs.
+"""Validation speed: pySHACL (as kg.validate.validation runs it) against kg.validate.shacl, sample
+and merged graphs.
 
 Runnable alone: ``python tests/benchmarks/bench_validate.py [--repeat 3]``.  Merged graphs are the
 sample's graph plus graphs of the bundled test articles, cycled to 1, 5 and 20 documents (each copy
-under its own IRIs, so the graph grows).  Columns: pySHACL; ``kg.shacl`` on the graph, report graph
-made; ``kg.validate`` on the graph's triples, as the pipeline runs it (no rdflib graph, the report
-graph left unmade).  CPU seconds, best of ``--repeat``, each run after a garbage collection.
+under its own IRIs, so the graph grows).  Columns: pySHACL; ``kg.validate.shacl`` on the graph,
+report graph made; ``kg.validate.validation`` on the graph's triples, as the pipeline runs it (no
+rdflib graph, the report graph left unmade).  CPU seconds, best of ``--repeat``, each run after a
+garbage collection.
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # a checkout, when
 
 from rdflib import Graph, URIRef  # noqa: E402
 
-from kg.shacl import ShaclValidator  # noqa: E402
-from kg.validate import reference_facts, shapes_graph  # noqa: E402
+from kg.validate.shacl import ShaclValidator  # noqa: E402
+from kg.validate.validation import reference_facts, shapes_graph  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -58,10 +60,10 @@ def merged(docs: list[Graph], n: int) -> Graph:
 
 
 def time_pyshacl(data: Graph, repeat: int) -> float:
-    """pySHACL as kg.validate runs it (with its cache of parsed queries)."""
+    """pySHACL as kg.validate.validation runs it (with its cache of parsed queries)."""
     import pyshacl
 
-    from kg.validate import _prepared_queries
+    from kg.validate.validation import _prepared_queries
 
     best = float("inf")
     for _ in range(repeat):
@@ -98,8 +100,8 @@ def time_engine(validator: ShaclValidator, data: Graph, repeat: int) -> float:
 
 
 def time_triples(data: Graph, repeat: int) -> float:
-    """kg.validate on a list of triples, as the pipeline runs it."""
-    from kg.validate import validate
+    """kg.validate.validation on a list of triples, as the pipeline runs it."""
+    from kg.validate.validation import validate
 
     triples = list(data)
     best = float("inf")
@@ -125,7 +127,7 @@ def main() -> None:
     docs = documents()
     cases = [("sample", docs[0])] + [(f"{n} documents", merged(docs, n)) for n in args.sizes]
     print(
-        f"{'graph':<14}{'triples':>9}{'pySHACL s':>12}{'kg.shacl s':>12}{'ratio':>8}"
+        f"{'graph':<14}{'triples':>9}{'pySHACL s':>12}{'kg.validate.shacl s':>12}{'ratio':>8}"
         f"{'triples s':>12}{'ratio':>8}"
     )
     for name, data in cases:

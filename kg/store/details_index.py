@@ -1,0 +1,321 @@
+"""The embedded store's details index: the labels and evidence quotes of every thing in it.
+
+``kg query`` shows each thing in an answer with its labels and its evidence.  In the store a
+thing's labels are one lookup per document that names it, and a quote four lookups away from
+it (thing → mention → source and selectors → quote).  Oxigraph pays a few microseconds for each
+lookup, so the labels and quotes of a thousand things cost tens of milliseconds; two indexed
+SQLite tables beside the store answer them in a few.
+
+The tables hold what ``kg/store/queries/labels.rq`` and ``kg/store/queries/evidence.rq`` answer,
+graph by graph, and nothing else: :meth:`kg.store.backends.EmbeddedStore.load` writes them from the
+graphs it has just loaded, by those same queries, so the index and the queries cannot disagree.
+The index is a cache, never the truth:
+
+* it records the *fingerprint* of the store's files (names, sizes and times) as the load left
+  them.  RocksDB never reuses a file number, so any later write, by any program, changes the
+  fingerprint.  A reader uses the index only when the fingerprint it recorded before opening
+  the store matches the files after (so its snapshot is the one the index describes), and
+  reads from it only while the index still records that fingerprint;
+* otherwise (a load that failed or was killed, a store written by another program, a store
+  from before the index) queries answer from the store alone, the same answers more slowly,
+  and the next load rebuilds the index from the whole store.
+
+A load holds the index's write lock from before it opens the store until the index is
+committed, so two loads never interleave their index writes.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import pyoxigraph as ox
+
+from kg.resources import load_query
+
+INDEX_FILE = "kg-details.sqlite"
+"""In the store's directory, beside the RocksDB files (RocksDB leaves other files alone)."""
+
+_OWN_FILES = (INDEX_FILE, INDEX_FILE + "-journal", INDEX_FILE + "-wal", INDEX_FILE + "-shm")
+_VOLATILE = ("LOCK", "LOG")
+"""RocksDB's lock and its info logs, which change without the data changing."""
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS labels (
+  graph TEXT NOT NULL, thing TEXT NOT NULL, label TEXT NOT NULL, language TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS evidence (
+  graph TEXT NOT NULL, thing TEXT NOT NULL, document TEXT NOT NULL,
+  start INTEGER NOT NULL, quote TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS labels_thing ON labels (thing, label, language);
+CREATE INDEX IF NOT EXISTS labels_graph ON labels (graph);
+CREATE INDEX IF NOT EXISTS evidence_thing ON evidence (thing);
+CREATE INDEX IF NOT EXISTS evidence_graph ON evidence (graph);
+"""
+_TABLES = ("labels", "evidence")
+_CHUNK = 500
+"""Keys per SQL statement (old SQLite builds allow 999 bound parameters)."""
+_BATCH = 20_000
+"""Rows a load collects before it writes them."""
+
+
+class Evidence(NamedTuple):
+    """A quote and its document; ``start`` (-1 when unknown) orders a document's quotes."""
+
+    document: str
+    start: int
+    quote: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"document": self.document, "quote": self.quote}
+
+
+Label = tuple[str, str]
+"""A label's text and its language tag ("" for none)."""
+
+
+def term_text(term: object) -> str:
+    """An IRI's text, a blank node as ``_:id``, a literal's lexical form ("" for none)."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return str(getattr(term, "value", ""))
+
+
+def label_of(label: object) -> Label | None:
+    """A row of ``labels.rq`` as a :data:`Label`; ``None`` when the label is no literal."""
+    if not isinstance(label, ox.Literal):
+        return None
+    return label.value, label.language or ""
+
+
+def evidence_of(document: object, quote: object, start: object) -> Evidence | None:
+    """A row of ``evidence.rq`` as :class:`Evidence`; ``None`` when the quote is no literal."""
+    if not isinstance(quote, ox.Literal):
+        return None
+    try:
+        offset = int(start.value) if isinstance(start, ox.Literal) else -1
+    except ValueError:
+        offset = -1
+    return Evidence(term_text(document), offset, quote.value)
+
+
+def fingerprint(store_dir: Path) -> str:
+    """The store's files as they are now: changed by every write to the store."""
+    try:
+        entries = sorted(os.scandir(store_dir), key=lambda e: e.name)
+    except OSError:
+        return ""
+    parts = []
+    for entry in entries:
+        if entry.name in _OWN_FILES or entry.name.startswith(_VOLATILE):
+            continue
+        try:
+            stat = entry.stat()
+        except OSError:
+            return ""  # a file vanished while we looked: the store is changing
+        parts.append(f"{entry.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "\n".join(parts)
+
+
+def _recorded(connection: sqlite3.Connection) -> str:
+    row = connection.execute("SELECT value FROM state WHERE key = 'fingerprint'").fetchone()
+    return str(row[0]) if row else ""
+
+
+def _solutions(store: ox.Store, query: str, graph: ox.NamedNode) -> Iterator[ox.QuerySolution]:
+    # labels.rq reads the default graph, evidence.rq the named graphs: both are this graph.
+    solutions = store.query(query, default_graph=[graph], named_graphs=[graph])
+    assert isinstance(solutions, ox.QuerySolutions)
+    return iter(solutions)
+
+
+# --- writing, during a load ----------------------------------------------------------------------
+
+
+class IndexWriter:
+    """The index's side of one load: opened (and locked) before the store is, committed after
+    the store is closed.  ``current`` says whether the index described the store as the load
+    found it; when it did not, :meth:`rebuild` indexes every graph, not only those added."""
+
+    def __init__(self, store_dir: Path, wait: float) -> None:
+        self.store_dir = Path(store_dir)
+        self._labels: list[tuple[str, str, str, str]] = []
+        self._evidence: list[tuple[str, str, str, int, str]] = []
+        self._pending: set[str] = set()  # the graphs of the rows not written yet
+        self._connection = sqlite3.connect(self.store_dir / INDEX_FILE, timeout=wait)
+        self._connection.isolation_level = None  # transactions by hand: BEGIN … COMMIT
+        try:
+            self._connection.executescript(_SCHEMA)
+            self._connection.execute("BEGIN IMMEDIATE")  # the load's lock, held to commit()
+            self.current = _recorded(self._connection) == fingerprint(self.store_dir)
+        except BaseException:
+            self._connection.close()
+            raise
+
+    def add(self, graphs: Mapping[ox.NamedNode, Sequence[ox.Quad]]) -> None:
+        """Index ``graphs`` as a load writes them, from a copy in memory: the same answers as
+        from the store, without its index lookups."""
+        copy = ox.Store()
+        copy.extend(quad for quads in graphs.values() for quad in quads)
+        if self._pending.intersection(g.value for g in graphs):
+            self._write()  # a graph loaded twice: its first rows go before they are deleted
+        for graph in graphs:
+            for table in _TABLES:
+                self._connection.execute(f"DELETE FROM {table} WHERE graph = ?", (graph.value,))
+        self._collect(copy, graphs)
+
+    def rebuild(self, store: ox.Store) -> None:
+        """Index every graph of ``store`` afresh (the index did not describe the store)."""
+        for table in _TABLES:
+            self._connection.execute(f"DELETE FROM {table}")
+        graphs = (g for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+        self._collect(store, sorted(graphs, key=str))
+
+    def _collect(self, store: ox.Store, graphs: Iterable[ox.NamedNode]) -> None:
+        """Write the labels and evidence of ``graphs`` in ``store`` into the transaction, a
+        batch of rows at a time (SQLite keeps the transaction on disk: a load's memory does
+        not grow with its files)."""
+        labels, evidence = load_query("labels"), load_query("evidence")
+        for graph in graphs:
+            named = graph.value
+            self._pending.add(named)
+            self._labels.extend(
+                (named, node.value, *found)
+                for node, label in _solutions(store, labels, graph)
+                if isinstance(node, ox.NamedNode) and (found := label_of(label)) is not None
+            )
+            self._evidence.extend(
+                (named, thing.value, *said)
+                for thing, document, quote, start in _solutions(store, evidence, graph)
+                if isinstance(thing, ox.NamedNode)
+                and (said := evidence_of(document, quote, start)) is not None
+            )
+            if len(self._labels) + len(self._evidence) >= _BATCH:
+                self._write()
+
+    def _write(self) -> None:
+        self._connection.executemany("INSERT INTO labels VALUES (?, ?, ?, ?)", self._labels)
+        self._connection.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?)", self._evidence)
+        self._labels.clear()
+        self._evidence.clear()
+        self._pending.clear()
+
+    def commit(self) -> None:
+        """Record the store's fingerprint and commit (the store is closed now)."""
+        self._write()
+        self._connection.execute(
+            "INSERT OR REPLACE INTO state VALUES ('fingerprint', ?)",
+            (fingerprint(self.store_dir),),
+        )
+        self._connection.execute("COMMIT")
+
+    def close(self) -> None:
+        """Release the lock; anything not committed is dropped (the index stays stale)."""
+        if self._connection.in_transaction:
+            self._connection.execute("ROLLBACK")
+        self._connection.close()
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+class DetailsIndex:
+    """The index as a reader found it, bound to the snapshot the reader opened."""
+
+    def __init__(self, connection: sqlite3.Connection, recorded: str) -> None:
+        self._connection = connection
+        self._recorded = recorded
+        self._lock = threading.Lock()
+
+    def labels(self, things: Iterable[str]) -> dict[str, set[Label]] | None:
+        """The labels of each of ``things`` that has one, or ``None`` when a load has changed
+        the index since the reader opened the store."""
+        # Every document repeats the labels of what it names: the index (thing, label,
+        # language) covers the query, so the repeats are skipped inside SQLite.
+        rows = self._rows("SELECT DISTINCT thing, label, language FROM labels", things)
+        if rows is None:
+            return None
+        found: dict[str, set[Label]] = defaultdict(set)
+        for thing, label, language in rows:
+            found[thing].add((label, language))
+        return found
+
+    def evidence(self, things: Iterable[str]) -> dict[str, set[Evidence]] | None:
+        """The evidence of each of ``things`` that has some, or ``None`` as for labels."""
+        rows = self._rows("SELECT thing, document, start, quote FROM evidence", things)
+        if rows is None:
+            return None
+        found: dict[str, set[Evidence]] = defaultdict(set)
+        for thing, document, start, quote in rows:
+            found[thing].add(Evidence(document, start, quote))
+        return found
+
+    def _rows(self, select: str, things: Iterable[str]) -> list[tuple[Any, ...]] | None:
+        ordered = sorted(set(things))
+        rows: list[tuple[Any, ...]] = []
+        with self._lock:
+            connection = self._connection
+            try:
+                connection.execute("BEGIN")
+                if _recorded(connection) != self._recorded:
+                    return None
+                for i in range(0, len(ordered), _CHUNK):
+                    chunk = ordered[i : i + _CHUNK]
+                    where = f" WHERE thing IN ({', '.join('?' * len(chunk))})"
+                    rows.extend(connection.execute(select + where, chunk))
+            except sqlite3.Error:
+                return None
+            finally:
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
+        return rows
+
+    def close(self) -> None:
+        self._connection.close()
+
+
+def read_state(store_dir: Path) -> tuple[sqlite3.Connection, str] | None:
+    """Open the index read-only and read the fingerprint it records, before the store is
+    opened; ``None`` when there is no usable index."""
+    path = Path(store_dir) / INDEX_FILE
+    if not path.is_file():
+        return None
+    try:
+        # No waiting: while a load writes the index, the queries answer without it.
+        connection = sqlite3.connect(
+            path.resolve().as_uri() + "?mode=ro", uri=True, timeout=0, check_same_thread=False
+        )
+    except sqlite3.Error:
+        return None
+    connection.isolation_level = None  # transactions by hand: BEGIN … ROLLBACK
+    try:
+        recorded = _recorded(connection)
+    except sqlite3.Error:
+        recorded = ""
+    if not recorded:
+        connection.close()
+        return None
+    return connection, recorded
+
+
+def reader_index(
+    store_dir: Path, state: tuple[sqlite3.Connection, str] | None
+) -> DetailsIndex | None:
+    """The index for a snapshot opened after :func:`read_state`, when the store's files are
+    still those the index recorded (nothing wrote in between)."""
+    if state is None:
+        return None
+    connection, recorded = state
+    if fingerprint(store_dir) != recorded:
+        connection.close()
+        return None
+    return DetailsIndex(connection, recorded)
