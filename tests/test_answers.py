@@ -49,7 +49,7 @@ def test_the_first_answer_a_user_sees_is_readable(sample_store: Path) -> None:
     assert len(keys) == len(set(keys))
     assert "【" in table and "】" in table  # the programme's name marked in its quote
     assert "85ca54d9" not in table  # documents by title, not by hash
-    assert "在新思想的指引下" in table
+    assert "lijiang-2020-06-10.txt" in table
 
 
 def test_json_keeps_the_exact_quote_and_adds_the_cleaned_one(sample_store: Path) -> None:
@@ -64,6 +64,7 @@ def test_json_keeps_the_exact_quote_and_adds_the_cleaned_one(sample_store: Path)
             assert text[item["start"] : item["end"]] == item["quote"]
             assert not READING.search(item["quote_clean"])
             assert item["title"] == "在新思想的指引下,奮力書寫脫貧攻堅麗江答卷"
+            assert item["file"] == "lijiang-2020-06-10.txt"
 
 
 def test_officials_of_an_area(sample_store: Path) -> None:

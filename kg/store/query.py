@@ -312,6 +312,9 @@ HEADERS = {
 }
 """Table headers for record keys (a key not here is its own header)."""
 
+WRAPPED = ("programme", "area", "organisation", "evidence", "document")
+"""Table columns whose long cells wrap onto more lines (others are cut with …)."""
+
 EVIDENCE_COLUMNS = ("documents", "mentions", "evidence", "document")
 """Columns a table computes from a record's evidence: how many documents and mentions, the
 best quote (cleaned, trimmed, the match marked) and its document (file name and title)."""
@@ -781,4 +784,5 @@ def render(
         return buffer.getvalue()
     shown = list(columns or answer.columns)
     headers = [answer.headers.get(c) or HEADERS.get(c, c) for c in shown]
-    return render_table(headers, table_rows(answer, shown), width, wrap_columns=("evidence",))
+    rows = table_rows(answer, shown)
+    return render_table(headers, rows, width, wrap_columns=WRAPPED, weights={"evidence": 3.0})

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from wcwidth import wcwidth
 
 GAP = "  "
 ELLIPSIS = "…"
-FLOOR = 6
+FLOOR = 8
 """The narrowest a column gets (or its header's width, when that is wider)."""
 WRAP_FLOOR = 16
 """The narrowest a wrapped column gets: narrower, a quote becomes a column of characters."""
@@ -93,9 +93,11 @@ def render_table(
     rows: Sequence[Sequence[str]],
     width: int | None = None,
     wrap_columns: Collection[str] = (),
+    weights: Mapping[str, float] | None = None,
 ) -> str:
     """``rows`` under ``headers``, each line at most ``width`` display columns (the terminal's
-    when ``None``) as long as the columns' floors allow it."""
+    when ``None``) as long as the columns' floors allow it.  ``weights`` (by header; default 2
+    for a wrapped column, else 1): a column of twice the weight keeps twice the width."""
     width = terminal_width() if width is None else width
     rows = [[" ".join(cell.split()) for cell in row] for row in rows]  # one line per cell
     natural = [
@@ -108,8 +110,9 @@ def render_table(
     ]
     available = width - len(GAP) * (len(headers) - 1)
     # A wrapped column keeps its words, only on more lines: it is the last to give way.
-    weights = [2.0 if h in wrap_columns else 1.0 for h in headers]
-    widths = fit_widths(natural, floors, available, weights)
+    given = weights or {}
+    shares = [given.get(h, 2.0 if h in wrap_columns else 1.0) for h in headers]
+    widths = fit_widths(natural, floors, available, shares)
 
     def lines_of(cells: Sequence[str]) -> list[str]:
         columns = [
