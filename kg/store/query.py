@@ -38,7 +38,14 @@ from kg.store.backends import (
     has_order_by,
     with_values,
 )
-from kg.store.details_index import DetailsIndex, Evidence, Label, evidence_of, label_of
+from kg.store.details_index import (
+    NAME_QUERIES,
+    DetailsIndex,
+    Evidence,
+    Label,
+    evidence_of,
+    label_of,
+)
 from kg.store.details_index import term_text as _value
 from kg.store.excerpts import clean_quote, evidence_rank, excerpt
 from kg.store.table import render_table
@@ -226,27 +233,42 @@ def _resolve(store: Store, query: str, variable: str, name: str, kind: str) -> l
     return sorted({n for n in found if rank.get(n.how, 3) == best}, key=lambda n: n.iri)
 
 
-def _closest(store: Store, query: str, variable: str, name: str, limit: int = 3) -> list[str]:
+def _known_names(store: Store, kind: str) -> list[tuple[str, str, str, str]]:
+    """Every name of every ``kind`` (area, organisation) as ``(iri, how, value, language)``:
+    from the embedded store's details index when it describes the store (distinct names, read
+    from an index), else by ``area-names.rq`` / ``organisation-names.rq`` (every document's
+    copy of every name: a minute on a thousand documents)."""
+    index = _index(store)
+    if index is not None and (indexed := index.names(kind)) is not None:
+        return indexed
+    rows = _select(store, NAME_QUERIES[kind]).dicts()
+    return [
+        (_value(row[kind]), _value(row["how"]), value.value, value.language or "")
+        for row in rows
+        if isinstance(value := row["value"], ox.Literal)
+    ]
+
+
+def _closest(store: Store, kind: str, name: str, limit: int = 3) -> list[str]:
     """Known full names closest to ``name``, with their codes, best first."""
     given, simplified = _candidates(name)
-    rows = _select(store, query).dicts()
+    letters = set(given) | set(simplified)
     names: dict[str, list[tuple[str, str]]] = defaultdict(list)
     codes: dict[str, str] = {}
     scores: dict[str, float] = defaultdict(float)
-    for row in rows:
-        iri, how, value = _value(row[variable]), _value(row["how"]), row["value"]
-        if not isinstance(value, ox.Literal):
-            continue
+    for iri, how, value, language in _known_names(store, kind):
         if how == "code":
-            codes[iri] = value.value
+            codes[iri] = value
         elif how == "label":
-            names[iri].append((value.value, value.language or ""))
-        if "latn" in (value.language or "").lower():
+            names[iri].append((value, language))
+        if "latn" in language.lower():
             continue  # pinyin: letters match letters by accident
-        text = convert_script(value.value)
+        text = convert_script(value)
+        if letters.isdisjoint(text) and letters.isdisjoint(value):
+            continue  # nothing in common: a ratio of 0
         score = max(
             difflib.SequenceMatcher(None, simplified, text).ratio(),
-            difflib.SequenceMatcher(None, given, value.value).ratio(),
+            difflib.SequenceMatcher(None, given, value).ratio(),
         )
         scores[iri] = max(scores[iri], score)
     ranked = sorted(
@@ -264,7 +286,7 @@ def resolve_area(store: Store, name: str) -> list[Named]:
     """The divisions ``name`` names (several when a name is shared); NotFoundError if none."""
     found = _resolve(store, "resolve-area", "area", name, FP + "AdministrativeDivision")
     if not found:
-        closest = _closest(store, "area-names", "area", name)
+        closest = _closest(store, "area", name)
         hint = f"; closest: {', '.join(closest)}" if closest else "; no known area is close to it"
         raise NotFoundError(f"no area named {name.strip()!r}{hint}")
     return found
@@ -275,7 +297,7 @@ def resolve_organisation(store: Store, name: str) -> list[Named]:
         store, "resolve-organisation", "organisation", name, "http://www.w3.org/ns/org#Organization"
     )
     if not found:
-        closest = _closest(store, "organisation-names", "organisation", name)
+        closest = _closest(store, "organisation", name)
         hint = f"; closest: {', '.join(closest)}" if closest else "; the store knows none"
         raise NotFoundError(f"no organisation named {name.strip()!r}{hint}")
     return found
