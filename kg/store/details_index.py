@@ -36,7 +36,7 @@ import os
 import sqlite3
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -298,43 +298,45 @@ class DetailsIndex:
         """Every distinct name of every thing of ``kind`` (``area`` or ``organisation``):
         ``(thing, how, value, language)`` rows, as ``area-names.rq`` or
         ``organisation-names.rq`` answer them; ``None`` as for labels."""
-        with self._lock:
-            connection = self._connection
-            try:
-                connection.execute("BEGIN")
-                if _recorded(connection) != self._recorded:
-                    return None
-                rows = connection.execute(
-                    "SELECT DISTINCT thing, how, value, language FROM names WHERE kind = ?"
-                    " ORDER BY thing, how, value, language",
-                    (kind,),
-                ).fetchall()
-            except sqlite3.Error:
-                return None
-            finally:
-                if connection.in_transaction:
-                    connection.execute("ROLLBACK")
+        select = (
+            "SELECT DISTINCT thing, how, value, language FROM names WHERE kind = ?"
+            " ORDER BY thing, how, value, language"
+        )
+        rows = self._read(lambda connection: list(connection.execute(select, (kind,))))
+        if rows is None:
+            return None
         return [(str(t), str(h), str(v), str(lang)) for t, h, v, lang in rows]
 
     def _rows(self, select: str, things: Iterable[str]) -> list[tuple[Any, ...]] | None:
         ordered = sorted(set(things))
-        rows: list[tuple[Any, ...]] = []
+
+        def read(connection: sqlite3.Connection) -> list[tuple[Any, ...]]:
+            rows: list[tuple[Any, ...]] = []
+            for i in range(0, len(ordered), _CHUNK):
+                chunk = ordered[i : i + _CHUNK]
+                where = f" WHERE thing IN ({', '.join('?' * len(chunk))})"
+                rows.extend(connection.execute(select + where, chunk))
+            return rows
+
+        return self._read(read)
+
+    def _read(
+        self, read: Callable[[sqlite3.Connection], list[tuple[Any, ...]]]
+    ) -> list[tuple[Any, ...]] | None:
+        """``read`` in one read transaction, while the index still records the fingerprint
+        the reader opened the store with; ``None`` when it does not, or on an SQLite error."""
         with self._lock:
             connection = self._connection
             try:
                 connection.execute("BEGIN")
                 if _recorded(connection) != self._recorded:
                     return None
-                for i in range(0, len(ordered), _CHUNK):
-                    chunk = ordered[i : i + _CHUNK]
-                    where = f" WHERE thing IN ({', '.join('?' * len(chunk))})"
-                    rows.extend(connection.execute(select + where, chunk))
+                return read(connection)
             except sqlite3.Error:
                 return None
             finally:
                 if connection.in_transaction:
                     connection.execute("ROLLBACK")
-        return rows
 
     def close(self) -> None:
         self._connection.close()
