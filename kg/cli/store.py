@@ -165,7 +165,10 @@ def programmes(
     NAME in traditional or simplified characters, full or short (永勝縣, 永胜县, 永胜) or a
     GB/T 2260 code (530722).  Answers programmes that target the area (match "direct") or a
     place inside it ("within") and those targeting an area containing it ("contains"), each
-    with its evidence quotes and documents.  Exit 1 when NAME names no area in the store.
+    with its evidence quotes and documents.  The table has one row per programme, match and
+    area, with its best quote cleaned and trimmed, fitted to the terminal (COLUMNS); JSON and
+    CSV give every quote exactly as stored, with its offsets.  An empty answer exits 0 and says
+    on stderr what the store holds.  Exit 1 when NAME names no area in the store.
 
     \b
     Example:
