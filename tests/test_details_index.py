@@ -8,7 +8,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.errors import InputError
+from kg.errors import InputError, NotFoundError
 from kg.store import query
 from kg.store.backends import EmbeddedStore
 from kg.store.details_index import INDEX_FILE, Evidence, Label
@@ -219,3 +219,54 @@ def test_a_reader_keeps_to_its_snapshot_when_a_load_changes_the_index(tmp_path: 
 
 def _labels_of(store: EmbeddedStore) -> set[Label]:
     return set(query._labels(store, {EX + "a"})[EX + "a"])
+
+
+# --- the names of areas and organisations, for suggestions (issue 16 part 5) -------------------
+
+
+@pytest.mark.parametrize("files", ["fixtures", "sample"])
+def test_the_index_holds_the_names_the_name_queries_answer(tmp_path: Path, files: str) -> None:
+    path = _load(tmp_path, {"fixtures": STORE_FILES, "sample": [SAMPLE]}[files])
+    index = EmbeddedStore(path).details_index()
+    assert index is not None
+    indexed = {kind: index.names(kind) for kind in ("area", "organisation")}
+    _without_index(path)
+    asked = {kind: query._known_names(EmbeddedStore(path), kind) for kind in indexed}
+    assert {k: sorted(set(v)) for k, v in asked.items()} == indexed
+    assert indexed["area"] and indexed["organisation"]
+
+
+def test_suggestions_are_the_same_with_and_without_the_index(tmp_path: Path) -> None:
+    path = _load(tmp_path, STORE_FILES)
+
+    def suggestions() -> list[str]:
+        said = []
+        asked = ((query.resolve_area, "永生县"), (query.resolve_organisation, "丽江委"))
+        for resolve, name in asked:
+            with pytest.raises(NotFoundError) as raised:
+                resolve(EmbeddedStore(path), name)
+            said.append(str(raised.value))
+        return said
+
+    indexed = suggestions()
+    assert "closest: 永胜县 (530722)" in indexed[0] and "中共丽江市委" in indexed[1]
+    _without_index(path)
+    assert suggestions() == indexed
+
+
+def test_an_index_of_an_older_kg_is_set_aside_and_rebuilt(tmp_path: Path) -> None:
+    """An index written before it held names records no schema: not used, and the next
+    load rebuilds it whole."""
+    import sqlite3
+
+    path = _load(tmp_path, STORE_FILES)
+    with sqlite3.connect(path / INDEX_FILE) as connection:
+        connection.execute("DELETE FROM state WHERE key = 'schema'")
+        connection.execute("DELETE FROM names")
+    assert EmbeddedStore(path).details_index() is None
+    EmbeddedStore(path).load([SAMPLE])
+    index = EmbeddedStore(path).details_index()
+    assert index is not None
+    names = index.names("area")
+    assert names is not None
+    assert any(value == "永胜县" for _thing, _how, value, _language in names)  # fixtures too

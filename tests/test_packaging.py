@@ -56,3 +56,17 @@ def test_unit_shape_lists_exactly_the_unit_table() -> None:
     (prop,) = shapes.objects(unit_shape, sh.property)
     listed = {str(v) for v in Collection(shapes, shapes.value(prop, sh["in"]))}
     assert listed == set(unit_terms())
+
+
+def test_every_declared_dependency_is_imported() -> None:
+    """A dependency kg never imports is weight for every user (issue 17: charset-normalizer was
+    declared, never used, and measured worse than kg's own detection, bench_encodings.py)."""
+    import re
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "kg").rglob("*.py"))
+    for requirement in project["dependencies"]:
+        name = re.split(r"[<>=!~\[ ;]", requirement, maxsplit=1)[0]
+        module = name.lower().replace("-", "_")
+        assert re.search(rf"^\s*(import|from) {module}\b", code, re.MULTILINE), name

@@ -97,9 +97,13 @@ def format_option(function: F) -> F:
 
 
 def _print(answer: questions.Answer | bool, fmt: str) -> None:
+    """The answer on stdout; notes, and what an empty answer was asked, on stderr."""
     if isinstance(answer, questions.Answer):
         for note in answer.notes:
             click.echo(f"note: {note}", err=True)
+        if not answer.records:
+            for said in answer.empty:
+                click.echo(said, err=True)
     click.echo(questions.render(answer, fmt), nl=False)
 
 
@@ -161,7 +165,10 @@ def programmes(
     NAME in traditional or simplified characters, full or short (永勝縣, 永胜县, 永胜) or a
     GB/T 2260 code (530722).  Answers programmes that target the area (match "direct") or a
     place inside it ("within") and those targeting an area containing it ("contains"), each
-    with its evidence quotes and documents.  Exit 1 when NAME names no area in the store.
+    with its evidence quotes and documents.  The table has one row per programme, match and
+    area, with its best quote cleaned and trimmed, fitted to the terminal (COLUMNS); JSON and
+    CSV give every quote exactly as stored, with its offsets.  An empty answer exits 0 and says
+    on stderr what the store holds.  Exit 1 when NAME names no area in the store.
 
     \b
     Example:
@@ -213,24 +220,32 @@ def targets(
 
 
 @query.command()
-@click.option(
-    "--organisation", "--org", required=True, metavar="NAME", help="An organisation's name."
-)
+@click.option("--organisation", "--org", metavar="NAME", help="An organisation's name.")
+@click.option("--area", metavar="NAME", help="A division: its bodies and those of places in it.")
 @format_option
 @store_options
 def officials(
-    organisation: str,
+    organisation: str | None,
+    area: str | None,
     fmt: str,
     target: StoreTarget,
 ) -> None:
-    """Officials holding posts in an organisation or its sub-organisations.
+    """Officials holding posts in an organisation (and its sub-organisations) or in the
+    bodies of an area (those serving it or a place inside it).
 
     \b
     Example:
       kg query officials --org 中共丽江市委
+      kg query officials --area 丽江市
     """
+    if (organisation is None) == (area is None):
+        raise UsageError("give one of --org NAME or --area NAME")
     store = target.open()
-    _print(questions.officials(store, organisation), fmt)
+    if area is not None:
+        _print(questions.area_officials(store, area), fmt)
+    else:
+        assert organisation is not None
+        _print(questions.officials(store, organisation), fmt)
 
 
 @click.command()

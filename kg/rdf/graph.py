@@ -301,6 +301,8 @@ class _Builder:
         self.add(iri, RDF.type, FP.Document)
         self.add(iri, FP.sha256, _text(self.doc.sha256))
         self.add(iri, FP.encoding, _text(self.doc.encoding))
+        if self.doc.file:
+            self.add(iri, FP.fileName, _text(self.doc.file))
         if meta.title is not None:
             self.add(iri, DCTERMS.title, self.written(meta.title))
         if meta.created:

@@ -6,9 +6,15 @@ it (thing → mention → source and selectors → quote).  Oxigraph pays a few 
 lookup, so the labels and quotes of a thousand things cost tens of milliseconds; two indexed
 SQLite tables beside the store answer them in a few.
 
-The tables hold what ``kg/store/queries/labels.rq`` and ``kg/store/queries/evidence.rq`` answer,
-graph by graph, and nothing else: :meth:`kg.store.backends.EmbeddedStore.load` writes them from the
-graphs it has just loaded, by those same queries, so the index and the queries cannot disagree.
+A name that names nothing is answered with the closest known names (issue 16): every name of
+every division or organisation, repeated by every document that mentions it, is 10 s of
+SPARQL on 200 documents and over a minute on 900.  A third table holds those names, so the
+suggestions read the distinct names from an index.
+
+The tables hold what ``kg/store/queries/labels.rq``, ``evidence.rq``, ``area-names.rq`` and
+``organisation-names.rq`` answer, graph by graph, and nothing else:
+:meth:`kg.store.backends.EmbeddedStore.load` writes them from the graphs it has just loaded, by
+those same queries, so the index and the queries cannot disagree.
 The index is a cache, never the truth:
 
 * it records the *fingerprint* of the store's files (names, sizes and times) as the load left
@@ -30,7 +36,7 @@ import os
 import sqlite3
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -54,12 +60,22 @@ CREATE TABLE IF NOT EXISTS evidence (
   graph TEXT NOT NULL, thing TEXT NOT NULL, document TEXT NOT NULL,
   start INTEGER NOT NULL, quote TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS names (
+  graph TEXT NOT NULL, kind TEXT NOT NULL, thing TEXT NOT NULL, how TEXT NOT NULL,
+  value TEXT NOT NULL, language TEXT NOT NULL
+);
 CREATE INDEX IF NOT EXISTS labels_thing ON labels (thing, label, language);
+CREATE INDEX IF NOT EXISTS names_kind ON names (kind, thing, how, value, language);
+CREATE INDEX IF NOT EXISTS names_graph ON names (graph);
 CREATE INDEX IF NOT EXISTS labels_graph ON labels (graph);
 CREATE INDEX IF NOT EXISTS evidence_thing ON evidence (thing);
 CREATE INDEX IF NOT EXISTS evidence_graph ON evidence (graph);
 """
-_TABLES = ("labels", "evidence")
+_TABLES = ("labels", "evidence", "names")
+SCHEMA_VERSION = "2"
+"""Recorded beside the fingerprint: an index written by an older kg (no ``names``) is stale."""
+NAME_QUERIES = {"area": "area-names", "organisation": "organisation-names"}
+"""The kinds of thing whose names are indexed, and the query (by that variable) giving them."""
 _CHUNK = 500
 """Keys per SQL statement (old SQLite builds allow 999 bound parameters)."""
 _BATCH = 20_000
@@ -127,8 +143,12 @@ def fingerprint(store_dir: Path) -> str:
 
 
 def _recorded(connection: sqlite3.Connection) -> str:
-    row = connection.execute("SELECT value FROM state WHERE key = 'fingerprint'").fetchone()
-    return str(row[0]) if row else ""
+    """The fingerprint the index records; "" when it has none or was written by another
+    version of the index."""
+    rows = dict(connection.execute("SELECT key, value FROM state").fetchall())
+    if rows.get("schema") != SCHEMA_VERSION:
+        return ""
+    return str(rows.get("fingerprint", ""))
 
 
 def _solutions(store: ox.Store, query: str, graph: ox.NamedNode) -> Iterator[ox.QuerySolution]:
@@ -150,6 +170,7 @@ class IndexWriter:
         self.store_dir = Path(store_dir)
         self._labels: list[tuple[str, str, str, str]] = []
         self._evidence: list[tuple[str, str, str, int, str]] = []
+        self._names: list[tuple[str, str, str, str, str, str]] = []
         self._pending: set[str] = set()  # the graphs of the rows not written yet
         self._connection = sqlite3.connect(self.store_dir / INDEX_FILE, timeout=wait)
         self._connection.isolation_level = None  # transactions by hand: BEGIN … COMMIT
@@ -185,6 +206,7 @@ class IndexWriter:
         batch of rows at a time (SQLite keeps the transaction on disk: a load's memory does
         not grow with its files)."""
         labels, evidence = load_query("labels"), load_query("evidence")
+        names = {kind: load_query(query) for kind, query in NAME_QUERIES.items()}
         for graph in graphs:
             named = graph.value
             self._pending.add(named)
@@ -199,14 +221,24 @@ class IndexWriter:
                 if isinstance(thing, ox.NamedNode)
                 and (said := evidence_of(document, quote, start)) is not None
             )
-            if len(self._labels) + len(self._evidence) >= _BATCH:
+            for kind, query in names.items():
+                self._names.extend(
+                    (named, kind, thing.value, how.value, value.value, value.language or "")
+                    for thing, how, value in _solutions(store, query, graph)
+                    if isinstance(thing, ox.NamedNode)
+                    and isinstance(how, ox.Literal)
+                    and isinstance(value, ox.Literal)
+                )
+            if len(self._labels) + len(self._evidence) + len(self._names) >= _BATCH:
                 self._write()
 
     def _write(self) -> None:
         self._connection.executemany("INSERT INTO labels VALUES (?, ?, ?, ?)", self._labels)
         self._connection.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?)", self._evidence)
+        self._connection.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?, ?)", self._names)
         self._labels.clear()
         self._evidence.clear()
+        self._names.clear()
         self._pending.clear()
 
     def commit(self) -> None:
@@ -215,6 +247,9 @@ class IndexWriter:
         self._connection.execute(
             "INSERT OR REPLACE INTO state VALUES ('fingerprint', ?)",
             (fingerprint(self.store_dir),),
+        )
+        self._connection.execute(
+            "INSERT OR REPLACE INTO state VALUES ('schema', ?)", (SCHEMA_VERSION,)
         )
         self._connection.execute("COMMIT")
 
@@ -259,25 +294,49 @@ class DetailsIndex:
             found[thing].add(Evidence(document, start, quote))
         return found
 
+    def names(self, kind: str) -> list[tuple[str, str, str, str]] | None:
+        """Every distinct name of every thing of ``kind`` (``area`` or ``organisation``):
+        ``(thing, how, value, language)`` rows, as ``area-names.rq`` or
+        ``organisation-names.rq`` answer them; ``None`` as for labels."""
+        select = (
+            "SELECT DISTINCT thing, how, value, language FROM names WHERE kind = ?"
+            " ORDER BY thing, how, value, language"
+        )
+        rows = self._read(lambda connection: list(connection.execute(select, (kind,))))
+        if rows is None:
+            return None
+        return [(str(t), str(h), str(v), str(lang)) for t, h, v, lang in rows]
+
     def _rows(self, select: str, things: Iterable[str]) -> list[tuple[Any, ...]] | None:
         ordered = sorted(set(things))
-        rows: list[tuple[Any, ...]] = []
+
+        def read(connection: sqlite3.Connection) -> list[tuple[Any, ...]]:
+            rows: list[tuple[Any, ...]] = []
+            for i in range(0, len(ordered), _CHUNK):
+                chunk = ordered[i : i + _CHUNK]
+                where = f" WHERE thing IN ({', '.join('?' * len(chunk))})"
+                rows.extend(connection.execute(select + where, chunk))
+            return rows
+
+        return self._read(read)
+
+    def _read(
+        self, read: Callable[[sqlite3.Connection], list[tuple[Any, ...]]]
+    ) -> list[tuple[Any, ...]] | None:
+        """``read`` in one read transaction, while the index still records the fingerprint
+        the reader opened the store with; ``None`` when it does not, or on an SQLite error."""
         with self._lock:
             connection = self._connection
             try:
                 connection.execute("BEGIN")
                 if _recorded(connection) != self._recorded:
                     return None
-                for i in range(0, len(ordered), _CHUNK):
-                    chunk = ordered[i : i + _CHUNK]
-                    where = f" WHERE thing IN ({', '.join('?' * len(chunk))})"
-                    rows.extend(connection.execute(select + where, chunk))
+                return read(connection)
             except sqlite3.Error:
                 return None
             finally:
                 if connection.in_transaction:
                     connection.execute("ROLLBACK")
-        return rows
 
     def close(self) -> None:
         self._connection.close()

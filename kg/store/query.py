@@ -38,8 +38,17 @@ from kg.store.backends import (
     has_order_by,
     with_values,
 )
-from kg.store.details_index import DetailsIndex, Evidence, Label, evidence_of, label_of
+from kg.store.details_index import (
+    NAME_QUERIES,
+    DetailsIndex,
+    Evidence,
+    Label,
+    evidence_of,
+    label_of,
+)
 from kg.store.details_index import term_text as _value
+from kg.store.excerpts import clean_quote, evidence_rank, excerpt
+from kg.store.table import render_table
 from kg.text.script import convert_script
 
 FORMATS = ("table", "json", "csv")
@@ -224,27 +233,42 @@ def _resolve(store: Store, query: str, variable: str, name: str, kind: str) -> l
     return sorted({n for n in found if rank.get(n.how, 3) == best}, key=lambda n: n.iri)
 
 
-def _closest(store: Store, query: str, variable: str, name: str, limit: int = 3) -> list[str]:
+def _known_names(store: Store, kind: str) -> list[tuple[str, str, str, str]]:
+    """Every name of every ``kind`` (area, organisation) as ``(iri, how, value, language)``:
+    from the embedded store's details index when it describes the store (distinct names, read
+    from an index), else by ``area-names.rq`` / ``organisation-names.rq`` (every document's
+    copy of every name: a minute on a thousand documents)."""
+    index = _index(store)
+    if index is not None and (indexed := index.names(kind)) is not None:
+        return indexed
+    rows = _select(store, NAME_QUERIES[kind]).dicts()
+    return [
+        (_value(row[kind]), _value(row["how"]), value.value, value.language or "")
+        for row in rows
+        if isinstance(value := row["value"], ox.Literal)
+    ]
+
+
+def _closest(store: Store, kind: str, name: str, limit: int = 3) -> list[str]:
     """Known full names closest to ``name``, with their codes, best first."""
     given, simplified = _candidates(name)
-    rows = _select(store, query).dicts()
+    letters = set(given) | set(simplified)
     names: dict[str, list[tuple[str, str]]] = defaultdict(list)
     codes: dict[str, str] = {}
     scores: dict[str, float] = defaultdict(float)
-    for row in rows:
-        iri, how, value = _value(row[variable]), _value(row["how"]), row["value"]
-        if not isinstance(value, ox.Literal):
-            continue
+    for iri, how, value, language in _known_names(store, kind):
         if how == "code":
-            codes[iri] = value.value
+            codes[iri] = value
         elif how == "label":
-            names[iri].append((value.value, value.language or ""))
-        if "latn" in (value.language or "").lower():
+            names[iri].append((value, language))
+        if "latn" in language.lower():
             continue  # pinyin: letters match letters by accident
-        text = convert_script(value.value)
+        text = convert_script(value)
+        if letters.isdisjoint(text) and letters.isdisjoint(value):
+            continue  # nothing in common: a ratio of 0
         score = max(
             difflib.SequenceMatcher(None, simplified, text).ratio(),
-            difflib.SequenceMatcher(None, given, value.value).ratio(),
+            difflib.SequenceMatcher(None, given, value).ratio(),
         )
         scores[iri] = max(scores[iri], score)
     ranked = sorted(
@@ -262,7 +286,7 @@ def resolve_area(store: Store, name: str) -> list[Named]:
     """The divisions ``name`` names (several when a name is shared); NotFoundError if none."""
     found = _resolve(store, "resolve-area", "area", name, FP + "AdministrativeDivision")
     if not found:
-        closest = _closest(store, "area-names", "area", name)
+        closest = _closest(store, "area", name)
         hint = f"; closest: {', '.join(closest)}" if closest else "; no known area is close to it"
         raise NotFoundError(f"no area named {name.strip()!r}{hint}")
     return found
@@ -273,7 +297,7 @@ def resolve_organisation(store: Store, name: str) -> list[Named]:
         store, "resolve-organisation", "organisation", name, "http://www.w3.org/ns/org#Organization"
     )
     if not found:
-        closest = _closest(store, "organisation-names", "organisation", name)
+        closest = _closest(store, "organisation", name)
         hint = f"; closest: {', '.join(closest)}" if closest else "; the store knows none"
         raise NotFoundError(f"no organisation named {name.strip()!r}{hint}")
     return found
@@ -284,11 +308,142 @@ def resolve_organisation(store: Store, name: str) -> list[Named]:
 
 @dataclass(frozen=True)
 class Answer:
-    """Records to print: JSON as they are; table and CSV one line per evidence item."""
+    """Records to print: JSON as they are, CSV one line per evidence item, and the table one
+    row per distinct shown record (see :func:`table_rows`).
+
+    ``focus``: the record keys whose values are the words that matched (marked in the
+    evidence); ``empty``: what to say on stderr when there are no records.
+    """
 
     columns: tuple[str, ...]
     records: list[dict[str, object]]
     notes: list[str] = field(default_factory=list)
+    headers: Mapping[str, str] = field(default_factory=dict)
+    focus: tuple[str, ...] = ()
+    empty: list[str] = field(default_factory=list)
+
+
+HEADERS = {
+    "area_label": "area",
+    "indicator_label": "indicator",
+    "role_label": "role",
+    "organisation_label": "organisation",
+    "programme_label": "programme",
+    "unit_notation": "unit",
+    "documents": "docs",
+}
+"""Table headers for record keys (a key not here is its own header)."""
+
+WRAPPED = ("programme", "area", "organisation", "evidence", "document")
+"""Table columns whose long cells wrap onto more lines (others are cut with …)."""
+
+EVIDENCE_COLUMNS = ("documents", "mentions", "evidence", "document")
+"""Columns a table computes from a record's evidence: how many documents and mentions, the
+best quote (cleaned, trimmed, the match marked) and its document (file name and title)."""
+
+
+def _evidence_items(evidence: Sequence[Evidence]) -> list[dict[str, object]]:
+    """Evidence for JSON and CSV: the document and the exact quote (as always), its offsets
+    into the article as read (``None`` when the store has none) and the cleaned quote;
+    :func:`_describe_documents` adds the document's title and file name."""
+    items: list[dict[str, object]] = []
+    for e in evidence:
+        item: dict[str, object] = dict(e.as_dict())
+        item["start"] = e.start if e.start >= 0 else None
+        item["end"] = e.start + len(e.quote) if e.start >= 0 else None
+        item["quote_clean"] = clean_quote(e.quote)
+        items.append(item)
+    return items
+
+
+def _describe_documents(store: Store, records: list[dict[str, object]], traditional: bool) -> None:
+    """Give each evidence item its document's title and file name, and each record the
+    number of its documents and mentions."""
+    cited = {
+        str(item["document"])
+        for record in records
+        for item in _items_of(record)
+        if str(item.get("document", "")).startswith(("http://", "https://", "urn:"))
+    }
+    titles: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    files: dict[str, str] = {}
+    if cited:
+        for node, title, file in _rows_about(store, "documents", "document", cited):
+            if node is None:
+                continue
+            if (found := label_of(title)) is not None:
+                titles[_value(node)].append(found)
+            if isinstance(file, ox.Literal):
+                files[_value(node)] = min(file.value, files.get(_value(node), file.value))
+    for record in records:
+        items = _items_of(record)
+        for item in items:
+            cites = str(item.get("document", ""))
+            item["title"] = pick_label(sorted(titles.get(cites, [])), traditional) or None
+            item["file"] = files.get(cites)
+        record["documents"] = len({str(item.get("document")) for item in items})
+        record["mentions"] = len(items)
+
+
+def _items_of(record: Mapping[str, object]) -> list[dict[str, object]]:
+    items = record.get("evidence")
+    return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+
+
+def _document_count(store: Store) -> int:
+    rows = _select(store, "document-count").rows
+    value = rows[0][0] if rows else None
+    return int(value.value) if isinstance(value, ox.Literal) else 0
+
+
+def _area_facts(store: Store, iris: set[str]) -> tuple[dict[str, str], dict[str, set[str]]]:
+    """The codes and the parents of ``iris``."""
+    codes: dict[str, str] = {}
+    parents: dict[str, set[str]] = defaultdict(set)
+    for area, notation, parent in _rows_about(store, "area-facts", "area", iris):
+        if area is None:
+            continue
+        if isinstance(notation, ox.Literal):
+            codes[_value(area)] = notation.value
+        if isinstance(parent, ox.NamedNode):
+            parents[_value(area)].add(parent.value)
+    return codes, parents
+
+
+def _area_name(store: Store, iri: str, traditional: bool) -> str:
+    """An area as said in messages: its label and, when it has one, its code."""
+    label = pick_label(sorted(_labels(store, {iri}).get(iri, set())), traditional) or iri
+    code = _area_facts(store, {iri})[0].get(iri)
+    return f"{label} ({code})" if code else label
+
+
+def _nothing_for(store: Store, what: str, area: Named, traditional: bool) -> str:
+    """``no {what} NAME (CODE) in N documents``."""
+    documents = _document_count(store)
+    plural = "document" if documents == 1 else "documents"
+    return f"no {what} {_area_name(store, area.iri, traditional)} in {documents} {plural}"
+
+
+def _programmes_around(store: Store, area: Named, traditional: bool) -> str:
+    """For an area without programmes: the nearest area containing it that has some (they
+    target places beside it), as ``NAME, which contains it, has N``; "" when none has."""
+    seen = {area.iri}
+    level = {area.iri}
+    while level:
+        parents = set().union(*_area_facts(store, level)[1].values()) - seen
+        for parent in sorted(parents):
+            got = _select(store, "programmes", {"target": ox.NamedNode(parent)})
+            found = {
+                _value(row["programme"])
+                for row in got.dicts()
+                if _value(row["match"]) in ("direct", "within")
+            }
+            if found:
+                name = _area_name(store, parent, traditional)
+                return f"{name}, which contains it, has {len(found)}"
+        seen |= parents
+        level = parents
+    return ""
 
 
 def programmes(store: Store, area: str) -> Answer:
@@ -315,7 +470,7 @@ def programmes(store: Store, area: str) -> Answer:
                     "area": area_iri,
                     "area_label": label(area_iri),
                     "query_area": target.iri,
-                    "evidence": [e.as_dict() for e in got.evidence.get(programme, [])],
+                    "evidence": _evidence_items(got.evidence.get(programme, [])),
                 }
             )
     records.sort(
@@ -330,7 +485,21 @@ def programmes(store: Store, area: str) -> Answer:
     notes = []
     if len(areas) > 1:
         notes.append(f"{area.strip()} names {len(areas)} areas: {', '.join(a.iri for a in areas)}")
-    return Answer(("match", "label", "area_label", "quote", "document"), records, notes)
+    _describe_documents(store, records, traditional)
+    empty = []
+    if not records:
+        for target in areas:
+            said = _nothing_for(store, "programme targets", target, traditional)
+            around = _programmes_around(store, target, traditional)
+            empty.append(f"{said}; {around}" if around else said)
+    return Answer(
+        ("match", "label", "area_label", *EVIDENCE_COLUMNS),
+        records,
+        notes,
+        headers={"label": "programme"},
+        focus=("label",),
+        empty=empty,
+    )
 
 
 def _local(iri: str) -> str:
@@ -360,7 +529,7 @@ def _observation_records(got: Collected, traditional: bool) -> list[dict[str, ob
                 "period": _value(row.get("period")),
                 "programme": programme,
                 "programme_label": pick_label(got.labels.get(programme, []), traditional),
-                "evidence": [e.as_dict() for e in got.evidence.get(observation, [])],
+                "evidence": _evidence_items(got.evidence.get(observation, [])),
             }
         )
     records.sort(
@@ -383,7 +552,7 @@ OBSERVATION_COLUMNS = (
     "unit_notation",
     "period",
     "programme_label",
-    "quote",
+    "evidence",
     "document",
 )
 
@@ -394,14 +563,20 @@ def observations(store: Store, area: str, kind: str) -> Answer:
         raise UsageError(f"unknown kind {kind!r}")
     traditional = prefers_traditional(area)
     records: list[dict[str, object]] = []
+    empty: list[str] = []
     for target in resolve_area(store, area):
         bindings: dict[str, Term] = {
             "target": ox.NamedNode(target.iri),
             "kind": ox.NamedNode(FP + kind),
         }
         got = _ask(store, "observations", bindings, OBSERVATION_LABELLED, "observation")
-        records.extend(_observation_records(got, traditional))
-    return Answer(OBSERVATION_COLUMNS, records)
+        found = _observation_records(got, traditional)
+        if not found:
+            what = "outcome is reported for" if kind == "Outcome" else "target is set for"
+            empty.append(_nothing_for(store, what, target, traditional) + " (or places in it)")
+        records.extend(found)
+    _describe_documents(store, records, traditional)
+    return Answer(OBSERVATION_COLUMNS, records, focus=("indicator_label",), empty=empty)
 
 
 def programme_targets(store: Store) -> Answer:
@@ -409,8 +584,45 @@ def programme_targets(store: Store) -> Answer:
     got = _ask(store, "programme-targets", None, OBSERVATION_LABELLED, "observation")
     records = _observation_records(got, False)
     records.sort(key=lambda r: (convert_script(str(r["programme_label"])), str(r["programme"])))
+    _describe_documents(store, records, False)
     columns = ("programme_label",) + tuple(c for c in OBSERVATION_COLUMNS if c != "programme_label")
-    return Answer(columns, records)
+    empty = [] if records else [f"no programme has a target in {_document_count(store)} documents"]
+    return Answer(columns, records, focus=("indicator_label",), empty=empty)
+
+
+def _official_records(got: Collected, traditional: bool) -> list[dict[str, object]]:
+    records: list[dict[str, object]] = []
+    for row in got.answers:
+        person, role, unit = _value(row["person"]), _value(row.get("role")), _value(row["unit"])
+        record: dict[str, object] = {
+            "person": person,
+            "name": pick_label(got.labels.get(person, []), traditional),
+            "post": _value(row["post"]),
+            "role": role,
+            "role_label": pick_label(got.labels.get(role, []), traditional),
+            "organisation": unit,
+            "organisation_label": pick_label(got.labels.get(unit, []), traditional),
+        }
+        if "area" in row:
+            area = _value(row["area"])
+            record["area"] = area
+            record["area_label"] = pick_label(got.labels.get(area, []), traditional)
+        record["evidence"] = _evidence_items(got.evidence.get(person, []))
+        records.append(record)
+    return records
+
+
+def _official_order(record: Mapping[str, object]) -> tuple[str, ...]:
+    return (
+        convert_script(str(record["organisation_label"])),
+        convert_script(str(record["name"])),
+        str(record["person"]),
+        str(record["post"]),
+        str(record.get("area", "")),
+    )
+
+
+OFFICIAL_COLUMNS = ("name", "role_label", "organisation_label", *EVIDENCE_COLUMNS)
 
 
 def officials(store: Store, organisation: str) -> Answer:
@@ -420,29 +632,30 @@ def officials(store: Store, organisation: str) -> Answer:
     for org in resolve_organisation(store, organisation):
         bindings = {"organisation": ox.NamedNode(org.iri)}
         got = _ask(store, "officials", bindings, ("person", "role", "unit"), "person")
-        for row in got.answers:
-            person, role, unit = _value(row["person"]), _value(row.get("role")), _value(row["unit"])
-            records.append(
-                {
-                    "person": person,
-                    "name": pick_label(got.labels.get(person, []), traditional),
-                    "post": _value(row["post"]),
-                    "role": role,
-                    "role_label": pick_label(got.labels.get(role, []), traditional),
-                    "organisation": unit,
-                    "organisation_label": pick_label(got.labels.get(unit, []), traditional),
-                    "evidence": [e.as_dict() for e in got.evidence.get(person, [])],
-                }
-            )
-    records.sort(
-        key=lambda r: (
-            convert_script(str(r["organisation_label"])),
-            convert_script(str(r["name"])),
-            str(r["person"]),
-            str(r["post"]),
-        )
-    )
-    return Answer(("name", "role_label", "organisation_label", "quote", "document"), records)
+        records.extend(_official_records(got, traditional))
+    records.sort(key=_official_order)
+    _describe_documents(store, records, traditional)
+    empty = [] if records else [f"no official holds a post in {organisation.strip()}"]
+    return Answer(OFFICIAL_COLUMNS, records, focus=("name",), empty=empty)
+
+
+def area_officials(store: Store, area: str) -> Answer:
+    """Officials holding posts in the bodies of an area or of places inside it."""
+    traditional = prefers_traditional(area)
+    records: list[dict[str, object]] = []
+    empty: list[str] = []
+    for target in resolve_area(store, area):
+        bindings = {"target": ox.NamedNode(target.iri)}
+        got = _ask(store, "area-officials", bindings, ("person", "role", "unit", "area"), "person")
+        found = _official_records(got, traditional)
+        if not found:
+            said = _nothing_for(store, "official holds a post in a body of", target, traditional)
+            empty.append(said)
+        records.extend(found)
+    records.sort(key=_official_order)
+    _describe_documents(store, records, traditional)
+    columns = ("name", "role_label", "organisation_label", "area_label", *EVIDENCE_COLUMNS)
+    return Answer(columns, records, focus=("name",), empty=empty)
 
 
 # --- any query ---------------------------------------------------------------------------------
@@ -503,37 +716,71 @@ def sparql(store: Store, text: str, local: bool) -> Answer | bool:
 
 
 def _flat(answer: Answer, columns: Sequence[str]) -> list[list[str]]:
-    """One line per evidence item (records without evidence: one line)."""
+    """One line per evidence item (records without evidence: one line), for CSV."""
     lines = []
     for record in answer.records:
-        base = {k: ("" if v is None else str(v)) for k, v in record.items() if k != "evidence"}
-        items = record.get("evidence")
-        if isinstance(items, list) and items:
+        base = {k: _cell(v) for k, v in record.items() if k != "evidence"}
+        items = _items_of(record)
+        if items:
             for item in items:
-                lines.append([{**base, **item}.get(c, "") for c in columns])
+                merged = {**base, **{k: _cell(v) for k, v in item.items()}}
+                lines.append([merged.get(c, "") for c in columns])
         else:
             lines.append([base.get(c, "") for c in columns])
     return lines
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+def _cell(value: object) -> str:
+    return "" if value is None else str(value)
 
 
-def _table(columns: Sequence[str], lines: list[list[str]]) -> str:
-    widths = [max([_width(c)] + [_width(line[i]) for line in lines]) for i, c in enumerate(columns)]
-
-    def render(cells: Sequence[str]) -> str:
-        parts = [cell + " " * (w - _width(cell)) for cell, w in zip(cells, widths, strict=True)]
-        return "  ".join(parts).rstrip()
-
-    out = [render(columns), render(["-" * w for w in widths])]
-    out.extend(render([cell.replace("\n", " ") for cell in line]) for line in lines)
-    return "\n".join(out) + "\n"
+def _document_name(item: Mapping[str, object]) -> str:
+    """A document as people know it: its file name and title; its IRI when it has neither."""
+    named = " ".join(str(item[k]) for k in ("file", "title") if item.get(k))
+    return named or str(item.get("document", ""))
 
 
-def render(answer: Answer | bool, fmt: str, columns: Sequence[str] | None = None) -> str:
-    """``answer`` as text: a table for people, JSON or CSV for programs."""
+def table_rows(answer: Answer, columns: Sequence[str]) -> list[list[str]]:
+    """One row per distinct record as shown: records that show alike (a programme reached
+    through two of the areas a name names) are one row, their evidence together.  The
+    columns of :data:`EVIDENCE_COLUMNS` come from the evidence: the counts, and the best
+    quote (one that holds the matched words, with words around them) cleaned and trimmed."""
+    merged: dict[tuple[str, ...], tuple[list[str], dict[tuple[str, str, str], dict[str, object]]]]
+    merged = {}
+    for record in answer.records:
+        key = tuple(_cell(record.get(c)) for c in columns if c not in EVIDENCE_COLUMNS)
+        words, items = merged.setdefault(key, ([], {}))
+        words.extend(_cell(record.get(k)) for k in answer.focus if record.get(k))
+        for item in _items_of(record):
+            where = tuple(_cell(item.get(k)) for k in ("document", "start", "quote"))
+            items.setdefault((where[0], where[1], where[2]), item)
+    rows = []
+    for key, (words, items) in merged.items():
+        plain = iter(key)
+        evidence = list(items.values())
+        best = min(
+            evidence,
+            key=lambda i: (evidence_rank(_cell(i.get("quote")), words), _document_name(i)),
+            default=None,
+        )
+        computed = {
+            "documents": str(len({_cell(i.get("document")) for i in evidence})) if evidence else "",
+            "mentions": str(len(evidence)) if evidence else "",
+            "evidence": excerpt(_cell(best.get("quote")), words) if best else "",
+            "document": _document_name(best) if best else "",
+        }
+        rows.append([computed[c] if c in EVIDENCE_COLUMNS else next(plain) for c in columns])
+    return rows
+
+
+def render(
+    answer: Answer | bool,
+    fmt: str,
+    columns: Sequence[str] | None = None,
+    width: int | None = None,
+) -> str:
+    """``answer`` as text: a table for people (fitted to ``width`` display columns, the
+    terminal's when ``None``), JSON or CSV for programs."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}", f"use one of {', '.join(FORMATS)}")
     if isinstance(answer, bool):
@@ -547,7 +794,8 @@ def render(answer: Answer | bool, fmt: str, columns: Sequence[str] | None = None
         for record in answer.records:
             for key in record:
                 if key == "evidence":
-                    keys.extend(k for k in ("document", "quote") if k not in keys)
+                    item_keys = [k for i in _items_of(record) for k in i] or ["document", "quote"]
+                    keys.extend(k for k in dict.fromkeys(item_keys) if k not in keys)
                 elif key not in keys:
                     keys.append(key)
         keys = keys or list(answer.columns)
@@ -557,4 +805,6 @@ def render(answer: Answer | bool, fmt: str, columns: Sequence[str] | None = None
         writer.writerows(_flat(answer, keys))
         return buffer.getvalue()
     shown = list(columns or answer.columns)
-    return _table(shown, _flat(answer, shown))
+    headers = [answer.headers.get(c) or HEADERS.get(c, c) for c in shown]
+    rows = table_rows(answer, shown)
+    return render_table(headers, rows, width, wrap_columns=WRAPPED, weights={"evidence": 3.0})

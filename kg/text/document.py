@@ -26,6 +26,8 @@ class Document:
     name: str
     """The file's stem; output files are named after it."""
     encoding: str = "utf-8"
+    file: str = ""
+    """The file's name (no folder), "" for text that came from no file."""
     _sentences: list[Span] = field(default_factory=list, repr=False)
 
     @classmethod
@@ -35,16 +37,17 @@ class Document:
         name: str = "document",
         raw: bytes | None = None,
         encoding: str = "utf-8",
+        file: str = "",
     ) -> Document:
         data = raw if raw is not None else original.encode("utf-8")
-        return cls(normalise(original), hashlib.sha256(data).hexdigest(), name, encoding)
+        return cls(normalise(original), hashlib.sha256(data).hexdigest(), name, encoding, file)
 
     @classmethod
     def from_path(cls, path: Path) -> Document:
         from kg.text.read import read_article
 
         raw, text, encoding = read_article(path)
-        return cls.from_text(text, name=path.stem, raw=raw, encoding=encoding)
+        return cls.from_text(text, name=path.stem, raw=raw, encoding=encoding, file=path.name)
 
     @property
     def original(self) -> str:

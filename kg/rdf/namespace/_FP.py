@@ -43,6 +43,7 @@ class FP(DefinedNamespace):
     classifier: URIRef  # term: The measure word as written, where the unit is a count (个, 座, 期).
     editor: URIRef  # term: editor
     encoding: URIRef  # term: encoding
+    fileName: URIRef  # term: The name of the article's file as built (no folder), to show the docum
     hasTarget: URIRef  # term: has target
     indicator: URIRef  # term: indicator
     jurisdiction: URIRef  # term: The area a document reports on: what 全市, 全县 and 我市 refer to.
