@@ -3,6 +3,7 @@ errors.  docs/bad-inputs.md lists each case with what it gets."""
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,29 @@ def test_report_collisions_name_the_html_page(tmp_path: Path) -> None:
     code, _, err = run("report", "-o", str(tmp_path / "out"), str(first), str(second))
     assert code == 2
     assert one_error_line(err).startswith(f"Error: {first} and {second} would both write a.html")
+
+
+# --- 7. spreadsheet formulas in CSV ---------------------------------------------------------------
+
+
+def test_export_csv_neutralises_a_quote_that_starts_a_formula(tmp_path: Path) -> None:
+    article = tmp_path / "formula.txt"
+    article.write_text("@SUM(1)全县新建厂房12个。\n", encoding="utf-8")
+    out = tmp_path / "rows.csv"
+    code, _, err = run("export", str(article), "--csv", str(out))
+    assert code == 0, err
+    (row,) = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert row["quote"] == "'@SUM(1)全县新建厂房12个"
+    assert row["value"] == "12"
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_every_formula_start_is_neutralised(start: str) -> None:
+    from kg.review.export import COLUMNS, to_csv
+
+    row = dict.fromkeys(COLUMNS, "")
+    row |= {"quote": f"{start}cmd|' /C calc'!A0", "value": "-3", "area": "永胜县"}
+    (parsed,) = list(csv.DictReader(to_csv([row]).decode("utf-8-sig").splitlines(True)))
+    assert parsed["quote"] == f"'{start}cmd|' /C calc'!A0"
+    assert parsed["value"] == "-3"  # a number stays a number
+    assert parsed["area"] == "永胜县"
