@@ -4,6 +4,7 @@ errors.  docs/bad-inputs.md lists each case with what it gets."""
 from __future__ import annotations
 
 import csv
+import os
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,72 @@ def test_every_formula_start_is_neutralised(start: str) -> None:
     assert parsed["quote"] == f"'{start}cmd|' /C calc'!A0"
     assert parsed["value"] == "-3"  # a number stays a number
     assert parsed["area"] == "永胜县"
+
+
+# --- 3. size limits that hold; pipes and devices refused by name ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("command", "name"),
+    [("build", "zero.txt"), ("validate", "zero.txt"), ("validate", "zero.ttl"), ("load", "z.ttl")],
+)
+def test_a_symlink_to_dev_zero_is_refused_by_name(tmp_path: Path, command: str, name: str) -> None:
+    link = tmp_path / name
+    link.symlink_to("/dev/zero")
+    extra = {"build": ["--no-store", "-o", str(tmp_path / "o")], "load": ["--store"]}
+    args = [command, *extra.get(command, []), str(link)]
+    if command == "load":
+        args.insert(2, str(tmp_path / "store"))
+    code, _, err = run(*args)
+    assert code == 2
+    kind = "an article" if name.endswith(".txt") else "an RDF file"
+    assert one_error_line(err) == (
+        f"Error: {link}: is a character device, not a regular file (give {kind})"
+    )
+
+
+@pytest.mark.parametrize("command", ["build", "validate", "load"])
+def test_a_fifo_is_refused_by_name_without_waiting_for_a_writer(
+    tmp_path: Path, command: str
+) -> None:
+    fifo = tmp_path / ("pipe.ttl" if command == "load" else "pipe.txt")
+    os.mkfifo(fifo)
+    args = {
+        "build": ["build", "--no-store", "-o", str(tmp_path / "o")],
+        "validate": ["validate"],
+        "load": ["load", "--store", str(tmp_path / "store")],
+    }[command]
+    code, _, err = run(*args, str(fifo))
+    assert code == 2
+    assert "is a named pipe (FIFO), not a regular file" in one_error_line(err)
+
+
+def test_a_folder_with_a_pipe_named_txt_reports_it(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    os.mkfifo(tmp_path / "in" / "b.txt")
+    code, out, err = run("build", "--no-store", "-o", str(tmp_path / "o"), str(tmp_path / "in"))
+    assert code == 2
+    assert "b.txt: is a named pipe (FIFO)" in one_error_line(err)
+    assert "1 built, 0 not conforming, 1 failed" in out
+
+
+def test_at_most_limit_plus_one_bytes_are_read_whatever_stat_says() -> None:
+    from kg.errors import InputError
+    from kg.text.read import read_bytes
+
+    status = Path("/proc/self/status")  # stat says 0 bytes; it holds more than 64
+    assert status.stat().st_size == 0
+    with pytest.raises(InputError, match=r"status: more than 64 bytes is over the 0 MiB limit"):
+        read_bytes(status, 64, "article", "split it")
+
+
+def test_kg_load_has_the_rdf_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.rdf.rdfio
+
+    monkeypatch.setattr(kg.rdf.rdfio, "MAX_RDF_BYTES", 1024)
+    path = tmp_path / "big.nq"
+    path.write_bytes(b"<http://a> <http://b> <http://c> <http://g> .\n" * 100)
+    code, _, err = run("load", "--store", str(tmp_path / "store"), str(path))
+    assert code == 2
+    assert one_error_line(err).startswith(f"Error: {path}: 4600 bytes is over the 0 MiB limit")

@@ -29,7 +29,9 @@ def article_paths(
     paths: list[Path] = []
     for given in inputs:
         if given.is_dir():
-            found = sorted(p for p in given.rglob("*.txt") if p.is_file())
+            # Not only regular files: a pipe or device named .txt is refused by name, not
+            # skipped in silence.
+            found = sorted(p for p in given.rglob("*.txt") if not p.is_dir())
             if not found:
                 raise InputError(f"{given}: folder holds no .txt article")
             paths.extend(found)

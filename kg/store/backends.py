@@ -38,6 +38,7 @@ import pyoxigraph as ox
 
 from kg.errors import InputError, StoreBusyError, StoreError, UsageError
 from kg.store.details_index import DetailsIndex, IndexWriter, read_state, reader_index
+from kg.text.read import check_regular, read_bytes
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 DEFAULT_STORE = Path("build") / "store"
@@ -147,10 +148,9 @@ def read_graphs(path: Path) -> dict[ox.NamedNode, list[ox.Quad]]:
     if fmt is None:
         known = ", ".join(sorted(FORMATS))
         raise InputError(f"{path}: unknown RDF format {path.suffix!r}", f"use one of {known}")
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+    from kg.rdf import rdfio  # imports rdflib: only loads need it
+
+    data = read_bytes(path, rdfio.MAX_RDF_BYTES, "RDF file", "split it into one file per document")
     if fmt == ox.RdfFormat.JSON_LD:
         try:
             text = data.decode("utf-8")
@@ -207,8 +207,11 @@ def check_inputs(files: Sequence[Path]) -> None:
         if path.suffix.lower() not in FORMATS:
             known = ", ".join(sorted(FORMATS))
             raise InputError(f"{path}: unknown RDF format {path.suffix!r}", f"use one of {known}")
-        if not path.is_file():
-            raise InputError(f"{path}: no such file")
+        try:
+            mode = path.stat().st_mode
+        except OSError:
+            raise InputError(f"{path}: no such file") from None
+        check_regular(path, mode, "RDF file")
 
 
 # --- the interface -----------------------------------------------------------------------------

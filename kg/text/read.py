@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from kg.errors import InputError
@@ -70,23 +72,67 @@ def _common_share(text: str) -> float:
     return good / len(text)
 
 
+_NOT_FILES = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def not_a_file(mode: int) -> str | None:
+    """What a file of ``st_mode`` ``mode`` is when it is not a regular file ("a named pipe
+    (FIFO)"), else ``None``."""
+    return next((what for test, what in _NOT_FILES if test(mode)), None)
+
+
+def check_regular(path: Path, mode: int, kind: str) -> None:
+    """An ``InputError`` naming what ``path`` is when it is not a regular file."""
+    what = not_a_file(mode)
+    if what == "a folder":
+        raise InputError(f"{path}: is a folder, not an {kind}")
+    if what is not None:
+        raise InputError(f"{path}: is {what}, not a regular file", f"give an {kind}")
+
+
 def read_bytes(path: Path, limit: int, kind: str, hint: str) -> bytes:
-    """The bytes of ``path``, or a one-line ``InputError`` (missing, a folder, over ``limit``)."""
+    """The bytes of ``path``, or a one-line ``InputError`` (missing, not a regular file, over
+    ``limit``).
+
+    At most ``limit + 1`` bytes are read whatever ``stat`` says: a file in ``/proc`` says 0, a
+    file may grow while it is read.  Pipes and devices are refused by name, not read: a symlink
+    to ``/dev/zero`` would never end, and opening a FIFO would wait for a writer (it is opened
+    without blocking, then refused)."""
+    megabytes = limit // (1024 * 1024)
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise InputError(
-                f"{path}: {size} bytes is over the {limit // (1024 * 1024)} MiB limit "
-                f"for one {kind}",
-                hint,
-            )
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except IsADirectoryError:
         raise InputError(f"{path}: is a folder, not an {kind}") from None
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except OSError as error:
         raise InputError(f"{path}: cannot read ({error.strerror})") from None
+    try:
+        status = os.fstat(fd)
+        check_regular(path, status.st_mode, kind)
+        if status.st_size > limit:
+            raise InputError(
+                f"{path}: {status.st_size} bytes is over the {megabytes} MiB limit for one {kind}",
+                hint,
+            )
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error.strerror})") from None
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise InputError(
+            f"{path}: more than {limit} bytes is over the {megabytes} MiB limit for one {kind}",
+            hint,
+        )
+    return data
 
 
 def read_article(path: Path) -> tuple[bytes, str, str]:
