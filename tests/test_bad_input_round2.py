@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -158,3 +160,58 @@ def test_kg_load_has_the_rdf_size_limit(tmp_path: Path, monkeypatch: pytest.Monk
     code, _, err = run("load", "--store", str(tmp_path / "store"), str(path))
     assert code == 2
     assert one_error_line(err).startswith(f"Error: {path}: 4600 bytes is over the 0 MiB limit")
+
+
+# --- 6. no internal errors ------------------------------------------------------------------------
+
+
+def _kg(*args: str) -> subprocess.Popen[bytes]:
+    """``kg`` in a real process (``python -c``, so a checkout needs no install)."""
+    command = [sys.executable, "-c", "from kg.cli import main; main()", *args]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+@pytest.mark.parametrize("command", ["validate", "load"])
+def test_a_literal_over_the_parsers_buffer(tmp_path: Path, command: str) -> None:
+    path = tmp_path / "big.nt"
+    path.write_bytes(b'<http://a> <http://b> "' + b"x" * (17 * 1024 * 1024) + b'" .\n')
+    args = [command, str(path)] + (["--store", str(tmp_path / "s")] if command == "load" else [])
+    code, _, err = run(*args)
+    assert code == 2
+    assert one_error_line(err) == (
+        f"Error: {path}: a literal or IRI is longer than the parser's 16 MiB limit for one term"
+    )
+
+
+@pytest.mark.parametrize("command", ["validate", "load"])
+def test_deeply_nested_jsonld(tmp_path: Path, command: str) -> None:
+    path = tmp_path / "deep.jsonld"
+    depth = 100_000
+    path.write_text('{"@id": "http://a", "http://b": ' * depth + "{}" + "}" * depth)
+    args = [command, str(path)] + (["--store", str(tmp_path / "s")] if command == "load" else [])
+    code, _, err = run(*args)
+    assert code == 2
+    assert one_error_line(err) == f"Error: {path}: JSON nested too deeply"
+
+
+def test_an_argument_that_is_not_utf8(tmp_path: Path) -> None:
+    area = os.fsdecode(b"\xff\xfe")
+    process = _kg("query", "programmes", "--store", str(tmp_path / "s"), "--area", area)
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 2
+    assert err.decode().splitlines() == [
+        "Error: the argument '\\xff\\xfe' is not valid UTF-8 (give names and queries in UTF-8; "
+        "check the terminal's encoding)"
+    ]
+
+
+def test_output_into_a_closed_pipe_stops_quietly(tmp_path: Path) -> None:
+    """``kg sparql … | head -0``: the reader is gone before the first write."""
+    code, _, err = run("build", "-o", str(tmp_path / "b"), "--store", str(tmp_path / "s"))
+    assert code == 0, err
+    process = _kg("sparql", "--store", str(tmp_path / "s"), "SELECT * WHERE { ?s ?p ?o }")
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    err = process.stderr.read()
+    assert process.wait(timeout=60) == 141
+    assert err == b""

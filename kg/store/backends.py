@@ -20,7 +20,6 @@ by a strict serialiser (:func:`sparql_term`), never by formatting user text into
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sqlite3
@@ -102,41 +101,6 @@ def _result(answer: object) -> QueryResult:
 # --- reading RDF files -------------------------------------------------------------------------
 
 
-def _check_jsonld_context(path: Path, text: str) -> None:
-    """Refuse JSON-LD that would need a remote ``@context`` (nothing is fetched, ever)."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError(f"{path}: not JSON: {error}") from None
-
-    def contexts(node: object) -> Iterator[object]:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key == "@context":
-                    yield value
-                yield from contexts(value)
-        elif isinstance(node, list):
-            for item in node:
-                yield from contexts(item)
-
-    def remote(context: object) -> str | None:
-        if isinstance(context, str):
-            return context
-        if isinstance(context, list):
-            return next((r for c in context if (r := remote(c))), None)
-        if isinstance(context, dict) and isinstance(context.get("@import"), str):
-            return str(context["@import"])
-        return None
-
-    for context in contexts(data):
-        url = remote(context)
-        if url is not None:
-            raise InputError(
-                f"{path}: JSON-LD @context {url!r} would be fetched from elsewhere",
-                "inline the context; kg never loads remote contexts",
-            )
-
-
 def read_graphs(path: Path) -> dict[ox.NamedNode, list[ox.Quad]]:
     """The named graphs of an RDF file, each with its quads.
 
@@ -152,15 +116,13 @@ def read_graphs(path: Path) -> dict[ox.NamedNode, list[ox.Quad]]:
 
     data = read_bytes(path, rdfio.MAX_RDF_BYTES, "RDF file", "split it into one file per document")
     if fmt == ox.RdfFormat.JSON_LD:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            raise InputError(f"{path}: JSON-LD is not UTF-8") from None
-        _check_jsonld_context(path, text)
+        rdfio.check_jsonld(data, str(path))
     try:
         quads = list(ox.parse(data, format=fmt, rename_blank_nodes=True))
     except SyntaxError as error:
         raise InputError(f"{path}: not valid {fmt.name}: {_one_line(str(error))}") from None
+    except MemoryError as error:
+        raise InputError(rdfio.too_long(str(path), error)) from None
     except (ValueError, OSError) as error:
         raise InputError(f"{path}: cannot parse: {_one_line(str(error))}") from None
 
