@@ -21,6 +21,9 @@ from kg.rdf.serialise import serialisations
 from kg.text.document import Document
 from kg.validate.validation import Validation, validate
 
+MOSTLY = 0.5
+"""Above this share of boilerplate, a document's summary says how much of it was not read."""
+
 
 @dataclass
 class Result:
@@ -43,12 +46,18 @@ class Result:
         targets = sum(1 for m in f.measurements if m.kind is Kind.TARGET)
         outcomes = len(f.measurements) - targets
         v = self.validation
-        return (
+        line = (
             f"{self.doc.name}: {len(f.people)} people, {len(divisions)} divisions, "
             f"{len(f.programmes)} programmes, {targets} targets, {outcomes} outcomes; "
             f"{len(self.triples)} triples; {v.count('Violation')} violations, "
             f"{v.count('Warning')} warnings"
         )
+        if f.boilerplate_share > MOSTLY:
+            line += (
+                f"; {f.boilerplate_share:.0%} of the text is page boilerplate "
+                "(notices, hotlines, counters), not read for facts"
+            )
+        return line
 
 
 def process_document(doc: Document, base: str = ID_BASE) -> Result:

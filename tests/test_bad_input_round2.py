@@ -11,6 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from kg.extract import extract
+from kg.extract.boilerplate import boilerplate_spans
+from kg.resources import SAMPLE_ARTICLE
+from kg.text.document import Document
 from tests.test_bad_input import one_error_line, run
 
 ARTICLE = "丽江市永胜县脱贫攻坚取得决定性成就，全县贫困发生率降至0.5%。\n"
@@ -215,3 +219,31 @@ def test_output_into_a_closed_pipe_stops_quietly(tmp_path: Path) -> None:
     err = process.stderr.read()
     assert process.wait(timeout=60) == 141
     assert err == b""
+
+
+# --- 2. boilerplate drops its span, not the line -------------------------------------------------
+
+
+def test_the_sample_without_line_breaks_keeps_its_facts() -> None:
+    text = SAMPLE_ARTICLE.read_text(encoding="utf-8").replace("\n", "")
+    facts = extract(Document.from_text(text))
+    assert len(facts.measurements) >= 30  # 38 with its line breaks
+    assert facts.boilerplate_share < 0.1  # the notices at the end
+
+
+def test_a_counter_in_a_sentence_drops_only_its_clause() -> None:
+    doc = Document.from_text(
+        "标题\n阅读量：1234，全市累计脱贫4.43万户。新闻热线： 0888-5122344 扫码关注"
+    )
+    spans = [doc.text[s:e] for s, e in boilerplate_spans(doc)]
+    assert spans == ["阅读量：1234", "新闻热线： 0888-5122344", "扫码关注"]
+    assert [q.span.written for q in extract(doc).quantities] == ["4.43万户"]
+
+
+def test_an_article_that_is_mostly_boilerplate_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "notice.txt"
+    notice = "版权所有：丽江市融媒体中心 阅读量：1234 新闻热线：0888-5122344 扫码关注\n"
+    path.write_text("标题\n全市脱贫100户。\n" + notice * 5, encoding="utf-8")
+    code, out, err = run("build", "--no-store", "-o", str(tmp_path / "out"), str(path))
+    assert code in (0, 1), err
+    assert "% of the text is page boilerplate (notices, hotlines, counters), not read" in out
