@@ -247,3 +247,58 @@ def test_an_article_that_is_mostly_boilerplate_says_so(tmp_path: Path) -> None:
     code, out, err = run("build", "--no-store", "-o", str(tmp_path / "out"), str(path))
     assert code in (0, 1), err
     assert "% of the text is page boilerplate (notices, hotlines, counters), not read" in out
+
+
+# --- 8. kg sparql: updates refused by name, positions in the user's lines, --timeout -------------
+
+
+@pytest.fixture(scope="module")
+def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("sparql")
+    code, _, err = run("build", "-o", str(folder / "b"), "--store", str(folder / "s"))
+    assert code == 0, err
+    return folder / "s"
+
+
+@pytest.mark.parametrize(
+    ("update", "word"),
+    [
+        ("INSERT DATA { <http://a> <http://b> <http://c> }", "INSERT"),
+        ("DELETE WHERE { ?s ?p ?o }", "DELETE"),
+        ("CLEAR ALL", "CLEAR"),
+        ("drop graph <http://a>", "DROP"),
+        ("PREFIX x: <http://x#>\nWITH <http://g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }", "WITH"),
+    ],
+)
+def test_sparql_refuses_updates_by_name(sample_store: Path, update: str, word: str) -> None:
+    code, _, err = run("sparql", "--store", str(sample_store), update)
+    assert code == 2
+    assert one_error_line(err) == (
+        f"Error: refused: {word} is an update; kg sparql only reads (SELECT, CONSTRUCT, ASK, "
+        "DESCRIBE) (change the store with kg load)"
+    )
+
+
+def test_sparql_error_positions_are_in_the_users_lines(sample_store: Path) -> None:
+    code, _, err = run("sparql", "--store", str(sample_store), "SELECT *\nWHERE { ?s ?p }")
+    assert code == 2
+    assert one_error_line(err).startswith("Error: invalid SPARQL: line 2, column 16: expected ")
+
+
+def test_sparql_timeout_stops_a_runaway_query(sample_store: Path) -> None:
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # billions of rows
+    code, _, err = run("sparql", "--store", str(sample_store), "--timeout", "0.5", runaway)
+    assert code == 2
+    assert one_error_line(err) == (
+        "Error: the query ran for 0.5 s and was stopped (narrow it, or give a longer --timeout)"
+    )
+
+
+def test_sparql_within_its_timeout_answers_and_passes_errors_on(sample_store: Path) -> None:
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    code, out, err = run("sparql", "--store", str(sample_store), "--format", "csv", count)
+    assert code == 0, err
+    assert out.splitlines()[0] == "n" and int(out.splitlines()[1]) > 1000
+    code, _, err = run("sparql", "--store", str(sample_store.parent / "none"), count)
+    assert code == 2
+    assert one_error_line(err).startswith("Error: no store at ")

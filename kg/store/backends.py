@@ -462,6 +462,35 @@ def check_local_query(sparql: str) -> None:
             raise UsageError(f"refused: {_REFUSED[word]}", "query the store's own graphs")
 
 
+_UPDATES = ("INSERT", "DELETE", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "LOAD", "WITH")
+"""SPARQL Update's words; none of them is a word of a query."""
+
+
+def check_read_only(sparql: str) -> None:
+    """Refuse a SPARQL update by name: ``kg sparql`` only reads, whatever the store allows."""
+    for word in keywords(sparql):
+        if word in _UPDATES:
+            raise UsageError(
+                f"refused: {word} is an update; kg sparql only reads "
+                "(SELECT, CONSTRUCT, ASK, DESCRIBE)",
+                "change the store with kg load",
+            )
+
+
+_POSITION = re.compile(r"\berror at (\d+):(\d+)")
+
+
+def user_position(message: str, declared_lines: int) -> str:
+    """Oxigraph's ``error at L:C`` in the lines the user wrote, ``declared_lines`` lines of
+    prefix declarations having been put before them: ``line L, column C``."""
+
+    def shift(match: re.Match[str]) -> str:
+        line = int(match.group(1)) - declared_lines
+        return f"line {line}, column {match.group(2)}" if line > 0 else match.group()
+
+    return _POSITION.sub(shift, message)
+
+
 def has_order_by(sparql: str) -> bool:
     words = keywords(sparql)
     return any(a == "ORDER" and b == "BY" for a, b in zip(words, words[1:], strict=False))
