@@ -19,6 +19,7 @@ from kg.rdf.iri import Minter
 from kg.rdf.namespace import ID_BASE
 from kg.rdf.serialise import serialisations
 from kg.text.document import Document
+from kg.text.normalise import UNDECODABLE
 from kg.validate.validation import Validation, validate
 
 MOSTLY = 0.5
@@ -52,6 +53,12 @@ class Result:
             f"{len(self.triples)} triples; {v.count('Violation')} violations, "
             f"{v.count('Warning')} warnings"
         )
+        lost = sum(1 for r in self.doc.normalised.repairs if r.kind == UNDECODABLE)
+        if lost:
+            line += (
+                f"; {lost} undecodable byte{'s' if lost > 1 else ''} read as U+FFFD "
+                "and kept out of the facts (see the repairs in kg report)"
+            )
         if f.boilerplate_share > MOSTLY:
             line += (
                 f"; {f.boilerplate_share:.0%} of the text is page boilerplate "

@@ -302,3 +302,85 @@ def test_sparql_within_its_timeout_answers_and_passes_errors_on(sample_store: Pa
     code, _, err = run("sparql", "--store", str(sample_store.parent / "none"), count)
     assert code == 2
     assert one_error_line(err).startswith("Error: no store at ")
+
+
+# --- 9. messages: one document in two files, UTF-16, a stray byte, write errors ------------------
+
+
+def test_load_of_a_ttl_and_a_jsonld_of_one_document_counts_it_once(tmp_path: Path) -> None:
+    code, out, err = run("load", "--store", str(tmp_path / "s"), "build")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[1].endswith(": the same document as build/lijiang-2020-06-10.jsonld")
+    quads = int(lines[0].split("(")[1].split()[0])
+    assert lines[-1] == f"1 graphs, {quads} quads into {tmp_path / 's'}"
+    assert "note: 1 of the 2 graphs read repeat a document read from another file" in err
+
+
+@pytest.mark.parametrize(
+    ("raw", "encoding"),
+    [
+        (ARTICLE.encode("utf-16"), "utf-16"),  # little-endian, with its BOM
+        (b"\xfe\xff" + ARTICLE.encode("utf-16-be"), "utf-16"),
+        (ARTICLE.encode("utf-32"), "utf-32"),
+    ],
+    ids=["utf-16-le", "utf-16-be", "utf-32"],
+)
+def test_an_article_in_utf16_with_a_bom_is_read(tmp_path: Path, raw: bytes, encoding: str) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(raw)
+    doc = Document.from_path(path)
+    assert (doc.original, doc.encoding) == (ARTICLE, encoding)
+
+
+def test_rdf_in_utf16_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "r.ttl"
+    path.write_bytes("<http://a> <http://b> <http://c> .\n".encode("utf-16"))
+    for args in (["validate", str(path)], ["load", "--store", str(tmp_path / "s"), str(path)]):
+        code, _, err = run(*args)
+        assert code == 2
+        assert one_error_line(err) == (
+            f"Error: {path}: UTF-16 or UTF-32 text (byte order mark); RDF files are read as "
+            "UTF-8 (convert it to UTF-8)"
+        )
+
+
+def test_a_stray_byte_is_decoded_as_a_repair_and_said(tmp_path: Path) -> None:
+    raw = ARTICLE.encode("utf-8")
+    path = tmp_path / "a.txt"
+    path.write_bytes(raw[:9] + b"\xff" + raw[9:])  # between 丽江市 and 永胜县
+    doc = Document.from_path(path)
+    assert doc.encoding == "utf-8"
+    assert [(r.kind, r.start) for r in doc.normalised.repairs] == [("undecodable", 3)]
+    code, out, err = run("build", "--no-store", "-o", str(tmp_path / "out"), str(path))
+    assert code in (0, 1), err
+    assert "1 undecodable byte read as U+FFFD and kept out of the facts" in out
+
+
+def test_many_stray_bytes_are_still_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"\xff".join(ARTICLE.encode("utf-8")[i : i + 3] for i in range(0, 60, 3)))
+    code, _, err = run("validate", str(path))
+    assert code == 2
+    assert "cannot decode as UTF-8, GB18030 or Big5" in one_error_line(err)
+
+
+def test_a_report_under_a_file_names_that_file(tmp_path: Path) -> None:
+    afile = tmp_path / "afile"
+    afile.write_text("x", encoding="utf-8")
+    code, _, err = run("validate", "build/lijiang-2020-06-10.ttl", "--report", f"{afile}/r.ttl")
+    assert code == 2
+    assert one_error_line(err) == (
+        f"Error: {afile}: cannot write r.ttl (it is a file, not a folder)"
+    )
+
+
+def test_an_output_that_is_a_pipe_is_refused_not_replaced(tmp_path: Path) -> None:
+    fifo = tmp_path / "out.csv"
+    os.mkfifo(fifo)
+    code, _, err = run("export", "--csv", str(fifo))
+    assert code == 2
+    assert one_error_line(err) == (
+        f"Error: {fifo}: is a named pipe (FIFO), not a file to write (give a file name)"
+    )
+    assert fifo.is_fifo()

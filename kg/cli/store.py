@@ -18,7 +18,14 @@ import click
 
 from kg.errors import KgError, StoreError, UsageError
 from kg.store import query as questions
-from kg.store.backends import DEFAULT_WAIT, EmbeddedStore, Store, iter_files, open_store
+from kg.store.backends import (
+    DEFAULT_WAIT,
+    EmbeddedStore,
+    Store,
+    iter_files,
+    open_store,
+    stored,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -132,11 +139,24 @@ def load(
     """
     store = target.open(wait)
     loaded = store.load(iter_files(files))
+    first_source: dict[str, Path] = {}
     for graph in loaded:
         verb = "replaced" if graph.replaced else "loaded"
-        click.echo(f"{verb} {graph.graph} ({graph.quads} quads) from {graph.source}")
-    total = sum(g.quads for g in loaded)
-    click.echo(f"{len(loaded)} graphs, {total} quads into {store.description}")
+        line = f"{verb} {graph.graph} ({graph.quads} quads) from {graph.source}"
+        earlier = first_source.setdefault(graph.graph, graph.source)
+        if earlier != graph.source:  # a second file of one document replaced the first
+            line += f": the same document as {earlier}"
+        click.echo(line)
+    kept = stored(loaded)
+    total = sum(g.quads for g in kept)
+    click.echo(f"{len(kept)} graphs, {total} quads into {store.description}")
+    if len(kept) < len(loaded):
+        click.echo(
+            f"note: {len(loaded) - len(kept)} of the {len(loaded)} graphs read repeat a document "
+            "read from another file (a .ttl and a .jsonld of it?); each document is stored once "
+            "(load one format: kg load DIR/*.ttl)",
+            err=True,
+        )
 
 
 @click.group()

@@ -96,6 +96,7 @@ def parse_rdf(data: bytes, fmt: str, source: str = "input") -> Graph:
         data = data[3:]
     if not data.strip():
         raise InputError(f"{source}: empty file", "give a file with RDF in it")
+    check_not_utf16(data, source)
     if b"\x00" in data[:4096]:
         raise InputError(f"{source}: binary file, not {fmt}")
     if fmt == "json-ld":
@@ -113,6 +114,16 @@ def parse_rdf(data: bytes, fmt: str, source: str = "input") -> Graph:
     except (ValueError, OSError) as error:  # defensive: Oxigraph's other errors
         raise InputError(f"{source}: cannot parse as {fmt} ({error})") from None
     return graph
+
+
+def check_not_utf16(data: bytes, source: str) -> None:
+    """Refuse UTF-16 (or UTF-32) text by name: RDF files are UTF-8, and its NULs would
+    otherwise make it look binary."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        raise InputError(
+            f"{source}: UTF-16 or UTF-32 text (byte order mark); RDF files are read as UTF-8",
+            "convert it to UTF-8",
+        )
 
 
 def too_long(source: str, error: MemoryError) -> str:

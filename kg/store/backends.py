@@ -115,6 +115,7 @@ def read_graphs(path: Path) -> dict[ox.NamedNode, list[ox.Quad]]:
     from kg.rdf import rdfio  # imports rdflib: only loads need it
 
     data = read_bytes(path, rdfio.MAX_RDF_BYTES, "RDF file", "split it into one file per document")
+    rdfio.check_not_utf16(data, str(path))
     if fmt == ox.RdfFormat.JSON_LD:
         rdfio.check_jsonld(data, str(path))
     try:
@@ -747,16 +748,22 @@ def iter_files(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
+def stored(loaded: Sequence[LoadedGraph]) -> list[LoadedGraph]:
+    """The graphs a load left in the store: one per name, the last file's (a folder holding
+    ``r.ttl`` and ``r.jsonld`` loads each document twice, and the second replaces the first)."""
+    return list({graph.graph: graph for graph in loaded}.values())
+
+
 @dataclass(frozen=True)
 class LoadSummary:
     graphs: tuple[LoadedGraph, ...]
 
     @property
     def quads(self) -> int:
-        return sum(g.quads for g in self.graphs)
+        return sum(g.quads for g in stored(self.graphs))
 
     def __str__(self) -> str:
-        return f"{len(self.graphs)} graphs ({self.quads} quads)"
+        return f"{len(stored(self.graphs))} graphs ({self.quads} quads)"
 
 
 def load_files(

@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.text.edits import MASK
 
 MAX_BYTES = 16 * 1024 * 1024
 """Articles are a few kilobytes; anything this big is not an article of the genre."""
@@ -29,12 +30,42 @@ def _han_share(text: str) -> float:
     return han / len(text)
 
 
+_UTF16_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+"""Byte order marks of UTF-16 and UTF-32 (longest first): such text is full of NULs, and
+would otherwise be called binary."""
+
+STRAY_SEQUENCES = 8
+STRAY_SEQUENCES_PER_KIB = 1
+"""Invalid UTF-8 sequences tolerated (8, or one per KiB in a longer text) before UTF-8 is not
+the answer: one stray byte inside a character breaks it into up to four."""
+
+
 def decode(raw: bytes, source: str = "input") -> tuple[str, str]:
     """Decode article bytes; returns ``(text, encoding)``.
 
-    UTF-8 is tried first (it rarely decodes by accident); then GB18030 and Big5, keeping the one
-    whose text is most made of common Han characters.
+    A UTF-16 or UTF-32 byte order mark decides.  Else UTF-8 is tried first (it rarely decodes
+    by accident); then GB18030 and Big5, keeping the one whose text is most made of common Han
+    characters.  UTF-8 with a few stray bytes (see ``STRAY_SEQUENCES``) competes with them, each
+    stray byte decoded as U+FFFD, which the normaliser reports as a repair.
     """
+    for bom, encoding in _UTF16_BOMS:
+        if raw.startswith(bom):
+            try:
+                text = raw.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise InputError(
+                    f"{source}: starts as {encoding.upper()} (byte order mark) but byte "
+                    f"{error.start} is not {encoding.upper()}",
+                    "convert the file to UTF-8",
+                ) from None
+            if not text.strip():
+                raise InputError(f"{source}: empty file", "give an article with text in it")
+            return text, encoding
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     if not raw.strip():
@@ -46,6 +77,10 @@ def decode(raw: bytes, source: str = "input") -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     best: tuple[float, str, str] | None = None
+    text = raw.decode("utf-8", errors="replace")  # each invalid sequence: one U+FFFD
+    stray = text.count(MASK) - raw.count(MASK.encode("utf-8"))
+    if stray <= max(STRAY_SEQUENCES, STRAY_SEQUENCES_PER_KIB * len(raw) // 1024):
+        best = (_common_share(text), text, "utf-8")
     for encoding in _CANDIDATES[1:]:
         try:
             text = raw.decode(encoding)
