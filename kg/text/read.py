@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from kg.errors import InputError
 from kg.text.edits import MASK
@@ -156,8 +157,8 @@ def read_bytes(path: Path, limit: int, kind: str, hint: str) -> bytes:
                 f"{path}: {status.st_size} bytes is over the {megabytes} MiB limit for one {kind}",
                 hint,
             )
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(limit + 1)
+        with os.fdopen(fd, "rb", buffering=0, closefd=False) as handle:
+            data = _read_at_most(handle, limit + 1, status.st_size)
     except OSError as error:
         raise InputError(f"{path}: cannot read ({error.strerror})") from None
     finally:
@@ -168,6 +169,26 @@ def read_bytes(path: Path, limit: int, kind: str, hint: str) -> bytes:
             hint,
         )
     return data
+
+
+def _read_at_most(handle: BinaryIO, most: int, size: int) -> bytes:
+    """Up to ``most`` bytes, in pieces: ``read(most)`` would allocate ``most`` bytes at once
+    for a file of a few.  The first piece is the size ``stat`` gave (and one byte more, to
+    see the end)."""
+    pieces: list[bytes] = []
+    total = 0
+    piece = min(most, size + 1 if size > 0 else _PIECE)
+    while total < most:
+        chunk = handle.read(min(piece, most - total))
+        if not chunk:
+            break
+        pieces.append(chunk)
+        total += len(chunk)
+        piece = _PIECE
+    return b"".join(pieces)
+
+
+_PIECE = 1024 * 1024
 
 
 def read_article(path: Path) -> tuple[bytes, str, str]:
