@@ -26,6 +26,16 @@ MOSTLY = 0.5
 """Above this share of boilerplate, a document's summary says how much of it was not read."""
 
 
+def undecodable(doc: Document) -> str | None:
+    """What was lost in decoding ``doc`` ("1 undecodable byte read as U+FFFD …"), if anything."""
+    lost = sum(1 for r in doc.normalised.repairs if r.kind == UNDECODABLE)
+    if not lost:
+        return None
+    return (
+        f"{lost} undecodable byte{'s' if lost > 1 else ''} read as U+FFFD and kept out of the facts"
+    )
+
+
 @dataclass
 class Result:
     doc: Document
@@ -53,12 +63,9 @@ class Result:
             f"{len(self.triples)} triples; {v.count('Violation')} violations, "
             f"{v.count('Warning')} warnings"
         )
-        lost = sum(1 for r in self.doc.normalised.repairs if r.kind == UNDECODABLE)
+        lost = undecodable(self.doc)
         if lost:
-            line += (
-                f"; {lost} undecodable byte{'s' if lost > 1 else ''} read as U+FFFD "
-                "and kept out of the facts (see the repairs in kg report)"
-            )
+            line += f"; {lost} (see the repairs in kg report)"
         if f.boilerplate_share > MOSTLY:
             line += (
                 f"; {f.boilerplate_share:.0%} of the text is page boilerplate "

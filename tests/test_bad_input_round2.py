@@ -355,6 +355,9 @@ def test_a_stray_byte_is_decoded_as_a_repair_and_said(tmp_path: Path) -> None:
     code, out, err = run("build", "--no-store", "-o", str(tmp_path / "out"), str(path))
     assert code in (0, 1), err
     assert "1 undecodable byte read as U+FFFD and kept out of the facts" in out
+    code, _, err = run("validate", str(path))
+    assert code in (0, 1)
+    assert err == f"note: {path}: 1 undecodable byte read as U+FFFD and kept out of the facts\n"
 
 
 def test_many_stray_bytes_are_still_not_utf8(tmp_path: Path) -> None:
