@@ -19,7 +19,21 @@ from kg.rdf.iri import Minter
 from kg.rdf.namespace import ID_BASE
 from kg.rdf.serialise import serialisations
 from kg.text.document import Document
+from kg.text.normalise import UNDECODABLE
 from kg.validate.validation import Validation, validate
+
+MOSTLY = 0.5
+"""Above this share of boilerplate, a document's summary says how much of it was not read."""
+
+
+def undecodable(doc: Document) -> str | None:
+    """What was lost in decoding ``doc`` ("1 undecodable byte read as U+FFFD …"), if anything."""
+    lost = sum(1 for r in doc.normalised.repairs if r.kind == UNDECODABLE)
+    if not lost:
+        return None
+    return (
+        f"{lost} undecodable byte{'s' if lost > 1 else ''} read as U+FFFD and kept out of the facts"
+    )
 
 
 @dataclass
@@ -43,12 +57,21 @@ class Result:
         targets = sum(1 for m in f.measurements if m.kind is Kind.TARGET)
         outcomes = len(f.measurements) - targets
         v = self.validation
-        return (
+        line = (
             f"{self.doc.name}: {len(f.people)} people, {len(divisions)} divisions, "
             f"{len(f.programmes)} programmes, {targets} targets, {outcomes} outcomes; "
             f"{len(self.triples)} triples; {v.count('Violation')} violations, "
             f"{v.count('Warning')} warnings"
         )
+        lost = undecodable(self.doc)
+        if lost:
+            line += f"; {lost} (see the repairs in kg report)"
+        if f.boilerplate_share > MOSTLY:
+            line += (
+                f"; {f.boilerplate_share:.0%} of the text is page boilerplate "
+                "(notices, hotlines, counters), not read for facts"
+            )
+        return line
 
 
 def process_document(doc: Document, base: str = ID_BASE) -> Result:

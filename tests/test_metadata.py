@@ -41,7 +41,7 @@ def test_no_header_no_metadata() -> None:
     assert meta.title is None
 
 
-def test_boilerplate_lines() -> None:
+def test_boilerplate_clauses() -> None:
     doc = Document.from_text(
         "标题\n正文说全市脱贫。\n新闻热线/0888-5122344\n【法律声明】不得转载。\n扫码转发"
     )

@@ -49,3 +49,12 @@ def test_values_are_tidy() -> None:
     assert str(tidy(Decimal("0.50"))) == "0.5"
     assert str(parse_arabic("100.00")) == "100"
     assert parse_chinese("4") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["1" * 29, "1," + "000," * 9 + "000", "一" * 29, "一点" + "五" * 29]
+)
+def test_a_run_of_more_digits_than_decimal_computes_with_is_not_a_number(text: str) -> None:
+    """Issue 16: a line of 100k digits was converted to an integer, in quadratic time."""
+    assert parse_number(text) is None
+    assert parse_number("1" * 28) == Decimal("1" * 28)

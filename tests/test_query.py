@@ -521,7 +521,7 @@ def test_sparql_ask_construct_and_files(store: Path, tmp_path: Path) -> None:
             "(query the store's own graphs)\n",
         ),
         ("SELECT * WHERE { ?s ?p }", "Error: invalid SPARQL: "),
-        ("DROP ALL", "Error: invalid SPARQL: "),
+        ("DROP ALL", "Error: refused: DROP is an update; kg sparql only reads "),
         ("  ", "Error: empty query\n"),
         ("@/nonexistent/q.rq", "Error: cannot read the query file /nonexistent/q.rq: "),
     ],

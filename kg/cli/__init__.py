@@ -7,8 +7,10 @@ the user.
 
 from __future__ import annotations
 
+import os
 import sys
 from importlib import import_module
+from typing import NoReturn
 
 import click
 
@@ -46,6 +48,8 @@ class _Group(click.Group):
             sys.exit(error.exit_code)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
+        except BrokenPipeError:
+            _closed_pipe()
         except KeyboardInterrupt:
             click.echo("Error: interrupted", err=True)
             sys.exit(130)
@@ -69,10 +73,49 @@ def cli() -> None:
     """
 
 
+SIGPIPE_EXIT = 128 + 13
+"""The status a shell reports for a Unix tool that SIGPIPE ended (``kg sparql … | head``)."""
+
+
+def _closed_pipe() -> NoReturn:
+    """The reader of standard output went away (``| head``): stop quietly, as Unix tools do.
+    Standard output is pointed at /dev/null so that flushing it at exit cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    sys.exit(SIGPIPE_EXIT)
+
+
+def _not_utf8(args: list[str]) -> str | None:
+    """The first argument that is not valid UTF-8 (Python keeps its bytes as surrogates) and
+    names no existing file (file names need not be UTF-8 on Unix), shown with escapes."""
+    for arg in args:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            if not os.path.lexists(arg):
+                return ascii(os.fsencode(arg))[1:]
+    return None
+
+
 def main() -> None:
     import logging
 
     # rdflib logs a traceback when a literal's lexical form is ill-formed (an hour of 27);
     # the shapes report such values, so the log would only put a traceback on the screen.
     logging.getLogger("rdflib").setLevel(logging.CRITICAL)
-    cli(prog_name="kg")
+    bad = _not_utf8(sys.argv[1:])
+    if bad is not None:
+        click.echo(
+            f"Error: the argument {bad} is not valid UTF-8 (give names and queries in UTF-8; "
+            "check the terminal's encoding)",
+            err=True,
+        )
+        sys.exit(2)
+    try:
+        try:
+            cli(prog_name="kg")
+        finally:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        _closed_pipe()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import click
@@ -16,14 +16,22 @@ from kg.resources import SAMPLE_ARTICLE
 DEFAULT_OUT = Path("build")
 
 
-def article_paths(inputs: tuple[Path, ...]) -> list[Path]:
-    """Input files, folders expanded to their ``.txt`` files; the sample when none is given."""
+def article_paths(
+    inputs: tuple[Path, ...], outputs: Callable[[str], Iterable[str]] | None = None
+) -> list[Path]:
+    """Input files, folders expanded to their ``.txt`` files; the sample when none is given.
+
+    ``outputs`` names the files a document named ``stem`` writes into the output folder: two
+    inputs that would write a file of the same name are refused (``a.txt`` and ``a.report.txt``
+    both write ``a.report.ttl``); the same file named twice is built once."""
     if not inputs:
         return [SAMPLE_ARTICLE]
     paths: list[Path] = []
     for given in inputs:
         if given.is_dir():
-            found = sorted(p for p in given.rglob("*.txt") if p.is_file())
+            # Not only regular files: a pipe or device named .txt is refused by name, not
+            # skipped in silence.
+            found = sorted(p for p in given.rglob("*.txt") if not p.is_dir())
             if not found:
                 raise InputError(f"{given}: folder holds no .txt article")
             paths.extend(found)
@@ -31,15 +39,20 @@ def article_paths(inputs: tuple[Path, ...]) -> list[Path]:
             paths.append(given)
         else:
             raise InputError(f"{given}: no such file or folder")
-    stems: dict[str, Path] = {}
+    writers: dict[str, Path] = {}
+    unique: dict[Path, None] = {}
     for path in paths:
-        if path.stem in stems and stems[path.stem] != path:
-            raise UsageError(
-                f"{stems[path.stem]} and {path} would both write {path.stem}.ttl",
-                "rename one or build them into different folders",
-            )
-        stems[path.stem] = path
-    return list(stems.values())
+        if path in unique:
+            continue
+        unique[path] = None
+        for name in outputs(path.stem) if outputs else ():
+            if name in writers:
+                raise UsageError(
+                    f"{writers[name]} and {path} would both write {name}",
+                    "rename one or build them into different folders",
+                )
+            writers[name] = path
+    return list(unique)
 
 
 @click.command()
@@ -108,12 +121,12 @@ def build(
       kg build articles/ -o out --jobs 2 --no-store
     """
     from kg.corpus.build import build_corpus, default_jobs
-    from kg.corpus.worker import DocumentReport, Options, tune_gc
+    from kg.corpus.worker import DocumentReport, Options, output_names, tune_gc
     from kg.rdf.serialise import AtomicWriter
 
     tune_gc()
 
-    paths = article_paths(inputs)
+    paths = article_paths(inputs, output_names)
     options = Options(out_dir=out_dir, base=base, nquads=nquads_path is not None)
     if cluster and jobs:
         source = click.get_current_context().get_parameter_source("cluster")

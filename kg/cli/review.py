@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,17 +20,25 @@ _base = click.option("--base", default=ID_BASE, show_default=True, help="Base of
 
 
 def _results(
-    inputs: tuple[Path, ...], base: str, failed: list[Path]
+    inputs: tuple[Path, ...],
+    base: str,
+    failed: list[Path],
+    outputs: Callable[[str], Iterable[str]] | None = None,
 ) -> Iterator[tuple[Path, Result]]:
-    """Each readable input processed; unreadable ones reported on stderr and listed."""
+    """Each readable input processed; unreadable ones reported on stderr and listed.
+    ``outputs``: the files an input named ``stem`` writes (two inputs may not write one)."""
     from kg.pipeline import process
 
-    for path in article_paths(inputs):
+    for path in article_paths(inputs, outputs):
         try:
             yield path, process(path, base)
         except InputError as error:
             click.echo(f"Error: {error}", err=True)
             failed.append(path)
+
+
+def _page_names(name: str) -> tuple[str]:
+    return (f"{name}.html",)
 
 
 @click.command()
@@ -64,8 +72,8 @@ def report(inputs: tuple[Path, ...], out_dir: Path, base: str) -> None:
     from kg.review.page import render_bytes
 
     failed: list[Path] = []
-    for _, result in _results(inputs, base, failed):
-        path = out_dir / f"{result.doc.name}.html"
+    for _, result in _results(inputs, base, failed, _page_names):
+        path = out_dir / _page_names(result.doc.name)[0]
         write_atomic(path, render_bytes(result, base))
         click.echo(f"wrote {path}")
     if failed:

@@ -7,16 +7,25 @@ closest known names are on stderr), 2 bad usage, unreadable input or a store err
 from __future__ import annotations
 
 import functools
+import multiprocessing
 from collections.abc import Callable
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
 import click
 
-from kg.errors import UsageError
+from kg.errors import KgError, StoreError, UsageError
 from kg.store import query as questions
-from kg.store.backends import DEFAULT_WAIT, EmbeddedStore, Store, iter_files, open_store
+from kg.store.backends import (
+    DEFAULT_WAIT,
+    EmbeddedStore,
+    Store,
+    iter_files,
+    open_store,
+    stored,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -134,11 +143,24 @@ def load(
     """
     store = target.open(wait)
     loaded = store.load(iter_files(files))
+    first_source: dict[str, Path] = {}
     for graph in loaded:
         verb = "replaced" if graph.replaced else "loaded"
-        click.echo(f"{verb} {graph.graph} ({graph.quads} quads) from {graph.source}")
-    total = sum(g.quads for g in loaded)
-    click.echo(f"{len(loaded)} graphs, {total} quads into {store.description}")
+        line = f"{verb} {graph.graph} ({graph.quads} quads) from {graph.source}"
+        earlier = first_source.setdefault(graph.graph, graph.source)
+        if earlier != graph.source:  # a second file of one document replaced the first
+            line += f": the same document as {earlier}"
+        click.echo(line)
+    kept = stored(loaded)
+    total = sum(g.quads for g in kept)
+    click.echo(f"{len(kept)} graphs, {total} quads into {store.description}")
+    if len(kept) < len(loaded):
+        click.echo(
+            f"note: {len(loaded) - len(kept)} of the {len(loaded)} graphs read repeat a document "
+            "read from another file (a .ttl and a .jsonld of it?); each document is stored once "
+            "(load one format: kg load DIR/*.ttl)",
+            err=True,
+        )
 
 
 @click.group()
@@ -248,19 +270,34 @@ def officials(
         _print(questions.officials(store, organisation), fmt)
 
 
+DEFAULT_TIMEOUT = 60.0
+"""Seconds after which ``kg sparql`` stops a query (``--timeout``)."""
+
+
 @click.command()
 @click.argument("text", metavar="QUERY")
 @format_option
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop the query when it has run this long.",
+)
 @store_options
 def sparql(
     text: str,
     fmt: str,
+    timeout: float,
     target: StoreTarget,
 ) -> None:
     """Run a SPARQL query (text, or @FILE.rq) against the store.
 
-    The embedded store answers from the union of all document graphs and refuses SERVICE,
-    LOAD and FROM (nothing is fetched).  Rows keep the query's ORDER BY, else are sorted.
+    Read-only: updates (INSERT, DELETE, CLEAR, DROP, LOAD …) are refused by name.  The
+    embedded store answers from the union of all document graphs and refuses SERVICE, LOAD
+    and FROM (nothing is fetched).  Rows keep the query's ORDER BY, else are sorted.  Error
+    positions are in the query's own lines.
 
     \b
     Example:
@@ -274,9 +311,61 @@ def sparql(
             raise UsageError(f"cannot read the query file {path}: {error}") from None
     if not text.strip():
         raise UsageError("empty query")
-    store = target.open()
+    store = target.open()  # not opened yet: the process that queries opens it
     local = isinstance(store, EmbeddedStore)
-    _print(questions.sparql(store, text, local=local), fmt)
+    _print(within(timeout, lambda: questions.sparql(store, text, local=local)), fmt)
+
+
+T = TypeVar("T")
+
+
+def within(seconds: float, work: Callable[[], T]) -> T:
+    """``work()`` run in a child process that is killed after ``seconds``: Oxigraph offers no
+    way to interrupt a query, and a thread could not be stopped.  The child's ``KgError``
+    is raised here; where ``fork`` is missing the work runs here, without a limit."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return work()
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_answer, args=(work, send), daemon=True)
+    child.start()
+    send.close()
+    try:
+        if not receive.poll(seconds):
+            raise UsageError(
+                f"the query ran for {seconds:g} s and was stopped",
+                "narrow it, or give a longer --timeout",
+            )
+        try:
+            kind, value = receive.recv()
+        except EOFError:
+            child.join()
+            raise StoreError(
+                f"the query ended without an answer (exit status {child.exitcode})"
+            ) from None
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+        receive.close()
+    if kind == "answer":
+        return cast(T, value)
+    error_type, message, hint = value
+    if issubclass(error_type, KgError):
+        raise error_type(message, hint)
+    raise RuntimeError(message)
+
+
+def _answer(work: Callable[[], object], send: Connection) -> None:
+    """In the child: send ``("answer", value)`` or ``("error", (type, message, hint))``."""
+    try:
+        outcome: tuple[str, object] = ("answer", work())
+    except KgError as error:
+        outcome = ("error", (type(error), error.message, error.hint))
+    except Exception as error:  # an internal error, reported by the parent like any other
+        outcome = ("error", (RuntimeError, f"in the query process: {error!r}", None))
+    send.send(outcome)
+    send.close()
 
 
 COMMANDS = (load, query, sparql)

@@ -32,9 +32,12 @@ def check(path: Path) -> Checked:
     if path.is_dir():
         raise InputError(f"{path}: is a folder; give files", "kg validate build/*.ttl")
     if path.suffix.lower() in ARTICLE_SUFFIXES:
-        from kg.pipeline import process
+        from kg.pipeline import process, undecodable
 
         result = process(path)
+        lost = undecodable(result.doc)
+        if lost:
+            click.echo(f"note: {path}: {lost}", err=True)
         return Checked(str(path), result.graph, result.validation)
     format_of(path)  # refuse an unknown or unsafe type before touching the file
     data = read_rdf(path)

@@ -41,10 +41,17 @@ class Options:
     nquads: bool = False
 
 
+def output_names(name: str) -> tuple[str, str, str]:
+    """``(turtle, jsonld, report)`` file names of a document named ``name``: the whole name
+    with a suffix added (``r.v1`` -> ``r.v1.ttl``; ``Path.with_suffix`` would make it ``r.ttl``
+    and ``r.v2`` would overwrite it)."""
+    return f"{name}.ttl", f"{name}.jsonld", f"{name}.report.ttl"
+
+
 def output_paths(out_dir: Path, name: str) -> tuple[Path, Path, Path]:
     """``(turtle, jsonld, report)`` paths of a document named ``name``."""
-    stem = out_dir / name
-    return stem.with_suffix(".ttl"), stem.with_suffix(".jsonld"), out_dir / f"{name}.report.ttl"
+    turtle, jsonld, report = output_names(name)
+    return out_dir / turtle, out_dir / jsonld, out_dir / report
 
 
 def build_document(path: Path, options: Options) -> DocumentReport:

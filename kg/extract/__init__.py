@@ -8,7 +8,7 @@ rather than in every extractor.
 from __future__ import annotations
 
 from kg.extract import measurements, metadata, people, places, programmes, quantities
-from kg.extract.boilerplate import boilerplate_spans, overlaps
+from kg.extract.boilerplate import boilerplate_share, boilerplate_spans, overlaps
 from kg.extract.facts import Facts
 from kg.text.document import Document, Span
 
@@ -35,4 +35,5 @@ def extract(doc: Document) -> Facts:
         measurements=measurements.extract(
             doc, found_quantities, found_places, found_programmes, jurisdiction
         ),
+        boilerplate_share=boilerplate_share(doc, skip),
     )

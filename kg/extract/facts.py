@@ -187,3 +187,5 @@ class Facts:
     programmes: list[Programme] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     measurements: list[Measurement] = field(default_factory=list)
+    boilerplate_share: float = 0.0
+    """The share of the text (non-space characters) that is page boilerplate, not read for facts."""

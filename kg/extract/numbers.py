@@ -32,6 +32,10 @@ ARABIC = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
 CHINESE = "[" + CHINESE_NUMERAL_CHARS + "]+"
 ARABIC_RE = re.compile(ARABIC)
 CHINESE_RE = re.compile(CHINESE)
+MAX_DIGITS = 28
+"""Digits a number may have.  ``Decimal`` computes with 28 significant digits, so a longer one
+could not be multiplied (4.43万) exactly; no figure of the genre comes near, and converting a
+run of a hundred thousand digits to an integer takes time that grows with its square."""
 
 
 def tidy(value: Decimal) -> Decimal:
@@ -43,7 +47,7 @@ def tidy(value: Decimal) -> Decimal:
 
 def parse_arabic(text: str) -> Decimal | None:
     """``1,200.5`` -> 1200.5; full-width digits and points are accepted."""
-    if not ARABIC_RE.fullmatch(text):
+    if not ARABIC_RE.fullmatch(text) or sum(c.isdigit() for c in text) > MAX_DIGITS:
         return None
     ascii_text = "".join(
         str(unicodedata.digit(c)) if c.isdigit() else ("." if c in ".．" else "")
@@ -99,7 +103,7 @@ def _section(text: str) -> int | None:
 
 def _digit_string(text: str) -> Decimal | None:
     """二〇二〇 -> 2020: digits read one by one (years, codes)."""
-    if len(text) >= 2 and all(c in DIGITS and c != "两" for c in text):
+    if 2 <= len(text) <= MAX_DIGITS and all(c in DIGITS and c != "两" for c in text):
         return Decimal("".join(str(DIGITS[c]) for c in text))
     return None
 
@@ -111,7 +115,7 @@ def parse_chinese(text: str) -> Decimal | None:
         return None
     if "点" in text:
         whole, _, fraction = text.partition("点")
-        if not fraction or any(c not in DIGITS for c in fraction):
+        if not fraction or len(fraction) > MAX_DIGITS or any(c not in DIGITS for c in fraction):
             return None
         integer = parse_chinese(whole) if whole else Decimal(0)
         if integer is None:

@@ -21,6 +21,7 @@ Errors are :class:`kg.errors.InputError` (exit code 2) naming the file, the line
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -95,10 +96,11 @@ def parse_rdf(data: bytes, fmt: str, source: str = "input") -> Graph:
         data = data[3:]
     if not data.strip():
         raise InputError(f"{source}: empty file", "give a file with RDF in it")
+    check_not_utf16(data, source)
     if b"\x00" in data[:4096]:
         raise InputError(f"{source}: binary file, not {fmt}")
     if fmt == "json-ld":
-        _check_json(data, source)
+        check_jsonld(data, source)
     graph = Graph()
     try:
         for quad in ox.parse(data, format=formats[fmt]):
@@ -107,15 +109,37 @@ def parse_rdf(data: bytes, fmt: str, source: str = "input") -> Graph:
         raise InputError(f"{source}: {_syntax_message(error)}") from None
     except _Unsupported as error:
         raise InputError(f"{source}: {error}") from None
+    except MemoryError as error:
+        raise InputError(too_long(source, error)) from None
     except (ValueError, OSError) as error:  # defensive: Oxigraph's other errors
         raise InputError(f"{source}: cannot parse as {fmt} ({error})") from None
     return graph
 
 
+def check_not_utf16(data: bytes, source: str) -> None:
+    """Refuse UTF-16 (or UTF-32) text by name: RDF files are UTF-8, and its NULs would
+    otherwise make it look binary."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        raise InputError(
+            f"{source}: UTF-16 or UTF-32 text (byte order mark); RDF files are read as UTF-8",
+            "convert it to UTF-8",
+        )
+
+
+def too_long(source: str, error: MemoryError) -> str:
+    """The message for Oxigraph's ``MemoryError``, raised when one token (a literal, an IRI)
+    outgrows its parser's buffer ("Reached the buffer maximal size of 16777216")."""
+    found = re.search(r"\d+", str(error))
+    limit = f"{int(found.group()) // (1024 * 1024)} MiB" if found else "its"
+    return f"{source}: a literal or IRI is longer than the parser's {limit} limit for one term"
+
+
 # --- JSON-LD: refuse what would be fetched -----------------------------------------------------
 
 
-def _check_json(data: bytes, source: str) -> None:
+def check_jsonld(data: bytes, source: str) -> None:
+    """Refuse JSON-LD that is not UTF-8, not JSON, nested too deeply, or names a context to
+    fetch: an ``InputError`` with the line and column where there is one."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

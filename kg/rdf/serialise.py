@@ -317,6 +317,19 @@ def write_atomic(path: Path, data: bytes) -> None:
         out.write(data)
 
 
+def write_error(path: Path, error: OSError, at: Path) -> str:
+    """Why ``path`` cannot be written, naming the path at fault: a file where a folder is
+    needed (``afile/r.ttl``: mkdir says "File exists" of ``afile``), a folder the error names
+    (one that cannot be made), else ``at``; never the temporary file, with the system's
+    reason."""
+    for folder in reversed(path.parents):
+        if folder.exists() and not folder.is_dir():
+            return f"{folder}: cannot write {path.relative_to(folder)} (it is a file, not a folder)"
+    named = {str(folder) for folder in path.parents} | {str(path)}
+    where = error.filename if error.filename in named else at
+    return f"{where}: cannot write ({error.strerror or error})"
+
+
 class AtomicWriter:
     """A file written in pieces that appears whole at the end, or not at all."""
 
@@ -326,25 +339,40 @@ class AtomicWriter:
         self._out: Any = None
 
     def __enter__(self) -> AtomicWriter:
+        from kg.text.read import not_a_file
+
+        try:
+            what = not_a_file(os.stat(self.path).st_mode)
+        except OSError:
+            what = None  # nothing there yet (or nothing that can be looked at): try writing
+        if what is not None:  # the rename would replace a pipe or /dev/full with a file
+            raise KgError(f"{self.path}: is {what}, not a file to write", "give a file name")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(
                 prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent
             )
         except OSError as error:
-            raise KgError(f"{self.path.parent}: cannot write ({error.strerror})") from None
+            raise KgError(write_error(self.path, error, self.path.parent)) from None
         self._tmp = Path(tmp)
         self._out = os.fdopen(fd, "wb")
         return self
 
     def write(self, data: bytes) -> None:
-        self._out.write(data)
+        try:
+            self._out.write(data)
+        except OSError as error:  # a full disk, a quota
+            raise KgError(write_error(self.path, error, self.path)) from None
 
     def __exit__(self, kind: object, error: object, trace: object) -> None:
         assert self._tmp is not None
-        self._out.close()
-        if kind is None:
-            os.chmod(self._tmp, 0o666 & ~_umask())
-            os.replace(self._tmp, self.path)
-        else:
+        try:
+            self._out.close()
+            if kind is None:
+                os.chmod(self._tmp, 0o666 & ~_umask())
+                os.replace(self._tmp, self.path)
+        except OSError as failure:
+            self._tmp.unlink(missing_ok=True)
+            raise KgError(write_error(self.path, failure, self.path)) from None
+        if kind is not None:
             self._tmp.unlink(missing_ok=True)

@@ -106,13 +106,32 @@ def rows(result: Result, base: str | None = None, file: str | None = None) -> li
     return out
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet program read a CSV cell as a formula (OWASP, "CSV
+Injection")."""
+
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+
+
+def neutralise(column: str, value: str) -> str:
+    """``value`` safe to open in a spreadsheet: a text cell that would start a formula gets a
+    leading apostrophe, as OWASP recommends (``=HYPERLINK(…)`` -> ``'=HYPERLINK(…)``); a number
+    in a numeric column (``-3``) stays a number."""
+    if not value.startswith(_FORMULA_STARTS):
+        return value
+    if column in NUMERIC and _PLAIN_NUMBER.fullmatch(value):
+        return value
+    return "'" + value
+
+
 def to_csv(table: list[Row]) -> bytes:
     """The rows as CSV with a header, UTF-8 with a BOM (spreadsheet programs need it to read
-    Chinese), CRLF line ends as RFC 4180 has them."""
+    Chinese), CRLF line ends as RFC 4180 has them.  Cells that would start a formula are
+    neutralised (:func:`neutralise`); the workbook needs no such care, its cells are strings."""
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(table)
+    writer.writerows({c: neutralise(c, v) for c, v in row.items()} for row in table)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -200,4 +219,4 @@ def to_xlsx(table: list[Row]) -> bytes:
     return buffer.getvalue()
 
 
-__all__ = ["COLUMNS", "NUMERIC", "Row", "rows", "to_csv", "to_xlsx"]
+__all__ = ["COLUMNS", "NUMERIC", "Row", "neutralise", "rows", "to_csv", "to_xlsx"]

@@ -20,7 +20,6 @@ by a strict serialiser (:func:`sparql_term`), never by formatting user text into
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sqlite3
@@ -38,6 +37,7 @@ import pyoxigraph as ox
 
 from kg.errors import InputError, StoreBusyError, StoreError, UsageError
 from kg.store.details_index import DetailsIndex, IndexWriter, read_state, reader_index
+from kg.text.read import check_regular, read_bytes
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 DEFAULT_STORE = Path("build") / "store"
@@ -101,41 +101,6 @@ def _result(answer: object) -> QueryResult:
 # --- reading RDF files -------------------------------------------------------------------------
 
 
-def _check_jsonld_context(path: Path, text: str) -> None:
-    """Refuse JSON-LD that would need a remote ``@context`` (nothing is fetched, ever)."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError(f"{path}: not JSON: {error}") from None
-
-    def contexts(node: object) -> Iterator[object]:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key == "@context":
-                    yield value
-                yield from contexts(value)
-        elif isinstance(node, list):
-            for item in node:
-                yield from contexts(item)
-
-    def remote(context: object) -> str | None:
-        if isinstance(context, str):
-            return context
-        if isinstance(context, list):
-            return next((r for c in context if (r := remote(c))), None)
-        if isinstance(context, dict) and isinstance(context.get("@import"), str):
-            return str(context["@import"])
-        return None
-
-    for context in contexts(data):
-        url = remote(context)
-        if url is not None:
-            raise InputError(
-                f"{path}: JSON-LD @context {url!r} would be fetched from elsewhere",
-                "inline the context; kg never loads remote contexts",
-            )
-
-
 def read_graphs(path: Path) -> dict[ox.NamedNode, list[ox.Quad]]:
     """The named graphs of an RDF file, each with its quads.
 
@@ -147,20 +112,18 @@ def read_graphs(path: Path) -> dict[ox.NamedNode, list[ox.Quad]]:
     if fmt is None:
         known = ", ".join(sorted(FORMATS))
         raise InputError(f"{path}: unknown RDF format {path.suffix!r}", f"use one of {known}")
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+    from kg.rdf import rdfio  # imports rdflib: only loads need it
+
+    data = read_bytes(path, rdfio.MAX_RDF_BYTES, "RDF file", "split it into one file per document")
+    rdfio.check_not_utf16(data, str(path))
     if fmt == ox.RdfFormat.JSON_LD:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            raise InputError(f"{path}: JSON-LD is not UTF-8") from None
-        _check_jsonld_context(path, text)
+        rdfio.check_jsonld(data, str(path))
     try:
         quads = list(ox.parse(data, format=fmt, rename_blank_nodes=True))
     except SyntaxError as error:
         raise InputError(f"{path}: not valid {fmt.name}: {_one_line(str(error))}") from None
+    except MemoryError as error:
+        raise InputError(rdfio.too_long(str(path), error)) from None
     except (ValueError, OSError) as error:
         raise InputError(f"{path}: cannot parse: {_one_line(str(error))}") from None
 
@@ -207,8 +170,11 @@ def check_inputs(files: Sequence[Path]) -> None:
         if path.suffix.lower() not in FORMATS:
             known = ", ".join(sorted(FORMATS))
             raise InputError(f"{path}: unknown RDF format {path.suffix!r}", f"use one of {known}")
-        if not path.is_file():
-            raise InputError(f"{path}: no such file")
+        try:
+            mode = path.stat().st_mode
+        except OSError:
+            raise InputError(f"{path}: no such file") from None
+        check_regular(path, mode, "RDF file")
 
 
 # --- the interface -----------------------------------------------------------------------------
@@ -497,6 +463,35 @@ def check_local_query(sparql: str) -> None:
             raise UsageError(f"refused: {_REFUSED[word]}", "query the store's own graphs")
 
 
+_UPDATES = ("INSERT", "DELETE", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "LOAD", "WITH")
+"""SPARQL Update's words; none of them is a word of a query."""
+
+
+def check_read_only(sparql: str) -> None:
+    """Refuse a SPARQL update by name: ``kg sparql`` only reads, whatever the store allows."""
+    for word in keywords(sparql):
+        if word in _UPDATES:
+            raise UsageError(
+                f"refused: {word} is an update; kg sparql only reads "
+                "(SELECT, CONSTRUCT, ASK, DESCRIBE)",
+                "change the store with kg load",
+            )
+
+
+_POSITION = re.compile(r"\berror at (\d+):(\d+)")
+
+
+def user_position(message: str, declared_lines: int) -> str:
+    """Oxigraph's ``error at L:C`` in the lines the user wrote, ``declared_lines`` lines of
+    prefix declarations having been put before them: ``line L, column C``."""
+
+    def shift(match: re.Match[str]) -> str:
+        line = int(match.group(1)) - declared_lines
+        return f"line {line}, column {match.group(2)}" if line > 0 else match.group()
+
+    return _POSITION.sub(shift, message)
+
+
 def has_order_by(sparql: str) -> bool:
     words = keywords(sparql)
     return any(a == "ORDER" and b == "BY" for a, b in zip(words, words[1:], strict=False))
@@ -753,16 +748,22 @@ def iter_files(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
+def stored(loaded: Sequence[LoadedGraph]) -> list[LoadedGraph]:
+    """The graphs a load left in the store: one per name, the last file's (a folder holding
+    ``r.ttl`` and ``r.jsonld`` loads each document twice, and the second replaces the first)."""
+    return list({graph.graph: graph for graph in loaded}.values())
+
+
 @dataclass(frozen=True)
 class LoadSummary:
     graphs: tuple[LoadedGraph, ...]
 
     @property
     def quads(self) -> int:
-        return sum(g.quads for g in self.graphs)
+        return sum(g.quads for g in stored(self.graphs))
 
     def __str__(self) -> str:
-        return f"{len(self.graphs)} graphs ({self.quads} quads)"
+        return f"{len(stored(self.graphs))} graphs ({self.quads} quads)"
 
 
 def load_files(

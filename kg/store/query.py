@@ -35,7 +35,9 @@ from kg.store.backends import (
     Store,
     Term,
     check_local_query,
+    check_read_only,
     has_order_by,
+    user_position,
     with_values,
 )
 from kg.store.details_index import (
@@ -695,8 +697,13 @@ def sparql(store: Store, text: str, local: bool) -> Answer | bool:
     """
     if local:
         check_local_query(text)
+    check_read_only(text)
     declared = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
-    answer = store.query(declared + text)
+    try:
+        answer = store.query(declared + text)
+    except UsageError as error:  # a syntax error: its position in the user's own lines
+        message = user_position(error.message, len(PREFIXES))
+        raise UsageError(message, error.hint) from None
     if isinstance(answer, bool):
         return answer
     if isinstance(answer, Rows):

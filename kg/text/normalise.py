@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.text.edits import Edit
+from kg.text.edits import MASK, Edit
 from kg.text.readings import LETTERS, is_pinyin
 from kg.text.script import convert_script, detect_script
 
@@ -61,6 +61,19 @@ class Normalised:
             at = self.starts[start] if start < len(self.starts) else len(self.original)
             return at, at
         return self.starts[start], self.ends[end - 1]
+
+
+# --- step 0: characters lost before us --------------------------------------------------------
+
+UNDECODABLE = "undecodable"
+"""The kind of repair marking a U+FFFD of the input: a stray byte that was not UTF-8, decoded
+with replacement (:func:`kg.text.read.decode`), or a character lost before the file was
+written.  Masked text yields no facts."""
+
+
+def mark_undecodable(text: str) -> list[Edit]:
+    """Each U+FFFD of the input, reported as a repair (it stays a mask)."""
+    return [Edit(m.start(), m.end(), MASK, UNDECODABLE) for m in re.finditer(MASK, text)]
 
 
 # --- step 1: mojibake --------------------------------------------------------------------------
@@ -168,7 +181,11 @@ def normalise(original: str) -> Normalised:
     starts: list[int] = list(range(len(original)))
     ends: list[int] = list(range(1, len(original) + 1))
     repairs: list[Repair] = []
-    steps: tuple[Callable[[str], list[Edit]], ...] = (repair_mojibake, strip_pinyin)
+    steps: tuple[Callable[[str], list[Edit]], ...] = (
+        mark_undecodable,
+        repair_mojibake,
+        strip_pinyin,
+    )
     for step in steps:
         edits = step(text)
         for edit in edits:
