@@ -60,6 +60,18 @@ def one(text: str) -> Quantity:
         ("亩产不低于400公斤。", "不低于400公斤", "400", "KG", None, Qualifier.AT_LEAST),
         ("单笔贷款不超过5万元。", "不超过5万元", "50000", "CNY", None, Qualifier.AT_MOST),
         ("贷款逾3000万元。", "逾3000万元", "30000000", "CNY", None, Qualifier.MORE_THAN),
+        ("全镇税收 416 亿 元。", "416 亿 元", "41600000000", "CNY", None, Qualifier.EXACT),
+        ("村里筹款 75 万元。", "75 万元", "750000", "CNY", None, Qualifier.EXACT),
+        (
+            "全区工业产值2093.5亿,比上年多。",
+            "2093.5亿",
+            "209350000000",
+            "CNY",
+            None,
+            Qualifier.EXACT,
+        ),
+        ("新建厂房12.5万㎡。", "12.5万㎡", "125000", "M2", None, Qualifier.EXACT),
+        ("死亡率比上年低0.3个千分点。", "0.3个千分点", "0.3", "PERMILLE", None, Qualifier.EXACT),
     ],
 )
 def test_quantity(
@@ -124,6 +136,12 @@ def test_pairs_give_the_later_value_and_the_baseline() -> None:
         "这两项硬骨头,说一遍不行就说十遍,取得了一个又一个的胜利。",
         "探索形成12个人不分组的做法。",
         "下山时间缩短到1个半小时,往返要两个半天。",
+        "三次产业结构持续优化。",
+        "全县学习贯彻县委九届六次全会精神,筹备县十四届人大三次会议。",
+        "表彰第十、十一批援建干部,第3、4批队员。",
+        "汇报分四个部分,从六个方面展开,分两个阶段推进,落实六个精准。",
+        "两地携手走过25个春秋。",
+        "已有0条评论 3次点赞",
     ],
 )
 def test_not_quantities(text: str) -> None:
@@ -153,3 +171,18 @@ def test_pairs_with_their_times_and_a_bound_on_the_later_value() -> None:
         (Decimal(20), Decimal(300), Qualifier.AT_MOST),
         (Decimal(480000), Decimal(35000), Qualifier.MORE_THAN),
     ]
+
+
+def test_values_listed_together_share_a_qualifier_written_once() -> None:
+    before = found("存贷款和存款余额分别超过2万亿、1万亿和5000亿元。")
+    assert [(q.value, q.qualifier) for q in before] == [
+        (Decimal(2 * 10**12), Qualifier.MORE_THAN),
+        (Decimal(10**12), Qualifier.MORE_THAN),
+        (Decimal(5 * 10**11), Qualifier.MORE_THAN),
+    ]
+    after = found("城乡收入分别增长7.5%和8%左右。")
+    assert [q.qualifier for q in after] == [Qualifier.APPROXIMATELY] * 2
+    inside = found("两村分别有300多户和120户。")
+    assert [q.qualifier for q in inside] == [Qualifier.MORE_THAN, Qualifier.EXACT]
+    units = found("投入超过3亿元和12个项目。")
+    assert [q.qualifier for q in units] == [Qualifier.MORE_THAN, Qualifier.EXACT]
