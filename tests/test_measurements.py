@@ -604,3 +604,43 @@ def test_a_village_word_inside_the_sentence_over_a_programmes_county() -> None:
         programmes={"沪滇协作": YONGSHENG},
     )
     assert [(m.quantity.span.text, m.area) for m in found] == [("32座", HEKOU)]
+
+
+def test_an_estimate_of_a_year_already_past_is_an_outcome() -> None:
+    _, found = measure_in(
+        "2024-01-10 来源:永胜县融媒体中心\n"
+        "一、2023年工作回顾\n全年预计完成财政收入3.2亿元,增长6%。\n"
+        "二、2024年工作安排\n预计新建冷库8个。\n"
+        "三、专项工作\n过去一年,全县扎实苦干。预计实现生产总值95亿元,增长5.5%。\n"
+        "2023年全县预计新增就业1200人。今年预计新增就业1500人。\n"
+        "种植面积达3.1万亩(预计数,下同),产值4亿元。"
+    )
+    assert [(m.quantity.span.text, m.kind) for m in found] == [
+        ("3.2亿元", Kind.OUTCOME),
+        ("6%", Kind.OUTCOME),
+        ("8个", Kind.TARGET),
+        ("95亿元", Kind.OUTCOME),
+        ("5.5%", Kind.OUTCOME),
+        ("1200人", Kind.OUTCOME),
+        ("1500人", Kind.TARGET),
+        ("3.1万亩", Kind.OUTCOME),
+        ("4亿元", Kind.OUTCOME),
+    ]
+
+
+def test_targets_under_a_heading_or_a_colon_that_opens_them() -> None:
+    _, found = measure(
+        "— 主要目标 —\n生产总值增长6.5%以上;城镇登记失业率控制在4%以内。\n"
+        "会上提出了明年主要预期目标:农村居民收入增长8%左右,新增就业5000人。"
+    )
+    assert [(m.quantity.span.text, m.kind) for m in found] == [
+        ("6.5%以上", Kind.TARGET),
+        ("4%以内", Kind.TARGET),
+        ("8%左右", Kind.TARGET),
+        ("5000人", Kind.TARGET),
+    ]
+
+
+def test_a_plan_followed_is_no_plan_made() -> None:
+    _, found = measure("华坪县根据县里的规划发展芒果产业,完成种植1800亩。")
+    assert [m.kind for m in found] == [Kind.OUTCOME]

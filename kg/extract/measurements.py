@@ -7,7 +7,11 @@ contract's provenance quote is made of:
   an outcome, else a plan word (将, 计划, 力争, 到2025年) a target, else a result word (实现,
   累计, 达, 还有) an outcome; a clause without cues takes the nearest cue of the clauses before it
   in the sentence; a number that describes a programme (培育100亿元以上产业的“六个一百”工程,
-  总投资160亿元的…项目) is its target; anything else is a reported outcome;
+  总投资160亿元的…项目) is its target; anything else is a reported outcome.  An estimate
+  (预计) of a time already past (under a heading that reviews it, 去年, earlier years, a note
+  in brackets, a paragraph opened by 过去的一年) is an outcome not yet in the statistics; a
+  heading of plans (二、2024年工作安排, — 主要目标 —) or a clause of plans ending in a colon
+  (提出了主要预期目标：) governs what follows; a plan followed (按照…规划) is no cue;
 - indicator: what is counted, from the words around the number: the noun phrase after it
   (建设100万亩高产稳产标准农田), else the one before it, without the verb, adverbs, determiners
   and area words that open the clause (累计举办各类培训班624期 -> 培训班); numbers written side by
@@ -69,6 +73,8 @@ _NOMINAL_TAGS = ("n", "r", "j")
 _BOUNDS = (Qualifier.MORE_THAN, Qualifier.AT_MOST, Qualifier.AT_LEAST)
 _CLASS_WORDS = 3
 """Words after 的 searched for what a bound picks members of (的建档立卡贫困户: two)."""
+_ACCORDING_REACH = 4
+"""Words before a target word searched for 按照, 根据 … (按照镇的规划: three)."""
 _VERB_LIST_OPENERS = ("通过", "并", "再", "还", "同时", "以", "集中", "重点", "全面", "大力")
 
 
@@ -185,8 +191,10 @@ class _Reader:
         self.named = [(s.start, s.end) for s in spans if s.end - s.start > 1]
         """Names of programmes and places, in which no word is a cue (“雨露计划”, 计划乡)."""
         self._indicators: dict[int, tuple[str, Span | None, str]] = {}
-        self.plan_sections = _plan_sections(self.text, self.year)
+        self.plan_sections = _sections(self.text, self.year, "plan_heading")
         """Spans of sections under a heading of plans (二、2024年工作安排)."""
+        self.review_sections = _sections(self.text, None, "review_heading")
+        """Spans of sections under a heading that reviews past work (一、2023年工作回顾)."""
 
     # -- text structure ----------------------------------------------------------------------
 
@@ -456,13 +464,20 @@ class _Reader:
             nominal = after.startswith(_NOMINAL_TAGS) and after != "ns"
             if token.word in cue_words("object_marker") and (nominal or disposal):
                 continue
+            if token.word in cue_words("target") and any(
+                t.word in cue_words("according") for t in toks[max(0, i - _ACCORDING_REACH) : i]
+            ):
+                continue  # 按照镇的规划发展产业: the plan followed, not one being made
             words.add(token.word)
         return words
 
-    def _cue(self, start: int, end: int) -> str | None:
+    def _cue(self, start: int, end: int, past: bool = False) -> str | None:
         """The strongest cue of ``text[start:end]``: ``aspect`` (completed), ``target`` or
-        ``outcome`` (a result word), if any."""
+        ``outcome`` (a result word), if any; where the figure is about a time ``past``, an
+        estimate (预计) is no plan."""
         words = self._cue_words(start, end)
+        if past:
+            words -= set(cue_words("estimate"))
         segment = self.text[start:end]
         if words & set(cue_words("aspect")) or _searches("aspect_re", segment, None):
             return "aspect"
@@ -484,15 +499,50 @@ class _Reader:
         years = [int(y) for y in _YEAR.findall(sentence)]
         return self.year is None or all(y >= self.year for y in years)
 
-    def _plans(self, start: int, end: int) -> bool:
+    def _plans(self, start: int, end: int, past: bool = False) -> bool:
         """Whether ``text[start:end]`` has a plan cue that governs the rest of the sentence."""
         words = self._cue_words(start, end)
+        if past:
+            words -= set(cue_words("estimate"))
         segment = self.text[start:end]
         return bool(words & set(cue_words("plan"))) or _searches("plan_re", segment, self.year)
 
-    def _cue_in(self, start: int, end: int) -> Kind | None:
+    def _estimates_past(self, quantity: Quantity, clauses: list[_Clause]) -> bool:
+        """Whether an estimate (预计) in the quantity's sentence is of a time already past: the
+        sentence lies under a heading that reviews past work, or tells of an earlier time
+        (去年, 过去五年, only years before the document's), or the estimate is a note in
+        brackets on figures stated (99.3亿元(预计数)).  Such figures are the outcomes of a
+        year just ended, estimated before its statistics are out."""
+        at = quantity.span.start
+        if any(start <= at < end for start, end in self.review_sections):
+            return True
+        start, end = clauses[0].start, clauses[-1].end
+        sentence = self.text[start:end]
+        if any(
+            self.text[start + m.start() - 1 : start + m.start()] in ("(", "（")
+            for m in _estimate_re().finditer(sentence)
+        ):
+            return True
+        if self._tells_past(sentence):
+            return True
+        # a sentence naming no time of its own, in a paragraph opened by a past time
+        # (刚刚过去的2020年，…。预计实现地区生产总值…)
+        if _YEAR.search(sentence) or any(w in sentence for w in cue_words("present")):
+            return False
+        paragraph = self.text.rfind("\n", 0, start) + 1
+        return self._tells_past(self.text[paragraph:start])
+
+    def _tells_past(self, text: str) -> bool:
+        """Whether ``text`` speaks of an earlier time: 去年, 过去, or only years before the
+        document's own."""
+        if any(w in text for w in cue_words("past")):
+            return True
+        years = [int(y) for y in _YEAR.findall(text)]
+        return self.year is not None and bool(years) and all(y < self.year for y in years)
+
+    def _cue_in(self, start: int, end: int, past: bool = False) -> Kind | None:
         """The kind the cue words of ``text[start:end]`` give, if any."""
-        cue = self._cue(start, end)
+        cue = self._cue(start, end, past)
         if cue is None:
             return None
         return Kind.TARGET if cue == "target" else Kind.OUTCOME
@@ -504,23 +554,29 @@ class _Reader:
             _, span = self.indicator(quantity, clause)
             start = min(span.start, quantity.span.start) if span else quantity.span.start
             return self._cue_in(start, quantity.span.end) or Kind.TARGET
-        own = self._cue(clause.start, clause.end)
+        past = self._estimates_past(quantity, clauses)
+        own = self._cue(clause.start, clause.end, past)
         if own == "aspect":
             return Kind.OUTCOME
         if own == "target":
             return Kind.TARGET
         if self._planned_section(quantity, clauses):
             return Kind.TARGET
-        # a plan cue earlier in the sentence governs it (计划到2025年，…达到600头，新增200亩)
+        # a plan cue earlier in the sentence governs it (计划到2025年，…达到600头，新增200亩),
+        # and one that opens a list with a colon does so whatever its own aspect
+        # (会上提出了2024年主要预期目标：…增长6%)
         for earlier in reversed(clauses[:index]):
-            if self._cue(earlier.start, earlier.end) == "aspect":
+            opens_list = self.text[earlier.end : earlier.end + 1] in ("：", ":")
+            if opens_list and self._plans(earlier.start, earlier.end, past):
+                return Kind.TARGET
+            if self._cue(earlier.start, earlier.end, past) == "aspect":
                 break
-            if self._plans(earlier.start, earlier.end):
+            if self._plans(earlier.start, earlier.end, past):
                 return Kind.TARGET
         if own == "outcome":
             return Kind.OUTCOME
         for earlier in reversed(clauses[:index]):
-            found = self._cue_in(earlier.start, earlier.end)
+            found = self._cue_in(earlier.start, earlier.end, past)
             if found is not None:
                 return found
         return Kind.OUTCOME
@@ -876,23 +932,32 @@ class _Reader:
 
 
 _HEADING = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、]")
+_DECORATED_HEADING = re.compile(r"[—\-–【\[■●◆]+.+[—\-–】\]]+|.+[：:]")
+"""A heading without a number: set between dashes or brackets (— 主要目标 —), or a short
+line that ends in a colon (2020年目标：)."""
 
 
-def _plan_sections(text: str, year: int | None) -> list[tuple[int, int]]:
-    """Spans of text under a heading line of plans (二、2024年工作安排, （三）目标任务) up to
-    the next heading: a short numbered line without sentence punctuation, naming plans
-    (``cues.tsv`` ``plan_heading``) or a year not before the document's."""
+@cache
+def _estimate_re() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, cue_words("estimate"))))
+
+
+def _sections(text: str, year: int | None, role: str) -> list[tuple[int, int]]:
+    """Spans of text under a heading line with a word of ``role`` (``cues.tsv``
+    ``plan_heading``: 二、2024年工作安排, （三）目标任务, — 主要目标 —; ``review_heading``:
+    一、2023年工作回顾) up to the next heading: a short numbered or decorated line without
+    sentence punctuation, whose years are none before the document's ``year`` (if given)."""
     headings = []
     at = 0
     for line in text.split("\n"):
         stripped = line.strip()
         if (
-            _HEADING.match(stripped)
+            (_HEADING.match(stripped) or _DECORATED_HEADING.fullmatch(stripped))
             and len(stripped) <= 30
             and not any(c in stripped for c in "。；;，,")
         ):
             years = [int(y) for y in _YEAR.findall(stripped)]
-            planned = any(w in stripped for w in cue_words("plan_heading")) and (
+            planned = any(w in stripped for w in cue_words(role)) and (
                 year is None or all(y >= year for y in years)
             )
             headings.append((at, at + len(line), planned))
