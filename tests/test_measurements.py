@@ -644,3 +644,20 @@ def test_targets_under_a_heading_or_a_colon_that_opens_them() -> None:
 def test_a_plan_followed_is_no_plan_made() -> None:
     _, found = measure("华坪县根据县里的规划发展芒果产业,完成种植1800亩。")
     assert [m.kind for m in found] == [Kind.OUTCOME]
+
+
+def test_a_heading_that_names_a_district_gives_its_section_the_district() -> None:
+    from kg.extract import gazetteer
+
+    tianjin = gazetteer.by_code("120000")
+    assert tianjin is not None
+    doc = Document.from_text(
+        "各区今年目标\n和平\n打造金街\n目标:地区生产总值增长5%。\n"
+        "河西\n目标:新增就业8000人。\n名单\n南开区\n河东区\n红桥区\n评出示范社区12个。"
+    )
+    found = measurements.extract(doc, quantities.extract(doc), [], [], tianjin)
+    assert [(m.quantity.span.text, m.area.code if m.area else None) for m in found] == [
+        ("5%", "120101"),
+        ("8000人", "120103"),
+        ("12个", "120103"),
+    ]

@@ -36,7 +36,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from kg.extract import metadata
+from kg.extract import gazetteer, metadata
 from kg.extract.facts import (
     Division,
     Kind,
@@ -193,6 +193,9 @@ class _Reader:
         self._indicators: dict[int, tuple[str, Span | None, str]] = {}
         self.plan_sections = _sections(self.text, self.year, "plan_heading")
         """Spans of sections under a heading of plans (二、2024年工作安排)."""
+        self.place_sections = _place_sections(self.text, jurisdiction)
+        """Spans of sections under a heading line that is only the name of a place inside the
+        document's own area (渝中, 沙坪坝 in a digest of district reports), with the place."""
         self.review_sections = _sections(self.text, None, "review_heading")
         """Spans of sections under a heading that reviews past work (一、2023年工作回顾)."""
 
@@ -698,8 +701,17 @@ class _Reader:
                     if subject is None or _outside(subject, jurisdiction):
                         continue
                     return subject
-        inherited = self._inherited(quantity, clauses, jurisdiction) or self._spoken_of(
-            quantity, clauses, jurisdiction
+        inherited = (
+            self._inherited(quantity, clauses, jurisdiction)
+            or self._spoken_of(quantity, clauses, jurisdiction)
+            or next(
+                (
+                    area
+                    for start, end, area in self.place_sections
+                    if start <= quantity.span.start < end
+                ),
+                None,
+            )
         )
         if programme is not None and programme.area is not None:
             # the place the paragraph is about, where the programme's area holds it
@@ -935,6 +947,39 @@ _HEADING = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四
 _DECORATED_HEADING = re.compile(r"[—\-–【\[■●◆]+.+[—\-–】\]]+|.+[：:]")
 """A heading without a number: set between dashes or brackets (— 主要目标 —), or a short
 line that ends in a colon (2020年目标：)."""
+
+
+_PLACE_HEADING_MAX = 8
+
+
+def _place_sections(text: str, jurisdiction: Division | None) -> list[tuple[int, int, Division]]:
+    """Spans of text under a line that is only a place's name (渝中, 沙坪坝区), a division
+    inside ``jurisdiction``, up to the next such line, each with its division.  Lines of names
+    one after another, or lines opening with one, are a list, not headings."""
+    if jurisdiction is None:
+        return []
+    lines = []
+    at = 0
+    for line in text.split("\n"):
+        name = line.strip()
+        if name:
+            named = 2 <= len(name) <= _PLACE_HEADING_MAX and gazetteer.is_name(name)
+            opens_with_name = bool(gazetteer.name_lengths_at(name, 0))
+            lines.append((at + len(line), name, named or opens_with_name))
+        at += len(line) + 1
+    headings = []
+    for index, (end, name, _) in enumerate(lines):
+        neighbours = lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]
+        named = 2 <= len(name) <= _PLACE_HEADING_MAX and gazetteer.is_name(name)
+        if not named or any(listed for _, _, listed in neighbours):
+            continue
+        area = gazetteer.resolve(name, jurisdiction)
+        if area is not None and area != jurisdiction and jurisdiction.contains(area):
+            headings.append((end, area))
+    return [
+        (end, headings[i + 1][0] if i + 1 < len(headings) else len(text), area)
+        for i, (end, area) in enumerate(headings)
+    ]
 
 
 @cache
