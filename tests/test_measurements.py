@@ -661,3 +661,23 @@ def test_a_heading_that_names_a_district_gives_its_section_the_district() -> Non
         ("8000人", "120103"),
         ("12个", "120103"),
     ]
+
+
+def test_values_of_past_years_proposals_and_jiang_before_a_number() -> None:
+    _, found = measure(
+        "帮扶资金从2016年的800万元,到2017年的1500万元,再扩大到2018年的超过3000万元。"
+        "县里将约2万群众从深山里搬出。"
+        "全县合作社入社率今年可望达到95%。"
+        "会议提出,新的一年农村居民收入增长9%左右,城镇新增就业6000人以上。"
+        "报告提出,过去五年全县生产总值年均增长7%。"
+    )
+    assert [(m.quantity.span.text, m.kind) for m in found] == [
+        ("800万元", Kind.OUTCOME),
+        ("1500万元", Kind.OUTCOME),
+        ("超过3000万元", Kind.OUTCOME),
+        ("约2万", Kind.OUTCOME),
+        ("95%", Kind.TARGET),
+        ("9%左右", Kind.TARGET),
+        ("6000人以上", Kind.TARGET),
+        ("7%", Kind.OUTCOME),
+    ]

@@ -73,6 +73,7 @@ _NOMINAL_TAGS = ("n", "r", "j")
 _BOUNDS = (Qualifier.MORE_THAN, Qualifier.AT_MOST, Qualifier.AT_LEAST)
 _CLASS_WORDS = 3
 """Words after 的 searched for what a bound picks members of (的建档立卡贫困户: two)."""
+_APPROXIMATE_WORDS = ("约", "近", "大约")
 _ACCORDING_REACH = 4
 """Words before a target word searched for 按照, 根据 … (按照镇的规划: three)."""
 _VERB_LIST_OPENERS = ("通过", "并", "再", "还", "同时", "以", "集中", "重点", "全面", "大力")
@@ -464,7 +465,10 @@ class _Reader:
             if any(start <= token.start and token.end <= end for start, end in self.named):
                 continue
             after = toks[i + 1].pos if i + 1 < len(toks) else ""
-            nominal = after.startswith(_NOMINAL_TAGS) and after != "ns"
+            following = toks[i + 1].word if i + 1 < len(toks) else ""
+            # 将农户…, 将约71万人从…搬出: before a noun or a number, 将 marks the object
+            counted = after == "m" or following in _APPROXIMATE_WORDS
+            nominal = (after.startswith(_NOMINAL_TAGS) and after != "ns") or counted
             if token.word in cue_words("object_marker") and (nominal or disposal):
                 continue
             if token.word in cue_words("target") and any(
@@ -576,6 +580,13 @@ class _Reader:
                 break
             if self._plans(earlier.start, earlier.end, past):
                 return Kind.TARGET
+            proposal = self.text[earlier.start : earlier.end]
+            if (
+                not past
+                and not self._tells_past(proposal)
+                and _searches("proposal_re", proposal, None)
+            ):
+                return Kind.TARGET  # 会议提出，2020年地区生产总值增长6%
         if own == "outcome":
             return Kind.OUTCOME
         for earlier in reversed(clauses[:index]):
