@@ -142,6 +142,7 @@ def test_pairs_give_the_later_value_and_the_baseline() -> None:
         "汇报分四个部分,从六个方面展开,分两个阶段推进,落实六个精准。",
         "两地携手走过25个春秋。",
         "已有0条评论 3次点赞",
+        "守住两条底线,筑牢三条生命线,推进十项重点工作。",
     ],
 )
 def test_not_quantities(text: str) -> None:
@@ -186,3 +187,18 @@ def test_values_listed_together_share_a_qualifier_written_once() -> None:
     assert [q.qualifier for q in inside] == [Qualifier.MORE_THAN, Qualifier.EXACT]
     units = found("投入超过3亿元和12个项目。")
     assert [q.qualifier for q in units] == [Qualifier.MORE_THAN, Qualifier.EXACT]
+
+
+def test_a_minus_sign_makes_a_value_negative_but_a_dash_between_numbers_does_not() -> None:
+    rate = one("去年全镇人口自然增长率为-0.75‰。")
+    assert (rate.span.text, rate.value, rate.unit) == ("-0.75‰", Decimal("-0.75"), "PERMILLE")
+    assert one("出口额增长−3.2%。").value == Decimal("-3.2")
+    assert [q.value for q in found("2019-2021年增长8%。")] == [Decimal(8)]
+    assert all(q.value > 0 for q in found("要点如下\n-12个村通了公交。"))
+
+
+def test_qualifiers_fused_with_a_particle_and_steps_reached() -> None:
+    near = one("全镇产值比前年增加了近300万元。")
+    assert (near.span.text, near.qualifier) == ("近300万元", Qualifier.APPROXIMATELY)
+    step = one("全县生产总值迈上200亿元台阶。")
+    assert (step.value, step.qualifier) == (Decimal(2 * 10**10), Qualifier.AT_LEAST)

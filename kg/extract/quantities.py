@@ -23,8 +23,10 @@ jieba's words:
   parts (三次产业, 三个部分) is not counted, nor is one before page furniture (0条评论).
 
 A space typed inside a number is read through (5312 亿 元); an Arabic number ending in 亿 with no
-measure word is yuan (生产总值10688.28亿); values of one unit listed with 、 or 和 share a
-qualifier written once, before the first or after the last (分别增长8.5%和9%左右).
+measure word is yuan (生产总值10688.28亿); a minus sign right before a number, not after a digit,
+makes it negative (增长率为-1.28‰); a qualifier fused by jieba with 了 still counts
+(增加了近300万元); values of one unit listed with 、 or 和 share a qualifier written once, before
+the first or after the last (分别增长8.5%和9%左右).
 
 Pairs ``从A增加到B`` / ``由A降为B`` give one quantity: the later value, with ``baseline`` the
 earlier one.
@@ -360,12 +362,15 @@ def extract(doc: Document) -> list[Quantity]:
         qualifier_word = qualifier_words("before").longest_ending_at(text, reading.start)
         start = reading.start
         qualifier = reading.qualifier
-        if qualifier_word and reading.start - len(qualifier_word) in _boundaries(doc)[0]:
+        if qualifier_word and _word_starts(doc, reading.start - len(qualifier_word)):
             start -= len(qualifier_word)
             if qualifier is Qualifier.EXACT:
                 qualifier = before[qualifier_word]
         if _excluded(doc, reading, start):
             continue
+        if qualifier_word is None and _negative(text, start):
+            start -= 1  # 人口自然增长率为-1.28‰
+            reading = replace(reading, value=-reading.value)
         assert reading.unit is not None
         end = reading.end
         baseline = None
@@ -391,6 +396,31 @@ def extract(doc: Document) -> list[Quantity]:
             )
         )
     return _shared_qualifiers(text, found)
+
+
+_MINUS_SIGNS = frozenset("-−－")
+_PARTICLES_BEFORE_QUALIFIER = ("了",)
+"""Particles jieba joins to a qualifier that follows them (增加了近1300亿元: 了近)."""
+
+
+def _word_starts(doc: Document, at: int) -> bool:
+    """Whether a word starts at ``at``, or a particle such as 了 fused with it into one token."""
+    starts = _boundaries(doc)[0]
+    if at in starts:
+        return True
+    return any(
+        doc.text.startswith(particle, at - len(particle)) and at - len(particle) in starts
+        for particle in _PARTICLES_BEFORE_QUALIFIER
+    )
+
+
+def _negative(text: str, start: int) -> bool:
+    """Whether a minus sign is written right before the number at ``start`` (增长率为-1.28‰),
+    not a dash joining it to an earlier number (2018-2020) nor a bullet opening a line."""
+    if start < 2 or text[start - 1] not in _MINUS_SIGNS:
+        return False
+    before = text[start - 2]
+    return before != "\n" and not before.isdigit() and not (before.isascii() and before.isalpha())
 
 
 _LIST_JOINERS = frozenset("、和及与")
