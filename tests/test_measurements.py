@@ -681,3 +681,20 @@ def test_values_of_past_years_proposals_and_jiang_before_a_number() -> None:
         ("6000人以上", Kind.TARGET),
         ("7%", Kind.OUTCOME),
     ]
+
+
+def test_the_investment_a_project_is_described_by_is_a_target_until_it_is_done() -> None:
+    _, found = measure(
+        "今年签约的项目主要有投资8亿元的华坪县“绿色硅材”项目。"
+        "永胜县完成64公里的“四好农村路”工程,投资900万元的“安居房”工程全部完工。\n"
+        "投资150万元的光伏电站并网发电。"
+        "启动了总投资12亿元的“金沙江绿道”工程。",
+        ("绿色硅材", "四好农村路", "安居房", "金沙江绿道"),
+    )
+    assert [(m.quantity.span.text, m.kind, m.area.name if m.area else None) for m in found] == [
+        ("8亿元", Kind.TARGET, "华坪县"),
+        ("64公里", Kind.OUTCOME, "永胜县"),
+        ("900万元", Kind.OUTCOME, "永胜县"),
+        ("150万元", Kind.OUTCOME, "丽江市"),
+        ("12亿元", Kind.TARGET, "丽江市"),
+    ]

@@ -557,16 +557,22 @@ class _Reader:
     def kind(self, quantity: Quantity, clauses: list[_Clause], index: int, described: bool) -> Kind:
         clause = clauses[index]
         if described:
-            # a number describing a programme: only the words about the number count
+            # a number describing a programme: only the words about the number count, unless
+            # the clause tells the programme done (完成346公里的…工程, 投资…的…路全部完工)
             _, span = self.indicator(quantity, clause)
             start = min(span.start, quantity.span.start) if span else quantity.span.start
-            return self._cue_in(start, quantity.span.end) or Kind.TARGET
+            found = self._cue_in(start, quantity.span.end)
+            if found is not None:
+                return found
+            return Kind.OUTCOME if self._tells_done(clause) else Kind.TARGET
         past = self._estimates_past(quantity, clauses)
         own = self._cue(clause.start, clause.end, past)
         if own == "aspect":
             return Kind.OUTCOME
         if own == "target":
             return Kind.TARGET
+        if own is None and self._sizes_project(quantity) and not self._tells_done(clause):
+            return Kind.TARGET  # 主要包括投资30亿元的…项目: the size planned for it
         if self._planned_section(quantity, clauses):
             return Kind.TARGET
         # a plan cue earlier in the sentence governs it (计划到2025年，…达到600头，新增200亩),
@@ -596,6 +602,21 @@ class _Reader:
         return Kind.OUTCOME
 
     # -- programme ---------------------------------------------------------------------------
+
+    def _tells_done(self, clause: _Clause) -> bool:
+        """Whether ``clause`` tells something completed: a word of completion (完成, 完工) and
+        no target cue (a project launched, 启动了总投资160亿元的…项目, is not done)."""
+        if self._cue(clause.start, clause.end) == "target":
+            return False
+        words = self._cue_words(clause.start, clause.end)
+        return bool(words & set(cue_words("completed")))
+
+    def _sizes_project(self, quantity: Quantity) -> bool:
+        """Whether the quantity is the investment a project is described by: a word such as
+        投资 right before it and the project after it (投资30亿元的…项目, 总投资2.98亿元“…”项目)."""
+        before = self.text[max(0, quantity.span.start - 8) : quantity.span.start]
+        after = self.text[quantity.span.end : quantity.span.end + 1]
+        return before.endswith(cue_words("project_size")) and after in ("的", "“", '"', "「")
 
     def described_programme(
         self, quantity: Quantity, clauses: list[_Clause], index: int
@@ -687,6 +708,12 @@ class _Reader:
     ) -> Division | None:
         """The division named for the figure, before the document's own area is considered."""
         clause = clauses[index]
+        if self._sizes_project(quantity):
+            # 投资12亿元的云阳县…基地项目: the project's place, named right after 的
+            at = quantity.span.end + 1
+            named = next((p for p in self.places if p.span.start == at), None)
+            if named is not None:
+                return self._most_specific(named).division
         inside = [
             p
             for p in self.references
