@@ -698,3 +698,15 @@ def test_the_investment_a_project_is_described_by_is_a_target_until_it_is_done()
         ("150万元", Kind.OUTCOME, "丽江市"),
         ("12亿元", Kind.TARGET, "丽江市"),
     ]
+
+
+def test_an_undated_report_is_of_the_latest_year_it_tells_of() -> None:
+    _, found = measure(
+        "2021年,全县农村居民人均可支配收入预计增长8.2%。"
+        "2022年全县生产总值预计增长6%,到2025年预计突破100亿元。"
+    )
+    assert [(m.quantity.span.text, m.kind) for m in found] == [
+        ("8.2%", Kind.OUTCOME),
+        ("6%", Kind.TARGET),
+        ("突破100亿元", Kind.TARGET),
+    ]

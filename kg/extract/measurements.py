@@ -186,7 +186,7 @@ class _Reader:
         )
         """Places named and words that stand for one."""
         created = metadata.extract(doc).created
-        self.year = int(created[:4]) if created else None
+        self.year = int(created[:4]) if created else _latest_year(self.text)
         self.programmes = sorted(programmes, key=lambda p: p.span.start)
         spans = [p.span for p in self.programmes] + [p.span for p in self.places]
         self.named = [(s.start, s.end) for s in spans if s.end - s.start > 1]
@@ -1051,6 +1051,17 @@ def _sections(text: str, year: int | None, role: str) -> list[tuple[int, int]]:
             following = headings[index + 1][0] if index + 1 < len(headings) else len(text)
             sections.append((end, following))
     return sections
+
+
+_TOLD_YEAR = re.compile(r"(?<![到至\d])((?:19|20)\d{2})年(?!底?前)")
+"""A year written as a time of the text (2019年，…), not the end of a plan (到2025年, 2025年前)."""
+
+
+def _latest_year(text: str) -> int | None:
+    """The document's year where it carries no date: the latest year it tells of (a report
+    given early in 2020 reviews 2019 and plans for 2020)."""
+    years = [int(m.group(1)) for m in _TOLD_YEAR.finditer(text)]
+    return max(years) if years else None
 
 
 @cache
