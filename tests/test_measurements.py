@@ -710,3 +710,14 @@ def test_an_undated_report_is_of_the_latest_year_it_tells_of() -> None:
         ("6%", Kind.TARGET),
         ("突破100亿元", Kind.TARGET),
     ]
+
+
+def test_a_count_of_places_named_before_it_is_of_an_area_that_holds_that_many() -> None:
+    _, found = measure(
+        "永胜县、华坪县等3个县率先摘帽。宁蒗县等12个深度贫困县全部退出。玉龙县共建成示范村12个。"
+    )
+    assert [(m.quantity.span.text, m.area.name if m.area else None) for m in found] == [
+        ("3个", "丽江市"),
+        ("12个", "云南省"),
+        ("12个", "玉龙纳西族自治县"),
+    ]

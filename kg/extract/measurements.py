@@ -696,7 +696,58 @@ class _Reader:
             found = self._area(quantity, clauses, index, programme, jurisdiction)
         if _outside(found, jurisdiction):
             return [jurisdiction]
+        if self._counts_listed(quantity, clauses[index]):
+            return [self._holding(found, quantity)]
         return [found]
+
+    def _counts_listed(self, quantity: Quantity, clause: _Clause) -> bool:
+        """Whether the quantity counts the places named right before it (X、Y、Z共19个县,
+        X等20个旗县)."""
+        named = [
+            p
+            for p in self.places
+            if clause.start <= p.span.start and p.span.end <= quantity.span.start
+        ]
+        if not named:
+            return False
+        between = self.text[named[-1].span.end : quantity.span.start]
+        return between == "" or between.startswith(cue_words("listed_count"))
+
+    def _holding(self, area: Division | None, quantity: Quantity) -> Division | None:
+        """``area``, or the nearest of its ancestors that has as many divisions as a count of
+        them (措勤县、改则县、革吉县共19个县, 鄂伦春自治旗等20个旗县: a prefecture has fewer than
+        19 counties, so the figure is the province's)."""
+        level = self._counted_level(quantity)
+        if area is None or level is None or quantity.unit != "COUNT":
+            return area
+        wanted = int(quantity.value)
+        order = list(Level)
+        node: Division | None = area
+        while node is not None and order.index(node.level) >= order.index(level) and wanted > 1:
+            node = node.parent  # 鄂伦春自治旗等20个旗县: no county holds 20 counties
+        while node is not None:
+            held = _number_under(node, level)
+            if held == 0:
+                return area  # the gazetteer does not list them: nothing to go by
+            if held >= wanted:
+                return node
+            node = node.parent
+        return area
+
+    def _counted_level(self, quantity: Quantity) -> Level | None:
+        """The level of the divisions a count counts, from the words after its measure word
+        (19个县(区), 20个国家级贫困旗县, 11个乡镇), if they name one."""
+        words = [
+            t.word
+            for t in self.tokens_in(quantity.span.end, quantity.span.end + _LEVEL_NOUN_REACH)
+            if t.word.strip()
+        ]
+        for word in words[:_LEVEL_NOUN_WORDS]:
+            if word in _level_nouns():
+                return _level_nouns()[word]
+            if word in _PUNCTUATION:
+                break
+        return None
 
     def _area(
         self,
@@ -1095,6 +1146,31 @@ def _outside(area: Division | None, jurisdiction: Division | None) -> bool:
         return False
     scope = _county_scope(jurisdiction)
     return not scope.contains(area) and not area.contains(jurisdiction)
+
+
+_LEVEL_NOUN_REACH = 10
+_LEVEL_NOUN_WORDS = 3
+"""Words after a count searched for the level it counts (国家级|贫困|旗县: three)."""
+
+
+@cache
+def _level_nouns() -> dict[str, Level]:
+    """Nouns that name a level of divisions (``level_noun`` rows of number_context.tsv)."""
+    return {
+        row[1]: Level[row[2]] for row in read_table("number_context.tsv") if row[0] == "level_noun"
+    }
+
+
+@cache
+def _number_under(area: Division, level: Level) -> int:
+    """How many divisions of ``level`` the gazetteer has inside ``area``."""
+    order = list(Level)
+    if order.index(level) <= order.index(area.level):
+        return 0
+    below = gazetteer.children(area)
+    if not below or below[0].level == level:
+        return len(below)
+    return sum(_number_under(child, level) for child in below)
 
 
 def _part_of(area: Division, jurisdiction: Division) -> bool:
