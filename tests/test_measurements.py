@@ -721,3 +721,13 @@ def test_a_count_of_places_named_before_it_is_of_an_area_that_holds_that_many() 
         ("12个", "云南省"),
         ("12个", "玉龙纳西族自治县"),
     ]
+
+
+def test_a_rate_after_an_amount_in_its_clause_is_of_what_the_amount_measures() -> None:
+    _, found = measure("全市生产总值达到320亿元、增长8.2%;固定资产投资95亿元、增长11%。")
+    assert [(m.quantity.span.text, m.indicator) for m in found] == [
+        ("320亿元", "生产总值"),
+        ("8.2%", "生产总值"),
+        ("95亿元", "固定资产投资"),
+        ("11%", "固定资产投资"),
+    ]

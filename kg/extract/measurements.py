@@ -438,9 +438,9 @@ class _Reader:
 
     def _borrowed(self, quantity: Quantity, clause: _Clause) -> tuple[str, Span | None, str]:
         """The indicator of the number before in the sentence, for one that names nothing
-        (GDP增长8.5%，较上年提高1.2个百分点)."""
+        (GDP增长8.5%，较上年提高1.2个百分点; 生产总值达到379.95亿元、增长9.3%)."""
         start, _ = self.sentence(quantity)
-        before = self.quantities_in(start, clause.start)
+        before = self.quantities_in(start, quantity.span.start)
         if before:
             earlier = before[-1]
             clauses, index = self.clauses(earlier)
