@@ -731,3 +731,12 @@ def test_a_rate_after_an_amount_in_its_clause_is_of_what_the_amount_measures() -
         ("95亿元", "固定资产投资"),
         ("11%", "固定资产投资"),
     ]
+
+
+def test_planned_exits_are_targets_and_savings_are_outcomes() -> None:
+    _, found = measure("全镇今年预脱贫210户860人。去年项目建设着力提速,节约资金300余万元。")
+    assert [(m.quantity.span.text, m.kind) for m in found] == [
+        ("210户", Kind.TARGET),
+        ("860人", Kind.TARGET),
+        ("300余万元", Kind.OUTCOME),
+    ]
