@@ -740,3 +740,8 @@ def test_planned_exits_are_targets_and_savings_are_outcomes() -> None:
         ("860人", Kind.TARGET),
         ("300余万元", Kind.OUTCOME),
     ]
+
+
+def test_jiang_with_a_verb_of_disposal_that_jieba_cuts_apart_marks_the_object() -> None:
+    _, found = measure("村里将原粮站旧房改建成400平方米的便民服务中心。")
+    assert [(m.quantity.span.text, m.kind) for m in found] == [("400平方米", Kind.OUTCOME)]

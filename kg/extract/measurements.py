@@ -456,7 +456,8 @@ class _Reader:
         (将…农户全部纳入监测范围: before a noun or pronoun, or with a verb of disposal such as
         纳入), not the future."""
         toks = self.tokens_in(start, end)
-        disposal = any(t.word in cue_words("disposal") for t in toks)
+        # by the characters, not jieba's words: 旧房改建成 is cut 房改|建成
+        disposal = any(w in self.text[start:end] for w in cue_words("disposal"))
         words = set()
         cues = _cue_vocabulary()
         for i, token in enumerate(toks):
