@@ -202,3 +202,10 @@ def test_qualifiers_fused_with_a_particle_and_steps_reached() -> None:
     assert (near.span.text, near.qualifier) == ("近300万元", Qualifier.APPROXIMATELY)
     step = one("全县生产总值迈上200亿元台阶。")
     assert (step.value, step.qualifier) == (Decimal(2 * 10**10), Qualifier.AT_LEAST)
+
+
+def test_pairs_from_a_former_plan_and_with_an_average_before_each_value() -> None:
+    planned = one("帮扶资金从原计划的2.5亿元增至4亿元。")
+    assert (planned.value, planned.baseline) == (Decimal(4 * 10**8), Decimal(25 * 10**7))
+    average = one("补助标准从户均800元提高到户均1200元。")
+    assert (average.value, average.baseline) == (Decimal(1200), Decimal(800))

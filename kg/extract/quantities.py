@@ -67,9 +67,7 @@ _ORDINAL_LIST = re.compile(rf"第(?:{ARABIC}|[{CHINESE_NUMERAL_CHARS}]+)[、，,
 _SESSION_REACH = 4
 """Characters before a number searched for a word of sessions (届 in 十七届人大二次会议)."""
 _PAIR_START = ("从", "由")
-_PAIR_YEAR = (
-    r"(?:(?:(?:19|20)\d{2}年(?:底|末|初)?|今年|去年|前年|当年|上年|过去|目前|现在|如今)的?)?"
-)
+_PAIR_YEAR = r"(?:(?:(?:19|20)\d{2}年(?:底|末|初)?|今年|去年|前年|当年|上年|过去|目前|现在|如今|原计划|原来)的?)?"
 """The time of a value in 从A增加到B: 从2021年的38%提高到今年的61%, 从过去的300多亩减少到…"""
 
 
@@ -317,11 +315,14 @@ def _excluded(doc: Document, reading: _Reading, start: int) -> bool:
 def _pair(doc: Document, first: _Reading, start: int) -> tuple[_Reading, int] | None:
     """The later value of ``从A增加到B`` after ``first``, and where the pair starts."""
     text = doc.text
-    lead = re.search(rf"[{''.join(_PAIR_START)}]{_PAIR_YEAR}$", text[max(0, start - 10) : start])
+    each = "|".join(re.escape(w) for w in number_context("pair_average"))
+    lead = re.search(
+        rf"[{''.join(_PAIR_START)}]{_PAIR_YEAR}(?:{each})?$", text[max(0, start - 12) : start]
+    )
     if lead is None:
         return None
     verbs = "|".join(re.escape(v) for v in number_context("pair_verb"))
-    link = re.compile(rf"了?(?:{verbs})?了?(?:到|至|为){_PAIR_YEAR}")
+    link = re.compile(rf"了?(?:{verbs})?了?(?:到|至|为){_PAIR_YEAR}(?:{each})?")
     found = link.match(text, first.end)
     if found is None or found.end() == first.end:
         return None
