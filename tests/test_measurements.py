@@ -604,3 +604,144 @@ def test_a_village_word_inside_the_sentence_over_a_programmes_county() -> None:
         programmes={"沪滇协作": YONGSHENG},
     )
     assert [(m.quantity.span.text, m.area) for m in found] == [("32座", HEKOU)]
+
+
+def test_an_estimate_of_a_year_already_past_is_an_outcome() -> None:
+    _, found = measure_in(
+        "2024-01-10 来源:永胜县融媒体中心\n"
+        "一、2023年工作回顾\n全年预计完成财政收入3.2亿元,增长6%。\n"
+        "二、2024年工作安排\n预计新建冷库8个。\n"
+        "三、专项工作\n过去一年,全县扎实苦干。预计实现生产总值95亿元,增长5.5%。\n"
+        "2023年全县预计新增就业1200人。今年预计新增就业1500人。\n"
+        "种植面积达3.1万亩(预计数,下同),产值4亿元。"
+    )
+    assert [(m.quantity.span.text, m.kind) for m in found] == [
+        ("3.2亿元", Kind.OUTCOME),
+        ("6%", Kind.OUTCOME),
+        ("8个", Kind.TARGET),
+        ("95亿元", Kind.OUTCOME),
+        ("5.5%", Kind.OUTCOME),
+        ("1200人", Kind.OUTCOME),
+        ("1500人", Kind.TARGET),
+        ("3.1万亩", Kind.OUTCOME),
+        ("4亿元", Kind.OUTCOME),
+    ]
+
+
+def test_targets_under_a_heading_or_a_colon_that_opens_them() -> None:
+    _, found = measure(
+        "— 主要目标 —\n生产总值增长6.5%以上;城镇登记失业率控制在4%以内。\n"
+        "会上提出了明年主要预期目标:农村居民收入增长8%左右,新增就业5000人。"
+    )
+    assert [(m.quantity.span.text, m.kind) for m in found] == [
+        ("6.5%以上", Kind.TARGET),
+        ("4%以内", Kind.TARGET),
+        ("8%左右", Kind.TARGET),
+        ("5000人", Kind.TARGET),
+    ]
+
+
+def test_a_plan_followed_is_no_plan_made() -> None:
+    _, found = measure("华坪县根据县里的规划发展芒果产业,完成种植1800亩。")
+    assert [m.kind for m in found] == [Kind.OUTCOME]
+
+
+def test_a_heading_that_names_a_district_gives_its_section_the_district() -> None:
+    from kg.extract import gazetteer
+
+    tianjin = gazetteer.by_code("120000")
+    assert tianjin is not None
+    doc = Document.from_text(
+        "各区今年目标\n和平\n打造金街\n目标:地区生产总值增长5%。\n"
+        "河西\n目标:新增就业8000人。\n名单\n南开区\n河东区\n红桥区\n评出示范社区12个。"
+    )
+    found = measurements.extract(doc, quantities.extract(doc), [], [], tianjin)
+    assert [(m.quantity.span.text, m.area.code if m.area else None) for m in found] == [
+        ("5%", "120101"),
+        ("8000人", "120103"),
+        ("12个", "120103"),
+    ]
+
+
+def test_values_of_past_years_proposals_and_jiang_before_a_number() -> None:
+    _, found = measure(
+        "帮扶资金从2016年的800万元,到2017年的1500万元,再扩大到2018年的超过3000万元。"
+        "县里将约2万群众从深山里搬出。"
+        "全县合作社入社率今年可望达到95%。"
+        "会议提出,新的一年农村居民收入增长9%左右,城镇新增就业6000人以上。"
+        "报告提出,过去五年全县生产总值年均增长7%。"
+    )
+    assert [(m.quantity.span.text, m.kind) for m in found] == [
+        ("800万元", Kind.OUTCOME),
+        ("1500万元", Kind.OUTCOME),
+        ("超过3000万元", Kind.OUTCOME),
+        ("约2万", Kind.OUTCOME),
+        ("95%", Kind.TARGET),
+        ("9%左右", Kind.TARGET),
+        ("6000人以上", Kind.TARGET),
+        ("7%", Kind.OUTCOME),
+    ]
+
+
+def test_the_investment_a_project_is_described_by_is_a_target_until_it_is_done() -> None:
+    _, found = measure(
+        "今年签约的项目主要有投资8亿元的华坪县“绿色硅材”项目。"
+        "永胜县完成64公里的“四好农村路”工程,投资900万元的“安居房”工程全部完工。\n"
+        "投资150万元的光伏电站并网发电。"
+        "启动了总投资12亿元的“金沙江绿道”工程。",
+        ("绿色硅材", "四好农村路", "安居房", "金沙江绿道"),
+    )
+    assert [(m.quantity.span.text, m.kind, m.area.name if m.area else None) for m in found] == [
+        ("8亿元", Kind.TARGET, "华坪县"),
+        ("64公里", Kind.OUTCOME, "永胜县"),
+        ("900万元", Kind.OUTCOME, "永胜县"),
+        ("150万元", Kind.OUTCOME, "丽江市"),
+        ("12亿元", Kind.TARGET, "丽江市"),
+    ]
+
+
+def test_an_undated_report_is_of_the_latest_year_it_tells_of() -> None:
+    _, found = measure(
+        "2021年,全县农村居民人均可支配收入预计增长8.2%。"
+        "2022年全县生产总值预计增长6%,到2025年预计突破100亿元。"
+    )
+    assert [(m.quantity.span.text, m.kind) for m in found] == [
+        ("8.2%", Kind.OUTCOME),
+        ("6%", Kind.TARGET),
+        ("突破100亿元", Kind.TARGET),
+    ]
+
+
+def test_a_count_of_places_named_before_it_is_of_an_area_that_holds_that_many() -> None:
+    _, found = measure(
+        "永胜县、华坪县等3个县率先摘帽。宁蒗县等12个深度贫困县全部退出。玉龙县共建成示范村12个。"
+    )
+    assert [(m.quantity.span.text, m.area.name if m.area else None) for m in found] == [
+        ("3个", "丽江市"),
+        ("12个", "云南省"),
+        ("12个", "玉龙纳西族自治县"),
+    ]
+
+
+def test_a_rate_after_an_amount_in_its_clause_is_of_what_the_amount_measures() -> None:
+    _, found = measure("全市生产总值达到320亿元、增长8.2%;固定资产投资95亿元、增长11%。")
+    assert [(m.quantity.span.text, m.indicator) for m in found] == [
+        ("320亿元", "生产总值"),
+        ("8.2%", "生产总值"),
+        ("95亿元", "固定资产投资"),
+        ("11%", "固定资产投资"),
+    ]
+
+
+def test_planned_exits_are_targets_and_savings_are_outcomes() -> None:
+    _, found = measure("全镇今年预脱贫210户860人。去年项目建设着力提速,节约资金300余万元。")
+    assert [(m.quantity.span.text, m.kind) for m in found] == [
+        ("210户", Kind.TARGET),
+        ("860人", Kind.TARGET),
+        ("300余万元", Kind.OUTCOME),
+    ]
+
+
+def test_jiang_with_a_verb_of_disposal_that_jieba_cuts_apart_marks_the_object() -> None:
+    _, found = measure("村里将原粮站旧房改建成400平方米的便民服务中心。")
+    assert [(m.quantity.span.text, m.kind) for m in found] == [("400平方米", Kind.OUTCOME)]

@@ -60,6 +60,18 @@ def one(text: str) -> Quantity:
         ("亩产不低于400公斤。", "不低于400公斤", "400", "KG", None, Qualifier.AT_LEAST),
         ("单笔贷款不超过5万元。", "不超过5万元", "50000", "CNY", None, Qualifier.AT_MOST),
         ("贷款逾3000万元。", "逾3000万元", "30000000", "CNY", None, Qualifier.MORE_THAN),
+        ("全镇税收 416 亿 元。", "416 亿 元", "41600000000", "CNY", None, Qualifier.EXACT),
+        ("村里筹款 75 万元。", "75 万元", "750000", "CNY", None, Qualifier.EXACT),
+        (
+            "全区工业产值2093.5亿,比上年多。",
+            "2093.5亿",
+            "209350000000",
+            "CNY",
+            None,
+            Qualifier.EXACT,
+        ),
+        ("新建厂房12.5万㎡。", "12.5万㎡", "125000", "M2", None, Qualifier.EXACT),
+        ("死亡率比上年低0.3个千分点。", "0.3个千分点", "0.3", "PERMILLE", None, Qualifier.EXACT),
     ],
 )
 def test_quantity(
@@ -124,6 +136,13 @@ def test_pairs_give_the_later_value_and_the_baseline() -> None:
         "这两项硬骨头,说一遍不行就说十遍,取得了一个又一个的胜利。",
         "探索形成12个人不分组的做法。",
         "下山时间缩短到1个半小时,往返要两个半天。",
+        "三次产业结构持续优化。",
+        "全县学习贯彻县委九届六次全会精神,筹备县十四届人大三次会议。",
+        "表彰第十、十一批援建干部,第3、4批队员。",
+        "汇报分四个部分,从六个方面展开,分两个阶段推进,落实六个精准。",
+        "两地携手走过25个春秋。",
+        "已有0条评论 3次点赞",
+        "守住两条底线,筑牢三条生命线,推进十项重点工作。",
     ],
 )
 def test_not_quantities(text: str) -> None:
@@ -153,3 +172,40 @@ def test_pairs_with_their_times_and_a_bound_on_the_later_value() -> None:
         (Decimal(20), Decimal(300), Qualifier.AT_MOST),
         (Decimal(480000), Decimal(35000), Qualifier.MORE_THAN),
     ]
+
+
+def test_values_listed_together_share_a_qualifier_written_once() -> None:
+    before = found("存贷款和存款余额分别超过2万亿、1万亿和5000亿元。")
+    assert [(q.value, q.qualifier) for q in before] == [
+        (Decimal(2 * 10**12), Qualifier.MORE_THAN),
+        (Decimal(10**12), Qualifier.MORE_THAN),
+        (Decimal(5 * 10**11), Qualifier.MORE_THAN),
+    ]
+    after = found("城乡收入分别增长7.5%和8%左右。")
+    assert [q.qualifier for q in after] == [Qualifier.APPROXIMATELY] * 2
+    inside = found("两村分别有300多户和120户。")
+    assert [q.qualifier for q in inside] == [Qualifier.MORE_THAN, Qualifier.EXACT]
+    units = found("投入超过3亿元和12个项目。")
+    assert [q.qualifier for q in units] == [Qualifier.MORE_THAN, Qualifier.EXACT]
+
+
+def test_a_minus_sign_makes_a_value_negative_but_a_dash_between_numbers_does_not() -> None:
+    rate = one("去年全镇人口自然增长率为-0.75‰。")
+    assert (rate.span.text, rate.value, rate.unit) == ("-0.75‰", Decimal("-0.75"), "PERMILLE")
+    assert one("出口额增长−3.2%。").value == Decimal("-3.2")
+    assert [q.value for q in found("2019-2021年增长8%。")] == [Decimal(8)]
+    assert all(q.value > 0 for q in found("要点如下\n-12个村通了公交。"))
+
+
+def test_qualifiers_fused_with_a_particle_and_steps_reached() -> None:
+    near = one("全镇产值比前年增加了近300万元。")
+    assert (near.span.text, near.qualifier) == ("近300万元", Qualifier.APPROXIMATELY)
+    step = one("全县生产总值迈上200亿元台阶。")
+    assert (step.value, step.qualifier) == (Decimal(2 * 10**10), Qualifier.AT_LEAST)
+
+
+def test_pairs_from_a_former_plan_and_with_an_average_before_each_value() -> None:
+    planned = one("帮扶资金从原计划的2.5亿元增至4亿元。")
+    assert (planned.value, planned.baseline) == (Decimal(4 * 10**8), Decimal(25 * 10**7))
+    average = one("补助标准从户均800元提高到户均1200元。")
+    assert (average.value, average.baseline) == (Decimal(1200), Decimal(800))

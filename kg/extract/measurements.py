@@ -7,7 +7,11 @@ contract's provenance quote is made of:
   an outcome, else a plan word (将, 计划, 力争, 到2025年) a target, else a result word (实现,
   累计, 达, 还有) an outcome; a clause without cues takes the nearest cue of the clauses before it
   in the sentence; a number that describes a programme (培育100亿元以上产业的“六个一百”工程,
-  总投资160亿元的…项目) is its target; anything else is a reported outcome;
+  总投资160亿元的…项目) is its target; anything else is a reported outcome.  An estimate
+  (预计) of a time already past (under a heading that reviews it, 去年, earlier years, a note
+  in brackets, a paragraph opened by 过去的一年) is an outcome not yet in the statistics; a
+  heading of plans (二、2024年工作安排, — 主要目标 —) or a clause of plans ending in a colon
+  (提出了主要预期目标：) governs what follows; a plan followed (按照…规划) is no cue;
 - indicator: what is counted, from the words around the number: the noun phrase after it
   (建设100万亩高产稳产标准农田), else the one before it, without the verb, adverbs, determiners
   and area words that open the clause (累计举办各类培训班624期 -> 培训班); numbers written side by
@@ -32,7 +36,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from kg.extract import metadata
+from kg.extract import gazetteer, metadata
 from kg.extract.facts import (
     Division,
     Kind,
@@ -69,6 +73,9 @@ _NOMINAL_TAGS = ("n", "r", "j")
 _BOUNDS = (Qualifier.MORE_THAN, Qualifier.AT_MOST, Qualifier.AT_LEAST)
 _CLASS_WORDS = 3
 """Words after 的 searched for what a bound picks members of (的建档立卡贫困户: two)."""
+_APPROXIMATE_WORDS = ("约", "近", "大约")
+_ACCORDING_REACH = 4
+"""Words before a target word searched for 按照, 根据 … (按照镇的规划: three)."""
 _VERB_LIST_OPENERS = ("通过", "并", "再", "还", "同时", "以", "集中", "重点", "全面", "大力")
 
 
@@ -179,14 +186,19 @@ class _Reader:
         )
         """Places named and words that stand for one."""
         created = metadata.extract(doc).created
-        self.year = int(created[:4]) if created else None
+        self.year = int(created[:4]) if created else _latest_year(self.text)
         self.programmes = sorted(programmes, key=lambda p: p.span.start)
         spans = [p.span for p in self.programmes] + [p.span for p in self.places]
         self.named = [(s.start, s.end) for s in spans if s.end - s.start > 1]
         """Names of programmes and places, in which no word is a cue (“雨露计划”, 计划乡)."""
         self._indicators: dict[int, tuple[str, Span | None, str]] = {}
-        self.plan_sections = _plan_sections(self.text, self.year)
+        self.plan_sections = _sections(self.text, self.year, "plan_heading")
         """Spans of sections under a heading of plans (二、2024年工作安排)."""
+        self.place_sections = _place_sections(self.text, jurisdiction)
+        """Spans of sections under a heading line that is only the name of a place inside the
+        document's own area (渝中, 沙坪坝 in a digest of district reports), with the place."""
+        self.review_sections = _sections(self.text, None, "review_heading")
+        """Spans of sections under a heading that reviews past work (一、2023年工作回顾)."""
 
     # -- text structure ----------------------------------------------------------------------
 
@@ -426,9 +438,9 @@ class _Reader:
 
     def _borrowed(self, quantity: Quantity, clause: _Clause) -> tuple[str, Span | None, str]:
         """The indicator of the number before in the sentence, for one that names nothing
-        (GDP增长8.5%，较上年提高1.2个百分点)."""
+        (GDP增长8.5%，较上年提高1.2个百分点; 生产总值达到379.95亿元、增长9.3%)."""
         start, _ = self.sentence(quantity)
-        before = self.quantities_in(start, clause.start)
+        before = self.quantities_in(start, quantity.span.start)
         if before:
             earlier = before[-1]
             clauses, index = self.clauses(earlier)
@@ -444,7 +456,8 @@ class _Reader:
         (将…农户全部纳入监测范围: before a noun or pronoun, or with a verb of disposal such as
         纳入), not the future."""
         toks = self.tokens_in(start, end)
-        disposal = any(t.word in cue_words("disposal") for t in toks)
+        # by the characters, not jieba's words: 旧房改建成 is cut 房改|建成
+        disposal = any(w in self.text[start:end] for w in cue_words("disposal"))
         words = set()
         cues = _cue_vocabulary()
         for i, token in enumerate(toks):
@@ -453,16 +466,26 @@ class _Reader:
             if any(start <= token.start and token.end <= end for start, end in self.named):
                 continue
             after = toks[i + 1].pos if i + 1 < len(toks) else ""
-            nominal = after.startswith(_NOMINAL_TAGS) and after != "ns"
+            following = toks[i + 1].word if i + 1 < len(toks) else ""
+            # 将农户…, 将约71万人从…搬出: before a noun or a number, 将 marks the object
+            counted = after == "m" or following in _APPROXIMATE_WORDS
+            nominal = (after.startswith(_NOMINAL_TAGS) and after != "ns") or counted
             if token.word in cue_words("object_marker") and (nominal or disposal):
                 continue
+            if token.word in cue_words("target") and any(
+                t.word in cue_words("according") for t in toks[max(0, i - _ACCORDING_REACH) : i]
+            ):
+                continue  # 按照镇的规划发展产业: the plan followed, not one being made
             words.add(token.word)
         return words
 
-    def _cue(self, start: int, end: int) -> str | None:
+    def _cue(self, start: int, end: int, past: bool = False) -> str | None:
         """The strongest cue of ``text[start:end]``: ``aspect`` (completed), ``target`` or
-        ``outcome`` (a result word), if any."""
+        ``outcome`` (a result word), if any; where the figure is about a time ``past``, an
+        estimate (预计) is no plan."""
         words = self._cue_words(start, end)
+        if past:
+            words -= set(cue_words("estimate"))
         segment = self.text[start:end]
         if words & set(cue_words("aspect")) or _searches("aspect_re", segment, None):
             return "aspect"
@@ -484,15 +507,50 @@ class _Reader:
         years = [int(y) for y in _YEAR.findall(sentence)]
         return self.year is None or all(y >= self.year for y in years)
 
-    def _plans(self, start: int, end: int) -> bool:
+    def _plans(self, start: int, end: int, past: bool = False) -> bool:
         """Whether ``text[start:end]`` has a plan cue that governs the rest of the sentence."""
         words = self._cue_words(start, end)
+        if past:
+            words -= set(cue_words("estimate"))
         segment = self.text[start:end]
         return bool(words & set(cue_words("plan"))) or _searches("plan_re", segment, self.year)
 
-    def _cue_in(self, start: int, end: int) -> Kind | None:
+    def _estimates_past(self, quantity: Quantity, clauses: list[_Clause]) -> bool:
+        """Whether an estimate (预计) in the quantity's sentence is of a time already past: the
+        sentence lies under a heading that reviews past work, or tells of an earlier time
+        (去年, 过去五年, only years before the document's), or the estimate is a note in
+        brackets on figures stated (99.3亿元(预计数)).  Such figures are the outcomes of a
+        year just ended, estimated before its statistics are out."""
+        at = quantity.span.start
+        if any(start <= at < end for start, end in self.review_sections):
+            return True
+        start, end = clauses[0].start, clauses[-1].end
+        sentence = self.text[start:end]
+        if any(
+            self.text[start + m.start() - 1 : start + m.start()] in ("(", "（")
+            for m in _estimate_re().finditer(sentence)
+        ):
+            return True
+        if self._tells_past(sentence):
+            return True
+        # a sentence naming no time of its own, in a paragraph opened by a past time
+        # (刚刚过去的2020年，…。预计实现地区生产总值…)
+        if _YEAR.search(sentence) or any(w in sentence for w in cue_words("present")):
+            return False
+        paragraph = self.text.rfind("\n", 0, start) + 1
+        return self._tells_past(self.text[paragraph:start])
+
+    def _tells_past(self, text: str) -> bool:
+        """Whether ``text`` speaks of an earlier time: 去年, 过去, or only years before the
+        document's own."""
+        if any(w in text for w in cue_words("past")):
+            return True
+        years = [int(y) for y in _YEAR.findall(text)]
+        return self.year is not None and bool(years) and all(y < self.year for y in years)
+
+    def _cue_in(self, start: int, end: int, past: bool = False) -> Kind | None:
         """The kind the cue words of ``text[start:end]`` give, if any."""
-        cue = self._cue(start, end)
+        cue = self._cue(start, end, past)
         if cue is None:
             return None
         return Kind.TARGET if cue == "target" else Kind.OUTCOME
@@ -500,32 +558,66 @@ class _Reader:
     def kind(self, quantity: Quantity, clauses: list[_Clause], index: int, described: bool) -> Kind:
         clause = clauses[index]
         if described:
-            # a number describing a programme: only the words about the number count
+            # a number describing a programme: only the words about the number count, unless
+            # the clause tells the programme done (完成346公里的…工程, 投资…的…路全部完工)
             _, span = self.indicator(quantity, clause)
             start = min(span.start, quantity.span.start) if span else quantity.span.start
-            return self._cue_in(start, quantity.span.end) or Kind.TARGET
-        own = self._cue(clause.start, clause.end)
+            found = self._cue_in(start, quantity.span.end)
+            if found is not None:
+                return found
+            return Kind.OUTCOME if self._tells_done(clause) else Kind.TARGET
+        past = self._estimates_past(quantity, clauses)
+        own = self._cue(clause.start, clause.end, past)
         if own == "aspect":
             return Kind.OUTCOME
         if own == "target":
             return Kind.TARGET
+        if own is None and self._sizes_project(quantity) and not self._tells_done(clause):
+            return Kind.TARGET  # 主要包括投资30亿元的…项目: the size planned for it
         if self._planned_section(quantity, clauses):
             return Kind.TARGET
-        # a plan cue earlier in the sentence governs it (计划到2025年，…达到600头，新增200亩)
+        # a plan cue earlier in the sentence governs it (计划到2025年，…达到600头，新增200亩),
+        # and one that opens a list with a colon does so whatever its own aspect
+        # (会上提出了2024年主要预期目标：…增长6%)
         for earlier in reversed(clauses[:index]):
-            if self._cue(earlier.start, earlier.end) == "aspect":
-                break
-            if self._plans(earlier.start, earlier.end):
+            opens_list = self.text[earlier.end : earlier.end + 1] in ("：", ":")
+            if opens_list and self._plans(earlier.start, earlier.end, past):
                 return Kind.TARGET
+            if self._cue(earlier.start, earlier.end, past) == "aspect":
+                break
+            if self._plans(earlier.start, earlier.end, past):
+                return Kind.TARGET
+            proposal = self.text[earlier.start : earlier.end]
+            if (
+                not past
+                and not self._tells_past(proposal)
+                and _searches("proposal_re", proposal, None)
+            ):
+                return Kind.TARGET  # 会议提出，2020年地区生产总值增长6%
         if own == "outcome":
             return Kind.OUTCOME
         for earlier in reversed(clauses[:index]):
-            found = self._cue_in(earlier.start, earlier.end)
+            found = self._cue_in(earlier.start, earlier.end, past)
             if found is not None:
                 return found
         return Kind.OUTCOME
 
     # -- programme ---------------------------------------------------------------------------
+
+    def _tells_done(self, clause: _Clause) -> bool:
+        """Whether ``clause`` tells something completed: a word of completion (完成, 完工) and
+        no target cue (a project launched, 启动了总投资160亿元的…项目, is not done)."""
+        if self._cue(clause.start, clause.end) == "target":
+            return False
+        words = self._cue_words(clause.start, clause.end)
+        return bool(words & set(cue_words("completed")))
+
+    def _sizes_project(self, quantity: Quantity) -> bool:
+        """Whether the quantity is the investment a project is described by: a word such as
+        投资 right before it and the project after it (投资30亿元的…项目, 总投资2.98亿元“…”项目)."""
+        before = self.text[max(0, quantity.span.start - 8) : quantity.span.start]
+        after = self.text[quantity.span.end : quantity.span.end + 1]
+        return before.endswith(cue_words("project_size")) and after in ("的", "“", '"', "「")
 
     def described_programme(
         self, quantity: Quantity, clauses: list[_Clause], index: int
@@ -605,7 +697,58 @@ class _Reader:
             found = self._area(quantity, clauses, index, programme, jurisdiction)
         if _outside(found, jurisdiction):
             return [jurisdiction]
+        if self._counts_listed(quantity, clauses[index]):
+            return [self._holding(found, quantity)]
         return [found]
+
+    def _counts_listed(self, quantity: Quantity, clause: _Clause) -> bool:
+        """Whether the quantity counts the places named right before it (X、Y、Z共19个县,
+        X等20个旗县)."""
+        named = [
+            p
+            for p in self.places
+            if clause.start <= p.span.start and p.span.end <= quantity.span.start
+        ]
+        if not named:
+            return False
+        between = self.text[named[-1].span.end : quantity.span.start]
+        return between == "" or between.startswith(cue_words("listed_count"))
+
+    def _holding(self, area: Division | None, quantity: Quantity) -> Division | None:
+        """``area``, or the nearest of its ancestors that has as many divisions as a count of
+        them (措勤县、改则县、革吉县共19个县, 鄂伦春自治旗等20个旗县: a prefecture has fewer than
+        19 counties, so the figure is the province's)."""
+        level = self._counted_level(quantity)
+        if area is None or level is None or quantity.unit != "COUNT":
+            return area
+        wanted = int(quantity.value)
+        order = list(Level)
+        node: Division | None = area
+        while node is not None and order.index(node.level) >= order.index(level) and wanted > 1:
+            node = node.parent  # 鄂伦春自治旗等20个旗县: no county holds 20 counties
+        while node is not None:
+            held = _number_under(node, level)
+            if held == 0:
+                return area  # the gazetteer does not list them: nothing to go by
+            if held >= wanted:
+                return node
+            node = node.parent
+        return area
+
+    def _counted_level(self, quantity: Quantity) -> Level | None:
+        """The level of the divisions a count counts, from the words after its measure word
+        (19个县(区), 20个国家级贫困旗县, 11个乡镇), if they name one."""
+        words = [
+            t.word
+            for t in self.tokens_in(quantity.span.end, quantity.span.end + _LEVEL_NOUN_REACH)
+            if t.word.strip()
+        ]
+        for word in words[:_LEVEL_NOUN_WORDS]:
+            if word in _level_nouns():
+                return _level_nouns()[word]
+            if word in _PUNCTUATION:
+                break
+        return None
 
     def _area(
         self,
@@ -617,6 +760,12 @@ class _Reader:
     ) -> Division | None:
         """The division named for the figure, before the document's own area is considered."""
         clause = clauses[index]
+        if self._sizes_project(quantity):
+            # 投资12亿元的云阳县…基地项目: the project's place, named right after 的
+            at = quantity.span.end + 1
+            named = next((p for p in self.places if p.span.start == at), None)
+            if named is not None:
+                return self._most_specific(named).division
         inside = [
             p
             for p in self.references
@@ -642,8 +791,17 @@ class _Reader:
                     if subject is None or _outside(subject, jurisdiction):
                         continue
                     return subject
-        inherited = self._inherited(quantity, clauses, jurisdiction) or self._spoken_of(
-            quantity, clauses, jurisdiction
+        inherited = (
+            self._inherited(quantity, clauses, jurisdiction)
+            or self._spoken_of(quantity, clauses, jurisdiction)
+            or next(
+                (
+                    area
+                    for start, end, area in self.place_sections
+                    if start <= quantity.span.start < end
+                ),
+                None,
+            )
         )
         if programme is not None and programme.area is not None:
             # the place the paragraph is about, where the programme's area holds it
@@ -876,23 +1034,65 @@ class _Reader:
 
 
 _HEADING = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、]")
+_DECORATED_HEADING = re.compile(r"[—\-–【\[■●◆]+.+[—\-–】\]]+|.+[：:]")
+"""A heading without a number: set between dashes or brackets (— 主要目标 —), or a short
+line that ends in a colon (2020年目标：)."""
 
 
-def _plan_sections(text: str, year: int | None) -> list[tuple[int, int]]:
-    """Spans of text under a heading line of plans (二、2024年工作安排, （三）目标任务) up to
-    the next heading: a short numbered line without sentence punctuation, naming plans
-    (``cues.tsv`` ``plan_heading``) or a year not before the document's."""
+_PLACE_HEADING_MAX = 8
+
+
+def _place_sections(text: str, jurisdiction: Division | None) -> list[tuple[int, int, Division]]:
+    """Spans of text under a line that is only a place's name (渝中, 沙坪坝区), a division
+    inside ``jurisdiction``, up to the next such line, each with its division.  Lines of names
+    one after another, or lines opening with one, are a list, not headings."""
+    if jurisdiction is None:
+        return []
+    lines = []
+    at = 0
+    for line in text.split("\n"):
+        name = line.strip()
+        if name:
+            named = 2 <= len(name) <= _PLACE_HEADING_MAX and gazetteer.is_name(name)
+            opens_with_name = bool(gazetteer.name_lengths_at(name, 0))
+            lines.append((at + len(line), name, named or opens_with_name))
+        at += len(line) + 1
+    headings = []
+    for index, (end, name, _) in enumerate(lines):
+        neighbours = lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]
+        named = 2 <= len(name) <= _PLACE_HEADING_MAX and gazetteer.is_name(name)
+        if not named or any(listed for _, _, listed in neighbours):
+            continue
+        area = gazetteer.resolve(name, jurisdiction)
+        if area is not None and area != jurisdiction and jurisdiction.contains(area):
+            headings.append((end, area))
+    return [
+        (end, headings[i + 1][0] if i + 1 < len(headings) else len(text), area)
+        for i, (end, area) in enumerate(headings)
+    ]
+
+
+@cache
+def _estimate_re() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, cue_words("estimate"))))
+
+
+def _sections(text: str, year: int | None, role: str) -> list[tuple[int, int]]:
+    """Spans of text under a heading line with a word of ``role`` (``cues.tsv``
+    ``plan_heading``: 二、2024年工作安排, （三）目标任务, — 主要目标 —; ``review_heading``:
+    一、2023年工作回顾) up to the next heading: a short numbered or decorated line without
+    sentence punctuation, whose years are none before the document's ``year`` (if given)."""
     headings = []
     at = 0
     for line in text.split("\n"):
         stripped = line.strip()
         if (
-            _HEADING.match(stripped)
+            (_HEADING.match(stripped) or _DECORATED_HEADING.fullmatch(stripped))
             and len(stripped) <= 30
             and not any(c in stripped for c in "。；;，,")
         ):
             years = [int(y) for y in _YEAR.findall(stripped)]
-            planned = any(w in stripped for w in cue_words("plan_heading")) and (
+            planned = any(w in stripped for w in cue_words(role)) and (
                 year is None or all(y >= year for y in years)
             )
             headings.append((at, at + len(line), planned))
@@ -903,6 +1103,17 @@ def _plan_sections(text: str, year: int | None) -> list[tuple[int, int]]:
             following = headings[index + 1][0] if index + 1 < len(headings) else len(text)
             sections.append((end, following))
     return sections
+
+
+_TOLD_YEAR = re.compile(r"(?<![到至\d])((?:19|20)\d{2})年(?!底?前)")
+"""A year written as a time of the text (2019年，…), not the end of a plan (到2025年, 2025年前)."""
+
+
+def _latest_year(text: str) -> int | None:
+    """The document's year where it carries no date: the latest year it tells of (a report
+    given early in 2020 reviews 2019 and plans for 2020)."""
+    years = [int(m.group(1)) for m in _TOLD_YEAR.finditer(text)]
+    return max(years) if years else None
 
 
 @cache
@@ -936,6 +1147,31 @@ def _outside(area: Division | None, jurisdiction: Division | None) -> bool:
         return False
     scope = _county_scope(jurisdiction)
     return not scope.contains(area) and not area.contains(jurisdiction)
+
+
+_LEVEL_NOUN_REACH = 10
+_LEVEL_NOUN_WORDS = 3
+"""Words after a count searched for the level it counts (国家级|贫困|旗县: three)."""
+
+
+@cache
+def _level_nouns() -> dict[str, Level]:
+    """Nouns that name a level of divisions (``level_noun`` rows of number_context.tsv)."""
+    return {
+        row[1]: Level[row[2]] for row in read_table("number_context.tsv") if row[0] == "level_noun"
+    }
+
+
+@cache
+def _number_under(area: Division, level: Level) -> int:
+    """How many divisions of ``level`` the gazetteer has inside ``area``."""
+    order = list(Level)
+    if order.index(level) <= order.index(area.level):
+        return 0
+    below = gazetteer.children(area)
+    if not below or below[0].level == level:
+        return len(below)
+    return sum(_number_under(child, level) for child in below)
 
 
 def _part_of(area: Division, jurisdiction: Division) -> bool:

@@ -17,7 +17,16 @@ jieba's words:
   (一把手, 两不愁三保障, 一鼓作气) are not numbers and a measure word fused with the next
   character into a word (12个人: 个人 "individual") is not a measure word;
 - 一 with a measure word is an article (一个, 一次大考, 不漏一户), and a Chinese numeral count
-  followed by another numeral or by a verb or adjective is a slogan (五个一批, 三个全覆盖).
+  followed by another numeral or by a verb or adjective is a slogan (五个一批, 三个全覆盖);
+- a number after 届 is a session's (十三届八次全会), one after 第X、 the next ordinal of a list
+  (第十、十一批), and one whose measure word and next word make a term or count the text's own
+  parts (三次产业, 三个部分) is not counted, nor is one before page furniture (0条评论).
+
+A space typed inside a number is read through (5312 亿 元); an Arabic number ending in 亿 with no
+measure word is yuan (生产总值10688.28亿); a minus sign right before a number, not after a digit,
+makes it negative (增长率为-1.28‰); a qualifier fused by jieba with 了 still counts
+(增加了近300万元); values of one unit listed with 、 or 和 share a qualifier written once, before
+the first or after the last (分别增长8.5%和9%左右).
 
 Pairs ``从A增加到B`` / ``由A降为B`` give one quantity: the later value, with ``baseline`` the
 earlier one.
@@ -54,10 +63,11 @@ _SPACES = re.compile(r"[ \u3000\u00a0]{1,2}")
 _OPENING_QUOTES = {"“": "”", "「": "」", "『": "』", "《": "》", "〈": "〉", "‘": "’"}
 _CLAUSE_PUNCTUATION = set("，,。；;！？!?：:")
 _QUOTED_NAME_MAX = 16
+_ORDINAL_LIST = re.compile(rf"第(?:{ARABIC}|[{CHINESE_NUMERAL_CHARS}]+)[、，,和及至到—\-~～]$")
+_SESSION_REACH = 4
+"""Characters before a number searched for a word of sessions (届 in 十七届人大二次会议)."""
 _PAIR_START = ("从", "由")
-_PAIR_YEAR = (
-    r"(?:(?:(?:19|20)\d{2}年(?:底|末|初)?|今年|去年|前年|当年|上年|过去|目前|现在|如今)的?)?"
-)
+_PAIR_YEAR = r"(?:(?:(?:19|20)\d{2}年(?:底|末|初)?|今年|去年|前年|当年|上年|过去|目前|现在|如今|原计划|原来)的?)?"
 """The time of a value in 从A增加到B: 从2021年的38%提高到今年的61%, 从过去的300多亩减少到…"""
 
 
@@ -92,6 +102,15 @@ def qualifiers() -> dict[str, dict[str, Qualifier]]:
 def number_context(role: str) -> tuple[str, ...]:
     words = [row[1] for row in read_table("number_context.tsv") if row[0] == role]
     return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def _bare_multipliers() -> dict[str, str]:
+    """Multiplier -> the unit an Arabic number ending in it counts when no measure word
+    follows (``number_context.tsv`` ``bare_multiplier``)."""
+    return {
+        row[1]: row[2] for row in read_table("number_context.tsv") if row[0] == "bare_multiplier"
+    }
 
 
 @cache
@@ -182,9 +201,14 @@ def _read_number(text: str, match: re.Match[str], bare: bool = False) -> _Readin
         return _Reading(match.start(), pos, value, table["%"], None, qualifier, None)
     # [多/余] [万 亿 千 百 ...] [多/余]
     seen_multiplier = False
+    last_multiplier = ""
     while pos < len(text):
         if unit_words().longest_at(text, pos):
             break
+        spaces = _SPACES.match(text, pos)
+        if spaces and match.group("arabic") and text[spaces.end() : spaces.end() + 1] in "万亿":
+            pos = spaces.end()  # 5312 亿 元, 230 萬元: a space typed inside the number
+            continue
         word = qualifier_words("inside").longest_at(text, pos)
         if word and not (seen_multiplier and qualifier is not Qualifier.EXACT):
             qualifier = inside[word]
@@ -194,6 +218,7 @@ def _read_number(text: str, match: re.Match[str], bare: bool = False) -> _Readin
         if char in MULTIPLIERS and char != "十" and match.group("arabic"):
             value *= MULTIPLIERS[char]
             seen_multiplier = True
+            last_multiplier = char
             pos += 1
             continue
         if char in "万亿" and match.group("chinese") and qualifier is not Qualifier.EXACT:
@@ -207,6 +232,10 @@ def _read_number(text: str, match: re.Match[str], bare: bool = False) -> _Readin
     unit_at = spaces.end() if spaces else pos
     word = unit_words().longest_at(text, unit_at)
     unit = table[word] if word else None
+    if unit is None and last_multiplier in _bare_multipliers():
+        # 生产总值10688.28亿, 分别突破5万亿、4万亿和3万亿元: 亿 alone is yuan in the genre
+        unit = Unit("", _bare_multipliers()[last_multiplier], "measure")
+        unit_at = number_end
     classifier_span = None
     if unit is not None and unit.role == "measure":
         classifier_span = (unit_at, unit_at + len(unit.word))
@@ -247,6 +276,17 @@ def _excluded(doc: Document, reading: _Reading, start: int) -> bool:
         return True
     if context_words("determiner").longest_ending_at(text, start):
         return True
+    if _ORDINAL_LIST.search(text, max(0, start - 12), start):
+        return True  # 第十、十一批: the second ordinal of a list
+    if any(
+        word in text[max(0, start - _SESSION_REACH) : start] for word in number_context("session")
+    ):
+        return True  # 十三届八次全会, 十七届人大二次会议: a session's number
+    measure_at = reading.classifier_span[0] if reading.classifier_span else reading.end
+    if context_words("phrase_after").longest_at(text, measure_at):
+        return True  # 三次产业, 报告共分三个部分, 从五个方面: a term or a count of a text's parts
+    if context_words("metadata_after").longest_at(text, reading.end):
+        return True  # 共有0条评论: page furniture
     counted = reading.unit is not None and reading.unit.notation == "COUNT"
     if counted and context_words("time_after").longest_at(text, reading.end):
         return True  # 3个月: a duration
@@ -275,11 +315,14 @@ def _excluded(doc: Document, reading: _Reading, start: int) -> bool:
 def _pair(doc: Document, first: _Reading, start: int) -> tuple[_Reading, int] | None:
     """The later value of ``从A增加到B`` after ``first``, and where the pair starts."""
     text = doc.text
-    lead = re.search(rf"[{''.join(_PAIR_START)}]{_PAIR_YEAR}$", text[max(0, start - 10) : start])
+    each = "|".join(re.escape(w) for w in number_context("pair_average"))
+    lead = re.search(
+        rf"[{''.join(_PAIR_START)}]{_PAIR_YEAR}(?:{each})?$", text[max(0, start - 12) : start]
+    )
     if lead is None:
         return None
     verbs = "|".join(re.escape(v) for v in number_context("pair_verb"))
-    link = re.compile(rf"了?(?:{verbs})?了?(?:到|至|为){_PAIR_YEAR}")
+    link = re.compile(rf"了?(?:{verbs})?了?(?:到|至|为){_PAIR_YEAR}(?:{each})?")
     found = link.match(text, first.end)
     if found is None or found.end() == first.end:
         return None
@@ -320,12 +363,15 @@ def extract(doc: Document) -> list[Quantity]:
         qualifier_word = qualifier_words("before").longest_ending_at(text, reading.start)
         start = reading.start
         qualifier = reading.qualifier
-        if qualifier_word and reading.start - len(qualifier_word) in _boundaries(doc)[0]:
+        if qualifier_word and _word_starts(doc, reading.start - len(qualifier_word)):
             start -= len(qualifier_word)
             if qualifier is Qualifier.EXACT:
                 qualifier = before[qualifier_word]
         if _excluded(doc, reading, start):
             continue
+        if qualifier_word is None and _negative(text, start):
+            start -= 1  # 人口自然增长率为-1.28‰
+            reading = replace(reading, value=-reading.value)
         assert reading.unit is not None
         end = reading.end
         baseline = None
@@ -350,7 +396,72 @@ def extract(doc: Document) -> list[Quantity]:
                 baseline=baseline,
             )
         )
-    return found
+    return _shared_qualifiers(text, found)
+
+
+_MINUS_SIGNS = frozenset("-−－")
+_PARTICLES_BEFORE_QUALIFIER = ("了",)
+"""Particles jieba joins to a qualifier that follows them (增加了近1300亿元: 了近)."""
+
+
+def _word_starts(doc: Document, at: int) -> bool:
+    """Whether a word starts at ``at``, or a particle such as 了 fused with it into one token."""
+    starts = _boundaries(doc)[0]
+    if at in starts:
+        return True
+    return any(
+        doc.text.startswith(particle, at - len(particle)) and at - len(particle) in starts
+        for particle in _PARTICLES_BEFORE_QUALIFIER
+    )
+
+
+def _negative(text: str, start: int) -> bool:
+    """Whether a minus sign is written right before the number at ``start`` (增长率为-1.28‰),
+    not a dash joining it to an earlier number (2018-2020) nor a bullet opening a line."""
+    if start < 2 or text[start - 1] not in _MINUS_SIGNS:
+        return False
+    before = text[start - 2]
+    return before != "\n" and not before.isdigit() and not (before.isascii() and before.isalpha())
+
+
+_LIST_JOINERS = frozenset("、和及与")
+
+
+def _shared_qualifiers(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Values of one unit listed with only 、 or 和 between them share the qualifier written
+    before the first or after the last, as the sentence reads (分别突破5万亿、4万亿和3万亿元:
+    all more than; 分别增长8.5%和9%左右: all about)."""
+    out = list(found)
+    run: list[int] = []
+    for index in range(len(out) + 1):
+        joined = (
+            index < len(out)
+            and run
+            and out[index].unit == out[run[-1]].unit
+            and out[index].baseline is None
+            and 0 < len(between := text[out[run[-1]].span.end : out[index].span.start]) <= 1
+            and between in _LIST_JOINERS
+        )
+        if joined:
+            run.append(index)
+            continue
+        if len(run) > 1:
+            first, last = out[run[0]], out[run[-1]]
+            first_text = text[first.span.start : first.span.end]
+            last_text = text[last.span.start : last.span.end]
+            if qualifier_words("before").longest_at(first_text, 0):
+                shared = first.qualifier  # written before the first value
+            elif last_text.endswith(tuple(qualifiers()["after"])):
+                shared = last.qualifier
+            else:
+                shared = None
+            if shared is not None and all(
+                out[i].qualifier in (Qualifier.EXACT, shared) for i in run
+            ):
+                for i in run:
+                    out[i] = replace(out[i], qualifier=shared)
+        run = [index] if index < len(out) and out[index].baseline is None else []
+    return out
 
 
 def _excluded_pair(doc: Document, second: _Reading) -> bool:
