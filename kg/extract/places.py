@@ -169,6 +169,8 @@ def _scan(doc: Document, tokens: list[Token]) -> list[_Candidate]:
                 continue
             if form == "bare" and end < n and text[end] in _FEATURE_CHARS:
                 continue
+            if form == "bare" and _village_suffix_at(by_start.get(end)):
+                continue  # 朝阳村: a village named like 朝阳市, not 朝阳市
             token = by_start.get(i)
             exact = token if token is not None and token.end == end else None
             found = _Candidate(i, end, piece, form, divisions, exact)
@@ -180,6 +182,12 @@ def _scan(doc: Document, tokens: list[Token]) -> list[_Candidate]:
         last_end = found.end
         i = found.end
     return out
+
+
+def _village_suffix_at(token: Token | None) -> bool:
+    """Whether ``token`` is a village suffix standing alone (…|村, …|社区), not a word that
+    begins with one (村民, 村委)."""
+    return token is not None and token.word in ("村", "社区")
 
 
 def _is_organisation(text: str, end: int) -> bool:
@@ -196,15 +204,26 @@ def _highest(divisions: list[Division]) -> Division | None:
 
 def _unambiguous(candidate: _Candidate) -> Division | None:
     """Resolution without context: a unique full or suffixed name of three characters or more,
-    or a bare or two-character name unique among provinces and prefectures and tagged a place."""
+    a unique two-character full name (佳县) tagged a place, or a bare or two-character name
+    unique among provinces and prefectures and tagged a place."""
     divisions = candidate.divisions
     long_named = len(candidate.text) >= 3 and candidate.form != "bare"
     if long_named and len(divisions) == 1:
         return divisions[0]
+    place_word = candidate.token is not None and candidate.token.pos.startswith("ns")
+    # 佳县, 沛县: a county's whole official name, one jieba place word; not 领导和县人大, where
+    # the first character is a conjunction or preposition of its own
+    if (
+        candidate.form == "full"
+        and len(divisions) == 1
+        and place_word
+        and tokenize(candidate.text[0])[0].pos[:1] not in ("c", "p")
+    ):
+        return divisions[0]
     high = [d for d in divisions if _LEVEL_RANK[d.level] <= _LEVEL_RANK[Level.PREFECTURE]]
     if long_named and high:
         return _highest(high)
-    if high and candidate.token is not None and candidate.token.pos.startswith("ns"):
+    if high and place_word:
         return _highest(high)
     return None
 
@@ -403,6 +422,84 @@ def _context_villages(
     return out
 
 
+_LIST = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,5}、)+[\u4e00-\u9fff]{2,5}?)(等)?"
+    r"(?:([0-9一二三四五六七八九十百]+)个)?(?:贫困|深度贫困|行政|重点|民族)?(乡镇|镇乡|乡|镇|街道|村|社区)"
+)
+"""三河、西安、高崖等6个乡镇; 月岭、毛芫冲、浪滩等贫困村; 月岭、浪滩4个贫困村."""
+
+
+def _listed(
+    doc: Document, found: list[_Candidate], weights: Counter[Division], starts: set[int]
+) -> list[_Candidate]:
+    """Bare names of townships or villages listed before the kind they are and a count or 等
+    (三河、西安、高崖等6个乡镇: 西安 is the township of the county in hand, no 西安市): each a
+    township of the document's counties, or a village of the township or county named right
+    before the list (马江镇月岭、浪滩等贫困村), known to the gazetteer or, for villages after
+    such a mention, kept with that parent and no code."""
+    text = doc.text
+    resolved = sorted((c for c in found if c.division is not None), key=lambda c: (c.start, c.end))
+    out: list[_Candidate] = []
+    for match in _LIST.finditer(text):
+        if match.group(2) is None and match.group(3) is None:
+            continue
+        kind = match.group(4)
+        village = kind in ("村", "社区")
+        items: list[tuple[int, int]] = []
+        at = match.start(1)
+        for piece in match.group(1).split("、"):
+            items.append((at, at + len(piece)))
+            at += len(piece) + 1
+        first_start, first_end = items[0]
+        before = [c for c in resolved if c.end <= first_end and c.end >= first_start]
+        parent = before[-1].division if before else None
+        # 拓展到三河, 马江镇共有月岭: the first name follows the mention or the clause's verb
+        words = tokenize(text, before[-1].end if before else first_start, first_end)
+        while len(words) > 1 and words[0].pos.startswith(("v", "p", "d", "c", "u", "r", "f")):
+            words.pop(0)
+        if not words:
+            continue
+        items[0] = (words[0].start, first_end)
+        if village and (parent is None or parent.level not in (Level.TOWNSHIP, Level.COUNTY)):
+            continue
+        for start, end in items:
+            name = text[start:end]
+            if end - start < 2 or start not in starts or doc.is_masked(start, end):
+                continue
+            division = (
+                _listed_village(name, kind, parent)
+                if village and parent is not None
+                else _listed_township(name, weights)
+            )
+            if division is not None:
+                out.append(_Candidate(start, end, name, "bare", [division], None, division))
+    return out
+
+
+def _listed_township(name: str, weights: Counter[Division]) -> Division | None:
+    townships = [
+        d
+        for key in (name, name + "镇", name + "乡")
+        for d in gazetteer.lookup(key)
+        if d.level is Level.TOWNSHIP
+    ]
+    unique = list({d.key: d for d in townships}.values())
+    return _in_context(unique, weights, Level.PREFECTURE)
+
+
+def _listed_village(name: str, kind: str, parent: Division) -> Division:
+    full = name if name.endswith(kind) else name + kind
+    for known in gazetteer.villages(parent):
+        if known.name == full:
+            return known
+    return Division(
+        name=full,
+        level=Level.VILLAGE,
+        short=gazetteer.short_forms(full, Level.VILLAGE),
+        parent=parent,
+    )
+
+
 def _stem_words(tokens: dict[int, Token], start: int, end: int) -> list[tuple[str, str]]:
     """The words of ``[start, end)``; a word running past ``end`` counts as its own prefix."""
     out = []
@@ -486,6 +583,12 @@ def extract(doc: Document) -> list[PlaceMention]:
         (c.start, c.division) for c in [*candidates, *extra] if c.division is not None
     )
     extra.extend(_context_villages(doc, weights, starts, taken, resolved))
+    listed = _listed(doc, [*candidates, *extra], weights, starts)
+    if listed:
+        spans = {(c.start, c.end) for c in listed}
+        candidates = [c for c in candidates if not any(_overlaps(c, [s]) for s in spans)]
+        extra = [c for c in extra if not any(_overlaps(c, [s]) for s in spans)]
+        extra.extend(listed)
 
     mentions = [
         PlaceMention(doc.span(c.start, c.end), c.division)
