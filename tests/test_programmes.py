@@ -240,3 +240,35 @@ def test_the_work_a_campaign_names_and_a_conjunction_after_its_verb() -> None:
 
 def test_a_cooperation_named_before_its_framework() -> None:
     assert "滇沪协作" in run("在滇沪协作框架下,上海市投入东西部协作资金420万元。")
+
+
+def test_cooperation_between_two_provinces_named_by_abbreviations() -> None:
+    assert "沪黔对口帮扶合作" in run("两地持续深化沪黔对口帮扶合作，共建产业园区。")
+    assert "鲁甘扶贫协作" in run("工作组具体负责鲁甘两省扶贫协作工作。")  # 两省 left out
+    assert "浙川协作" in run("数据表明浙川协作成效明显。")  # not 表明浙川协作
+
+
+def test_short_quoted_names_before_reform_and_campaigns_named_a_revolution() -> None:
+    assert "四联改革" in run("全县推行“四联”改革，激活农村资源。")
+    assert "山区能源革命" in run("全力推进山区能源革命，建成一批光伏电站。")
+    assert "湘赣边区经济圈" in run("共同推动湘赣边区经济圈建设。")
+
+
+def test_what_only_looks_like_a_programme() -> None:
+    for sentence in (
+        "电商企业开展“818”活动，销售农产品。",  # a date's shopping festival
+        "会议通过了《常委会关于扶贫工作情况报告的审议意见》。",  # a committee's opinion
+        "主动融入省会1小时经济圈。",  # an area of reach
+        "县政府高度重视项目建设。",  # a clause: the government values projects
+        "甲县与乙县签订扶贫协作框架协议。",
+        "统筹整合资金项目，调整优化项目布局。",
+        "黄家镇改革村发展蛋鸡养殖。",  # a village called 改革村
+        "来源：县发展改革委。",  # the development and reform commission
+    ):
+        assert run(sentence, jurisdiction=None) == {}, sentence
+
+
+def test_a_piece_of_a_longer_project_name_is_no_programme() -> None:
+    found = run("二是产业项目，包括永胜县ABC智能装备生产基地项目、蔬菜(二期)种植及冷链加工项目。")
+    assert "生产基地项目" not in found
+    assert "冷链加工项目" not in found

@@ -92,6 +92,27 @@ def _province_pair(core: str) -> bool:
     return len(core) == 2 and all(c in _province_abbreviations() for c in core)
 
 
+@cache
+def _pair_pattern() -> re.Pattern[str]:
+    """Two provinces' abbreviations, an optional 两省(区/市), and a suffix of a cooperation
+    between them: 京蒙对口帮扶, 粤桂两省区扶贫协作."""
+    abbreviations = "".join(sorted(_province_abbreviations()))
+    suffixes = sorted(
+        (s for s, kind in _suffixes().items() if kind == "pair" or s.endswith("协作")),
+        key=len,
+        reverse=True,
+    )
+    return re.compile(
+        rf"([{abbreviations}])([{abbreviations}])(?:两(?:省区?|省市|市|地))?"
+        rf"({'|'.join(map(re.escape, suffixes))})"
+    )
+
+
+def _reach(name: str) -> bool:
+    """Whether ``name`` is an area of reach (贵阳1小时经济圈, 半小时生活圈), no programme."""
+    return any(w in name for w in _words("not_programmes.txt", "span"))
+
+
 def key_of(name: str) -> str:
     """The normalised key of a programme name: no quote marks, spaces or trailing period."""
     name = _PERIOD.sub("", name)
@@ -148,6 +169,8 @@ class _Reader:
         tok = self.tokens[index]
         if tok.word in _words("programme_verbs.txt", "follow"):
             return True
+        if len(tok.word) == 1 and tok.pos.startswith(("z", "n")):
+            return False  # 改革|村, 发展改革|委: the suffix is part of a longer word
         return not (tok.pos.startswith("n") or tok.pos in ("vn", "j", "b", "l"))
 
     def _phrase_start(self, suffix_start: int, floor: int) -> int:
@@ -202,6 +225,71 @@ class _Reader:
             and following.pos[:1] == "n"
         )
 
+    def _clause_verb(self, tok: Token) -> bool:
+        """A verb that makes a clause, not part of a name: a verb of two characters or more,
+        or an idiom ending in one (高度重视, 紧紧抓住)."""
+        if tok.pos == "v":
+            return len(tok.word) >= 2
+        return tok.pos in ("l", "i") and tokenize(tok.word[-2:])[-1].pos == "v"
+
+    def _after_clause_verbs(self, start: int, suffix_start: int) -> int:
+        """Where a phrase read back from its suffix begins once the clause it swallowed is cut
+        off: after a verb with a subject before it (融水县签订|扶贫协作, 市政府高度重视|项目)
+        and after a verb that opens it and governs a noun or another verb (说明|鲁渝协作,
+        统筹|整合|资金项目);
+        not a verb right before the suffix (整村推进项目) nor one that names a field of work
+        (扶贫车间项目: ``programme_verbs.txt`` [name])."""
+        index = self.by_start.get(start)
+        end = self.by_end.get(suffix_start)
+        if index is None or end is None:
+            return start
+        name_verbs = _words("programme_verbs.txt", "name")
+        cut = start
+        for i in range(index, end + 1):
+            tok = self.tokens[i]
+            if not self._clause_verb(tok) or tok.word in name_verbs:
+                continue
+            last = i == end and tok.pos == "v"
+            before = self.tokens[i - 1] if i > index and self.tokens[i - 1].start >= cut else None
+            subject = before is not None and before.pos.startswith(("n", "vn"))
+            opening = (
+                tok.start == cut
+                and i < end
+                and self.tokens[i + 1].pos.startswith(("n", "v", "a", "b", "j"))
+            )  # 统筹|整合|资金项目: each verb of a chain that opens the phrase is cut
+            if not last and (subject or opening):
+                cut = tok.end
+        return cut
+
+    def _only_verbs(self, start: int, end: int) -> bool:
+        """Whether every word of ``[start, end)`` is a verb (调整|优化)."""
+        index = self.by_start.get(start)
+        if index is None:
+            return False
+        while index < len(self.tokens) and self.tokens[index].end <= end:
+            if self.tokens[index].pos not in ("v", "vn"):
+                return False
+            index += 1
+        return True
+
+    def _cut_from_longer(self, start: int) -> bool:
+        """Whether the phrase starting at ``start`` is the end of a longer name that reading
+        back could not take in: right after a closing bracket, a dash or Latin letters
+        (…PCBA集成电路|生产基地项目), or after a one-character conjunction or adverb that
+        follows a word of the name (种植及|中药饮片加工项目)."""
+        index = self.by_end.get(start)
+        if index is None:
+            return False
+        tok = self.tokens[index]
+        if tok.word in (")", "）", "-", "—", "－", "~", "～") or tok.pos == "eng":
+            return True
+        if len(tok.word) == 1 and tok.pos in ("c", "d") and index > 0:
+            before = self.tokens[index - 1]
+            if before.word in _suffixes():
+                return False  # 扶贫车间项目和|整村推进项目: a whole name before it
+            return before.pos.startswith(("n", "v", "eng")) and not before.word.isspace()
+        return False
+
     def _counted(self, start: int) -> bool:
         """Whether a number or measure word stands right before ``start`` (100个…项目)."""
         index = self.by_end.get(start)
@@ -230,8 +318,22 @@ class _Reader:
         for m in re.finditer(r"《([^《》\n]{2,60})》", self.text[start:end]):
             a, b = start + m.start(1), start + m.end(1)
             title = _PERIOD.sub("", self.text[a:b])
+            if title.endswith(tuple(_words("not_programmes.txt", "book"))):
+                continue  # 《…报告》的审议意见: a committee's opinion, no programme
             if _suffix_of(title, ("strong", "weak", "book")) and not self.doc.is_masked(a, b):
                 out.append(_Found(a, b, key_of(self.text[a:b]), "book"))
+        return out
+
+    def pairs(self, start: int, end: int) -> list[_Found]:
+        """Cooperation between two provinces named by their abbreviations (京蒙对口帮扶,
+        粤桂两省区扶贫协作 -> 粤桂扶贫协作), at the start of a word."""
+        out = []
+        starts = {t.start for t in self.tokens}
+        for m in _pair_pattern().finditer(self.text, start, end):
+            first, second, suffix = m.groups()
+            if first == second or m.start() not in starts or self.doc.is_masked(*m.span()):
+                continue
+            out.append(_Found(m.start(), m.end(), first + second + suffix, "phrase"))
         return out
 
     def quoted(self, start: int, end: int) -> list[_Found]:
@@ -244,6 +346,10 @@ class _Reader:
             inner_start, inner_end = start + m.start(1), start + m.end(1)
             inner = self.text[inner_start:inner_end]
             if self.doc.is_masked(open_at, close_at) or not _INNER_OK.fullmatch(inner):
+                continue
+            if not any("\u4e00" <= c <= "\u9fff" for c in inner):
+                continue  # “618”活动, “双11”: a date's shopping festival, no programme
+            if _reach(inner):
                 continue
             lead = self.text[max(start, open_at - 4) : open_at].rstrip("，,：:")
             if any(lead.endswith(w) for w in speech):
@@ -320,9 +426,16 @@ class _Reader:
             if not self._follows_ok(tok.end, end):
                 continue
             a = self._phrase_start(tok.start, start)
+            if self._cut_from_longer(a):
+                continue  # …(二期)种植及中药饮片加工项目: a piece of a longer name
+            a = self._after_clause_verbs(a, tok.start)
             core = self.text[a : tok.start]
             if len(core) < 2 or self._generic(core) or self._counted(a):
                 continue
+            if _reach(core):
+                continue
+            if self._only_verbs(a, tok.start):
+                continue  # 调整优化项目: what is done to projects, no name
             if self._counts_follow(tok.end):
                 continue  # 建成集中供水工程5处: a kind of facility counted, not a name
             if _suffixes()[suffix] == "weak" and self._verb_use(tok.end):
@@ -408,6 +521,7 @@ class _Reader:
             taken: list[tuple[int, int]] = []
             for batch in (
                 self.books(sentence.start, sentence.end),
+                self.pairs(sentence.start, sentence.end),
                 self.quoted(sentence.start, sentence.end),
                 self.phrases(sentence.start, sentence.end),
                 self.campaigns(sentence.start, sentence.end),
