@@ -46,6 +46,14 @@ _COUNTED_UNITS = re.compile(r"[百千万][户村企家人]")
 """三年, 十大: a numeral that is part of a name when it stands right before the suffix."""
 _ENUMERATED = re.compile(r"([一二两三四五六七八九十]+)[个大项条类][\u4e00-\u9fff]{2,}")
 """三个全覆盖, 六大提升: a name that counts what it is made of."""
+_NUMERALS = "一二两三四五六七八九十百千万双"
+_NUMBERED_PARTS = re.compile(rf"(?:[{_NUMERALS}][^\W\d{_NUMERALS}个]{{1,3}}){{2,4}}")
+"""一联四包, 三比一提升, 双包双推十覆盖十提升: a coined name of numbered parts, each a numeral
+and a word or two (not 三个…, a count)."""
+_MONTH_DAY = re.compile(r"(?:[1-9]|1[0-2])(?:[1-9]|[12]\d|3[01])")
+"""618, 1111: a date written as digits, the name of a shopping festival."""
+_YEAR_NAMED = re.compile(r"([\u4e00-\u9fff]{2,8}?)(20[1-9]\d)(?![\d年届])")
+"""中国制造2025: a name ending in the year it aims at (no 年 after the digits)."""
 _NP_POS = ("n", "v", "j", "b", "s", "f", "l", "a", "g", "i", "z")
 """Part-of-speech tags that may make up a programme name (nouns, verbs, abbreviations …)."""
 _STOP_POS = ("m", "q", "x", "uj", "ul", "u", "p", "c", "r", "d", "ad", "t", "y", "e", "o")
@@ -347,8 +355,8 @@ class _Reader:
             inner = self.text[inner_start:inner_end]
             if self.doc.is_masked(open_at, close_at) or not _INNER_OK.fullmatch(inner):
                 continue
-            if not any("\u4e00" <= c <= "\u9fff" for c in inner):
-                continue  # “618”活动, “双11”: a date's shopping festival, no programme
+            if _MONTH_DAY.fullmatch(inner):
+                continue  # “618”活动: a date's shopping festival, no programme (“12461”行动 is)
             if _reach(inner):
                 continue
             lead = self.text[max(start, open_at - 4) : open_at].rstrip("，,：:")
@@ -365,12 +373,26 @@ class _Reader:
                 out.append(
                     _Found(open_at, tail, key_of(inner + self.text[close_at:tail]), "quoted")
                 )
+            elif (
+                _NUMBERED_PARTS.fullmatch(inner)
+                and self._governed(open_at, start)
+                and not self._idiom(inner_start, inner_end)
+            ):  # 推行“一联四包”; not “两不愁三保障”突出问题, a standard's problems
+                out.append(_Found(inner_start, inner_end, key_of(inner), "quoted"))
             elif len(inner) > 2 and self._governed(open_at, start):
                 index = self.by_start.get(close_at)
                 follows = index is not None and self.tokens[index].word in follow
                 if follows or self._sums_up(open_at, start, inner):
                     out.append(_Found(inner_start, inner_end, key_of(inner), "quoted"))
         return out
+
+    def _idiom(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` is one idiom (三位一体, 四面八方), not a coined name."""
+        index = self.by_start.get(start)
+        if index is None:
+            return False
+        tok = self.tokens[index]
+        return tok.end == end and tok.pos in ("i", "l")
 
     def _clause_before(self, open_at: int, floor: int) -> str:
         return re.split(r"[，,；;：:]", self.text[floor:open_at])[-1]
@@ -438,15 +460,15 @@ class _Reader:
                 continue  # 调整优化项目: what is done to projects, no name
             if self._counts_follow(tok.end):
                 continue  # 建成集中供水工程5处: a kind of facility counted, not a name
-            if _suffixes()[suffix] == "weak" and self._verb_use(tok.end):
-                continue  # 合作社计划明年新建…: 计划 is the verb "plans to", not a name
-            named = self._names_place(a, tok.end) or _province_pair(core)
             before = self.tokens[self.by_end[a]].word if a in self.by_end else ""
             governed = (
                 suffix in _words("programme_verbs.txt", "governed")
-                and before in _words("programme_verbs.txt", "trigger")
+                and before.endswith(tuple(_words("programme_verbs.txt", "trigger")))
                 and len(core) >= 4
-            )  # 实施林下经济千村万户增收计划
+            )  # 实施林下经济千村万户增收计划, 以开展…现代化试点为牵引
+            if _suffixes()[suffix] == "weak" and not governed and self._verb_use(tok.end):
+                continue  # 合作社计划明年新建…: 计划 is the verb "plans to", not a name
+            named = self._names_place(a, tok.end) or _province_pair(core)
             if not named and not governed and (_suffixes()[suffix] != "strong" or len(core) < 3):
                 continue  # 绿色经济带, 林业工程: a kind of thing, not a name
             if self.doc.is_masked(a, tok.end):
