@@ -54,6 +54,8 @@ _MONTH_DAY = re.compile(r"(?:[1-9]|1[0-2])(?:[1-9]|[12]\d|3[01])")
 """618, 1111: a date written as digits, the name of a shopping festival."""
 _YEAR_NAMED = re.compile(r"([\u4e00-\u9fff]{2,8}?)(20[1-9]\d)(?![\d年届])")
 """中国制造2025: a name ending in the year it aims at (no 年 after the digits)."""
+_ABBREVIATED = re.compile(r"\s*[(（]\s*(?:以下|下文)?简称")
+"""…改革(以下简称两项改革): a name the text goes on to call by a short one."""
 _NP_POS = ("n", "v", "j", "b", "s", "f", "l", "a", "g", "i", "z")
 """Part-of-speech tags that may make up a programme name (nouns, verbs, abbreviations …)."""
 _STOP_POS = ("m", "q", "x", "uj", "ul", "u", "p", "c", "r", "d", "ad", "t", "y", "e", "o")
@@ -269,6 +271,18 @@ class _Reader:
                 cut = tok.end
         return cut
 
+    def _across_conjunction(self, start: int, floor: int) -> int:
+        """The start of a name whose first part is joined to the rest by 和/与/及 (乡镇区划和
+        村级建制调整改革), read back from ``start``; used only where the text defines the name."""
+        index = self.by_end.get(start)
+        if index is None or index == 0:
+            return start
+        tok = self.tokens[index]
+        if tok.pos != "c" or tok.word not in ("和", "与", "及"):
+            return start
+        before = self._phrase_start(tok.start, floor)
+        return before if before < tok.start else start
+
     def _only_verbs(self, start: int, end: int) -> bool:
         """Whether every word of ``[start, end)`` is a verb (调整|优化)."""
         index = self.by_start.get(start)
@@ -448,9 +462,13 @@ class _Reader:
             if not self._follows_ok(tok.end, end):
                 continue
             a = self._phrase_start(tok.start, start)
-            if self._cut_from_longer(a):
+            abbreviated = bool(_ABBREVIATED.match(self.text, tok.end))
+            if abbreviated:  # defined as a name: whole, however its words read
+                a = self._across_conjunction(a, start)
+            elif self._cut_from_longer(a):
                 continue  # …(二期)种植及中药饮片加工项目: a piece of a longer name
-            a = self._after_clause_verbs(a, tok.start)
+            else:
+                a = self._after_clause_verbs(a, tok.start)
             core = self.text[a : tok.start]
             if len(core) < 2 or self._generic(core) or self._counted(a):
                 continue
@@ -468,7 +486,7 @@ class _Reader:
             )  # 实施林下经济千村万户增收计划, 以开展…现代化试点为牵引
             if _suffixes()[suffix] == "weak" and not governed and self._verb_use(tok.end):
                 continue  # 合作社计划明年新建…: 计划 is the verb "plans to", not a name
-            named = self._names_place(a, tok.end) or _province_pair(core)
+            named = self._names_place(a, tok.end) or _province_pair(core) or abbreviated
             if not named and not governed and (_suffixes()[suffix] != "strong" or len(core) < 3):
                 continue  # 绿色经济带, 林业工程: a kind of thing, not a name
             if self.doc.is_masked(a, tok.end):
@@ -486,6 +504,10 @@ class _Reader:
         for i, tok in enumerate(self.tokens):
             if tok.word not in triggers:
                 continue
+            year_named = _YEAR_NAMED.match(self.text, tok.end, end)
+            if year_named and not self.doc.is_masked(tok.end, year_named.end()):
+                out.append(_Found(tok.end, year_named.end(), year_named.group(), "campaign"))
+                continue  # 落实中国制造2025: a name ending in the year it aims at
             j = i + 1
             while j < len(self.tokens) and self.tokens[j].pos.startswith(_NP_POS):
                 if self.tokens[j].word in triggers:
