@@ -385,3 +385,37 @@ def test_a_two_character_county_named_in_full() -> None:
     assert ("佳县", "佳县", "610828") in found("佳县人民政府今年新修通村道路。")
     # 和 is a conjunction here, not the first character of 和县
     assert all(name != "和县" for _, name, _ in found("在市委领导和县人大监督下推进工作。"))
+
+
+def _written(text: str) -> dict[str, tuple[str, str | None]]:
+    """Written form -> (full name, parent's name) of every mention."""
+    doc = Document.from_text(text)
+    return {
+        m.span.text: (m.division.name, m.division.parent.name if m.division.parent else None)
+        for m in places.extract(doc)
+    }
+
+
+def test_townships_under_a_county_heading_though_the_gazetteer_lacks_them() -> None:
+    # 望岳镇, 栖凤乡 and their villages are invented: no gazetteer entry anywhere
+    mentions = _written("岷县：望岳镇金穗村、栖凤乡禾丰村。")
+    assert mentions["望岳镇"] == ("望岳镇", "岷县")
+    assert mentions["金穗村"] == ("金穗村", "望岳镇")
+    assert mentions["栖凤乡"] == ("栖凤乡", "岷县")  # listed after a village of its sibling
+    assert mentions["禾丰村"] == ("禾丰村", "栖凤乡")
+
+
+def test_townships_listed_after_a_known_township_of_the_county() -> None:
+    mentions = _written("岷县未退出贫困村：梅川镇2个、清水镇1个、鹤鸣镇2个、青岚乡1个。")
+    assert mentions["鹤鸣镇"] == ("鹤鸣镇", "岷县")
+    assert mentions["青岚乡"] == ("青岚乡", "岷县")
+    assert "鹤鸣镇" not in _written("岷县清水镇，鹤鸣镇发展药材。")  # no list, no township
+
+
+def test_a_township_the_gazetteer_lacks_is_the_same_before_its_heading() -> None:
+    doc = Document.from_text("名单公布，望岳镇金穗村入选。岷县：望岳镇金穗村。")
+    mentions = places.extract(doc)
+    for written in ("望岳镇", "金穗村"):
+        keys = [m.division.key for m in mentions if m.span.text == written]
+        assert len(keys) == 2 and len(set(keys)) == 1, written
+        assert keys[0].startswith("621126"), written

@@ -51,6 +51,9 @@ word (对接村 no, 田铺大塆村 yes: jieba splits unknown names into single 
 _OWN_AREA = re.compile(r"(?:全|我|本)(省|市|州|县|区|旗|盟|乡|镇)")
 _LEVEL_RANK = gazetteer.LEVEL_ORDER
 _VILLAGE_FEATURE_MENTIONS = 3
+_HEADING_COLON = re.compile(r"[:：]\s*")
+_SIBLING_GAP = re.compile(r"[^，,。；;：:！？!?\n、]{0,8}、")
+"""天保镇427人、 / 仁义镇红军村、: what may stand between a township and the next of a list."""
 """How often a village must be named, and named more than any other division, for the
 document to be a village feature whose own area is that village."""
 
@@ -247,24 +250,31 @@ def _in_context(
 
 
 def _clear_form_after(
-    doc: Document, previous: _Candidate, ends: set[int], tokens: dict[int, Token]
+    doc: Document,
+    previous: _Candidate,
+    ends: set[int],
+    tokens: dict[int, Token],
+    at: int | None = None,
+    parent: Division | None = None,
 ) -> _Candidate | None:
-    """X乡/X镇/X村/X社区 right after a resolved mention: a village of the gazetteer inside it,
-    else, when the stem looks like a name, a division with level and parent and no code."""
-    parent = previous.division
+    """X乡/X镇/X村/X社区 right after a resolved mention (or at ``at``, inside ``parent``): a
+    village of the gazetteer inside it, else, when the stem looks like a name, a division with
+    level and parent and no code."""
+    parent = parent or previous.division
+    at = previous.end if at is None else at
     if parent is None or parent.level is Level.VILLAGE:
         return None
-    for match in _CLEAR_FORM.finditer(doc.text[previous.end : previous.end + 8]):
+    for match in _CLEAR_FORM.finditer(doc.text[at : at + 8]):
         if match.start() > 0:
             break
-        start, end = previous.end, previous.end + match.end()
+        start, end = at, at + match.end()
         name = match.group()
         if name.endswith(("村", "社区")) and parent.level in (Level.TOWNSHIP, Level.COUNTY):
             for village in gazetteer.villages(parent):
                 if village.name == name and not doc.is_masked(start, end):
                     return _Candidate(start, end, name, "full", [village], None, village)
         break
-    form = _CLEAR_FORM.match(doc.text, previous.end)
+    form = _CLEAR_FORM.match(doc.text, at)
     if not form or form.end() not in ends or doc.is_masked(*form.span()):
         return None
     name = form.group()
@@ -291,6 +301,55 @@ def _clear_form_after(
         name=name, level=level, short=gazetteer.short_forms(name, level), parent=parent
     )
     return _Candidate(form.start(), form.end(), name, "full", [division], None, division)
+
+
+def _clear_forms_after(
+    doc: Document,
+    mentions: list[_Candidate],
+    ends: set[int],
+    tokens: dict[int, Token],
+    taken: list[tuple[int, int]],
+) -> list[_Candidate]:
+    """The clear form right after each of ``mentions`` that overlaps nothing taken."""
+    out = []
+    for mention in mentions:
+        following = _clear_form_after(doc, mention, ends, tokens)
+        if following is not None and not _overlaps(following, taken):
+            out.append(following)
+            taken.append((following.start, following.end))
+    return out
+
+
+def _sibling_townships(
+    doc: Document,
+    found: list[_Candidate],
+    ends: set[int],
+    tokens: dict[int, Token],
+    taken: list[tuple[int, int]],
+) -> list[_Candidate]:
+    """X乡/X镇 missing from the gazetteer, listed after a township of a county (天保镇427人、
+    通仙乡248人; 仁义镇红军村、喇叭河镇紫石关村): another township of that county."""
+    out: list[_Candidate] = []
+    queue = sorted((c for c in found if c.division is not None), key=lambda c: c.start)
+    while queue:
+        current = queue.pop(0)
+        division = current.division
+        assert division is not None
+        township = division if division.level is Level.TOWNSHIP else division.parent
+        if township is None or township.level is not Level.TOWNSHIP:
+            continue
+        if division.level not in (Level.TOWNSHIP, Level.VILLAGE):
+            continue
+        gap = _SIBLING_GAP.match(doc.text, current.end)
+        if gap is None or township.parent is None:
+            continue
+        sibling = _clear_form_after(doc, current, ends, tokens, gap.end(), township.parent)
+        if sibling is None or not sibling.text.endswith(("乡", "镇")) or _overlaps(sibling, taken):
+            continue
+        out.append(sibling)
+        taken.append((sibling.start, sibling.end))
+        queue.insert(0, sibling)
+    return out
 
 
 def _suffixed_name(text: str, start: int, length: int) -> bool:
@@ -339,14 +398,15 @@ def _anaphors(doc: Document, found: list[_Candidate]) -> list[_Candidate]:
 def _repeated(
     doc: Document, introduced: list[_Candidate], starts: set[int], taken: list[tuple[int, int]]
 ) -> list[_Candidate]:
-    """Later mentions, in full, of the divisions the gazetteer lacks that the text introduced
-    after their parent (程海镇河口村 …, then 河口村 alone)."""
+    """Other mentions, in full, of the divisions the gazetteer lacks that the text introduced
+    after their parent (程海镇河口村 …, then 河口村 alone), before it too: a list under a
+    heading (名山区：中峰镇海棠村) may restate a name the opening gave alone."""
     out = []
     for first in introduced:
         division = first.division
         if division is None or division.code is not None:
             continue
-        at = doc.text.find(first.text, first.end)
+        at = doc.text.find(first.text)
         while at >= 0:
             again = _Candidate(
                 at, at + len(first.text), first.text, "full", [division], None, division
@@ -566,6 +626,10 @@ def extract(doc: Document) -> list[PlaceMention]:
         current = candidate
         while current.division is not None:
             following = _clear_form_after(doc, current, ends, by_start)
+            colon = _HEADING_COLON.match(text, current.end)
+            if following is None and colon and current.division.level is Level.COUNTY:
+                # 天全县：仁义镇红军村 — a county heading the townships listed after it
+                following = _clear_form_after(doc, current, ends, by_start, colon.end())
             if following is None or _overlaps(following, taken):
                 break
             extra.append(following)
@@ -573,12 +637,14 @@ def extract(doc: Document) -> list[PlaceMention]:
             if following.division is not None:
                 weights.update(following.division.chain())
             current = following
-    for anaphor in _anaphors(doc, [*candidates, *extra]):
-        following = _clear_form_after(doc, anaphor, ends, by_start)
-        if following is not None and not _overlaps(following, taken):
-            extra.append(following)
-            taken.append((following.start, following.end))
-    extra.extend(_repeated(doc, extra, starts, taken))
+    siblings = _sibling_townships(doc, [*candidates, *extra], ends, by_start, taken)
+    extra.extend(siblings)
+    # 栖凤乡禾丰村 listed, 该镇X村, 望岳镇金穗村 restated: the clear form right after each
+    anaphors = _anaphors(doc, [*candidates, *extra])
+    extra.extend(_clear_forms_after(doc, [*siblings, *anaphors], ends, by_start, taken))
+    repeated = _repeated(doc, extra, starts, taken)
+    extra.extend(repeated)
+    extra.extend(_clear_forms_after(doc, repeated, ends, by_start, taken))
     resolved = sorted(
         (c.start, c.division) for c in [*candidates, *extra] if c.division is not None
     )
