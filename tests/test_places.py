@@ -419,3 +419,14 @@ def test_a_township_the_gazetteer_lacks_is_the_same_before_its_heading() -> None
         keys = [m.division.key for m in mentions if m.span.text == written]
         assert len(keys) == 2 and len(set(keys)) == 1, written
         assert keys[0].startswith("621126"), written
+
+
+def test_no_bare_township_name_right_after_a_province() -> None:
+    # 计划 is also the bare name of a township of 贵州; after the province it is a verb
+    assert [name for _, name, _ in found("2019年贵州省计划减少农村贫困人口。")] == ["贵州省"]
+
+
+def test_a_village_named_after_its_county_and_after_its_township_is_one() -> None:
+    doc = Document.from_text("岷县金穗村村民编了山歌。干部在岷县梅川镇金穗村驻村。")
+    keys = {m.division.key for m in places.extract(doc) if m.span.text == "金穗村"}
+    assert keys == {"621126/township/梅川镇/village/金穗村"}

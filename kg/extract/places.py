@@ -197,6 +197,14 @@ def _is_organisation(text: str, end: int) -> bool:
     return bool(_ORGANISATION_AFTER.match(text, end))
 
 
+def _skips_county(outer: Division, inner: Division) -> bool:
+    """Whether a township or village ``inner`` lies below a county under ``outer``."""
+    return (
+        inner.level in (Level.TOWNSHIP, Level.VILLAGE)
+        and _LEVEL_RANK[outer.level] < (_LEVEL_RANK[Level.COUNTY])
+    )
+
+
 def _highest(divisions: list[Division]) -> Division | None:
     if not divisions:
         return None
@@ -599,8 +607,10 @@ def extract(doc: Document) -> list[PlaceMention]:
             inside = [
                 d
                 for d in candidate.divisions
-                if d is not adjacent.division and adjacent.division.contains(d)
-            ]
+                if d is not adjacent.division
+                and adjacent.division.contains(d)
+                and not (candidate.form == "bare" and _skips_county(adjacent.division, d))
+            ]  # 贵州计划减少…: no bare township name stands right after its province
             if inside:
                 candidate.division = _highest(inside)
         if candidate.division is None:
@@ -661,7 +671,31 @@ def extract(doc: Document) -> list[PlaceMention]:
         for c in sorted([*candidates, *extra], key=lambda c: (c.start, c.end))
         if c.division is not None
     ]
-    return mentions
+    return _villages_with_their_township(mentions)
+
+
+def _villages_with_their_township(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A village the text names once right after its county (普定县水井村) and elsewhere after
+    its township (化处镇水井村) is one village: the one inside the township."""
+    inside_township: dict[tuple[str, str], Division] = {}
+    for m in mentions:
+        township = m.division.parent
+        if (
+            m.division.level is Level.VILLAGE
+            and township is not None
+            and township.level is Level.TOWNSHIP
+            and township.parent is not None
+        ):
+            inside_township.setdefault((township.parent.key, m.division.name), m.division)
+    out = []
+    for m in mentions:
+        county = m.division.parent
+        if m.division.level is Level.VILLAGE and county and county.level is Level.COUNTY:
+            better = inside_township.get((county.key, m.division.name))
+            if better is not None:
+                m = PlaceMention(m.span, better)
+        out.append(m)
+    return out
 
 
 def _qualifiers(ordered: list[PlaceMention]) -> list[bool]:
