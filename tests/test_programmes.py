@@ -304,3 +304,7 @@ def test_names_in_the_genres_other_shapes(sentence: str, name: str) -> None:
 )
 def test_shapes_that_name_nothing(sentence: str) -> None:
     assert run(sentence, jurisdiction=None) == {}
+
+
+def test_a_programme_listed_after_a_noun_and_a_conjunction_is_whole() -> None:
+    assert "林下经济工程" in run("一期工程将建设经济林和林下经济工程8万亩。")

@@ -296,9 +296,9 @@ class _Reader:
 
     def _cut_from_longer(self, start: int) -> bool:
         """Whether the phrase starting at ``start`` is the end of a longer name that reading
-        back could not take in: right after a closing bracket, a dash or Latin letters
-        (…PCBA集成电路|生产基地项目), or after a one-character conjunction or adverb that
-        follows a word of the name (种植及|中药饮片加工项目)."""
+        back could not take in: right after a closing bracket, a dash or Latin letters, after
+        a one-character adverb inside a name (…集成电路极|生产基地项目), or after a
+        one-character conjunction that follows a verb of the name (种植及|中药饮片加工项目)."""
         index = self.by_end.get(start)
         if index is None:
             return False
@@ -309,7 +309,9 @@ class _Reader:
             before = self.tokens[index - 1]
             if before.word in _suffixes():
                 return False  # 扶贫车间项目和|整村推进项目: a whole name before it
-            return before.pos.startswith(("n", "v", "eng")) and not before.word.isspace()
+            # 种植及|加工项目 is one project, 经济林和|林下经济工程 lists two
+            kinds = ("v", "eng") if tok.pos == "c" else ("n", "v", "eng")
+            return before.pos.startswith(kinds) and not before.word.isspace()
         return False
 
     def _counted(self, start: int) -> bool:
