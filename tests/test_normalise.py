@@ -227,6 +227,16 @@ def test_convert_script_keeps_the_length() -> None:
     assert len(convert_script(text)) == len(text)
 
 
+def test_variants_opencc_leaves_are_simplified_in_place() -> None:
+    # 陜 (U+965C) written for 陝, and the Japanese-shaped 郷: OpenCC's t2s leaves both
+    original = "蘇陜兩省在郷鎮合辦工廠"
+    result = normalise(original)
+    assert result.text == "苏陕两省在乡镇合办工厂"
+    assert result.clean == original
+    assert result.to_original(1, 2) == (1, 2)
+    assert convert_script("陜西", "s2t") == "陜西"  # only the way to simplified
+
+
 # --- data-driven cases -------------------------------------------------------------------------
 
 

@@ -279,6 +279,9 @@ def _reference_scan(doc: Document, tokens: list[Token]) -> list[tuple[object, ..
                 continue
             if form == "bare" and i + length < n and text[i + length] in places._FEATURE_CHARS:
                 continue
+            following = next((t for t in tokens if t.start == i + length), None)
+            if form == "bare" and following is not None and following.word in ("村", "社区"):
+                continue
             end = i + length
             found = (i, end, piece, form, divisions, exact.get((i, end)))
             break
@@ -350,3 +353,80 @@ def test_a_bureau_of_agriculture_and_rural_affairs_names_no_village() -> None:
     names = {name for _written, name, _code in mentions}
     assert "农业农村" not in names and not any(n.endswith("农村") for n in names)
     assert {"凤凰县", "山江镇", "东就村"} <= names
+
+
+def test_bare_township_names_listed_before_a_count_of_townships() -> None:
+    # 清水 alone would be 清水县 of 天水市: listed before 等5个乡镇 it is 岷县's 清水镇
+    mentions = found("岷县把中药材种植推广到清水、十里、申都等5个乡镇。")
+    assert ("清水", "清水镇", None) in mentions
+    assert ("十里", "十里镇", None) in mentions
+    assert ("申都", "申都乡", None) in mentions
+    assert all(code is None or code == "621126" for _, _, code in mentions)
+
+
+def test_bare_village_names_listed_before_a_count_of_poor_villages() -> None:
+    doc = Document.from_text("岷县梅川镇共有娃世、宁宁、山背3个贫困村。")
+    villages = {
+        m.span.text: m.division for m in places.extract(doc) if m.division.level is Level.VILLAGE
+    }
+    assert set(villages) == {"娃世", "宁宁", "山背"}
+    assert villages["宁宁"].name == "宁宁村"
+    assert villages["山背"].name == "山背村"  # not in the gazetteer: kept with its township
+    assert villages["山背"].parent is not None and villages["山背"].parent.name == "梅川镇"
+
+
+def test_a_village_named_like_a_prefecture_is_no_prefecture() -> None:
+    names = [name for _, name, _ in found("岷县朝阳村的合作社今年分红。")]
+    assert "朝阳市" not in names
+    assert "朝阳村" in names
+
+
+def test_a_two_character_county_named_in_full() -> None:
+    assert ("佳县", "佳县", "610828") in found("佳县人民政府今年新修通村道路。")
+    # 和 is a conjunction here, not the first character of 和县
+    assert all(name != "和县" for _, name, _ in found("在市委领导和县人大监督下推进工作。"))
+
+
+def _written(text: str) -> dict[str, tuple[str, str | None]]:
+    """Written form -> (full name, parent's name) of every mention."""
+    doc = Document.from_text(text)
+    return {
+        m.span.text: (m.division.name, m.division.parent.name if m.division.parent else None)
+        for m in places.extract(doc)
+    }
+
+
+def test_townships_under_a_county_heading_though_the_gazetteer_lacks_them() -> None:
+    # 望岳镇, 栖凤乡 and their villages are invented: no gazetteer entry anywhere
+    mentions = _written("岷县：望岳镇金穗村、栖凤乡禾丰村。")
+    assert mentions["望岳镇"] == ("望岳镇", "岷县")
+    assert mentions["金穗村"] == ("金穗村", "望岳镇")
+    assert mentions["栖凤乡"] == ("栖凤乡", "岷县")  # listed after a village of its sibling
+    assert mentions["禾丰村"] == ("禾丰村", "栖凤乡")
+
+
+def test_townships_listed_after_a_known_township_of_the_county() -> None:
+    mentions = _written("岷县未退出贫困村：梅川镇2个、清水镇1个、鹤鸣镇2个、青岚乡1个。")
+    assert mentions["鹤鸣镇"] == ("鹤鸣镇", "岷县")
+    assert mentions["青岚乡"] == ("青岚乡", "岷县")
+    assert "鹤鸣镇" not in _written("岷县清水镇，鹤鸣镇发展药材。")  # no list, no township
+
+
+def test_a_township_the_gazetteer_lacks_is_the_same_before_its_heading() -> None:
+    doc = Document.from_text("名单公布，望岳镇金穗村入选。岷县：望岳镇金穗村。")
+    mentions = places.extract(doc)
+    for written in ("望岳镇", "金穗村"):
+        keys = [m.division.key for m in mentions if m.span.text == written]
+        assert len(keys) == 2 and len(set(keys)) == 1, written
+        assert keys[0].startswith("621126"), written
+
+
+def test_no_bare_township_name_right_after_a_province() -> None:
+    # 计划 is also the bare name of a township of 贵州; after the province it is a verb
+    assert [name for _, name, _ in found("2019年贵州省计划减少农村贫困人口。")] == ["贵州省"]
+
+
+def test_a_village_named_after_its_county_and_after_its_township_is_one() -> None:
+    doc = Document.from_text("岷县金穗村村民编了山歌。干部在岷县梅川镇金穗村驻村。")
+    keys = {m.division.key for m in places.extract(doc) if m.span.text == "金穗村"}
+    assert keys == {"621126/township/梅川镇/village/金穗村"}

@@ -240,3 +240,71 @@ def test_the_work_a_campaign_names_and_a_conjunction_after_its_verb() -> None:
 
 def test_a_cooperation_named_before_its_framework() -> None:
     assert "滇沪协作" in run("在滇沪协作框架下,上海市投入东西部协作资金420万元。")
+
+
+def test_cooperation_between_two_provinces_named_by_abbreviations() -> None:
+    assert "沪黔对口帮扶合作" in run("两地持续深化沪黔对口帮扶合作，共建产业园区。")
+    assert "鲁甘扶贫协作" in run("工作组具体负责鲁甘两省扶贫协作工作。")  # 两省 left out
+    assert "浙川协作" in run("数据表明浙川协作成效明显。")  # not 表明浙川协作
+
+
+def test_short_quoted_names_before_reform_and_campaigns_named_a_revolution() -> None:
+    assert "四联改革" in run("全县推行“四联”改革，激活农村资源。")
+    assert "山区能源革命" in run("全力推进山区能源革命，建成一批光伏电站。")
+    assert "湘赣边区经济圈" in run("共同推动湘赣边区经济圈建设。")
+
+
+def test_what_only_looks_like_a_programme() -> None:
+    for sentence in (
+        "电商企业开展“818”活动，销售农产品。",  # a date's shopping festival
+        "会议通过了《常委会关于扶贫工作情况报告的审议意见》。",  # a committee's opinion
+        "主动融入省会1小时经济圈。",  # an area of reach
+        "县政府高度重视项目建设。",  # a clause: the government values projects
+        "甲县与乙县签订扶贫协作框架协议。",
+        "统筹整合资金项目，调整优化项目布局。",
+        "黄家镇改革村发展蛋鸡养殖。",  # a village called 改革村
+        "来源：县发展改革委。",  # the development and reform commission
+    ):
+        assert run(sentence, jurisdiction=None) == {}, sentence
+
+
+def test_a_piece_of_a_longer_project_name_is_no_programme() -> None:
+    found = run("二是产业项目，包括永胜县ABC智能装备生产基地项目、蔬菜(二期)种植及冷链加工项目。")
+    assert "生产基地项目" not in found
+    assert "冷链加工项目" not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("全乡实施“二帮五联”，干部结对到户。", "二帮五联"),  # numbered parts, governed
+        ("扎实推进“四比一创”和“亩均论效益”改革。", "四比一创"),
+        ("今年启动“1357”专项行动，压实责任。", "1357专项行动"),  # digits, not a date
+        ("召开“抓整改、补短板”专项治理行动动员大会。", "抓整改、补短板专项治理行动"),
+        ("积极开展国家物流业综合改革试点。", "国家物流业综合改革试点"),  # a pilot carried out
+        ("坚持以开展市域基层治理现代化试点为牵引。", "市域基层治理现代化试点"),
+        ("继续落实中国智造2030实施意见。", "中国智造2030"),  # the year it aims at
+        ("林场和道路统筹改革（以下简称两项改革）是一项大事。", "林场和道路统筹改革"),
+    ],
+)
+def test_names_in_the_genres_other_shapes(sentence: str, name: str) -> None:
+    assert name in run(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“二帮五联”突出问题基本解决。",  # a standard's problems: no verb carries it out
+        "全县打造“三位一体”，服务群众。",  # an idiom
+        "要发挥“三个作用”。",  # a count
+        "网店开展“1111”活动。",  # a date's shopping festival
+        "力争完成2025年目标。",
+        "林场和道路统筹改革是一项大事。",  # a reform of a kind, no name defined
+    ],
+)
+def test_shapes_that_name_nothing(sentence: str) -> None:
+    assert run(sentence, jurisdiction=None) == {}
+
+
+def test_a_programme_listed_after_a_noun_and_a_conjunction_is_whole() -> None:
+    assert "林下经济工程" in run("一期工程将建设经济林和林下经济工程8万亩。")

@@ -51,6 +51,9 @@ word (对接村 no, 田铺大塆村 yes: jieba splits unknown names into single 
 _OWN_AREA = re.compile(r"(?:全|我|本)(省|市|州|县|区|旗|盟|乡|镇)")
 _LEVEL_RANK = gazetteer.LEVEL_ORDER
 _VILLAGE_FEATURE_MENTIONS = 3
+_HEADING_COLON = re.compile(r"[:：]\s*")
+_SIBLING_GAP = re.compile(r"[^，,。；;：:！？!?\n、]{0,8}、")
+"""天保镇427人、 / 仁义镇红军村、: what may stand between a township and the next of a list."""
 """How often a village must be named, and named more than any other division, for the
 document to be a village feature whose own area is that village."""
 
@@ -169,6 +172,8 @@ def _scan(doc: Document, tokens: list[Token]) -> list[_Candidate]:
                 continue
             if form == "bare" and end < n and text[end] in _FEATURE_CHARS:
                 continue
+            if form == "bare" and _village_suffix_at(by_start.get(end)):
+                continue  # 朝阳村: a village named like 朝阳市, not 朝阳市
             token = by_start.get(i)
             exact = token if token is not None and token.end == end else None
             found = _Candidate(i, end, piece, form, divisions, exact)
@@ -182,8 +187,22 @@ def _scan(doc: Document, tokens: list[Token]) -> list[_Candidate]:
     return out
 
 
+def _village_suffix_at(token: Token | None) -> bool:
+    """Whether ``token`` is a village suffix standing alone (…|村, …|社区), not a word that
+    begins with one (村民, 村委)."""
+    return token is not None and token.word in ("村", "社区")
+
+
 def _is_organisation(text: str, end: int) -> bool:
     return bool(_ORGANISATION_AFTER.match(text, end))
+
+
+def _skips_county(outer: Division, inner: Division) -> bool:
+    """Whether a township or village ``inner`` lies below a county under ``outer``."""
+    return (
+        inner.level in (Level.TOWNSHIP, Level.VILLAGE)
+        and _LEVEL_RANK[outer.level] < (_LEVEL_RANK[Level.COUNTY])
+    )
 
 
 def _highest(divisions: list[Division]) -> Division | None:
@@ -196,15 +215,26 @@ def _highest(divisions: list[Division]) -> Division | None:
 
 def _unambiguous(candidate: _Candidate) -> Division | None:
     """Resolution without context: a unique full or suffixed name of three characters or more,
-    or a bare or two-character name unique among provinces and prefectures and tagged a place."""
+    a unique two-character full name (佳县) tagged a place, or a bare or two-character name
+    unique among provinces and prefectures and tagged a place."""
     divisions = candidate.divisions
     long_named = len(candidate.text) >= 3 and candidate.form != "bare"
     if long_named and len(divisions) == 1:
         return divisions[0]
+    place_word = candidate.token is not None and candidate.token.pos.startswith("ns")
+    # 佳县, 沛县: a county's whole official name, one jieba place word; not 领导和县人大, where
+    # the first character is a conjunction or preposition of its own
+    if (
+        candidate.form == "full"
+        and len(divisions) == 1
+        and place_word
+        and tokenize(candidate.text[0])[0].pos[:1] not in ("c", "p")
+    ):
+        return divisions[0]
     high = [d for d in divisions if _LEVEL_RANK[d.level] <= _LEVEL_RANK[Level.PREFECTURE]]
     if long_named and high:
         return _highest(high)
-    if high and candidate.token is not None and candidate.token.pos.startswith("ns"):
+    if high and place_word:
         return _highest(high)
     return None
 
@@ -228,24 +258,31 @@ def _in_context(
 
 
 def _clear_form_after(
-    doc: Document, previous: _Candidate, ends: set[int], tokens: dict[int, Token]
+    doc: Document,
+    previous: _Candidate,
+    ends: set[int],
+    tokens: dict[int, Token],
+    at: int | None = None,
+    parent: Division | None = None,
 ) -> _Candidate | None:
-    """X乡/X镇/X村/X社区 right after a resolved mention: a village of the gazetteer inside it,
-    else, when the stem looks like a name, a division with level and parent and no code."""
-    parent = previous.division
+    """X乡/X镇/X村/X社区 right after a resolved mention (or at ``at``, inside ``parent``): a
+    village of the gazetteer inside it, else, when the stem looks like a name, a division with
+    level and parent and no code."""
+    parent = parent or previous.division
+    at = previous.end if at is None else at
     if parent is None or parent.level is Level.VILLAGE:
         return None
-    for match in _CLEAR_FORM.finditer(doc.text[previous.end : previous.end + 8]):
+    for match in _CLEAR_FORM.finditer(doc.text[at : at + 8]):
         if match.start() > 0:
             break
-        start, end = previous.end, previous.end + match.end()
+        start, end = at, at + match.end()
         name = match.group()
         if name.endswith(("村", "社区")) and parent.level in (Level.TOWNSHIP, Level.COUNTY):
             for village in gazetteer.villages(parent):
                 if village.name == name and not doc.is_masked(start, end):
                     return _Candidate(start, end, name, "full", [village], None, village)
         break
-    form = _CLEAR_FORM.match(doc.text, previous.end)
+    form = _CLEAR_FORM.match(doc.text, at)
     if not form or form.end() not in ends or doc.is_masked(*form.span()):
         return None
     name = form.group()
@@ -272,6 +309,55 @@ def _clear_form_after(
         name=name, level=level, short=gazetteer.short_forms(name, level), parent=parent
     )
     return _Candidate(form.start(), form.end(), name, "full", [division], None, division)
+
+
+def _clear_forms_after(
+    doc: Document,
+    mentions: list[_Candidate],
+    ends: set[int],
+    tokens: dict[int, Token],
+    taken: list[tuple[int, int]],
+) -> list[_Candidate]:
+    """The clear form right after each of ``mentions`` that overlaps nothing taken."""
+    out = []
+    for mention in mentions:
+        following = _clear_form_after(doc, mention, ends, tokens)
+        if following is not None and not _overlaps(following, taken):
+            out.append(following)
+            taken.append((following.start, following.end))
+    return out
+
+
+def _sibling_townships(
+    doc: Document,
+    found: list[_Candidate],
+    ends: set[int],
+    tokens: dict[int, Token],
+    taken: list[tuple[int, int]],
+) -> list[_Candidate]:
+    """X乡/X镇 missing from the gazetteer, listed after a township of a county (天保镇427人、
+    通仙乡248人; 仁义镇红军村、喇叭河镇紫石关村): another township of that county."""
+    out: list[_Candidate] = []
+    queue = sorted((c for c in found if c.division is not None), key=lambda c: c.start)
+    while queue:
+        current = queue.pop(0)
+        division = current.division
+        assert division is not None
+        township = division if division.level is Level.TOWNSHIP else division.parent
+        if township is None or township.level is not Level.TOWNSHIP:
+            continue
+        if division.level not in (Level.TOWNSHIP, Level.VILLAGE):
+            continue
+        gap = _SIBLING_GAP.match(doc.text, current.end)
+        if gap is None or township.parent is None:
+            continue
+        sibling = _clear_form_after(doc, current, ends, tokens, gap.end(), township.parent)
+        if sibling is None or not sibling.text.endswith(("乡", "镇")) or _overlaps(sibling, taken):
+            continue
+        out.append(sibling)
+        taken.append((sibling.start, sibling.end))
+        queue.insert(0, sibling)
+    return out
 
 
 def _suffixed_name(text: str, start: int, length: int) -> bool:
@@ -320,14 +406,15 @@ def _anaphors(doc: Document, found: list[_Candidate]) -> list[_Candidate]:
 def _repeated(
     doc: Document, introduced: list[_Candidate], starts: set[int], taken: list[tuple[int, int]]
 ) -> list[_Candidate]:
-    """Later mentions, in full, of the divisions the gazetteer lacks that the text introduced
-    after their parent (程海镇河口村 …, then 河口村 alone)."""
+    """Other mentions, in full, of the divisions the gazetteer lacks that the text introduced
+    after their parent (程海镇河口村 …, then 河口村 alone), before it too: a list under a
+    heading (名山区：中峰镇海棠村) may restate a name the opening gave alone."""
     out = []
     for first in introduced:
         division = first.division
         if division is None or division.code is not None:
             continue
-        at = doc.text.find(first.text, first.end)
+        at = doc.text.find(first.text)
         while at >= 0:
             again = _Candidate(
                 at, at + len(first.text), first.text, "full", [division], None, division
@@ -403,6 +490,84 @@ def _context_villages(
     return out
 
 
+_LIST = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,5}、)+[\u4e00-\u9fff]{2,5}?)(等)?"
+    r"(?:([0-9一二三四五六七八九十百]+)个)?(?:贫困|深度贫困|行政|重点|民族)?(乡镇|镇乡|乡|镇|街道|村|社区)"
+)
+"""三河、西安、高崖等6个乡镇; 月岭、毛芫冲、浪滩等贫困村; 月岭、浪滩4个贫困村."""
+
+
+def _listed(
+    doc: Document, found: list[_Candidate], weights: Counter[Division], starts: set[int]
+) -> list[_Candidate]:
+    """Bare names of townships or villages listed before the kind they are and a count or 等
+    (三河、西安、高崖等6个乡镇: 西安 is the township of the county in hand, no 西安市): each a
+    township of the document's counties, or a village of the township or county named right
+    before the list (马江镇月岭、浪滩等贫困村), known to the gazetteer or, for villages after
+    such a mention, kept with that parent and no code."""
+    text = doc.text
+    resolved = sorted((c for c in found if c.division is not None), key=lambda c: (c.start, c.end))
+    out: list[_Candidate] = []
+    for match in _LIST.finditer(text):
+        if match.group(2) is None and match.group(3) is None:
+            continue
+        kind = match.group(4)
+        village = kind in ("村", "社区")
+        items: list[tuple[int, int]] = []
+        at = match.start(1)
+        for piece in match.group(1).split("、"):
+            items.append((at, at + len(piece)))
+            at += len(piece) + 1
+        first_start, first_end = items[0]
+        before = [c for c in resolved if c.end <= first_end and c.end >= first_start]
+        parent = before[-1].division if before else None
+        # 拓展到三河, 马江镇共有月岭: the first name follows the mention or the clause's verb
+        words = tokenize(text, before[-1].end if before else first_start, first_end)
+        while len(words) > 1 and words[0].pos.startswith(("v", "p", "d", "c", "u", "r", "f")):
+            words.pop(0)
+        if not words:
+            continue
+        items[0] = (words[0].start, first_end)
+        if village and (parent is None or parent.level not in (Level.TOWNSHIP, Level.COUNTY)):
+            continue
+        for start, end in items:
+            name = text[start:end]
+            if end - start < 2 or start not in starts or doc.is_masked(start, end):
+                continue
+            division = (
+                _listed_village(name, kind, parent)
+                if village and parent is not None
+                else _listed_township(name, weights)
+            )
+            if division is not None:
+                out.append(_Candidate(start, end, name, "bare", [division], None, division))
+    return out
+
+
+def _listed_township(name: str, weights: Counter[Division]) -> Division | None:
+    townships = [
+        d
+        for key in (name, name + "镇", name + "乡")
+        for d in gazetteer.lookup(key)
+        if d.level is Level.TOWNSHIP
+    ]
+    unique = list({d.key: d for d in townships}.values())
+    return _in_context(unique, weights, Level.PREFECTURE)
+
+
+def _listed_village(name: str, kind: str, parent: Division) -> Division:
+    full = name if name.endswith(kind) else name + kind
+    for known in gazetteer.villages(parent):
+        if known.name == full:
+            return known
+    return Division(
+        name=full,
+        level=Level.VILLAGE,
+        short=gazetteer.short_forms(full, Level.VILLAGE),
+        parent=parent,
+    )
+
+
 def _stem_words(tokens: dict[int, Token], start: int, end: int) -> list[tuple[str, str]]:
     """The words of ``[start, end)``; a word running past ``end`` counts as its own prefix."""
     out = []
@@ -442,8 +607,10 @@ def extract(doc: Document) -> list[PlaceMention]:
             inside = [
                 d
                 for d in candidate.divisions
-                if d is not adjacent.division and adjacent.division.contains(d)
-            ]
+                if d is not adjacent.division
+                and adjacent.division.contains(d)
+                and not (candidate.form == "bare" and _skips_county(adjacent.division, d))
+            ]  # 贵州计划减少…: no bare township name stands right after its province
             if inside:
                 candidate.division = _highest(inside)
         if candidate.division is None:
@@ -469,6 +636,10 @@ def extract(doc: Document) -> list[PlaceMention]:
         current = candidate
         while current.division is not None:
             following = _clear_form_after(doc, current, ends, by_start)
+            colon = _HEADING_COLON.match(text, current.end)
+            if following is None and colon and current.division.level is Level.COUNTY:
+                # 天全县：仁义镇红军村 — a county heading the townships listed after it
+                following = _clear_form_after(doc, current, ends, by_start, colon.end())
             if following is None or _overlaps(following, taken):
                 break
             extra.append(following)
@@ -476,23 +647,55 @@ def extract(doc: Document) -> list[PlaceMention]:
             if following.division is not None:
                 weights.update(following.division.chain())
             current = following
-    for anaphor in _anaphors(doc, [*candidates, *extra]):
-        following = _clear_form_after(doc, anaphor, ends, by_start)
-        if following is not None and not _overlaps(following, taken):
-            extra.append(following)
-            taken.append((following.start, following.end))
-    extra.extend(_repeated(doc, extra, starts, taken))
+    siblings = _sibling_townships(doc, [*candidates, *extra], ends, by_start, taken)
+    extra.extend(siblings)
+    # 栖凤乡禾丰村 listed, 该镇X村, 望岳镇金穗村 restated: the clear form right after each
+    anaphors = _anaphors(doc, [*candidates, *extra])
+    extra.extend(_clear_forms_after(doc, [*siblings, *anaphors], ends, by_start, taken))
+    repeated = _repeated(doc, extra, starts, taken)
+    extra.extend(repeated)
+    extra.extend(_clear_forms_after(doc, repeated, ends, by_start, taken))
     resolved = sorted(
         (c.start, c.division) for c in [*candidates, *extra] if c.division is not None
     )
     extra.extend(_context_villages(doc, weights, starts, taken, resolved))
+    listed = _listed(doc, [*candidates, *extra], weights, starts)
+    if listed:
+        spans = {(c.start, c.end) for c in listed}
+        candidates = [c for c in candidates if not any(_overlaps(c, [s]) for s in spans)]
+        extra = [c for c in extra if not any(_overlaps(c, [s]) for s in spans)]
+        extra.extend(listed)
 
     mentions = [
         PlaceMention(doc.span(c.start, c.end), c.division)
         for c in sorted([*candidates, *extra], key=lambda c: (c.start, c.end))
         if c.division is not None
     ]
-    return mentions
+    return _villages_with_their_township(mentions)
+
+
+def _villages_with_their_township(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A village the text names once right after its county (普定县水井村) and elsewhere after
+    its township (化处镇水井村) is one village: the one inside the township."""
+    inside_township: dict[tuple[str, str], Division] = {}
+    for m in mentions:
+        township = m.division.parent
+        if (
+            m.division.level is Level.VILLAGE
+            and township is not None
+            and township.level is Level.TOWNSHIP
+            and township.parent is not None
+        ):
+            inside_township.setdefault((township.parent.key, m.division.name), m.division)
+    out = []
+    for m in mentions:
+        county = m.division.parent
+        if m.division.level is Level.VILLAGE and county and county.level is Level.COUNTY:
+            better = inside_township.get((county.key, m.division.name))
+            if better is not None:
+                m = PlaceMention(m.span, better)
+        out.append(m)
+    return out
 
 
 def _qualifiers(ordered: list[PlaceMention]) -> list[bool]:

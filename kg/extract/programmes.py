@@ -46,6 +46,16 @@ _COUNTED_UNITS = re.compile(r"[百千万][户村企家人]")
 """三年, 十大: a numeral that is part of a name when it stands right before the suffix."""
 _ENUMERATED = re.compile(r"([一二两三四五六七八九十]+)[个大项条类][\u4e00-\u9fff]{2,}")
 """三个全覆盖, 六大提升: a name that counts what it is made of."""
+_NUMERALS = "一二两三四五六七八九十百千万双"
+_NUMBERED_PARTS = re.compile(rf"(?:[{_NUMERALS}][^\W\d{_NUMERALS}个]{{1,3}}){{2,4}}")
+"""一联四包, 三比一提升, 双包双推十覆盖十提升: a coined name of numbered parts, each a numeral
+and a word or two (not 三个…, a count)."""
+_MONTH_DAY = re.compile(r"(?:[1-9]|1[0-2])(?:[1-9]|[12]\d|3[01])")
+"""618, 1111: a date written as digits, the name of a shopping festival."""
+_YEAR_NAMED = re.compile(r"([\u4e00-\u9fff]{2,8}?)(20[1-9]\d)(?![\d年届])")
+"""中国制造2025: a name ending in the year it aims at (no 年 after the digits)."""
+_ABBREVIATED = re.compile(r"\s*[(（]\s*(?:以下|下文)?简称")
+"""…改革(以下简称两项改革): a name the text goes on to call by a short one."""
 _NP_POS = ("n", "v", "j", "b", "s", "f", "l", "a", "g", "i", "z")
 """Part-of-speech tags that may make up a programme name (nouns, verbs, abbreviations …)."""
 _STOP_POS = ("m", "q", "x", "uj", "ul", "u", "p", "c", "r", "d", "ad", "t", "y", "e", "o")
@@ -90,6 +100,27 @@ def _province_abbreviations() -> frozenset[str]:
 def _province_pair(core: str) -> bool:
     """闽宁, 沪滇, 苏陕: two provinces' abbreviations, the partners of a 协作 between them."""
     return len(core) == 2 and all(c in _province_abbreviations() for c in core)
+
+
+@cache
+def _pair_pattern() -> re.Pattern[str]:
+    """Two provinces' abbreviations, an optional 两省(区/市), and a suffix of a cooperation
+    between them: 京蒙对口帮扶, 粤桂两省区扶贫协作."""
+    abbreviations = "".join(sorted(_province_abbreviations()))
+    suffixes = sorted(
+        (s for s, kind in _suffixes().items() if kind == "pair" or s.endswith("协作")),
+        key=len,
+        reverse=True,
+    )
+    return re.compile(
+        rf"([{abbreviations}])([{abbreviations}])(?:两(?:省区?|省市|市|地))?"
+        rf"({'|'.join(map(re.escape, suffixes))})"
+    )
+
+
+def _reach(name: str) -> bool:
+    """Whether ``name`` is an area of reach (贵阳1小时经济圈, 半小时生活圈), no programme."""
+    return any(w in name for w in _words("not_programmes.txt", "span"))
 
 
 def key_of(name: str) -> str:
@@ -148,6 +179,8 @@ class _Reader:
         tok = self.tokens[index]
         if tok.word in _words("programme_verbs.txt", "follow"):
             return True
+        if len(tok.word) == 1 and tok.pos.startswith(("z", "n")):
+            return False  # 改革|村, 发展改革|委: the suffix is part of a longer word
         return not (tok.pos.startswith("n") or tok.pos in ("vn", "j", "b", "l"))
 
     def _phrase_start(self, suffix_start: int, floor: int) -> int:
@@ -202,6 +235,85 @@ class _Reader:
             and following.pos[:1] == "n"
         )
 
+    def _clause_verb(self, tok: Token) -> bool:
+        """A verb that makes a clause, not part of a name: a verb of two characters or more,
+        or an idiom ending in one (高度重视, 紧紧抓住)."""
+        if tok.pos == "v":
+            return len(tok.word) >= 2
+        return tok.pos in ("l", "i") and tokenize(tok.word[-2:])[-1].pos == "v"
+
+    def _after_clause_verbs(self, start: int, suffix_start: int) -> int:
+        """Where a phrase read back from its suffix begins once the clause it swallowed is cut
+        off: after a verb with a subject before it (融水县签订|扶贫协作, 市政府高度重视|项目)
+        and after a verb that opens it and governs a noun or another verb (说明|鲁渝协作,
+        统筹|整合|资金项目);
+        not a verb right before the suffix (整村推进项目) nor one that names a field of work
+        (扶贫车间项目: ``programme_verbs.txt`` [name])."""
+        index = self.by_start.get(start)
+        end = self.by_end.get(suffix_start)
+        if index is None or end is None:
+            return start
+        name_verbs = _words("programme_verbs.txt", "name")
+        cut = start
+        for i in range(index, end + 1):
+            tok = self.tokens[i]
+            if not self._clause_verb(tok) or tok.word in name_verbs:
+                continue
+            last = i == end and tok.pos == "v"
+            before = self.tokens[i - 1] if i > index and self.tokens[i - 1].start >= cut else None
+            subject = before is not None and before.pos.startswith(("n", "vn"))
+            opening = (
+                tok.start == cut
+                and i < end
+                and self.tokens[i + 1].pos.startswith(("n", "v", "a", "b", "j"))
+            )  # 统筹|整合|资金项目: each verb of a chain that opens the phrase is cut
+            if not last and (subject or opening):
+                cut = tok.end
+        return cut
+
+    def _across_conjunction(self, start: int, floor: int) -> int:
+        """The start of a name whose first part is joined to the rest by 和/与/及 (乡镇区划和
+        村级建制调整改革), read back from ``start``; used only where the text defines the name."""
+        index = self.by_end.get(start)
+        if index is None or index == 0:
+            return start
+        tok = self.tokens[index]
+        if tok.pos != "c" or tok.word not in ("和", "与", "及"):
+            return start
+        before = self._phrase_start(tok.start, floor)
+        return before if before < tok.start else start
+
+    def _only_verbs(self, start: int, end: int) -> bool:
+        """Whether every word of ``[start, end)`` is a verb (调整|优化)."""
+        index = self.by_start.get(start)
+        if index is None:
+            return False
+        while index < len(self.tokens) and self.tokens[index].end <= end:
+            if self.tokens[index].pos not in ("v", "vn"):
+                return False
+            index += 1
+        return True
+
+    def _cut_from_longer(self, start: int) -> bool:
+        """Whether the phrase starting at ``start`` is the end of a longer name that reading
+        back could not take in: right after a closing bracket, a dash or Latin letters, after
+        a one-character adverb inside a name (…集成电路极|生产基地项目), or after a
+        one-character conjunction that follows a verb of the name (种植及|中药饮片加工项目)."""
+        index = self.by_end.get(start)
+        if index is None:
+            return False
+        tok = self.tokens[index]
+        if tok.word in (")", "）", "-", "—", "－", "~", "～") or tok.pos == "eng":
+            return True
+        if len(tok.word) == 1 and tok.pos in ("c", "d") and index > 0:
+            before = self.tokens[index - 1]
+            if before.word in _suffixes():
+                return False  # 扶贫车间项目和|整村推进项目: a whole name before it
+            # 种植及|加工项目 is one project, 经济林和|林下经济工程 lists two
+            kinds = ("v", "eng") if tok.pos == "c" else ("n", "v", "eng")
+            return before.pos.startswith(kinds) and not before.word.isspace()
+        return False
+
     def _counted(self, start: int) -> bool:
         """Whether a number or measure word stands right before ``start`` (100个…项目)."""
         index = self.by_end.get(start)
@@ -230,8 +342,22 @@ class _Reader:
         for m in re.finditer(r"《([^《》\n]{2,60})》", self.text[start:end]):
             a, b = start + m.start(1), start + m.end(1)
             title = _PERIOD.sub("", self.text[a:b])
+            if title.endswith(tuple(_words("not_programmes.txt", "book"))):
+                continue  # 《…报告》的审议意见: a committee's opinion, no programme
             if _suffix_of(title, ("strong", "weak", "book")) and not self.doc.is_masked(a, b):
                 out.append(_Found(a, b, key_of(self.text[a:b]), "book"))
+        return out
+
+    def pairs(self, start: int, end: int) -> list[_Found]:
+        """Cooperation between two provinces named by their abbreviations (京蒙对口帮扶,
+        粤桂两省区扶贫协作 -> 粤桂扶贫协作), at the start of a word."""
+        out = []
+        starts = {t.start for t in self.tokens}
+        for m in _pair_pattern().finditer(self.text, start, end):
+            first, second, suffix = m.groups()
+            if first == second or m.start() not in starts or self.doc.is_masked(*m.span()):
+                continue
+            out.append(_Found(m.start(), m.end(), first + second + suffix, "phrase"))
         return out
 
     def quoted(self, start: int, end: int) -> list[_Found]:
@@ -244,6 +370,10 @@ class _Reader:
             inner_start, inner_end = start + m.start(1), start + m.end(1)
             inner = self.text[inner_start:inner_end]
             if self.doc.is_masked(open_at, close_at) or not _INNER_OK.fullmatch(inner):
+                continue
+            if _MONTH_DAY.fullmatch(inner):
+                continue  # “618”活动: a date's shopping festival, no programme (“12461”行动 is)
+            if _reach(inner):
                 continue
             lead = self.text[max(start, open_at - 4) : open_at].rstrip("，,：:")
             if any(lead.endswith(w) for w in speech):
@@ -259,12 +389,26 @@ class _Reader:
                 out.append(
                     _Found(open_at, tail, key_of(inner + self.text[close_at:tail]), "quoted")
                 )
+            elif (
+                _NUMBERED_PARTS.fullmatch(inner)
+                and self._governed(open_at, start)
+                and not self._idiom(inner_start, inner_end)
+            ):  # 推行“一联四包”; not “两不愁三保障”突出问题, a standard's problems
+                out.append(_Found(inner_start, inner_end, key_of(inner), "quoted"))
             elif len(inner) > 2 and self._governed(open_at, start):
                 index = self.by_start.get(close_at)
                 follows = index is not None and self.tokens[index].word in follow
                 if follows or self._sums_up(open_at, start, inner):
                     out.append(_Found(inner_start, inner_end, key_of(inner), "quoted"))
         return out
+
+    def _idiom(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` is one idiom (三位一体, 四面八方), not a coined name."""
+        index = self.by_start.get(start)
+        if index is None:
+            return False
+        tok = self.tokens[index]
+        return tok.end == end and tok.pos in ("i", "l")
 
     def _clause_before(self, open_at: int, floor: int) -> str:
         return re.split(r"[，,；;：:]", self.text[floor:open_at])[-1]
@@ -320,20 +464,31 @@ class _Reader:
             if not self._follows_ok(tok.end, end):
                 continue
             a = self._phrase_start(tok.start, start)
+            abbreviated = bool(_ABBREVIATED.match(self.text, tok.end))
+            if abbreviated:  # defined as a name: whole, however its words read
+                a = self._across_conjunction(a, start)
+            elif self._cut_from_longer(a):
+                continue  # …(二期)种植及中药饮片加工项目: a piece of a longer name
+            else:
+                a = self._after_clause_verbs(a, tok.start)
             core = self.text[a : tok.start]
             if len(core) < 2 or self._generic(core) or self._counted(a):
                 continue
+            if _reach(core):
+                continue
+            if self._only_verbs(a, tok.start):
+                continue  # 调整优化项目: what is done to projects, no name
             if self._counts_follow(tok.end):
                 continue  # 建成集中供水工程5处: a kind of facility counted, not a name
-            if _suffixes()[suffix] == "weak" and self._verb_use(tok.end):
-                continue  # 合作社计划明年新建…: 计划 is the verb "plans to", not a name
-            named = self._names_place(a, tok.end) or _province_pair(core)
             before = self.tokens[self.by_end[a]].word if a in self.by_end else ""
             governed = (
                 suffix in _words("programme_verbs.txt", "governed")
-                and before in _words("programme_verbs.txt", "trigger")
+                and before.endswith(tuple(_words("programme_verbs.txt", "trigger")))
                 and len(core) >= 4
-            )  # 实施林下经济千村万户增收计划
+            )  # 实施林下经济千村万户增收计划, 以开展…现代化试点为牵引
+            if _suffixes()[suffix] == "weak" and not governed and self._verb_use(tok.end):
+                continue  # 合作社计划明年新建…: 计划 is the verb "plans to", not a name
+            named = self._names_place(a, tok.end) or _province_pair(core) or abbreviated
             if not named and not governed and (_suffixes()[suffix] != "strong" or len(core) < 3):
                 continue  # 绿色经济带, 林业工程: a kind of thing, not a name
             if self.doc.is_masked(a, tok.end):
@@ -351,6 +506,10 @@ class _Reader:
         for i, tok in enumerate(self.tokens):
             if tok.word not in triggers:
                 continue
+            year_named = _YEAR_NAMED.match(self.text, tok.end, end)
+            if year_named and not self.doc.is_masked(tok.end, year_named.end()):
+                out.append(_Found(tok.end, year_named.end(), year_named.group(), "campaign"))
+                continue  # 落实中国制造2025: a name ending in the year it aims at
             j = i + 1
             while j < len(self.tokens) and self.tokens[j].pos.startswith(_NP_POS):
                 if self.tokens[j].word in triggers:
@@ -408,6 +567,7 @@ class _Reader:
             taken: list[tuple[int, int]] = []
             for batch in (
                 self.books(sentence.start, sentence.end),
+                self.pairs(sentence.start, sentence.end),
                 self.quoted(sentence.start, sentence.end),
                 self.phrases(sentence.start, sentence.end),
                 self.campaigns(sentence.start, sentence.end),
