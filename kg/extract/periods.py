@@ -132,6 +132,12 @@ def interval_iri(label: str) -> str:
     return f"{INTERVALS}gregorian-interval/{start.isoformat()}T00:00:00/{_duration(start, after)}"
 
 
+def canonical(label: str) -> str:
+    """The shortest label of a period's days (``2019-01/2019-12`` -> ``2019``): one label per
+    interval IRI."""
+    return _label(*_bounds(label))
+
+
 def _label(start: date, end: date) -> str:
     """The shortest label of ``[start, end]``."""
 
