@@ -136,6 +136,16 @@ def test_a_text_with_no_year_at_all_has_no_period() -> None:
 
 
 @pytest.mark.parametrize(
+    "profile",
+    ["一位是生于1958年的曾水平。", "曾水平，1958年出生。", "曾水平，男，1958年3月生。"],
+)
+def test_a_year_of_birth_is_not_the_document_s_year(profile: str) -> None:
+    assert period_of(profile + "全县新增就业300人。", "300") is None
+    dated = "2014年，" + profile + "全县新增就业300人。"
+    assert period_of(dated, "300") == Period("2014", inferred=True)
+
+
+@pytest.mark.parametrize(
     ("text", "header", "expected"),
     [
         ("标题\n发布时间：2020年6月10日\n正文。", None, date(2020, 6, 10)),

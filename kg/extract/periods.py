@@ -177,7 +177,11 @@ def _word_pattern(role: str) -> re.Pattern[str]:
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    return {role: _word_pattern(role) for role in _words()}
+    return {role: _word_pattern(role) for role in _words() if role not in _NOT_PERIODS}
+
+
+_NOT_PERIODS = ("birth",)
+"""Roles of ``periods.tsv`` whose words mark a year that is no period (:func:`_is_birth`)."""
 
 
 # --- reading periods from text --------------------------------------------------------------
@@ -395,6 +399,7 @@ class Periods:
             and self._opens_clause(f.start)
             and not self._in_heading(f.start)
             and not any(s <= f.start < e for s, e in self.captions)
+            and not (f.kind == "year" and _is_birth(self.text, f.start, f.end))
         ]
         for item in found if first else reversed(found):
             if item.kind == "year":
@@ -495,9 +500,27 @@ _YEAR_WRITTEN = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
 def _latest_year(text: str) -> int | None:
-    """The latest year the text writes: its likely year where it gives no date."""
-    years = [int(y) for y in _YEAR_WRITTEN.findall(text)]
+    """The latest year the text writes: its likely year where it gives no date.  Not a year of
+    birth (生于1958年, 1958年3月出生): a profile's people are older than its events."""
+    years = [
+        int(m.group(1))
+        for m in _YEAR_WRITTEN.finditer(text)
+        if not _is_birth(text, m.start(), m.end())
+    ]
     return max(years) if years else None
+
+
+def _is_birth(text: str, start: int, end: int) -> bool:
+    """Whether the year written at ``text[start:end]`` (1958年) is someone's year of birth."""
+    before = [w for w, place in _words().get("birth", []) if place == "before"]
+    after = [w for w, place in _words().get("birth", []) if place == "after"]
+    if any(text.endswith(w, 0, start) for w in before):
+        return True
+    rest = _MONTH_AFTER_YEAR.sub("", text[end : end + 8], count=1)
+    return any(rest.startswith(w) for w in after)
+
+
+_MONTH_AFTER_YEAR = re.compile(r"^\s*(?:1[0-2]|0?[1-9])\s*月(?:\s*(?:3[01]|[12]\d|0?[1-9])\s*日)?")
 
 
 # --- the document's date --------------------------------------------------------------------
