@@ -13,7 +13,14 @@ Classes and what counts as the same fact (strings compared in simplified charact
   other (the shorter at least half as long as the longer, and at least 3 characters);
 - ``measurements``: by (value, unit);
 - ``measurements_strict``: by (kind, value, unit, qualifier, area); the area is the
-  measurement's own, else the document's jurisdiction.
+  measurement's own, else the document's jurisdiction;
+- ``periods``: of the strict-matched measurements whose annotation gives a ``period``, those
+  whose period is right (tp) or wrong or missing (fn; no false positives).  Periods are compared
+  as intervals of dates: a predicted period is right when it lies within the annotated one and
+  begins in its first year and ends in its last (the annotation ``2019`` takes the year 2019, the
+  months January to October 2019 and the day 2019-10-26, not 2018/2019; ``2016—2020`` takes only
+  2016/2020 and spans beginning in 2016 and ending in 2020; ``2020-05`` only May 2020 or a day
+  in it).
 
 Annotated items marked ``optional`` (and names under ``programmes_optional``) are neither
 required nor false positives: a careful analyst could go either way.  Matching is one-to-one,
@@ -28,13 +35,22 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = Path(__file__).resolve().parent / "articles"
-CLASSES = ("people", "posts", "divisions", "programmes", "measurements", "measurements_strict")
+CLASSES = (
+    "people",
+    "posts",
+    "divisions",
+    "programmes",
+    "measurements",
+    "measurements_strict",
+    "periods",
+)
 
 G = TypeVar("G")
 P = TypeVar("P")
@@ -98,10 +114,12 @@ class GoldMeasurement:
     indicator: str
     area_also: tuple[str, ...] = ()
     optional: bool = False
+    period: str | None = None
 
     def label(self) -> str:
         return (
             f"{self.kind} {self.value} {self.unit} {self.qualifier} @{self.area} ({self.indicator})"
+            + (f" [{self.period}]" if self.period else "")
         )
 
 
@@ -173,6 +191,7 @@ def load_gold(path: Path) -> Gold:
             indicator=m["indicator"],
             area_also=tuple(m.get("area_also", ())),
             optional=bool(m.get("optional", False)),
+            period=m.get("period"),
         )
         for m in raw["measurements"]
     ]
@@ -229,12 +248,14 @@ class PredMeasurement:
     area: PredDivision | None
     indicator: str
     quote: str = ""
+    period: str | None = None
+    """The period's label as ``kg.extract.periods`` writes it (2019, 2016/2020, 2020-05)."""
 
     def label(self) -> str:
         area = f"{self.area.name}" if self.area else "-"
         return (
             f"{self.kind} {self.value} {self.unit} {self.qualifier} @{area} "
-            f"({self.indicator}) «{self.quote[:30]}»"
+            f"({self.indicator}) [{self.period or '-'}] «{self.quote[:30]}»"
         )
 
 
@@ -283,6 +304,7 @@ def from_facts(facts: Any) -> Predicted:
             area=_division(m.area) if m.area else jurisdiction,
             indicator=m.indicator,
             quote=m.span.text,
+            period=m.period,
         )
         for m in facts.measurements
     ]
@@ -306,6 +328,8 @@ class Score(Generic[G, P]):
     fn: int = 0
     misses: list[G] = field(default_factory=list)
     false_positives: list[P] = field(default_factory=list)
+    pairs: list[tuple[G, P]] = field(default_factory=list)
+    """The matched (annotation, prediction) pairs."""
 
     @property
     def precision(self) -> float | None:
@@ -349,6 +373,7 @@ def match(
     score.fn = len(score.misses)
     score.false_positives = [predicted[pi] for pi in pred_free]
     score.fp = len(score.false_positives)
+    score.pairs = [(gold[gi], predicted[pi]) for gi, pi in matched]
     return score
 
 
@@ -373,6 +398,48 @@ def area_same(gold: Gold, area: str, p: PredDivision | None) -> bool:
     return p.code is None and bool(names & p.names())
 
 
+_GOLD_PERIOD = re.compile(r"(\d{4})(?:-(\d{2}))?(?:\s*[—–/-]\s*(\d{4}))?")
+
+
+def _gold_interval(period: str) -> tuple[date, date] | None:
+    """``2019``, ``2016—2020`` (or ``2016/2020``) or ``2020-05`` as its first and last day."""
+    found = _GOLD_PERIOD.fullmatch(period.strip())
+    if found is None:
+        return None
+    year, month, last = found.groups()
+    if month:
+        first = date(int(year), int(month), 1)
+        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return first, following - timedelta(days=1)
+    return date(int(year), 1, 1), date(int(last or year), 12, 31)
+
+
+def period_right(gold_period: str, predicted: str | None) -> bool:
+    """Whether the predicted period lies within the annotated one, beginning in its first year
+    and ending in its last (see the module's docstring)."""
+    from kg.extract.periods import bounds
+
+    expected = _gold_interval(gold_period)
+    found = bounds(predicted) if predicted else None
+    if expected is None or found is None:
+        return False
+    (first, last), (start, end) = expected, found
+    return first <= start and end <= last and start.year == first.year and end.year == last.year
+
+
+def _periods(strict: Score[GoldMeasurement, PredMeasurement]) -> Score[Any, Any]:
+    score: Score[Any, Any] = Score()
+    for g, p in strict.pairs:
+        if g.optional or not g.period:
+            continue
+        if period_right(g.period, p.period):
+            score.tp += 1
+        else:
+            score.fn += 1
+            score.misses.append(f"{g.label()} got [{p.period or '-'}] «{p.quote[:40]}»")
+    return score
+
+
 def score_article(gold: Gold, pred: Predicted) -> dict[str, Score[Any, Any]]:
     def strict(g: GoldMeasurement, p: PredMeasurement) -> bool:
         return (
@@ -383,6 +450,11 @@ def score_article(gold: Gold, pred: Predicted) -> dict[str, Score[Any, Any]]:
             and any(area_same(gold, a, p.area) for a in (g.area, *g.area_also))
         )
 
+    def strict_in_period(g: GoldMeasurement, p: PredMeasurement) -> bool:
+        return strict(g, p) and bool(g.period) and period_right(g.period or "", p.period)
+
+    # a value stated twice for two periods: each statement with its own period, where one fits
+    in_period = match(gold.measurements, pred.measurements, [strict_in_period, strict])
     return {
         "people": match(gold.people, pred.people, [lambda g, p: g.name == p.name]),
         "posts": match(
@@ -402,6 +474,7 @@ def score_article(gold: Gold, pred: Predicted) -> dict[str, Score[Any, Any]]:
             [lambda g, p: g.value == p.value and g.unit == p.unit],
         ),
         "measurements_strict": match(gold.measurements, pred.measurements, [strict]),
+        "periods": _periods(in_period),
     }
 
 

@@ -97,14 +97,16 @@ def test_a_state_still_to_change_is_measured() -> None:
     ]
 
 
-def test_pairs_keep_their_indicator_and_years() -> None:
+def test_pairs_keep_their_indicator_and_the_value_s_year() -> None:
+    """The observation's value is the later one: its period is the later year (the annotators
+    of the real corpus read 由2017年的74.37亿元增至2021年的104.96亿元 so, every time)."""
     _, found = measure(
         "农民人均纯收入从2015年的2276元增加到2020年的12787元,贫困发生率由18.02%降至0.5%。"
     )
     income, rate = found
     assert (income.indicator, income.period, income.quantity.baseline) == (
         "农民人均纯收入",
-        "2015/2020",
+        "2020",
         Decimal(2276),
     )
     assert (rate.indicator, rate.quantity.value, rate.quantity.baseline) == (

@@ -573,3 +573,15 @@ def test_evidence_is_read_in_the_graph_that_states_the_mention(tmp_path: Path) -
     (evidence,) = record["evidence"]  # type: ignore[misc]
     assert evidence["document"] == MANY_DOC + "whole"
     assert evidence["quote"] == "完整的引文"  # of two quotes, the greatest
+
+
+def test_periods_read_as_labels_from_interval_iris(tmp_path: Path) -> None:
+    """Outputs name periods by interval IRI (…/id/year/2020); the questions answer with the
+    period as the text reads it, as they do for the literal periods of older graphs."""
+    built = Path(__file__).parent.parent / "build" / "lijiang-2020-06-10.ttl"
+    path = tmp_path / "store"
+    EmbeddedStore(path).load([built])
+    result = kg(path, "query", "targets", "--area", "丽江市", "--format", "json")
+    assert result.exit_code == 0, result.output
+    periods = {row["period"] for row in json.loads(result.stdout)}
+    assert periods == {"2020"}

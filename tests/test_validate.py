@@ -27,7 +27,7 @@ from kg.extract.facts import (
     Quantity,
 )
 from kg.rdf.graph import build_graph
-from kg.rdf.namespace import FP, SDMX_ATTRIBUTE, SDMX_MEASURE
+from kg.rdf.namespace import FP, QB, SDMX_ATTRIBUTE, SDMX_MEASURE
 from kg.rdf.serialise import to_jsonld, to_turtle
 from kg.text.document import Document
 from kg.validate.validation import document_language, label, validate
@@ -127,18 +127,23 @@ def test_missing_value_and_unit_exit_1_and_name_both_nodes(tmp_path: Path) -> No
     code, out, err = run(str(path), "--report", str(report))
     assert code == 1, out + err
     lines = out.splitlines()
-    # the invented document has no title nor date: two warnings
-    assert lines[0] == f"{path}: does not conform (2 violations, 2 warnings, 0 infos); " + (
+    # two by the shapes, two by the Data Cube constraints (IC-13: a required attribute, the
+    # unit; IC-14: the measure); the invented document has no title nor date, and so its
+    # observations no period: four warnings
+    assert lines[0] == f"{path}: does not conform (4 violations, 4 warnings, 0 infos); " + (
         f"{len(graph)} triples"
     )
-    assert lines[1] == "Violation (2)"
+    assert lines[1] == "Violation (4)"
     text = "\n".join(lines)
     # each node: class, label (the indicator as written, traditional like the document), IRI
     assert f"fp:Outcome 易地扶貧搬遷 HOUSEHOLD <{first}>" in text
     assert f"fp:Outcome 易地扶貧搬遷 51000.0 <{second}>" in text
     assert "a measurement has exactly one xsd:decimal value [sdmx-measure:obsValue]" in text
     assert "a measurement has exactly one known unit [sdmx-attribute:unitMeasure]" in text
-    assert text.count("source: “累計完成易地扶貧搬遷1.2萬戶5.1萬人”") == 2
+    violations = text.split("\nWarning (")[0]
+    assert violations.count("source: “累計完成易地扶貧搬遷1.2萬戶5.1萬人”") == 2
+    assert "IC-13 (Required attributes)" in violations
+    assert "IC-14 (All measures present)" in violations
     written = Graph().parse(report, format="turtle")
     (node,) = written.subjects(RDF.type, SH.ValidationReport)
     assert written.value(node, SH.conforms) == Literal(False)
@@ -147,7 +152,8 @@ def test_missing_value_and_unit_exit_1_and_name_both_nodes(tmp_path: Path) -> No
         for r in written.objects(node, SH.result)
         if written.value(r, SH.resultSeverity) == SH.Violation
     }
-    assert focuses == {first, second}
+    (dataset,) = graph.subjects(RDF.type, QB.DataSet)
+    assert focuses == {first, second, dataset}
 
 
 def test_json_format(tmp_path: Path) -> None:
@@ -160,9 +166,15 @@ def test_json_format(tmp_path: Path) -> None:
     (file,) = data["files"]
     assert data["errors"] == []
     assert file["file"] == str(path) and file["conforms"] is False
-    assert file["counts"] == {"Violation": 2, "Warning": 2, "Info": 0}
-    by_focus = {r["focus"]: r for r in file["results"] if r["severity"] == "Violation"}
+    assert file["counts"] == {"Violation": 4, "Warning": 4, "Info": 0}
+    by_focus = {
+        r["focus"]: r
+        for r in file["results"]
+        if r["severity"] == "Violation" and "vocab-data-cube" not in r["constraint"]
+    }
     assert set(by_focus) == {str(first), str(second)}
+    cube = [r["message"] for r in file["results"] if "vocab-data-cube" in r["constraint"]]
+    assert [m.split(" ", 1)[0] for m in cube] == ["IC-13", "IC-14"]
     value = by_focus[str(first)]
     assert value["classes"] == ["fp:Outcome"]
     assert value["path"] == str(SDMX_MEASURE.obsValue)

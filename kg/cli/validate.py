@@ -27,7 +27,7 @@ class Checked:
 def check(path: Path) -> Checked:
     """Read (or extract) and validate one file; ``InputError`` when it cannot be read."""
     from kg.rdf.rdfio import format_of, read_rdf
-    from kg.validate.validation import validate
+    from kg.validate.validation import validate, with_cube
 
     if path.is_dir():
         raise InputError(f"{path}: is a folder; give files", "kg validate build/*.ttl")
@@ -38,10 +38,10 @@ def check(path: Path) -> Checked:
         lost = undecodable(result.doc)
         if lost:
             click.echo(f"note: {path}: {lost}", err=True)
-        return Checked(str(path), result.graph, result.validation)
+        return Checked(str(path), result.graph, with_cube(result.validation, result.triples))
     format_of(path)  # refuse an unknown or unsafe type before touching the file
     data = read_rdf(path)
-    return Checked(str(path), data, validate(data))
+    return Checked(str(path), data, with_cube(validate(data), data))
 
 
 def _as_json(checked: list[Checked], failed: list[str]) -> str:
@@ -81,7 +81,8 @@ def _as_json(checked: list[Checked], failed: list[str]) -> str:
     help="A readable report, or JSON for machines.",
 )
 def validate(files: tuple[Path, ...], report_path: Path | None, output_format: str) -> None:
-    """Validate articles or RDF files against the shapes.
+    """Validate articles or RDF files against the shapes and the W3C Data Cube integrity
+    constraints IC-1 … IC-21 (as the specification's SPARQL ASK queries, run offline).
 
     FILES are articles (.txt: read, extracted and built, then validated) or RDF files (.ttl,
     .jsonld, .nt, .nq).  RDF/XML is not accepted.  Nothing is fetched: a JSON-LD @context given

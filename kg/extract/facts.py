@@ -164,7 +164,11 @@ class Measurement:
     programme: str | None = None
     """``name`` of the programme the sentence ties it to."""
     period: str | None = None
-    """``YYYY`` or ``YYYY/YYYY`` where the text states one."""
+    """The period's label (``2019``, ``2016/2020``, ``2020-05``, ``2019-10-26``; see
+    :mod:`kg.extract.periods`)."""
+    period_inferred: bool = False
+    """The period is not written in the clause or sentence but inferred (heading, plan period,
+    a word such as 今年, the document's date)."""
 
 
 @dataclass(frozen=True)
@@ -172,6 +176,8 @@ class Metadata:
     title: Span | None = None
     created: str | None = None
     """ISO date or date-time as published."""
+    issued: str | None = None
+    """ISO date the document was issued, as its text gives it (``kg.extract.periods.issued``)."""
     publisher: str | None = None
 
 

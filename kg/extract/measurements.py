@@ -23,7 +23,9 @@ contract's provenance quote is made of:
 - programme: the programme the number describes (…的“六个一百”工程, and the list of clauses
   leading up to it), else one named before it in its clause, else the sentence's topic: a
   programme named at the end of an earlier clause of the sentence;
-- period: a year or span of years written in the clause or before the number in its sentence.
+- period: a date or year written in the clause or before the number in its sentence, else one
+  inferred from words such as 今年 or 十三五, the paragraph, the heading or the document's date
+  (:mod:`kg.extract.periods`).
 
 Numbers in a clause that sets the scene (在…615公里的金沙江沿线) are setting, not facts, and so
 are bounds that pick which villages or households are meant (年收入不足10万元的村).
@@ -47,6 +49,7 @@ from kg.extract.facts import (
     Qualifier,
     Quantity,
 )
+from kg.extract.periods import Period, Periods
 from kg.extract.places import area_references
 from kg.extract.quantities import number_context, tokens
 from kg.resources import read_table
@@ -55,9 +58,6 @@ from kg.text.segment import Token
 
 _CLAUSE_BREAK = re.compile(r"[，；;。！？!?：:\n]|(?<![0-9]),|,(?![0-9]{3})")
 _SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
-_YEARS = re.compile(
-    r"((?:19|20)\d{2})\s*年?\s*[—\-–~～至到]\s*((?:19|20)\d{2})\s*年?|((?:19|20)\d{2})\s*年"
-)
 _CLAUSE_OPENERS = set('，,；;。！？!?：:\n“”"')
 _PUNCTUATION = "“”‘’「」『』《》〈〉()（）、,，。；;：:！？!? \u3000"
 _COORDINATION = set("和及与、,， ")
@@ -122,11 +122,6 @@ def _searches(role: str, segment: str, year: int | None) -> bool:
     return False
 
 
-@cache
-def _periods() -> dict[str, str]:
-    return {row[1]: row[2] for row in read_table("cues.tsv") if row[0] == "period"}
-
-
 @dataclass(frozen=True)
 class _Clause:
     start: int
@@ -185,8 +180,10 @@ class _Reader:
             [*places, *self.area_words], key=lambda p: (p.span.start, p.span.end)
         )
         """Places named and words that stand for one."""
-        created = metadata.extract(doc).created
+        meta = metadata.extract(doc)
+        created = meta.created
         self.year = int(created[:4]) if created else _latest_year(self.text)
+        self.periods = Periods(doc, meta.issued)
         self.programmes = sorted(programmes, key=lambda p: p.span.start)
         spans = [p.span for p in self.programmes] + [p.span for p in self.places]
         self.named = [(s.start, s.end) for s in spans if s.end - s.start > 1]
@@ -987,30 +984,16 @@ class _Reader:
 
     # -- period and setting ------------------------------------------------------------------
 
-    def period(self, quantity: Quantity, clauses: list[_Clause], index: int) -> str | None:
+    def period(self, quantity: Quantity, clauses: list[_Clause], index: int) -> Period | None:
+        """When the quantity holds (:mod:`kg.extract.periods`): its clause, its sentence before
+        it, then the words, paragraph, heading and date of the document around it."""
         clause = clauses[index]
-        for start, end in (
+        return self.periods.of(
+            quantity.span.start,
             (clause.start, clause.end),
-            (clauses[0].start, quantity.span.start),
-        ):
-            segment = self.text[start:end]
-            found = [
-                m
-                for m in _YEARS.finditer(segment)
-                if quantity.baseline is not None or not segment.startswith("的", m.end())
-            ]  # 是2015年的1.6倍: the year of the comparison, not of the value
-            if found:
-                match = found[-1]
-                if match.group(1):
-                    return f"{match.group(1)}/{match.group(2)}"
-                inside = [m.group(3) for m in found if m.group(3)]
-                if len(inside) >= 2 and start == clause.start:
-                    return f"{inside[0]}/{inside[-1]}"
-                return match.group(3)
-            for name, years in _periods().items():
-                if name in segment:
-                    return years
-        return None
+            clauses[0].start,
+            comparison=quantity.baseline is not None,
+        )
 
     def picks_members(self, quantity: Quantity, clause: _Clause) -> bool:
         """年收入不足10万元的村, 人均收入4000元以下的贫困户: a bound followed by 的 and a noun of
@@ -1230,7 +1213,8 @@ def extract(
                     indicator_span=indicator_span,
                     area=area,
                     programme=programme.name if programme else None,
-                    period=period,
+                    period=period.label if period else None,
+                    period_inferred=period.inferred if period else False,
                 )
             )
     return out

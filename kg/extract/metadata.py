@@ -57,11 +57,16 @@ def _created(doc: Document, lines: list[tuple[int, int]]) -> str | None:
 
 
 def extract(doc: Document) -> Metadata:
+    from kg.extract.periods import issued
+
     lines = _lines(doc)
     title = _title(doc, lines)
     source = _SOURCE.search(doc.text)
+    created = _created(doc, lines)
+    issued_on = issued(doc, created)
     return Metadata(
         title=doc.span(*title) if title else None,
-        created=_created(doc, lines),
+        created=created,
+        issued=issued_on.isoformat() if issued_on else None,
         publisher=doc.clean[source.start("name") : source.end("name")] if source else None,
     )

@@ -15,11 +15,12 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 
 from kg.extract.facts import Division, Facts, Measurement, Organisation, Person, Programme, Quantity
+from kg.extract.periods import bounds, canonical, interval_iri
 from kg.rdf import namespace as ns
 from kg.rdf.iri import Minter
 from kg.rdf.labels import all_forms, pinyin
 from kg.rdf.namespace import ID_BASE, PREFIXES
-from kg.resources import read_table
+from kg.resources import ontology_dir, read_table
 from kg.text.document import Document, Span
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
@@ -120,6 +121,7 @@ class _Builder:
         self.mint = Minter(base)
         self.triples: set[Triple] = set()
         self.doc_iri = self.mint.document(doc.sha256)
+        self.dataset = self.mint.dataset(doc.sha256)
         self.context = facts.jurisdiction.key if facts.jurisdiction else "cn"
         self._divisions_done: set[str] = set()
         self._units_done: set[str] = set()
@@ -282,10 +284,9 @@ class _Builder:
         area = measurement.area or self.facts.jurisdiction
         if area is not None:
             self.add(iri, SDMX_DIMENSION.refArea, self.division(area))
-        if measurement.period:
-            datatype = XSD.gYear if measurement.period.isdigit() else None
-            period = _typed(measurement.period, datatype) if datatype else _text(measurement.period)
-            self.add(iri, SDMX_DIMENSION.refPeriod, period)
+        self.period(iri, measurement.period, measurement.period_inferred)
+        self.add(iri, QB.dataSet, self.dataset)
+        self.add(iri, FP.valueOffset, _count(q.span.original_offsets[0]))
         programme = programmes.get(measurement.programme or "")
         if programme is not None:
             self.add(iri, FP.programme, programme)
@@ -293,6 +294,28 @@ class _Builder:
                 self.add(programme, FP.hasTarget, iri)
         self.derived(iri, measurement.span)
         return iri
+
+    def period(self, node: URIRef, label: str | None, inferred: bool) -> None:
+        """The period as a reference.data.gov.uk interval (labelled as the text's period reads,
+        2019 or 2016/2020), with its first and last day beside it on the observation.
+
+        Where neither the text nor the document's date gives one, ``fp:UnknownPeriod``: the
+        period is a dimension of the data set's structure, which every observation must have
+        a value of (Data Cube IC-11)."""
+        found = bounds(label) if label else None
+        if label is None or found is None:
+            self.add(node, SDMX_DIMENSION.refPeriod, FP.UnknownPeriod)
+            self.add(FP.UnknownPeriod, RDFS.label, _text("period not known", "en"))
+            self.add(FP.UnknownPeriod, RDFS.label, _text("时期不明", "zh-Hans"))
+            return
+        start, end = found
+        period = URIRef(interval_iri(label))
+        self.add(node, SDMX_DIMENSION.refPeriod, period)
+        self.add(period, RDFS.label, _text(canonical(label)))
+        self.add(node, FP.periodStart, _typed(start.isoformat(), XSD.date))
+        self.add(node, FP.periodEnd, _typed(end.isoformat(), XSD.date))
+        if inferred:
+            self.add(node, FP.periodInferred, _typed("true", XSD.boolean))
 
     # --- the document ----------------------------------------------------------------------
 
@@ -308,6 +331,13 @@ class _Builder:
         if meta.created:
             datatype = XSD.dateTime if "T" in meta.created else XSD.date
             self.add(iri, DCTERMS.created, _typed(meta.created, datatype))
+        if meta.issued:
+            self.add(iri, DCTERMS.issued, _typed(meta.issued, XSD.date))
+        self.add(self.dataset, RDF.type, QB.DataSet)
+        self.add(self.dataset, QB.structure, FP.DataStructure)
+        self.add(self.dataset, DCTERMS.source, iri)
+        for triple in data_structure():
+            self.add(*triple)
         if meta.publisher:
             self.add(iri, DCTERMS.publisher, _text(meta.publisher, self.doc.lang))
         if self.facts.jurisdiction is not None:
@@ -329,6 +359,28 @@ class _Builder:
         for measurement, iri in numbered_observations(self.doc, facts.measurements, self.mint):
             self.measurement(iri, measurement, programme_iris)
         return self.triples
+
+
+@cache
+def data_structure() -> tuple[Triple, ...]:
+    """The Data Cube structure of ``ontology/fupin.ttl`` (``fp:DataStructure``, its component
+    specifications and what makes their properties dimensions, measure and attributes), which
+    every output carries so that it is a well-formed cube alone."""
+    ontology = Graph().parse(ontology_dir() / "fupin.ttl", format="turtle")
+    structure = URIRef(FP.DataStructure)
+    out: set[Triple] = set()
+    for _, p, o in ontology.triples((structure, None, None)):
+        out.add((structure, URIRef(p), o))  # type: ignore[arg-type]
+    for spec in ontology.objects(structure, URIRef(QB.component)):
+        for s, p, o in ontology.triples((spec, None, None)):
+            out.add((URIRef(s), URIRef(p), o))  # type: ignore[arg-type]
+        for prop in ontology.objects(spec, URIRef(QB.componentProperty)):
+            for o in ontology.objects(prop, RDF.type):
+                if str(o).startswith(str(ns.QB)):
+                    out.add((URIRef(str(prop)), RDF.type, URIRef(str(o))))
+            for o in ontology.objects(prop, RDFS.range):
+                out.add((URIRef(str(prop)), RDFS.range, URIRef(str(o))))
+    return tuple(sorted(out, key=_triple_key))
 
 
 def measurements_in_order(measurements: Iterable[Measurement]) -> list[Measurement]:

@@ -60,5 +60,9 @@ class Minter:
     def indicator(self, label: str) -> URIRef:
         return self._iri("indicator", digest(label))
 
+    def dataset(self, sha256: str) -> URIRef:
+        """The document's Data Cube data set: its targets and outcomes."""
+        return self._iri("dataset", sha256[:16])
+
     def observation(self, sha256: str, start: int, end: int, index: int) -> URIRef:
         return self._iri("obs", sha256[:16], f"{start}-{end}-{index}")

@@ -528,7 +528,8 @@ def _observation_records(got: Collected, traditional: bool) -> list[dict[str, ob
                 "unit": _value(row.get("unit")),
                 "unit_notation": _value(row.get("unitCode")),
                 "qualifier": _local(_value(row.get("qualifier"))),
-                "period": _value(row.get("period")),
+                # a literal period of an older graph, else the interval's label
+                "period": _value(row.get("period")) or _value(row.get("periodLabel")),
                 "programme": programme,
                 "programme_label": pick_label(got.labels.get(programme, []), traditional),
                 "evidence": _evidence_items(got.evidence.get(observation, [])),

@@ -409,6 +409,61 @@ def validate(
     )
 
 
+def with_cube(validation: Validation, data: Graph | Sequence[Triple]) -> Validation:
+    """``validation`` plus a Violation for each W3C Data Cube integrity constraint (IC-1 …
+    IC-21, :mod:`kg.validate.cube`) that ``data`` violates, in its results and its report.
+
+    A constraint is an ASK query: it says that the graph breaks it, not where, so its result's
+    focus is the graph's data set (else its structure)."""
+    from kg.validate.cube import violated
+
+    broken = violated(data)
+    if not broken:
+        return validation
+    focus = _cube_focus(data)
+    added = tuple(
+        Result(
+            severity="Violation",
+            focus=focus,
+            path=None,
+            message=f"{c.name} ({c.title}): {c.text}",
+            component=c.iri,
+        )
+        for c in broken
+    )
+    earlier = validation
+
+    def report() -> Graph:
+        graph = Graph()
+        for triple in earlier.report:
+            graph.add(triple)
+        for node in list(graph.subjects(RDF.type, SH.ValidationReport)):
+            graph.set((node, SH.conforms, Literal(False)))
+            for result in added:
+                item = BNode()
+                graph.add((node, SH.result, item))
+                graph.add((item, RDF.type, SH.ValidationResult))
+                graph.add((item, SH.resultSeverity, SH.Violation))
+                graph.add((item, SH.focusNode, result.focus))
+                graph.add((item, SH.resultMessage, Literal(result.message)))
+                graph.add((item, SH.sourceConstraintComponent, result.component))  # type: ignore[arg-type]
+        return graph
+
+    return Validation(conforms=False, report=report, results=_sorted([*validation.results, *added]))
+
+
+def _cube_focus(data: Graph | Sequence[Triple]) -> IdentifiedNode:
+    """The first data set of the graph, else its first structure, else a blank node."""
+    qb = "http://purl.org/linked-data/cube#"
+    for kind in ("DataSet", "DataStructureDefinition"):
+        cls = URIRef(qb + kind)
+        typed = (s for s, p, o in data if p == RDF.type and o == cls)
+        found = sorted(s for s in typed if isinstance(s, URIRef))
+        if found:
+            return found[0]
+    return BNode("cube")
+
+
 def _fresh_namespaces() -> NamespaceManager:
     """A fresh graph's prefixes, so that messages read as pySHACL writes them."""
     return Graph().namespace_manager

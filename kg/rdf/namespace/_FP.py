@@ -14,29 +14,38 @@ class FP(DefinedNamespace):
     AdministrativeDivision: URIRef  # class: A division of the People's Republic of China, coded by
     AdministrativeLevel: URIRef  # class: Administrative level
     Approximately: URIRef  # term: approximately
+    AreaComponent: URIRef  # term
     AtLeast: URIRef  # term: at least
     AtMost: URIRef  # term: at most
     County: URIRef  # term: County
+    DataStructure: URIRef  # term: Targets and outcomes: area, period, indicator and the value's pla
     Document: URIRef  # class: A source article.
     Exact: URIRef  # term: exact
     Household: URIRef  # term: household
     Indicator: URIRef  # class: What a target or outcome counts.
+    IndicatorComponent: URIRef  # term
     Mention: URIRef  # class: The span of a document a fact was read from (an oa:SpecificResource).
     MoreThan: URIRef  # term: more than
     Mu: URIRef  # term: mu
     Official: URIRef  # class: A person holding a post.
     Outcome: URIRef  # class: An achieved, measured quantity.
     PercentagePoint: URIRef  # term: percentage point
+    PeriodComponent: URIRef  # term
     Permille: URIRef  # term: per mille
     Person: URIRef  # term: person
     PersonTime: URIRef  # term: person-time
     Prefecture: URIRef  # term: Prefecture
     Programme: URIRef  # class: A named policy, project, campaign or plan.
     Province: URIRef  # term: Province
+    QualifierComponent: URIRef  # term
     Target: URIRef  # class: A planned, future quantity.
     Times: URIRef  # term: times
     Township: URIRef  # term: Township
     Unit: URIRef  # class: A unit of measure with no QUDT equivalent.
+    UnitComponent: URIRef  # term
+    UnknownPeriod: URIRef  # term: The sdmx-dimension:refPeriod of an observation whose period neith
+    ValueComponent: URIRef  # term
+    ValueOffsetComponent: URIRef  # term
     ValueQualifier: URIRef  # class: Value qualifier
     Village: URIRef  # term: Village
     baseline: URIRef  # term: The earlier value of a 从A到B change; obsValue is the later.
@@ -49,8 +58,12 @@ class FP(DefinedNamespace):
     jurisdiction: URIRef  # term: The area a document reports on: what 全市, 全县 and 我市 refer to.
     level: URIRef  # term: level
     partOf: URIRef  # term: part of
+    periodEnd: URIRef  # term: The last day of the observation's period (sdmx-dimension:refPeriod),
+    periodInferred: URIRef  # term: true where the period is not written in the clause or sentence s
+    periodStart: URIRef  # term: The first day of the observation's period (sdmx-dimension:refPeriod
     programme: URIRef  # term: programme
     rank: URIRef  # term: 1 for provinces down to 5 for villages.
     sha256: URIRef  # term: Hex SHA-256 digest of the source file's bytes.
     targetsArea: URIRef  # term: targets area
+    valueOffset: URIRef  # term: The code-point offset in the document's text, as read, where the ob
     valueQualifier: URIRef  # term: value qualifier

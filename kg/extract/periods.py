@@ -1,0 +1,568 @@
+"""Periods: when a target or outcome holds, and the document's own date.
+
+A period is an interval of whole days, both ends inclusive, written as a short label that names
+what the text says: ``2019`` (a year), ``2016/2020`` (a span of years), ``2020-05`` (a month),
+``2019-10-26`` (a day), and two of those joined by ``/`` for anything else (``2019-01/2019-10``
+for 1—10月).  :func:`bounds` reads a label back as its first and last day; :func:`interval_iri`
+names the interval as the W3C Data Cube examples do, with the reference.data.gov.uk intervals
+(``…/id/year/2019``, ``…/id/month/2020-05``, ``…/id/day/2019-10-26``,
+``…/id/gregorian-interval/2016-01-01T00:00:00/P5Y``).
+
+Where a quantity's period comes from, first found first (:class:`Periods`):
+
+1. its clause: a date or year (2019年, 截至10月26日, 到2025年, 2016—2020年, 2020年5月);
+2. its sentence, before the number;
+3. words of the clause or sentence that need the document's date or a plan's years: 今年, 去年,
+   明年, 过去五年, 十三五, 十四五末 (``kg/data/periods.tsv``);
+4. a clause-opening date of an earlier sentence of its paragraph (2019年，…。 …);
+5. the heading of its section (一、2018年工作回顾, 二、2024年工作安排, 过去一年工作回顾);
+6. the document's date (its year).
+
+Only 1 and 2 are stated; the others are inferred (:attr:`Period.inferred`).  Words that narrow a
+year rather than name one (全年, 上半年, 前三季度, 1—10月, 截至10月26日) take the year from the same
+sources.
+
+The document's date (:func:`issued`) is read from the text: a publication time (发布时间：…), the
+page's header date, a report's date line (（2020年1月11日在…会议上）) or a meeting's date
+(2020年1月11日，…召开).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from kg.resources import read_table
+from kg.text.document import Document
+
+INTERVALS = "http://reference.data.gov.uk/id/"
+"""The reference.data.gov.uk time intervals the Data Cube examples use."""
+
+
+# --- periods as labels and intervals -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Period:
+    label: str
+    """``2019``, ``2016/2020``, ``2020-05``, ``2019-10-26`` or two such joined by ``/``."""
+    inferred: bool = False
+    """Not written in the quantity's clause or sentence: from a heading, a plan's name, a word
+    such as 今年 or the document's date."""
+
+    @property
+    def start(self) -> date:
+        return _bounds(self.label)[0]
+
+    @property
+    def end(self) -> date:
+        return _bounds(self.label)[1]
+
+
+_PART = re.compile(r"((?:19|20)\d{2})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _part(text: str) -> tuple[date, date] | None:
+    found = _PART.fullmatch(text)
+    if found is None:
+        return None
+    year, month, day = found.groups()
+    try:
+        if day:
+            one = date(int(year), int(month), int(day))
+            return one, one
+        if month:
+            last = calendar.monthrange(int(year), int(month))[1]
+            return date(int(year), int(month), 1), date(int(year), int(month), last)
+        return date(int(year), 1, 1), date(int(year), 12, 31)
+    except ValueError:
+        return None
+
+
+def bounds(label: str) -> tuple[date, date] | None:
+    """The first and last day of a period's label, or ``None`` if it is not one."""
+    parts = label.split("/")
+    if len(parts) > 2:
+        return None
+    first, last = _part(parts[0]), _part(parts[-1])
+    if first is None or last is None or last[1] < first[0]:
+        return None
+    return first[0], last[1]
+
+
+def _bounds(label: str) -> tuple[date, date]:
+    found = bounds(label)
+    if found is None:
+        raise ValueError(f"not a period: {label!r}")
+    return found
+
+
+def _duration(start: date, after: date) -> str:
+    """ISO 8601 duration from ``start`` up to (not including) ``after``: P5Y, P10M, P9M26D."""
+    months = (after.year - start.year) * 12 + after.month - start.month
+    if _add_months(start, months) > after:
+        months -= 1
+    days = (after - _add_months(start, months)).days
+    years, months = divmod(months, 12)
+    text = "".join(f"{n}{unit}" for n, unit in ((years, "Y"), (months, "M"), (days, "D")) if n)
+    return "P" + (text or "0D")
+
+
+def _add_months(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def interval_iri(label: str) -> str:
+    """The reference.data.gov.uk IRI of a period: a year, month or day where it is one, else a
+    Gregorian interval from its first day for its length."""
+    start, end = _bounds(label)
+    if start == end:
+        return f"{INTERVALS}day/{start.isoformat()}"
+    if start.day == 1 and end == _add_months(start, 1) - timedelta(days=1):
+        return f"{INTERVALS}month/{start.isoformat()[:7]}"
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        return f"{INTERVALS}year/{start.year}"
+    after = end + timedelta(days=1)
+    return f"{INTERVALS}gregorian-interval/{start.isoformat()}T00:00:00/{_duration(start, after)}"
+
+
+def canonical(label: str) -> str:
+    """The shortest label of a period's days (``2019-01/2019-12`` -> ``2019``): one label per
+    interval IRI."""
+    return _label(*_bounds(label))
+
+
+def _label(start: date, end: date) -> str:
+    """The shortest label of ``[start, end]``."""
+
+    def whole(first: date, last: date) -> str | None:
+        if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
+            return str(first.year) if first.year == last.year else f"{first.year}/{last.year}"
+        return None
+
+    if start == end:
+        return start.isoformat()
+    years = whole(start, end)
+    if years:
+        return years
+    if start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]:
+        first, last = start.isoformat()[:7], end.isoformat()[:7]
+        return first if first == last else f"{first}/{last}"
+    return f"{start.isoformat()}/{end.isoformat()}"
+
+
+# --- language data --------------------------------------------------------------------------
+
+
+@cache
+def _words() -> dict[str, list[tuple[str, str]]]:
+    """``kg/data/periods.tsv``: role -> (word, value), longest words first."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for role, word, value in read_table("periods.tsv"):
+        out.setdefault(role, []).append((word, value))
+    for words in out.values():
+        words.sort(key=lambda item: -len(item[0]))
+    return out
+
+
+def _word_pattern(role: str) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w, _ in _words()[role]) or "(?!)")
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    return {role: _word_pattern(role) for role in _words() if role not in _NOT_PERIODS}
+
+
+_NOT_PERIODS = ("birth",)
+"""Roles of ``periods.tsv`` whose words mark a year that is no period (:func:`_is_birth`)."""
+
+
+# --- reading periods from text --------------------------------------------------------------
+
+_Y = r"((?:19|20)\d{2})"
+_M = r"(1[0-2]|0?[1-9])"
+_D = r"(3[01]|[12]\d|0?[1-9])"
+_DASH = r"\s*[—\-–~～至到]+\s*"
+_EXPRESSIONS = (
+    # 2016—2020年, 2016年至2020年
+    ("years", re.compile(_Y + r"\s*年?" + _DASH + _Y + r"\s*年")),
+    # 2019年10月26日, 2020年5月, 2019年1—10月
+    ("year_months", re.compile(_Y + r"\s*年\s*" + _M + _DASH + _M + r"\s*月")),
+    ("date", re.compile(_Y + r"\s*年\s*" + _M + r"\s*月\s*(?:" + _D + r"\s*[日号])?")),
+    ("date", re.compile(_Y + r"[-/.]" + _M + r"[-/.]" + _D + r"(?!\d)")),
+    ("year", re.compile(_Y + r"\s*年(?!\s*[—\-–~～至到]\s*(?:19|20)\d{2})")),
+    # 1—10月, 截至10月26日, 10月底 (the year from elsewhere)
+    ("months", re.compile(r"(?<![\d年])" + _M + _DASH + _M + r"\s*月")),
+    ("month_day", re.compile(r"(?<![\d年.\-])" + _M + r"\s*月\s*(?:" + _D + r"\s*[日号]|[底末])")),
+)
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    kind: str
+    """A date written out (``years``, ``year``, ``date``, ``year_months``), part of a year
+    (``months``, ``month_day``), or a word of ``kg/data/periods.tsv`` (``plan``: years of a
+    plan; ``relative``: years after the document's year, negative before; ``span``: years
+    before and after the document's year; ``within``: months of a year; ``trailing``: a number
+    of years up to the one found)."""
+    value: tuple[int, ...]
+
+
+def _found_in(text: str, start: int, end: int) -> list[_Found]:
+    """Every date expression of ``text[start:end]``, longest first where they overlap."""
+    found: list[_Found] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or b <= s for a, b in taken)
+
+    for kind, pattern in _EXPRESSIONS:
+        for match in pattern.finditer(text, start, end):
+            if not free(match.start(), match.end()):
+                continue
+            values = tuple(int(g) for g in match.groups() if g is not None)
+            found.append(_Found(match.start(), match.end(), kind, values))
+            taken.append(match.span())
+    for role, pattern in _patterns().items():
+        words = dict(_words()[role])
+        for match in pattern.finditer(text, start, end):
+            if not free(match.start(), match.end()):
+                continue
+            before = text[max(start, match.start() - 1) : match.start()]
+            if role == "relative" and _COMPARED.search(before):
+                continue  # 比上年增长: the year compared with, not the period
+            first, _, last = words[match.group()].partition("/")
+            numbers = (int(first), int(last or first))
+            found.append(_Found(match.start(), match.end(), role, numbers))
+            taken.append(match.span())
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+_COMPARED = re.compile(r"(?:比|较|于|同|与)$")
+_STARTING = re.compile(r"(?:从|由)$")
+_NARROWING = ("months", "month_day", "within", "trailing")
+_SENTENCE_ENDS = "。！？!?：:；;"
+_WRAPPED_LINE = 20
+"""A line at least this long that ends without punctuation is wrapped, not ended."""
+
+
+class Periods:
+    """One document's periods: :meth:`of` gives the period of a quantity."""
+
+    def __init__(self, doc: Document, issued_on: str | None = None) -> None:
+        """``issued_on``: the document's ISO date (:func:`issued`), where it gives one."""
+        self.text = doc.text
+        self.year = int(issued_on[:4]) if issued_on else _latest_year(doc.text)
+        self.headings = _headings(self.text)
+        self.heading_starts = [h[0] for h in self.headings]
+        self.captions = [
+            (m.start(), m.end()) for m in re.finditer(r"(?m)^[图表]\s*\d*\s.*$", self.text)
+        ]
+        self.opening_year = self._opening(0, len(self.text), first=True)
+        """The year the document's first dated clause opens with (2021年，面对…): a bulletin's
+        or a report's year, where no heading gives one."""
+
+    # -- the steps ---------------------------------------------------------------------------
+
+    def of(
+        self,
+        at: int,
+        clause: tuple[int, int],
+        sentence_start: int,
+        comparison: bool = False,
+    ) -> Period | None:
+        """The period of the quantity at ``at`` in ``clause`` of the sentence opening at
+        ``sentence_start``; ``comparison``: the quantity compares with an earlier value, so a
+        year followed by 的 (是2015年的1.6倍) may be its own."""
+        narrowing: list[_Found] = []
+        sentence_start = self._wrapped_start(sentence_start)
+        bases: list[_Found] = []
+        for start, end, clause_scope in (
+            (clause[0], clause[1], True),
+            (sentence_start, at, False),
+        ):
+            found = [f for f in _found_in(self.text, start, end) if self._usable(f, comparison)]
+            stated = [f for f in found if f.kind in ("years", "year", "date", "year_months")]
+            bases.extend(f for f in stated if f.kind == "year" and self._compared(f))
+            stated = [f for f in stated if f not in bases]
+            narrowing.extend(f for f in found if f.kind in _NARROWING)
+            if stated:
+                label = self._narrowed(self._stated(stated, clause_scope), narrowing)
+                return Period(self._since(bases, label))
+        for start, end in ((clause[0], clause[1]), (sentence_start, at)):
+            for item in reversed(_found_in(self.text, start, end)):
+                year = self._year_words(item)
+                if year is not None:
+                    return Period(self._narrowed(year, narrowing), inferred=True)
+        year = self._opening(self._section_start(sentence_start), sentence_start)
+        if year is None:
+            year = self._heading(at)
+        if year is None:
+            year = self.opening_year
+        if year is None and self.year is not None:
+            year = str(self.year)
+        if year is None:
+            return None  # a text that writes no year and gives no date
+        return Period(self._since(bases, self._narrowed(year, narrowing)), inferred=True)
+
+    def _compared(self, found: _Found) -> bool:
+        """比2012年增长: the year compared with."""
+        return bool(_COMPARED.search(self.text[max(0, found.start - 1) : found.start]))
+
+    @staticmethod
+    def _since(bases: list[_Found], label: str) -> str:
+        """A change over several years (比2012年增长47.7% in 2016) holds for the span from the
+        year compared with; a change over one year (比2019年增加 in 2020) for its own year."""
+        if not bases or not label.isdigit():
+            return label
+        base = bases[-1].value[0]
+        return f"{base}/{label}" if int(label) - base >= 2 else label
+
+    def _wrapped_start(self, start: int) -> int:
+        """Where the sentence opening at ``start`` really opens in hard-wrapped text: a line
+        break after no sentence-ending mark, following a long line, is no break."""
+        while start > 0 and self.text[start - 1] == "\n":
+            previous = self.text.rfind("\n", 0, start - 1) + 1
+            line = self.text[previous : start - 1]
+            if (
+                len(line) < _WRAPPED_LINE
+                or line.rstrip()[-1:] in _SENTENCE_ENDS
+                or self._in_heading(previous)
+                or any(s <= previous < e for s, e in self.captions)
+            ):
+                break
+            ends = [line.rfind(mark) for mark in _SENTENCE_ENDS]
+            if max(ends) >= 0:
+                return previous + max(ends) + 1
+            start = previous
+        return start
+
+    def _usable(self, found: _Found, comparison: bool) -> bool:
+        """A year followed by 的 (是2015年的1.6倍) is the compared value's, not this one's, and
+        one after 从 (从2015年的18.24%下降到0.36%) is where a change starts."""
+        if found.kind not in ("year", "years"):
+            return True
+        if _STARTING.search(self.text[max(0, found.start - 1) : found.start]):
+            return False  # 从2015年的2276元增加到2020年的12787元: the value is 2020's
+        return comparison or not self.text.startswith("的", found.end)
+
+    def _stated(self, found: list[_Found], clause_scope: bool) -> str:
+        last = found[-1]
+        if last.kind == "years":
+            return f"{last.value[0]}/{last.value[1]}"
+        years = [f for f in found if f.kind == "year"]
+        if last.kind == "year" and len(years) >= 2 and clause_scope and _span_words(self, years):
+            return f"{years[0].value[0]}/{years[-1].value[0]}"
+        if last.kind == "year":
+            return str(last.value[0])
+        if last.kind == "year_months":
+            year, first, final = last.value
+            return _label(
+                date(year, first, 1), date(year, final, calendar.monthrange(year, final)[1])
+            )
+        year, month, *day = last.value
+        return f"{year:04d}-{month:02d}-{day[0]:02d}" if day else f"{year:04d}-{month:02d}"
+
+    def _year_words(self, found: _Found) -> str | None:
+        """The year or years a word such as 今年, 十三五 or 过去五年 stands for."""
+        if found.kind not in ("plan", "relative", "span"):
+            return None
+        first, last = found.value
+        if found.kind != "plan":
+            if self.year is None:
+                return None
+            first, last = self.year + first, self.year + last
+        return str(first) if first == last else f"{first}/{last}"
+
+    def _section_start(self, at: int) -> int:
+        """Where the text under the heading before ``at`` begins (0 without one)."""
+        index = bisect_right(self.heading_starts, at) - 1
+        return self.headings[index][1] if index >= 0 else 0
+
+    def _opening(self, start: int, end: int, first: bool = False) -> str | None:
+        """The year the last clause (``first``: the first) of ``text[start:end]`` opening with
+        one opens with (2019年，…)."""
+        found = [
+            f
+            for f in _found_in(self.text, start, end)
+            if f.kind in ("year", "years", "relative", "plan")
+            and self._opens_clause(f.start)
+            and not self._in_heading(f.start)
+            and not any(s <= f.start < e for s, e in self.captions)
+            and not (f.kind == "year" and _is_birth(self.text, f.start, f.end))
+        ]
+        for item in found if first else reversed(found):
+            if item.kind == "year":
+                return str(item.value[0])
+            if item.kind == "years":
+                return f"{item.value[0]}/{item.value[1]}"
+            words = self._year_words(item)
+            if words:
+                return words
+        return None
+
+    def _in_heading(self, at: int) -> bool:
+        index = bisect_right(self.heading_starts, at) - 1
+        return index >= 0 and at < self.headings[index][1]
+
+    def _opens_clause(self, at: int) -> bool:
+        before = self.text[max(0, at - 4) : at].rstrip('“「『"')
+        before = re.sub(r"(?:截至|截止|在|于|到)$", "", before)
+        return before == "" or before[-1:] in "，,。；;：:\n "
+
+    def _heading(self, at: int) -> str | None:
+        """The year of the section heading ``at`` lies under."""
+        index = bisect_right(self.heading_starts, at) - 1
+        while index >= 0:
+            start, end = self.headings[index]
+            found = _found_in(self.text, start, end)
+            if any(f.kind == "date" for f in found):
+                index -= 1  # a dateline, not a heading
+                continue
+            for item in found:
+                if item.kind == "year":
+                    return str(item.value[0])
+                if item.kind == "years":
+                    return f"{item.value[0]}/{item.value[1]}"
+            for item in reversed(found):
+                words = self._year_words(item)
+                if words:
+                    return words
+            index -= 1
+        return None
+
+    def _narrowed(self, year: str, narrowing: list[_Found]) -> str:
+        """``year`` narrowed by 上半年, 1—10月 or 截至10月26日 where the clause says so."""
+        if not year.isdigit() or not narrowing:
+            return year
+        last, number = narrowing[-1], int(year)
+        if last.kind == "trailing":  # 两年平均增长: the years up to this one
+            return f"{number - last.value[0] + 1}/{number}"
+        try:
+            if last.kind in ("within", "months"):
+                first, final = last.value
+                end = date(number, final, calendar.monthrange(number, final)[1])
+                return _label(date(number, first, 1), end)
+            if last.kind == "month_day" and len(last.value) == 2:
+                return date(number, last.value[0], last.value[1]).isoformat()
+            if last.kind == "month_day":  # 10月底: its last day
+                month = last.value[0]
+                return date(number, month, calendar.monthrange(number, month)[1]).isoformat()
+        except ValueError:
+            return year
+        return year
+
+
+def _span_words(periods: Periods, years: list[_Found]) -> bool:
+    """Whether two years of a clause bound a span (2016年至2020年, 2016年到2020年)."""
+    between = periods.text[years[-2].end : years[-1].start]
+    return bool(re.fullmatch(r"\s*[—\-–~～至到]\s*", between))
+
+
+_HEADING_NUMBER = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、])"
+)
+
+
+_HEADING_LENGTH = 40
+_NOT_IN_HEADINGS = "。；;，,！!？?"
+_CAPTION = re.compile(r"[图表]\s*\d*\s")
+"""图 2016-2020年重庆市三次产业结构: a figure's caption, not a section's heading."""
+
+
+def _headings(text: str) -> list[tuple[int, int]]:
+    """Short lines without sentence punctuation (headings and titles), as spans."""
+    out = []
+    at = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        punctuated = any(c in stripped for c in _NOT_IN_HEADINGS)
+        short = len(stripped) <= _HEADING_LENGTH and not punctuated
+        numbered = bool(_HEADING_NUMBER.match(line)) and len(stripped) <= 40
+        caption = _CAPTION.match(stripped) is not None
+        if stripped and not caption and (short or (numbered and "。" not in stripped)):
+            out.append((at, at + len(line)))
+        at += len(line) + 1
+    return out
+
+
+_YEAR_WRITTEN = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def _latest_year(text: str) -> int | None:
+    """The latest year the text writes: its likely year where it gives no date.  Not a year of
+    birth (生于1958年, 1958年3月出生): a profile's people are older than its events."""
+    years = [
+        int(m.group(1))
+        for m in _YEAR_WRITTEN.finditer(text)
+        if not _is_birth(text, m.start(), m.end())
+    ]
+    return max(years) if years else None
+
+
+def _is_birth(text: str, start: int, end: int) -> bool:
+    """Whether the year written at ``text[start:end]`` (1958年) is someone's year of birth."""
+    before = [w for w, place in _words().get("birth", []) if place == "before"]
+    after = [w for w, place in _words().get("birth", []) if place == "after"]
+    if any(text.endswith(w, 0, start) for w in before):
+        return True
+    rest = _MONTH_AFTER_YEAR.sub("", text[end : end + 8], count=1)
+    return any(rest.startswith(w) for w in after)
+
+
+_MONTH_AFTER_YEAR = re.compile(r"^\s*(?:1[0-2]|0?[1-9])\s*月(?:\s*(?:3[01]|[12]\d|0?[1-9])\s*日)?")
+
+
+# --- the document's date --------------------------------------------------------------------
+
+_FULL_DATE = (
+    r"((?:19|20)\d{2})\s*[-/.年]\s*(1[0-2]|0?[1-9])\s*[-/.月]\s*(3[01]|[12]\d|0?[1-9])\s*[日号]?"
+)
+_PUBLISHED = re.compile(r"(?:发布|发表|更新|印发)?(?:时间|日期)\s*[:：]?\s*" + _FULL_DATE)
+_DATE_LINE = re.compile(r"^[（(]\s*" + _FULL_DATE)
+_MEETING = re.compile(_FULL_DATE + r"[^。\n]{0,40}?(?:召开|举行|开幕|闭幕|发布|公布)")
+_HEADER_LINES = 6
+
+
+def issued(doc: Document, header_date: str | None = None) -> date | None:
+    """The date the document was issued, as its text gives it: a publication time, the page's
+    header date (``header_date``, as :mod:`kg.extract.metadata` reads it), a report's date line
+    or the date of the meeting it reports."""
+    text = doc.text
+    found = _PUBLISHED.search(text)
+    if found:
+        day = _day(found.groups())
+        if day:
+            return day
+    if header_date:
+        try:
+            return date.fromisoformat(header_date[:10])
+        except ValueError:
+            pass
+    for line in text.split("\n"):
+        found = _DATE_LINE.match(line.strip())
+        if found:
+            day = _day(found.groups())
+            if day:
+                return day
+    found = _MEETING.search(text)
+    if found:
+        return _day(found.groups())
+    return None
+
+
+def _day(groups: tuple[str | None, ...]) -> date | None:
+    try:
+        return date(int(groups[0] or 0), int(groups[1] or 0), int(groups[2] or 0))
+    except ValueError:
+        return None

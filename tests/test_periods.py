@@ -1,0 +1,159 @@
+"""Periods: labels and interval IRIs, where a quantity's period comes from, the document's date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract.periods import Period, Periods, bounds, interval_iri, issued
+from kg.text.document import Document
+
+GOV = "http://reference.data.gov.uk/id/"
+
+
+@pytest.mark.parametrize(
+    ("label", "iri", "first", "last"),
+    [
+        ("2019", GOV + "year/2019", date(2019, 1, 1), date(2019, 12, 31)),
+        (
+            "2016/2020",
+            GOV + "gregorian-interval/2016-01-01T00:00:00/P5Y",
+            date(2016, 1, 1),
+            date(2020, 12, 31),
+        ),
+        ("2020-05", GOV + "month/2020-05", date(2020, 5, 1), date(2020, 5, 31)),
+        ("2019-10-26", GOV + "day/2019-10-26", date(2019, 10, 26), date(2019, 10, 26)),
+        (
+            "2019-01/2019-10",
+            GOV + "gregorian-interval/2019-01-01T00:00:00/P10M",
+            date(2019, 1, 1),
+            date(2019, 10, 31),
+        ),
+        (
+            "2019-01-01/2019-10-26",
+            GOV + "gregorian-interval/2019-01-01T00:00:00/P9M26D",
+            date(2019, 1, 1),
+            date(2019, 10, 26),
+        ),
+    ],
+)
+def test_labels_name_intervals(label: str, iri: str, first: date, last: date) -> None:
+    assert interval_iri(label) == iri
+    assert bounds(label) == (first, last)
+    assert (Period(label).start, Period(label).end) == (first, last)
+
+
+@pytest.mark.parametrize("label", ["2019/2018", "19", "2019-13", "2019/2020/2021", ""])
+def test_what_is_not_a_period(label: str) -> None:
+    assert bounds(label) is None
+    with pytest.raises(ValueError):
+        interval_iri(label)
+
+
+def period_of(
+    text: str, number: str, issued_on: str | None = None, comparison: bool = False
+) -> Period | None:
+    """The period of the first ``number`` in ``text``, its clause cut at ，and 。."""
+    doc = Document.from_text(text)
+    at = doc.text.index(number)
+    clause_start = max(doc.text.rfind(c, 0, at) for c in "，。\n") + 1
+    ends = [e for e in (doc.text.find(c, at) for c in "，。\n") if e >= 0]
+    sentence_start = max(doc.text.rfind(c, 0, at) for c in "。\n") + 1
+    clause = (clause_start, min(ends))
+    return Periods(doc, issued_on).of(at, clause, sentence_start, comparison)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "label"),
+    [
+        ("2019年全县脱贫1200户。", "1200", "2019"),
+        ("到2025年，建成高标准农田100万亩。", "100", "2025"),
+        ("2016—2020年累计投入资金8亿元。", "8", "2016/2020"),
+        ("2020年5月新增就业300人。", "300", "2020-05"),
+        ("2019年，全县截至10月26日已脱贫1200户。", "1200", "2019-10-26"),
+        ("2019年，全县1—10月接待游客30万人次。", "30", "2019-01/2019-10"),
+        ("2021年生产总值两年平均增长3.6%。", "3.6", "2020/2021"),
+        ("2016年GDP比2012年增长47.7%。", "47.7", "2012/2016"),
+        ("2020年GDP比2019年增加1397亿元。", "1397", "2020"),
+    ],
+)
+def test_stated_in_the_clause_or_sentence(text: str, number: str, label: str) -> None:
+    assert period_of(text, number) == Period(label, inferred=False)
+
+
+def test_a_change_from_a_year_holds_for_the_later_value_s_year() -> None:
+    text = "收入从2015年的2276元增加到2020年的12787元。"
+    assert period_of(text, "12787", comparison=True) == Period("2020")
+    assert period_of("GDP是2015年的1.6倍。", "1.6", "2019-01-01") == Period("2019", inferred=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "issued_on", "label"),
+    [
+        ("今年全县新增就业300人。", "300", "2020-01-11", "2020"),
+        ("去年全县新增就业300人。", "300", "2020-01-11", "2019"),
+        ("全年地区生产总值比上年增长6%。", "6", "2020-01-11", "2020"),  # 上年: compared with
+        ("明年力争新增就业300人。", "300", "2020-01-11", "2021"),
+        ("过去五年累计脱贫3万人。", "3", "2018-01-20", "2013/2017"),
+        ("十三五期间共实施项目12个。", "12", "2021-02-01", "2016/2020"),
+        ("到十四五末建成示范村50个。", "50", "2021-02-01", "2025"),
+        ("上半年接待游客30万人次。", "30", "2020-08-01", "2020-01/2020-06"),
+    ],
+)
+def test_inferred_from_words(text: str, number: str, issued_on: str, label: str) -> None:
+    assert period_of(text, number, issued_on) == Period(label, inferred=True)
+
+
+def test_the_paragraph_opening_year_carries_to_its_later_sentences() -> None:
+    text = "2019年，全县地区生产总值增长8%。城镇新增就业3000人。"
+    assert period_of(text, "3000", "2020-01-11") == Period("2019", inferred=True)
+
+
+def test_the_heading_gives_the_year_of_its_section() -> None:
+    text = (
+        "一、2018年工作回顾\n全县地区生产总值增长8%。\n"
+        "二、2019年主要预期目标\n全县地区生产总值增长7%左右。\n"
+    )
+    assert period_of(text, "8%", "2019-01-20") == Period("2018", inferred=True)
+    assert period_of(text, "7%", "2019-01-20") == Period("2019", inferred=True)
+
+
+def test_a_dateline_or_a_caption_is_no_heading() -> None:
+    text = (
+        "2020年重庆市国民经济和社会发展统计公报\n2021年3月18日\n一、综合\n"
+        "图 2016-2020年重庆市三次产业结构\n城镇新增就业人员65.56万人。\n"
+    )
+    assert period_of(text, "65.56", "2021-03-18") == Period("2020", inferred=True)
+
+
+def test_else_the_document_s_year() -> None:
+    assert period_of("全县新增就业300人。", "300", "2020-06-10") == Period("2020", inferred=True)
+
+
+def test_a_text_with_no_year_at_all_has_no_period() -> None:
+    assert period_of("全县新增就业300人。", "300") is None
+
+
+@pytest.mark.parametrize(
+    "profile",
+    ["一位是生于1958年的曾水平。", "曾水平，1958年出生。", "曾水平，男，1958年3月生。"],
+)
+def test_a_year_of_birth_is_not_the_document_s_year(profile: str) -> None:
+    assert period_of(profile + "全县新增就业300人。", "300") is None
+    dated = "2014年，" + profile + "全县新增就业300人。"
+    assert period_of(dated, "300") == Period("2014", inferred=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "header", "expected"),
+    [
+        ("标题\n发布时间：2020年6月10日\n正文。", None, date(2020, 6, 10)),
+        ("标题\n来源：丽江日报\n正文。", "2020-06-10T22:29:25", date(2020, 6, 10)),
+        ("政府工作报告\n（2020年1月11日在重庆市第五届人民代表大会上）\n", None, date(2020, 1, 11)),
+        ("2019年12月9日，全县脱贫攻坚推进会召开。", None, date(2019, 12, 9)),
+        ("全县脱贫1200户。", None, None),
+    ],
+)
+def test_the_document_s_date(text: str, header: str | None, expected: date | None) -> None:
+    assert issued(Document.from_text(text), header) == expected
