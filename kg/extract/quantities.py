@@ -67,7 +67,10 @@ _ORDINAL_LIST = re.compile(rf"第(?:{ARABIC}|[{CHINESE_NUMERAL_CHARS}]+)[、，,
 _SESSION_REACH = 4
 """Characters before a number searched for a word of sessions (届 in 十七届人大二次会议)."""
 _PAIR_START = ("从", "由")
-_PAIR_YEAR = r"(?:(?:(?:19|20)\d{2}年(?:底|末|初)?|今年|去年|前年|当年|上年|过去|目前|现在|如今|原计划|原来)的?)?"
+_PAIR_YEAR = (
+    r"(?:(?:(?:19|20)\d{2}年(?:底|末|初)?"
+    r"|今年|去年|前年|当年|上年|过去|目前|现在|如今|原计划|原来)的?)?"
+)
 """The time of a value in 从A增加到B: 从2021年的38%提高到今年的61%, 从过去的300多亩减少到…"""
 
 
