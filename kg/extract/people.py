@@ -49,7 +49,24 @@ _NAME_PART_TAGS = ("nr", "ns", "nz", "vg", "ng", "j")
 """jieba tags of the words of a name without a surname (格勒|泽仁, 央|金卓玛, 益西多|吉作)."""
 _LEVEL_DETERMINERS = "该本我全"
 """Words that make a level character stand for a place (该镇, 本村)."""
+_PEOPLE_COUNT = re.compile(r"等?[0-9一二两三四五六七八九十百]+[位名人]")
+"""A count of the people just listed: 三位同志, 等15位同志, 12名."""
+_LIST_COLON = re.compile(r"[ \u3000]*[：:][ \u3000]*")
+_DEPUTY_PREFIXES = ("常务副", "副")
+_NAME_JOINER = re.compile(r"[、和与及]")
+_CLAUSE_HEAD = re.compile(r"(?:会议)?(?:决定|同意|通过)?(?:关于|接受|任命|选举|其中)?")
+"""Words that open an appointment clause before its names: 决定任命, 接受, 其中."""
+_CLAUSE_TAIL = re.compile(
+    r"(?:等?[0-9一二两三四五六七八九十百]*[位名])?(?:同志)?"
+    r"(?:因[\u4e00-\u9fff]{1,8}?)?(?P<verb>为|当选为|当选|辞去|升任|转任|调任|改任|出任|担任|任)"
+)
+"""What stands between the names of an appointment clause and the posts: a count of them
+(三位同志), a reason (因工作变动), then the verb."""
+_NOT_NAME_START_TAGS = ("d", "c", "p", "r", "u", "v")
+"""jieba tags of a word that a surname character opens but a name does not (曾经, 任职)."""
 _FUNCTION_TAGS = ("c", "p")
+_ADVERB_OR_FUNCTION_TAGS = ("c", "p", "d")
+"""jieba tags of a surname character standing alone as an adverb too (曾|任 is "once held")."""
 """jieba tags of a surname character standing alone as a conjunction or preposition (和, 向)."""
 
 
@@ -187,6 +204,7 @@ class _Reader:
         self.tokens: dict[int, Token] = {}
         self.bounds: set[int] = set()
         self.sentence_start = 0
+        self.sentence_end = 0
 
     # -- tokens and names --
 
@@ -204,13 +222,18 @@ class _Reader:
             for p in self.places[max(0, index - 8) : index]
         )
 
-    def _valid_name(self, start: int, end: int) -> bool:
+    def _valid_name(self, start: int, end: int, listed: bool = False) -> bool:
+        """Whether ``text[start:end]`` may be a name; ``listed``: it is an item of a list
+        after other names, where a two-character name may be a county's short name too
+        (许达哲、乌兰、陈向群)."""
         name = self.text[start:end]
         if not 2 <= len(name) <= 4 or not all(_HAN.fullmatch(c) for c in name):
             return False
         if self.doc.is_masked(start, end) or name in _not_names():
             return False
-        if len(name) == 2 and _names_a_division(name):
+        if start > 0 and self.text[start - 1].isdigit():
+            return False  # 2013年|任职: a name does not follow a figure
+        if len(name) == 2 and not listed and _names_a_division(name):
             return False  # 丽江, 永胜: a two-character short name of a county or above
         if name[-1] in LEVEL_CHARS or name.endswith(_org_suffixes()):
             return False
@@ -276,11 +299,23 @@ class _Reader:
             end = start + n
             if not self._ends_name(end, limit) or not self._valid_name(start, end):
                 continue
+            if first.pos[:1] in _FUNCTION_TAGS and self._common_word(start + surname, end):
+                continue  # 委员和|列席同志: a conjunction before a word, not 和 the surname
             if end in self.bounds:
                 return end
             if self._follower_token(end) and first.pos[:1] not in _FUNCTION_TAGS:
                 return end  # not 和|工作队员: a conjunction opening a word is no surname
         return None
+
+    def _common_word(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` is one word of jieba's dictionary that is not a name."""
+        token = self.tokens.get(start)
+        return (
+            token is not None
+            and token.end == end
+            and not token.pos.startswith("nr")
+            and bool(tokenizer().tables.freq.get(token.word))
+        )
 
     def _place_word_name(self, first: Token, start: int, limit: int) -> bool:
         """Whether a two-character place word of the dictionary (吴国, 张家) and the one
@@ -355,7 +390,10 @@ class _Reader:
             if (start == floor or not _HAN.fullmatch(self.text[start - 1])) and (
                 tok is not None
                 and (tok.end <= end)
-                and (len(tok.word) == surname or tok.pos.startswith("nr"))
+                and (
+                    (len(tok.word) == surname and tok.pos[:1] not in _ADVERB_OR_FUNCTION_TAGS)
+                    or tok.pos.startswith("nr")
+                )
             ):
                 return start
         return None
@@ -582,6 +620,25 @@ class _Reader:
             closed = self.name_at(hit.end, end) is not None
         return chains
 
+    def _deputy_post(self, hit: _TitleHit, held: dict[str, Organisation]) -> Post | None:
+        """A deputy's bare title after the head's post earlier in the sentence takes the
+        head's body: 县人大常委会主任甲，副主任乙、丙 -> 乙 is 副主任 of 县人大常委会."""
+        if hit.org is not None:
+            return None
+        for prefix in _DEPUTY_PREFIXES:
+            base = hit.title.removeprefix(prefix)
+            if base != hit.title and base in held:
+                span = self.doc.span(hit.start, hit.end)
+                return Post(span=span, role_span=span, organisation=held[base])
+        return None
+
+    def _chain_start(self, chain: list[_TitleHit]) -> int:
+        """Where a chain's text starts, a division named right before its first body or
+        title included (辞去|湖北省|省长)."""
+        at = chain[0].org_start
+        place = next((p for p in self.places if p.span.end == at), None)
+        return place.span.start if place is not None else at
+
     def _add(self, start: int, end: int, posts: list[Post], role: str | None = None) -> _Mention:
         mention = _Mention(self.doc.span(start, end), posts, role)
         self.mentions.append(mention)
@@ -596,7 +653,9 @@ class _Reader:
         first: bool = True,
     ) -> int:
         """Names from ``start`` on, separated by 、 or spaces (with ``first=False``, the names
-        after the one ending at ``start``); returns where the list ends."""
+        after the one ending at ``start``); returns where the list ends.  After the first
+        name, an item is read as a name by where the list's separators cut it (黄道|波 is one
+        name between two 、), see ``_list_item_end``."""
         at = start
         end: int | None = start
         while True:
@@ -610,20 +669,87 @@ class _Reader:
             nxt = end
             while nxt < limit and self.text[nxt] in "、 \u3000":
                 nxt += 1
-            if nxt == end or nxt >= limit or self.name_at(nxt, limit) is None:
+            if nxt == end or nxt >= limit:
                 return end
-            at = nxt
+            item_end = self._list_item_end(nxt, limit)
+            if item_end is None:
+                return end
+            self._add(nxt, item_end, list(posts or []), role)
+            end = item_end
+            first = False
+
+    def _list_item_end(self, at: int, limit: int) -> int | None:
+        """End of a name that is an item of a list of names (after 、 or a colon): a name as
+        ``name_at`` reads it, else a surname and one or two characters cut off by the list
+        itself: a separator, a word that follows names (…邓建华|和县人大…, where jieba
+        glued 和 to what follows), or a count of the people listed (…李超群|三位同志)."""
+        end = self.name_at(at, limit)
+        if end is not None:
+            return end
+        surname = self._surname_length(at)
+        first = self.tokens.get(at)
+        if not surname or (
+            first is not None
+            and len(first.word) > surname
+            and first.pos[:1] in _NOT_NAME_START_TAGS
+        ):
+            return None  # 曾经|挂任: the surname opens an adverb, verb or function word
+        for n in (surname + 2, surname + 1):
+            end = at + n
+            if end > limit or not self._valid_name(at, end, listed=True):
+                continue
+            if (
+                end >= len(self.text)
+                or not _HAN.fullmatch(self.text[end])
+                or self.text.startswith(_followers(), end)
+                or _PEOPLE_COUNT.match(self.text, end)
+            ):
+                return end
+        return None
+
+    def _listed_first(self, at: int, limit: int) -> int | None:
+        """End of the first name of a list (one followed by 、) that ``name_at`` missed."""
+        end = self._list_item_end(at, limit)
+        return end if end is not None and self.text[end : end + 1] == "、" else None
+
+    def _names_before_verb(self, start: int, at: int) -> list[tuple[int, int]]:
+        """The names of an appointment clause that ends at ``at``, where a chain of posts
+        begins: 任命甲、乙两位同志为…, 接受丙辞去…, 丁当选…, 其中，戊和己为… (see
+        ``people_appointment_verbs.txt``); empty when the clause is not of that form."""
+        clause = max(self.text.rfind(c, start, at) for c in "，,；;：:。\n") + 1
+        clause = max(clause, start)
+        head = _CLAUSE_HEAD.match(self.text, clause, at)
+        pos = head.end() if head else clause
+        names: list[tuple[int, int]] = []
+        while pos < at:
+            end = self._list_item_end(pos, self.sentence_end)
+            if end is None or end > at:
+                return []
+            names.append((pos, end))
+            joiner = _NAME_JOINER.match(self.text, end, at)
+            if joiner is None:
+                pos = end
+                break
+            pos = joiner.end()
+        if not names:
+            return []
+        tail = _CLAUSE_TAIL.fullmatch(self.text, pos, at)
+        if tail is None or not tail.group("verb"):
+            return []
+        return names
 
     def read_sentence(self, start: int, end: int) -> None:
         self._load_tokens(start, end)
         self.sentence_start = start
+        self.sentence_end = end
         self._story_people(start, end)  # first: 选派干部石磊到大利村担任驻村第一书记
         chain_at: dict[int, _Mention] = {}
+        held: dict[str, Organisation] = {}
         for chain in self._chains(start, end):
             context: list[Division] = []
             posts = []
             for hit in chain:
-                post = self._post(hit, context)
+                post = self._post(hit, context) or self._deputy_post(hit, held)
                 if post is not None:
                     posts.append(post)
                     if post.organisation.division is not None:
@@ -638,15 +764,30 @@ class _Reader:
                             organisation=previous.organisation,
                         )
                     )
+            for post in posts:
+                held.setdefault(post.role_span.text, post.organisation)
             last = chain[-1]
-            name_end = self.name_at(last.end, end)
+            name_end = self.name_at(last.end, end) or self._listed_first(last.end, end)
             if name_end is not None:
                 chain_at[chain[0].org_start] = self._add(last.end, name_end, posts)
                 self._name_list(name_end, end, None, posts, first=False)
                 continue
+            colon = _LIST_COLON.match(self.text, last.end, end)
+            if posts and colon and (first_end := self._listed_first(colon.end(), end)):
+                # 选举产生12名省委常委：甲、乙、丙: a list of names after a colon
+                self._add(colon.end(), first_end, posts)
+                self._name_list(first_end, end, None, posts, first=False)
+                continue
             name_start = self.name_before(chain[0].org_start, start)
             if name_start is not None:
                 self._add(name_start, chain[0].org_start, posts)
+            elif posts and (named := self._names_before_verb(start, self._chain_start(chain))):
+                for name_start, name_end in named:
+                    if not any(m.span.start == name_start for m in self.mentions):
+                        self._add(name_start, name_end, [])
+                    for mention in self.mentions:
+                        if mention.span.start == name_start:
+                            mention.posts.extend(posts)
             elif posts and self.text[start : chain[0].org_start].endswith(_appointment_verbs()):
                 # 罗明德、龙秀英分别担任…指挥长: the people of the clause take the posts
                 clause = max(self.text.rfind(c, start, chain[0].org_start) for c in "，,；;：:")

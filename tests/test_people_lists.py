@@ -1,0 +1,60 @@
+"""People in lists and appointment clauses, and words that look like names but are not: the
+forms of real reporting (meeting reports, appointment notices), in invented sentences."""
+
+from __future__ import annotations
+
+from tests.test_people import YONGSHENG, posts, run
+
+
+def roles(found: dict, name: str) -> list[str]:
+    return [role for role, _org in posts(found[name])]
+
+
+def test_deputies_listed_after_the_head_take_the_heads_body() -> None:
+    found = run(
+        "永胜县人大常委会主任马文涛，副主任黄道明、吴兴发、卢胜、邓建华和县人大常委会组成人员"
+        "参加会议。",
+        YONGSHENG,
+    )
+    assert {"黄道明", "吴兴发", "卢胜", "邓建华"} <= set(found)
+    for name in ("黄道明", "吴兴发", "卢胜", "邓建华"):
+        assert posts(found[name]) == [("副主任", "永胜县人大常委会")]
+
+
+def test_a_count_and_a_colon_before_a_list_of_names() -> None:
+    found = run("会议选举产生5名县委常委：杜家宏、许明哲、乌兰、陈国平。", YONGSHENG)
+    assert {"杜家宏", "许明哲", "乌兰", "陈国平"} <= set(found)
+    for name in ("杜家宏", "许明哲", "乌兰", "陈国平"):
+        assert posts(found[name]) == [("常委", "中共永胜县委")]
+
+
+def test_names_then_a_verb_then_the_posts() -> None:
+    found = run(
+        "其中，杜家宏为县委书记，许明哲和乌兰为县委副书记。会议决定任命吕明、李保华、李超然"
+        "三位同志为永胜县监察委员会委员。",
+        YONGSHENG,
+    )
+    assert roles(found, "杜家宏") == ["书记"]
+    assert roles(found, "许明哲") == roles(found, "乌兰") == ["副书记"]
+    for name in ("吕明", "李保华", "李超然"):
+        assert posts(found[name]) == [("委员", "永胜县监察委员会")]
+
+
+def test_a_resignation_accepted_and_an_acting_head_appointed() -> None:
+    found = run(
+        "会议决定，接受王忠明因工作变动辞去丽江市市长职务的请求，任命赵国华为丽江市副市长、"
+        "代理市长。",
+        YONGSHENG,
+    )
+    assert posts(found["王忠明"]) == [("市长", "丽江市人民政府")]
+    assert roles(found, "赵国华") == ["副市长", "代理市长"]
+
+
+def test_words_that_open_with_a_surname_are_no_names() -> None:
+    found = run(
+        "他2016年任职永胜县委副书记，曾经挂任丽江市委常委、副市长。请县政协委员和列席同志"
+        "提出意见。自治区主席买买提·艾力先生出席。",
+        YONGSHENG,
+    )
+    assert not {"年任职", "曾经挂", "和列席"} & set(found)
+    assert "买买提·艾力" in found
