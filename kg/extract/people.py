@@ -51,6 +51,7 @@ _LEVEL_DETERMINERS = "该本我全"
 """Words that make a level character stand for a place (该镇, 本村)."""
 _PEOPLE_COUNT = re.compile(r"等?[0-9一二两三四五六七八九十百]+[位名人]")
 """A count of the people just listed: 三位同志, 等15位同志, 12名."""
+_OPEN_BRACKET = re.compile(r"[(（【]")
 _LIST_COLON = re.compile(r"[ \u3000]*[：:][ \u3000]*")
 _DEPUTY_PREFIXES = ("常务副", "副")
 _NAME_JOINER = re.compile(r"[、和与及]")
@@ -154,6 +155,17 @@ def _appointment_verbs() -> tuple[str, ...]:
 @cache
 def _media() -> tuple[str, ...]:
     return tuple(sorted(read_lines("people_media.txt"), key=len, reverse=True))
+
+
+@cache
+def _byline_cues() -> tuple[str, ...]:
+    """The cues of credit lines of two characters or more (记者, 本报记者), longest first."""
+    return tuple(sorted((c for c in _bylines() if len(c) > 1), key=len, reverse=True))
+
+
+@cache
+def _credit_words() -> tuple[str, ...]:
+    return tuple(sorted(read_lines("people_credit_words.txt"), key=len, reverse=True))
 
 
 @lru_cache(maxsize=8192)
@@ -308,12 +320,13 @@ class _Reader:
         return None
 
     def _common_word(self, start: int, end: int) -> bool:
-        """Whether ``text[start:end]`` is one word of jieba's dictionary that is not a name."""
+        """Whether ``text[start:end]`` is one word of jieba's dictionary that is not a name
+        (of a person, or of a place: 扎西, 乌兰 are both)."""
         token = self.tokens.get(start)
         return (
             token is not None
             and token.end == end
-            and not token.pos.startswith("nr")
+            and not token.pos.startswith(("nr", "ns"))
             and bool(tokenizer().tables.freq.get(token.word))
         )
 
@@ -811,16 +824,123 @@ class _Reader:
                         or text[start:at].endswith(_media())  # 安康日报记者 陈思远
                     )
                     and after < end
-                    and text[after] in _SEPARATORS
                 ):
                     names = after
                     while names < end and text[names] in _SEPARATORS:
                         names += 1
                     if names in chain_at:
                         chain_at[names].role = role
-                    elif names in self.tokens or names in self.bounds:
-                        self._name_list(names, end, role)
+                    elif names > after and (names in self.tokens or names in self.bounds):
+                        listed = self._name_list(names, end, role)
+                        if listed == names:
+                            self._add_credits(self._credit_run(names, end, True), role)
+                    elif len(cue) > 1 or not _HAN.fullmatch(cue):
+                        # 记者琼达卓嘎、鲜敢), 【记者谢映波】, □汤正平 本报记者…: no separator
+                        # (not after a one-character cue: 文|章图片, (图|侵删))
+                        spaced = names > after or before in "(（【["
+                        self._add_credits(self._credit_run(names, end, spaced), role)
                 at = text.find(cue, after, end)
+        self._bracketed_credits(start, end)
+        self._photo_credits(start, end)
+
+    def _add_credits(self, names: list[tuple[int, int]], role: str) -> None:
+        for name_start, name_end in names:
+            if not any(m.span.start == name_start for m in self.mentions):
+                self._add(name_start, name_end, [], role)
+
+    def _credit_end(self, at: int, end: int) -> int | None:
+        """Where a credit's names stop at ``at``: the sentence or a bracket closes, or a credit
+        word (摄, 报道, 参与采写), a date or a place followed by 报道 comes; else ``None``."""
+        text = self.text
+        while at < end and text[at] in " \u3000":
+            at += 1
+        if at >= end or text[at] in ")）】]\n" or text[at].isdigit():
+            return at
+        if text.startswith(_credit_words(), at) or text.startswith(_byline_cues(), at):
+            return at  # …刘宵华摄, □汤正平 本报记者 刘路: another credit begins
+        place = next((p for p in self.places if p.span.start == at), None)
+        if place is not None and text.startswith("报道", place.span.end):
+            return at
+        return None
+
+    def _credit_run(self, at: int, end: int, unsurnamed: bool) -> list[tuple[int, int]]:
+        """The names of a credit from ``at`` on, separated by spaces or 、, when a credit's
+        end (see ``_credit_end``) closes them; a name may be written with a space inside
+        (易 铭) and, with ``unsurnamed``, have no surname (次旺, 旦增西旦)."""
+        text = self.text
+        names: list[tuple[int, int]] = []
+        pos = at
+        while True:
+            while pos < end and text[pos] in " \u3000、":
+                pos += 1
+            if names and self._credit_end(pos, end) is not None:
+                return names
+            item = self._credit_item(pos, end, unsurnamed)
+            if item is None:
+                return []
+            names.append((pos, item))
+            pos = item
+            if pos >= end or text[pos] not in " \u3000、":
+                return names if self._credit_end(pos, end) is not None else []
+
+    def _credit_item(self, at: int, end: int, unsurnamed: bool) -> int | None:
+        text = self.text
+        if (
+            at + 3 <= end
+            and self._surname_length(at) == 1
+            and text[at + 1] in " \u3000"
+            and _HAN.fullmatch(text[at + 2])
+            and (at + 3 == end or not _HAN.fullmatch(text[at + 3]))
+        ):
+            return at + 3  # 易 铭: a two-character name spaced out to the width of three
+        item = self._list_item_end(at, end)
+        if item is not None and not self._common_word(at, item):
+            return item
+        if not unsurnamed:
+            return None
+        run = at
+        while run < end and _HAN.fullmatch(text[run]) and run - at < 5:
+            run += 1
+        closed = run >= end or not _HAN.fullmatch(text[run])
+        if closed and self._valid_name(at, run) and not self._common_word(at, run):
+            return run
+        return None
+
+    def _bracketed_credits(self, start: int, end: int) -> None:
+        """(梁宏鑫), (岳依桐 王利文), (卢红军 刘 骞 报道), (蒋沁志参与采写): names alone in
+        brackets, each with a surname, are the story's reporters."""
+        text = self.text
+        for match in _OPEN_BRACKET.finditer(text, start, end):
+            names = self._credit_run(match.end(), end, False)
+            if names and self._credit_end(names[-1][1], end) is not None:
+                close = self._credit_end(names[-1][1], end)
+                assert close is not None
+                tail = text[close : close + 4]
+                if close < end and (
+                    text[close] in ")）" or tail.startswith(_credit_words() + _byline_cues())
+                ):
+                    self._add_credits(names, "reporter")
+
+    def _photo_credits(self, start: int, end: int) -> None:
+        """刘宵华摄, 大会现场 张宝杉 摄, 易铭/摄: a name right before 摄 that ends the line."""
+        text = self.text
+        at = text.find("摄", start, end)
+        while at >= 0:
+            stop = at + 1
+            if stop >= end or not _HAN.fullmatch(text[stop]) or text[stop] in "影":
+                mark = at
+                while mark > start and text[mark - 1] in " \u3000/／":
+                    mark -= 1
+                floor = max(start, mark - 12)
+                first = mark
+                while first > floor and (_HAN.fullmatch(text[first - 1]) or text[first - 1] == " "):
+                    first -= 1
+                for begin in [first] + [i + 1 for i in range(first, mark) if text[i] == " "]:
+                    names = self._credit_run(begin, mark, False)
+                    if names and names[-1][1] == mark:
+                        self._add_credits(names, "photographer")
+                        break
+            at = text.find("摄", at + 1, end)
 
     def _story_people(self, start: int, end: int) -> None:
         text = self.text
