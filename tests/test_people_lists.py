@@ -3,6 +3,8 @@ forms of real reporting (meeting reports, appointment notices), in invented sent
 
 from __future__ import annotations
 
+import pytest
+
 from tests.test_people import YONGSHENG, posts, run
 
 
@@ -58,3 +60,23 @@ def test_words_that_open_with_a_surname_are_no_names() -> None:
     )
     assert not {"年任职", "曾经挂", "和列席"} & set(found)
     assert "买买提·艾力" in found
+
+
+def test_a_collective_title_before_a_list_of_names() -> None:
+    found = run("县委书记王明主持会议。县领导张俊峰、马晓莹、夏子明、陈升、蒋露出席。", YONGSHENG)
+    assert {"张俊峰", "马晓莹", "夏子明", "陈升", "蒋露"} <= set(found)
+    assert not found["陈升"].posts
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("第一次会议上\n\n  代县长 马志平\n\n  各位代表：", "马志平", "代县长"),
+        ("第二次会议上\n丽江市市长 马洪涛\n各位代表：", "马洪涛", "市长"),
+        ("第二次会议上\n永胜县人民政府县长武 明\n各位代表：", "武 明", "县长"),
+        ("第二次会议上\n丽江市代市长 王 旭\n各位代表：", "王 旭", "代市长"),
+    ],
+)
+def test_the_signature_line_of_a_report(text: str, name: str, role: str) -> None:
+    found = run(text, YONGSHENG)
+    assert roles(found, name) == [role]

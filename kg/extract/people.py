@@ -720,6 +720,23 @@ class _Reader:
                 return end
         return None
 
+    def _signature(self, at: int, limit: int) -> tuple[int, int] | None:
+        """The name of a report's signature line after its title: spaces, then a name that
+        ends the line, a two-character one maybe spaced out (县长 赫绍洪, 代市长 王 旭,
+        县长武 静)."""
+        start = at
+        while start < limit and self.text[start] in " \u3000":
+            start += 1
+        name_end = self._credit_item(start, limit, False)
+        if name_end is None or (start == at and " " not in self.text[start:name_end]):
+            return None
+        rest = name_end
+        while rest < len(self.text) and self.text[rest] in " \u3000":
+            rest += 1
+        if rest < len(self.text) and self.text[rest] != "\n":
+            return None
+        return start, name_end
+
     def _listed_first(self, at: int, limit: int) -> int | None:
         """End of the first name of a list (one followed by 、) that ``name_at`` missed."""
         end = self._list_item_end(at, limit)
@@ -784,6 +801,10 @@ class _Reader:
             if name_end is not None:
                 chain_at[chain[0].org_start] = self._add(last.end, name_end, posts)
                 self._name_list(name_end, end, None, posts, first=False)
+                continue
+            signed = self._signature(last.end, end)
+            if posts and signed is not None:
+                chain_at[chain[0].org_start] = self._add(signed[0], signed[1], posts)
                 continue
             colon = _LIST_COLON.match(self.text, last.end, end)
             if posts and colon and (first_end := self._listed_first(colon.end(), end)):
