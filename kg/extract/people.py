@@ -82,6 +82,13 @@ def _surnames() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @cache
+def _ranked_surnames() -> frozenset[str]:
+    """Surnames ranked from jieba's dictionary (tools/make_surnames.py), taken only where
+    jieba tags the word they start as a name (肖|立新, 肖锦)."""
+    return frozenset(row[0] for row in read_table("people_surnames_ranked.txt"))
+
+
+@cache
 def _titles() -> dict[str, str | None]:
     """Title -> implied organisation abbreviation (or None)."""
     out: dict[str, str | None] = {}
@@ -257,7 +264,12 @@ class _Reader:
         compound, single = _surnames()
         if self.text[at : at + 2] in compound:
             return 2
-        return 1 if self.text[at : at + 1] in single else 0
+        if self.text[at : at + 1] in single:
+            return 1
+        if self.text[at : at + 1] in _ranked_surnames():
+            token = self.tokens.get(at)
+            return 1 if token is not None and token.pos.startswith("nr") else 0
+        return 0
 
     def _ends_name(self, at: int, limit: int) -> bool:
         """Whether a name may end at ``at``: the text stops, or a follower word starts."""
@@ -282,6 +294,20 @@ class _Reader:
             return self._unsurnamed_name_end(start, limit)
         first = self.tokens.get(start)
         lengths = [n for n in (surname + 2, surname + 1) if start + n <= limit]
+        if surname == 1 and self.text[start] in _ranked_surnames():
+            # known from three-character names only (格勒泽仁 is no 格勒), where jieba reads
+            # a name: 肖|锦涛, 肖锦|涛 or 肖锦涛
+            end = start + 3
+            if (
+                first is not None
+                and first.end - start <= 3
+                and end <= limit
+                and (end in self.bounds or self._follower_token(end))
+                and self._ends_name(end, limit)
+                and self._valid_name(start, end)
+            ):
+                return end
+            return self._unsurnamed_name_end(start, limit)
         if first is None:
             # jieba glued the surname to the word before it (指挥|长林|志强)
             for n in lengths:

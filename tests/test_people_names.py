@@ -1,0 +1,29 @@
+"""What makes a person's name: surnames beyond the listed ones, and words that jieba tags as
+names but are not, in invented sentences."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.test_people import YONGSHENG, posts, run
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_ranked_surnames_file_is_up_to_date() -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "make_surnames.py"), "--check"], check=False
+    )
+    assert done.returncode == 0, "run python tools/make_surnames.py"
+
+
+def test_a_ranked_surname_where_jieba_reads_a_name() -> None:
+    found = run("会议由县委副书记肖锦涛主持，县长海明宇作了动员讲话。", YONGSHENG)
+    assert posts(found["肖锦涛"]) == [("副书记", "中共永胜县委")]
+    assert posts(found["海明宇"]) == [("县长", "永胜县人民政府")]
+
+
+def test_a_ranked_surname_opening_a_common_word_is_no_name() -> None:
+    assert run("南方的海风吹来，这是一种全新的格局。", YONGSHENG) == {}
