@@ -27,3 +27,12 @@ def test_a_ranked_surname_where_jieba_reads_a_name() -> None:
 
 def test_a_ranked_surname_opening_a_common_word_is_no_name() -> None:
     assert run("南方的海风吹来，这是一种全新的格局。", YONGSHENG) == {}
+
+
+def test_a_verb_or_adjective_and_one_more_character_is_no_name() -> None:
+    assert run("全村的安居房全部竣工，群众安全感明显提升。", YONGSHENG) == {}
+
+
+def test_a_place_whose_body_follows_is_no_name() -> None:
+    found = run("他曾任团县委书记，东岭头党工委书记、办事处主任。", YONGSHENG)
+    assert "东岭头" not in found

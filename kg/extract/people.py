@@ -66,6 +66,7 @@ _CLAUSE_TAIL = re.compile(
 _NOT_NAME_START_TAGS = ("d", "c", "p", "r", "u", "v")
 """jieba tags of a word that a surname character opens but a name does not (曾经, 任职)."""
 _FUNCTION_TAGS = ("c", "p")
+_VERBAL_TAGS = frozenset({"v", "vn", "vd", "a", "ad", "an", "d"})
 _ADVERB_OR_FUNCTION_TAGS = ("c", "p", "d")
 """jieba tags of a surname character standing alone as an adverb too (曾|任 is "once held")."""
 """jieba tags of a surname character standing alone as a conjunction or preposition (和, 向)."""
@@ -186,6 +187,22 @@ def _names_a_division(name: str) -> bool:
 
 
 @cache
+def _body_suffixes() -> tuple[str, ...]:
+    """Endings of bodies' names of two characters or more (党工委, 委员会): a name is not
+    followed by one."""
+    return tuple(w for w in _org_suffixes() if len(w) > 1)
+
+
+def _word_tag(word: str) -> str:
+    return tokenizer().tables.tags.get(word, "")
+
+
+def _verbal_word(word: str) -> bool:
+    """Whether ``word`` is a verb, adjective or adverb of jieba's dictionary (安全, 安居)."""
+    return _word_tag(word) in _VERBAL_TAGS and bool(tokenizer().tables.freq.get(word))
+
+
+@cache
 def _not_names() -> frozenset[str]:
     return frozenset(w for line in read_lines("people_not_names.txt") for w in line.split())
 
@@ -257,6 +274,12 @@ class _Reader:
         if name[-1] in LEVEL_CHARS or name.endswith(_org_suffixes()):
             return False
         if any(t in name for t in _titles() if len(t) > 1):
+            return False
+        if self.text.startswith(_body_suffixes(), end):
+            return False  # 东山头|党工委: the name of a place whose body follows
+        if len(name) == 3 and _verbal_word(name[:2]):
+            # 安全|感, 安居|房: a verb or adjective of the dictionary and one character (even
+            # where jieba tags the whole nr)
             return False
         return not self._in_place(start, end)
 
