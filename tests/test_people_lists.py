@@ -80,3 +80,26 @@ def test_a_collective_title_before_a_list_of_names() -> None:
 def test_the_signature_line_of_a_report(text: str, name: str, role: str) -> None:
     found = run(text, YONGSHENG)
     assert roles(found, name) == [role]
+
+
+def test_names_before_a_count_of_comrades() -> None:
+    found = run(
+        "会议通过了关于杜明海、钱春龙两位同志辞去县人大常委会委员以及葛常辉、苏世菊、文全明等"
+        "15位同志辞去县人大代表的辞呈，任命孔世强等100名同志为人民陪审员。",
+        YONGSHENG,
+    )
+    assert {"杜明海", "钱春龙", "葛常辉", "苏世菊", "文全明", "孔世强"} <= set(found)
+
+
+def test_a_count_of_comrades_after_no_names() -> None:
+    assert run("全县种植玉米、小麦、马铃薯等3个品种，带动20名同志就业。", YONGSHENG) == {}
+
+
+def test_a_list_opened_by_a_person_named_before() -> None:
+    found = run(
+        "县委书记杜明海主持大会，县长钱春龙作报告。\n杜明海、钱春龙、葛常辉、苏世菊、文全明在"
+        "主席台前排就座。",
+        YONGSHENG,
+    )
+    assert {"葛常辉", "苏世菊", "文全明"} <= set(found)
+    assert posts(found["葛常辉"]) == []

@@ -66,10 +66,13 @@ _CLAUSE_TAIL = re.compile(
 _NOT_NAME_START_TAGS = ("d", "c", "p", "r", "u", "v")
 """jieba tags of a word that a surname character opens but a name does not (曾经, 任职)."""
 _FUNCTION_TAGS = ("c", "p")
-_VERBAL_TAGS = frozenset({"v", "vn", "vd", "a", "ad", "an", "d"})
+"""jieba tags of a surname character standing alone as a conjunction or preposition (和, 向)."""
 _ADVERB_OR_FUNCTION_TAGS = ("c", "p", "d")
 """jieba tags of a surname character standing alone as an adverb too (曾|任 is "once held")."""
-"""jieba tags of a surname character standing alone as a conjunction or preposition (和, 向)."""
+_VERBAL_TAGS = frozenset({"v", "vn", "vd", "a", "ad", "an", "d"})
+"""jieba tags of a word that opens no three-character name (安全|感, 安居|房)."""
+_COMRADES = re.compile(r"等?[0-9一二两三四五六七八九十百]+[位名]同志")
+"""A count of comrades closing a list of names: 两位同志, 等15位同志, 等100名同志."""
 
 
 # --- language data ---------------------------------------------------------------------------
@@ -877,7 +880,54 @@ class _Reader:
                 for mention in self.mentions:
                     if max(clause, start) <= mention.span.start < chain[0].org_start:
                         mention.posts.extend(posts)
+        self._counted_names(start, end)
+        self._known_lists(start, end)
         self._credits(start, end, chain_at)
+
+    def _names_ending_at(self, start: int, at: int) -> list[tuple[int, int]]:
+        """The names of a list that ends exactly at ``at``, read from the earliest word start
+        after ``start`` where one does: 甲、乙和丙|等15位同志."""
+        for pos in range(start, at):
+            if pos not in self.tokens:
+                continue
+            names: list[tuple[int, int]] = []
+            item = pos
+            while item < at:
+                item_end = self._list_item_end(item, at)
+                if item_end is None:
+                    break
+                names.append((item, item_end))
+                joiner = _NAME_JOINER.match(self.text, item_end, at)
+                item = joiner.end() if joiner else item_end
+                if joiner is None:
+                    break
+            if names and item == at:
+                return names
+        return []
+
+    def _add_new(self, names: list[tuple[int, int]], role: str | None = None) -> None:
+        for name_start, name_end in names:
+            if not any(m.span.start == name_start for m in self.mentions):
+                self._add(name_start, name_end, [], role)
+
+    def _counted_names(self, start: int, end: int) -> None:
+        """Names listed before a count of comrades (关于甲、乙两位同志辞去…, 任命丙等100名同志
+        为…): the count says they are people."""
+        for match in _COMRADES.finditer(self.text, start, end):
+            clause = max(self.text.rfind(c, start, match.start()) for c in "，,；;：:。\n") + 1
+            self._add_new(self._names_ending_at(max(clause, start), match.start()))
+
+    def _known_lists(self, start: int, end: int) -> None:
+        """A list of names opened by a person named before with a post (甲、乙、丙在主席台
+        就座): the items after that person are people too."""
+        for name in sorted({m.span.text for m in self.mentions if m.posts}):
+            at = self.text.find(name, start, end)
+            while at >= 0:
+                after = at + len(name)
+                opens = at == start or not _HAN.fullmatch(self.text[at - 1])
+                if opens and self.text.startswith("、", after):
+                    self._name_list(after, end, None, first=False)
+                at = self.text.find(name, after, end)
 
     def _credits(self, start: int, end: int, chain_at: dict[int, _Mention]) -> None:
         text = self.text
@@ -903,20 +953,15 @@ class _Reader:
                     elif names > after and (names in self.tokens or names in self.bounds):
                         listed = self._name_list(names, end, role)
                         if listed == names:
-                            self._add_credits(self._credit_run(names, end, True), role)
+                            self._add_new(self._credit_run(names, end, True), role)
                     elif len(cue) > 1 or not _HAN.fullmatch(cue):
                         # 记者琼达卓嘎、鲜敢), 【记者谢映波】, □汤正平 本报记者…: no separator
                         # (not after a one-character cue: 文|章图片, (图|侵删))
                         spaced = names > after or before in "(（【["
-                        self._add_credits(self._credit_run(names, end, spaced), role)
+                        self._add_new(self._credit_run(names, end, spaced), role)
                 at = text.find(cue, after, end)
         self._bracketed_credits(start, end)
         self._photo_credits(start, end)
-
-    def _add_credits(self, names: list[tuple[int, int]], role: str) -> None:
-        for name_start, name_end in names:
-            if not any(m.span.start == name_start for m in self.mentions):
-                self._add(name_start, name_end, [], role)
 
     def _credit_end(self, at: int, end: int) -> int | None:
         """Where a credit's names stop at ``at``: the sentence or a bracket closes, or a credit
@@ -989,7 +1034,7 @@ class _Reader:
                 if close < end and (
                     text[close] in ")）" or tail.startswith(_credit_words() + _byline_cues())
                 ):
-                    self._add_credits(names, "reporter")
+                    self._add_new(names, "reporter")
 
     def _photo_credits(self, start: int, end: int) -> None:
         """刘宵华摄, 大会现场 张宝杉 摄, 易铭/摄: a name right before 摄 that ends the line."""
@@ -1008,7 +1053,7 @@ class _Reader:
                 for begin in [first] + [i + 1 for i in range(first, mark) if text[i] == " "]:
                     names = self._credit_run(begin, mark, False)
                     if names and names[-1][1] == mark:
-                        self._add_credits(names, "photographer")
+                        self._add_new(names, "photographer")
                         break
             at = text.find("摄", at + 1, end)
 
