@@ -948,6 +948,8 @@ class _Reader:
                     names = after
                     while names < end and text[names] in _SEPARATORS:
                         names += 1
+                    if names > after and text[names : names + 1] in ("【", "[", "〔"):
+                        names += 1  # 责任编辑:【卢岩】: the names in brackets after the cue
                     if names in chain_at:
                         chain_at[names].role = role
                     elif names > after and (names in self.tokens or names in self.bounds):
@@ -962,6 +964,7 @@ class _Reader:
                 at = text.find(cue, after, end)
         self._bracketed_credits(start, end)
         self._photo_credits(start, end)
+        self._line_credits(start, end)
 
     def _credit_end(self, at: int, end: int) -> int | None:
         """Where a credit's names stop at ``at``: the sentence or a bracket closes, or a credit
@@ -1035,6 +1038,35 @@ class _Reader:
                     text[close] in ")）" or tail.startswith(_credit_words() + _byline_cues())
                 ):
                     self._add_new(names, "reporter")
+
+    def _line_credits(self, start: int, end: int) -> None:
+        """A line that opens with names and closes them with a credit (贾楠 景诗雁 重庆报道,
+        张三 李四 发布时间：…), maybe after the outlet's name and before a date (光山新闻网
+        李晓华 2019-05-17): the story's reporters."""
+        text = self.text
+        line = text.rfind("\n", 0, start) + 1
+        at = start
+        while at < end and text[at] in " \u3000":
+            at += 1
+        if text[line:at].strip(" \u3000"):
+            return  # the sentence does not open its line
+        outlet = at
+        while outlet < end and _HAN.fullmatch(text[outlet]) and outlet - at < 12:
+            outlet += 1
+        dated = False
+        if outlet < end and text[outlet] in " \u3000" and text[at:outlet].endswith(_media()):
+            at = outlet  # 光山新闻网 李晓华 2019-05-17: an outlet, its reporter, a date
+            dated = True
+        names = self._credit_run(at, end, False)
+        if not names:
+            return
+        close = self._credit_end(names[-1][1], end)
+        if close is None or close >= end:
+            return
+        credit = text.startswith(_credit_words(), close)
+        place = next((p for p in self.places if p.span.start == close), None)
+        if credit or place is not None or (dated and text[close].isdigit()):
+            self._add_new(names, "reporter")
 
     def _photo_credits(self, start: int, end: int) -> None:
         """刘宵华摄, 大会现场 张宝杉 摄, 易铭/摄: a name right before 摄 that ends the line."""
