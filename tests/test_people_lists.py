@@ -103,3 +103,13 @@ def test_a_list_opened_by_a_person_named_before() -> None:
     )
     assert {"葛常辉", "苏世菊", "文全明"} <= set(found)
     assert posts(found["葛常辉"]) == []
+
+
+def test_a_department_head_written_short() -> None:
+    found = run("座谈会上，县委常委、组织部长、统战部长周明东传达了会议精神。", YONGSHENG)
+    assert posts(found["周明东"]) == [
+        ("常委", "中共永胜县委"),
+        ("部长", "中共永胜县委组织部"),
+        ("部长", "中共永胜县委统战部"),
+    ]
+    assert posts(run("县公安局长李明出席。", YONGSHENG)["李明"]) == [("局长", "永胜县公安局")]

@@ -596,6 +596,9 @@ class _Reader:
                         seg -= 1
                     context = [h.org.division for h in hits if h.org and h.org.division]
                     org = self.organisation(seg, at, context) if seg < at else None
+                    if org is None and seg < at and word[0] in _org_suffixes():
+                        # 组织部长, 公安局长: the body's last character opens the title too
+                        org = self.organisation(seg, at + 1, context)
                     org_start, organisation = org if org else (at, None)
                     hits.append(_TitleHit(at, at + n, word, org_start, organisation))
                     at += n
