@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from kg.extract import people
+from kg.extract.facts import Division, Level
+from kg.text.document import Document
+from tests.places_stub import places_in
 from tests.test_people import YONGSHENG, posts, run
 
 
@@ -113,3 +117,24 @@ def test_a_department_head_written_short() -> None:
         ("部长", "中共永胜县委统战部"),
     ]
     assert posts(run("县公安局长李明出席。", YONGSHENG)["李明"]) == [("局长", "永胜县公安局")]
+
+
+def test_an_autonomous_regions_own_bodies() -> None:
+    ningxia = Division("宁夏回族自治区", Level.PROVINCE, "640000", ("宁夏",))
+    for text in (
+        "宁夏回族自治区党委副书记、自治区主席马明出席，自治区党委常委、自治区常务副主席张明林主持。",
+        "寧夏回族自治區黨委副書記、自治區主席馬明出席，自治區黨委常委、自治區常務副主席張明林主持。",
+    ):
+        doc = Document.from_text(text)
+        held = {
+            p.name: [(post.role_span.text, post.organisation.name) for post in p.posts]
+            for p in people.extract(doc, places_in(doc, {"宁夏回族自治区": ningxia}), ningxia)
+        }
+        assert held["马明"] == [
+            ("党委副书记", "中共宁夏回族自治区委员会"),
+            ("主席", "宁夏回族自治区人民政府"),
+        ]
+        assert held["张明林"] == [
+            ("常委", "中共宁夏回族自治区委员会"),
+            ("常务副主席", "宁夏回族自治区人民政府"),
+        ]

@@ -547,6 +547,8 @@ class _Reader:
                 if found is not None:
                     return k, found
                 continue
+            if self._in_place(body, body + 1):
+                continue  # 宁夏回族|自治区党委: the body's own words start with the place
             rest = text[body:end]
             if rest in rows:
                 row = rows[rest]
