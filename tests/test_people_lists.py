@@ -138,3 +138,23 @@ def test_an_autonomous_regions_own_bodies() -> None:
             ("常委", "中共宁夏回族自治区委员会"),
             ("常务副主席", "宁夏回族自治区人民政府"),
         ]
+
+
+def test_the_bodies_of_a_development_zone() -> None:
+    found = run(
+        "永胜县经济开发区党工委书记郭明陪同。丽江经济开发区召开推进会，该区党工委书记张明平"
+        "出席会议，党工委副书记、管委会主任邵小明主持会议，永胜开发区主任余明作了部署。",
+        YONGSHENG,
+    )
+    assert posts(found["郭明"]) == [("党工委书记", "永胜县经济开发区党工委")]
+    assert posts(found["张明平"]) == [("党工委书记", "丽江经济开发区党工委")]
+    assert posts(found["邵小明"]) == [
+        ("副书记", "丽江经济开发区党工委"),
+        ("主任", "丽江经济开发区管委会"),
+    ]
+    assert posts(found["余明"]) == [("主任", "永胜开发区管委会")]
+
+
+def test_a_bare_zone_body_with_no_zone_named_before() -> None:
+    found = run("会上，党工委副书记、管委会主任邵小明主持会议。", YONGSHENG)
+    assert posts(found["邵小明"]) == []

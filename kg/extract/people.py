@@ -142,6 +142,18 @@ def _org_suffixes() -> tuple[str, ...]:
 
 
 @cache
+def _zone_endings() -> tuple[str, ...]:
+    words = (row[1] for row in read_table("people_zones.tsv") if row[0] == "ending")
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def _zone_bodies() -> dict[str, str]:
+    """A zone's body -> the title word that defaults to it (党工委 -> 书记, 管委会 -> 主任)."""
+    return {row[1]: row[2] for row in read_table("people_zones.tsv") if row[0] == "body"}
+
+
+@cache
 def _bylines() -> dict[str, str]:
     return {row[0]: row[1] for row in read_table("people_bylines.tsv")}
 
@@ -601,6 +613,8 @@ class _Reader:
                     if org is None and seg < at and word[0] in _org_suffixes():
                         # 组织部长, 公安局长: the body's last character opens the title too
                         org = self.organisation(seg, at + 1, context)
+                    if org is None:
+                        org = self._zone_body(seg, at, word)
                     org_start, organisation = org if org else (at, None)
                     hits.append(_TitleHit(at, at + n, word, org_start, organisation))
                     at += n
@@ -609,6 +623,58 @@ class _Reader:
             else:
                 at += 1
         return hits
+
+    def _zone_body(self, seg: int, at: int, title: str) -> tuple[int, Organisation] | None:
+        """The body of a development zone written before a title at ``at`` (from ``seg`` on):
+        茶陵县经济开发区|党工委书记, 潢川开发区|主任 (its 管委会), 管委会|主任 or 该区党工委|书记
+        after the zone was named (see ``people_zones.tsv``)."""
+        text = self.text
+        bodies = _zone_bodies()
+        body = next((b for b in bodies if text.startswith(b, at) and title.startswith(b)), None)
+        end = at + len(body) if body else at
+        if body is None:
+            body = next((b for b in bodies if text.endswith(b, seg, at)), None)
+            if body is None:
+                body = next((b for b, word in bodies.items() if word in title), None)
+                if body is None or not text.endswith(_zone_endings(), seg, at):
+                    return None
+            zone_end = end - len(body) if text.endswith(body, seg, at) else end
+        else:
+            zone_end = at
+        written = text[seg:zone_end]
+        if written.endswith(_zone_endings()):
+            place = next((p for p in self.places if seg <= p.span.start < zone_end), None)
+            start = place.span.start if place is not None else seg
+            zone = text[start:zone_end]
+            division = place.division if place is not None else None
+        elif written in ("", "该区", "区"):
+            named = self._zone_before(seg)
+            if named is None:
+                return None
+            start, zone, division = seg, named, None
+        else:
+            return None
+        return start, Organisation(
+            name=zone + body, span=self.doc.span(start, end), division=division
+        )
+
+    def _zone_before(self, at: int) -> str | None:
+        """The name of the last development zone written before ``at``: from its ending back
+        to the place it opens with (江西省国家级上饶经济开发区 -> 上饶经济开发区)."""
+        found = max(
+            ((self.text.rfind(e, 0, at), e) for e in _zone_endings()), key=lambda hit: hit[0]
+        )
+        ending_at, ending = found
+        if ending_at < 0:
+            return None
+        end = ending_at + len(ending)
+        start = ending_at
+        while start > 0 and start > ending_at - 12 and self.text[start - 1] not in _BODY_STOPS:
+            start -= 1
+        place = next((p for p in reversed(self.places) if start <= p.span.start < ending_at), None)
+        if place is None:
+            return None
+        return self.text[place.span.start : end]
 
     def _title_body(self, hit: _TitleHit, context: list[Division]) -> Organisation | None:
         """A title that opens with a body after a place: 可乐乡|党委书记 -> 中共可乐乡委员会;
