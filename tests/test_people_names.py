@@ -36,3 +36,8 @@ def test_a_verb_or_adjective_and_one_more_character_is_no_name() -> None:
 def test_a_place_whose_body_follows_is_no_name() -> None:
     found = run("他曾任团县委书记，东岭头党工委书记、办事处主任。", YONGSHENG)
     assert "东岭头" not in found
+
+
+def test_a_name_ends_where_a_verb_of_meeting_reports_starts() -> None:
+    found = run("县委书记孔立新出席汇报会，县委副书记宋黎明陪同，县长钱明要求各乡镇抓好落实。")
+    assert {"孔立新", "宋黎明", "钱明"} <= set(found)
