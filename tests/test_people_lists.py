@@ -158,3 +158,18 @@ def test_the_bodies_of_a_development_zone() -> None:
 def test_a_bare_zone_body_with_no_zone_named_before() -> None:
     found = run("会上，党工委副书记、管委会主任邵小明主持会议。", YONGSHENG)
     assert posts(found["邵小明"]) == []
+
+
+def test_posts_held_before_the_name_they_describe() -> None:
+    found = run(
+        "他最想感谢曾任永胜县委常委、副县长的樊学明。但是，曾经挂任丽江市委常委、副市长的"
+        "顾楠平偏不信这个邪。县长的讲话很重要。",
+        YONGSHENG,
+    )
+    assert posts(found["樊学明"]) == [("常委", "中共永胜县委"), ("副县长", "永胜县人民政府")]
+    assert posts(found["顾楠平"]) == [("常委", "中共丽江市委"), ("副市长", "丽江市人民政府")]
+
+
+def test_a_person_elected_to_a_post() -> None:
+    found = run("2018年初，原党支部副书记齐更明当选新华村党支部书记。", YONGSHENG)
+    assert posts(found["齐更明"]) == [("村党支部书记", "中共新华村支部委员会")]

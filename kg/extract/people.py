@@ -770,9 +770,10 @@ class _Reader:
 
     def _chain_start(self, chain: list[_TitleHit]) -> int:
         """Where a chain's text starts, a division named right before its first body or
-        title included (辞去|湖北省|省长)."""
+        title included (辞去|湖北省|省长), or one whose level character opens the title
+        (当选|新华|村党支部书记)."""
         at = chain[0].org_start
-        place = next((p for p in self.places if p.span.end == at), None)
+        place = next((p for p in self.places if p.span.start < at <= p.span.end), None)
         return place.span.start if place is not None else at
 
     def _add(self, start: int, end: int, posts: list[Post], role: str | None = None) -> _Mention:
@@ -842,6 +843,17 @@ class _Reader:
             ):
                 return end
         return None
+
+    def _career_name(self, chain: list[_TitleHit], at: int, limit: int) -> tuple[int, int] | None:
+        """The name after a chain of posts that an appointment or career verb opens
+        and 的 closes (曾任…副县长的X, 曾经挂任…副市长的X), if there is one."""
+        if not self.text.startswith("的", at):
+            return None
+        before = self.text[self.sentence_start : self._chain_start(chain)]
+        if not before.endswith(_appointment_verbs()):
+            return None
+        name_end = self.name_at(at + 1, limit)
+        return (at + 1, name_end) if name_end is not None else None
 
     def _signature(self, at: int, limit: int) -> tuple[int, int] | None:
         """The name of a report's signature line after its title: spaces, then a name that
@@ -925,6 +937,11 @@ class _Reader:
                 chain_at[chain[0].org_start] = self._add(last.end, name_end, posts)
                 self._name_list(name_end, end, None, posts, first=False)
                 continue
+            career = self._career_name(chain, last.end, end)
+            if posts and career is not None:
+                # 曾任隆德县委常委、副县长的樊学双: the posts a person held, then the person
+                chain_at[chain[0].org_start] = self._add(career[0], career[1], posts)
+                continue
             signed = self._signature(last.end, end)
             if posts and signed is not None:
                 chain_at[chain[0].org_start] = self._add(signed[0], signed[1], posts)
@@ -945,11 +962,15 @@ class _Reader:
                     for mention in self.mentions:
                         if mention.span.start == name_start:
                             mention.posts.extend(posts)
-            elif posts and self.text[start : chain[0].org_start].endswith(_appointment_verbs()):
-                # 罗明德、龙秀英分别担任…指挥长: the people of the clause take the posts
-                clause = max(self.text.rfind(c, start, chain[0].org_start) for c in "，,；;：:")
+            elif posts and self.text[start : self._chain_start(chain)].endswith(
+                _appointment_verbs()
+            ):
+                # 罗明德、龙秀英分别担任…指挥长, 甲当选新华村党支部书记: the people of the
+                # clause take the posts
+                opens = self._chain_start(chain)
+                clause = max(self.text.rfind(c, start, opens) for c in "，,；;：:")
                 for mention in self.mentions:
-                    if max(clause, start) <= mention.span.start < chain[0].org_start:
+                    if max(clause, start) <= mention.span.start < opens:
                         mention.posts.extend(posts)
         self._counted_names(start, end)
         self._known_lists(start, end)
