@@ -168,6 +168,10 @@ def test_posts_held_before_the_name_they_describe() -> None:
     )
     assert posts(found["樊学明"]) == [("常委", "中共永胜县委"), ("副县长", "永胜县人民政府")]
     assert posts(found["顾楠平"]) == [("常委", "中共丽江市委"), ("副市长", "丽江市人民政府")]
+    found = run("同样来自上海、目前挂职永胜县委常委、副县长的邢建华，在当地推进就业。", YONGSHENG)
+    assert posts(found["邢建华"]) == [("常委", "中共永胜县委"), ("副县长", "永胜县人民政府")]
+    found = run("他感谢曾任永胜县委常委、副县长的林业明。", YONGSHENG)  # 林业|明
+    assert posts(found["林业明"]) == [("常委", "中共永胜县委"), ("副县长", "永胜县人民政府")]
 
 
 def test_a_person_elected_to_a_post() -> None:

@@ -852,7 +852,8 @@ class _Reader:
         before = self.text[self.sentence_start : self._chain_start(chain)]
         if not before.endswith(_appointment_verbs()):
             return None
-        name_end = self.name_at(at + 1, limit)
+        # where a name is due, one cut off by the sentence or a follower word will do (樊学|双)
+        name_end = self.name_at(at + 1, limit) or self._list_item_end(at + 1, limit)
         return (at + 1, name_end) if name_end is not None else None
 
     def _signature(self, at: int, limit: int) -> tuple[int, int] | None:
