@@ -177,3 +177,8 @@ def test_posts_held_before_the_name_they_describe() -> None:
 def test_a_person_elected_to_a_post() -> None:
     found = run("2018年初，原党支部副书记齐更明当选新华村党支部书记。", YONGSHENG)
     assert posts(found["齐更明"]) == [("村党支部书记", "中共新华村支部委员会")]
+
+
+def test_a_long_body_named_after_its_place() -> None:
+    found = run("丽江市扶贫协作和支援合作领导小组办公室主任孔新华告诉记者。", YONGSHENG)
+    assert posts(found["孔新华"]) == [("主任", "丽江市扶贫协作和支援合作领导小组办公室")]

@@ -41,3 +41,8 @@ def test_a_place_whose_body_follows_is_no_name() -> None:
 def test_a_name_ends_where_a_verb_of_meeting_reports_starts() -> None:
     found = run("县委书记孔立新出席汇报会，县委副书记宋黎明陪同，县长钱明要求各乡镇抓好落实。")
     assert {"孔立新", "宋黎明", "钱明"} <= set(found)
+
+
+def test_a_transcripts_speaker() -> None:
+    found = run("发布会现场\n\n  • 钱凯红:\n\n    女士们、先生们，大家上午好！\n高考：今年的情况\n")
+    assert set(found) == {"钱凯红"}

@@ -71,6 +71,8 @@ _ADVERB_OR_FUNCTION_TAGS = ("c", "p", "d")
 """jieba tags of a surname character standing alone as an adverb too (曾|任 is "once held")."""
 _VERBAL_TAGS = frozenset({"v", "vn", "vd", "a", "ad", "an", "d"})
 """jieba tags of a word that opens no three-character name (安全|感, 安居|房)."""
+_LINE_BULLETS = " \u3000•·●■□◆▪-*"
+"""What may stand before the first word of a line: spaces and bullets."""
 _COMRADES = re.compile(r"等?[0-9一二两三四五六七八九十百]+[位名]同志")
 """A count of comrades closing a list of names: 两位同志, 等15位同志, 等100名同志."""
 
@@ -522,7 +524,7 @@ class _Reader:
         )
 
     def _generic(self, division: Division, rest: str, start: int, end: int) -> Organisation | None:
-        if not rest.endswith(_org_suffixes()) or len(rest) > 14:
+        if not rest.endswith(_org_suffixes()) or len(rest) > 16:
             return None
         if rest[0] in LEVEL_CHARS and division.name.endswith(rest[0]):
             rest = rest[1:]
@@ -1058,6 +1060,7 @@ class _Reader:
         self._bracketed_credits(start, end)
         self._photo_credits(start, end)
         self._line_credits(start, end)
+        self._speaker(start, end)
 
     def _credit_end(self, at: int, end: int) -> int | None:
         """Where a credit's names stop at ``at``: the sentence or a bracket closes, or a credit
@@ -1132,16 +1135,34 @@ class _Reader:
                 ):
                     self._add_new(names, "reporter")
 
+    def _line_opening(self, start: int, end: int) -> int | None:
+        """Where the words of the sentence's line begin, after spaces and a bullet, if the
+        sentence opens its line."""
+        text = self.text
+        line = text.rfind("\n", 0, start) + 1
+        at = start
+        while at < end and text[at] in _LINE_BULLETS:
+            at += 1
+        return None if text[line:start].strip(_LINE_BULLETS) else at
+
+    def _speaker(self, start: int, end: int) -> None:
+        """A transcript's speaker: a line that opens with a name and a colon (• 张三：)."""
+        at = self._line_opening(start, end)
+        if at is None or self._dotted_name_end(at, end) is not None:
+            # not a dotted name: its dot may be a bullet's (雪克来提•扎克尔), so the same
+            # person named with · elsewhere would be two
+            return
+        name_end = self.name_at(at, end)
+        if name_end is not None and self.text[name_end : name_end + 1] in ("：", ":"):
+            self._add_new([(at, name_end)])
+
     def _line_credits(self, start: int, end: int) -> None:
         """A line that opens with names and closes them with a credit (贾楠 景诗雁 重庆报道,
         张三 李四 发布时间：…), maybe after the outlet's name and before a date (光山新闻网
         李晓华 2019-05-17): the story's reporters."""
         text = self.text
-        line = text.rfind("\n", 0, start) + 1
-        at = start
-        while at < end and text[at] in " \u3000":
-            at += 1
-        if text[line:at].strip(" \u3000"):
+        at = self._line_opening(start, end)
+        if at is None:
             return  # the sentence does not open its line
         outlet = at
         while outlet < end and _HAN.fullmatch(text[outlet]) and outlet - at < 12:
