@@ -182,3 +182,9 @@ def test_a_person_elected_to_a_post() -> None:
 def test_a_long_body_named_after_its_place() -> None:
     found = run("丽江市扶贫协作和支援合作领导小组办公室主任孔新华告诉记者。", YONGSHENG)
     assert posts(found["孔新华"]) == [("主任", "丽江市扶贫协作和支援合作领导小组办公室")]
+
+
+def test_a_listed_name_whose_surname_jieba_reads_as_an_adverb() -> None:
+    found = run("会议通过了甲以及曾常明、徐世华、文全光等15位同志的辞呈。", YONGSHENG)
+    assert {"曾常明", "徐世华", "文全光"} <= set(found)
+    assert run("他曾经、也正在挂任县长。张三、曾经挂任县长。", YONGSHENG).keys() <= {"张三"}

@@ -69,7 +69,7 @@ _FUNCTION_TAGS = ("c", "p")
 """jieba tags of a surname character standing alone as a conjunction or preposition (和, 向)."""
 _ADVERB_OR_FUNCTION_TAGS = ("c", "p", "d")
 """jieba tags of a surname character standing alone as an adverb too (曾|任 is "once held")."""
-_VERBAL_TAGS = frozenset({"v", "vn", "vd", "a", "ad", "an", "d"})
+_VERBAL_TAGS = frozenset({"v", "vn", "a", "ad", "an"})
 """jieba tags of a word that opens no three-character name (安全|感, 安居|房)."""
 _LINE_BULLETS = " \u3000•·●■□◆▪-*"
 """What may stand before the first word of a line: spaces and bullets."""
@@ -215,7 +215,7 @@ def _word_tag(word: str) -> str:
 
 
 def _verbal_word(word: str) -> bool:
-    """Whether ``word`` is a verb, adjective or adverb of jieba's dictionary (安全, 安居)."""
+    """Whether ``word`` is a verb or adjective of jieba's dictionary (安全, 安居)."""
     return _word_tag(word) in _VERBAL_TAGS and bool(tokenizer().tables.freq.get(word))
 
 
@@ -827,10 +827,13 @@ class _Reader:
             return end
         surname = self._surname_length(at)
         first = self.tokens.get(at)
-        if not surname or (
+        if not surname:
+            return None
+        if (
             first is not None
             and len(first.word) > surname
             and first.pos[:1] in _NOT_NAME_START_TAGS
+            and not self._listed_across(first, at + surname + 2)
         ):
             return None  # 曾经|挂任: the surname opens an adverb, verb or function word
         for n in (surname + 2, surname + 1):
@@ -845,6 +848,11 @@ class _Reader:
             ):
                 return end
         return None
+
+    def _listed_across(self, first: Token, end: int) -> bool:
+        """Whether an item ending at ``end`` runs past the word ``first`` that jieba began it with
+        and a list separator closes it (以及曾常|辉、…): a name, not the adverb."""
+        return first.end < end and self.text[end : end + 1] == "、"
 
     def _career_name(self, chain: list[_TitleHit], at: int, limit: int) -> tuple[int, int] | None:
         """The name after a chain of posts that an appointment or career verb opens
