@@ -49,8 +49,32 @@ _NAME_PART_TAGS = ("nr", "ns", "nz", "vg", "ng", "j")
 """jieba tags of the words of a name without a surname (格勒|泽仁, 央|金卓玛, 益西多|吉作)."""
 _LEVEL_DETERMINERS = "该本我全"
 """Words that make a level character stand for a place (该镇, 本村)."""
+_PEOPLE_COUNT = re.compile(r"等?[0-9一二两三四五六七八九十百]+[位名人]")
+"""A count of the people just listed: 三位同志, 等15位同志, 12名."""
+_OPEN_BRACKET = re.compile(r"[(（【]")
+_LIST_COLON = re.compile(r"[ \u3000]*[：:][ \u3000]*")
+_DEPUTY_PREFIXES = ("常务副", "副")
+_NAME_JOINER = re.compile(r"[、和与及]")
+_CLAUSE_HEAD = re.compile(r"(?:会议)?(?:决定|同意|通过)?(?:关于|接受|任命|选举|其中)?")
+"""Words that open an appointment clause before its names: 决定任命, 接受, 其中."""
+_CLAUSE_TAIL = re.compile(
+    r"(?:等?[0-9一二两三四五六七八九十百]*[位名])?(?:同志)?"
+    r"(?:因[\u4e00-\u9fff]{1,8}?)?(?P<verb>为|当选为|当选|辞去|升任|转任|调任|改任|出任|担任|任)"
+)
+"""What stands between the names of an appointment clause and the posts: a count of them
+(三位同志), a reason (因工作变动), then the verb."""
+_NOT_NAME_START_TAGS = ("d", "c", "p", "r", "u", "v")
+"""jieba tags of a word that a surname character opens but a name does not (曾经, 任职)."""
 _FUNCTION_TAGS = ("c", "p")
 """jieba tags of a surname character standing alone as a conjunction or preposition (和, 向)."""
+_ADVERB_OR_FUNCTION_TAGS = ("c", "p", "d")
+"""jieba tags of a surname character standing alone as an adverb too (曾|任 is "once held")."""
+_VERBAL_TAGS = frozenset({"v", "vn", "a", "ad", "an"})
+"""jieba tags of a word that opens no three-character name (安全|感, 安居|房)."""
+_LINE_BULLETS = " \u3000•·●■□◆▪-*"
+"""What may stand before the first word of a line: spaces and bullets."""
+_COMRADES = re.compile(r"等?[0-9一二两三四五六七八九十百]+[位名]同志")
+"""A count of comrades closing a list of names: 两位同志, 等15位同志, 等100名同志."""
 
 
 # --- language data ---------------------------------------------------------------------------
@@ -61,6 +85,13 @@ def _surnames() -> tuple[frozenset[str], frozenset[str]]:
     """(compound surnames, single-character surnames)."""
     words = {w for line in read_lines("people_surnames.txt") for w in line.split()}
     return frozenset(w for w in words if len(w) > 1), frozenset(w for w in words if len(w) == 1)
+
+
+@cache
+def _ranked_surnames() -> frozenset[str]:
+    """Surnames ranked from jieba's dictionary (tools/make_surnames.py), taken only where
+    jieba tags the word they start as a name (肖|立新, 肖锦)."""
+    return frozenset(row[0] for row in read_table("people_surnames_ranked.txt"))
 
 
 @cache
@@ -113,6 +144,18 @@ def _org_suffixes() -> tuple[str, ...]:
 
 
 @cache
+def _zone_endings() -> tuple[str, ...]:
+    words = (row[1] for row in read_table("people_zones.tsv") if row[0] == "ending")
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def _zone_bodies() -> dict[str, str]:
+    """A zone's body -> the title word that defaults to it (党工委 -> 书记, 管委会 -> 主任)."""
+    return {row[1]: row[2] for row in read_table("people_zones.tsv") if row[0] == "body"}
+
+
+@cache
 def _bylines() -> dict[str, str]:
     return {row[0]: row[1] for row in read_table("people_bylines.tsv")}
 
@@ -139,6 +182,17 @@ def _media() -> tuple[str, ...]:
     return tuple(sorted(read_lines("people_media.txt"), key=len, reverse=True))
 
 
+@cache
+def _byline_cues() -> tuple[str, ...]:
+    """The cues of credit lines of two characters or more (记者, 本报记者), longest first."""
+    return tuple(sorted((c for c in _bylines() if len(c) > 1), key=len, reverse=True))
+
+
+@cache
+def _credit_words() -> tuple[str, ...]:
+    return tuple(sorted(read_lines("people_credit_words.txt"), key=len, reverse=True))
+
+
 @lru_cache(maxsize=8192)
 def _names_a_division(name: str) -> bool:
     """Whether ``name`` is a name or short form of a division of county level or above."""
@@ -147,6 +201,22 @@ def _names_a_division(name: str) -> bool:
 
     high = (Level.PROVINCE, Level.PREFECTURE, Level.COUNTY)
     return any(d.level in high for d in lookup(name))
+
+
+@cache
+def _body_suffixes() -> tuple[str, ...]:
+    """Endings of bodies' names of two characters or more (党工委, 委员会): a name is not
+    followed by one."""
+    return tuple(w for w in _org_suffixes() if len(w) > 1)
+
+
+def _word_tag(word: str) -> str:
+    return tokenizer().tables.tags.get(word, "")
+
+
+def _verbal_word(word: str) -> bool:
+    """Whether ``word`` is a verb or adjective of jieba's dictionary (安全, 安居)."""
+    return _word_tag(word) in _VERBAL_TAGS and bool(tokenizer().tables.freq.get(word))
 
 
 @cache
@@ -187,6 +257,7 @@ class _Reader:
         self.tokens: dict[int, Token] = {}
         self.bounds: set[int] = set()
         self.sentence_start = 0
+        self.sentence_end = 0
 
     # -- tokens and names --
 
@@ -204,17 +275,28 @@ class _Reader:
             for p in self.places[max(0, index - 8) : index]
         )
 
-    def _valid_name(self, start: int, end: int) -> bool:
+    def _valid_name(self, start: int, end: int, listed: bool = False) -> bool:
+        """Whether ``text[start:end]`` may be a name; ``listed``: it is an item of a list
+        after other names, where a two-character name may be a county's short name too
+        (许达哲、乌兰、陈向群)."""
         name = self.text[start:end]
         if not 2 <= len(name) <= 4 or not all(_HAN.fullmatch(c) for c in name):
             return False
         if self.doc.is_masked(start, end) or name in _not_names():
             return False
-        if len(name) == 2 and _names_a_division(name):
+        if start > 0 and self.text[start - 1].isdigit():
+            return False  # 2013年|任职: a name does not follow a figure
+        if len(name) == 2 and not listed and _names_a_division(name):
             return False  # 丽江, 永胜: a two-character short name of a county or above
         if name[-1] in LEVEL_CHARS or name.endswith(_org_suffixes()):
             return False
         if any(t in name for t in _titles() if len(t) > 1):
+            return False
+        if self.text.startswith(_body_suffixes(), end):
+            return False  # 东山头|党工委: the name of a place whose body follows
+        if len(name) == 3 and _verbal_word(name[:2]):
+            # 安全|感, 安居|房: a verb or adjective of the dictionary and one character (even
+            # where jieba tags the whole nr)
             return False
         return not self._in_place(start, end)
 
@@ -222,7 +304,12 @@ class _Reader:
         compound, single = _surnames()
         if self.text[at : at + 2] in compound:
             return 2
-        return 1 if self.text[at : at + 1] in single else 0
+        if self.text[at : at + 1] in single:
+            return 1
+        if self.text[at : at + 1] in _ranked_surnames():
+            token = self.tokens.get(at)
+            return 1 if token is not None and token.pos.startswith("nr") else 0
+        return 0
 
     def _ends_name(self, at: int, limit: int) -> bool:
         """Whether a name may end at ``at``: the text stops, or a follower word starts."""
@@ -247,6 +334,20 @@ class _Reader:
             return self._unsurnamed_name_end(start, limit)
         first = self.tokens.get(start)
         lengths = [n for n in (surname + 2, surname + 1) if start + n <= limit]
+        if surname == 1 and self.text[start] in _ranked_surnames():
+            # known from three-character names only (格勒泽仁 is no 格勒), where jieba reads
+            # a name: 肖|锦涛, 肖锦|涛 or 肖锦涛
+            end = start + 3
+            if (
+                first is not None
+                and first.end - start <= 3
+                and end <= limit
+                and (end in self.bounds or self._follower_token(end))
+                and self._ends_name(end, limit)
+                and self._valid_name(start, end)
+            ):
+                return end
+            return self._unsurnamed_name_end(start, limit)
         if first is None:
             # jieba glued the surname to the word before it (指挥|长林|志强)
             for n in lengths:
@@ -276,11 +377,24 @@ class _Reader:
             end = start + n
             if not self._ends_name(end, limit) or not self._valid_name(start, end):
                 continue
+            if first.pos[:1] in _FUNCTION_TAGS and self._common_word(start + surname, end):
+                continue  # 委员和|列席同志: a conjunction before a word, not 和 the surname
             if end in self.bounds:
                 return end
             if self._follower_token(end) and first.pos[:1] not in _FUNCTION_TAGS:
                 return end  # not 和|工作队员: a conjunction opening a word is no surname
         return None
+
+    def _common_word(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` is one word of jieba's dictionary that is not a name
+        (of a person, or of a place: 扎西, 乌兰 are both)."""
+        token = self.tokens.get(start)
+        return (
+            token is not None
+            and token.end == end
+            and not token.pos.startswith(("nr", "ns"))
+            and bool(tokenizer().tables.freq.get(token.word))
+        )
 
     def _place_word_name(self, first: Token, start: int, limit: int) -> bool:
         """Whether a two-character place word of the dictionary (吴国, 张家) and the one
@@ -355,7 +469,10 @@ class _Reader:
             if (start == floor or not _HAN.fullmatch(self.text[start - 1])) and (
                 tok is not None
                 and (tok.end <= end)
-                and (len(tok.word) == surname or tok.pos.startswith("nr"))
+                and (
+                    (len(tok.word) == surname and tok.pos[:1] not in _ADVERB_OR_FUNCTION_TAGS)
+                    or tok.pos.startswith("nr")
+                )
             ):
                 return start
         return None
@@ -407,7 +524,7 @@ class _Reader:
         )
 
     def _generic(self, division: Division, rest: str, start: int, end: int) -> Organisation | None:
-        if not rest.endswith(_org_suffixes()) or len(rest) > 14:
+        if not rest.endswith(_org_suffixes()) or len(rest) > 16:
             return None
         if rest[0] in LEVEL_CHARS and division.name.endswith(rest[0]):
             rest = rest[1:]
@@ -444,6 +561,8 @@ class _Reader:
                 if found is not None:
                     return k, found
                 continue
+            if self._in_place(body, body + 1):
+                continue  # 宁夏回族|自治区党委: the body's own words start with the place
             rest = text[body:end]
             if rest in rows:
                 row = rows[rest]
@@ -493,6 +612,11 @@ class _Reader:
                         seg -= 1
                     context = [h.org.division for h in hits if h.org and h.org.division]
                     org = self.organisation(seg, at, context) if seg < at else None
+                    if org is None and seg < at and word[0] in _org_suffixes():
+                        # 组织部长, 公安局长: the body's last character opens the title too
+                        org = self.organisation(seg, at + 1, context)
+                    if org is None:
+                        org = self._zone_body(seg, at, word)
                     org_start, organisation = org if org else (at, None)
                     hits.append(_TitleHit(at, at + n, word, org_start, organisation))
                     at += n
@@ -501,6 +625,58 @@ class _Reader:
             else:
                 at += 1
         return hits
+
+    def _zone_body(self, seg: int, at: int, title: str) -> tuple[int, Organisation] | None:
+        """The body of a development zone written before a title at ``at`` (from ``seg`` on):
+        茶陵县经济开发区|党工委书记, 潢川开发区|主任 (its 管委会), 管委会|主任 or 该区党工委|书记
+        after the zone was named (see ``people_zones.tsv``)."""
+        text = self.text
+        bodies = _zone_bodies()
+        body = next((b for b in bodies if text.startswith(b, at) and title.startswith(b)), None)
+        end = at + len(body) if body else at
+        if body is None:
+            body = next((b for b in bodies if text.endswith(b, seg, at)), None)
+            if body is None:
+                body = next((b for b, word in bodies.items() if word in title), None)
+                if body is None or not text.endswith(_zone_endings(), seg, at):
+                    return None
+            zone_end = end - len(body) if text.endswith(body, seg, at) else end
+        else:
+            zone_end = at
+        written = text[seg:zone_end]
+        if written.endswith(_zone_endings()):
+            place = next((p for p in self.places if seg <= p.span.start < zone_end), None)
+            start = place.span.start if place is not None else seg
+            zone = text[start:zone_end]
+            division = place.division if place is not None else None
+        elif written in ("", "该区", "区"):
+            named = self._zone_before(seg)
+            if named is None:
+                return None
+            start, zone, division = seg, named, None
+        else:
+            return None
+        return start, Organisation(
+            name=zone + body, span=self.doc.span(start, end), division=division
+        )
+
+    def _zone_before(self, at: int) -> str | None:
+        """The name of the last development zone written before ``at``: from its ending back
+        to the place it opens with (江西省国家级上饶经济开发区 -> 上饶经济开发区)."""
+        found = max(
+            ((self.text.rfind(e, 0, at), e) for e in _zone_endings()), key=lambda hit: hit[0]
+        )
+        ending_at, ending = found
+        if ending_at < 0:
+            return None
+        end = ending_at + len(ending)
+        start = ending_at
+        while start > 0 and start > ending_at - 12 and self.text[start - 1] not in _BODY_STOPS:
+            start -= 1
+        place = next((p for p in reversed(self.places) if start <= p.span.start < ending_at), None)
+        if place is None:
+            return None
+        return self.text[place.span.start : end]
 
     def _title_body(self, hit: _TitleHit, context: list[Division]) -> Organisation | None:
         """A title that opens with a body after a place: 可乐乡|党委书记 -> 中共可乐乡委员会;
@@ -582,6 +758,26 @@ class _Reader:
             closed = self.name_at(hit.end, end) is not None
         return chains
 
+    def _deputy_post(self, hit: _TitleHit, held: dict[str, Organisation]) -> Post | None:
+        """A deputy's bare title after the head's post earlier in the sentence takes the
+        head's body: 县人大常委会主任甲，副主任乙、丙 -> 乙 is 副主任 of 县人大常委会."""
+        if hit.org is not None:
+            return None
+        for prefix in _DEPUTY_PREFIXES:
+            base = hit.title.removeprefix(prefix)
+            if base != hit.title and base in held:
+                span = self.doc.span(hit.start, hit.end)
+                return Post(span=span, role_span=span, organisation=held[base])
+        return None
+
+    def _chain_start(self, chain: list[_TitleHit]) -> int:
+        """Where a chain's text starts, a division named right before its first body or
+        title included (辞去|湖北省|省长), or one whose level character opens the title
+        (当选|新华|村党支部书记)."""
+        at = chain[0].org_start
+        place = next((p for p in self.places if p.span.start < at <= p.span.end), None)
+        return place.span.start if place is not None else at
+
     def _add(self, start: int, end: int, posts: list[Post], role: str | None = None) -> _Mention:
         mention = _Mention(self.doc.span(start, end), posts, role)
         self.mentions.append(mention)
@@ -596,7 +792,9 @@ class _Reader:
         first: bool = True,
     ) -> int:
         """Names from ``start`` on, separated by 、 or spaces (with ``first=False``, the names
-        after the one ending at ``start``); returns where the list ends."""
+        after the one ending at ``start``); returns where the list ends.  After the first
+        name, an item is read as a name by where the list's separators cut it (黄道|波 is one
+        name between two 、), see ``_list_item_end``."""
         at = start
         end: int | None = start
         while True:
@@ -610,20 +808,124 @@ class _Reader:
             nxt = end
             while nxt < limit and self.text[nxt] in "、 \u3000":
                 nxt += 1
-            if nxt == end or nxt >= limit or self.name_at(nxt, limit) is None:
+            if nxt == end or nxt >= limit:
                 return end
-            at = nxt
+            item_end = self._list_item_end(nxt, limit)
+            if item_end is None:
+                return end
+            self._add(nxt, item_end, list(posts or []), role)
+            end = item_end
+            first = False
+
+    def _list_item_end(self, at: int, limit: int) -> int | None:
+        """End of a name that is an item of a list of names (after 、 or a colon): a name as
+        ``name_at`` reads it, else a surname and one or two characters cut off by the list
+        itself: a separator, a word that follows names (…邓建华|和县人大…, where jieba
+        glued 和 to what follows), or a count of the people listed (…李超群|三位同志)."""
+        end = self.name_at(at, limit)
+        if end is not None:
+            return end
+        surname = self._surname_length(at)
+        first = self.tokens.get(at)
+        if not surname:
+            return None
+        if (
+            first is not None
+            and len(first.word) > surname
+            and first.pos[:1] in _NOT_NAME_START_TAGS
+            and not self._listed_across(first, at + surname + 2)
+        ):
+            return None  # 曾经|挂任: the surname opens an adverb, verb or function word
+        for n in (surname + 2, surname + 1):
+            end = at + n
+            if end > limit or not self._valid_name(at, end, listed=True):
+                continue
+            if (
+                end >= len(self.text)
+                or not _HAN.fullmatch(self.text[end])
+                or self.text.startswith(_followers(), end)
+                or _PEOPLE_COUNT.match(self.text, end)
+            ):
+                return end
+        return None
+
+    def _listed_across(self, first: Token, end: int) -> bool:
+        """Whether an item ending at ``end`` runs past the word ``first`` that jieba began it with
+        and a list separator closes it (以及曾常|辉、…): a name, not the adverb."""
+        return first.end < end and self.text[end : end + 1] == "、"
+
+    def _career_name(self, chain: list[_TitleHit], at: int, limit: int) -> tuple[int, int] | None:
+        """The name after a chain of posts that an appointment or career verb opens
+        and 的 closes (曾任…副县长的X, 曾经挂任…副市长的X), if there is one."""
+        if not self.text.startswith("的", at):
+            return None
+        before = self.text[self.sentence_start : self._chain_start(chain)]
+        if not before.endswith(_appointment_verbs()):
+            return None
+        # where a name is due, one cut off by the sentence or a follower word will do (樊学|双)
+        name_end = self.name_at(at + 1, limit) or self._list_item_end(at + 1, limit)
+        return (at + 1, name_end) if name_end is not None else None
+
+    def _signature(self, at: int, limit: int) -> tuple[int, int] | None:
+        """The name of a report's signature line after its title: spaces, then a name that
+        ends the line, a two-character one maybe spaced out (县长 赫绍洪, 代市长 王 旭,
+        县长武 静)."""
+        start = at
+        while start < limit and self.text[start] in " \u3000":
+            start += 1
+        name_end = self._credit_item(start, limit, False)
+        if name_end is None or (start == at and " " not in self.text[start:name_end]):
+            return None
+        rest = name_end
+        while rest < len(self.text) and self.text[rest] in " \u3000":
+            rest += 1
+        if rest < len(self.text) and self.text[rest] != "\n":
+            return None
+        return start, name_end
+
+    def _listed_first(self, at: int, limit: int) -> int | None:
+        """End of the first name of a list (one followed by 、) that ``name_at`` missed."""
+        end = self._list_item_end(at, limit)
+        return end if end is not None and self.text[end : end + 1] == "、" else None
+
+    def _names_before_verb(self, start: int, at: int) -> list[tuple[int, int]]:
+        """The names of an appointment clause that ends at ``at``, where a chain of posts
+        begins: 任命甲、乙两位同志为…, 接受丙辞去…, 丁当选…, 其中，戊和己为… (see
+        ``people_appointment_verbs.txt``); empty when the clause is not of that form."""
+        clause = max(self.text.rfind(c, start, at) for c in "，,；;：:。\n") + 1
+        clause = max(clause, start)
+        head = _CLAUSE_HEAD.match(self.text, clause, at)
+        pos = head.end() if head else clause
+        names: list[tuple[int, int]] = []
+        while pos < at:
+            end = self._list_item_end(pos, self.sentence_end)
+            if end is None or end > at:
+                return []
+            names.append((pos, end))
+            joiner = _NAME_JOINER.match(self.text, end, at)
+            if joiner is None:
+                pos = end
+                break
+            pos = joiner.end()
+        if not names:
+            return []
+        tail = _CLAUSE_TAIL.fullmatch(self.text, pos, at)
+        if tail is None or not tail.group("verb"):
+            return []
+        return names
 
     def read_sentence(self, start: int, end: int) -> None:
         self._load_tokens(start, end)
         self.sentence_start = start
+        self.sentence_end = end
         self._story_people(start, end)  # first: 选派干部石磊到大利村担任驻村第一书记
         chain_at: dict[int, _Mention] = {}
+        held: dict[str, Organisation] = {}
         for chain in self._chains(start, end):
             context: list[Division] = []
             posts = []
             for hit in chain:
-                post = self._post(hit, context)
+                post = self._post(hit, context) or self._deputy_post(hit, held)
                 if post is not None:
                     posts.append(post)
                     if post.organisation.division is not None:
@@ -638,22 +940,97 @@ class _Reader:
                             organisation=previous.organisation,
                         )
                     )
+            for post in posts:
+                held.setdefault(post.role_span.text, post.organisation)
             last = chain[-1]
-            name_end = self.name_at(last.end, end)
+            name_end = self.name_at(last.end, end) or self._listed_first(last.end, end)
             if name_end is not None:
                 chain_at[chain[0].org_start] = self._add(last.end, name_end, posts)
                 self._name_list(name_end, end, None, posts, first=False)
                 continue
+            career = self._career_name(chain, last.end, end)
+            if posts and career is not None:
+                # 曾任隆德县委常委、副县长的樊学双: the posts a person held, then the person
+                chain_at[chain[0].org_start] = self._add(career[0], career[1], posts)
+                continue
+            signed = self._signature(last.end, end)
+            if posts and signed is not None:
+                chain_at[chain[0].org_start] = self._add(signed[0], signed[1], posts)
+                continue
+            colon = _LIST_COLON.match(self.text, last.end, end)
+            if posts and colon and (first_end := self._listed_first(colon.end(), end)):
+                # 选举产生12名省委常委：甲、乙、丙: a list of names after a colon
+                self._add(colon.end(), first_end, posts)
+                self._name_list(first_end, end, None, posts, first=False)
+                continue
             name_start = self.name_before(chain[0].org_start, start)
             if name_start is not None:
                 self._add(name_start, chain[0].org_start, posts)
-            elif posts and self.text[start : chain[0].org_start].endswith(_appointment_verbs()):
-                # 罗明德、龙秀英分别担任…指挥长: the people of the clause take the posts
-                clause = max(self.text.rfind(c, start, chain[0].org_start) for c in "，,；;：:")
+            elif posts and (named := self._names_before_verb(start, self._chain_start(chain))):
+                for name_start, name_end in named:
+                    if not any(m.span.start == name_start for m in self.mentions):
+                        self._add(name_start, name_end, [])
+                    for mention in self.mentions:
+                        if mention.span.start == name_start:
+                            mention.posts.extend(posts)
+            elif posts and self.text[start : self._chain_start(chain)].endswith(
+                _appointment_verbs()
+            ):
+                # 罗明德、龙秀英分别担任…指挥长, 甲当选新华村党支部书记: the people of the
+                # clause take the posts
+                opens = self._chain_start(chain)
+                clause = max(self.text.rfind(c, start, opens) for c in "，,；;：:")
                 for mention in self.mentions:
-                    if max(clause, start) <= mention.span.start < chain[0].org_start:
+                    if max(clause, start) <= mention.span.start < opens:
                         mention.posts.extend(posts)
+        self._counted_names(start, end)
+        self._known_lists(start, end)
         self._credits(start, end, chain_at)
+
+    def _names_ending_at(self, start: int, at: int) -> list[tuple[int, int]]:
+        """The names of a list that ends exactly at ``at``, read from the earliest word start
+        after ``start`` where one does: 甲、乙和丙|等15位同志."""
+        for pos in range(start, at):
+            if pos not in self.tokens:
+                continue
+            names: list[tuple[int, int]] = []
+            item = pos
+            while item < at:
+                item_end = self._list_item_end(item, at)
+                if item_end is None:
+                    break
+                names.append((item, item_end))
+                joiner = _NAME_JOINER.match(self.text, item_end, at)
+                item = joiner.end() if joiner else item_end
+                if joiner is None:
+                    break
+            if names and item == at:
+                return names
+        return []
+
+    def _add_new(self, names: list[tuple[int, int]], role: str | None = None) -> None:
+        for name_start, name_end in names:
+            if not any(m.span.start == name_start for m in self.mentions):
+                self._add(name_start, name_end, [], role)
+
+    def _counted_names(self, start: int, end: int) -> None:
+        """Names listed before a count of comrades (关于甲、乙两位同志辞去…, 任命丙等100名同志
+        为…): the count says they are people."""
+        for match in _COMRADES.finditer(self.text, start, end):
+            clause = max(self.text.rfind(c, start, match.start()) for c in "，,；;：:。\n") + 1
+            self._add_new(self._names_ending_at(max(clause, start), match.start()))
+
+    def _known_lists(self, start: int, end: int) -> None:
+        """A list of names opened by a person named before with a post (甲、乙、丙在主席台
+        就座): the items after that person are people too."""
+        for name in sorted({m.span.text for m in self.mentions if m.posts}):
+            at = self.text.find(name, start, end)
+            while at >= 0:
+                after = at + len(name)
+                opens = at == start or not _HAN.fullmatch(self.text[at - 1])
+                if opens and self.text.startswith("、", after):
+                    self._name_list(after, end, None, first=False)
+                at = self.text.find(name, after, end)
 
     def _credits(self, start: int, end: int, chain_at: dict[int, _Mention]) -> None:
         text = self.text
@@ -670,16 +1047,169 @@ class _Reader:
                         or text[start:at].endswith(_media())  # 安康日报记者 陈思远
                     )
                     and after < end
-                    and text[after] in _SEPARATORS
                 ):
                     names = after
                     while names < end and text[names] in _SEPARATORS:
                         names += 1
+                    if names > after and text[names : names + 1] in ("【", "[", "〔"):
+                        names += 1  # 责任编辑:【卢岩】: the names in brackets after the cue
                     if names in chain_at:
                         chain_at[names].role = role
-                    elif names in self.tokens or names in self.bounds:
-                        self._name_list(names, end, role)
+                    elif names > after and (names in self.tokens or names in self.bounds):
+                        listed = self._name_list(names, end, role)
+                        if listed == names:
+                            self._add_new(self._credit_run(names, end, True), role)
+                    elif len(cue) > 1 or not _HAN.fullmatch(cue):
+                        # 记者琼达卓嘎、鲜敢), 【记者谢映波】, □汤正平 本报记者…: no separator
+                        # (not after a one-character cue: 文|章图片, (图|侵删))
+                        spaced = names > after or before in "(（【["
+                        self._add_new(self._credit_run(names, end, spaced), role)
                 at = text.find(cue, after, end)
+        self._bracketed_credits(start, end)
+        self._photo_credits(start, end)
+        self._line_credits(start, end)
+        self._speaker(start, end)
+
+    def _credit_end(self, at: int, end: int) -> int | None:
+        """Where a credit's names stop at ``at``: the sentence or a bracket closes, or a credit
+        word (摄, 报道, 参与采写), a date or a place followed by 报道 comes; else ``None``."""
+        text = self.text
+        while at < end and text[at] in " \u3000":
+            at += 1
+        if at >= end or text[at] in ")）】]\n" or text[at].isdigit():
+            return at
+        if text.startswith(_credit_words(), at) or text.startswith(_byline_cues(), at):
+            return at  # …刘宵华摄, □汤正平 本报记者 刘路: another credit begins
+        place = next((p for p in self.places if p.span.start == at), None)
+        if place is not None and text.startswith("报道", place.span.end):
+            return at
+        return None
+
+    def _credit_run(self, at: int, end: int, unsurnamed: bool) -> list[tuple[int, int]]:
+        """The names of a credit from ``at`` on, separated by spaces or 、, when a credit's
+        end (see ``_credit_end``) closes them; a name may be written with a space inside
+        (易 铭) and, with ``unsurnamed``, have no surname (次旺, 旦增西旦)."""
+        text = self.text
+        names: list[tuple[int, int]] = []
+        pos = at
+        while True:
+            while pos < end and text[pos] in " \u3000、":
+                pos += 1
+            if names and self._credit_end(pos, end) is not None:
+                return names
+            item = self._credit_item(pos, end, unsurnamed)
+            if item is None:
+                return []
+            names.append((pos, item))
+            pos = item
+            if pos >= end or text[pos] not in " \u3000、":
+                return names if self._credit_end(pos, end) is not None else []
+
+    def _credit_item(self, at: int, end: int, unsurnamed: bool) -> int | None:
+        text = self.text
+        if (
+            at + 3 <= end
+            and self._surname_length(at) == 1
+            and text[at + 1] in " \u3000"
+            and _HAN.fullmatch(text[at + 2])
+            and (at + 3 == end or not _HAN.fullmatch(text[at + 3]))
+        ):
+            return at + 3  # 易 铭: a two-character name spaced out to the width of three
+        item = self._list_item_end(at, end)
+        if item is not None and not self._common_word(at, item):
+            return item
+        if not unsurnamed:
+            return None
+        run = at
+        while run < end and _HAN.fullmatch(text[run]) and run - at < 5:
+            run += 1
+        closed = run >= end or not _HAN.fullmatch(text[run])
+        if closed and self._valid_name(at, run) and not self._common_word(at, run):
+            return run
+        return None
+
+    def _bracketed_credits(self, start: int, end: int) -> None:
+        """(梁宏鑫), (岳依桐 王利文), (卢红军 刘 骞 报道), (蒋沁志参与采写): names alone in
+        brackets, each with a surname, are the story's reporters."""
+        text = self.text
+        for match in _OPEN_BRACKET.finditer(text, start, end):
+            names = self._credit_run(match.end(), end, False)
+            if names and self._credit_end(names[-1][1], end) is not None:
+                close = self._credit_end(names[-1][1], end)
+                assert close is not None
+                tail = text[close : close + 4]
+                if close < end and (
+                    text[close] in ")）" or tail.startswith(_credit_words() + _byline_cues())
+                ):
+                    self._add_new(names, "reporter")
+
+    def _line_opening(self, start: int, end: int) -> int | None:
+        """Where the words of the sentence's line begin, after spaces and a bullet, if the
+        sentence opens its line."""
+        text = self.text
+        line = text.rfind("\n", 0, start) + 1
+        at = start
+        while at < end and text[at] in _LINE_BULLETS:
+            at += 1
+        return None if text[line:start].strip(_LINE_BULLETS) else at
+
+    def _speaker(self, start: int, end: int) -> None:
+        """A transcript's speaker: a line that opens with a name and a colon (• 张三：)."""
+        at = self._line_opening(start, end)
+        if at is None or self._dotted_name_end(at, end) is not None:
+            # not a dotted name: its dot may be a bullet's (雪克来提•扎克尔), so the same
+            # person named with · elsewhere would be two
+            return
+        name_end = self.name_at(at, end)
+        if name_end is not None and self.text[name_end : name_end + 1] in ("：", ":"):
+            self._add_new([(at, name_end)])
+
+    def _line_credits(self, start: int, end: int) -> None:
+        """A line that opens with names and closes them with a credit (贾楠 景诗雁 重庆报道,
+        张三 李四 发布时间：…), maybe after the outlet's name and before a date (光山新闻网
+        李晓华 2019-05-17): the story's reporters."""
+        text = self.text
+        at = self._line_opening(start, end)
+        if at is None:
+            return  # the sentence does not open its line
+        outlet = at
+        while outlet < end and _HAN.fullmatch(text[outlet]) and outlet - at < 12:
+            outlet += 1
+        dated = False
+        if outlet < end and text[outlet] in " \u3000" and text[at:outlet].endswith(_media()):
+            at = outlet  # 光山新闻网 李晓华 2019-05-17: an outlet, its reporter, a date
+            dated = True
+        names = self._credit_run(at, end, False)
+        if not names:
+            return
+        close = self._credit_end(names[-1][1], end)
+        if close is None or close >= end:
+            return
+        credit = text.startswith(_credit_words(), close)
+        place = next((p for p in self.places if p.span.start == close), None)
+        if credit or place is not None or (dated and text[close].isdigit()):
+            self._add_new(names, "reporter")
+
+    def _photo_credits(self, start: int, end: int) -> None:
+        """刘宵华摄, 大会现场 张宝杉 摄, 易铭/摄: a name right before 摄 that ends the line."""
+        text = self.text
+        at = text.find("摄", start, end)
+        while at >= 0:
+            stop = at + 1
+            if stop >= end or not _HAN.fullmatch(text[stop]) or text[stop] in "影":
+                mark = at
+                while mark > start and text[mark - 1] in " \u3000/／":
+                    mark -= 1
+                floor = max(start, mark - 12)
+                first = mark
+                while first > floor and (_HAN.fullmatch(text[first - 1]) or text[first - 1] == " "):
+                    first -= 1
+                for begin in [first] + [i + 1 for i in range(first, mark) if text[i] == " "]:
+                    names = self._credit_run(begin, mark, False)
+                    if names and names[-1][1] == mark:
+                        self._add_new(names, "photographer")
+                        break
+            at = text.find("摄", at + 1, end)
 
     def _story_people(self, start: int, end: int) -> None:
         text = self.text

@@ -1,0 +1,43 @@
+"""Bylines and credit lines in the forms of real reporting, in invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_people import YONGSHENG, run
+
+
+@pytest.mark.parametrize(
+    ("text", "credited"),
+    [
+        ("本报昆明5月3日电(记者央金拉姆、杨春)国庆期间，全县传来捷报。", {"央金拉姆", "杨春"}),
+        ("新永胜讯【记者郑明远】3月5日，全县农村工作会议召开。", {"郑明远"}),
+        ("村民在新居前合影。记者 扎西 陈小林 摄", {"扎西", "陈小林"}),
+        ("会议现场。孟晓东摄", {"孟晓东"}),
+        ("大会现场 钱玉珊 摄", {"钱玉珊"}),
+        ("新村一角 胡明/摄", {"胡明"}),
+        ("全县完成了年度任务。(卢志军 刘 畅 报道)", {"卢志军", "刘 畅"}),
+        ("人民网昆明5月3日电 (梁晓峰)今天上午，会议开幕。", {"梁晓峰"}),
+        ("协作还在继续。(采访人员吴振华)(蒋晓云参与采写)", {"吴振华", "蒋晓云"}),
+        ("部署了防火工作。(金明 记者 林日新)", {"金明", "林日新"}),
+        ("(来源：永胜县融媒体中心 转载：康晓霞)", {"康晓霞"}),
+        ("■ 崔明泽 本刊全媒体记者 易 航 齐 梅 刘思远", {"崔明泽", "易 航", "齐 梅", "刘思远"}),
+        ("标题\n\n  钱明 孔诗雨 丽江报道\n\n正文", {"钱明", "孔诗雨"}),
+        ("标题\n钱明 孔诗雨 发布时间:2024-01-23 09:33:00\n", {"钱明", "孔诗雨"}),
+        ("标题\n\n永胜新闻网 葛晓红 2019-05-17 14:48:51\n浏览", {"葛晓红"}),
+        ("全文完。\n\n  责任编辑:【孔岩】\n", {"孔岩"}),
+    ],
+)
+def test_credit_lines(text: str, credited: set[str]) -> None:
+    found = run(text, YONGSHENG)
+    assert credited <= set(found)
+    assert all(found[name].role for name in credited)
+
+
+def test_a_one_character_cue_needs_a_separator() -> None:
+    found = run("文章图片\n永胜县2020年政府工作报告(全文)(图侵删)", YONGSHENG)
+    assert not found
+
+
+def test_a_line_opened_by_a_name_and_a_figure_is_no_credit() -> None:
+    assert run("正文\n  王小明 2019年来到村里。\n马铃薯 2019年种植。\n", YONGSHENG) == {}

@@ -1,0 +1,48 @@
+"""What makes a person's name: surnames beyond the listed ones, and words that jieba tags as
+names but are not, in invented sentences."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.test_people import YONGSHENG, posts, run
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_ranked_surnames_file_is_up_to_date() -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "make_surnames.py"), "--check"], check=False
+    )
+    assert done.returncode == 0, "run python tools/make_surnames.py"
+
+
+def test_a_ranked_surname_where_jieba_reads_a_name() -> None:
+    found = run("会议由县委副书记肖锦涛主持，县长海明宇作了动员讲话。", YONGSHENG)
+    assert posts(found["肖锦涛"]) == [("副书记", "中共永胜县委")]
+    assert posts(found["海明宇"]) == [("县长", "永胜县人民政府")]
+
+
+def test_a_ranked_surname_opening_a_common_word_is_no_name() -> None:
+    assert run("南方的海风吹来，这是一种全新的格局。", YONGSHENG) == {}
+
+
+def test_a_verb_or_adjective_and_one_more_character_is_no_name() -> None:
+    assert run("全村的安居房全部竣工，群众安全感明显提升。", YONGSHENG) == {}
+
+
+def test_a_place_whose_body_follows_is_no_name() -> None:
+    found = run("他曾任团县委书记，东岭头党工委书记、办事处主任。", YONGSHENG)
+    assert "东岭头" not in found
+
+
+def test_a_name_ends_where_a_verb_of_meeting_reports_starts() -> None:
+    found = run("县委书记孔立新出席汇报会，县委副书记宋黎明陪同，县长钱明要求各乡镇抓好落实。")
+    assert {"孔立新", "宋黎明", "钱明"} <= set(found)
+
+
+def test_a_transcripts_speaker() -> None:
+    found = run("发布会现场\n\n  • 钱凯红:\n\n    女士们、先生们，大家上午好！\n高考：今年的情况\n")
+    assert set(found) == {"钱凯红"}
