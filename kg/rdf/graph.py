@@ -15,6 +15,7 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 
 from kg.extract.facts import Division, Facts, Measurement, Organisation, Person, Programme, Quantity
+from kg.extract.indicators import SCHEME, Concept, concept_of
 from kg.rdf import namespace as ns
 from kg.rdf.iri import Minter
 from kg.rdf.labels import all_forms, pinyin
@@ -255,11 +256,28 @@ class _Builder:
             self.add(iri, QUDT.conversionMultiplier, decimal_literal(_MU_IN_M2))
         return iri
 
-    def indicator(self, label: str) -> URIRef:
-        iri = self.mint.indicator(label)
+    def indicator(self, label: str, unit: str) -> URIRef:
+        """The indicator as phrased, with its standard concept where one is recognised (the
+        unit takes part: 地区生产总值 in yuan is GDP, in percent its growth)."""
+        concept = concept_of(label, unit)
+        iri = indicator_iri(self.mint, label, unit)
         self.add(iri, RDF.type, FP.Indicator)
         for literal in all_forms(label, "Hans", with_pinyin=False):
             self.add(iri, RDFS.label, literal)
+        if concept is not None:
+            self.add(iri, FP.concept, self.concept(concept))
+        return iri
+
+    def concept(self, concept: Concept) -> URIRef:
+        """A concept of ontology/indicators.ttl, with what a file needs to show and judge it."""
+        iri = URIRef(concept.iri)
+        self.add(iri, RDF.type, SKOS.Concept)
+        self.add(iri, SKOS.inScheme, URIRef(SCHEME))
+        self.add(iri, SKOS.notation, _text(concept.notation))
+        for text, language in concept.pref_labels:
+            self.add(iri, SKOS.prefLabel, _text(text, language or None))
+        if concept.direction is not None:
+            self.add(iri, FP.desiredDirection, FP[concept.direction])
         return iri
 
     def quantity(self, node: URIRef, quantity: Quantity) -> None:
@@ -278,7 +296,7 @@ class _Builder:
         self.add(iri, RDF.type, FP[measurement.kind.value])
         self.add(iri, RDF.type, QB.Observation)
         self.quantity(iri, q)
-        self.add(iri, FP.indicator, self.indicator(measurement.indicator))
+        self.add(iri, FP.indicator, self.indicator(measurement.indicator, q.unit))
         area = measurement.area or self.facts.jurisdiction
         if area is not None:
             self.add(iri, SDMX_DIMENSION.refArea, self.division(area))
@@ -353,6 +371,12 @@ def numbered_observations(
     return out
 
 
+def indicator_iri(mint: Minter, label: str, unit: str) -> URIRef:
+    """The IRI of the indicator ``label`` names for an observation in ``unit``."""
+    concept = concept_of(label, unit)
+    return mint.indicator(label, concept.notation if concept else None)
+
+
 def build_triples(doc: Document, facts: Facts, base: str = ID_BASE) -> list[Triple]:
     """The triples of one document's facts, sorted: what the serialisers write."""
     return sorted(_Builder(doc, facts, base).build(), key=_triple_key)
@@ -386,6 +410,7 @@ __all__ = [
     "Triple",
     "build_graph",
     "build_triples",
+    "indicator_iri",
     "measurements_in_order",
     "numbered_observations",
     "pinyin",

@@ -24,7 +24,7 @@ from rdflib import URIRef
 from rdflib.namespace import RDF
 
 from kg.extract.facts import Division, Facts, Level, Measurement, Post
-from kg.rdf.graph import measurements_in_order, numbered_observations
+from kg.rdf.graph import indicator_iri, measurements_in_order, numbered_observations
 from kg.rdf.iri import Minter
 from kg.rdf.namespace import FP, ID_BASE
 from kg.resources import data_path
@@ -149,7 +149,7 @@ def collect(result: Result, base: str | None = None) -> Review:
     for measurement, iri in numbered_observations(doc, facts.measurements, minter):
         review.observation_iris[id(measurement)] = iri
         cls = "target" if measurement.kind.value == "Target" else "outcome"
-        iris = {iri, minter.indicator(measurement.indicator)}
+        iris = {iri, indicator_iri(minter, measurement.indicator, measurement.quantity.unit)}
         add(measurement, "m", cls, measurement.span, iris)
 
     by_iri: dict[str, list[str]] = defaultdict(list)
