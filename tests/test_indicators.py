@@ -76,3 +76,25 @@ def test_growth_concept_is_linked_to_its_level() -> None:
     growth = concepts()[FPI + "regional-gdp-growth"]
     assert growth.growth_of == FPI + "regional-gdp"
     assert concepts()[FPI + "cpi-inflation"].direction == "Lower"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "unit", "clause", "notation"),
+    [
+        # the clause keeps what the phrase lost
+        ("农村贫困人口", "PERSON", "减少农村贫困人口110万", "people-lifted-out-of-poverty"),
+        ("农村贫困人口", "PERSON", "全省有农村贫困人口110万", "poverty-headcount"),
+        ("地区生产总值", "PERCENT", "地区生产总值增长6%左右", "regional-gdp-growth"),
+        # the clause says the number is something else
+        ("常住人口", "PERSON", "比上年末增加0.1万人", None),
+        ("贫困户", "HOUSEHOLD", "带动贫困户60户", None),
+        # a phrase carried over from an earlier number, when the clause names another indicator
+        ("规模以上工业增加值", "PERCENT", "社会消费品零售总额实现206.36亿元、增长12.1%", None),
+        ("规模以上工业增加值", "PERCENT", "增长8.5%", "industrial-value-added-growth"),
+    ],
+)
+def test_the_clause_around_the_number_decides(
+    phrase: str, unit: str, clause: str, notation: str | None
+) -> None:
+    concept = concept_of(phrase, unit, clause)
+    assert (concept.notation if concept else None) == notation

@@ -119,8 +119,12 @@ def _fits(scheme: _Scheme, iri: str, unit: str) -> str | None:
     return None
 
 
-def concept_of(phrase: str, unit: str) -> Concept | None:
-    """The standard indicator ``phrase`` names for an observation in ``unit``, or None."""
+def concept_of(phrase: str, unit: str, clause: str = "") -> Concept | None:
+    """The standard indicator ``phrase`` names for an observation in ``unit``, or None.
+
+    ``clause``, the words around the number, may say more than the phrase kept: where it holds
+    a longer label containing the phrase's (减少农村贫困人口 around 农村贫困人口), that label's
+    concept is the one meant."""
     scheme = _scheme()
     text = _plain(phrase)
     if not text:
@@ -149,7 +153,39 @@ def concept_of(phrase: str, unit: str) -> Concept | None:
         beside = other_end <= start or other_start >= end  # not inside the chosen label
         if beside and not related & set(scheme.labels[label]):
             return None  # two indicators named side by side
+    if clause:
+        label, words = text[start:end], _plain(clause)
+        iri = _in_clause(scheme, label, unit, words) or iri
+        if _clause_disagrees(scheme, label, iri, words):
+            return None
     return scheme.concepts[iri]
+
+
+def _clause_disagrees(scheme: _Scheme, label: str, iri: str, clause: str) -> bool:
+    """The clause says the number is not the phrase's indicator: it holds a blocker word (比上年
+    增加 0.1万人 after 常住人口, 带动贫困户 60户), or, where the phrase is not in the clause (the
+    extractor carried it over from an earlier number), another indicator's label."""
+    concept = scheme.concepts[iri]
+    related = {iri, concept.growth_of, scheme.growth.get(iri)}
+    named = [o for o in scheme.labels if o in clause]
+    if any(w in clause and not any(w in o for o in named) for w in _blockers() if w not in label):
+        return True
+    if label in clause:
+        return False
+    return any(not related & set(scheme.labels[o]) for o in named)
+
+
+def _in_clause(scheme: _Scheme, label: str, unit: str, clause: str) -> str | None:
+    """The concept of the longest label in ``clause`` that contains ``label`` and fits."""
+    longer = sorted(
+        (o for o in scheme.labels if o != label and label in o and o in clause),
+        key=lambda o: (-len(o), o),
+    )
+    for other in longer:
+        for iri in scheme.labels[other]:
+            if (fitting := _fits(scheme, iri, unit)) is not None:
+                return fitting
+    return None
 
 
 __all__ = ["Concept", "concept_of", "concepts"]

@@ -256,11 +256,11 @@ class _Builder:
             self.add(iri, QUDT.conversionMultiplier, decimal_literal(_MU_IN_M2))
         return iri
 
-    def indicator(self, label: str, unit: str) -> URIRef:
+    def indicator(self, label: str, unit: str, clause: str) -> URIRef:
         """The indicator as phrased, with its standard concept where one is recognised (the
         unit takes part: 地区生产总值 in yuan is GDP, in percent its growth)."""
-        concept = concept_of(label, unit)
-        iri = indicator_iri(self.mint, label, unit)
+        concept = concept_of(label, unit, clause)
+        iri = indicator_iri(self.mint, label, unit, clause)
         self.add(iri, RDF.type, FP.Indicator)
         for literal in all_forms(label, "Hans", with_pinyin=False):
             self.add(iri, RDFS.label, literal)
@@ -296,7 +296,8 @@ class _Builder:
         self.add(iri, RDF.type, FP[measurement.kind.value])
         self.add(iri, RDF.type, QB.Observation)
         self.quantity(iri, q)
-        self.add(iri, FP.indicator, self.indicator(measurement.indicator, q.unit))
+        indicator = self.indicator(measurement.indicator, q.unit, measurement.span.text)
+        self.add(iri, FP.indicator, indicator)
         area = measurement.area or self.facts.jurisdiction
         if area is not None:
             self.add(iri, SDMX_DIMENSION.refArea, self.division(area))
@@ -371,9 +372,9 @@ def numbered_observations(
     return out
 
 
-def indicator_iri(mint: Minter, label: str, unit: str) -> URIRef:
-    """The IRI of the indicator ``label`` names for an observation in ``unit``."""
-    concept = concept_of(label, unit)
+def indicator_iri(mint: Minter, label: str, unit: str, clause: str) -> URIRef:
+    """The IRI of the indicator ``label`` names for an observation in ``unit`` (in ``clause``)."""
+    concept = concept_of(label, unit, clause)
     return mint.indicator(label, concept.notation if concept else None)
 
 

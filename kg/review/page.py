@@ -149,7 +149,10 @@ def collect(result: Result, base: str | None = None) -> Review:
     for measurement, iri in numbered_observations(doc, facts.measurements, minter):
         review.observation_iris[id(measurement)] = iri
         cls = "target" if measurement.kind.value == "Target" else "outcome"
-        iris = {iri, indicator_iri(minter, measurement.indicator, measurement.quantity.unit)}
+        indicator = indicator_iri(
+            minter, measurement.indicator, measurement.quantity.unit, measurement.span.text
+        )
+        iris = {iri, indicator}
         add(measurement, "m", cls, measurement.span, iris)
 
     by_iri: dict[str, list[str]] = defaultdict(list)
