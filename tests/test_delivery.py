@@ -20,7 +20,7 @@ from click.testing import CliRunner, Result
 
 from kg.cli import cli
 from kg.store.backends import EmbeddedStore
-from kg.store.delivery import KEYS, Period, period_of, verdict
+from kg.store.delivery import KEYS, Period, delivery, period_of, verdict
 
 FIXTURES = Path(__file__).parent / "fixtures" / "delivery"
 ID = "https://w3id.org/fupin-kg/id/"
@@ -113,6 +113,24 @@ def test_the_latest_dated_report_wins(tmp_path: Path) -> None:
     assert (gdp["outcome"], gdp["verdict"], gdp["outcome_document"]) == (5.2, "missed", REPORT_2020)
     unemployment = next(r for r in rows if r["target_qualifier"] == "AtMost")
     assert (unemployment["outcome"], unemployment["verdict"]) == (4.8, "missed")
+
+
+class _SparqlOnly:
+    """The embedded store as a remote one is seen: delivery.rq, not the direct lookups."""
+
+    def __init__(self, store: EmbeddedStore) -> None:
+        self._store = store
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._store, name)
+
+
+@pytest.mark.parametrize("name", ["试验市", "试验县"])
+def test_delivery_rq_gathers_what_the_embedded_lookups_do(store: Path, name: str) -> None:
+    embedded = EmbeddedStore(store)
+    direct = delivery(embedded, name).records
+    assert direct == delivery(_SparqlOnly(embedded), name).records  # type: ignore[arg-type]
+    assert len(direct) > 1 if name == "试验市" else direct
 
 
 def test_a_county_asked_for_itself_is_direct(store: Path) -> None:

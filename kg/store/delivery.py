@@ -19,17 +19,20 @@ the same concept, area, unit and period and given a verdict:
 from __future__ import annotations
 
 import calendar
+import functools
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 import pyoxigraph as ox
 
 from kg.extract.indicators import concepts
-from kg.store.backends import Store, Term
+from kg.store.backends import EmbeddedStore, Store, Term
 from kg.store.details_index import Evidence
 from kg.store.details_index import term_text as _value
 from kg.store.query import (
@@ -211,10 +214,107 @@ def _number(term: Term | None) -> Decimal | None:
         return None
 
 
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_KINDS = (ox.NamedNode(FP + "Target"), ox.NamedNode(FP + "Outcome"))
+_CONTAINED_IN = ox.NamedNode("https://schema.org/containedInPlace")
+_SKOS_NOTATION = ox.NamedNode("http://www.w3.org/2004/02/skos/core#notation")
+_PROV_DERIVED = ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom")
+_OA_SOURCE = ox.NamedNode("http://www.w3.org/ns/oa#hasSource")
+_DCTERMS = "http://purl.org/dc/terms/"
+_SDMX = "http://purl.org/linked-data/sdmx/2009/"
+_OWN = {  # the observation's own single-valued facts, as delivery.rq names them
+    "indicator": ox.NamedNode(FP + "indicator"),
+    "value": ox.NamedNode(_SDMX + "measure#obsValue"),
+    "unit": ox.NamedNode(_SDMX + "attribute#unitMeasure"),
+    "qualifier": ox.NamedNode(FP + "valueQualifier"),
+    "period": ox.NamedNode(_SDMX + "dimension#refPeriod"),
+    "start": ox.NamedNode(FP + "periodStart"),
+    "end": ox.NamedNode(FP + "periodEnd"),
+}
+_REF_AREA = ox.NamedNode(_SDMX + "dimension#refArea")
+_CONCEPT = ox.NamedNode(FP + "concept")
+
+
+def _objects(store: ox.Store, subject: Any, predicate: ox.NamedNode) -> list[Any]:
+    """The distinct objects, in a stable order (every document repeats what it mentions)."""
+    found = {q.object for q in store.quads_for_pattern(subject, predicate, None)}
+    return sorted(found, key=str)
+
+
+def _first(store: ox.Store, subject: Any, predicate: ox.NamedNode) -> Any:
+    """One object, without walking every stored copy: for a code or a concept, which the
+    copies agree on."""
+    return next((q.object for q in store.quads_for_pattern(subject, predicate, None)), None)
+
+
+def _embedded_rows(store: ox.Store, target: ox.NamedNode) -> list[dict[str, Any]]:
+    """What delivery.rq answers, read straight from the embedded store's indexes: Oxigraph
+    plans that query with hash joins over every observation in the store (0.6 s at 1,000
+    documents), where looking each fact up from the area takes a few milliseconds."""
+    areas: set[Any] = {target}
+    todo: list[Any] = [target]
+    while todo:
+        for quad in store.quads_for_pattern(None, _CONTAINED_IN, todo.pop()):
+            if isinstance(quad.subject, ox.NamedNode) and quad.subject not in areas:
+                areas.add(quad.subject)
+                todo.append(quad.subject)
+    rows: list[dict[str, Any]] = []
+    dates: dict[Any, tuple[list[Any], list[Any]]] = {}
+    # indicators and units recur across observations: one lookup each
+    first = functools.cache(lambda subject, predicate: _first(store, subject, predicate))
+    for area in sorted(areas, key=str):
+        area_code = first(area, _SKOS_NOTATION)
+        observations = {q.subject for q in store.quads_for_pattern(None, _REF_AREA, area)}
+        for observation in sorted(observations, key=str):
+            facts: dict[Any, set[Any]] = defaultdict(set)  # one lookup: all it states
+            for quad in store.quads_for_pattern(observation, None, None):
+                facts[quad.predicate].add(quad.object)
+            kinds = [k for k in _KINDS if k in facts[_RDF_TYPE]]
+            own = {name: sorted(facts[p], key=str) for name, p in _OWN.items()}
+            if not kinds or not own["indicator"] or not own["value"] or not own["unit"]:
+                continue
+            concept = first(own["indicator"][0], _CONCEPT)
+            if concept is None:  # delivery.rq: targets, and outcomes with a concept
+                kinds = [k for k in kinds if k == _KINDS[0]]
+            documents: list[Any] = sorted(
+                {
+                    q.object
+                    for m in sorted(facts[_PROV_DERIVED], key=str)
+                    for q in store.quads_for_pattern(m, _OA_SOURCE, None)
+                },
+                key=str,
+            ) or [None]
+            for kind, document in itertools.product(kinds, documents):
+                if document is not None and document not in dates:
+                    dates[document] = (
+                        _objects(store, document, ox.NamedNode(_DCTERMS + "issued")),
+                        _objects(store, document, ox.NamedNode(_DCTERMS + "created")),
+                    )
+                issued, created = dates.get(document, ([], [])) if document else ([], [])
+                rows.append(
+                    {
+                        "kind": kind,
+                        "observation": observation,
+                        "area": area,
+                        "areaCode": area_code,
+                        "concept": concept,
+                        "unitCode": first(own["unit"][0], _SKOS_NOTATION),
+                        **{name: values[0] if values else None for name, values in own.items()},
+                        "document": document,
+                        "issued": max(issued, key=str, default=None),
+                        "created": max(created, key=str, default=None),
+                    }
+                )
+    return rows
+
+
 def _observations(store: Store, area: str) -> list[_Observation]:
-    rows = _select(store, "delivery", {"target": ox.NamedNode(area)})
+    if isinstance(store, EmbeddedStore):
+        gathered = _embedded_rows(store.open_reader(), ox.NamedNode(area))
+    else:
+        gathered = list(_select(store, "delivery", {"target": ox.NamedNode(area)}).dicts())
     by_iri: dict[str, list[dict[str, Term | None]]] = defaultdict(list)
-    for row in rows.dicts():
+    for row in gathered:
         by_iri[_value(row["observation"])].append(row)
     found = []
     for iri, group in sorted(by_iri.items()):
