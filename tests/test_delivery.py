@@ -167,6 +167,11 @@ def test_csv_has_the_json_keys(store: Path) -> None:
     assert [r["verdict"] for r in rows] == [r["verdict"] for r in EXPECTED]
 
 
+def test_csv_of_no_rows_is_the_header_of_json_keys(store: Path) -> None:
+    result = kg(store, "--area", "试验县", "--indicator", "粮食", "--format", "csv")
+    assert (result.exit_code, result.stdout) == (0, ",".join(KEYS) + "\n")
+
+
 def test_unknown_area_is_exit_1(store: Path) -> None:
     result = kg(store, "--area", "无此县")
     assert result.exit_code == 1

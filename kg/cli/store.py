@@ -17,6 +17,7 @@ import click
 from kg.errors import UsageError
 from kg.store import query as questions
 from kg.store.backends import DEFAULT_WAIT, EmbeddedStore, Store, iter_files, open_store
+from kg.store.delivery import KEYS as DELIVERY_KEYS
 from kg.store.delivery import delivery as delivery_question
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -241,7 +242,11 @@ def delivery(
       kg query delivery --area 重庆市 --indicator 生产总值 --format json
     """
     store = target.open()
-    _print(delivery_question(store, area, indicator), fmt)
+    answer = delivery_question(store, area, indicator)
+    if fmt == "csv" and not answer.records:  # the header names the JSON keys all the same
+        click.echo(",".join(DELIVERY_KEYS))
+        return
+    _print(answer, fmt)
 
 
 @query.command()
