@@ -256,3 +256,23 @@ def test_period_of_nothing_is_none() -> None:
     assert Period(date(2019, 1, 1), date(2019, 12, 31)) < Period(
         date(2019, 1, 1), date(2020, 12, 31)
     )
+
+
+def test_the_review_page_shows_each_targets_verdict_from_the_store(tmp_path: Path) -> None:
+    """kg report --store: beside each target, its verdict where the store knows one."""
+    report = FIXTURES / "yongsheng-report-2019.txt"
+    runner = CliRunner()
+    built = runner.invoke(cli, ["build", str(report), "-o", str(tmp_path / "out"), "--no-store"])
+    assert built.exit_code == 0, built.output
+    store = tmp_path / "store"
+    turtle = tmp_path / "out" / f"{report.stem}.ttl"
+    EmbeddedStore(store).load([turtle, FIXTURES / "yongsheng-bulletin-2019.ttl"])
+    pages = {}
+    for name, extra in (("with", ["--store", str(store)]), ("without", [])):
+        out = tmp_path / name
+        result = runner.invoke(cli, ["report", str(report), "-o", str(out), *extra])
+        assert result.exit_code == 0, result.output
+        pages[name] = (out / f"{report.stem}.html").read_text(encoding="utf-8")
+    assert 'class="verdict verdict-met"' in pages["with"]
+    assert 'class="verdict verdict-missed"' in pages["with"]
+    assert 'class="verdict ' not in pages["without"]

@@ -23,7 +23,7 @@ import functools
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -398,19 +398,37 @@ def _first_quote(
     return (items[0].quote, items[0].document) if items else (None, None)
 
 
+def _paired(store: Store, area: str) -> list[tuple[_Observation, _Observation | None, str]]:
+    """Each target of the area (an IRI) and of places inside it, its outcome and verdict."""
+    found = _observations(store, area)
+    outcomes: dict[tuple[str, str, str], list[_Observation]] = defaultdict(list)
+    for o in found:
+        if not o.target:
+            outcomes[(o.concept, o.area, o.unit)].append(o)
+    targets = [o for o in found if o.target]
+    return [(t, *_pair(t, outcomes.get((t.concept, t.area, t.unit), []))) for t in targets]
+
+
+def verdicts(store: Store, areas: Iterable[str]) -> dict[str, str]:
+    """The verdict of every target of ``areas`` (IRIs) the store can judge, by the target's
+    IRI: ``met``, ``missed`` or ``pending`` (``unknown`` ones are left out), for the review
+    page."""
+    known: dict[str, str] = {}
+    for area in sorted(set(areas)):
+        for target, _, judged in _paired(store, area):
+            if judged != "unknown" and target.area == area:
+                known[target.iri] = judged
+    return known
+
+
 def delivery(store: Store, area: str, indicator: str | None = None) -> Answer:
     """Every target of ``area`` (and, marked ``within``, of places inside it) with its outcome
     and verdict."""
     traditional = prefers_traditional(area)
     records: list[dict[str, object]] = []
     for asked in resolve_area(store, area):
-        found = _observations(store, asked.iri)
-        outcomes: dict[tuple[str, str, str], list[_Observation]] = defaultdict(list)
-        for o in found:
-            if not o.target:
-                outcomes[(o.concept, o.area, o.unit)].append(o)
-        targets = [o for o in found if o.target]
-        paired = [(t, *_pair(t, outcomes.get((t.concept, t.area, t.unit), []))) for t in targets]
+        paired = _paired(store, asked.iri)
+        targets = [t for t, _, _ in paired]
         iris = {t.area for t in targets} | {t.indicator for t in targets}
         labels = {k: sorted(v) for k, v in _labels(store, iris).items()}
         evidence = _evidence(store, {t.iri for t in targets} | {o.iri for _, o, _ in paired if o})
@@ -464,4 +482,4 @@ def delivery(store: Store, area: str, indicator: str | None = None) -> Answer:
     return Answer(COLUMNS, records, hidden=("match", "area_label", "concept_label"))
 
 
-__all__ = ["COLUMNS", "KEYS", "Period", "delivery", "period_of", "verdict"]
+__all__ = ["COLUMNS", "KEYS", "Period", "delivery", "period_of", "verdict", "verdicts"]
