@@ -24,6 +24,8 @@ FPI = "https://w3id.org/fupin-kg/indicator/"
         ("地区生产总值增长", "PERCENT", "regional-gdp-growth"),
         ("GDP增長", "PERCENT", "regional-gdp-growth"),
         ("全市经济总量", "PERCENT", "regional-gdp-growth"),
+        ("第二产业实现增加值", "CNY", "secondary-industry-value-added"),  # 实现 between
+        ("第三产业实现增加值", "PERCENT", "tertiary-industry-value-added-growth"),
         ("人均地区生产总值", "CNY", "per-capita-gdp"),
         ("规上工业增加值", "PERCENT", "industrial-value-added-growth"),
         ("城镇登记失业率控制在", "PERCENT", "registered-urban-unemployment"),
