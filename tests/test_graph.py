@@ -108,6 +108,28 @@ def test_contract_terms(invented: tuple[Document, Facts]) -> None:
         assert (g.value(outcome, FP.programme), RDF.type, FP.Programme) in g
 
 
+def test_indicator_gains_its_concept_and_the_file_carries_its_labels(
+    invented: tuple[Document, Facts],
+) -> None:
+    """易地扶贫搬迁 in households and in people: one phrase, two concepts, two indicators."""
+    doc, facts = invented
+    g = build_graph(doc, facts)
+    fpi = "https://w3id.org/fupin-kg/indicator/"
+    found = {}
+    for outcome in g.subjects(RDF.type, FP.Outcome):
+        indicator = g.value(outcome, FP.indicator)
+        assert g.value(indicator, RDFS.label) is not None  # keeps its phrase
+        unit = g.value(g.value(outcome, SDMX_ATTRIBUTE.unitMeasure), SKOS.notation)
+        found[str(unit)] = (indicator, g.value(indicator, FP.concept))
+    assert found["PERSON"][1] == URIRef(fpi + "relocated-people")
+    assert found["HOUSEHOLD"][1] == URIRef(fpi + "relocated-households")
+    assert found["PERSON"][0] != found["HOUSEHOLD"][0]
+    concept = found["PERSON"][1]
+    labels = {o.language for o in g.objects(concept, SKOS.prefLabel)}
+    assert labels == {"en", "zh-Hans", "zh-Hant"}
+    assert (concept, RDF.type, SKOS.Concept) in g
+
+
 def test_conforms_to_the_shapes(invented: tuple[Document, Facts]) -> None:
     doc, facts = invented
     validation = validate(build_graph(doc, facts))

@@ -38,6 +38,7 @@ def test_wheel_ships_ontology_shapes_and_sample(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "kg/ontology/fupin.ttl" in names
     assert "kg/ontology/context.jsonld" in names
+    assert "kg/ontology/indicators.ttl" in names
     assert "kg/shapes/fupin-shapes.ttl" in names
     assert "kg/data/sample/lijiang-2020-06-10.txt" in names
     assert "kg/data/userdict.txt" in names

@@ -193,3 +193,28 @@ def test_sparql_errors_are_one_line(loaded: Server) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: {loaded.endpoint} answered 400")
     assert result.stderr.count("\n") == 1
+
+
+DELIVERY = sorted((Path(__file__).parent / "fixtures" / "delivery").glob("*.ttl"))
+
+
+@pytest.fixture(scope="module")
+def delivery_embedded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("delivery-embedded") / "store"
+    EmbeddedStore(path).load(DELIVERY)
+    return path
+
+
+def test_delivery_as_embedded(server: Server, delivery_embedded: Path) -> None:
+    """delivery.rq answers a remote store as the embedded one: periods, dates, concepts."""
+    result = kg(server, "load", *map(str, DELIVERY))
+    assert result.exit_code == 0, result.output
+    for args in (
+        ["query", "delivery", "--area", "试验市", "--format", "json"],
+        ["query", "delivery", "--area", "990101", "--indicator", "GDP"],
+    ):
+        here = CliRunner().invoke(cli, [*args, "--store", str(delivery_embedded)])
+        there = kg(server, *args)
+        assert (there.exit_code, there.stdout) == (here.exit_code, here.stdout)
+        assert here.exit_code == 0
+        assert "missed" in here.stdout  # the county's target: verdicts, not only unknowns

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from kg.cli.build import DEFAULT_OUT, article_paths
+from kg.cli.store import StoreTarget, store_options
 from kg.errors import InputError, UsageError
 from kg.rdf.namespace import ID_BASE
 
@@ -17,6 +18,18 @@ if TYPE_CHECKING:
 
 _inputs = click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
 _base = click.option("--base", default=ID_BASE, show_default=True, help="Base of minted IRIs.")
+
+
+def target_areas(result: Result) -> set[str]:
+    """The areas of the document's targets (IRIs), whose verdicts the page can show."""
+    from kg.rdf.namespace import FP, RDF, SDMX_DIMENSION
+
+    graph = result.graph
+    return {
+        str(area)
+        for observation in graph.subjects(RDF.type, FP.Target)
+        for area in graph.objects(observation, SDMX_DIMENSION.refArea)
+    }
 
 
 def _results(
@@ -53,13 +66,16 @@ def _page_names(name: str) -> tuple[str]:
     help="Folder for the .html pages.",
 )
 @_base
-def report(inputs: tuple[Path, ...], out_dir: Path, base: str) -> None:
+@store_options
+def report(inputs: tuple[Path, ...], out_dir: Path, base: str, target: StoreTarget) -> None:
     """Write a review page of each article's facts: DIR/<stem>.html.
 
     INPUTS are article files (.txt) or folders of them; none means the bundled sample.  Each
     page is one self-contained HTML file (no network needed): the text with every fact
     highlighted, tables of targets and outcomes, people, divisions and programmes, and the
-    validation results next to the facts they concern.
+    validation results next to the facts they concern.  With --store or --endpoint, each
+    target shows its verdict in that store (met, missed, pending: kg query delivery) where the
+    store knows one.
 
     Exit status: 0 pages written (whether or not the facts conform), 2 bad usage or
     unreadable input.
@@ -70,11 +86,14 @@ def report(inputs: tuple[Path, ...], out_dir: Path, base: str) -> None:
     """
     from kg.rdf.serialise import write_atomic
     from kg.review.page import render_bytes
+    from kg.store.delivery import verdicts
 
+    store = target.open() if target.store_dir or target.endpoint else None
     failed: list[Path] = []
     for _, result in _results(inputs, base, failed, _page_names):
         path = out_dir / _page_names(result.doc.name)[0]
-        write_atomic(path, render_bytes(result, base))
+        known = verdicts(store, target_areas(result)) if store is not None else None
+        write_atomic(path, render_bytes(result, base, known))
         click.echo(f"wrote {path}")
     if failed:
         raise SystemExit(2)

@@ -26,6 +26,8 @@ from kg.store.backends import (
     open_store,
     stored,
 )
+from kg.store.delivery import KEYS as DELIVERY_KEYS
+from kg.store.delivery import delivery as delivery_question
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -165,7 +167,7 @@ def load(
 
 @click.group()
 def query() -> None:
-    """Ask a named question: programmes, outcomes, targets, officials.
+    """Ask a named question: programmes, outcomes, targets, delivery, officials.
 
     \b
     Example:
@@ -239,6 +241,41 @@ def targets(
         _print(questions.programme_targets(store), fmt)
     else:
         _print(questions.observations(store, area, "Target"), fmt)
+
+
+@query.command()
+@click.option("--area", required=True, metavar="NAME", help="A division: name or 6-digit code.")
+@click.option(
+    "--indicator",
+    metavar="WORDS",
+    help="Only targets whose indicator or standard concept contains WORDS (生产总值, GDP).",
+)
+@format_option
+@store_options
+def delivery(
+    area: str,
+    indicator: str | None,
+    fmt: str,
+    target: StoreTarget,
+) -> None:
+    """Did an area reach what it announced?  Targets with their outcomes and a verdict.
+
+    Every target for the area (and, marked "within", places inside it), paired with the outcome
+    of the same standard indicator, area, unit and period from any document in the store (the
+    latest-dated report wins).  Verdicts: met, missed, pending (outcomes only for an earlier
+    period) or unknown (no outcome).  以上/突破/不低于 read as a floor, 控制在/以内/不超过 as a
+    ceiling, 左右 as within 0.5 percentage points (5% of the target for other units) or better.
+
+    \b
+    Example:
+      kg query delivery --area 重庆市 --indicator 生产总值 --format json
+    """
+    store = target.open()
+    answer = delivery_question(store, area, indicator)
+    if fmt == "csv" and not answer.records:  # the header names the JSON keys all the same
+        click.echo(",".join(DELIVERY_KEYS))
+        return
+    _print(answer, fmt)
 
 
 @query.command()

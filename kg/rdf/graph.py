@@ -15,6 +15,7 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 
 from kg.extract.facts import Division, Facts, Measurement, Organisation, Person, Programme, Quantity
+from kg.extract.indicators import SCHEME, Concept, concept_of
 from kg.extract.periods import bounds, canonical, interval_iri
 from kg.rdf import namespace as ns
 from kg.rdf.iri import Minter
@@ -257,11 +258,28 @@ class _Builder:
             self.add(iri, QUDT.conversionMultiplier, decimal_literal(_MU_IN_M2))
         return iri
 
-    def indicator(self, label: str) -> URIRef:
-        iri = self.mint.indicator(label)
+    def indicator(self, label: str, unit: str, clause: str) -> URIRef:
+        """The indicator as phrased, with its standard concept where one is recognised (the
+        unit takes part: 地区生产总值 in yuan is GDP, in percent its growth)."""
+        concept = concept_of(label, unit, clause)
+        iri = indicator_iri(self.mint, label, unit, clause)
         self.add(iri, RDF.type, FP.Indicator)
         for literal in all_forms(label, "Hans", with_pinyin=False):
             self.add(iri, RDFS.label, literal)
+        if concept is not None:
+            self.add(iri, FP.concept, self.concept(concept))
+        return iri
+
+    def concept(self, concept: Concept) -> URIRef:
+        """A concept of ontology/indicators.ttl, with what a file needs to show and judge it."""
+        iri = URIRef(concept.iri)
+        self.add(iri, RDF.type, SKOS.Concept)
+        self.add(iri, SKOS.inScheme, URIRef(SCHEME))
+        self.add(iri, SKOS.notation, _text(concept.notation))
+        for text, language in concept.pref_labels:
+            self.add(iri, SKOS.prefLabel, _text(text, language or None))
+        if concept.direction is not None:
+            self.add(iri, FP.desiredDirection, FP[concept.direction])
         return iri
 
     def quantity(self, node: URIRef, quantity: Quantity) -> None:
@@ -280,7 +298,8 @@ class _Builder:
         self.add(iri, RDF.type, FP[measurement.kind.value])
         self.add(iri, RDF.type, QB.Observation)
         self.quantity(iri, q)
-        self.add(iri, FP.indicator, self.indicator(measurement.indicator))
+        indicator = self.indicator(measurement.indicator, q.unit, measurement.span.text)
+        self.add(iri, FP.indicator, indicator)
         area = measurement.area or self.facts.jurisdiction
         if area is not None:
             self.add(iri, SDMX_DIMENSION.refArea, self.division(area))
@@ -407,6 +426,12 @@ def numbered_observations(
     return out
 
 
+def indicator_iri(mint: Minter, label: str, unit: str, clause: str) -> URIRef:
+    """The IRI of the indicator ``label`` names for an observation in ``unit`` (in ``clause``)."""
+    concept = concept_of(label, unit, clause)
+    return mint.indicator(label, concept.notation if concept else None)
+
+
 def build_triples(doc: Document, facts: Facts, base: str = ID_BASE) -> list[Triple]:
     """The triples of one document's facts, sorted: what the serialisers write."""
     return sorted(_Builder(doc, facts, base).build(), key=_triple_key)
@@ -440,6 +465,7 @@ __all__ = [
     "Triple",
     "build_graph",
     "build_triples",
+    "indicator_iri",
     "measurements_in_order",
     "numbered_observations",
     "pinyin",

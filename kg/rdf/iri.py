@@ -57,8 +57,10 @@ class Minter:
     def programme(self, name: str, area_key: str) -> URIRef:
         return self._iri("programme", digest(f"{area_key}|{name}"))
 
-    def indicator(self, label: str) -> URIRef:
-        return self._iri("indicator", digest(label))
+    def indicator(self, label: str, concept: str | None = None) -> URIRef:
+        """Keyed by the phrase, and by its concept where it has one (the same phrase in yuan and
+        in percent names a level and its growth)."""
+        return self._iri("indicator", digest(label if concept is None else f"{label}|{concept}"))
 
     def dataset(self, sha256: str) -> URIRef:
         """The document's Data Cube data set: its targets and outcomes."""

@@ -14,7 +14,7 @@ fetched: the CSS and JS in ``kg/data/review.*`` are inlined.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from html import escape
@@ -24,7 +24,7 @@ from rdflib import URIRef
 from rdflib.namespace import RDF
 
 from kg.extract.facts import Division, Facts, Level, Measurement, Post
-from kg.rdf.graph import measurements_in_order, numbered_observations
+from kg.rdf.graph import indicator_iri, measurements_in_order, numbered_observations
 from kg.rdf.iri import Minter
 from kg.rdf.namespace import FP, ID_BASE
 from kg.resources import data_path
@@ -86,6 +86,9 @@ class Review:
     its page id."""
     observation_iris: dict[int, URIRef] = field(default_factory=dict)
     """``id()`` of a Measurement -> the IRI of its observation in the graph."""
+    verdicts: Mapping[str, str] = field(default_factory=dict)
+    """A target's observation IRI -> its verdict in a store (``kg query delivery``), where the
+    store knows one."""
 
     @property
     def document_iri(self) -> URIRef:
@@ -149,7 +152,10 @@ def collect(result: Result, base: str | None = None) -> Review:
     for measurement, iri in numbered_observations(doc, facts.measurements, minter):
         review.observation_iris[id(measurement)] = iri
         cls = "target" if measurement.kind.value == "Target" else "outcome"
-        iris = {iri, minter.indicator(measurement.indicator)}
+        indicator = indicator_iri(
+            minter, measurement.indicator, measurement.quantity.unit, measurement.span.text
+        )
+        iris = {iri, indicator}
         add(measurement, "m", cls, measurement.span, iris)
 
     by_iri: dict[str, list[str]] = defaultdict(list)
@@ -352,8 +358,16 @@ def _measurement_table(review: Review) -> str:
             if measurement.area is None:
                 area_html += ' <small class="inferred">(document)</small>'
         period = f" <small>{escape(measurement.period)}</small>" if measurement.period else ""
+        verdict = review.verdicts.get(str(review.observation_iris.get(id(measurement), "")))
+        verdict_html = (
+            f' <span class="verdict verdict-{escape(verdict)}" title="kg query delivery">'
+            f"{escape(verdict)}</span>"
+            if verdict
+            else ""
+        )
         cells = [
-            f'<span class="tag tag-{fact.cls}">{escape(measurement.kind.value)}</span>',
+            f'<span class="tag tag-{fact.cls}">{escape(measurement.kind.value)}</span>'
+            + verdict_html,
             f'<span class="value">{escape(sign)}{value}</span> {escape(q.unit)}{classifier}'
             f'<div class="numtext" title="qualifier">{escape(q.qualifier.value)} · '
             f"{escape(q.span.written)}</div>",
@@ -581,9 +595,13 @@ def _article(review: Review) -> str:
     )
 
 
-def render(result: Result, base: str | None = None) -> str:
-    """The review page of one processed document, as HTML text."""
+def render(
+    result: Result, base: str | None = None, verdicts: Mapping[str, str] | None = None
+) -> str:
+    """The review page of one processed document, as HTML text; ``verdicts`` (a target's
+    observation IRI -> met, missed or pending) are shown beside the targets."""
     review = collect(result, base)
+    review.verdicts = verdicts or {}
     css = data_path("review.css").read_text(encoding="utf-8")
     js = data_path("review.js").read_text(encoding="utf-8")
     title = result.facts.metadata.title
@@ -610,8 +628,10 @@ def render(result: Result, base: str | None = None) -> str:
     )
 
 
-def render_bytes(result: Result, base: str | None = None) -> bytes:
-    return render(result, base).encode("utf-8")
+def render_bytes(
+    result: Result, base: str | None = None, verdicts: Mapping[str, str] | None = None
+) -> bytes:
+    return render(result, base, verdicts).encode("utf-8")
 
 
 __all__ = [

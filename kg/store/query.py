@@ -323,6 +323,8 @@ class Answer:
     headers: Mapping[str, str] = field(default_factory=dict)
     focus: tuple[str, ...] = ()
     empty: list[str] = field(default_factory=list)
+    hidden: tuple[str, ...] = ()
+    """Keys of the records shown in the table only, not in JSON or CSV."""
 
 
 HEADERS = {
@@ -795,6 +797,9 @@ def render(
         if fmt == "json":
             return json.dumps(answer) + "\n"
         return ("boolean\n" if fmt == "csv" else "") + ("true\n" if answer else "false\n")
+    if answer.hidden and fmt != "table":
+        kept = [{k: v for k, v in r.items() if k not in answer.hidden} for r in answer.records]
+        answer = Answer(answer.columns, kept, answer.notes)
     if fmt == "json":
         return json.dumps(answer.records, ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":

@@ -19,11 +19,14 @@ class FP(DefinedNamespace):
     AtMost: URIRef  # term: at most
     County: URIRef  # term: County
     DataStructure: URIRef  # term: Targets and outcomes: area, period, indicator and the value's pla
+    Direction: URIRef  # class: Which way an indicator is better: fp:Higher or fp:Lower.
     Document: URIRef  # class: A source article.
     Exact: URIRef  # term: exact
+    Higher: URIRef  # term: higher is better
     Household: URIRef  # term: household
     Indicator: URIRef  # class: What a target or outcome counts.
     IndicatorComponent: URIRef  # term
+    Lower: URIRef  # term: lower is better
     Mention: URIRef  # class: The span of a document a fact was read from (an oa:SpecificResource).
     MoreThan: URIRef  # term: more than
     Mu: URIRef  # term: mu
@@ -50,9 +53,12 @@ class FP(DefinedNamespace):
     Village: URIRef  # term: Village
     baseline: URIRef  # term: The earlier value of a 从A到B change; obsValue is the later.
     classifier: URIRef  # term: The measure word as written, where the unit is a count (个, 座, 期).
+    concept: URIRef  # term: The standard indicator (a skos:Concept of ontology/indicators.ttl) an i
+    desiredDirection: URIRef  # term: A target with no qualifier is a floor for fp:Higher concepts a
     editor: URIRef  # term: editor
     encoding: URIRef  # term: encoding
     fileName: URIRef  # term: The name of the article's file as built (no folder), to show the docum
+    growthOf: URIRef  # term: A growth-rate concept and the level concept it is the growth of (GDP g
     hasTarget: URIRef  # term: has target
     indicator: URIRef  # term: indicator
     jurisdiction: URIRef  # term: The area a document reports on: what 全市, 全县 and 我市 refer to.
@@ -65,5 +71,6 @@ class FP(DefinedNamespace):
     rank: URIRef  # term: 1 for provinces down to 5 for villages.
     sha256: URIRef  # term: Hex SHA-256 digest of the source file's bytes.
     targetsArea: URIRef  # term: targets area
+    unitNotation: URIRef  # term: A unit (its skos:notation) an observation of the concept is stated
     valueOffset: URIRef  # term: The code-point offset in the document's text, as read, where the ob
     valueQualifier: URIRef  # term: value qualifier

@@ -1,0 +1,102 @@
+"""Indicator phrases -> the standard indicators of ontology/indicators.ttl."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph, Literal, Namespace, URIRef
+
+from kg.extract.indicators import concept_of, concepts
+from kg.resources import ontology_dir
+
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+FPI = "https://w3id.org/fupin-kg/indicator/"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "unit", "notation"),
+    [
+        ("地区生产总值", "CNY", "regional-gdp"),
+        ("生产总值", "CNY", "regional-gdp"),
+        ("GDP", "CNY", "regional-gdp"),
+        ("地區生產總值", "CNY", "regional-gdp"),  # traditional
+        # a level stated in percent is its growth rate; the two are different concepts
+        ("地区生产总值", "PERCENT", "regional-gdp-growth"),
+        ("地区生产总值增长", "PERCENT", "regional-gdp-growth"),
+        ("GDP增長", "PERCENT", "regional-gdp-growth"),
+        ("全市经济总量", "PERCENT", "regional-gdp-growth"),
+        ("第二产业实现增加值", "CNY", "secondary-industry-value-added"),  # 实现 between
+        ("第三产业实现增加值", "PERCENT", "tertiary-industry-value-added-growth"),
+        ("人均地区生产总值", "CNY", "per-capita-gdp"),
+        ("规上工业增加值", "PERCENT", "industrial-value-added-growth"),
+        ("城镇登记失业率控制在", "PERCENT", "registered-urban-unemployment"),
+        ("CPI涨幅控制在", "PERCENT", "cpi-inflation"),
+        ("减少农村贫困人口", "PERSON", "people-lifted-out-of-poverty"),
+        ("农村贫困人口", "PERSON", "poverty-headcount"),
+        ("贫困发生率", "PERCENT", "poverty-incidence"),
+        ("贫困县达到脱贫摘帽标准", "COUNT", "poor-counties-exited"),
+        ("贫困村全部出列", "COUNT", "poor-villages-exited"),
+        ("易地扶贫搬迁", "PERSON", "relocated-people"),
+        ("易地扶贫搬迁", "HOUSEHOLD", "relocated-households"),
+        ("农村居民人均可支配收入", "CNY", "rural-disposable-income"),
+        ("城镇居民人均可支配收入", "PERCENT", "urban-disposable-income-growth"),
+    ],
+)
+def test_phrase_maps_to_its_concept(phrase: str, unit: str, notation: str) -> None:
+    concept = concept_of(phrase, unit)
+    assert concept is not None and concept.notation == notation
+
+
+@pytest.mark.parametrize(
+    ("phrase", "unit"),
+    [
+        ("贫困发生率", "COUNT"),  # a rate cannot be a count: the unit rules it out
+        ("年均", "PERCENT"),
+        ("第一产业增加值占生产总值比重", "PERCENT"),  # a share is not GDP's growth
+        ("产业对生产总值增长的贡献率", "PERCENT"),
+        ("城乡居民人均可支配收入", "PERCENT"),  # urban and rural at once: neither
+        ("固定资产投资、社会消费品零售总额", "PERCENT"),  # two indicators side by side
+        ("", "CNY"),
+    ],
+)
+def test_phrase_naming_no_single_concept_maps_to_none(phrase: str, unit: str) -> None:
+    assert concept_of(phrase, unit) is None
+
+
+def test_scheme_labels_every_concept_in_three_scripts() -> None:
+    graph = Graph().parse(ontology_dir() / "indicators.ttl", format="turtle")
+    scheme = URIRef(FPI)
+    members = set(graph.subjects(SKOS.inScheme, scheme))
+    assert len(members) == len(concepts()) >= 40
+    for concept in members:
+        languages = {
+            o.language for o in graph.objects(concept, SKOS.prefLabel) if isinstance(o, Literal)
+        }
+        assert languages == {"en", "zh-Hans", "zh-Hant"}, concept
+
+
+def test_growth_concept_is_linked_to_its_level() -> None:
+    growth = concepts()[FPI + "regional-gdp-growth"]
+    assert growth.growth_of == FPI + "regional-gdp"
+    assert concepts()[FPI + "cpi-inflation"].direction == "Lower"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "unit", "clause", "notation"),
+    [
+        # the clause keeps what the phrase lost
+        ("农村贫困人口", "PERSON", "减少农村贫困人口110万", "people-lifted-out-of-poverty"),
+        ("农村贫困人口", "PERSON", "全省有农村贫困人口110万", "poverty-headcount"),
+        ("地区生产总值", "PERCENT", "地区生产总值增长6%左右", "regional-gdp-growth"),
+        # the clause says the number is something else
+        ("常住人口", "PERSON", "比上年末增加0.1万人", None),
+        ("贫困户", "HOUSEHOLD", "带动贫困户60户", None),
+        # a phrase carried over from an earlier number, when the clause names another indicator
+        ("规模以上工业增加值", "PERCENT", "社会消费品零售总额实现206.36亿元、增长12.1%", None),
+        ("规模以上工业增加值", "PERCENT", "增长8.5%", "industrial-value-added-growth"),
+    ],
+)
+def test_the_clause_around_the_number_decides(
+    phrase: str, unit: str, clause: str, notation: str | None
+) -> None:
+    concept = concept_of(phrase, unit, clause)
+    assert (concept.notation if concept else None) == notation
