@@ -47,6 +47,9 @@ TARGET_MS = 50.0
 """Issue 6: ``kg query programmes`` for the county at 10k documents, in-process, embedded."""
 UNKNOWN = "不存在县"
 UNKNOWN_TARGET_MS = 1000.0
+UNINDEXED_UNKNOWN_MAX_DOCS = 1000
+"""Above this, an unknown name is not timed without the index: at 10k documents the suggestion
+query alone took 31 minutes (1,850,635 ms, 7 Dec 2026), which is why the index exists."""
 """Issue 16: an unknown name, answered with suggestions, in under a second at 10k documents."""
 DELIVERY_TARGET_MS = 100.0
 """Issue 15: ``kg query delivery`` for the county at 10k documents."""
@@ -243,11 +246,10 @@ def measure(store: Store, files: list[Path], label: str, repeats: int = 21) -> N
         (store.path / INDEX_FILE).unlink()
         bare = EmbeddedStore(store.path)
         without, _ = timed(lambda: programmes(bare, "永胜县"), repeats)
-        unknown_bare = _unknown_name(bare) * 1000
-        unindexed = (
-            f"  without the details index {without:7.1f} ms ({without / county:.1f}x),"
-            f" unknown name {unknown_bare:8.1f} ms"
-        )
+        unindexed = f"  without the details index {without:7.1f} ms ({without / county:.1f}x)"
+        if len(files) <= UNINDEXED_UNKNOWN_MAX_DOCS:
+            unknown_bare = _unknown_name(bare) * 1000
+            unindexed += f", unknown name {unknown_bare:8.1f} ms"
     print(
         f"{label:<22} {len(files):>6} docs {quads:>8} quads  load {quads / seconds:>9,.0f} quads/s"
         f"  reload {replaced / replace_seconds:>9,.0f} quads/s"
