@@ -122,6 +122,14 @@ def test_growth_concept_is_linked_to_its_level() -> None:
         ("人员", "PERSON", "全年城镇新增就业人员1492人", "new-urban-jobs"),
         ("大关", "CNY", "规上工业总产值突破1400亿元大关", "industrial-output"),
         ("贫困县", "COUNT", "2016年“摘帽”28个贫困县", "poor-counties-exited"),
+        # two values at once: a phrase naming one of them is the extractor's reading of which
+        (
+            "城镇居民人均可支配收入",
+            "PERCENT",
+            "城乡居民人均可支配收入分别增长8.1%和9.2%",
+            "urban-disposable-income-growth",
+        ),
+        ("城乡居民人均可支配收入", "PERCENT", "城乡居民人均可支配收入分别增长8.1%和9.2%", None),
         # … but not with another number's words before a comma
         ("人均收入", "CNY", "地区生产总值100亿元，人均收入", None),
         ("贫困县", "COUNT", "全省有28个贫困县", None),

@@ -111,8 +111,10 @@ def concepts() -> dict[str, Concept]:
 
 
 @cache
-def _blockers() -> tuple[str, ...]:
-    return tuple(_plain(word) for word in read_lines("indicator_blockers.txt"))
+def _blockers(in_clause: bool = False) -> tuple[str, ...]:
+    """Blocker words; in a phrase also the words of two values at once (城乡, 分别)."""
+    files = ("indicator_blockers.txt",) + (() if in_clause else ("indicator_pair_words.txt",))
+    return tuple(_plain(word) for name in files for word in read_lines(name))
 
 
 @cache
@@ -125,11 +127,11 @@ def _fillers() -> tuple[str, ...]:
     return tuple(_plain(word) for word in read_lines("indicator_fillers.txt"))
 
 
-def _blockers_in(text: str) -> list[str]:
+def _blockers_in(text: str, in_clause: bool = False) -> list[str]:
     """The blocker words of ``text`` that are not part of an exception (增加 in 增加到)."""
     for exception in _blocker_exceptions():
         text = text.replace(exception, "|")
-    return [word for word in _blockers() if word in text]
+    return [word for word in _blockers(in_clause) if word in text]
 
 
 def _without_fillers(text: str) -> str:
@@ -222,11 +224,12 @@ def _clause_disagrees(scheme: _Scheme, label: str, iri: str, clause: str) -> boo
     concept = scheme.concepts[iri]
     related = {iri, concept.growth_of, scheme.growth.get(iri)}
     named = [o for o in scheme.labels if o in clause]
-    if any(not any(w in o for o in named) for w in _blockers_in(clause) if w not in label):
+    if any(not any(w in o for o in named) for w in _blockers_in(clause, True) if w not in label):
         return True
     if label in clause or label in _without_fillers(clause):
         return False
-    return any(not related & set(scheme.labels[o]) for o in named)
+    # a label inside the phrase's (居民人均可支配收入 in 城镇…) is no other indicator
+    return any(not related & set(scheme.labels[o]) for o in named if o not in label)
 
 
 def _in_clause(scheme: _Scheme, label: str, unit: str, clause: str) -> str | None:
