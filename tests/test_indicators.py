@@ -51,6 +51,11 @@ FPI = "https://w3id.org/fupin-kg/indicator/"
         ("成为中国脱贫人数最多省贫困发生率", "PERCENT", "poverty-incidence"),
         ("财政收入", "CNY", "local-fiscal-revenue"),
         ("按常住人口计算人均地区生产总值", "CNY", "per-capita-gdp"),
+        # concepts the corpus reports besides the list
+        ("建筑业总产值比增", "PERCENT", "construction-output-growth"),
+        ("年末户籍人口", "PERSON", "registered-population"),
+        ("金融机构贷款余额", "CNY", "loans"),
+        ("全社会用电量增长", "PERCENT", "electricity-consumption-growth"),
     ],
 )
 def test_phrase_maps_to_its_concept(phrase: str, unit: str, notation: str) -> None:
@@ -72,6 +77,9 @@ def test_phrase_maps_to_its_concept(phrase: str, unit: str, notation: str) -> No
         ("吸纳脱贫劳动力", "PERSON"),
         ("牧民实现脱贫致富", "HOUSEHOLD"),
         ("退出贫困村通村硬化路全部完工", "COUNT"),
+        ("0-17岁户籍人口", "PERSON"),  # a part is not the whole
+        ("中长期贷款余额增长", "PERCENT"),
+        ("金融机构总资产、存贷款余额", "CNY"),  # deposits and loans at once
     ],
 )
 def test_phrase_naming_no_single_concept_maps_to_none(phrase: str, unit: str) -> None:
