@@ -34,6 +34,8 @@ FPI = "https://w3id.org/fupin-kg/indicator/"
         ("农村贫困人口", "PERSON", "poverty-headcount"),
         ("贫困发生率", "PERCENT", "poverty-incidence"),
         ("贫困县达到脱贫摘帽标准", "COUNT", "poor-counties-exited"),
+        # … and passing the assessment is another stage, counted apart
+        ("县通过脱贫摘帽考核验收", "COUNT", "poor-counties-exit-assessed"),
         ("贫困村全部出列", "COUNT", "poor-villages-exited"),
         ("易地扶贫搬迁", "PERSON", "relocated-people"),
         ("易地扶贫搬迁", "HOUSEHOLD", "relocated-households"),
