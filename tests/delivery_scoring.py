@@ -30,7 +30,7 @@ TEXTS = ROOT / "tests" / "real" / "texts"
 NAMED = {
     "energy intensity reduction (per unit GDP)": "energy-intensity-reduction",
     "poor counties reaching exit standard": "poor-counties-exited",
-    "poor counties passing exit assessment": "poor-counties-exited",
+    "poor counties passing exit assessment": "poor-counties-exit-assessed",
     "people relocated (易地扶贫搬迁)": "relocated-people",
     "poor villages exiting poverty": "poor-villages-exited",
 }

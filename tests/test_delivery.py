@@ -20,7 +20,16 @@ from click.testing import CliRunner, Result
 
 from kg.cli import cli
 from kg.store.backends import EmbeddedStore
-from kg.store.delivery import KEYS, Period, delivery, period_of, verdict
+from kg.store.delivery import (
+    KEYS,
+    Period,
+    _Observation,
+    _pair,
+    _target_period,
+    delivery,
+    period_of,
+    verdict,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "delivery"
 ID = "https://w3id.org/fupin-kg/id/"
@@ -195,6 +204,14 @@ def test_unknown_area_is_exit_1(store: Path) -> None:
         ("6", "Exact", "3.9", "PERCENT", "Higher", "missed"),  # no qualifier: a floor
         ("5", "Exact", "4.2", "PERCENT", "Lower", "met"),  # … a ceiling where lower is better
         ("17", "Exact", "24", "COUNT", None, "met"),
+        ("10", "AtLeast", "-11.6", "PERCENT", "Higher", "missed"),  # 下降11.6% against 增长10%
+        ("3", "AtMost", "-0.5", "PERCENT", "Lower", "met"),  # prices fell: under the ceiling
+        # a target of decrease: 以上 bounds the size of the fall, 以内 its most
+        ("-5", "AtLeast", "-6", "PERCENT", "Higher", "met"),  # 下降5%以上, fell 6%
+        ("-5", "AtLeast", "-3", "PERCENT", "Higher", "missed"),
+        ("-5", "AtMost", "-3", "PERCENT", "Higher", "met"),  # 降幅控制在5%以内
+        ("-5", "AtMost", "-6", "PERCENT", "Higher", "missed"),
+        ("-5", "Exact", "-3", "PERCENT", "Higher", "met"),  # growth: a smaller fall is better
     ],
 )
 def test_verdict(
@@ -276,3 +293,49 @@ def test_the_review_page_shows_each_targets_verdict_from_the_store(tmp_path: Pat
     assert 'class="verdict verdict-met"' in pages["with"]
     assert 'class="verdict verdict-missed"' in pages["with"]
     assert 'class="verdict ' not in pages["without"]
+
+
+def _observation(target: bool, concept: str, value: str, period: Period) -> _Observation:
+    return _Observation(
+        iri=f"obs-{target}-{value}",
+        target=target,
+        area="area",
+        area_code="500000",
+        indicator="indicator",
+        concept=FPI + concept,
+        value=Decimal(value),
+        unit="PERCENT",
+        qualifier="Exact",
+        period=period,
+        document="doc",
+        dated=None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("target", "outcome", "expected"),
+    [
+        ("3", "4.7", "met"),  # 单位GDP能耗下降3% against 下降4.7%, written as sizes
+        ("-3", "-4.7", "met"),  # … or as signed numbers
+        ("3", "-4.7", "met"),
+        ("-3", "-2", "missed"),
+    ],
+)
+def test_a_concept_that_is_a_fall_compares_sizes(target: str, outcome: str, expected: str) -> None:
+    year = Period(date(2020, 1, 1), date(2020, 12, 31))
+    paired = _pair(
+        _observation(True, "energy-intensity-reduction", target, year),
+        [_observation(False, "energy-intensity-reduction", outcome, year)],
+    )
+    assert paired[1] == expected
+
+
+def test_a_target_dated_to_a_day_is_for_its_year() -> None:
+    """17个县达到脱贫摘帽标准 in a report whose sentence gave only the meeting's day (27日)."""
+    day = Period(date(2019, 1, 27), date(2019, 1, 27))
+    assert str(_target_period(day)) == "2019"
+    year = Period(date(2019, 1, 1), date(2019, 12, 31))
+    assert _target_period(year) == year
+    month = Period(date(2019, 6, 1), date(2019, 6, 30))
+    assert _target_period(month) == month
+    assert _target_period(None) is None

@@ -34,11 +34,30 @@ FPI = "https://w3id.org/fupin-kg/indicator/"
         ("农村贫困人口", "PERSON", "poverty-headcount"),
         ("贫困发生率", "PERCENT", "poverty-incidence"),
         ("贫困县达到脱贫摘帽标准", "COUNT", "poor-counties-exited"),
+        # … and passing the assessment is another stage, counted apart
+        ("县通过脱贫摘帽考核验收", "COUNT", "poor-counties-exit-assessed"),
         ("贫困村全部出列", "COUNT", "poor-villages-exited"),
         ("易地扶贫搬迁", "PERSON", "relocated-people"),
         ("易地扶贫搬迁", "HOUSEHOLD", "relocated-households"),
         ("农村居民人均可支配收入", "CNY", "rural-disposable-income"),
         ("城镇居民人均可支配收入", "PERCENT", "urban-disposable-income-growth"),
+        # the unit tells which count a word names: 贫困人口 in households is the poor households
+        ("建档立卡贫困人口", "HOUSEHOLD", "poor-households"),
+        ("建档立卡贫困户", "PERSON", "poverty-headcount"),
+        ("如期脱贫", "HOUSEHOLD", "households-lifted-out-of-poverty"),
+        ("如期脱贫", "PERSON", "people-lifted-out-of-poverty"),
+        ("未脱贫", "PERSON", "poverty-headcount"),  # not yet out: the poor still counted
+        # filler words between the words of a label
+        ("贫困村已经全部脱贫", "COUNT", "poor-villages-exited"),
+        # a word that cannot be stated in the unit is no rival indicator beside the phrase's
+        ("成为中国脱贫人数最多省贫困发生率", "PERCENT", "poverty-incidence"),
+        ("财政收入", "CNY", "local-fiscal-revenue"),
+        ("按常住人口计算人均地区生产总值", "CNY", "per-capita-gdp"),
+        # concepts the corpus reports besides the list
+        ("建筑业总产值比增", "PERCENT", "construction-output-growth"),
+        ("年末户籍人口", "PERSON", "registered-population"),
+        ("金融机构贷款余额", "CNY", "loans"),
+        ("全社会用电量增长", "PERCENT", "electricity-consumption-growth"),
     ],
 )
 def test_phrase_maps_to_its_concept(phrase: str, unit: str, notation: str) -> None:
@@ -56,6 +75,13 @@ def test_phrase_maps_to_its_concept(phrase: str, unit: str, notation: str) -> No
         ("城乡居民人均可支配收入", "PERCENT"),  # urban and rural at once: neither
         ("固定资产投资、社会消费品零售总额", "PERCENT"),  # two indicators side by side
         ("", "CNY"),
+        ("全疆返岗务工的贫困人口", "PERSON"),  # the poor who work again, not the poor
+        ("吸纳脱贫劳动力", "PERSON"),
+        ("牧民实现脱贫致富", "HOUSEHOLD"),
+        ("退出贫困村通村硬化路全部完工", "COUNT"),
+        ("0-17岁户籍人口", "PERSON"),  # a part is not the whole
+        ("中长期贷款余额增长", "PERCENT"),
+        ("金融机构总资产、存贷款余额", "CNY"),  # deposits and loans at once
     ],
 )
 def test_phrase_naming_no_single_concept_maps_to_none(phrase: str, unit: str) -> None:
@@ -93,6 +119,30 @@ def test_growth_concept_is_linked_to_its_level() -> None:
         # a phrase carried over from an earlier number, when the clause names another indicator
         ("规模以上工业增加值", "PERCENT", "社会消费品零售总额实现206.36亿元、增长12.1%", None),
         ("规模以上工业增加值", "PERCENT", "增长8.5%", "industrial-value-added-growth"),
+        # a level reached is the level, though 增加 (an increase) is in the clause
+        (
+            "一般公共预算收入",
+            "CNY",
+            "一般公共预算收入由5.05亿元增加到7.17亿元",
+            "general-budget-revenue",
+        ),
+        ("一般公共预算收入", "CNY", "一般公共预算收入比上年增加0.5亿元", None),
+        ("贫困人口已经", "PERSON", "贫困人口已经由157万人减少至1.6万人", "poverty-headcount"),
+        # a phrase cut short is read with the words before it in its clause
+        ("人员", "PERSON", "全年城镇新增就业人员1492人", "new-urban-jobs"),
+        ("大关", "CNY", "规上工业总产值突破1400亿元大关", "industrial-output"),
+        ("贫困县", "COUNT", "2016年“摘帽”28个贫困县", "poor-counties-exited"),
+        # two values at once: a phrase naming one of them is the extractor's reading of which
+        (
+            "城镇居民人均可支配收入",
+            "PERCENT",
+            "城乡居民人均可支配收入分别增长8.1%和9.2%",
+            "urban-disposable-income-growth",
+        ),
+        ("城乡居民人均可支配收入", "PERCENT", "城乡居民人均可支配收入分别增长8.1%和9.2%", None),
+        # … but not with another number's words before a comma
+        ("人均收入", "CNY", "地区生产总值100亿元，人均收入", None),
+        ("贫困县", "COUNT", "全省有28个贫困县", None),
     ],
 )
 def test_the_clause_around_the_number_decides(

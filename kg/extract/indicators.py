@@ -9,7 +9,12 @@ data (the scheme's labels and ``fp:unitNotation``, ``kg/data/indicator_blockers.
 - a level's label stated in PERCENT is its growth rate (``fp:growthOf``): 地区生产总值 … 8% is
   GDP growth, since the extractor often leaves 增长 out of the phrase;
 - a phrase containing a blocker word (比重, 分别 …) maps only through a label containing it, and
-  a phrase naming two concepts side by side (固定资产投资、社会消费品零售总额) maps to neither.
+  a phrase naming two concepts side by side (固定资产投资、社会消费品零售总额) maps to neither;
+  a blocker inside an exception (增加到: a level reached, not an increase) does not count
+  (``kg/data/indicator_blocker_exceptions.txt``);
+- a phrase that names no concept is read again without filler words (贫困村已经全部脱贫 is
+  贫困村脱贫, ``kg/data/indicator_fillers.txt``), then, where the extractor cut it short (人员,
+  大关), together with the words before it in its clause up to the last comma (城镇新增就业人员).
 """
 
 from __future__ import annotations
@@ -105,8 +110,50 @@ def concepts() -> dict[str, Concept]:
     return _scheme().concepts
 
 
-def _blockers() -> tuple[str, ...]:
-    return tuple(_plain(word) for word in read_lines("indicator_blockers.txt"))
+@cache
+def _blockers(in_clause: bool = False) -> tuple[str, ...]:
+    """Blocker words; in a phrase also the words of two values at once (城乡, 分别)."""
+    files = ("indicator_blockers.txt",) + (() if in_clause else ("indicator_pair_words.txt",))
+    return tuple(_plain(word) for name in files for word in read_lines(name))
+
+
+@cache
+def _blocker_exceptions() -> tuple[str, ...]:
+    return tuple(_plain(word) for word in read_lines("indicator_blocker_exceptions.txt"))
+
+
+@cache
+def _fillers() -> tuple[str, ...]:
+    return tuple(_plain(word) for word in read_lines("indicator_fillers.txt"))
+
+
+def _blockers_in(text: str, in_clause: bool = False) -> list[str]:
+    """The blocker words of ``text`` that are not part of an exception (增加 in 增加到)."""
+    for exception in _blocker_exceptions():
+        text = text.replace(exception, "|")
+    return [word for word in _blockers(in_clause) if word in text]
+
+
+def _without_fillers(text: str) -> str:
+    for filler in _fillers():
+        text = text.replace(filler, "")
+    return text
+
+
+# where a clause's words before a cut-short phrase stop: the previous clause is another number's
+_SEPARATORS = "，,；;。！？!?、：:"
+
+
+def _readings(phrase: str, clause: str) -> list[str]:
+    """``phrase``, then without its filler words, then with the words before it in ``clause``."""
+    text = _plain(phrase)
+    readings = [text, _without_fillers(text)]
+    words = _plain(clause)
+    at = words.find(readings[0]) if readings[0] else -1
+    if at > 0:
+        start = max(words.rfind(mark, 0, at) for mark in _SEPARATORS) + 1
+        readings.append(words[start : at + len(readings[0])])
+    return [r for i, r in enumerate(readings) if r and r not in readings[:i]]
 
 
 def _fits(scheme: _Scheme, iri: str, unit: str) -> str | None:
@@ -125,15 +172,20 @@ def concept_of(phrase: str, unit: str, clause: str = "") -> Concept | None:
     ``clause``, the words around the number, may say more than the phrase kept: where it holds
     a longer label containing the phrase's (减少农村贫困人口 around 农村贫困人口), that label's
     concept is the one meant."""
+    for text in _readings(phrase, clause):
+        if (found := _concept_in(text, unit, clause)) is not None:
+            return found
+    return None
+
+
+def _concept_in(text: str, unit: str, clause: str) -> Concept | None:
+    """The concept of ``text`` (a reading of a phrase, simplified) in ``unit``, or None."""
     scheme = _scheme()
-    text = _plain(phrase)
-    if not text:
-        return None
     found = sorted(
         ((text.find(label), label) for label in scheme.labels if label in text),
         key=lambda hit: (-len(hit[1]), hit[0], hit[1]),
     )
-    blockers = [word for word in _blockers() if word in text]
+    blockers = _blockers_in(text)
     chosen: tuple[int, int, str] | None = None
     for start, label in found:
         if any(word not in label for word in blockers):
@@ -151,7 +203,11 @@ def concept_of(phrase: str, unit: str, clause: str = "") -> Concept | None:
     for other_start, label in found:
         other_end = other_start + len(label)
         beside = other_end <= start or other_start >= end  # not inside the chosen label
-        if beside and not related & set(scheme.labels[label]):
+        others = scheme.labels[label]
+        # a label whose concepts cannot be stated in this unit is no rival reading of the number
+        # (脱贫 beside 贫困发生率 for a percentage)
+        rival = any(_fits(scheme, other, unit) is not None for other in others)
+        if beside and rival and not related & set(others):
             return None  # two indicators named side by side
     if clause:
         label, words = text[start:end], _plain(clause)
@@ -168,11 +224,12 @@ def _clause_disagrees(scheme: _Scheme, label: str, iri: str, clause: str) -> boo
     concept = scheme.concepts[iri]
     related = {iri, concept.growth_of, scheme.growth.get(iri)}
     named = [o for o in scheme.labels if o in clause]
-    if any(w in clause and not any(w in o for o in named) for w in _blockers() if w not in label):
+    if any(not any(w in o for o in named) for w in _blockers_in(clause, True) if w not in label):
         return True
-    if label in clause:
+    if label in clause or label in _without_fillers(clause):
         return False
-    return any(not related & set(scheme.labels[o]) for o in named)
+    # a label inside the phrase's (居民人均可支配收入 in 城镇…) is no other indicator
+    return any(not related & set(scheme.labels[o]) for o in named if o not in label)
 
 
 def _in_clause(scheme: _Scheme, label: str, unit: str, clause: str) -> str | None:

@@ -10,10 +10,16 @@ the same concept, area, unit and period and given a verdict:
   ceiling, ``Approximately`` (左右) met within :data:`PERCENT_TOLERANCE` percentage points for
   rates (:data:`RELATIVE_TOLERANCE` of the target for other units) or beyond it the better way,
   and ``Exact`` (no qualifier) a floor where higher is better and a ceiling where lower is
-  (``fp:desiredDirection`` of the concept; a floor where the scheme says neither);
+  (``fp:desiredDirection`` of the concept; a floor where the scheme says neither); a target
+  below zero is a fall (下降5%), whose 以上 bounds the size of the fall (met at -5 or lower) and
+  whose 以内 its most; a concept that is itself a fall (单位GDP能耗下降) compares sizes, so a fall
+  written as a negative number (下降4.7% as -4.7) or as the size reads the same;
 - ``pending``: outcomes only for a period that ends before the target's does (a year within a
   plan period, or the year before): the latest of them is shown;
 - ``unknown``: no outcome, no standard concept, or a target with no period.
+
+A target dated to a single day (the day of the meeting that announced it, where the sentence
+gave no year) is for that day's year: targets are set for years, and outcomes reported for them.
 """
 
 from __future__ import annotations
@@ -24,14 +30,14 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import pyoxigraph as ox
 
-from kg.extract.indicators import concepts
+from kg.extract.indicators import Concept, concepts
 from kg.store.backends import EmbeddedStore, Store, Term
 from kg.store.details_index import Evidence
 from kg.store.details_index import term_text as _value
@@ -168,11 +174,26 @@ def period_of(ref: Term | None, start: Term | None, end: Term | None) -> Period 
 
 # --- verdicts ----------------------------------------------------------------------------------
 
+_FALL_BOUNDS = {"AtLeast": "AtMost", "MoreThan": "AtMost", "AtMost": "AtLeast"}
+"""A qualifier of a target below zero bounds the size of the fall, the other way round."""
+_FALL = "下降"
+"""A concept whose zh-Hans label ends so is itself a fall (单位地区生产总值能耗下降)."""
+
+
+def _on_scale(concept: Concept | None, value: Decimal) -> Decimal:
+    """``value`` as the concept measures it: the size of the fall for a fall concept, whether
+    the text's number was written as the size (下降4.7%) or, signed, as -4.7."""
+    if concept is not None and concept.label("zh-Hans").endswith(_FALL):
+        return abs(value)
+    return value
+
 
 def verdict(
     target: Decimal, qualifier: str, outcome: Decimal, unit: str, direction: str | None
 ) -> str:
     """``met`` or ``missed``: see the module's docstring for how each qualifier reads."""
+    if target < 0 and qualifier in _FALL_BOUNDS:
+        qualifier = _FALL_BOUNDS[qualifier]  # 下降5%以上: a fall of at least 5, -5 or lower
     if qualifier in ("AtLeast", "MoreThan"):
         return "met" if outcome >= target else "missed"
     if qualifier == "AtMost":
@@ -353,13 +374,13 @@ def _pair(target: _Observation, outcomes: list[_Observation]) -> tuple[_Observat
     same = [o for o in outcomes if o.period == target.period]
     if same:
         latest = max(same, key=lambda o: (o.dated or date.min, o.document, o.iri))
-        direction = concepts().get(target.concept)
+        concept = concepts().get(target.concept)
         judged = verdict(
-            target.value,
+            _on_scale(concept, target.value),
             target.qualifier,
-            latest.value,
+            _on_scale(concept, latest.value),
             target.unit,
-            direction.direction if direction else None,
+            concept.direction if concept else None,
         )
         return latest, judged
     earlier = [o for o in outcomes if o.period is not None and o.period.end < target.period.end]
@@ -398,6 +419,13 @@ def _first_quote(
     return (items[0].quote, items[0].document) if items else (None, None)
 
 
+def _target_period(period: Period | None) -> Period | None:
+    """A target's period: a single day is read as its year (see the module's docstring)."""
+    if period is not None and period.start == period.end:
+        return _years(period.start.year, period.start.year)
+    return period
+
+
 def _paired(store: Store, area: str) -> list[tuple[_Observation, _Observation | None, str]]:
     """Each target of the area (an IRI) and of places inside it, its outcome and verdict."""
     found = _observations(store, area)
@@ -405,7 +433,7 @@ def _paired(store: Store, area: str) -> list[tuple[_Observation, _Observation | 
     for o in found:
         if not o.target:
             outcomes[(o.concept, o.area, o.unit)].append(o)
-    targets = [o for o in found if o.target]
+    targets = [replace(o, period=_target_period(o.period)) for o in found if o.target]
     return [(t, *_pair(t, outcomes.get((t.concept, t.area, t.unit), []))) for t in targets]
 
 
