@@ -308,9 +308,18 @@ def _embedded_rows(store: ox.Store, target: ox.NamedNode) -> list[dict[str, Any]
     return rows
 
 
+def _gathered(store: EmbeddedStore, area: str) -> list[dict[str, Any]]:
+    """What delivery.rq answers, from the details index when it describes the store (a few
+    indexed reads), else by lookups in the store (:func:`_embedded_rows`)."""
+    index = store.details_index()
+    if index is not None and (indexed := index.delivery_rows(area)) is not None:
+        return indexed
+    return _embedded_rows(store.open_reader(), ox.NamedNode(area))
+
+
 def _observations(store: Store, area: str) -> list[_Observation]:
     if isinstance(store, EmbeddedStore):
-        gathered = _embedded_rows(store.open_reader(), ox.NamedNode(area))
+        gathered = _gathered(store, area)
     else:
         gathered = list(_select(store, "delivery", {"target": ox.NamedNode(area)}).dicts())
     by_iri: dict[str, list[dict[str, Term | None]]] = defaultdict(list)
