@@ -328,7 +328,11 @@ def _observations(store: Store, area: str) -> list[_Observation]:
     found = []
     for iri, group in sorted(by_iri.items()):
         # several rows for one observation (two sources, two dates): the same one every time
-        row = min(group, key=lambda r: tuple(map(_value, r.values())))
+        row = (
+            group[0]
+            if len(group) == 1
+            else min(group, key=lambda r: tuple(map(_value, r.values())))
+        )
         value = _number(row["value"])
         if value is None:
             continue

@@ -299,6 +299,9 @@ def measure(
         with index_aside(store) as bare:
             without, _ = timed(lambda: programmes(bare, "永胜县"), repeats)
             unindexed = f"  without the details index {without:7.1f} ms ({without / county:.1f}x)"
+            bare_delivery, bare_answer = timed(lambda: delivery(bare, "永胜县"), repeats)
+            assert bare_answer.records == delivered.records
+            unindexed += f", delivery {bare_delivery:7.1f} ms ({bare_delivery / delivery_ms:.1f}x)"
             if len(files) <= UNINDEXED_UNKNOWN_MAX_DOCS:
                 unknown_bare = _unknown_name(bare) * 1000
                 unindexed += f", unknown name {unknown_bare:8.1f} ms"
