@@ -479,14 +479,15 @@ def delivery(store: Store, area: str, indicator: str | None = None) -> Answer:
                     "_order": (t.iri,),
                 }
             )
+    simplified = functools.cache(convert_script)  # a few areas and phrases, on every row
     records.sort(
         key=lambda r: (
             r["match"] != "direct",
-            convert_script(str(r["area_label"])),
+            simplified(str(r["area_label"])),
             str(r["area"]),
             str(r["indicator_concept"] or "~"),
             str(r["period"] or ""),
-            convert_script(str(r["indicator"])),
+            simplified(str(r["indicator"])),
             str(r["_order"]),
         )
     )

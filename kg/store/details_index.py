@@ -390,9 +390,16 @@ class DetailsIndex:
     def labels(self, things: Iterable[str]) -> dict[str, set[Label]] | None:
         """The labels of each of ``things`` that has one, or ``None`` when a load has changed
         the index since the reader opened the store."""
-        # Every document repeats the labels of what it names: the index (thing, label,
-        # language) covers the query, so the repeats are skipped inside SQLite.
-        rows = self._rows("SELECT DISTINCT thing, label, language FROM labels", things)
+        ordered = sorted(set(things))
+        rows = self._read(
+            lambda connection: [
+                row
+                for i in range(0, len(ordered), _CHUNK)
+                for row in connection.execute(
+                    _distinct_labels(len(ordered[i : i + _CHUNK])), ordered[i : i + _CHUNK]
+                )
+            ]
+        )
         if rows is None:
             return None
         found: dict[str, set[Label]] = defaultdict(set)
@@ -480,6 +487,35 @@ def _in_chunks(
     return rows
 
 
+def _distinct_labels(count: int) -> str:
+    """The distinct labels of ``count`` things (bound ?1 …).  Every document repeats the
+    labels of what it names (45,000 copies of eight indicators' labels at 10,000 documents):
+    DISTINCT reads every copy (38 ms), this skips from each label to the next greater in the
+    index (thing, label, language), and from each language of a label to the next (0.7 ms)."""
+    wanted = ", ".join(f"(?{n})" for n in range(1, count + 1))
+    return f"""
+WITH RECURSIVE wanted(thing) AS (VALUES {wanted}),
+by_label(thing, label) AS (
+  SELECT thing, (SELECT MIN(label) FROM labels WHERE labels.thing = wanted.thing) FROM wanted
+  UNION ALL
+  SELECT thing, (SELECT MIN(label) FROM labels
+                 WHERE labels.thing = by_label.thing AND labels.label > by_label.label)
+  FROM by_label WHERE label IS NOT NULL
+),
+by_language(thing, label, language) AS (
+  SELECT thing, label, (SELECT MIN(language) FROM labels
+                        WHERE labels.thing = by_label.thing AND labels.label = by_label.label)
+  FROM by_label WHERE label IS NOT NULL
+  UNION ALL
+  SELECT thing, label, (SELECT MIN(language) FROM labels
+                        WHERE labels.thing = by_language.thing
+                        AND labels.label = by_language.label
+                        AND labels.language > by_language.language)
+  FROM by_language WHERE language IS NOT NULL
+)
+SELECT thing, label, language FROM by_language WHERE language IS NOT NULL"""
+
+
 def _facts(
     connection: sqlite3.Connection, predicate: str, keys: Iterable[str], by: str
 ) -> list[tuple[str, str]]:
@@ -518,30 +554,35 @@ def _delivery_rows(connection: sqlite3.Connection, target: str) -> list[tuple[An
         inside = _facts(connection, CONTAINED_IN, ("<" + area for area in todo), by="object")
         todo = sorted({subject for _area, subject in inside} - areas)
         areas.update(todo)
-    found = _in_chunks(
-        connection,
-        f"SELECT DISTINCT {_OBSERVATION_COLUMNS} FROM observations WHERE area IN",
-        [],
-        ("<" + area for area in areas),
+    found = dict.fromkeys(  # DISTINCT, without SQLite sorting every row
+        _in_chunks(
+            connection,
+            f"SELECT {_OBSERVATION_COLUMNS} FROM observations WHERE area IN",
+            [],
+            ("<" + area for area in areas),
+        )
     )
     wanted: dict[str, set[str]] = defaultdict(set)  # subjects (IRIs) by predicate
     for _observation, _kind, area, indicator, _value, unit, *_rest, document in found:
-        for predicate, term in ((NOTATION, area), (CONCEPT, indicator), (NOTATION, unit)):
-            if term.startswith("<"):
+        for predicate, term in (
+            (NOTATION, area),
+            (CONCEPT, indicator),
+            (NOTATION, unit),
+            (ISSUED, document),
+            (CREATED, document),
+        ):
+            if term is not None and term.startswith("<"):
                 wanted[predicate].add(term[1:])
-        if document is not None and document.startswith("<"):
-            wanted[ISSUED].add(document[1:])
-            wanted[CREATED].add(document[1:])
-    objects: dict[tuple[str, str], list[str | None]] = defaultdict(list)
+    # the objects of (predicate, subject as encoded): [None] for none, as an OPTIONAL gives
+    objects: dict[tuple[str, str | None], list[str | None]] = defaultdict(lambda: [None])
     for predicate, subjects in sorted(wanted.items()):
         for subject, value in sorted(_facts(connection, predicate, subjects, by="subject")):
-            objects[(predicate, subject)].append(value)
+            key = (predicate, "<" + subject)
+            objects[key] = [*objects[key], value] if key in objects else [value]
 
-    def of(predicate: str, term: str | None) -> list[str | None]:
-        return (objects.get((predicate, term[1:])) if term and term[:1] == "<" else None) or [None]
-
+    decoded = _Decoded()
+    target_kind = "<" + _FP + "Target"
     rows: list[tuple[Any, ...]] = []
-    decoded: dict[str | None, Term | None] = {None: None}
     for (
         observation,
         kind,
@@ -556,14 +597,14 @@ def _delivery_rows(connection: sqlite3.Connection, target: str) -> list[tuple[An
         document,
     ) in found:
         combinations = itertools.product(
-            of(NOTATION, area),
-            of(CONCEPT, indicator),
-            of(NOTATION, unit),
-            of(ISSUED, document),
-            of(CREATED, document),
+            objects[(NOTATION, area)],
+            objects[(CONCEPT, indicator)],
+            objects[(NOTATION, unit)],
+            objects[(ISSUED, document)],
+            objects[(CREATED, document)],
         )
         for area_code, concept, unit_code, issued, created in combinations:
-            if concept is None and kind != "<" + _FP + "Target":
+            if concept is None and kind != target_kind:
                 continue  # FILTER(?kind = fp:Target || BOUND(?concept))
             texts = (
                 kind,
@@ -583,11 +624,16 @@ def _delivery_rows(connection: sqlite3.Connection, target: str) -> list[tuple[An
                 issued,
                 created,
             )
-            for text in texts:
-                if text not in decoded:
-                    decoded[text] = decode(text)
-            rows.append(tuple(decoded[text] for text in texts))
+            rows.append(tuple(map(decoded.__getitem__, texts)))
     return rows
+
+
+class _Decoded(dict[str | None, Term | None]):
+    """Each encoded term decoded once (every row repeats its kind, indicator, unit …)."""
+
+    def __missing__(self, text: str | None) -> Term | None:
+        self[text] = term = decode(text)
+        return term
 
 
 def read_state(store_dir: Path) -> tuple[sqlite3.Connection, str] | None:
