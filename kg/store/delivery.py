@@ -325,6 +325,8 @@ def _observations(store: Store, area: str) -> list[_Observation]:
     by_iri: dict[str, list[dict[str, Term | None]]] = defaultdict(list)
     for row in gathered:
         by_iri[_value(row["observation"])].append(row)
+    # the same few periods and document dates recur across observations: each read once
+    date_of, period = functools.cache(_date), functools.cache(period_of)
     found = []
     for iri, group in sorted(by_iri.items()):
         # several rows for one observation (two sources, two dates): the same one every time
@@ -337,7 +339,7 @@ def _observations(store: Store, area: str) -> list[_Observation]:
         if value is None:
             continue
         dated = max(
-            (d for r in group for d in (_date(r["issued"]) or _date(r["created"]),) if d),
+            (d for r in group for d in (date_of(r["issued"]) or date_of(r["created"]),) if d),
             default=None,
         )
         found.append(
@@ -351,7 +353,7 @@ def _observations(store: Store, area: str) -> list[_Observation]:
                 value=value,
                 unit=_value(row.get("unitCode")) or _value(row["unit"]),
                 qualifier=_local(_value(row.get("qualifier"))) or "Exact",
-                period=period_of(row.get("period"), row.get("start"), row.get("end")),
+                period=period(row.get("period"), row.get("start"), row.get("end")),
                 document=_value(row.get("document")),
                 dated=dated,
             )
