@@ -13,13 +13,15 @@ import json
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import NoReturn
 
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner, Result
 
 from kg.cli import cli
-from kg.store.backends import EmbeddedStore
+from kg.store import delivery as delivery_module
+from kg.store.backends import EmbeddedStore, read_graphs
 from kg.store.delivery import (
     KEYS,
     Period,
@@ -30,6 +32,7 @@ from kg.store.delivery import (
     period_of,
     verdict,
 )
+from kg.store.details_index import INDEX_FILE
 
 FIXTURES = Path(__file__).parent / "fixtures" / "delivery"
 ID = "https://w3id.org/fupin-kg/id/"
@@ -140,6 +143,48 @@ def test_delivery_rq_gathers_what_the_embedded_lookups_do(store: Path, name: str
     direct = delivery(embedded, name).records
     assert direct == delivery(_SparqlOnly(embedded), name).records  # type: ignore[arg-type]
     assert len(direct) > 1 if name == "试验市" else direct
+
+
+@pytest.mark.parametrize("name", ["试验市", "试验县"])
+def test_the_details_index_gives_what_the_store_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """The index's rows (issue 15, part 4) against delivery.rq and the lookups without it."""
+    path = _store(tmp_path, [p.stem for p in sorted(FIXTURES.glob("*.ttl"))])
+    asked = EmbeddedStore(path)
+    sparql = delivery(_SparqlOnly(asked), name).records  # type: ignore[arg-type]
+    assert sparql
+    with monkeypatch.context() as patched:  # the index must answer alone
+        patched.setattr(delivery_module, "_embedded_rows", _not_called)
+        assert delivery(EmbeddedStore(path), name).records == sparql
+    (path / INDEX_FILE).unlink()
+    assert delivery(EmbeddedStore(path), name).records == sparql
+
+
+def _not_called(*_args: object) -> NoReturn:
+    raise AssertionError("read from the store, not from its details index")
+
+
+def test_a_stale_index_is_not_used(tmp_path: Path) -> None:
+    """The bulletin written by another program: the index (the 2020 report's estimate of 5.2
+    is the latest) no longer describes the store, which answers with the bulletin's 6.3."""
+    path = _store(tmp_path, ["report-2019", "report-2020"])
+    writer = ox.Store(str(path))
+    writer.extend(
+        q for quads in read_graphs(FIXTURES / "bulletin-2019.ttl").values() for q in quads
+    )
+    del writer
+    store = EmbeddedStore(path)
+    assert store.details_index() is None
+    assert (
+        delivery(store, "试验市").records
+        == delivery(
+            EmbeddedStore(
+                _store(tmp_path / "all", ["report-2019", "report-2020", "bulletin-2019"])
+            ),
+            "试验市",
+        ).records
+    )
 
 
 def test_a_county_asked_for_itself_is_direct(store: Path) -> None:

@@ -11,7 +11,7 @@ import pytest
 from kg.errors import InputError, NotFoundError
 from kg.store import query
 from kg.store.backends import EmbeddedStore
-from kg.store.details_index import INDEX_FILE, Evidence, Label
+from kg.store.details_index import DELIVERY_VARIABLES, INDEX_FILE, Evidence, Label
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "store"
@@ -270,3 +270,38 @@ def test_an_index_of_an_older_kg_is_set_aside_and_rebuilt(tmp_path: Path) -> Non
     names = index.names("area")
     assert names is not None
     assert any(value == "永胜县" for _thing, _how, value, _language in names)  # fixtures too
+
+
+# --- the targets and outcomes of an area, for kg query delivery (issue 15 part 4) ---------------
+
+DELIVERY = Path(__file__).parent / "fixtures" / "delivery"
+
+
+@pytest.mark.parametrize("files", ["delivery", "sample"])
+def test_the_index_holds_what_delivery_rq_answers(tmp_path: Path, files: str) -> None:
+    """For every area, the same rows (compared by lexical form: the index keeps a literal's
+    lexical form only, which is all kg.store.delivery reads)."""
+    chosen = {"delivery": sorted(DELIVERY.glob("*.ttl")), "sample": [SAMPLE]}[files]
+    path = _load(tmp_path, chosen)
+    store = EmbeddedStore(path)
+    index = store.details_index()
+    assert index is not None
+    areas = query._select(
+        store, "is-typed", {"class": ox.NamedNode(query.FP + "AdministrativeDivision")}
+    )
+    rows = 0
+    for _cls, area in areas.rows:
+        assert isinstance(area, ox.NamedNode)
+        indexed = index.delivery_rows(area.value)
+        assert indexed is not None
+        asked = query._select(store, "delivery", {"target": area}).dicts()
+        assert {_lexical(r) for r in indexed} == {_lexical(r) for r in asked}
+        rows += len(indexed)
+    assert rows
+
+
+def _lexical(row: dict[str, object]) -> tuple[str, ...]:
+    return tuple(
+        ("<" if isinstance(v, ox.NamedNode) else "") + query._value(v)
+        for v in (row[k] for k in DELIVERY_VARIABLES)
+    )

@@ -329,23 +329,38 @@ def _embedded_rows(store: ox.Store, target: ox.NamedNode) -> list[dict[str, Any]
     return rows
 
 
+def _gathered(store: EmbeddedStore, area: str) -> list[dict[str, Any]]:
+    """What delivery.rq answers, from the details index when it describes the store (a few
+    indexed reads), else by lookups in the store (:func:`_embedded_rows`)."""
+    index = store.details_index()
+    if index is not None and (indexed := index.delivery_rows(area)) is not None:
+        return indexed
+    return _embedded_rows(store.open_reader(), ox.NamedNode(area))
+
+
 def _observations(store: Store, area: str) -> list[_Observation]:
     if isinstance(store, EmbeddedStore):
-        gathered = _embedded_rows(store.open_reader(), ox.NamedNode(area))
+        gathered = _gathered(store, area)
     else:
         gathered = list(_select(store, "delivery", {"target": ox.NamedNode(area)}).dicts())
     by_iri: dict[str, list[dict[str, Term | None]]] = defaultdict(list)
     for row in gathered:
         by_iri[_value(row["observation"])].append(row)
+    # the same few periods and document dates recur across observations: each read once
+    date_of, period = functools.cache(_date), functools.cache(period_of)
     found = []
     for iri, group in sorted(by_iri.items()):
         # several rows for one observation (two sources, two dates): the same one every time
-        row = min(group, key=lambda r: tuple(map(_value, r.values())))
+        row = (
+            group[0]
+            if len(group) == 1
+            else min(group, key=lambda r: tuple(map(_value, r.values())))
+        )
         value = _number(row["value"])
         if value is None:
             continue
         dated = max(
-            (d for r in group for d in (_date(r["issued"]) or _date(r["created"]),) if d),
+            (d for r in group for d in (date_of(r["issued"]) or date_of(r["created"]),) if d),
             default=None,
         )
         found.append(
@@ -359,7 +374,7 @@ def _observations(store: Store, area: str) -> list[_Observation]:
                 value=value,
                 unit=_value(row.get("unitCode")) or _value(row["unit"]),
                 qualifier=_local(_value(row.get("qualifier"))) or "Exact",
-                period=period_of(row.get("period"), row.get("start"), row.get("end")),
+                period=period(row.get("period"), row.get("start"), row.get("end")),
                 document=_value(row.get("document")),
                 dated=dated,
             )
@@ -494,14 +509,15 @@ def delivery(store: Store, area: str, indicator: str | None = None) -> Answer:
                     "_order": (t.iri,),
                 }
             )
+    simplified = functools.cache(convert_script)  # a few areas and phrases, on every row
     records.sort(
         key=lambda r: (
             r["match"] != "direct",
-            convert_script(str(r["area_label"])),
+            simplified(str(r["area_label"])),
             str(r["area"]),
             str(r["indicator_concept"] or "~"),
             str(r["period"] or ""),
-            convert_script(str(r["indicator"])),
+            simplified(str(r["indicator"])),
             str(r["_order"]),
         )
     )
