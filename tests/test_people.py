@@ -170,10 +170,16 @@ def test_masked_names_are_skipped() -> None:
     assert people.extract(doc, [], LIJIANG) == []
 
 
-def test_unresolved_body_keeps_post_only_when_named() -> None:
-    # no county anywhere: 县长 cannot be placed, so the person stands without a post
-    found = run("县长张三主持会议。", None)
-    assert set(found) == {"张三"} and found["张三"].posts == ()
+def test_unresolved_body_keeps_the_post_within_its_document() -> None:
+    # no county anywhere (a county's own news site never names it): 县长 and 县委 cannot be
+    # placed, yet the posts stand, their bodies named by level and keyed within the document
+    text = "县委副书记、县长张三主持会议。"
+    found = run(text, None)
+    assert posts(found["张三"]) == [("副书记", "中共县委"), ("县长", "县人民政府")]
+    body = found["张三"].posts[0].organisation
+    assert body.division is None
+    other = run("县委副书记、县长张三出席会议。", None)["张三"].posts[0].organisation
+    assert body.key != other.key  # two documents' unnamed 县委 are two bodies
 
 
 def test_posts_merge_across_mentions() -> None:
@@ -336,3 +342,27 @@ def test_a_cadre_sent_to_take_a_post() -> None:
 def test_a_standing_committee_member_who_heads_a_department() -> None:
     found = run("1月8日,县委常委、组织部部长刘海波主持召开全县驻村工作推进会。", YONGSHENG)
     assert posts(found["刘海波"]) == [("常委", "中共永胜县委"), ("部长", "中共永胜县委组织部")]
+
+
+def test_posts_of_leading_groups_and_headquarters() -> None:
+    # a roll of leaders, each with a national or regional group's post in the chain
+    found = run(
+        "国务院扶贫开发领导小组副组长、国务院扶贫办主任赵明远出席会议。"
+        "永胜县委常委、常务副县长、脱贫攻坚指挥部常务副总指挥长钱立新汇报工作。",
+        LIJIANG,
+    )
+    assert posts(found["赵明远"]) == [
+        ("副组长", "国务院扶贫开发领导小组"),
+        ("主任", "国务院扶贫开发领导小组办公室"),
+    ]
+    assert ("常务副总指挥长", "永胜县脱贫攻坚指挥部") in posts(found["钱立新"])
+
+
+def test_party_group_member_of_a_congress() -> None:
+    found = run("丽江市人大常委会党组成员、永胜县委书记孙立平介绍情况。", LIJIANG)
+    assert posts(found["孙立平"])[0] == ("党组成员", "丽江市人大常委会")
+
+
+def test_name_before_a_word_for_an_old_person() -> None:
+    found = run("村民周大顺老人拉着记者参观新房。", LIJIANG)
+    assert "周大顺" in found

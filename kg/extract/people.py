@@ -204,6 +204,16 @@ def _names_a_division(name: str) -> bool:
 
 
 @cache
+def _body_prefixes() -> tuple[str, ...]:
+    """Abbreviations of organisations.tsv that open the name of a body of their own: the
+    national bodies (国务院) and a region's word for itself (自治区), longest first."""
+    rows = _org_rows()
+    own = (a for a, row in rows.items() if "{name}" not in row.template or row.level == a)
+    words = (a for a in own if len(a) > 1)
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
 def _body_suffixes() -> tuple[str, ...]:
     """Endings of bodies' names of two characters or more (党工委, 委员会): a name is not
     followed by one."""
@@ -509,9 +519,13 @@ class _Reader:
         self, abbrev: str, division: Division | None, start: int | None, end: int | None
     ) -> Organisation | None:
         row = _org_rows()[abbrev]
-        if "{name}" in row.template and division is None:
-            return None
-        name = row.template.format(name=division.name if division else "")
+        unnamed = "{name}" in row.template and division is None
+        if unnamed:
+            # 县委书记 in an article that never names its county: the post stands, its body is
+            # the county's committee, named by its level and kept within this document
+            name = row.template.format(name=row.level) if row.level else abbrev
+        else:
+            name = row.template.format(name=division.name if division else "")
         parent = None
         if row.parent and row.parent in _org_rows():
             parent = self._from_row(row.parent, division, None, None)
@@ -521,6 +535,7 @@ class _Reader:
             span=span,
             division=division if "{name}" in row.template else None,
             parent=parent,
+            scope=self.doc.sha256[:16] if unnamed else None,
         )
 
     def _generic(self, division: Division, rest: str, start: int, end: int) -> Organisation | None:
@@ -577,7 +592,49 @@ class _Reader:
             elif body > k and re.fullmatch(r"[\u4e00-\u9fff]{2,10}[省市州县区]委", rest):
                 # 中共XX县委 whose place the gazetteer did not resolve: keep it as written
                 return k, Organisation(name=text[k:end], span=self.doc.span(k, end))
+            elif found := self._prefixed_body(rest, k, end, context):
+                return k, found
+        if start > 0 and self.text[start - 1] == "、":
+            bare = self._chained_body(start, end, context[-1] if context else None)
+            if bare is not None:
+                return start, bare
         return None
+
+    def _prefixed_body(
+        self, rest: str, start: int, end: int, context: list[Division]
+    ) -> Organisation | None:
+        """A body named after a national one or a region's own word for itself:
+        国务院扶贫开发领导小组 (of 国务院), 自治区扶贫开发领导小组 (of the region in
+        question).  Only bodies with a name ending of two characters or more (领导小组, 指挥部)."""
+        if len(rest) > 16 or not rest.endswith(_body_suffixes()):
+            return None
+        rows = _org_rows()
+        span = self.doc.span(start, end)
+        for prefix in _body_prefixes():
+            if not rest.startswith(prefix) or rest == prefix or rest[len(prefix)] == "、":
+                continue
+            row = rows[prefix]
+            if "{name}" not in row.template:
+                parent = self._from_row(prefix, None, None, None)
+                return Organisation(name=rest, span=span, parent=parent)
+            division = self.resolve(row.level, start, context)
+            if division is None:
+                return None
+            own = rest[len(prefix) :]
+            return Organisation(name=division.name + own, span=span, division=division)
+        return None
+
+    def _chained_body(self, start: int, end: int, division: Division | None) -> Organisation | None:
+        """A body written bare after 、 in a chain of posts (…常务副主席、脱贫攻坚指挥部|总指挥长),
+        when its name ends like one (指挥部, 领导小组) and holds no place: a body of the
+        division of the sentence's earlier posts, else one kept within the document."""
+        rest = self.text[start:end]
+        if len(rest) > 12 or not rest.endswith(_body_suffixes()) or self._in_place(start, end):
+            return None
+        span = self.doc.span(start, end)
+        if division is None:
+            return Organisation(name=rest, span=span, scope=self.doc.sha256[:16])
+        return Organisation(name=division.name + rest, span=span, division=division)
 
     def implied(self, abbrev: str, at: int, context: list[Division]) -> Organisation | None:
         rows = _org_rows()
