@@ -366,3 +366,27 @@ def test_party_group_member_of_a_congress() -> None:
 def test_name_before_a_word_for_an_old_person() -> None:
     found = run("村民周大顺老人拉着记者参观新房。", LIJIANG)
     assert "周大顺" in found
+
+
+def test_credits_one_after_another_without_spaces() -> None:
+    found = run("全村新修道路十公里。(记者林小禾通讯员许文涛)", LIJIANG)
+    assert found["林小禾"].role == "reporter"
+    assert found["许文涛"].role == "correspondent"
+    found = run("某某新闻采访人员孟庆山通讯员钱思远黄晓东丽江报道\n会议在丽江召开。", LIJIANG)
+    assert {n: p.role for n, p in found.items()} == {
+        "孟庆山": "reporter",
+        "钱思远": "correspondent",
+        "黄晓东": "correspondent",
+    }
+
+
+def test_reporter_after_an_outlet_opening_the_line() -> None:
+    found = run("某地在线记者 程雨桐\n9月2日，活动在丽江启动。", LIJIANG)
+    assert found["程雨桐"].role == "reporter"
+    # not a reporter's cue inside a sentence that does not open its line
+    assert "程雨桐摄" not in run("会议举行。特派记者 程雨桐摄\n", LIJIANG)
+
+
+def test_credit_word_of_a_compiled_report() -> None:
+    found = run("本报3月7日讯(记者陈思琪整合)3月7日上午，会议举行。", LIJIANG)
+    assert found["陈思琪"].role == "reporter"

@@ -1102,6 +1102,8 @@ class _Reader:
                         or before in "(（【[ \u3000"
                         or text[start:at].endswith(_org_suffixes())  # …融媒体中心记者 张三
                         or text[start:at].endswith(_media())  # 安康日报记者 陈思远
+                        or self._after_credited_name(start, at)  # 记者甲通讯员乙
+                        or (self._outlet_opens_line(start, at) and text[after] in " \u3000")
                     )
                     and after < end
                 ):
@@ -1126,6 +1128,37 @@ class _Reader:
         self._photo_credits(start, end)
         self._line_credits(start, end)
         self._speaker(start, end)
+
+    def _after_credited_name(self, start: int, at: int) -> bool:
+        """Whether another credit's cue and one name come right before ``at``: (记者甲通讯员乙),
+        采访人员甲通讯员乙丙: one credit after another with no space between."""
+        text = self.text
+        return any(
+            at - n > start
+            and all(_HAN.fullmatch(c) for c in text[at - n : at])
+            and text.endswith(_byline_cues(), start, at - n)
+            for n in (2, 3, 4)
+        )
+
+    def _outlet_opens_line(self, start: int, at: int) -> bool:
+        """Whether the words before ``at`` are a short name opening the line, an outlet's
+        (四川在线|记者 张三): two to eight Han characters."""
+        line = self.text.rfind("\n", 0, at) + 1
+        if line < start and self.text[line:start].strip(_LINE_BULLETS):
+            return False  # the sentence does not open its line
+        written = self.text[max(line, start) : at]
+        return 2 <= len(written) <= 8 and all(_HAN.fullmatch(c) for c in written)
+
+    def _glued_name_end(self, at: int, end: int) -> int | None:
+        """End of a name that jieba reads as one (tags ``nr``) and that the next credit name or
+        the credit's end follows with no space: 王广鹏|宗可栋|济宁报道."""
+        token = self.tokens.get(at)
+        if token is None or not token.pos.startswith("nr") or token.end > end:
+            return None
+        surname = self._surname_length(at)
+        if not surname or not 1 <= token.end - at - surname <= 2:
+            return None
+        return token.end if self._valid_name(at, token.end) else None
 
     def _credit_end(self, at: int, end: int) -> int | None:
         """Where a credit's names stop at ``at``: the sentence or a bracket closes, or a credit
@@ -1156,11 +1189,18 @@ class _Reader:
                 return names
             item = self._credit_item(pos, end, unsurnamed)
             if item is None:
-                return []
+                item = self._glued_name_end(pos, end)
+                if item is None or (
+                    self._credit_end(item, end) is None and self._glued_name_end(item, end) is None
+                ):
+                    return []
             names.append((pos, item))
             pos = item
             if pos >= end or text[pos] not in " \u3000、":
-                return names if self._credit_end(pos, end) is not None else []
+                if self._credit_end(pos, end) is not None:
+                    return names
+                if self._glued_name_end(pos, end) is None:
+                    return []
 
     def _credit_item(self, at: int, end: int, unsurnamed: bool) -> int | None:
         text = self.text
