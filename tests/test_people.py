@@ -390,3 +390,22 @@ def test_reporter_after_an_outlet_opening_the_line() -> None:
 def test_credit_word_of_a_compiled_report() -> None:
     found = run("本报3月7日讯(记者陈思琪整合)3月7日上午，会议举行。", LIJIANG)
     assert found["陈思琪"].role == "reporter"
+
+
+def test_roll_of_regional_leaders_with_tibetan_names() -> None:
+    # a name ending in 村 (格桑|江村: jieba reads its first half as a name) and one that jieba
+    # glues to the title before it (副总指挥长其美多吉 read as 长其|美|多吉)
+    found = run(
+        "自治区副主席、扶贫开发领导小组副组长格桑江村，张某出席会议。"
+        "会议由区委常委、副总指挥长其美多吉主持。",
+        None,
+    )
+    assert [role for role, _ in posts(found["格桑江村"])] == ["副主席", "副组长"]
+    assert [role for role, _ in posts(found["其美多吉"])] == ["常委", "副总指挥长"]
+    assert not any(name.endswith("前排") for name in run("甲乙在主席台前排就坐。", None))
+
+
+def test_short_name_and_level_character_before_a_body_title() -> None:
+    # 云南|省|党委副书记: the level character after a short name opens no title of its own
+    found = run("云南省党委副书记王建军出席会议。", None)
+    assert posts(found["王建军"]) == [("党委副书记", "中共云南省委员会")]

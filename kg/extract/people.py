@@ -285,10 +285,13 @@ class _Reader:
             for p in self.places[max(0, index - 8) : index]
         )
 
-    def _valid_name(self, start: int, end: int, listed: bool = False) -> bool:
+    def _valid_name(
+        self, start: int, end: int, listed: bool = False, level_end: bool = False
+    ) -> bool:
         """Whether ``text[start:end]`` may be a name; ``listed``: it is an item of a list
         after other names, where a two-character name may be a county's short name too
-        (许达哲、乌兰、陈向群)."""
+        (许达哲、乌兰、陈向群); ``level_end``: it may end in a level character (洛桑|江村,
+        where jieba reads the first half as a name)."""
         name = self.text[start:end]
         if not 2 <= len(name) <= 4 or not all(_HAN.fullmatch(c) for c in name):
             return False
@@ -298,7 +301,7 @@ class _Reader:
             return False  # 2013年|任职: a name does not follow a figure
         if len(name) == 2 and not listed and _names_a_division(name):
             return False  # 丽江, 永胜: a two-character short name of a county or above
-        if name[-1] in LEVEL_CHARS or name.endswith(_org_suffixes()):
+        if (name[-1] in LEVEL_CHARS and not level_end) or name.endswith(_org_suffixes()):
             return False
         if any(t in name for t in _titles() if len(t) > 1):
             return False
@@ -427,9 +430,14 @@ class _Reader:
         names), where a word that follows names comes next and none of its words is a verb,
         adjective or function word."""
         end = start + 4
-        if end > limit or not self._ends_name(end, limit) or not self._valid_name(start, end):
-            return None
         whole = self.tokens.get(start)
+        named = whole is not None and whole.end < end and whole.pos.startswith("nr")
+        if (
+            end > limit
+            or not self._ends_name(end, limit)
+            or not self._valid_name(start, end, level_end=named)
+        ):
+            return None
         if whole is not None and whole.end == end and tokenizer().tables.freq.get(whole.word):
             return None  # 展望未来: a word of the dictionary (whatever its tag), no name
         if end not in self.bounds and not self._follower_token(end):
@@ -738,11 +746,24 @@ class _Reader:
     def _title_body(self, hit: _TitleHit, context: list[Division]) -> Organisation | None:
         """A title that opens with a body after a place: 可乐乡|党委书记 -> 中共可乐乡委员会;
         or after a level word standing for a place named before (该镇党委书记, …。镇党委书记):
-        the division is resolved as for 县委 (see the module's docstring)."""
+        the division is resolved as for 县委 (see the module's docstring); or after a short
+        name and the level character its full name ends in (西藏|区|党委副书记)."""
         place = next((p for p in self.places if p.span.end == hit.start), None)
+        before = self.text[hit.start - 1] if hit.start else ""
+        short = next(
+            (
+                p
+                for p in self.places
+                if p.span.end == hit.start - 1 and before in LEVEL_CHARS
+                if p.division.name.endswith(before) and self.text[p.span.end - 1] != before
+            ),
+            None,
+        )
         if place is not None:
             division: Division | None = place.division
             start, level = place.span.start, self.text[place.span.end - 1]
+        elif short is not None:
+            division, start, level = short.division, short.span.start, before
         elif self._bare_level(hit.start):
             division, start, level = None, hit.start - 1, self.text[hit.start - 1]
         else:
@@ -940,6 +961,26 @@ class _Reader:
             return None
         return start, name_end
 
+    def _name_glued_to_title(self, title: _TitleHit, limit: int) -> int | None:
+        """End of a name after a title that jieba cut through (…副总指挥长|其美仁增主持 read as
+        长其|美仁|增): two to four Han characters up to a word that follows names, at a word
+        boundary.  Not after a word that only opens with a title (主席台|前排)."""
+        at = title.end
+        if at in self.bounds:
+            return None
+        crossing = max((s for s in range(title.start, at) if s in self.tokens), default=None)
+        if crossing is None or crossing == title.start:
+            return None
+        for end in (at + 4, at + 3, at + 2):
+            if (
+                end < limit
+                and end in self.bounds
+                and self.text.startswith(_followers(), end)
+                and self._valid_name(at, end)
+            ):
+                return end
+        return None
+
     def _listed_first(self, at: int, limit: int) -> int | None:
         """End of the first name of a list (one followed by 、) that ``name_at`` missed."""
         end = self._list_item_end(at, limit)
@@ -1000,7 +1041,11 @@ class _Reader:
             for post in posts:
                 held.setdefault(post.role_span.text, post.organisation)
             last = chain[-1]
-            name_end = self.name_at(last.end, end) or self._listed_first(last.end, end)
+            name_end = (
+                self.name_at(last.end, end)
+                or self._listed_first(last.end, end)
+                or self._name_glued_to_title(last, end)
+            )
             if name_end is not None:
                 chain_at[chain[0].org_start] = self._add(last.end, name_end, posts)
                 self._name_list(name_end, end, None, posts, first=False)
