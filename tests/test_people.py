@@ -409,3 +409,18 @@ def test_short_name_and_level_character_before_a_body_title() -> None:
     # 云南|省|党委副书记: the level character after a short name opens no title of its own
     found = run("云南省党委副书记王建军出席会议。", None)
     assert posts(found["王建军"]) == [("党委副书记", "中共云南省委员会")]
+
+
+def test_signature_with_a_spaced_title_or_scraped_line_break() -> None:
+    found = run("政 府 工 作 报 告\n——在永胜县人民代表大会上\n县 长 钱立新\n各位代表：", LIJIANG)
+    assert [(role.replace(" ", ""), body) for role, body in posts(found["钱立新"])] == [
+        ("县长", "永胜县人民政府")
+    ]
+    found = run("工作报告abc 在永胜县人代会上abc 永胜县人民政府县长 孙立平abc\n各位代表", LIJIANG)
+    assert posts(found["孙立平"]) == [("县长", "永胜县人民政府")]
+
+
+def test_signature_name_whose_given_name_reads_as_a_place() -> None:
+    # 黄|丽江: the line's position says the given name is a name, not the city
+    found = run("在永胜县人代会上\n县长 黄丽江\n各位代表：", LIJIANG)
+    assert posts(found["黄丽江"]) == [("县长", "永胜县人民政府")]

@@ -73,6 +73,10 @@ _VERBAL_TAGS = frozenset({"v", "vn", "a", "ad", "an"})
 """jieba tags of a word that opens no three-character name (安全|感, 安居|房)."""
 _LINE_BULLETS = " \u3000•·●■□◆▪-*"
 """What may stand before the first word of a line: spaces and bullets."""
+_LINE_ARTIFACT = re.compile(r"[A-Za-z0-9]{1,4}(?=[ \u3000\n]|$)")
+"""Letters glued to the end of a line where a page's line break was scraped (黄四平vzT)."""
+_SPACED_TITLE = re.compile(r"(?P<title>[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){1,3})[ \u3000]")
+"""A title spaced out to the width of a heading at a line's start: 县 长, 代 县 长."""
 _COMRADES = re.compile(r"等?[0-9一二两三四五六七八九十百]+[位名]同志")
 """A count of comrades closing a list of names: 两位同志, 等15位同志, 等100名同志."""
 
@@ -951,15 +955,50 @@ class _Reader:
         start = at
         while start < limit and self.text[start] in " \u3000":
             start += 1
-        name_end = self._credit_item(start, limit, False)
+        name_end = self._credit_item(start, limit, False) or self._signed_run(start, limit)
         if name_end is None or (start == at and " " not in self.text[start:name_end]):
             return None
         rest = name_end
+        artifact = _LINE_ARTIFACT.match(self.text, rest)
+        if artifact is not None:
+            rest = artifact.end()  # 县长 黄四平vzT: a page's line break scraped as letters
         while rest < len(self.text) and self.text[rest] in " \u3000":
             rest += 1
         if rest < len(self.text) and self.text[rest] != "\n":
             return None
         return start, name_end
+
+    def _signed_run(self, at: int, limit: int) -> int | None:
+        """End of a surname and one or two characters that end a signature line, where the
+        given name reads as a place (黄|四平): the line's position says it is a name."""
+        end = at
+        while end < limit and _HAN.fullmatch(self.text[end]) and end - at < 4:
+            end += 1
+        surname = self._surname_length(at)
+        if not surname or not 1 <= end - at - surname <= 2:
+            return None
+        if end < limit and _HAN.fullmatch(self.text[end]):
+            return None
+        name = self.text[at:end]
+        return None if name in _not_names() or self.doc.is_masked(at, end) else end
+
+    def _spaced_signature(self, start: int, end: int) -> None:
+        """A report's signature line whose title is spaced out like its heading (县 长 张三):
+        the title's characters with spaces between them, spaces, then the name."""
+        at = self._line_opening(start, end)
+        match = _SPACED_TITLE.match(self.text, at, end) if at is not None else None
+        if match is None:
+            return
+        title = re.sub(r"[ \u3000]", "", match.group("title"))
+        implied = _titles().get(title)
+        signed = self._signature(match.end("title"), end) if implied else None
+        if implied is None or signed is None:
+            return
+        organisation = self.implied(implied, match.start(), [])
+        if organisation is not None:
+            span = self.doc.span(match.start("title"), match.end("title"))
+            post = Post(span=span, role_span=span, organisation=organisation)
+            self._add(signed[0], signed[1], [post])
 
     def _name_glued_to_title(self, title: _TitleHit, limit: int) -> int | None:
         """End of a name after a title that jieba cut through (…副总指挥长|其美仁增主持 read as
@@ -1085,6 +1124,7 @@ class _Reader:
                 for mention in self.mentions:
                     if max(clause, start) <= mention.span.start < opens:
                         mention.posts.extend(posts)
+        self._spaced_signature(start, end)
         self._counted_names(start, end)
         self._known_lists(start, end)
         self._credits(start, end, chain_at)
