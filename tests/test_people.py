@@ -424,3 +424,15 @@ def test_signature_name_whose_given_name_reads_as_a_place() -> None:
     # 黄|丽江: the line's position says the given name is a name, not the city
     found = run("在永胜县人代会上\n县长 黄丽江\n各位代表：", LIJIANG)
     assert posts(found["黄丽江"]) == [("县长", "永胜县人民政府")]
+
+
+def test_committee_bodies_written_without_their_party_committee() -> None:
+    found = run("云南召开会议。纪委书记赵明远，政法委书记、副省长钱立新出席。", None)
+    assert posts(found["赵明远"]) == [("书记", "中共云南省纪委")]
+    assert posts(found["钱立新"])[0] == ("书记", "中共云南省委政法委")
+    # after a body whose county is never named, the abbreviation is not placed either
+    found = run("云南召开会议。县委常委、政法委书记孙立平出席。", None)
+    assert [body.division for body in (p.organisation for p in found["孙立平"].posts)] == [
+        None,
+        None,
+    ]

@@ -562,9 +562,11 @@ class _Reader:
         )
 
     def organisation(
-        self, start: int, end: int, context: list[Division]
+        self, start: int, end: int, context: list[Division], unplaced: bool = False
     ) -> tuple[int, Organisation] | None:
-        """The longest organisation written as a suffix of ``text[start:end]``."""
+        """The longest organisation written as a suffix of ``text[start:end]``; ``unplaced``:
+        the post before it in the chain has a body whose division the text never names, and
+        so does an abbreviation of no level (县委常委、政法委书记 where no county is named)."""
         rows = _org_rows()
         text = self.text
         for k in range(start, end):
@@ -593,7 +595,9 @@ class _Reader:
             rest = text[body:end]
             if rest in rows:
                 row = rows[rest]
-                division = self.resolve(row.level, k, context) if "{name}" in row.template else None
+                division = None
+                if "{name}" in row.template and not (unplaced and row.level is None):
+                    division = self.resolve(row.level, k, context)
                 found = self._from_row(rest, division, k, end)
                 if found is not None:
                     return k, found
@@ -680,10 +684,16 @@ class _Reader:
                     ):
                         seg -= 1
                     context = [h.org.division for h in hits if h.org and h.org.division]
-                    org = self.organisation(seg, at, context) if seg < at else None
+                    unplaced = bool(
+                        hits
+                        and hits[-1].org is not None
+                        and hits[-1].org.scope is not None
+                        and self.text[hits[-1].end : seg] in _CHAIN_JOINERS
+                    )
+                    org = self.organisation(seg, at, context, unplaced) if seg < at else None
                     if org is None and seg < at and word[0] in _org_suffixes():
                         # 组织部长, 公安局长: the body's last character opens the title too
-                        org = self.organisation(seg, at + 1, context)
+                        org = self.organisation(seg, at + 1, context, unplaced)
                     if org is None:
                         org = self._zone_body(seg, at, word)
                     org_start, organisation = org if org else (at, None)
