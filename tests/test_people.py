@@ -207,7 +207,7 @@ def test_yi_names_and_credit_after_a_body() -> None:
 
 def test_a_title_opening_with_a_body_after_a_township() -> None:
     found = run("会上,永胜县东山乡党委书记杨立明作交流发言。", YONGSHENG)
-    assert posts(found["杨立明"]) == [("党委书记", "中共东山乡委员会")]
+    assert posts(found["杨立明"]) == [("书记", "中共东山乡委员会")]
 
 
 def test_first_secretary_of_the_village_named_before_or_of_the_story() -> None:
@@ -265,8 +265,8 @@ def test_a_title_opening_with_a_body_after_a_bare_level_word() -> None:
         "会上,该乡党委副书记王德才介绍了合作社。",
         YONGSHENG,
     )
-    assert posts(found["李明华"]) == [("党委书记", "中共东山乡委员会")]
-    assert posts(found["王德才"]) == [("党委副书记", "中共东山乡委员会")]
+    assert posts(found["李明华"]) == [("书记", "中共东山乡委员会")]
+    assert posts(found["王德才"]) == [("副书记", "中共东山乡委员会")]
 
 
 def test_a_level_word_ending_an_unknown_name_takes_no_place() -> None:
@@ -283,7 +283,7 @@ def test_media_bylines_reporting_verbs_and_northwestern_surnames() -> None:
     assert found["和丽君"].role == "reporter" and found["木宇航"].role == "correspondent"
     assert posts(found["杨成林"]) == [("副市长", "丽江市人民政府")]
     assert posts(found["冶建国"]) == [("副书记", "中共永胜县委"), ("县长", "永胜县人民政府")]
-    assert posts(found["星玉兰"]) == [("党委书记", "中共东山乡委员会")]
+    assert posts(found["星玉兰"]) == [("书记", "中共东山乡委员会")]
 
 
 def test_names_in_parts_joined_by_a_middle_dot() -> None:
@@ -408,7 +408,7 @@ def test_roll_of_regional_leaders_with_tibetan_names() -> None:
 def test_short_name_and_level_character_before_a_body_title() -> None:
     # 云南|省|党委副书记: the level character after a short name opens no title of its own
     found = run("云南省党委副书记王建军出席会议。", None)
-    assert posts(found["王建军"]) == [("党委副书记", "中共云南省委员会")]
+    assert posts(found["王建军"]) == [("副书记", "中共云南省委员会")]
 
 
 def test_signature_with_a_spaced_title_or_scraped_line_break() -> None:
@@ -436,3 +436,17 @@ def test_committee_bodies_written_without_their_party_committee() -> None:
         None,
         None,
     ]
+
+
+def test_occupations_of_a_feature_before_names() -> None:
+    found = run("创业者钱思远已开始忙碌。他与青年艺术家孟庆山、黄晓东座谈。", LIJIANG)
+    assert {"钱思远", "孟庆山", "黄晓东"} <= set(found)
+    found = run("合作社负责人程雨桐介绍，今年种植核桃200亩。", LIJIANG)
+    assert found["程雨桐"].posts == ()
+
+
+def test_posts_in_peoples_organisations_and_a_district_leader() -> None:
+    found = run("云南省工商联副主席赵明远介绍，全省村企结对帮扶。", None)
+    assert posts(found["赵明远"]) == [("副主席", "云南省工商联")]
+    found = run("帮扶工作组丽江片区片长钱立新说，丽江有4个县。", LIJIANG)
+    assert "钱立新" in found

@@ -555,8 +555,8 @@ class _Reader:
             return None
         if rest[0] in LEVEL_CHARS and division.name.endswith(rest[0]):
             rest = rest[1:]
-        if not rest or rest in _org_suffixes():
-            return None
+        if len(rest) < 2:
+            return None  # 县|委: an ending alone (工商联, 医院 are bodies of their own)
         return Organisation(
             name=division.name + rest, span=self.doc.span(start, end), division=division
         )
@@ -831,9 +831,13 @@ class _Reader:
                 organisation = self.implied(implied, hit.start, context)
         if organisation is None:
             return None
+        role_start = hit.start
+        body = organisation.span
+        if hit.org is None and body is not None and hit.start < body.end < hit.end:
+            role_start = body.end  # 东山乡|党委|书记: the body opens the title, the role is 书记
         return Post(
             span=self.doc.span(hit.org_start, hit.end),
-            role_span=self.doc.span(hit.start, hit.end),
+            role_span=self.doc.span(role_start, hit.end),
             organisation=organisation,
         )
 
