@@ -450,3 +450,8 @@ def test_posts_in_peoples_organisations_and_a_district_leader() -> None:
     assert posts(found["赵明远"]) == [("副主席", "云南省工商联")]
     found = run("帮扶工作组丽江片区片长钱立新说，丽江有4个县。", LIJIANG)
     assert "钱立新" in found
+
+
+def test_a_working_body_opening_a_clause_before_its_head() -> None:
+    found = run("村里没钱，扶贫工作队队长钱立新说，要先抓班子。", None)
+    assert [role for role, _ in posts(found["钱立新"])] == ["队长"]

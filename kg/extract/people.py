@@ -208,6 +208,11 @@ def _names_a_division(name: str) -> bool:
 
 
 @cache
+def _group_bodies() -> tuple[str, ...]:
+    return tuple(read_lines("people_group_bodies.txt"))
+
+
+@cache
 def _body_prefixes() -> tuple[str, ...]:
     """Abbreviations of organisations.tsv that open the name of a body of their own: the
     national bodies (国务院) and a region's word for itself (自治区), longest first."""
@@ -610,7 +615,9 @@ class _Reader:
                 return k, Organisation(name=text[k:end], span=self.doc.span(k, end))
             elif found := self._prefixed_body(rest, k, end, context):
                 return k, found
-        if start > 0 and self.text[start - 1] == "、":
+        joined = start > 0 and self.text[start - 1] == "、"
+        opens = start == self.sentence_start or self.text[start - 1] in "，,；;："
+        if joined or (opens and self.text.endswith(_group_bodies(), start, end)):
             bare = self._chained_body(start, end, context[-1] if context else None)
             if bare is not None:
                 return start, bare
@@ -642,6 +649,7 @@ class _Reader:
 
     def _chained_body(self, start: int, end: int, division: Division | None) -> Organisation | None:
         """A body written bare after 、 in a chain of posts (…常务副主席、脱贫攻坚指挥部|总指挥长),
+        or a working body opening a clause (扶贫工作队|队长, see ``people_group_bodies.txt``),
         when its name ends like one (指挥部, 领导小组) and holds no place: a body of the
         division of the sentence's earlier posts, else one kept within the document."""
         rest = self.text[start:end]
