@@ -455,3 +455,13 @@ def test_posts_in_peoples_organisations_and_a_district_leader() -> None:
 def test_a_working_body_opening_a_clause_before_its_head() -> None:
     found = run("村里没钱，扶贫工作队队长钱立新说，要先抓班子。", None)
     assert [role for role, _ in posts(found["钱立新"])] == ["队长"]
+
+
+def test_places_joined_by_a_dot_are_no_name() -> None:
+    # in brackets, where a credit's names would stand: (丽江•永胜)
+    assert "丽江•永胜" not in run("成功举办“2019中国(丽江•永胜)特色论坛”。", LIJIANG)
+
+
+def test_an_adverb_before_the_verb_of_an_appointment_clause() -> None:
+    found = run("此前，钱立新已担任永胜县政府党组成员。", LIJIANG)
+    assert posts(found["钱立新"]) == [("党组成员", "永胜县人民政府")]

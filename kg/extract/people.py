@@ -59,10 +59,11 @@ _CLAUSE_HEAD = re.compile(r"(?:会议)?(?:决定|同意|通过)?(?:关于|接受
 """Words that open an appointment clause before its names: 决定任命, 接受, 其中."""
 _CLAUSE_TAIL = re.compile(
     r"(?:等?[0-9一二两三四五六七八九十百]*[位名])?(?:同志)?"
-    r"(?:因[\u4e00-\u9fff]{1,8}?)?(?P<verb>为|当选为|当选|辞去|升任|转任|调任|改任|出任|担任|任)"
+    r"(?:因[\u4e00-\u9fff]{1,8}?)?(?:已经|已|曾经|曾|还|也|又|先后)?"
+    r"(?P<verb>为|当选为|当选|辞去|升任|转任|调任|改任|出任|担任|任)"
 )
 """What stands between the names of an appointment clause and the posts: a count of them
-(三位同志), a reason (因工作变动), then the verb."""
+(三位同志), a reason (因工作变动), an adverb of time (已担任), then the verb."""
 _NOT_NAME_START_TAGS = ("d", "c", "p", "r", "u", "v")
 """jieba tags of a word that a surname character opens but a name does not (曾经, 任职)."""
 _FUNCTION_TAGS = ("c", "p")
@@ -469,6 +470,8 @@ class _Reader:
         parts = _DOTTED_PARTS.match(self.text, start, limit)
         if parts is None:
             return None
+        if any(p.span.start == start and p.span.end == parts.end() - 1 for p in self.places):
+            return None  # 梅州•蕉岭: places joined by a dot, not a transliterated name
         last = parts.end()
         for end in range(last + 1, min(limit, last + 8) + 1):
             if not _HAN.fullmatch(self.text[end - 1]):
