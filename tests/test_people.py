@@ -465,3 +465,16 @@ def test_places_joined_by_a_dot_are_no_name() -> None:
 def test_an_adverb_before_the_verb_of_an_appointment_clause() -> None:
     found = run("此前，钱立新已担任永胜县政府党组成员。", LIJIANG)
     assert posts(found["钱立新"]) == [("党组成员", "永胜县人民政府")]
+
+
+def test_a_notice_naming_people_by_age_and_their_posts_by_pronoun() -> None:
+    found = run(
+        "其中一位是生于1960年的钱立新，他是民盟成员，时任丽江市教育局副局长，"
+        "升任丽江市政协副主席；年龄最小的是38岁的孙立平。",
+        LIJIANG,
+    )
+    assert posts(found["钱立新"]) == [
+        ("副局长", "丽江市教育局"),
+        ("副主席", "政协丽江市委员会"),
+    ]
+    assert "孙立平" in found

@@ -78,6 +78,12 @@ _LINE_ARTIFACT = re.compile(r"[A-Za-z0-9]{1,4}(?=[ \u3000\n]|$)")
 """Letters glued to the end of a line where a page's line break was scraped (黄四平vzT)."""
 _SPACED_TITLE = re.compile(r"(?P<title>[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){1,3})[ \u3000]")
 """A title spaced out to the width of a heading at a line's start: 县 长, 代 县 长."""
+_AGE_OF = re.compile(
+    r"(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})岁的|生于[0-9]{4}年(?:[0-9]{1,2}月)?的"
+)
+"""An age or a year of birth, then 的: a person's name follows (37岁的甲, 生于1956年的乙)."""
+_PRONOUN_CLAUSE = re.compile(r"[他她]?(?:时任|现任|曾任|升任|转任|调任|改任|后任|先后任|担任|任)")
+"""A clause whose subject is the person named before it: (他)时任…, 升任…."""
 _COMRADES = re.compile(r"等?[0-9一二两三四五六七八九十百]+[位名]同志")
 """A count of comrades closing a list of names: 两位同志, 等15位同志, 等100名同志."""
 
@@ -1081,6 +1087,7 @@ class _Reader:
         self.sentence_start = start
         self.sentence_end = end
         self._story_people(start, end)  # first: 选派干部石磊到大利村担任驻村第一书记
+        self._aged_people(start, end)
         chain_at: dict[int, _Mention] = {}
         held: dict[str, Organisation] = {}
         for chain in self._chains(start, end):
@@ -1146,13 +1153,34 @@ class _Reader:
                 # clause take the posts
                 opens = self._chain_start(chain)
                 clause = max(self.text.rfind(c, start, opens) for c in "，,；;：:")
+                taken = False
                 for mention in self.mentions:
                     if max(clause, start) <= mention.span.start < opens:
                         mention.posts.extend(posts)
+                        taken = True
+                if not taken and clause > start:
+                    self._pronoun_posts(start, clause, opens, posts)
         self._spaced_signature(start, end)
         self._counted_names(start, end)
         self._known_lists(start, end)
         self._credits(start, end, chain_at)
+
+    def _pronoun_posts(self, start: int, clause: int, opens: int, posts: list[Post]) -> None:
+        """…生于1956年的甲，他是民盟成员，时任X、Y，升任Z: a clause of no name whose subject
+        is a pronoun or nothing takes the posts for the last person named before it in the
+        sentence."""
+        if not _PRONOUN_CLAUSE.fullmatch(self.text, clause + 1, opens):
+            return
+        earlier = [m for m in self.mentions if start <= m.span.start < clause]
+        if earlier:
+            max(earlier, key=lambda m: m.span.start).posts.extend(posts)
+
+    def _aged_people(self, start: int, end: int) -> None:
+        """A name after an age or a year of birth and 的 (37岁的甲, 生于1956年的乙)."""
+        for match in _AGE_OF.finditer(self.text, start, end):
+            name_end = self.name_at(match.end(), end)
+            if name_end is not None:
+                self._add_new([(match.end(), name_end)])
 
     def _names_ending_at(self, start: int, at: int) -> list[tuple[int, int]]:
         """The names of a list that ends exactly at ``at``, read from the earliest word start
