@@ -91,9 +91,14 @@ class Organisation:
     """Where it is named; ``None`` for a parent known only by inference."""
     division: Division | None = None
     parent: Organisation | None = None
+    scope: str | None = None
+    """For a body whose division the text never names (县委 in an article that names no county):
+    the document it is keyed within, so two documents' unnamed 县委 stay two bodies."""
 
     @property
     def key(self) -> str:
+        if self.scope is not None:
+            return f"{self.scope}/{self.name}"
         return f"{self.division.key if self.division else 'cn'}/{self.name}"
 
 

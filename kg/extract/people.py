@@ -59,10 +59,11 @@ _CLAUSE_HEAD = re.compile(r"(?:会议)?(?:决定|同意|通过)?(?:关于|接受
 """Words that open an appointment clause before its names: 决定任命, 接受, 其中."""
 _CLAUSE_TAIL = re.compile(
     r"(?:等?[0-9一二两三四五六七八九十百]*[位名])?(?:同志)?"
-    r"(?:因[\u4e00-\u9fff]{1,8}?)?(?P<verb>为|当选为|当选|辞去|升任|转任|调任|改任|出任|担任|任)"
+    r"(?:因[\u4e00-\u9fff]{1,8}?)?(?:已经|已|曾经|曾|还|也|又|先后)?"
+    r"(?P<verb>为|当选为|当选|辞去|升任|转任|调任|改任|出任|担任|任)"
 )
 """What stands between the names of an appointment clause and the posts: a count of them
-(三位同志), a reason (因工作变动), then the verb."""
+(三位同志), a reason (因工作变动), an adverb of time (已担任), then the verb."""
 _NOT_NAME_START_TAGS = ("d", "c", "p", "r", "u", "v")
 """jieba tags of a word that a surname character opens but a name does not (曾经, 任职)."""
 _FUNCTION_TAGS = ("c", "p")
@@ -73,6 +74,16 @@ _VERBAL_TAGS = frozenset({"v", "vn", "a", "ad", "an"})
 """jieba tags of a word that opens no three-character name (安全|感, 安居|房)."""
 _LINE_BULLETS = " \u3000•·●■□◆▪-*"
 """What may stand before the first word of a line: spaces and bullets."""
+_LINE_ARTIFACT = re.compile(r"[A-Za-z0-9]{1,4}(?=[ \u3000\n]|$)")
+"""Letters glued to the end of a line where a page's line break was scraped (黄四平vzT)."""
+_SPACED_TITLE = re.compile(r"(?P<title>[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){1,3})[ \u3000]")
+"""A title spaced out to the width of a heading at a line's start: 县 长, 代 县 长."""
+_AGE_OF = re.compile(
+    r"(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})岁的|生于[0-9]{4}年(?:[0-9]{1,2}月)?的"
+)
+"""An age or a year of birth, then 的: a person's name follows (37岁的甲, 生于1956年的乙)."""
+_PRONOUN_CLAUSE = re.compile(r"[他她]?(?:时任|现任|曾任|升任|转任|调任|改任|后任|先后任|担任|任)")
+"""A clause whose subject is the person named before it: (他)时任…, 升任…."""
 _COMRADES = re.compile(r"等?[0-9一二两三四五六七八九十百]+[位名]同志")
 """A count of comrades closing a list of names: 两位同志, 等15位同志, 等100名同志."""
 
@@ -204,6 +215,21 @@ def _names_a_division(name: str) -> bool:
 
 
 @cache
+def _group_bodies() -> tuple[str, ...]:
+    return tuple(read_lines("people_group_bodies.txt"))
+
+
+@cache
+def _body_prefixes() -> tuple[str, ...]:
+    """Abbreviations of organisations.tsv that open the name of a body of their own: the
+    national bodies (国务院) and a region's word for itself (自治区), longest first."""
+    rows = _org_rows()
+    own = (a for a, row in rows.items() if "{name}" not in row.template or row.level == a)
+    words = (a for a in own if len(a) > 1)
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
 def _body_suffixes() -> tuple[str, ...]:
     """Endings of bodies' names of two characters or more (党工委, 委员会): a name is not
     followed by one."""
@@ -275,10 +301,13 @@ class _Reader:
             for p in self.places[max(0, index - 8) : index]
         )
 
-    def _valid_name(self, start: int, end: int, listed: bool = False) -> bool:
+    def _valid_name(
+        self, start: int, end: int, listed: bool = False, level_end: bool = False
+    ) -> bool:
         """Whether ``text[start:end]`` may be a name; ``listed``: it is an item of a list
         after other names, where a two-character name may be a county's short name too
-        (许达哲、乌兰、陈向群)."""
+        (许达哲、乌兰、陈向群); ``level_end``: it may end in a level character (洛桑|江村,
+        where jieba reads the first half as a name)."""
         name = self.text[start:end]
         if not 2 <= len(name) <= 4 or not all(_HAN.fullmatch(c) for c in name):
             return False
@@ -288,7 +317,7 @@ class _Reader:
             return False  # 2013年|任职: a name does not follow a figure
         if len(name) == 2 and not listed and _names_a_division(name):
             return False  # 丽江, 永胜: a two-character short name of a county or above
-        if name[-1] in LEVEL_CHARS or name.endswith(_org_suffixes()):
+        if (name[-1] in LEVEL_CHARS and not level_end) or name.endswith(_org_suffixes()):
             return False
         if any(t in name for t in _titles() if len(t) > 1):
             return False
@@ -417,9 +446,14 @@ class _Reader:
         names), where a word that follows names comes next and none of its words is a verb,
         adjective or function word."""
         end = start + 4
-        if end > limit or not self._ends_name(end, limit) or not self._valid_name(start, end):
-            return None
         whole = self.tokens.get(start)
+        named = whole is not None and whole.end < end and whole.pos.startswith("nr")
+        if (
+            end > limit
+            or not self._ends_name(end, limit)
+            or not self._valid_name(start, end, level_end=named)
+        ):
+            return None
         if whole is not None and whole.end == end and tokenizer().tables.freq.get(whole.word):
             return None  # 展望未来: a word of the dictionary (whatever its tag), no name
         if end not in self.bounds and not self._follower_token(end):
@@ -442,6 +476,8 @@ class _Reader:
         parts = _DOTTED_PARTS.match(self.text, start, limit)
         if parts is None:
             return None
+        if any(p.span.start == start and p.span.end == parts.end() - 1 for p in self.places):
+            return None  # 梅州•蕉岭: places joined by a dot, not a transliterated name
         last = parts.end()
         for end in range(last + 1, min(limit, last + 8) + 1):
             if not _HAN.fullmatch(self.text[end - 1]):
@@ -509,9 +545,13 @@ class _Reader:
         self, abbrev: str, division: Division | None, start: int | None, end: int | None
     ) -> Organisation | None:
         row = _org_rows()[abbrev]
-        if "{name}" in row.template and division is None:
-            return None
-        name = row.template.format(name=division.name if division else "")
+        unnamed = "{name}" in row.template and division is None
+        if unnamed:
+            # 县委书记 in an article that never names its county: the post stands, its body is
+            # the county's committee, named by its level and kept within this document
+            name = row.template.format(name=row.level) if row.level else abbrev
+        else:
+            name = row.template.format(name=division.name if division else "")
         parent = None
         if row.parent and row.parent in _org_rows():
             parent = self._from_row(row.parent, division, None, None)
@@ -521,6 +561,7 @@ class _Reader:
             span=span,
             division=division if "{name}" in row.template else None,
             parent=parent,
+            scope=self.doc.sha256[:16] if unnamed else None,
         )
 
     def _generic(self, division: Division, rest: str, start: int, end: int) -> Organisation | None:
@@ -528,16 +569,18 @@ class _Reader:
             return None
         if rest[0] in LEVEL_CHARS and division.name.endswith(rest[0]):
             rest = rest[1:]
-        if not rest or rest in _org_suffixes():
-            return None
+        if len(rest) < 2:
+            return None  # 县|委: an ending alone (工商联, 医院 are bodies of their own)
         return Organisation(
             name=division.name + rest, span=self.doc.span(start, end), division=division
         )
 
     def organisation(
-        self, start: int, end: int, context: list[Division]
+        self, start: int, end: int, context: list[Division], unplaced: bool = False
     ) -> tuple[int, Organisation] | None:
-        """The longest organisation written as a suffix of ``text[start:end]``."""
+        """The longest organisation written as a suffix of ``text[start:end]``; ``unplaced``:
+        the post before it in the chain has a body whose division the text never names, and
+        so does an abbreviation of no level (县委常委、政法委书记 where no county is named)."""
         rows = _org_rows()
         text = self.text
         for k in range(start, end):
@@ -566,7 +609,9 @@ class _Reader:
             rest = text[body:end]
             if rest in rows:
                 row = rows[rest]
-                division = self.resolve(row.level, k, context) if "{name}" in row.template else None
+                division = None
+                if "{name}" in row.template and not (unplaced and row.level is None):
+                    division = self.resolve(row.level, k, context)
                 found = self._from_row(rest, division, k, end)
                 if found is not None:
                     return k, found
@@ -577,7 +622,52 @@ class _Reader:
             elif body > k and re.fullmatch(r"[\u4e00-\u9fff]{2,10}[省市州县区]委", rest):
                 # 中共XX县委 whose place the gazetteer did not resolve: keep it as written
                 return k, Organisation(name=text[k:end], span=self.doc.span(k, end))
+            elif found := self._prefixed_body(rest, k, end, context):
+                return k, found
+        joined = start > 0 and self.text[start - 1] == "、"
+        opens = start == self.sentence_start or self.text[start - 1] in "，,；;："
+        if joined or (opens and self.text.endswith(_group_bodies(), start, end)):
+            bare = self._chained_body(start, end, context[-1] if context else None)
+            if bare is not None:
+                return start, bare
         return None
+
+    def _prefixed_body(
+        self, rest: str, start: int, end: int, context: list[Division]
+    ) -> Organisation | None:
+        """A body named after a national one or a region's own word for itself:
+        国务院扶贫开发领导小组 (of 国务院), 自治区扶贫开发领导小组 (of the region in
+        question).  Only bodies with a name ending of two characters or more (领导小组, 指挥部)."""
+        if len(rest) > 16 or not rest.endswith(_body_suffixes()):
+            return None
+        rows = _org_rows()
+        span = self.doc.span(start, end)
+        for prefix in _body_prefixes():
+            if not rest.startswith(prefix) or rest == prefix or rest[len(prefix)] == "、":
+                continue
+            row = rows[prefix]
+            if "{name}" not in row.template:
+                parent = self._from_row(prefix, None, None, None)
+                return Organisation(name=rest, span=span, parent=parent)
+            division = self.resolve(row.level, start, context)
+            if division is None:
+                return None
+            own = rest[len(prefix) :]
+            return Organisation(name=division.name + own, span=span, division=division)
+        return None
+
+    def _chained_body(self, start: int, end: int, division: Division | None) -> Organisation | None:
+        """A body written bare after 、 in a chain of posts (…常务副主席、脱贫攻坚指挥部|总指挥长),
+        or a working body opening a clause (扶贫工作队|队长, see ``people_group_bodies.txt``),
+        when its name ends like one (指挥部, 领导小组) and holds no place: a body of the
+        division of the sentence's earlier posts, else one kept within the document."""
+        rest = self.text[start:end]
+        if len(rest) > 12 or not rest.endswith(_body_suffixes()) or self._in_place(start, end):
+            return None
+        span = self.doc.span(start, end)
+        if division is None:
+            return Organisation(name=rest, span=span, scope=self.doc.sha256[:16])
+        return Organisation(name=division.name + rest, span=span, division=division)
 
     def implied(self, abbrev: str, at: int, context: list[Division]) -> Organisation | None:
         rows = _org_rows()
@@ -611,10 +701,16 @@ class _Reader:
                     ):
                         seg -= 1
                     context = [h.org.division for h in hits if h.org and h.org.division]
-                    org = self.organisation(seg, at, context) if seg < at else None
+                    unplaced = bool(
+                        hits
+                        and hits[-1].org is not None
+                        and hits[-1].org.scope is not None
+                        and self.text[hits[-1].end : seg] in _CHAIN_JOINERS
+                    )
+                    org = self.organisation(seg, at, context, unplaced) if seg < at else None
                     if org is None and seg < at and word[0] in _org_suffixes():
                         # 组织部长, 公安局长: the body's last character opens the title too
-                        org = self.organisation(seg, at + 1, context)
+                        org = self.organisation(seg, at + 1, context, unplaced)
                     if org is None:
                         org = self._zone_body(seg, at, word)
                     org_start, organisation = org if org else (at, None)
@@ -681,11 +777,24 @@ class _Reader:
     def _title_body(self, hit: _TitleHit, context: list[Division]) -> Organisation | None:
         """A title that opens with a body after a place: 可乐乡|党委书记 -> 中共可乐乡委员会;
         or after a level word standing for a place named before (该镇党委书记, …。镇党委书记):
-        the division is resolved as for 县委 (see the module's docstring)."""
+        the division is resolved as for 县委 (see the module's docstring); or after a short
+        name and the level character its full name ends in (西藏|区|党委副书记)."""
         place = next((p for p in self.places if p.span.end == hit.start), None)
+        before = self.text[hit.start - 1] if hit.start else ""
+        short = next(
+            (
+                p
+                for p in self.places
+                if p.span.end == hit.start - 1 and before in LEVEL_CHARS
+                if p.division.name.endswith(before) and self.text[p.span.end - 1] != before
+            ),
+            None,
+        )
         if place is not None:
             division: Division | None = place.division
             start, level = place.span.start, self.text[place.span.end - 1]
+        elif short is not None:
+            division, start, level = short.division, short.span.start, before
         elif self._bare_level(hit.start):
             division, start, level = None, hit.start - 1, self.text[hit.start - 1]
         else:
@@ -739,9 +848,13 @@ class _Reader:
                 organisation = self.implied(implied, hit.start, context)
         if organisation is None:
             return None
+        role_start = hit.start
+        body = organisation.span
+        if hit.org is None and body is not None and hit.start < body.end < hit.end:
+            role_start = body.end  # 东山乡|党委|书记: the body opens the title, the role is 书记
         return Post(
             span=self.doc.span(hit.org_start, hit.end),
-            role_span=self.doc.span(hit.start, hit.end),
+            role_span=self.doc.span(role_start, hit.end),
             organisation=organisation,
         )
 
@@ -873,15 +986,70 @@ class _Reader:
         start = at
         while start < limit and self.text[start] in " \u3000":
             start += 1
-        name_end = self._credit_item(start, limit, False)
+        name_end = self._credit_item(start, limit, False) or self._signed_run(start, limit)
         if name_end is None or (start == at and " " not in self.text[start:name_end]):
             return None
         rest = name_end
+        artifact = _LINE_ARTIFACT.match(self.text, rest)
+        if artifact is not None:
+            rest = artifact.end()  # 县长 黄四平vzT: a page's line break scraped as letters
         while rest < len(self.text) and self.text[rest] in " \u3000":
             rest += 1
         if rest < len(self.text) and self.text[rest] != "\n":
             return None
         return start, name_end
+
+    def _signed_run(self, at: int, limit: int) -> int | None:
+        """End of a surname and one or two characters that end a signature line, where the
+        given name reads as a place (黄|四平): the line's position says it is a name."""
+        end = at
+        while end < limit and _HAN.fullmatch(self.text[end]) and end - at < 4:
+            end += 1
+        surname = self._surname_length(at)
+        if not surname or not 1 <= end - at - surname <= 2:
+            return None
+        if end < limit and _HAN.fullmatch(self.text[end]):
+            return None
+        name = self.text[at:end]
+        return None if name in _not_names() or self.doc.is_masked(at, end) else end
+
+    def _spaced_signature(self, start: int, end: int) -> None:
+        """A report's signature line whose title is spaced out like its heading (县 长 张三):
+        the title's characters with spaces between them, spaces, then the name."""
+        at = self._line_opening(start, end)
+        match = _SPACED_TITLE.match(self.text, at, end) if at is not None else None
+        if match is None:
+            return
+        title = re.sub(r"[ \u3000]", "", match.group("title"))
+        implied = _titles().get(title)
+        signed = self._signature(match.end("title"), end) if implied else None
+        if implied is None or signed is None:
+            return
+        organisation = self.implied(implied, match.start(), [])
+        if organisation is not None:
+            span = self.doc.span(match.start("title"), match.end("title"))
+            post = Post(span=span, role_span=span, organisation=organisation)
+            self._add(signed[0], signed[1], [post])
+
+    def _name_glued_to_title(self, title: _TitleHit, limit: int) -> int | None:
+        """End of a name after a title that jieba cut through (…副总指挥长|其美仁增主持 read as
+        长其|美仁|增): two to four Han characters up to a word that follows names, at a word
+        boundary.  Not after a word that only opens with a title (主席台|前排)."""
+        at = title.end
+        if at in self.bounds:
+            return None
+        crossing = max((s for s in range(title.start, at) if s in self.tokens), default=None)
+        if crossing is None or crossing == title.start:
+            return None
+        for end in (at + 4, at + 3, at + 2):
+            if (
+                end < limit
+                and end in self.bounds
+                and self.text.startswith(_followers(), end)
+                and self._valid_name(at, end)
+            ):
+                return end
+        return None
 
     def _listed_first(self, at: int, limit: int) -> int | None:
         """End of the first name of a list (one followed by 、) that ``name_at`` missed."""
@@ -919,6 +1087,7 @@ class _Reader:
         self.sentence_start = start
         self.sentence_end = end
         self._story_people(start, end)  # first: 选派干部石磊到大利村担任驻村第一书记
+        self._aged_people(start, end)
         chain_at: dict[int, _Mention] = {}
         held: dict[str, Organisation] = {}
         for chain in self._chains(start, end):
@@ -943,7 +1112,11 @@ class _Reader:
             for post in posts:
                 held.setdefault(post.role_span.text, post.organisation)
             last = chain[-1]
-            name_end = self.name_at(last.end, end) or self._listed_first(last.end, end)
+            name_end = (
+                self.name_at(last.end, end)
+                or self._listed_first(last.end, end)
+                or self._name_glued_to_title(last, end)
+            )
             if name_end is not None:
                 chain_at[chain[0].org_start] = self._add(last.end, name_end, posts)
                 self._name_list(name_end, end, None, posts, first=False)
@@ -980,12 +1153,34 @@ class _Reader:
                 # clause take the posts
                 opens = self._chain_start(chain)
                 clause = max(self.text.rfind(c, start, opens) for c in "，,；;：:")
+                taken = False
                 for mention in self.mentions:
                     if max(clause, start) <= mention.span.start < opens:
                         mention.posts.extend(posts)
+                        taken = True
+                if not taken and clause > start:
+                    self._pronoun_posts(start, clause, opens, posts)
+        self._spaced_signature(start, end)
         self._counted_names(start, end)
         self._known_lists(start, end)
         self._credits(start, end, chain_at)
+
+    def _pronoun_posts(self, start: int, clause: int, opens: int, posts: list[Post]) -> None:
+        """…生于1956年的甲，他是民盟成员，时任X、Y，升任Z: a clause of no name whose subject
+        is a pronoun or nothing takes the posts for the last person named before it in the
+        sentence."""
+        if not _PRONOUN_CLAUSE.fullmatch(self.text, clause + 1, opens):
+            return
+        earlier = [m for m in self.mentions if start <= m.span.start < clause]
+        if earlier:
+            max(earlier, key=lambda m: m.span.start).posts.extend(posts)
+
+    def _aged_people(self, start: int, end: int) -> None:
+        """A name after an age or a year of birth and 的 (37岁的甲, 生于1956年的乙)."""
+        for match in _AGE_OF.finditer(self.text, start, end):
+            name_end = self.name_at(match.end(), end)
+            if name_end is not None:
+                self._add_new([(match.end(), name_end)])
 
     def _names_ending_at(self, start: int, at: int) -> list[tuple[int, int]]:
         """The names of a list that ends exactly at ``at``, read from the earliest word start
@@ -1045,6 +1240,8 @@ class _Reader:
                         or before in "(（【[ \u3000"
                         or text[start:at].endswith(_org_suffixes())  # …融媒体中心记者 张三
                         or text[start:at].endswith(_media())  # 安康日报记者 陈思远
+                        or self._after_credited_name(start, at)  # 记者甲通讯员乙
+                        or (self._outlet_opens_line(start, at) and text[after] in " \u3000")
                     )
                     and after < end
                 ):
@@ -1069,6 +1266,37 @@ class _Reader:
         self._photo_credits(start, end)
         self._line_credits(start, end)
         self._speaker(start, end)
+
+    def _after_credited_name(self, start: int, at: int) -> bool:
+        """Whether another credit's cue and one name come right before ``at``: (记者甲通讯员乙),
+        采访人员甲通讯员乙丙: one credit after another with no space between."""
+        text = self.text
+        return any(
+            at - n > start
+            and all(_HAN.fullmatch(c) for c in text[at - n : at])
+            and text.endswith(_byline_cues(), start, at - n)
+            for n in (2, 3, 4)
+        )
+
+    def _outlet_opens_line(self, start: int, at: int) -> bool:
+        """Whether the words before ``at`` are a short name opening the line, an outlet's
+        (四川在线|记者 张三): two to eight Han characters."""
+        line = self.text.rfind("\n", 0, at) + 1
+        if line < start and self.text[line:start].strip(_LINE_BULLETS):
+            return False  # the sentence does not open its line
+        written = self.text[max(line, start) : at]
+        return 2 <= len(written) <= 8 and all(_HAN.fullmatch(c) for c in written)
+
+    def _glued_name_end(self, at: int, end: int) -> int | None:
+        """End of a name that jieba reads as one (tags ``nr``) and that the next credit name or
+        the credit's end follows with no space: 王广鹏|宗可栋|济宁报道."""
+        token = self.tokens.get(at)
+        if token is None or not token.pos.startswith("nr") or token.end > end:
+            return None
+        surname = self._surname_length(at)
+        if not surname or not 1 <= token.end - at - surname <= 2:
+            return None
+        return token.end if self._valid_name(at, token.end) else None
 
     def _credit_end(self, at: int, end: int) -> int | None:
         """Where a credit's names stop at ``at``: the sentence or a bracket closes, or a credit
@@ -1099,11 +1327,18 @@ class _Reader:
                 return names
             item = self._credit_item(pos, end, unsurnamed)
             if item is None:
-                return []
+                item = self._glued_name_end(pos, end)
+                if item is None or (
+                    self._credit_end(item, end) is None and self._glued_name_end(item, end) is None
+                ):
+                    return []
             names.append((pos, item))
             pos = item
             if pos >= end or text[pos] not in " \u3000、":
-                return names if self._credit_end(pos, end) is not None else []
+                if self._credit_end(pos, end) is not None:
+                    return names
+                if self._glued_name_end(pos, end) is None:
+                    return []
 
     def _credit_item(self, at: int, end: int, unsurnamed: bool) -> int | None:
         text = self.text
