@@ -209,3 +209,33 @@ def test_pairs_from_a_former_plan_and_with_an_average_before_each_value() -> Non
     assert (planned.value, planned.baseline) == (Decimal(4 * 10**8), Decimal(25 * 10**7))
     average = one("补助标准从户均800元提高到户均1200元。")
     assert (average.value, average.baseline) == (Decimal(1200), Decimal(800))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "各产业对增长的贡献依次为0.21、-3.5、2.07个百分点。",
+            [("0.21", "0.21"), ("-3.5", "-3.5"), ("2.07", "2.07个百分点")],
+        ),
+        (
+            "农业、工业和服务业分别拉动增长0.6个、2.15个和3.0个百分点。",
+            [("0.6", "0.6个"), ("2.15", "2.15个"), ("3", "3.0个百分点")],
+        ),
+    ],
+)
+def test_numbers_listed_before_a_unit_written_once_share_it(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    got = found(text)
+    assert [(str(q.value), q.span.text) for q in got] == expected
+    assert {q.unit for q in got} == {"PERCENTAGE_POINT"}
+
+
+def test_a_list_keeps_each_numbers_own_unit_and_a_multiplier_of_the_last_alone() -> None:
+    assert [(str(q.value), q.unit) for q in found("新建温室12个、大棚30个。")] == [
+        ("12", "COUNT"),
+        ("30", "COUNT"),
+    ]
+    # 3、5、8万元 may be 3万, 5万, 8万 or not: the bare numbers are left unread
+    assert [(str(q.value), q.unit) for q in found("补助标准为3、5、8万元。")] == [("80000", "CNY")]

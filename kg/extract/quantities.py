@@ -26,7 +26,9 @@ A space typed inside a number is read through (5312 亿 元); an Arabic number e
 measure word is yuan (生产总值10688.28亿); a minus sign right before a number, not after a digit,
 makes it negative (增长率为-1.28‰); a qualifier fused by jieba with 了 still counts
 (增加了近300万元); values of one unit listed with 、 or 和 share a qualifier written once, before
-the first or after the last (分别增长8.5%和9%左右).
+the first or after the last (分别增长8.5%和9%左右), and Arabic numbers listed before one with a
+measure word take that word where it is written only once (分别为0.15、-5.64、1.34个百分点;
+1.74个、3.22个、4.0个百分点).
 
 Pairs ``从A增加到B`` / ``由A降为B`` give one quantity: the later value, with ``baseline`` the
 earlier one.
@@ -361,6 +363,11 @@ def extract(doc: Document) -> list[Quantity]:
             break
         pos = match.end()
         reading = _read_number(text, match)
+        if match.group("arabic") and (
+            reading is None or (reading.unit is not None and reading.unit.word in _LIST_ITEM_UNITS)
+        ):
+            # 0.15、-5.64、1.34个百分点; 1.74个、3.22个、4.0个百分点: the unit written last
+            reading = _listed_before_unit(text, match, reading)
         if reading is None:
             continue
         qualifier_word = qualifier_words("before").longest_ending_at(text, reading.start)
@@ -400,6 +407,57 @@ def extract(doc: Document) -> list[Quantity]:
             )
         )
     return _shared_qualifiers(text, found)
+
+
+_LISTED = re.compile(rf"(?:个?[、和及与][\-−－]?{ARABIC})*个?[、和及与][\-−－]?(?={ARABIC})")
+"""The rest of a list of Arabic numbers up to its last (…、3.22个、4.0个百分点)."""
+_LIST_ITEM_UNITS = frozenset({"个"})
+"""A measure word that, on each item of a list, may be the start of the unit written in full
+only after the last (1.74个、3.22个、4.0个百分点)."""
+
+
+def _listed_before_unit(
+    text: str, match: re.Match[str], reading: _Reading | None
+) -> _Reading | None:
+    """A number listed before others with 、 or 和, reading the measure word written once after
+    the last of them (三次产业分别拉动增长0.15、-5.64、1.34个百分点): that unit, where the last has
+    no multiplier of its own; else ``reading`` as it was."""
+    own_end = reading.classifier_span[1] if reading and reading.classifier_span else match.end()
+    if reading is not None and reading.end != own_end:
+        return reading  # a qualifier after the measure word: the list ends here
+    rest = _LISTED.match(text, own_end)
+    if rest is None:
+        return reading
+    last = NUMBER_RE.match(text, rest.end())
+    if last is None or not last.group("arabic"):
+        return reading
+    final = _read_number(text, last)
+    if (
+        final is None
+        or final.unit is None
+        or final.unit.role != "measure"
+        or final.classifier_span is None
+        or final.classifier_span[0] != last.end()
+    ):
+        return reading  # no measure word, or a multiplier (3、5万元) of the last alone
+    if reading is not None and (
+        reading.unit is None
+        or final.unit.word == reading.unit.word
+        or not final.unit.word.startswith(reading.unit.word)
+    ):
+        return reading
+    value = parse_number(match.group("arabic"))
+    if value is None:
+        return reading
+    return _Reading(
+        match.start(),
+        own_end,
+        tidy(value * final.unit.factor),
+        final.unit,
+        reading.classifier_span if reading else None,
+        Qualifier.EXACT,
+        None,
+    )
 
 
 _MINUS_SIGNS = frozenset("-−－")
