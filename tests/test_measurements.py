@@ -630,6 +630,22 @@ def test_an_estimate_of_a_year_already_past_is_an_outcome() -> None:
     ]
 
 
+def test_a_heading_line_without_a_number_governs_its_section_as_a_numbered_one() -> None:
+    _, found = measure_in(
+        "各位代表:\n2023年工作回顾\n一年来,全县上下团结奋斗。预计实现生产总值88亿元,增长7%。\n"
+        "2024年工作安排\n新建冷库8个。\n"
+        "全年完成重点任务12项\n预计新增就业900人。"
+    )
+    assert [(m.quantity.span.text, m.kind) for m in found] == [
+        ("88亿元", Kind.OUTCOME),
+        ("7%", Kind.OUTCOME),
+        ("8个", Kind.TARGET),
+        # a line of a list with a number is no heading: the plans go on
+        ("12项", Kind.TARGET),
+        ("900人", Kind.TARGET),
+    ]
+
+
 def test_targets_under_a_heading_or_a_colon_that_opens_them() -> None:
     _, found = measure(
         "— 主要目标 —\n生产总值增长6.5%以上;城镇登记失业率控制在4%以内。\n"

@@ -1070,7 +1070,11 @@ def _sections(text: str, year: int | None, role: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         stripped = line.strip()
         if (
-            (_HEADING.match(stripped) or _DECORATED_HEADING.fullmatch(stripped))
+            (
+                _HEADING.match(stripped)
+                or _DECORATED_HEADING.fullmatch(stripped)
+                or _bare_heading(stripped)
+            )
             and len(stripped) <= 30
             and not any(c in stripped for c in "。；;，,")
         ):
@@ -1086,6 +1090,24 @@ def _sections(text: str, year: int | None, role: str) -> list[tuple[int, int]]:
             following = headings[index + 1][0] if index + 1 < len(headings) else len(text)
             sections.append((end, following))
     return sections
+
+
+_BARE_HEADING_MAX = 16
+_HEADING_YEAR = re.compile(r"(?:19|20)[0-9Xx]{2}年")
+"""A year in a heading, or its placeholder in a template copied as it was (20XX年工作回顾)."""
+
+
+def _bare_heading(line: str) -> bool:
+    """A short line of its own, unnumbered and without punctuation, that names a section of
+    review or plans, ending in its word and with no number but a year (2019年工作回顾,
+    2020年工作安排; not 实施年度重点任务85项, a line of a list): a heading as much as a numbered
+    one."""
+    return (
+        len(line) <= _BARE_HEADING_MAX
+        and not any(c in _PUNCTUATION for c in line)
+        and line.endswith((*cue_words("review_heading"), *cue_words("plan_heading")))
+        and not any(c.isdigit() for c in _HEADING_YEAR.sub("", line))
+    )
 
 
 _TOLD_YEAR = re.compile(r"(?<![到至\d])((?:19|20)\d{2})年(?!底?前)")
