@@ -646,6 +646,20 @@ def test_a_heading_line_without_a_number_governs_its_section_as_a_numbered_one()
     ]
 
 
+def test_a_fall_in_a_rate_is_a_negative_change_unless_the_indicator_is_the_fall() -> None:
+    _, found = measure(
+        "全县固定资产投资比上年下降6.3%,社会消费品零售总额增长2%。"
+        "单位地区生产总值能耗下降3.5%。城、乡居民收入分别下降1%和0.5%。"
+    )
+    assert [(m.quantity.span.text, m.quantity.value) for m in found] == [
+        ("6.3%", Decimal("-6.3")),
+        ("2%", Decimal(2)),
+        ("3.5%", Decimal("3.5")),  # a reduction of energy use, reported as such
+        ("1%", Decimal(-1)),
+        ("0.5%", Decimal("-0.5")),
+    ]
+
+
 def test_targets_under_a_heading_or_a_colon_that_opens_them() -> None:
     _, found = measure(
         "— 主要目标 —\n生产总值增长6.5%以上;城镇登记失业率控制在4%以内。\n"

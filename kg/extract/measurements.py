@@ -49,9 +49,10 @@ from kg.extract.facts import (
     Qualifier,
     Quantity,
 )
+from kg.extract.indicators import concept_of
 from kg.extract.periods import Period, Periods
 from kg.extract.places import area_references
-from kg.extract.quantities import number_context, tokens
+from kg.extract.quantities import as_change, number_context, tokens
 from kg.resources import read_table
 from kg.text.document import Document, Span
 from kg.text.segment import Token
@@ -1203,6 +1204,16 @@ def _common_parent(divisions: list[Division]) -> Division | None:
     return None
 
 
+def _names_fall(indicator: str, unit: str, text: str, clause: _Clause) -> bool:
+    """Whether the standard indicator a fall is stated of is that fall itself (单位GDP能耗下降
+    2.8%: a reduction, reported as the positive number), as the concept's name says."""
+    concept = concept_of(indicator, unit, text[clause.start : clause.end])
+    if concept is None:
+        return False
+    falls = number_context("decrease")
+    return any(w in label for label, _ in concept.pref_labels for w in falls)
+
+
 def extract(
     doc: Document,
     quantities: list[Quantity],
@@ -1225,11 +1236,14 @@ def extract(
         programme = described or reader.programme(quantity, clauses, index)
         kind = reader.kind(quantity, clauses, index, described is not None)
         period = reader.period(quantity, clauses, index)
+        stated = quantity
+        if quantity.falls and not _names_fall(indicator, quantity.unit, reader.text, clause):
+            stated = as_change(quantity)  # 比上年下降11.6%: a change of -11.6
         for area in reader.areas(quantity, clauses, index, programme, jurisdiction):
             out.append(
                 Measurement(
                     kind=kind,
-                    quantity=quantity,
+                    quantity=stated,
                     span=doc.span(clause.start, clause.end),
                     indicator=indicator,
                     indicator_span=indicator_span,

@@ -406,7 +406,7 @@ def extract(doc: Document) -> list[Quantity]:
                 baseline=baseline,
             )
         )
-    return _shared_qualifiers(text, found)
+    return _decreases(doc, _shared_qualifiers(text, found))
 
 
 _LISTED = re.compile(rf"(?:个?[、和及与][\-−－]?{ARABIC})*个?[、和及与][\-−－]?(?={ARABIC})")
@@ -523,6 +523,64 @@ def _shared_qualifiers(text: str, found: list[Quantity]) -> list[Quantity]:
                     out[i] = replace(out[i], qualifier=shared)
         run = [index] if index < len(out) and out[index].baseline is None else []
     return out
+
+
+_DECREASE_LINKS = ("了", "分别", "了分别")
+"""Words between a verb of falling and its rate (下降了3%, 分别下降3.1%、2.5%)."""
+_REVERSED = {
+    Qualifier.AT_LEAST: Qualifier.AT_MOST,  # 下降3%以上: a change of -3 or less
+    Qualifier.MORE_THAN: Qualifier.AT_MOST,  # 下降3%多: less than -3, the nearest bound kept
+    Qualifier.AT_MOST: Qualifier.AT_LEAST,  # 下降3%以内: a change of -3 or more
+}
+
+
+def _falls_before(doc: Document, at: int) -> bool:
+    """Whether a verb of falling (下降, 回落) is written right before ``at``, with at most 了 or
+    分别 between."""
+    text = doc.text
+    for link in ("", *_DECREASE_LINKS):
+        if link and not text.startswith(link, at - len(link)):
+            continue
+        end = at - len(link)
+        word = context_words("decrease").longest_ending_at(text, end)
+        # jieba fuses a verb with its subject (价格下降); a single 降 or 减 must be a word
+        if word is not None and (len(word) > 1 or end - len(word) in _boundaries(doc)[0]):
+            return True
+    return False
+
+
+def _decreases(doc: Document, found: list[Quantity]) -> list[Quantity]:
+    """Rates of change stated as a fall (比上年下降11.6%, 回落2个百分点, 分别下降3.1%、2.5%: each
+    value of the list) marked ``falls``."""
+    rates = set(number_context("rate_unit"))
+    out = list(found)
+    falling = False
+    previous: Quantity | None = None
+    for index, quantity in enumerate(out):
+        listed = (
+            previous is not None
+            and previous.unit == quantity.unit
+            and doc.text[previous.span.end : quantity.span.start] in _LIST_JOINERS
+        )
+        if not listed:
+            falling = quantity.unit in rates and _falls_before(doc, quantity.span.start)
+        previous = quantity
+        if falling and quantity.value > 0 and quantity.baseline is None:
+            out[index] = replace(quantity, falls=True)
+    return out
+
+
+def as_change(quantity: Quantity) -> Quantity:
+    """A quantity that ``falls`` as the change it states: negative, so that a fall compares
+    below a rise, its bound turned round with the sign (下降3%以上: at most -3)."""
+    if not quantity.falls:
+        return quantity
+    return replace(
+        quantity,
+        value=-quantity.value,
+        qualifier=_REVERSED.get(quantity.qualifier, quantity.qualifier),
+        falls=False,
+    )
 
 
 def _excluded_pair(doc: Document, second: _Reading) -> bool:
