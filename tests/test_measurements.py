@@ -660,6 +660,29 @@ def test_a_fall_in_a_rate_is_a_negative_change_unless_the_indicator_is_the_fall(
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "indicators"),
+    [
+        (
+            "城、乡居民人均可支配收入分别增长6%、7.5%。",
+            ["城镇居民人均可支配收入", "农村居民人均可支配收入"],
+        ),
+        (
+            "城镇和农村居民人均可支配收入分别达到41250元和17830元。",
+            ["城镇居民人均可支配收入", "农村居民人均可支配收入"],
+        ),
+        ("税收收入、非税收入分别增长4%和12%。", ["税收收入", "非税收入"]),
+        # one value for the two: the list stays whole
+        ("全县税收收入和非税收入分别增长4%。", ["税收收入和非税收入"]),
+    ],
+)
+def test_values_given_respectively_to_listed_indicators_each_take_their_own(
+    text: str, indicators: list[str]
+) -> None:
+    _, found = measure(text)
+    assert [m.indicator for m in found] == indicators
+
+
 def test_targets_under_a_heading_or_a_colon_that_opens_them() -> None:
     _, found = measure(
         "— 主要目标 —\n生产总值增长6.5%以上;城镇登记失业率控制在4%以内。\n"

@@ -344,6 +344,11 @@ class _Reader:
 
     def indicator(self, quantity: Quantity, clause: _Clause) -> tuple[str, Span | None]:
         """What ``quantity`` counts, and where that is written."""
+        label, span = self._written(quantity, clause)
+        return self._respective(quantity, clause, label), span
+
+    def _written(self, quantity: Quantity, clause: _Clause) -> tuple[str, Span | None]:
+        """What ``quantity`` counts as the words say it, a list of indicators kept whole."""
         key = quantity.span.start
         if key not in self._indicators:
             size = self._size_of_area(quantity, clause)
@@ -351,6 +356,30 @@ class _Reader:
             self._indicators[key] = (label, span, "")
         label, span, _ = self._indicators[key]
         return label, span
+
+    def _respective(self, quantity: Quantity, clause: _Clause, label: str) -> str:
+        """Of values 分别 gives to indicators listed before it, the one of ``quantity``: the
+        item in the same place of the list, with the head the items share
+        (城、乡居民人均可支配收入分别增长8%、9%: 城镇居民人均可支配收入 and
+        农村居民人均可支配收入; 进口、出口分别增长5%和6%: 进口 and 出口); ``label`` where the
+        list and the values do not pair up."""
+        if not any(c in label for c in _ITEM_SEPARATORS):
+            return label
+        distributed = self._distributed_values(quantity, clause)
+        if distributed is None:
+            return label
+        _, group = distributed
+        items = _ITEM_SPLIT.split(label)
+        if len(items) != len(group) or not all(items) or quantity not in group:
+            return label
+        first, last = items[0], items[-1]
+        short = _short_forms()
+        if len(first) <= _MODIFIER_MAX and len(last) > len(first):
+            # short modifiers sharing the head written after the last (城、乡居民…)
+            head = last[len(first) :]
+            items = [*items[:-1], last[: len(first)]]
+            return short.get(items[group.index(quantity)], items[group.index(quantity)]) + head
+        return items[group.index(quantity)]
 
     def _label(self, toks: list[Token]) -> tuple[str, Span | None]:
         """The words as a label (particles dropped) and their span, trimmed of separators and
@@ -375,7 +404,7 @@ class _Reader:
         after = self.quantities_in(quantity.span.end, clause.end)
         # numbers side by side share what they count: 4.43万户17.87万贫困人口, 65类288个
         if after and not following and text[quantity.span.end : after[0].span.start].strip() == "":
-            label, span = self.indicator(after[0], clause)
+            label, span = self._written(after[0], clause)
             return label, span, "shared"
         # values joined by 和 share the one before them: 分别达97%和99.56%
         before = [q for q in self.quantities_in(clause.start, quantity.span.start)]
@@ -386,7 +415,7 @@ class _Reader:
                 and all(c in _COORDINATION for c in between)
                 and (not following or following[0].pos in _NOT_A_HEAD)
             ):
-                label, span = self.indicator(before[-1], clause)
+                label, span = self._written(before[-1], clause)
                 return label, span, "shared"
         preceding = self._preceding(quantity, clause)
         nouns = [t for t in following if t.pos[:1] in _NOUN_TAGS or t.pos in _NOUN_POS]
@@ -442,7 +471,7 @@ class _Reader:
         if before:
             earlier = before[-1]
             clauses, index = self.clauses(earlier)
-            label, span = self.indicator(earlier, clauses[index])
+            label, span = self._written(earlier, clauses[index])
             return label, span, "borrowed"
         return "", None, "none"
 
@@ -954,19 +983,27 @@ class _Reader:
             at = self.text.find("该", at + 1, end)
         return None
 
+    def _distributed_values(
+        self, quantity: Quantity, clause: _Clause
+    ) -> tuple[int, list[Quantity]] | None:
+        """Where 分别 stands before ``quantity`` in its clause, and the values after it."""
+        segment = self.text[clause.start : quantity.span.start]
+        word = next((w for w in cue_words("distribute") if w in segment), None)
+        if word is None:
+            return None
+        at = clause.start + segment.rindex(word)
+        return at, self.quantities_in(at, clause.end)
+
     def _distributed(
         self, quantity: Quantity, clauses: list[_Clause], index: int
     ) -> list[Division] | None:
         """The divisions 分别 gives this number to: one each when the values match the places
         listed before it (分别达97%和99.56%), all of them when one value is given to each
         (花垣镇、龙潭镇、边城镇分别新建卫生院1所)."""
-        clause = clauses[index]
-        segment = self.text[clause.start : quantity.span.start]
-        word = next((w for w in cue_words("distribute") if w in segment), None)
-        if word is None:
+        distributed = self._distributed_values(quantity, clauses[index])
+        if distributed is None:
             return None
-        at = clause.start + segment.rindex(word)
-        group = self.quantities_in(at, clause.end)
+        at, group = distributed
         sentence_start = clauses[0].start
         listed = [p for p in self.places if sentence_start <= p.span.start and p.span.end <= at]
         if not listed:
@@ -1202,6 +1239,19 @@ def _common_parent(divisions: list[Division]) -> Division | None:
         if all(area.key in k for k in keys):
             return area
     return None
+
+
+_ITEM_SEPARATORS = "、和及与"
+_ITEM_SPLIT = re.compile(f"[{_ITEM_SEPARATORS}]")
+_MODIFIER_MAX = 2
+"""Characters of a modifier listed before a head its items share (城镇和农村居民…)."""
+
+
+@cache
+def _short_forms() -> dict[str, str]:
+    """A modifier shortened in a list (城、乡) -> the word it stands for (``cues.tsv``
+    ``short_modifier``)."""
+    return {row[1]: row[2] for row in read_table("cues.tsv") if row[0] == "short_modifier"}
 
 
 def _names_fall(indicator: str, unit: str, text: str, clause: _Clause) -> bool:
