@@ -325,6 +325,19 @@ def measure_in(
     return doc, measurements.extract(doc, found, places, named_programmes, jurisdiction)
 
 
+def test_a_place_outside_that_opens_its_clause_with_a_verb_keeps_its_figure() -> None:
+    _, found = measure_in(
+        "福州市有工业园区12个。2023年,福州市企业在永胜县投资3000万元。"
+        "福州市援建学校3所。福州市全年采购农产品800吨。"
+    )
+    assert [(m.quantity.span.text, m.area) for m in found] == [
+        ("12个", HELPER),
+        ("3000万元", YONGSHENG),  # a partner's firms: the figure is the county's
+        ("3所", YONGSHENG),  # help given to the county
+        ("800吨", YONGSHENG),
+    ]
+
+
 def test_village_words_are_the_village_named_last() -> None:
     _, found = measure_in(
         "记者走进程海镇河口村。全村种植蓝莓800亩,村里建成冷库3座;该村集体经济收入达到20万元。"

@@ -722,11 +722,35 @@ class _Reader:
             found: Division | None = distributed[0]
         else:
             found = self._area(quantity, clauses, index, programme, jurisdiction)
-        if _outside(found, jurisdiction):
+        if _outside(found, jurisdiction) and not self._subject_of(found, quantity, clauses[index]):
             return [jurisdiction]
         if self._counts_listed(quantity, clauses[index]):
             return [self._holding(found, quantity)]
         return [found]
+
+    def _subject_of(self, area: Division | None, quantity: Quantity, clause: _Clause) -> bool:
+        """Whether ``area`` is named opening the quantity's clause, before it: the clause's
+        subject (乐山有4个贫困县; 2024年，…仁东村实现集体经济收入110万元), whose figure it is
+        wherever it lies, not a partner giving to or taking from the document's own area."""
+        for place in self.references:
+            if place.span.start >= quantity.span.start:
+                break
+            if place.span.start < clause.start or not self._opens(place, clause):
+                continue
+            named = self._most_specific(place)
+            end = named.span.end
+            following = [t for t in self.tokens_in(end, quantity.span.start) if t.word.strip()]
+            between = self.text[end : quantity.span.start]
+            # the subject's own verb right after it (仁东村实现, 乐山有); not a partner's
+            # attribute (福建企业), time (北京全年采购), help or gift (福建已在…援建,
+            # 福州市累计投入资金…: the partner's money, the document's figure)
+            return (
+                named.division == area
+                and bool(following)
+                and following[0].pos.startswith("v")
+                and not any(w in between for w in (*cue_words("help"), *cue_words("give")))
+            )
+        return False
 
     def _counts_listed(self, quantity: Quantity, clause: _Clause) -> bool:
         """Whether the quantity counts the places named right before it (X、Y、Z共19个县,
