@@ -338,6 +338,14 @@ def test_a_place_outside_that_opens_its_clause_with_a_verb_keeps_its_figure() ->
     ]
 
 
+def test_a_year_before_the_subject_of_a_paragraph_still_makes_it_the_subject() -> None:
+    _, found = measure_in("2023年程海镇各项事业稳步推进。全年完成生产总值5.2亿元,增长6%。")
+    assert [(m.quantity.span.text, m.area) for m in found] == [
+        ("5.2亿元", TOWNS["程海镇"]),
+        ("6%", TOWNS["程海镇"]),
+    ]
+
+
 def test_village_words_are_the_village_named_last() -> None:
     _, found = measure_in(
         "记者走进程海镇河口村。全村种植蓝莓800亩,村里建成冷库3座;该村集体经济收入达到20万元。"

@@ -978,8 +978,11 @@ class _Reader:
         return out
 
     def _opens_clause(self, at: int, floor: int) -> bool:
-        """Whether a clause opens at ``at``, or a word such as 在 opens it right before
-        (在两河口村，…)."""
+        """Whether a clause opens at ``at``, or a word such as 在 or a year opens it right
+        before (在两河口村，…; 2018年涪城全区经济社会发展…)."""
+        year = _LEADING_YEAR.search(self.text, max(floor, at - _LEADING_YEAR_MAX), at)
+        if year is not None:
+            at = year.start()
         for word in cue_words("subject_opener"):
             if at - len(word) >= floor and self.text.startswith(word, at - len(word)):
                 at -= len(word)
@@ -1154,6 +1157,9 @@ def _sections(text: str, year: int | None, role: str) -> list[tuple[int, int]]:
     return sections
 
 
+_LEADING_YEAR = re.compile(r"(?:19|20)\d{2}年(?:以来|底|末|初)?$")
+_LEADING_YEAR_MAX = 7
+"""Characters of a year that may open a clause before its subject (2018年以来)."""
 _BARE_HEADING_MAX = 16
 _HEADING_YEAR = re.compile(r"(?:19|20)[0-9Xx]{2}年")
 """A year in a heading, or its placeholder in a template copied as it was (20XX年工作回顾)."""
