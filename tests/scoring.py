@@ -13,7 +13,9 @@ Classes and what counts as the same fact (strings compared in simplified charact
   other (the shorter at least half as long as the longer, and at least 3 characters);
 - ``measurements``: by (value, unit);
 - ``measurements_strict``: by (kind, value, unit, qualifier, area); the area is the
-  measurement's own, else the document's jurisdiction;
+  measurement's own, else the document's jurisdiction; a fall in a rate annotated as written
+  with its verb in the indicator (固定资产投资下降, 11.6) matches the value written or the change
+  (-11.6, a bound turned round: 下降3%以上 is at most -3);
 - ``periods``: of the strict-matched measurements whose annotation gives a ``period``, those
   whose period is right (tp) or wrong or missing (fn; no false positives).  Periods are compared
   as intervals of dates: a predicted period is right when it lies within the annotated one and
@@ -115,12 +117,34 @@ class GoldMeasurement:
     area_also: tuple[str, ...] = ()
     optional: bool = False
     period: str | None = None
+    falls: bool = False
+    """A fall in a rate annotated as written (下降11.6%: 11.6): the change, -11.6, is as right
+    (its bound turned round: 下降3%以上 is at most -3), and so is 11.6 where the indicator is
+    the fall itself (单位GDP能耗下降)."""
+
+    def readings(self) -> set[tuple[Decimal, str]]:
+        """The (value, qualifier) pairs that state the annotation."""
+        out = {(self.value, self.qualifier)}
+        if self.falls:
+            out.add((-self.value, _TURNED.get(self.qualifier, self.qualifier)))
+        return out
 
     def label(self) -> str:
         return (
             f"{self.kind} {self.value} {self.unit} {self.qualifier} @{self.area} ({self.indicator})"
             + (f" [{self.period}]" if self.period else "")
         )
+
+
+_RATES = {"PERCENT", "PERCENTAGE_POINT", "PERMILLE"}
+_FALL = re.compile(r"(?:下降|减少|回落|降低|下滑|下跌|缩减|缩小)(?![至到为前])")
+_TURNED = {"AtLeast": "AtMost", "MoreThan": "AtMost", "AtMost": "AtLeast"}
+
+
+def _falls(m: dict[str, Any]) -> bool:
+    """Whether the annotation is of a fall in a rate written as the number with its verb in the
+    indicator (固定资产投资下降, 11.6)."""
+    return m["unit"] in _RATES and Decimal(m["value"]) > 0 and bool(_FALL.search(m["indicator"]))
 
 
 @dataclass(frozen=True)
@@ -187,6 +211,7 @@ def load_gold(path: Path) -> Gold:
             value=Decimal(m["value"]),
             unit=m["unit"],
             qualifier=m["qualifier"],
+            falls=_falls(m),
             area=m["area"],
             indicator=m["indicator"],
             area_also=tuple(m.get("area_also", ())),
@@ -444,9 +469,8 @@ def score_article(gold: Gold, pred: Predicted) -> dict[str, Score[Any, Any]]:
     def strict(g: GoldMeasurement, p: PredMeasurement) -> bool:
         return (
             g.kind == p.kind
-            and g.value == p.value
+            and (p.value, p.qualifier) in g.readings()
             and g.unit == p.unit
-            and g.qualifier == p.qualifier
             and any(area_same(gold, a, p.area) for a in (g.area, *g.area_also))
         )
 
@@ -471,7 +495,7 @@ def score_article(gold: Gold, pred: Predicted) -> dict[str, Score[Any, Any]]:
         "measurements": match(
             gold.measurements,
             pred.measurements,
-            [lambda g, p: g.value == p.value and g.unit == p.unit],
+            [lambda g, p: p.value in {v for v, _ in g.readings()} and g.unit == p.unit],
         ),
         "measurements_strict": match(gold.measurements, pred.measurements, [strict]),
         "periods": _periods(in_period),

@@ -325,6 +325,27 @@ def measure_in(
     return doc, measurements.extract(doc, found, places, named_programmes, jurisdiction)
 
 
+def test_a_place_outside_that_opens_its_clause_with_a_verb_keeps_its_figure() -> None:
+    _, found = measure_in(
+        "福州市有工业园区12个。2023年,福州市企业在永胜县投资3000万元。"
+        "福州市援建学校3所。福州市全年采购农产品800吨。"
+    )
+    assert [(m.quantity.span.text, m.area) for m in found] == [
+        ("12个", HELPER),
+        ("3000万元", YONGSHENG),  # a partner's firms: the figure is the county's
+        ("3所", YONGSHENG),  # help given to the county
+        ("800吨", YONGSHENG),
+    ]
+
+
+def test_a_year_before_the_subject_of_a_paragraph_still_makes_it_the_subject() -> None:
+    _, found = measure_in("2023年程海镇各项事业稳步推进。全年完成生产总值5.2亿元,增长6%。")
+    assert [(m.quantity.span.text, m.area) for m in found] == [
+        ("5.2亿元", TOWNS["程海镇"]),
+        ("6%", TOWNS["程海镇"]),
+    ]
+
+
 def test_village_words_are_the_village_named_last() -> None:
     _, found = measure_in(
         "记者走进程海镇河口村。全村种植蓝莓800亩,村里建成冷库3座;该村集体经济收入达到20万元。"
@@ -628,6 +649,59 @@ def test_an_estimate_of_a_year_already_past_is_an_outcome() -> None:
         ("3.1万亩", Kind.OUTCOME),
         ("4亿元", Kind.OUTCOME),
     ]
+
+
+def test_a_heading_line_without_a_number_governs_its_section_as_a_numbered_one() -> None:
+    _, found = measure_in(
+        "各位代表:\n2023年工作回顾\n一年来,全县上下团结奋斗。预计实现生产总值88亿元,增长7%。\n"
+        "2024年工作安排\n新建冷库8个。\n"
+        "全年完成重点任务12项\n预计新增就业900人。"
+    )
+    assert [(m.quantity.span.text, m.kind) for m in found] == [
+        ("88亿元", Kind.OUTCOME),
+        ("7%", Kind.OUTCOME),
+        ("8个", Kind.TARGET),
+        # a line of a list with a number is no heading: the plans go on
+        ("12项", Kind.TARGET),
+        ("900人", Kind.TARGET),
+    ]
+
+
+def test_a_fall_in_a_rate_is_a_negative_change_unless_the_indicator_is_the_fall() -> None:
+    _, found = measure(
+        "全县固定资产投资比上年下降6.3%,社会消费品零售总额增长2%。"
+        "单位地区生产总值能耗下降3.5%。城、乡居民收入分别下降1%和0.5%。"
+    )
+    assert [(m.quantity.span.text, m.quantity.value) for m in found] == [
+        ("6.3%", Decimal("-6.3")),
+        ("2%", Decimal(2)),
+        ("3.5%", Decimal("3.5")),  # a reduction of energy use, reported as such
+        ("1%", Decimal(-1)),
+        ("0.5%", Decimal("-0.5")),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "indicators"),
+    [
+        (
+            "城、乡居民人均可支配收入分别增长6%、7.5%。",
+            ["城镇居民人均可支配收入", "农村居民人均可支配收入"],
+        ),
+        (
+            "城镇和农村居民人均可支配收入分别达到41250元和17830元。",
+            ["城镇居民人均可支配收入", "农村居民人均可支配收入"],
+        ),
+        ("税收收入、非税收入分别增长4%和12%。", ["税收收入", "非税收入"]),
+        # one value for the two: the list stays whole
+        ("全县税收收入和非税收入分别增长4%。", ["税收收入和非税收入"]),
+    ],
+)
+def test_values_given_respectively_to_listed_indicators_each_take_their_own(
+    text: str, indicators: list[str]
+) -> None:
+    _, found = measure(text)
+    assert [m.indicator for m in found] == indicators
 
 
 def test_targets_under_a_heading_or_a_colon_that_opens_them() -> None:

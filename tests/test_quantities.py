@@ -209,3 +209,61 @@ def test_pairs_from_a_former_plan_and_with_an_average_before_each_value() -> Non
     assert (planned.value, planned.baseline) == (Decimal(4 * 10**8), Decimal(25 * 10**7))
     average = one("补助标准从户均800元提高到户均1200元。")
     assert (average.value, average.baseline) == (Decimal(1200), Decimal(800))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "各产业对增长的贡献依次为0.21、-3.5、2.07个百分点。",
+            [("0.21", "0.21"), ("-3.5", "-3.5"), ("2.07", "2.07个百分点")],
+        ),
+        (
+            "农业、工业和服务业分别拉动增长0.6个、2.15个和3.0个百分点。",
+            [("0.6", "0.6个"), ("2.15", "2.15个"), ("3", "3.0个百分点")],
+        ),
+    ],
+)
+def test_numbers_listed_before_a_unit_written_once_share_it(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    got = found(text)
+    assert [(str(q.value), q.span.text) for q in got] == expected
+    assert {q.unit for q in got} == {"PERCENTAGE_POINT"}
+
+
+def test_a_list_keeps_each_numbers_own_unit_and_a_multiplier_of_the_last_alone() -> None:
+    assert [(str(q.value), q.unit) for q in found("新建温室12个、大棚30个。")] == [
+        ("12", "COUNT"),
+        ("30", "COUNT"),
+    ]
+    # 3、5、8万元 may be 3万, 5万, 8万 or not: the bare numbers are left unread
+    assert [(str(q.value), q.unit) for q in found("补助标准为3、5、8万元。")] == [("80000", "CNY")]
+
+
+@pytest.mark.parametrize(
+    ("text", "falls"),
+    [
+        ("全县工业投资比上年下降8.4%。", [True]),
+        ("进口额同比降1.5%,出口额增长4%。", [True, False]),
+        ("农民工总量下降了2.2%。", [True]),
+        ("各项指标分别下降1.2%、0.8%和3%。", [True, True, True]),
+        ("失业率回落0.4个百分点。", [True]),
+        # a level reached, a count reduced: no change in a rate
+        ("贫困发生率下降到2.1%。", [False]),
+        ("发生率降至0.9%。", [False]),
+        ("减少贫困人口3.2万人。", [False]),
+    ],
+)
+def test_a_rate_written_after_a_verb_of_falling_falls(text: str, falls: list[bool]) -> None:
+    got = found(text)
+    assert [q.falls for q in got] == falls
+    assert all(q.value > 0 for q in got)  # as written; the measurement gives the sign
+
+
+def test_a_fall_as_a_change_is_negative_with_its_bound_turned_round() -> None:
+    change = quantities.as_change(one("能耗下降4%以上。"))
+    assert (change.value, change.qualifier) == (Decimal(-4), Qualifier.AT_MOST)
+    change = quantities.as_change(one("用水量下降5%以内。"))
+    assert (change.value, change.qualifier) == (Decimal(-5), Qualifier.AT_LEAST)
+    assert quantities.as_change(one("增长5%。")).value == 5

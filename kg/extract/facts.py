@@ -152,6 +152,10 @@ class Quantity:
     qualifier: Qualifier = Qualifier.EXACT
     baseline: Decimal | None = None
     """The earlier value of 从A增加到B pairs."""
+    falls: bool = False
+    """A rate of change written after a verb of falling (下降3.2%, 回落1个百分点): the value as
+    written; the measurement records the change as negative unless its indicator is the fall
+    itself (单位GDP能耗下降)."""
 
 
 @dataclass(frozen=True)

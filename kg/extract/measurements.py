@@ -49,9 +49,10 @@ from kg.extract.facts import (
     Qualifier,
     Quantity,
 )
+from kg.extract.indicators import concept_of
 from kg.extract.periods import Period, Periods
 from kg.extract.places import area_references
-from kg.extract.quantities import number_context, tokens
+from kg.extract.quantities import as_change, number_context, tokens
 from kg.resources import read_table
 from kg.text.document import Document, Span
 from kg.text.segment import Token
@@ -343,6 +344,11 @@ class _Reader:
 
     def indicator(self, quantity: Quantity, clause: _Clause) -> tuple[str, Span | None]:
         """What ``quantity`` counts, and where that is written."""
+        label, span = self._written(quantity, clause)
+        return self._respective(quantity, clause, label), span
+
+    def _written(self, quantity: Quantity, clause: _Clause) -> tuple[str, Span | None]:
+        """What ``quantity`` counts as the words say it, a list of indicators kept whole."""
         key = quantity.span.start
         if key not in self._indicators:
             size = self._size_of_area(quantity, clause)
@@ -350,6 +356,30 @@ class _Reader:
             self._indicators[key] = (label, span, "")
         label, span, _ = self._indicators[key]
         return label, span
+
+    def _respective(self, quantity: Quantity, clause: _Clause, label: str) -> str:
+        """Of values 分别 gives to indicators listed before it, the one of ``quantity``: the
+        item in the same place of the list, with the head the items share
+        (城、乡居民人均可支配收入分别增长8%、9%: 城镇居民人均可支配收入 and
+        农村居民人均可支配收入; 进口、出口分别增长5%和6%: 进口 and 出口); ``label`` where the
+        list and the values do not pair up."""
+        if not any(c in label for c in _ITEM_SEPARATORS):
+            return label
+        distributed = self._distributed_values(quantity, clause)
+        if distributed is None:
+            return label
+        _, group = distributed
+        items = _ITEM_SPLIT.split(label)
+        if len(items) != len(group) or not all(items) or quantity not in group:
+            return label
+        first, last = items[0], items[-1]
+        short = _short_forms()
+        if len(first) <= _MODIFIER_MAX and len(last) > len(first):
+            # short modifiers sharing the head written after the last (城、乡居民…)
+            head = last[len(first) :]
+            items = [*items[:-1], last[: len(first)]]
+            return short.get(items[group.index(quantity)], items[group.index(quantity)]) + head
+        return items[group.index(quantity)]
 
     def _label(self, toks: list[Token]) -> tuple[str, Span | None]:
         """The words as a label (particles dropped) and their span, trimmed of separators and
@@ -374,7 +404,7 @@ class _Reader:
         after = self.quantities_in(quantity.span.end, clause.end)
         # numbers side by side share what they count: 4.43万户17.87万贫困人口, 65类288个
         if after and not following and text[quantity.span.end : after[0].span.start].strip() == "":
-            label, span = self.indicator(after[0], clause)
+            label, span = self._written(after[0], clause)
             return label, span, "shared"
         # values joined by 和 share the one before them: 分别达97%和99.56%
         before = [q for q in self.quantities_in(clause.start, quantity.span.start)]
@@ -385,7 +415,7 @@ class _Reader:
                 and all(c in _COORDINATION for c in between)
                 and (not following or following[0].pos in _NOT_A_HEAD)
             ):
-                label, span = self.indicator(before[-1], clause)
+                label, span = self._written(before[-1], clause)
                 return label, span, "shared"
         preceding = self._preceding(quantity, clause)
         nouns = [t for t in following if t.pos[:1] in _NOUN_TAGS or t.pos in _NOUN_POS]
@@ -441,7 +471,7 @@ class _Reader:
         if before:
             earlier = before[-1]
             clauses, index = self.clauses(earlier)
-            label, span = self.indicator(earlier, clauses[index])
+            label, span = self._written(earlier, clauses[index])
             return label, span, "borrowed"
         return "", None, "none"
 
@@ -692,11 +722,35 @@ class _Reader:
             found: Division | None = distributed[0]
         else:
             found = self._area(quantity, clauses, index, programme, jurisdiction)
-        if _outside(found, jurisdiction):
+        if _outside(found, jurisdiction) and not self._subject_of(found, quantity, clauses[index]):
             return [jurisdiction]
         if self._counts_listed(quantity, clauses[index]):
             return [self._holding(found, quantity)]
         return [found]
+
+    def _subject_of(self, area: Division | None, quantity: Quantity, clause: _Clause) -> bool:
+        """Whether ``area`` is named opening the quantity's clause, before it: the clause's
+        subject (乐山有4个贫困县; 2024年，…仁东村实现集体经济收入110万元), whose figure it is
+        wherever it lies, not a partner giving to or taking from the document's own area."""
+        for place in self.references:
+            if place.span.start >= quantity.span.start:
+                break
+            if place.span.start < clause.start or not self._opens(place, clause):
+                continue
+            named = self._most_specific(place)
+            end = named.span.end
+            following = [t for t in self.tokens_in(end, quantity.span.start) if t.word.strip()]
+            between = self.text[end : quantity.span.start]
+            # the subject's own verb right after it (仁东村实现, 乐山有); not a partner's
+            # attribute (福建企业), time (北京全年采购), help or gift (福建已在…援建,
+            # 福州市累计投入资金…: the partner's money, the document's figure)
+            return (
+                named.division == area
+                and bool(following)
+                and following[0].pos.startswith("v")
+                and not any(w in between for w in (*cue_words("help"), *cue_words("give")))
+            )
+        return False
 
     def _counts_listed(self, quantity: Quantity, clause: _Clause) -> bool:
         """Whether the quantity counts the places named right before it (X、Y、Z共19个县,
@@ -924,8 +978,11 @@ class _Reader:
         return out
 
     def _opens_clause(self, at: int, floor: int) -> bool:
-        """Whether a clause opens at ``at``, or a word such as 在 opens it right before
-        (在两河口村，…)."""
+        """Whether a clause opens at ``at``, or a word such as 在 or a year opens it right
+        before (在两河口村，…; 2018年涪城全区经济社会发展…)."""
+        year = _LEADING_YEAR.search(self.text, max(floor, at - _LEADING_YEAR_MAX), at)
+        if year is not None:
+            at = year.start()
         for word in cue_words("subject_opener"):
             if at - len(word) >= floor and self.text.startswith(word, at - len(word)):
                 at -= len(word)
@@ -953,19 +1010,27 @@ class _Reader:
             at = self.text.find("该", at + 1, end)
         return None
 
+    def _distributed_values(
+        self, quantity: Quantity, clause: _Clause
+    ) -> tuple[int, list[Quantity]] | None:
+        """Where 分别 stands before ``quantity`` in its clause, and the values after it."""
+        segment = self.text[clause.start : quantity.span.start]
+        word = next((w for w in cue_words("distribute") if w in segment), None)
+        if word is None:
+            return None
+        at = clause.start + segment.rindex(word)
+        return at, self.quantities_in(at, clause.end)
+
     def _distributed(
         self, quantity: Quantity, clauses: list[_Clause], index: int
     ) -> list[Division] | None:
         """The divisions 分别 gives this number to: one each when the values match the places
         listed before it (分别达97%和99.56%), all of them when one value is given to each
         (花垣镇、龙潭镇、边城镇分别新建卫生院1所)."""
-        clause = clauses[index]
-        segment = self.text[clause.start : quantity.span.start]
-        word = next((w for w in cue_words("distribute") if w in segment), None)
-        if word is None:
+        distributed = self._distributed_values(quantity, clauses[index])
+        if distributed is None:
             return None
-        at = clause.start + segment.rindex(word)
-        group = self.quantities_in(at, clause.end)
+        at, group = distributed
         sentence_start = clauses[0].start
         listed = [p for p in self.places if sentence_start <= p.span.start and p.span.end <= at]
         if not listed:
@@ -1070,7 +1135,11 @@ def _sections(text: str, year: int | None, role: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         stripped = line.strip()
         if (
-            (_HEADING.match(stripped) or _DECORATED_HEADING.fullmatch(stripped))
+            (
+                _HEADING.match(stripped)
+                or _DECORATED_HEADING.fullmatch(stripped)
+                or _bare_heading(stripped)
+            )
             and len(stripped) <= 30
             and not any(c in stripped for c in "。；;，,")
         ):
@@ -1086,6 +1155,27 @@ def _sections(text: str, year: int | None, role: str) -> list[tuple[int, int]]:
             following = headings[index + 1][0] if index + 1 < len(headings) else len(text)
             sections.append((end, following))
     return sections
+
+
+_LEADING_YEAR = re.compile(r"(?:19|20)\d{2}年(?:以来|底|末|初)?$")
+_LEADING_YEAR_MAX = 7
+"""Characters of a year that may open a clause before its subject (2018年以来)."""
+_BARE_HEADING_MAX = 16
+_HEADING_YEAR = re.compile(r"(?:19|20)[0-9Xx]{2}年")
+"""A year in a heading, or its placeholder in a template copied as it was (20XX年工作回顾)."""
+
+
+def _bare_heading(line: str) -> bool:
+    """A short line of its own, unnumbered and without punctuation, that names a section of
+    review or plans, ending in its word and with no number but a year (2019年工作回顾,
+    2020年工作安排; not 实施年度重点任务85项, a line of a list): a heading as much as a numbered
+    one."""
+    return (
+        len(line) <= _BARE_HEADING_MAX
+        and not any(c in _PUNCTUATION for c in line)
+        and line.endswith((*cue_words("review_heading"), *cue_words("plan_heading")))
+        and not any(c.isdigit() for c in _HEADING_YEAR.sub("", line))
+    )
 
 
 _TOLD_YEAR = re.compile(r"(?<![到至\d])((?:19|20)\d{2})年(?!底?前)")
@@ -1181,6 +1271,29 @@ def _common_parent(divisions: list[Division]) -> Division | None:
     return None
 
 
+_ITEM_SEPARATORS = "、和及与"
+_ITEM_SPLIT = re.compile(f"[{_ITEM_SEPARATORS}]")
+_MODIFIER_MAX = 2
+"""Characters of a modifier listed before a head its items share (城镇和农村居民…)."""
+
+
+@cache
+def _short_forms() -> dict[str, str]:
+    """A modifier shortened in a list (城、乡) -> the word it stands for (``cues.tsv``
+    ``short_modifier``)."""
+    return {row[1]: row[2] for row in read_table("cues.tsv") if row[0] == "short_modifier"}
+
+
+def _names_fall(indicator: str, unit: str, text: str, clause: _Clause) -> bool:
+    """Whether the standard indicator a fall is stated of is that fall itself (单位GDP能耗下降
+    2.8%: a reduction, reported as the positive number), as the concept's name says."""
+    concept = concept_of(indicator, unit, text[clause.start : clause.end])
+    if concept is None:
+        return False
+    falls = number_context("decrease")
+    return any(w in label for label, _ in concept.pref_labels for w in falls)
+
+
 def extract(
     doc: Document,
     quantities: list[Quantity],
@@ -1203,11 +1316,14 @@ def extract(
         programme = described or reader.programme(quantity, clauses, index)
         kind = reader.kind(quantity, clauses, index, described is not None)
         period = reader.period(quantity, clauses, index)
+        stated = quantity
+        if quantity.falls and not _names_fall(indicator, quantity.unit, reader.text, clause):
+            stated = as_change(quantity)  # 比上年下降11.6%: a change of -11.6
         for area in reader.areas(quantity, clauses, index, programme, jurisdiction):
             out.append(
                 Measurement(
                     kind=kind,
-                    quantity=quantity,
+                    quantity=stated,
                     span=doc.span(clause.start, clause.end),
                     indicator=indicator,
                     indicator_span=indicator_span,

@@ -26,7 +26,9 @@ A space typed inside a number is read through (5312 亿 元); an Arabic number e
 measure word is yuan (生产总值10688.28亿); a minus sign right before a number, not after a digit,
 makes it negative (增长率为-1.28‰); a qualifier fused by jieba with 了 still counts
 (增加了近300万元); values of one unit listed with 、 or 和 share a qualifier written once, before
-the first or after the last (分别增长8.5%和9%左右).
+the first or after the last (分别增长8.5%和9%左右), and Arabic numbers listed before one with a
+measure word take that word where it is written only once (分别为0.15、-5.64、1.34个百分点;
+1.74个、3.22个、4.0个百分点).
 
 Pairs ``从A增加到B`` / ``由A降为B`` give one quantity: the later value, with ``baseline`` the
 earlier one.
@@ -361,6 +363,11 @@ def extract(doc: Document) -> list[Quantity]:
             break
         pos = match.end()
         reading = _read_number(text, match)
+        if match.group("arabic") and (
+            reading is None or (reading.unit is not None and reading.unit.word in _LIST_ITEM_UNITS)
+        ):
+            # 0.15、-5.64、1.34个百分点; 1.74个、3.22个、4.0个百分点: the unit written last
+            reading = _listed_before_unit(text, match, reading)
         if reading is None:
             continue
         qualifier_word = qualifier_words("before").longest_ending_at(text, reading.start)
@@ -399,7 +406,58 @@ def extract(doc: Document) -> list[Quantity]:
                 baseline=baseline,
             )
         )
-    return _shared_qualifiers(text, found)
+    return _decreases(doc, _shared_qualifiers(text, found))
+
+
+_LISTED = re.compile(rf"(?:个?[、和及与][\-−－]?{ARABIC})*个?[、和及与][\-−－]?(?={ARABIC})")
+"""The rest of a list of Arabic numbers up to its last (…、3.22个、4.0个百分点)."""
+_LIST_ITEM_UNITS = frozenset({"个"})
+"""A measure word that, on each item of a list, may be the start of the unit written in full
+only after the last (1.74个、3.22个、4.0个百分点)."""
+
+
+def _listed_before_unit(
+    text: str, match: re.Match[str], reading: _Reading | None
+) -> _Reading | None:
+    """A number listed before others with 、 or 和, reading the measure word written once after
+    the last of them (三次产业分别拉动增长0.15、-5.64、1.34个百分点): that unit, where the last has
+    no multiplier of its own; else ``reading`` as it was."""
+    own_end = reading.classifier_span[1] if reading and reading.classifier_span else match.end()
+    if reading is not None and reading.end != own_end:
+        return reading  # a qualifier after the measure word: the list ends here
+    rest = _LISTED.match(text, own_end)
+    if rest is None:
+        return reading
+    last = NUMBER_RE.match(text, rest.end())
+    if last is None or not last.group("arabic"):
+        return reading
+    final = _read_number(text, last)
+    if (
+        final is None
+        or final.unit is None
+        or final.unit.role != "measure"
+        or final.classifier_span is None
+        or final.classifier_span[0] != last.end()
+    ):
+        return reading  # no measure word, or a multiplier (3、5万元) of the last alone
+    if reading is not None and (
+        reading.unit is None
+        or final.unit.word == reading.unit.word
+        or not final.unit.word.startswith(reading.unit.word)
+    ):
+        return reading
+    value = parse_number(match.group("arabic"))
+    if value is None:
+        return reading
+    return _Reading(
+        match.start(),
+        own_end,
+        tidy(value * final.unit.factor),
+        final.unit,
+        reading.classifier_span if reading else None,
+        Qualifier.EXACT,
+        None,
+    )
 
 
 _MINUS_SIGNS = frozenset("-−－")
@@ -465,6 +523,64 @@ def _shared_qualifiers(text: str, found: list[Quantity]) -> list[Quantity]:
                     out[i] = replace(out[i], qualifier=shared)
         run = [index] if index < len(out) and out[index].baseline is None else []
     return out
+
+
+_DECREASE_LINKS = ("了", "分别", "了分别")
+"""Words between a verb of falling and its rate (下降了3%, 分别下降3.1%、2.5%)."""
+_REVERSED = {
+    Qualifier.AT_LEAST: Qualifier.AT_MOST,  # 下降3%以上: a change of -3 or less
+    Qualifier.MORE_THAN: Qualifier.AT_MOST,  # 下降3%多: less than -3, the nearest bound kept
+    Qualifier.AT_MOST: Qualifier.AT_LEAST,  # 下降3%以内: a change of -3 or more
+}
+
+
+def _falls_before(doc: Document, at: int) -> bool:
+    """Whether a verb of falling (下降, 回落) is written right before ``at``, with at most 了 or
+    分别 between."""
+    text = doc.text
+    for link in ("", *_DECREASE_LINKS):
+        if link and not text.startswith(link, at - len(link)):
+            continue
+        end = at - len(link)
+        word = context_words("decrease").longest_ending_at(text, end)
+        # jieba fuses a verb with its subject (价格下降); a single 降 or 减 must be a word
+        if word is not None and (len(word) > 1 or end - len(word) in _boundaries(doc)[0]):
+            return True
+    return False
+
+
+def _decreases(doc: Document, found: list[Quantity]) -> list[Quantity]:
+    """Rates of change stated as a fall (比上年下降11.6%, 回落2个百分点, 分别下降3.1%、2.5%: each
+    value of the list) marked ``falls``."""
+    rates = set(number_context("rate_unit"))
+    out = list(found)
+    falling = False
+    previous: Quantity | None = None
+    for index, quantity in enumerate(out):
+        listed = (
+            previous is not None
+            and previous.unit == quantity.unit
+            and doc.text[previous.span.end : quantity.span.start] in _LIST_JOINERS
+        )
+        if not listed:
+            falling = quantity.unit in rates and _falls_before(doc, quantity.span.start)
+        previous = quantity
+        if falling and quantity.value > 0 and quantity.baseline is None:
+            out[index] = replace(quantity, falls=True)
+    return out
+
+
+def as_change(quantity: Quantity) -> Quantity:
+    """A quantity that ``falls`` as the change it states: negative, so that a fall compares
+    below a rise, its bound turned round with the sign (下降3%以上: at most -3)."""
+    if not quantity.falls:
+        return quantity
+    return replace(
+        quantity,
+        value=-quantity.value,
+        qualifier=_REVERSED.get(quantity.qualifier, quantity.qualifier),
+        falls=False,
+    )
 
 
 def _excluded_pair(doc: Document, second: _Reading) -> bool:
