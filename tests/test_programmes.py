@@ -348,8 +348,21 @@ def test_unquoted_and_launched_programmes(sentence: str, name: str) -> None:
     assert name in run(sentence, jurisdiction=None)
 
 
-def test_a_clause_between_two_provinces_and_their_cooperation_is_no_name() -> None:
-    assert run("召开沪滇携手推进扶贫协作会议。", jurisdiction=None) == {}
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "召开沪滇携手推进扶贫协作会议。",  # a clause between two provinces and their cooperation
+        "努力打造全省样板。",  # a model with no proper name in it
+        "扎实做好“六稳”工作。",  # a quoted field of work
+    ],
+)
+def test_what_is_still_no_programme(sentence: str) -> None:
+    assert run(sentence, jurisdiction=None) == {}
+
+
+def test_a_quoted_name_being_built_needs_no_verb() -> None:
+    found = run("覆盖全县30个贫困村和部分“和美乡村”建设村庄。", jurisdiction=None)
+    assert set(found) == {"和美乡村"}
 
 
 def test_parks_named_by_the_programme_that_designated_them() -> None:

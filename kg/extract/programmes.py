@@ -490,12 +490,22 @@ class _Reader:
                 and not self._idiom(inner_start, inner_end)
             ):  # 推行“一联四包”; not “两不愁三保障”突出问题, a standard's problems
                 out.append(_Found(inner_start, inner_end, key_of(inner), "quoted"))
+            elif len(inner) > 2 and self._built(close_at):
+                out.append(_Found(inner_start, inner_end, key_of(inner), "quoted"))
             elif len(inner) > 2 and self._governed(open_at, start):
                 index = self.by_start.get(close_at)
                 follows = index is not None and self.tokens[index].word in follow
                 if follows or self._sums_up(open_at, start, inner):
                     out.append(_Found(inner_start, inner_end, key_of(inner), "quoted"))
         return out
+
+    def _built(self, close_at: int) -> bool:
+        """Whether a word of building follows the closing quote at ``close_at`` (“富美乡村”建设
+        村庄: a programme being built, whatever verb governs the clause; not “三农”工作)."""
+        index = self.by_start.get(close_at)
+        return index is not None and self.tokens[index].word in _words(
+            "programme_verbs.txt", "built"
+        )
 
     def _field_only(self, inner: str, described: str) -> bool:
         """Whether ``described``, the tail after a quoted ``inner``, is a field of work and a
@@ -644,6 +654,7 @@ class _Reader:
         noun phrase read."""
         triggers = _words("programme_verbs.txt", "trigger")
         heads = _words("programme_verbs.txt", "campaign")
+        models = _words("programme_verbs.txt", "model")
         at = self.tokens[first].start
         j = first
         while j < len(self.tokens) and self.tokens[j].pos.startswith(_NP_POS):
@@ -657,6 +668,12 @@ class _Reader:
                 if self.doc.is_masked(at, b):
                     return None, j
                 return _Found(at, b, key_of(name), "campaign"), j
+            if any(name.endswith(h) for h in models) and self._follows_ok(b, end):
+                proper = any(t.pos in ("nr", "ns", "nz", "j") for t in self.tokens[first:j])
+                if proper or self._names_place(at, b):  # not 全省样板: a model, no name
+                    if not self.doc.is_masked(at, b):
+                        return _Found(at, b, key_of(name), "campaign"), j
+                    return None, j
         while j < len(self.tokens) and self.tokens[j].pos.startswith(_NP_POS):
             j += 1  # the rest of a phrase that names no campaign
         return None, j
