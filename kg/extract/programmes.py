@@ -96,13 +96,18 @@ def _suffixes() -> dict[str, str]:
     return {row[0]: row[1] for row in read_table("programme_suffixes.txt")}
 
 
+@cache
+def _longest_suffix() -> int:
+    return max(map(len, _suffixes()))
+
+
 def _suffix_of(name: str, kinds: tuple[str, ...]) -> str | None:
     """The longest suffix of ``name`` of one of ``kinds``."""
-    best = None
-    for suffix, kind in _suffixes().items():
-        if kind in kinds and name.endswith(suffix) and (best is None or len(suffix) > len(best)):
-            best = suffix
-    return best
+    suffixes = _suffixes()
+    for n in range(min(len(name), _longest_suffix()), 0, -1):
+        if suffixes.get(name[-n:]) in kinds:
+            return name[-n:]
+    return None
 
 
 @cache
@@ -129,6 +134,12 @@ def _pair_pattern() -> re.Pattern[str]:
         rf"([{abbreviations}])([{abbreviations}])(?:两(?:省区?|省市|市|地))?"
         rf"([\u4e00-\u9fff]{{2,4}}?)??({'|'.join(map(re.escape, suffixes))})"
     )
+
+
+@cache
+def _endings(section: str) -> tuple[str, ...]:
+    """The words of a section of ``programme_verbs.txt`` as a tuple, for ``str.endswith``."""
+    return tuple(sorted(_words("programme_verbs.txt", section)))
 
 
 @cache
@@ -571,9 +582,12 @@ class _Reader:
     def phrases(self, start: int, end: int) -> list[_Found]:
         out = []
         external = _words("not_programmes.txt", "external")
+        suffixes = _suffixes()
         for tok in self.tokens:
-            suffix = tok.word if tok.word in _suffixes() else _compound_suffix(tok.word)
-            if suffix is None or _suffixes()[suffix] not in ("strong", "weak", "park"):
+            suffix: str | None = tok.word
+            if tok.word not in suffixes:
+                suffix = _compound_suffix(tok.word) if len(tok.word) > 2 else None
+            if suffix is None or suffixes[suffix] not in ("strong", "weak", "park"):
                 continue
             if not self._follows_ok(tok.end, end):
                 continue
@@ -653,8 +667,8 @@ class _Reader:
         """A campaign named from token ``first`` on, and the index of the token after the
         noun phrase read."""
         triggers = _words("programme_verbs.txt", "trigger")
-        heads = _words("programme_verbs.txt", "campaign")
-        models = _words("programme_verbs.txt", "model")
+        heads = _endings("campaign")
+        models = _endings("model")
         at = self.tokens[first].start
         j = first
         while j < len(self.tokens) and self.tokens[j].pos.startswith(_NP_POS):
@@ -664,11 +678,11 @@ class _Reader:
             b = self.tokens[j - 1].end
             name = self.text[at:b]
             # a listed name is whole whatever follows it (通过雨露计划资助…)
-            if any(name.endswith(h) for h in heads) and (name in heads or self._follows_ok(b, end)):
+            if name.endswith(heads) and (name in heads or self._follows_ok(b, end)):
                 if self.doc.is_masked(at, b):
                     return None, j
                 return _Found(at, b, key_of(name), "campaign"), j
-            if any(name.endswith(h) for h in models) and self._follows_ok(b, end):
+            if name.endswith(models) and self._follows_ok(b, end):
                 proper = any(t.pos in ("nr", "ns", "nz", "j") for t in self.tokens[first:j])
                 if proper or self._names_place(at, b):  # not 全省样板: a model, no name
                     if not self.doc.is_masked(at, b):
