@@ -341,6 +341,7 @@ def test_a_quote_before_a_field_of_work_names_the_programme() -> None:
         ("全力打造乡村振兴江淮样板。", "乡村振兴江淮样板"),  # a model to build
         ("持续推进道路硬化、农村危房改造。", "农村危房改造"),  # listed after the verb's object
         ("全县农村饮水安全、四好农村路等工作走在前列。", "四好农村路"),  # a national programme
+        ("落实农村义务教育学生营养改善计划。", "农村义务教育学生营养改善计划"),  # the longest
         ("全乡启动了集镇环境整治建设工程“百日攻坚”，拆除违建。", "集镇环境整治建设工程百日攻坚"),
     ],
 )
