@@ -1,6 +1,6 @@
 """Named programmes: policies, projects, campaigns and plans.
 
-Four shapes of the genre, read sentence by sentence from ``doc.text``:
+Five shapes of the genre, read sentence by sentence from ``doc.text``:
 
 1. ``《…》`` ending in a programme or policy-document suffix: 《…三年行动计划(2018—2020)》;
    the span is the title without the marks.
@@ -16,7 +16,18 @@ Four shapes of the genre, read sentence by sentence from ``doc.text``:
    ``实施|易地扶贫搬迁工程``.  Counted ones (100个光伏提水项目) and generic ones (一期工程) are
    not programmes; a two-character one only when it names places, or two provinces by their
    abbreviations (闽宁协作, 沪滇协作: ``province_abbreviations.tsv``).
-4. a campaign named without a suffix (农村人居环境整治) right after a verb such as 推进, 投入.
+   Words jieba keeps whole with a suffix end a name too (村庄整治|建设工程); a quoted campaign
+   right after the name belongs to it (村庄整治建设工程“百日会战”).  Evaluations made of
+   generic words (重大政治工程, 民心工程) and fields of work (产业发展项目) name nothing.  Parks
+   and zones (…产业园, …工业园区) are programmes only when their name carries the level that
+   designated them or the cooperation that built them (富硒大米省级现代农业产业园).
+4. a campaign named without a suffix (农村人居环境整治) or a model (乡村振兴齐鲁样板) right after
+   a verb such as 推进, 打造, or as an item of the list it begins (推进道路硬化、农村危房改造).
+5. names of national programmes (四好农村路, 万企兴万村; ``programme_names.txt``) wherever they
+   stand.
+
+A quoted name followed by a field of work and a suffix only (“千企帮千村”精准扶贫行动) is keyed
+by the quote.
 
 Keys: the simplified name without quote marks and without a parenthesised period
 (``(2018—2020)``), which stays in the span.  Area: a division named in the span, else the
@@ -56,6 +67,8 @@ _YEAR_NAMED = re.compile(r"([\u4e00-\u9fff]{2,8}?)(20[1-9]\d)(?![\d年届])")
 """中国制造2025: a name ending in the year it aims at (no 年 after the digits)."""
 _ABBREVIATED = re.compile(r"\s*[(（]\s*(?:以下|下文)?简称")
 """…改革(以下简称两项改革): a name the text goes on to call by a short one."""
+_QUOTED_CAMPAIGN = re.compile(r"[“\"「]([^“”\"「」\n]{2,8})[”\"」](?=[，,。；;、\s])")
+"""“百日会战” right after a programme's name, the clause going on after it: its campaign."""
 _NP_POS = ("n", "v", "j", "b", "s", "f", "l", "a", "g", "i", "z")
 """Part-of-speech tags that may make up a programme name (nouns, verbs, abbreviations …)."""
 _STOP_POS = ("m", "q", "x", "uj", "ul", "u", "p", "c", "r", "d", "ad", "t", "y", "e", "o")
@@ -83,13 +96,18 @@ def _suffixes() -> dict[str, str]:
     return {row[0]: row[1] for row in read_table("programme_suffixes.txt")}
 
 
+@cache
+def _longest_suffix() -> int:
+    return max(map(len, _suffixes()))
+
+
 def _suffix_of(name: str, kinds: tuple[str, ...]) -> str | None:
     """The longest suffix of ``name`` of one of ``kinds``."""
-    best = None
-    for suffix, kind in _suffixes().items():
-        if kind in kinds and name.endswith(suffix) and (best is None or len(suffix) > len(best)):
-            best = suffix
-    return best
+    suffixes = _suffixes()
+    for n in range(min(len(name), _longest_suffix()), 0, -1):
+        if suffixes.get(name[-n:]) in kinds:
+            return name[-n:]
+    return None
 
 
 @cache
@@ -114,8 +132,43 @@ def _pair_pattern() -> re.Pattern[str]:
     )
     return re.compile(
         rf"([{abbreviations}])([{abbreviations}])(?:两(?:省区?|省市|市|地))?"
-        rf"({'|'.join(map(re.escape, suffixes))})"
+        rf"([\u4e00-\u9fff]{{2,4}}?)??({'|'.join(map(re.escape, suffixes))})"
     )
+
+
+@cache
+def _endings(section: str) -> tuple[str, ...]:
+    """The words of a section of ``programme_verbs.txt`` as a tuple, for ``str.endswith``."""
+    return tuple(sorted(_words("programme_verbs.txt", section)))
+
+
+@cache
+def _compound_suffix(word: str) -> str | None:
+    """The strong suffix ending a word jieba keeps whole (建设工程, 扶贫项目) whose first part is
+    a verb of the work (``programme_verbs.txt`` [compound]): 村庄整治|建设工程 ends in 工程;
+    重点项目 does not (脱贫攻坚重点项目: key projects, no name)."""
+    suffix = _suffix_of(word, ("strong",))
+    if suffix is None or suffix == word:
+        return None
+    return suffix if word[: -len(suffix)] in _words("programme_verbs.txt", "compound") else None
+
+
+@cache
+def _opens_with_verb(idiom: str) -> bool:
+    """Whether an idiom begins with a verb (落到|实处): it is a predicate, not a noun."""
+    return tokenize(idiom[:2])[0].pos == "v"
+
+
+@cache
+def _designations() -> tuple[str, ...]:
+    return tuple(w for line in read_lines("programme_designations.txt") for w in line.split())
+
+
+@cache
+def _national_names() -> re.Pattern[str]:
+    """The names of ``programme_names.txt``, longest first."""
+    names = sorted(read_lines("programme_names.txt"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
 
 
 def _reach(name: str) -> bool:
@@ -159,8 +212,12 @@ class _Reader:
     def _names_place(self, start: int, end: int) -> bool:
         return any(start <= p.span.start and p.span.end <= end for p in self.places)
 
-    def _generic(self, core: str) -> bool:
+    def _generic(self, core: str, evaluative: bool = False) -> bool:
+        """Whether ``core`` is made of generic words only (一期, 重点, 产业发展); with
+        ``evaluative``, also of words that rate the work (重大政治工程, 民心工程)."""
         generic = _words("not_programmes.txt", "generic")
+        if evaluative:
+            generic = generic | _words("not_programmes.txt", "evaluative")
         rest = core
         while rest:
             for n in range(min(len(rest), 6), 0, -1):
@@ -181,6 +238,8 @@ class _Reader:
             return True
         if len(tok.word) == 1 and tok.pos.startswith(("z", "n")):
             return False  # 改革|村, 发展改革|委: the suffix is part of a longer word
+        if tok.pos in ("l", "i") and (self._clause_verb(tok) or _opens_with_verb(tok.word)):
+            return True  # …行动|落到实处: an idiom that is the clause's verb
         return not (tok.pos.startswith("n") or tok.pos in ("vn", "j", "b", "l"))
 
     def _phrase_start(self, suffix_start: int, floor: int) -> int:
@@ -198,6 +257,10 @@ class _Reader:
                 start = tok.start  # 实施和美…行动: no list opens right after a verb
                 break
             named_work = tok.end == suffix_start and tok.pos == "vn"  # 侗寨|建设|行动
+            if tok.start >= floor and self._misread_measure(index):
+                start = tok.start  # 丝苗|米|…产业园: a noun jieba reads as a measure word
+                index -= 1
+                continue
             if (
                 tok.start < floor
                 or (tok.word.endswith(tuple(triggers)) and not named_work)
@@ -209,6 +272,16 @@ class _Reader:
             start = tok.start
             index -= 1
         return start
+
+    def _misread_measure(self, index: int) -> bool:
+        """Whether the one-character measure word at ``index`` is a noun misread: it follows a
+        noun, not a number (丝苗|米, not 3|米)."""
+        tok = self.tokens[index]
+        if tok.pos != "q" or len(tok.word) != 1 or index == 0:
+            return False
+        if tok.word in _words("not_programmes.txt", "classifier"):
+            return False  # 工业类项目: a kind of projects, the measure word is one
+        return self.tokens[index - 1].pos.startswith(("n", "b"))
 
     def _joins_trigger(self, index: int) -> bool:
         """Whether the token at ``index`` is a one-character conjunction right after a trigger
@@ -283,6 +356,22 @@ class _Reader:
         before = self._phrase_start(tok.start, floor)
         return before if before < tok.start else start
 
+    def _verb_chain_before(self, suffix_start: int) -> bool:
+        """Whether two verbs stand right before the suffix (研究|解决|项目建设中的困难): a
+        clause's verbs taking the noun as object, not a field of work naming it (搬迁|安置|工程)."""
+        index = self.by_end.get(suffix_start)
+        if index is None or index == 0:
+            return False
+        last, before = self.tokens[index], self.tokens[index - 1]
+        name_verbs = _words("programme_verbs.txt", "name")
+        return (
+            last.pos == "v"
+            and len(last.word) >= 2
+            and before.pos in ("v", "vn")
+            and last.word not in name_verbs
+            and before.word not in name_verbs
+        )
+
     def _only_verbs(self, start: int, end: int) -> bool:
         """Whether every word of ``[start, end)`` is a verb (调整|优化)."""
         index = self.by_start.get(start)
@@ -353,12 +442,27 @@ class _Reader:
         粤桂两省区扶贫协作 -> 粤桂扶贫协作), at the start of a word."""
         out = []
         starts = {t.start for t in self.tokens}
+        triggers = _words("programme_verbs.txt", "trigger")
         for m in _pair_pattern().finditer(self.text, start, end):
-            first, second, suffix = m.groups()
+            first, second, middle, suffix = m.groups()
             if first == second or m.start() not in starts or self.doc.is_masked(*m.span()):
                 continue
-            out.append(_Found(m.start(), m.end(), first + second + suffix, "phrase"))
+            if middle and not self._name_words(m.start(3), m.end(3), triggers):
+                continue  # 沪滇携手推进扶贫协作, 鲁渝两地从对口支援: a clause, not one name
+            name = first + second + (middle or "") + suffix  # 闽宁互学互助对口协作
+            out.append(_Found(m.start(), m.end(), name, "phrase"))
         return out
+
+    def _name_words(self, start: int, end: int, triggers: frozenset[str]) -> bool:
+        """Whether ``[start, end)`` is whole words that may make up a name, none a trigger
+        verb (闽宁|互学互助|对口协作)."""
+        index = self.by_start.get(start)
+        if index is None or end not in self.by_end:
+            return False
+        for tok in self.tokens[index : self.by_end[end] + 1]:
+            if tok.word in triggers or not tok.pos.startswith(_NP_POS):
+                return False
+        return True
 
     def quoted(self, start: int, end: int) -> list[_Found]:
         out = []
@@ -386,14 +490,18 @@ class _Reader:
                 continue
             tail = self._tail(close_at, end)
             if tail is not None:
-                out.append(
-                    _Found(open_at, tail, key_of(inner + self.text[close_at:tail]), "quoted")
-                )
+                described = self.text[close_at:tail]
+                # “千企帮千村”精准扶贫行动: a tail that only names the field of work and the
+                # kind of programme adds nothing to a quote that can stand alone
+                name = inner if self._field_only(inner, described) else inner + described
+                out.append(_Found(open_at, tail, key_of(name), "quoted"))
             elif (
                 _NUMBERED_PARTS.fullmatch(inner)
                 and self._governed(open_at, start)
                 and not self._idiom(inner_start, inner_end)
             ):  # 推行“一联四包”; not “两不愁三保障”突出问题, a standard's problems
+                out.append(_Found(inner_start, inner_end, key_of(inner), "quoted"))
+            elif len(inner) > 2 and self._built(close_at):
                 out.append(_Found(inner_start, inner_end, key_of(inner), "quoted"))
             elif len(inner) > 2 and self._governed(open_at, start):
                 index = self.by_start.get(close_at)
@@ -401,6 +509,22 @@ class _Reader:
                 if follows or self._sums_up(open_at, start, inner):
                     out.append(_Found(inner_start, inner_end, key_of(inner), "quoted"))
         return out
+
+    def _built(self, close_at: int) -> bool:
+        """Whether a word of building follows the closing quote at ``close_at`` (“富美乡村”建设
+        村庄: a programme being built, whatever verb governs the clause; not “三农”工作)."""
+        index = self.by_start.get(close_at)
+        return index is not None and self.tokens[index].word in _words(
+            "programme_verbs.txt", "built"
+        )
+
+    def _field_only(self, inner: str, described: str) -> bool:
+        """Whether ``described``, the tail after a quoted ``inner``, is a field of work and a
+        suffix only (精准扶贫|行动), not words of the name (主题教育实践|活动, “三五”脱贫工作模式:
+        a quote too short to stand alone)."""
+        suffix = _suffix_of(described, ("strong", "weak", "book")) or ""
+        field = described[: len(described) - len(suffix)]
+        return len(inner) >= 4 and bool(field) and self._generic(field)
 
     def _idiom(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` is one idiom (三位一体, 四面八方), not a coined name."""
@@ -449,7 +573,8 @@ class _Reader:
             if tok.pos.startswith(_STOP_POS) or not tok.pos.startswith(_NP_POS):
                 break
             end = tok.end
-            if _suffix_of(self.text[at:end], ("strong", "weak")) and self._follows_ok(end, limit):
+            kinds = ("strong", "weak", "book")  # “1+N”实施方案: a quoted name of a document
+            if _suffix_of(self.text[at:end], kinds) and self._follows_ok(end, limit):
                 best = end
             index += 1
         return best
@@ -457,13 +582,18 @@ class _Reader:
     def phrases(self, start: int, end: int) -> list[_Found]:
         out = []
         external = _words("not_programmes.txt", "external")
+        suffixes = _suffixes()
         for tok in self.tokens:
-            suffix = tok.word
-            if _suffixes().get(suffix) not in ("strong", "weak"):
+            suffix: str | None = tok.word
+            if tok.word not in suffixes:
+                suffix = _compound_suffix(tok.word) if len(tok.word) > 2 else None
+            if suffix is None or suffixes[suffix] not in ("strong", "weak", "park"):
                 continue
             if not self._follows_ok(tok.end, end):
                 continue
             a = self._phrase_start(tok.start, start)
+            if suffix != tok.word and tok.start - a < 2:
+                continue  # a bare 建设工程 names nothing
             abbreviated = bool(_ABBREVIATED.match(self.text, tok.end))
             if abbreviated:  # defined as a name: whole, however its words read
                 a = self._across_conjunction(a, start)
@@ -471,8 +601,8 @@ class _Reader:
                 continue  # …(二期)种植及中药饮片加工项目: a piece of a longer name
             else:
                 a = self._after_clause_verbs(a, tok.start)
-            core = self.text[a : tok.start]
-            if len(core) < 2 or self._generic(core) or self._counted(a):
+            core = self.text[a : tok.end - len(suffix)]
+            if len(core) < 2 or self._generic(core, evaluative=True) or self._counted(a):
                 continue
             if _reach(core):
                 continue
@@ -480,6 +610,12 @@ class _Reader:
                 continue  # 调整优化项目: what is done to projects, no name
             if self._counts_follow(tok.end):
                 continue  # 建成集中供水工程5处: a kind of facility counted, not a name
+            if _suffixes()[suffix] == "park":
+                if any(w in core for w in _designations()) and not self.doc.is_masked(a, tok.end):
+                    out.append(_Found(a, tok.end, key_of(self.text[a : tok.end]), "phrase"))
+                continue  # 县工业园: a place of the county's, not a programme
+            if self._verb_chain_before(tok.start):
+                continue  # 研究解决项目: what is done about projects, no name
             before = self.tokens[self.by_end[a]].word if a in self.by_end else ""
             governed = (
                 suffix in _words("programme_verbs.txt", "governed")
@@ -493,7 +629,15 @@ class _Reader:
                 continue  # 绿色经济带, 林业工程: a kind of thing, not a name
             if self.doc.is_masked(a, tok.end):
                 continue
-            found = _Found(a, tok.end, key_of(self.text[a : tok.end]), "phrase")
+            b = tok.end
+            campaign = _QUOTED_CAMPAIGN.match(self.text, b, end)
+            if (
+                campaign
+                and _INNER_OK.fullmatch(campaign.group(1))
+                and not _suffix_of(campaign.group(1), ("strong", "weak"))
+            ):  # 村庄整治建设工程“百日会战”; not …扶贫协作“闽宁模式”, a name of its own
+                b = campaign.end()
+            found = _Found(a, b, key_of(self.text[a:b]), "phrase")
             if before in external:
                 found.strength = "external"
             out.append(found)
@@ -502,7 +646,6 @@ class _Reader:
     def campaigns(self, start: int, end: int) -> list[_Found]:
         out = []
         triggers = _words("programme_verbs.txt", "trigger")
-        heads = _words("programme_verbs.txt", "campaign")
         for i, tok in enumerate(self.tokens):
             if tok.word not in triggers:
                 continue
@@ -511,19 +654,50 @@ class _Reader:
                 out.append(_Found(tok.end, year_named.end(), year_named.group(), "campaign"))
                 continue  # 落实中国制造2025: a name ending in the year it aims at
             j = i + 1
-            while j < len(self.tokens) and self.tokens[j].pos.startswith(_NP_POS):
-                if self.tokens[j].word in triggers:
+            while j < len(self.tokens):  # the object, then each item of a list it heads
+                found, j = self._campaign_at(j, end)
+                if found is not None:
+                    out.append(found)
+                if j >= len(self.tokens) or self.tokens[j].word != "、":
                     break
                 j += 1
-                name = self.text[tok.end : self.tokens[j - 1].end]
-                # a listed name is whole whatever follows it (通过雨露计划资助…)
-                if any(name.endswith(h) for h in heads) and (
-                    name in heads or self._follows_ok(self.tokens[j - 1].end, end)
-                ):
-                    b = self.tokens[j - 1].end
-                    if not self.doc.is_masked(tok.end, b):
-                        out.append(_Found(tok.end, b, key_of(name), "campaign"))
-                    break
+        return out
+
+    def _campaign_at(self, first: int, end: int) -> tuple[_Found | None, int]:
+        """A campaign named from token ``first`` on, and the index of the token after the
+        noun phrase read."""
+        triggers = _words("programme_verbs.txt", "trigger")
+        heads = _endings("campaign")
+        models = _endings("model")
+        at = self.tokens[first].start
+        j = first
+        while j < len(self.tokens) and self.tokens[j].pos.startswith(_NP_POS):
+            if self.tokens[j].word in triggers:
+                break
+            j += 1
+            b = self.tokens[j - 1].end
+            name = self.text[at:b]
+            # a listed name is whole whatever follows it (通过雨露计划资助…)
+            if name.endswith(heads) and (name in heads or self._follows_ok(b, end)):
+                if self.doc.is_masked(at, b):
+                    return None, j
+                return _Found(at, b, key_of(name), "campaign"), j
+            if name.endswith(models) and self._follows_ok(b, end):
+                proper = any(t.pos in ("nr", "ns", "nz", "j") for t in self.tokens[first:j])
+                if proper or self._names_place(at, b):  # not 全省样板: a model, no name
+                    if not self.doc.is_masked(at, b):
+                        return _Found(at, b, key_of(name), "campaign"), j
+                    return None, j
+        while j < len(self.tokens) and self.tokens[j].pos.startswith(_NP_POS):
+            j += 1  # the rest of a phrase that names no campaign
+        return None, j
+
+    def national(self, start: int, end: int) -> list[_Found]:
+        """Names of national programmes (``programme_names.txt``) wherever they stand."""
+        out = []
+        for m in _national_names().finditer(self.text, start, end):
+            if m.start() in self.by_start and not self.doc.is_masked(*m.span()):
+                out.append(_Found(m.start(), m.end(), m.group(), "campaign"))
         return out
 
     # -- relations --
@@ -571,6 +745,7 @@ class _Reader:
                 self.quoted(sentence.start, sentence.end),
                 self.phrases(sentence.start, sentence.end),
                 self.campaigns(sentence.start, sentence.end),
+                self.national(sentence.start, sentence.end),
             ):
                 for item in batch:
                     if any(a < item.end and item.start < b for a, b in taken):
