@@ -693,6 +693,12 @@ def test_a_fall_in_a_rate_is_a_negative_change_unless_the_indicator_is_the_fall(
             ["城镇居民人均可支配收入", "农村居民人均可支配收入"],
         ),
         ("税收收入、非税收入分别增长4%和12%。", ["税收收入", "非税收入"]),
+        # a modifier naming both at once
+        (
+            "去年城乡居民人均可支配收入分别增长7.1%、8.4%。",
+            ["城镇居民人均可支配收入", "农村居民人均可支配收入"],
+        ),
+        ("全县城乡居民人均可支配收入增长7.9%。", ["城乡居民人均可支配收入"]),
         # one value for the two: the list stays whole
         ("全县税收收入和非税收入分别增长4%。", ["税收收入和非税收入"]),
     ],

@@ -364,7 +364,7 @@ class _Reader:
         农村居民人均可支配收入; 进口、出口分别增长5%和6%: 进口 and 出口); ``label`` where the
         list and the values do not pair up."""
         if not any(c in label for c in _ITEM_SEPARATORS):
-            return label
+            return self._joint(quantity, clause, label)
         distributed = self._distributed_values(quantity, clause)
         if distributed is None:
             return label
@@ -380,6 +380,22 @@ class _Reader:
             items = [*items[:-1], last[: len(first)]]
             return short.get(items[group.index(quantity)], items[group.index(quantity)]) + head
         return items[group.index(quantity)]
+
+    def _joint(self, quantity: Quantity, clause: _Clause, label: str) -> str:
+        """Of values 分别 gives to an indicator whose modifier names two at once, the one of
+        ``quantity`` (城乡居民人均可支配收入分别增长7%、8%: 城镇居民… and 农村…); ``label``
+        where the modifier's parts and the values do not pair up."""
+        for joint, parts in _joint_forms().items():
+            if not label.startswith(joint):
+                continue
+            distributed = self._distributed_values(quantity, clause)
+            if distributed is None:
+                return label
+            _, group = distributed
+            if len(group) != len(parts) or quantity not in group:
+                return label
+            return parts[group.index(quantity)] + label[len(joint) :]
+        return label
 
     def _label(self, toks: list[Token]) -> tuple[str, Span | None]:
         """The words as a label (particles dropped) and their span, trimmed of separators and
@@ -1282,6 +1298,17 @@ def _short_forms() -> dict[str, str]:
     """A modifier shortened in a list (城、乡) -> the word it stands for (``cues.tsv``
     ``short_modifier``)."""
     return {row[1]: row[2] for row in read_table("cues.tsv") if row[0] == "short_modifier"}
+
+
+@cache
+def _joint_forms() -> dict[str, tuple[str, ...]]:
+    """A modifier naming several at once (城乡) -> the words it stands for, in order
+    (``cues.tsv`` ``joint_modifier``)."""
+    return {
+        row[1]: tuple(row[2].split("|"))
+        for row in read_table("cues.tsv")
+        if row[0] == "joint_modifier"
+    }
 
 
 def _names_fall(indicator: str, unit: str, text: str, clause: _Clause) -> bool:
