@@ -127,6 +127,7 @@ class _Builder:
         self._divisions_done: set[str] = set()
         self._units_done: set[str] = set()
         self._mentions: dict[tuple[int, int], URIRef] = {}
+        self._indicators: dict[tuple[str, str, str], URIRef] = {}
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
         self.triples.add((s, p, o))
@@ -261,8 +262,14 @@ class _Builder:
     def indicator(self, label: str, unit: str, clause: str) -> URIRef:
         """The indicator as phrased, with its standard concept where one is recognised (the
         unit takes part: 地区生产总值 in yuan is GDP, in percent its growth)."""
+        key = (label, unit, clause)
+        iri = self._indicators.get(key)
+        if iri is not None:
+            return iri  # its triples are in already: the same phrase in the same clause
         concept = concept_of(label, unit, clause)
-        iri = indicator_iri(self.mint, label, unit, clause)
+        iri = self._indicators[key] = self.mint.indicator(
+            label, concept.notation if concept else None
+        )
         self.add(iri, RDF.type, FP.Indicator)
         for literal in all_forms(label, "Hans", with_pinyin=False):
             self.add(iri, RDFS.label, literal)
