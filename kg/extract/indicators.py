@@ -105,6 +105,7 @@ def concepts() -> dict[str, Concept]:
     return _scheme().concepts
 
 
+@cache
 def _blockers() -> tuple[str, ...]:
     return tuple(_plain(word) for word in read_lines("indicator_blockers.txt"))
 
