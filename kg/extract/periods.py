@@ -34,7 +34,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.resources import read_table
 from kg.text.document import Document
@@ -83,6 +83,7 @@ def _part(text: str) -> tuple[date, date] | None:
         return None
 
 
+@lru_cache(maxsize=4096)
 def bounds(label: str) -> tuple[date, date] | None:
     """The first and last day of a period's label, or ``None`` if it is not one."""
     parts = label.split("/")
@@ -118,6 +119,7 @@ def _add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+@lru_cache(maxsize=4096)
 def interval_iri(label: str) -> str:
     """The reference.data.gov.uk IRI of a period: a year, month or day where it is one, else a
     Gregorian interval from its first day for its length."""
@@ -132,6 +134,7 @@ def interval_iri(label: str) -> str:
     return f"{INTERVALS}gregorian-interval/{start.isoformat()}T00:00:00/{_duration(start, after)}"
 
 
+@lru_cache(maxsize=4096)
 def canonical(label: str) -> str:
     """The shortest label of a period's days (``2019-01/2019-12`` -> ``2019``): one label per
     interval IRI."""
