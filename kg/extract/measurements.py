@@ -190,6 +190,7 @@ class _Reader:
         self.named = [(s.start, s.end) for s in spans if s.end - s.start > 1]
         """Names of programmes and places, in which no word is a cue (“雨露计划”, 计划乡)."""
         self._indicators: dict[int, tuple[str, Span | None, str]] = {}
+        self._cues: dict[tuple[int, int], frozenset[str]] = {}
         self.plan_sections = _sections(self.text, self.year, "plan_heading")
         """Spans of sections under a heading of plans (二、2024年工作安排)."""
         self.place_sections = _place_sections(self.text, jurisdiction)
@@ -494,6 +495,14 @@ class _Reader:
     # -- kind --------------------------------------------------------------------------------
 
     def _cue_words(self, start: int, end: int) -> set[str]:
+        """:meth:`_find_cue_words`, once per range: a sentence's quantities ask about the same
+        clauses (a copy each time, which callers may change)."""
+        found = self._cues.get((start, end))
+        if found is None:
+            found = self._cues[start, end] = frozenset(self._find_cue_words(start, end))
+        return set(found)
+
+    def _find_cue_words(self, start: int, end: int) -> set[str]:
         """The words of ``text[start:end]`` that may be cues: not those inside the name of a
         programme or place (“雨露计划”, 《…规划》, 计划乡), and not 将 where it marks the object
         (将…农户全部纳入监测范围: before a noun or pronoun, or with a verb of disposal such as

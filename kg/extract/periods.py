@@ -34,7 +34,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.resources import read_table
 from kg.text.document import Document
@@ -83,6 +83,7 @@ def _part(text: str) -> tuple[date, date] | None:
         return None
 
 
+@lru_cache(maxsize=4096)
 def bounds(label: str) -> tuple[date, date] | None:
     """The first and last day of a period's label, or ``None`` if it is not one."""
     parts = label.split("/")
@@ -118,6 +119,7 @@ def _add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+@lru_cache(maxsize=4096)
 def interval_iri(label: str) -> str:
     """The reference.data.gov.uk IRI of a period: a year, month or day where it is one, else a
     Gregorian interval from its first day for its length."""
@@ -132,6 +134,7 @@ def interval_iri(label: str) -> str:
     return f"{INTERVALS}gregorian-interval/{start.isoformat()}T00:00:00/{_duration(start, after)}"
 
 
+@lru_cache(maxsize=4096)
 def canonical(label: str) -> str:
     """The shortest label of a period's days (``2019-01/2019-12`` -> ``2019``): one label per
     interval IRI."""
@@ -169,6 +172,12 @@ def _words() -> dict[str, list[tuple[str, str]]]:
     for words in out.values():
         words.sort(key=lambda item: -len(item[0]))
     return out
+
+
+@cache
+def _values() -> dict[str, dict[str, str]]:
+    """role -> word -> value, of :func:`_words`."""
+    return {role: dict(words) for role, words in _words().items()}
 
 
 def _word_pattern(role: str) -> re.Pattern[str]:
@@ -233,7 +242,7 @@ def _found_in(text: str, start: int, end: int) -> list[_Found]:
             found.append(_Found(match.start(), match.end(), kind, values))
             taken.append(match.span())
     for role, pattern in _patterns().items():
-        words = dict(_words()[role])
+        words = _values()[role]
         for match in pattern.finditer(text, start, end):
             if not free(match.start(), match.end()):
                 continue
@@ -268,9 +277,19 @@ class Periods:
         self.captions = [
             (m.start(), m.end()) for m in re.finditer(r"(?m)^[图表]\s*\d*\s.*$", self.text)
         ]
+        self._found: dict[tuple[int, int], tuple[_Found, ...]] = {}
+        self._openings: dict[tuple[int, int, bool], str | None] = {}
         self.opening_year = self._opening(0, len(self.text), first=True)
         """The year the document's first dated clause opens with (2021年，面对…): a bulletin's
         or a report's year, where no heading gives one."""
+
+    def _found_in(self, start: int, end: int) -> tuple[_Found, ...]:
+        """:func:`_found_in` of the document's text, once per range: a document's quantities
+        share clauses, sentences and sections, and each asks again for its own."""
+        found = self._found.get((start, end))
+        if found is None:
+            found = self._found[start, end] = tuple(_found_in(self.text, start, end))
+        return found
 
     # -- the steps ---------------------------------------------------------------------------
 
@@ -291,7 +310,7 @@ class Periods:
             (clause[0], clause[1], True),
             (sentence_start, at, False),
         ):
-            found = [f for f in _found_in(self.text, start, end) if self._usable(f, comparison)]
+            found = [f for f in self._found_in(start, end) if self._usable(f, comparison)]
             stated = [f for f in found if f.kind in ("years", "year", "date", "year_months")]
             bases.extend(f for f in stated if f.kind == "year" and self._compared(f))
             stated = [f for f in stated if f not in bases]
@@ -300,7 +319,7 @@ class Periods:
                 label = self._narrowed(self._stated(stated, clause_scope), narrowing)
                 return Period(self._since(bases, label))
         for start, end in ((clause[0], clause[1]), (sentence_start, at)):
-            for item in reversed(_found_in(self.text, start, end)):
+            for item in reversed(self._found_in(start, end)):
                 year = self._year_words(item)
                 if year is not None:
                     return Period(self._narrowed(year, narrowing), inferred=True)
@@ -392,9 +411,15 @@ class Periods:
     def _opening(self, start: int, end: int, first: bool = False) -> str | None:
         """The year the last clause (``first``: the first) of ``text[start:end]`` opening with
         one opens with (2019年，…)."""
+        key = (start, end, first)
+        if key not in self._openings:
+            self._openings[key] = self._find_opening(start, end, first)
+        return self._openings[key]
+
+    def _find_opening(self, start: int, end: int, first: bool) -> str | None:
         found = [
             f
-            for f in _found_in(self.text, start, end)
+            for f in self._found_in(start, end)
             if f.kind in ("year", "years", "relative", "plan")
             and self._opens_clause(f.start)
             and not self._in_heading(f.start)
@@ -425,7 +450,7 @@ class Periods:
         index = bisect_right(self.heading_starts, at) - 1
         while index >= 0:
             start, end = self.headings[index]
-            found = _found_in(self.text, start, end)
+            found = self._found_in(start, end)
             if any(f.kind == "date" for f in found):
                 index -= 1  # a dateline, not a heading
                 continue

@@ -28,6 +28,19 @@ Triple = tuple[URIRef, URIRef, URIRef | Literal]
 """Subjects are never blank nodes: every node has a minted IRI."""
 
 
+_VOCABULARY: dict[str, URIRef] = {}
+
+
+def _vocabulary(iri: str) -> URIRef:
+    """One ``URIRef`` per IRI of the vocabularies (terms, concepts, units, the cube's
+    structure): a small set, the same in every document, so later stages find each term by
+    identity instead of comparing equal rdflib terms in Python."""
+    term = _VOCABULARY.get(iri)
+    if term is None:
+        term = _VOCABULARY[iri] = URIRef(iri)
+    return term
+
+
 class _Terms:
     """A namespace whose terms are made once.
 
@@ -42,14 +55,14 @@ class _Terms:
     def __getattr__(self, name: str) -> URIRef:
         if name.startswith("_"):
             raise AttributeError(name)
-        term = URIRef(getattr(self._space, name))
+        term = _vocabulary(str(getattr(self._space, name)))
         setattr(self, name, term)
         return term
 
     def __getitem__(self, name: str) -> URIRef:
         term = self._items.get(name)
         if term is None:
-            term = self._items[name] = URIRef(self._space[name])
+            term = self._items[name] = _vocabulary(str(self._space[name]))
         return term
 
 
@@ -106,7 +119,7 @@ def _unit_terms() -> dict[str, tuple[URIRef, str, str]]:
     out = {}
     for notation, prefixed, label_en, label_zh in read_table("unit_terms.tsv"):
         prefix, local = prefixed.split(":", 1)
-        out[notation] = (URIRef(spaces[prefix] + local), label_en, label_zh)
+        out[notation] = (_vocabulary(spaces[prefix] + local), label_en, label_zh)
     return out
 
 
@@ -127,6 +140,7 @@ class _Builder:
         self._divisions_done: set[str] = set()
         self._units_done: set[str] = set()
         self._mentions: dict[tuple[int, int], URIRef] = {}
+        self._indicators: dict[tuple[str, str, str], URIRef] = {}
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
         self.triples.add((s, p, o))
@@ -261,8 +275,14 @@ class _Builder:
     def indicator(self, label: str, unit: str, clause: str) -> URIRef:
         """The indicator as phrased, with its standard concept where one is recognised (the
         unit takes part: 地区生产总值 in yuan is GDP, in percent its growth)."""
+        key = (label, unit, clause)
+        iri = self._indicators.get(key)
+        if iri is not None:
+            return iri  # its triples are in already: the same phrase in the same clause
         concept = concept_of(label, unit, clause)
-        iri = indicator_iri(self.mint, label, unit, clause)
+        iri = self._indicators[key] = self.mint.indicator(
+            label, concept.notation if concept else None
+        )
         self.add(iri, RDF.type, FP.Indicator)
         for literal in all_forms(label, "Hans", with_pinyin=False):
             self.add(iri, RDFS.label, literal)
@@ -272,9 +292,9 @@ class _Builder:
 
     def concept(self, concept: Concept) -> URIRef:
         """A concept of ontology/indicators.ttl, with what a file needs to show and judge it."""
-        iri = URIRef(concept.iri)
+        iri = _vocabulary(concept.iri)
         self.add(iri, RDF.type, SKOS.Concept)
-        self.add(iri, SKOS.inScheme, URIRef(SCHEME))
+        self.add(iri, SKOS.inScheme, _vocabulary(SCHEME))
         self.add(iri, SKOS.notation, _text(concept.notation))
         for text, language in concept.pref_labels:
             self.add(iri, SKOS.prefLabel, _text(text, language or None))
@@ -328,7 +348,7 @@ class _Builder:
             self.add(FP.UnknownPeriod, RDFS.label, _text("时期不明", "zh-Hans"))
             return
         start, end = found
-        period = URIRef(interval_iri(label))
+        period = self.mint.uri(interval_iri(label))
         self.add(node, SDMX_DIMENSION.refPeriod, period)
         self.add(period, RDFS.label, _text(canonical(label)))
         self.add(node, FP.periodStart, _typed(start.isoformat(), XSD.date))
@@ -399,7 +419,10 @@ def data_structure() -> tuple[Triple, ...]:
                     out.add((URIRef(str(prop)), RDF.type, URIRef(str(o))))
             for o in ontology.objects(prop, RDFS.range):
                 out.add((URIRef(str(prop)), RDFS.range, URIRef(str(o))))
-    return tuple(sorted(out, key=_triple_key))
+    shared = {
+        tuple(_vocabulary(str(t)) if isinstance(t, URIRef) else t for t in triple) for triple in out
+    }
+    return tuple(sorted(shared, key=_triple_key))  # type: ignore[arg-type]
 
 
 def measurements_in_order(measurements: Iterable[Measurement]) -> list[Measurement]:

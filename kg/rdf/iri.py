@@ -24,9 +24,19 @@ class Minter:
 
     def __init__(self, base: str = ID_BASE) -> None:
         self.base = base if base.endswith(("/", "#")) else base + "/"
+        self._made: dict[str, URIRef] = {}
+
+    def uri(self, iri: str) -> URIRef:
+        """``URIRef(iri)``, one object per IRI for this minter (a document's): the same area or
+        indicator is minted again for each fact that names it, and later stages look terms up
+        in dictionaries, where an equal but distinct rdflib term is compared in Python."""
+        made = self._made.get(iri)
+        if made is None:
+            made = self._made[iri] = URIRef(iri)
+        return made
 
     def _iri(self, *parts: str) -> URIRef:
-        return URIRef(self.base + "/".join(parts))
+        return self.uri(self.base + "/".join(parts))
 
     def document(self, sha256: str) -> URIRef:
         return self._iri("doc", sha256[:16])
@@ -34,7 +44,7 @@ class Minter:
     def mention(self, sha256: str, start: int, end: int, part: str = "") -> URIRef:
         """The mention of ``[start, end)`` in the original text, and its selectors (``part``)."""
         suffix = f"#{part}" if part else ""
-        return URIRef(f"{self._iri('doc', sha256[:16], 'span', f'{start}-{end}')}{suffix}")
+        return self.uri(f"{self.base}doc/{sha256[:16]}/span/{start}-{end}{suffix}")
 
     def area(self, key: str) -> URIRef:
         if key.isdigit():

@@ -12,7 +12,9 @@ It makes a corpus from the project's own test articles with perturbed numbers an
 - each stage's share of the in-process time (normalise, segment, extract, graph, validate,
   serialise, load);
 - a cold ``kg build`` of the sample against ``python -c "import jieba; jieba.initialize()"``;
-- peak RSS of ``kg build`` for each corpus size.
+- peak RSS of ``kg build`` for each corpus size, and the CPU time (user + system) of the
+  build's processes against the floor's: the wall-clock ratio is the issue's measure, the CPU
+  ratio the one that a loaded machine disturbs least.
 
 Store load throughput and query latency on 1k and 10k documents are measured by
 ``bench_store.py`` beside this file.
@@ -22,8 +24,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -112,10 +116,15 @@ def build_against_floor(corpus: Path, out: Path, jobs: int) -> tuple[float, floa
     return floor, _wall(_build_command(corpus, out, jobs))
 
 
-def _tree_rss_kib(root: int) -> int:
-    """Resident memory of ``root`` and all its descendants (workers included), from /proc."""
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _tree(root: int) -> tuple[int, dict[int, float]]:
+    """Resident memory (KiB) of ``root`` and all its descendants (workers included), and the
+    CPU seconds (user + system) each of them has used so far, from /proc."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
+    cpu: dict[int, float] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -124,7 +133,9 @@ def _tree_rss_kib(root: int) -> int:
             status = (entry / "status").read_text()
         except OSError:
             continue
-        parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+        fields = stat.rsplit(")", 1)[1].split()
+        parents[int(entry.name)] = int(fields[1])
+        cpu[int(entry.name)] = (int(fields[11]) + int(fields[12])) / _TICK
         found = re.search(r"VmRSS:\s+(\d+)", status)
         rss[int(entry.name)] = int(found.group(1)) if found else 0
     tree, frontier = {root}, [root]
@@ -133,23 +144,42 @@ def _tree_rss_kib(root: int) -> int:
         children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in tree]
         tree.update(children)
         frontier.extend(children)
-    return sum(rss.get(pid, 0) for pid in tree)
+    return sum(rss.get(pid, 0) for pid in tree), {pid: cpu[pid] for pid in tree if pid in cpu}
 
 
-def peak_rss_mib(corpus: Path, out: Path, jobs: int) -> float:
-    """Peak of the summed RSS of ``kg build`` and its workers, sampled every 50 ms."""
+def peak_rss_and_cpu(corpus: Path, out: Path, jobs: int) -> tuple[float, float]:
+    """Peak of the summed RSS (MiB) of ``kg build`` and its workers, sampled every 50 ms, and
+    the CPU seconds the whole tree used: on a shared machine, CPU time varies far less with
+    the load than the wall-clock time does (the workers' last 50 ms are not seen)."""
     process = subprocess.Popen(
         _build_command(corpus, out, jobs), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     peak = 0
+    used: dict[int, float] = {}
     while process.poll() is None:
-        peak = max(peak, _tree_rss_kib(process.pid))
+        rss, cpu = _tree(process.pid)
+        peak = max(peak, rss)
+        used.update(cpu)
         time.sleep(0.05)
-    return peak / 1024
+    return peak / 1024, sum(used.values())
 
 
-def stage_shares(paths: list[Path], store_dir: Path) -> dict[str, float]:
-    """Seconds per stage over ``paths``, in this process, after one warm-up document."""
+def floor_cpu(corpus: Path) -> float:
+    """CPU seconds (user + system) of the floor: one process, so its own rusage."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(
+        [sys.executable, "-c", FLOOR, str(corpus)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=True,
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def stage_shares(paths: list[Path], store_dir: Path) -> tuple[dict[str, float], dict[str, float]]:
+    """Seconds per stage over ``paths``, in this process, after one warm-up document: wall
+    clock, and this process's CPU time (which other work on the machine disturbs less)."""
     from kg.extract import extract
     from kg.rdf.graph import build_triples
     from kg.rdf.serialise import serialisations, write_atomic
@@ -162,10 +192,13 @@ def stage_shares(paths: list[Path], store_dir: Path) -> dict[str, float]:
         ("normalise", "segment", "extract", "graph", "validate", "serialise", "load"), 0.0
     )
 
+    cpu = dict.fromkeys(times, 0.0)
+
     def timed(stage: str, work):  # type: ignore[no-untyped-def]
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         value = work()
         times[stage] += time.perf_counter() - start
+        cpu[stage] += time.process_time() - start_cpu
         return value
 
     extract(Document.from_path(paths[0]))  # loads jieba and the gazetteer: not a stage's cost
@@ -181,7 +214,7 @@ def stage_shares(paths: list[Path], store_dir: Path) -> dict[str, float]:
         write_atomic(target, turtle)
         written.append(target)
     timed("load", lambda: open_store(store_dir).load(written))
-    return times
+    return times, cpu
 
 
 def main() -> None:
@@ -198,17 +231,19 @@ def main() -> None:
         print("\n== end to end: kg build --no-store vs reading + jieba.lcut (one process) ==")
         print(
             f"{'docs':>6} {'floor s':>9} {'build s':>9} {'ratio':>7} {'ms/doc':>8} "
-            f"{'peak RSS MiB':>13}"
+            f"{'peak RSS MiB':>13} {'floor CPU s':>12} {'build CPU s':>12} {'CPU ratio':>10}"
         )
         rss = {}
         for size in args.sizes:
             corpus = work / f"corpus-{size}"
             make_corpus(corpus, size)
             floor, build = build_against_floor(corpus, work / f"out-{size}", args.jobs)
-            rss[size] = peak_rss_mib(corpus, work / f"rss-{size}", args.jobs)
+            rss[size], build_cpu = peak_rss_and_cpu(corpus, work / f"rss-{size}", args.jobs)
+            cpu = floor_cpu(corpus)
             print(
                 f"{size:>6} {floor:>9.2f} {build:>9.2f} {build / floor:>6.2f}x "
-                f"{1000 * build / size:>8.1f} {rss[size]:>13.1f}"
+                f"{1000 * build / size:>8.1f} {rss[size]:>13.1f} {cpu:>12.2f} {build_cpu:>12.2f} "
+                f"{build_cpu / cpu:>9.2f}x"
             )
         if len(args.sizes) > 1:
             small, large = min(args.sizes), max(args.sizes)
@@ -217,12 +252,13 @@ def main() -> None:
         print(f"\n== stage shares, in process, {args.stages} documents ==")
         corpus = work / "stages"
         paths = make_corpus(corpus, args.stages, seed=SEED + 1)
-        times = stage_shares(paths, work / "stages-out" / "store")
+        times, cpu = stage_shares(paths, work / "stages-out" / "store")
         total = sum(times.values())
         for stage, seconds in times.items():
             print(
                 f"{stage:>10} {seconds:8.3f} s {100 * seconds / total:6.1f}% "
-                f"{1000 * seconds / len(paths):8.1f} ms/doc"
+                f"{1000 * seconds / len(paths):8.1f} ms/doc "
+                f"(CPU {1000 * cpu[stage] / len(paths):6.1f} ms/doc)"
             )
 
         print("\n== cold start: kg build of the sample vs jieba's own initialisation ==")
