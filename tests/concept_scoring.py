@@ -5,6 +5,9 @@ get a standard indicator (ontology/indicators.ttl), and how many get the right o
     python -m tests.concept_scoring r5              # one batch
     python -m tests.concept_scoring -v              # and every wrong or missing concept
 
+A batch with no rows in ``tests/real/concepts.tsv`` is skipped, and the output says so: its
+gold phrases have not been judged, so every concept given on it would count as wrong.
+
 Each extracted observation is paired with a gold measurement of its article (same value and
 unit, one to one, same kind first, and of several such the one whose phrase shares most
 characters with the extracted phrase); unpaired ones are not scored (they are extraction errors,
@@ -36,6 +39,15 @@ def gold_concepts() -> dict[tuple[str, str], str]:
             _batch, phrase, unit, concept, _how = line.split("\t")
             table[(phrase, unit)] = concept
     return table
+
+
+def judged_batches() -> set[str]:
+    """The batches that have rows in concepts.tsv (first column)."""
+    return {
+        line.split("\t", 1)[0]
+        for line in CONCEPTS.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    }
 
 
 def _overlap(gold_phrase: str, phrase: str) -> int:
@@ -90,10 +102,25 @@ def score(batches: list[str], verbose: bool = False) -> Counter[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("batches", nargs="*", help="r1 … r5 (default: all)")
+    parser.add_argument("batches", nargs="*", help="r1 … r7 (default: all)")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
-    batches = args.batches or sorted(p.name for p in GOLD.iterdir() if p.is_dir())
+    known = sorted(p.name for p in GOLD.iterdir() if p.is_dir())
+    unknown = [b for b in args.batches if b not in known]
+    if unknown:
+        listed = " ".join(known)
+        print(f"error: no gold batch {' '.join(unknown)} (there are {listed})", file=sys.stderr)
+        return 2
+    judged = judged_batches()
+    asked = args.batches or known
+    unjudged = [b for b in asked if b not in judged]
+    batches = [b for b in asked if b in judged]
+    if unjudged:
+        names = " ".join(unjudged)
+        print(f"skipped {names}: no rows in {CONCEPTS.name}, so its concepts are not judged")
+    if not batches:
+        print("error: no batch to score has rows in concepts.tsv", file=sys.stderr)
+        return 1
     c = score(batches, args.verbose)
     has, given = c["gold has concept"], c["given a concept"]
     print(f"batches {' '.join(batches)}: {c['pairs']} observations paired with gold")
