@@ -157,3 +157,20 @@ def test_a_year_of_birth_is_not_the_document_s_year(profile: str) -> None:
 )
 def test_the_document_s_date(text: str, header: str | None, expected: date | None) -> None:
     assert issued(Document.from_text(text), header) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "label"),
+    [
+        # a total or an average under a plan's heading: the plan's years, not the last one
+        ("一、十三五工作回顾\n2020年全镇产值达到9.6亿元，年均增长6.1%。\n", "6.1", "2016/2020"),
+        ("一、十三五工作回顾\n2020年全镇产值达到9.6亿元，年均增长6.1%。\n", "9.6", "2020"),
+        ("过去的五年，成绩来之不易。2020年，全镇累计建成通组公路86公里。", "86", "2016/2020"),
+        ("全镇产值从2015年的5亿元增长到2020年的8亿元，年均增长9.8%。", "9.8", "2016/2020"),
+        # a year things run from: to the document's year
+        ("2018年以来，全镇累计建成通组公路86公里。", "86", "2018/2021"),
+    ],
+)
+def test_totals_and_averages_hold_for_their_span(text: str, number: str, label: str) -> None:
+    period = period_of(text, number, "2021-01-20")
+    assert period is not None and period.label == label

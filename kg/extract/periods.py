@@ -189,8 +189,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {role: _word_pattern(role) for role in _words() if role not in _NOT_PERIODS}
 
 
-_NOT_PERIODS = ("birth",)
-"""Roles of ``periods.tsv`` whose words mark a year that is no period (:func:`_is_birth`)."""
+_NOT_PERIODS = ("birth", "cumulative", "since")
+"""Roles of ``periods.tsv`` whose words are no period themselves: a year of birth
+(:func:`_is_birth`), a total or an average over years (:meth:`Periods._cumulative`), a year
+things run from (:meth:`Periods._found_in`)."""
 
 
 # --- reading periods from text --------------------------------------------------------------
@@ -257,6 +259,8 @@ def _found_in(text: str, start: int, end: int) -> list[_Found]:
     return found
 
 
+_SPAN_REACH = 2000
+"""How far back in its section a total's span (过去五年，…) is looked for."""
 _COMPARED = re.compile(r"(?:比|较|于|同|与)$")
 _STARTING = re.compile(r"(?:从|由)$")
 _NARROWING = ("months", "month_day", "within", "trailing")
@@ -288,7 +292,20 @@ class Periods:
         share clauses, sentences and sections, and each asks again for its own."""
         found = self._found.get((start, end))
         if found is None:
-            found = self._found[start, end] = tuple(_found_in(self.text, start, end))
+            found = self._found[start, end] = tuple(
+                self._since_then(f) for f in _found_in(self.text, start, end)
+            )
+        return found
+
+    def _since_then(self, found: _Found) -> _Found:
+        """2018年以来: the years from it to the document's."""
+        if (
+            found.kind == "year"
+            and self.year is not None
+            and found.value[0] < self.year
+            and self.text.startswith(_since_words(), found.end)
+        ):
+            return _Found(found.start, found.end, "years", (found.value[0], self.year))
         return found
 
     # -- the steps ---------------------------------------------------------------------------
@@ -303,6 +320,52 @@ class Periods:
         """The period of the quantity at ``at`` in ``clause`` of the sentence opening at
         ``sentence_start``; ``comparison``: the quantity compares with an earlier value, so a
         year followed by 的 (是2015年的1.6倍) may be its own."""
+        period = self._of(at, clause, sentence_start, comparison)
+        if period is None or not period.label.isdigit():
+            return period
+        if not _cumulative_words().search(self.text, clause[0], at) and not (
+            _cumulative_words().search(self.text, self._wrapped_start(sentence_start), at)
+            and not self._found_in(self._wrapped_start(sentence_start), at)
+        ):
+            return period
+        span = self._span_before(at, self._wrapped_start(sentence_start), int(period.label))
+        return Period(span, inferred=True) if span else period
+
+    def _span_before(self, at: int, sentence_start: int, year: int) -> str | None:
+        """累计, 年均 under 十三五, 过去五年 or 从2015年…到2020年: the span of years ending in
+        ``year`` that the sentence, its section or a heading above it names, if any."""
+        years = [f for f in self._found_in(sentence_start, at) if f.kind == "year"]
+        starting = [
+            i
+            for i, f in enumerate(years)
+            if _STARTING.search(self.text[max(0, f.start - 1) : f.start])
+        ]
+        if starting:  # 从2015年的…增长到2020年的…，年均增长: the years after the first
+            first = years[starting[-1]].value[0] + 1
+            last = years[-1].value[0] if starting[-1] < len(years) - 1 else year
+            return f"{first}/{last}" if first < last else None
+        section = max(self._section_start(sentence_start), sentence_start - _SPAN_REACH)
+        ranges = [(sentence_start, at), (section, sentence_start)]
+        index = bisect_right(self.heading_starts, at) - 1
+        ranges.extend(self.headings[i] for i in range(index, -1, -1))
+        for start, end in ranges:
+            for item in reversed(self._found_in(start, end)):
+                if item.kind == "years":
+                    label: str | None = f"{item.value[0]}/{item.value[1]}"
+                else:
+                    label = self._year_words(item)
+                if label and "/" in label:
+                    first, last = (int(y) for y in label.split("/"))
+                    return label if last == year and first < year else None
+        return None
+
+    def _of(
+        self,
+        at: int,
+        clause: tuple[int, int],
+        sentence_start: int,
+        comparison: bool,
+    ) -> Period | None:
         narrowing: list[_Found] = []
         sentence_start = self._wrapped_start(sentence_start)
         bases: list[_Found] = []
@@ -486,6 +549,16 @@ class Periods:
         except ValueError:
             return year
         return year
+
+
+@cache
+def _since_words() -> tuple[str, ...]:
+    return tuple(word for word, _ in _words().get("since", []))
+
+
+@cache
+def _cumulative_words() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w, _ in _words().get("cumulative", [])) or "(?!)")
 
 
 def _span_words(periods: Periods, years: list[_Found]) -> bool:
