@@ -174,3 +174,19 @@ def test_the_document_s_date(text: str, header: str | None, expected: date | Non
 def test_totals_and_averages_hold_for_their_span(text: str, number: str, label: str) -> None:
     period = period_of(text, number, "2021-01-20")
     assert period is not None and period.label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("一、工作回顾\n全镇深入学习十九届二中、三中、四中全会精神，新增就业300人。", "2019"),
+        ("在十三届全国人大二次会议代表团开放日上，代表说：今年全区新增就业300人。", "2019"),
+    ],
+)
+def test_a_text_with_no_year_takes_the_year_of_the_meetings_it_cites(text: str, label: str) -> None:
+    assert period_of(text, "300") == Period(label, inferred=True)
+
+
+def test_a_year_written_beats_a_meeting_cited() -> None:
+    text = "2017年，全镇学习十八届六中全会精神，新增就业300人。"
+    assert period_of(text, "300") == Period("2017", inferred=False)

@@ -189,7 +189,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {role: _word_pattern(role) for role in _words() if role not in _NOT_PERIODS}
 
 
-_NOT_PERIODS = ("birth", "cumulative", "since")
+_NOT_PERIODS = ("birth", "cumulative", "since", "plenum", "congress")
 """Roles of ``periods.tsv`` whose words are no period themselves: a year of birth
 (:func:`_is_birth`), a total or an average over years (:meth:`Periods._cumulative`), a year
 things run from (:meth:`Periods._found_in`)."""
@@ -275,7 +275,7 @@ class Periods:
     def __init__(self, doc: Document, issued_on: str | None = None) -> None:
         """``issued_on``: the document's ISO date (:func:`issued`), where it gives one."""
         self.text = doc.text
-        self.year = int(issued_on[:4]) if issued_on else _latest_year(doc.text)
+        self.year = int(issued_on[:4]) if issued_on else _undated_year(doc.text)
         self.headings = _headings(self.text)
         self.heading_starts = [h[0] for h in self.headings]
         self.captions = [
@@ -605,6 +605,40 @@ def _latest_year(text: str) -> int | None:
         for m in _YEAR_WRITTEN.finditer(text)
         if not _is_birth(text, m.start(), m.end())
     ]
+    return max(years) if years else None
+
+
+def _undated_year(text: str) -> int | None:
+    """The year of a text that gives no date: the latest year it writes, or else the year of
+    the latest national meeting it cites (:func:`_meeting_year`)."""
+    latest = _latest_year(text)
+    return latest if latest is not None else _meeting_year(text)
+
+
+_PLENUMS = re.compile(r"(十[一二三四五六七八九]?|二十)届((?:[一二三四五六七]中[、，,和及]?)+)全会")
+_CONGRESS = re.compile(
+    r"(十[一二三四五六七八九]?|二十)届全国人(?:大|民代表大会)([一二三四五六七])次会议"
+)
+_ORDINALS = {n: i for i, n in enumerate("一二三四五六七", start=1)}
+
+
+def _meeting_year(text: str) -> int | None:
+    """The year of the latest national meeting the text cites (十九届四中全会: 2019;
+    十三届全国人大二次会议: 2019): a text that writes no year of its own was written in it or
+    after it, and a work report or a press conference is of that year."""
+    values = _values()
+    years: list[int] = []
+    for match in _PLENUMS.finditer(text):
+        term = match.group(1) + "届"
+        years.extend(
+            int(values["plenum"][term + n + "中"])
+            for n in re.findall(r"([一二三四五六七])中", match.group(2))
+            if term + n + "中" in values.get("plenum", {})
+        )
+    for match in _CONGRESS.finditer(text):
+        first = values.get("congress", {}).get(match.group(1) + "届")
+        if first is not None:
+            years.append(int(first) + _ORDINALS[match.group(2)] - 1)
     return max(years) if years else None
 
 
