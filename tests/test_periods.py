@@ -190,3 +190,15 @@ def test_a_text_with_no_year_takes_the_year_of_the_meetings_it_cites(text: str, 
 def test_a_year_written_beats_a_meeting_cited() -> None:
     text = "2017年，全镇学习十八届六中全会精神，新增就业300人。"
     assert period_of(text, "300") == Period("2017", inferred=False)
+
+
+def test_a_span_word_gives_a_total_its_length_up_to_the_year_found() -> None:
+    text = "四年来，我们砥砺奋进。2016年全镇产值达到9.6亿元，年均增长6.1%。"
+    period = period_of(text, "6.1", "2016-11-20")
+    assert period is not None and period.label == "2013/2016"
+
+
+@pytest.mark.parametrize("mark", ["？", "!", "\u3000"])
+def test_a_year_after_a_question_or_a_wide_space_opens_its_paragraph(mark: str) -> None:
+    text = f"收入去哪了{mark}2023年，全镇新增就业300人。截至目前，集体收入达12万元。"
+    assert period_of(text, "12", "2024-03-01") == Period("2023", inferred=True)

@@ -259,6 +259,8 @@ def _found_in(text: str, start: int, end: int) -> list[_Found]:
     return found
 
 
+_CLAUSE_OPENS = "，,。；;：:！!？?\n \u3000\t"
+"""What a clause opens after: a clause's or a sentence's end, a line's start."""
 _SPAN_REACH = 2000
 """How far back in its section a total's span (过去五年，…) is looked for."""
 _COMPARED = re.compile(r"(?:比|较|于|同|与)$")
@@ -350,6 +352,9 @@ class Periods:
         ranges.extend(self.headings[i] for i in range(index, -1, -1))
         for start, end in ranges:
             for item in reversed(self._found_in(start, end)):
+                if item.kind == "span" and item.value[1] - item.value[0] >= 1:
+                    # 四年来 in a report of the term's last year: its length, up to ``year``
+                    return f"{year - (item.value[1] - item.value[0])}/{year}"
                 if item.kind == "years":
                     label: str | None = f"{item.value[0]}/{item.value[1]}"
                 else:
@@ -506,7 +511,7 @@ class Periods:
     def _opens_clause(self, at: int) -> bool:
         before = self.text[max(0, at - 4) : at].rstrip('“「『"')
         before = re.sub(r"(?:截至|截止|在|于|到)$", "", before)
-        return before == "" or before[-1:] in "，,。；;：:\n "
+        return before == "" or before[-1:] in _CLAUSE_OPENS
 
     def _heading(self, at: int) -> str | None:
         """The year of the section heading ``at`` lies under."""
