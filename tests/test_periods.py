@@ -202,3 +202,13 @@ def test_a_span_word_gives_a_total_its_length_up_to_the_year_found() -> None:
 def test_a_year_after_a_question_or_a_wide_space_opens_its_paragraph(mark: str) -> None:
     text = f"收入去哪了{mark}2023年，全镇新增就业300人。截至目前，集体收入达12万元。"
     assert period_of(text, "12", "2024-03-01") == Period("2023", inferred=True)
+
+
+def test_a_relative_word_inside_a_sentence_does_not_carry_to_the_next() -> None:
+    text = (
+        "一、2018年工作回顾\n全镇产值增长8%，今年获评先进镇。\n"
+        "盘点一年的工作：\n新建厂房3万平方米。\n"
+    )
+    assert period_of(text, "3万", "2019-01-20") == Period("2018", inferred=True)
+    opening = "今年，全镇产值增长8%。新建厂房3万平方米。"
+    assert period_of(opening, "3万", "2019-01-20") == Period("2019", inferred=True)

@@ -493,6 +493,7 @@ class Periods:
             and not self._in_heading(f.start)
             and not any(s <= f.start < e for s, e in self.captions)
             and not (f.kind == "year" and _is_birth(self.text, f.start, f.end))
+            and not (f.kind == "relative" and not self._opens_sentence(f.start))
         ]
         for item in found if first else reversed(found):
             if item.kind == "year":
@@ -507,6 +508,12 @@ class Periods:
     def _in_heading(self, at: int) -> bool:
         index = bisect_right(self.heading_starts, at) - 1
         return index >= 0 and at < self.headings[index][1]
+
+    def _opens_sentence(self, at: int) -> bool:
+        """今年 carries to later sentences only where it opens its own (今年，…); in a clause
+        after others (…，今年荣获第六名) it is that clause's alone."""
+        before = self.text[max(0, at - 4) : at].rstrip('“「『" \u3000')
+        return before == "" or before[-1:] in "。！!？?\n"
 
     def _opens_clause(self, at: int) -> bool:
         before = self.text[max(0, at - 4) : at].rstrip('“「『"')
