@@ -325,12 +325,13 @@ class Periods:
         period = self._of(at, clause, sentence_start, comparison)
         if period is None or not period.label.isdigit():
             return period
-        if not _cumulative_words().search(self.text, clause[0], at) and not (
-            _cumulative_words().search(self.text, self._wrapped_start(sentence_start), at)
-            and not self._found_in(self._wrapped_start(sentence_start), at)
+        total = _cumulative_words()
+        start = self._wrapped_start(sentence_start)
+        if not total.search(self.text, clause[0], at) and not (
+            total.search(self.text, start, at) and not self._found_in(start, at)
         ):
             return period
-        span = self._span_before(at, self._wrapped_start(sentence_start), int(period.label))
+        span = self._span_before(at, start, int(period.label))
         return Period(span, inferred=True) if span else period
 
     def _span_before(self, at: int, sentence_start: int, year: int) -> str | None:
