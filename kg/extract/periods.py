@@ -18,6 +18,11 @@ Where a quantity's period comes from, first found first (:class:`Periods`):
 5. the heading of its section (一、2018年工作回顾, 二、2024年工作安排, 过去一年工作回顾);
 6. the document's date (its year).
 
+A total or an average (累计, 年均) whose period so found is one year holds instead for the span
+its sentence, section or heading names up to that year (十三五, 过去五年, 四年来, 从2015年…到2020年;
+2018年以来 runs to the document's year).  A text with no date and no year takes the year of the
+latest national meeting it cites (十九届四中全会, 十三届全国人大二次会议).
+
 Only 1 and 2 are stated; the others are inferred (:attr:`Period.inferred`).  Words that narrow a
 year rather than name one (全年, 上半年, 前三季度, 1—10月, 截至10月26日) take the year from the same
 sources.
