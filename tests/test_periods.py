@@ -157,3 +157,58 @@ def test_a_year_of_birth_is_not_the_document_s_year(profile: str) -> None:
 )
 def test_the_document_s_date(text: str, header: str | None, expected: date | None) -> None:
     assert issued(Document.from_text(text), header) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "label"),
+    [
+        # a total or an average under a plan's heading: the plan's years, not the last one
+        ("一、十三五工作回顾\n2020年全镇产值达到9.6亿元，年均增长6.1%。\n", "6.1", "2016/2020"),
+        ("一、十三五工作回顾\n2020年全镇产值达到9.6亿元，年均增长6.1%。\n", "9.6", "2020"),
+        ("过去的五年，成绩来之不易。2020年，全镇累计建成通组公路86公里。", "86", "2016/2020"),
+        ("全镇产值从2015年的5亿元增长到2020年的8亿元，年均增长9.8%。", "9.8", "2016/2020"),
+        # a year things run from: to the document's year
+        ("2018年以来，全镇累计建成通组公路86公里。", "86", "2018/2021"),
+    ],
+)
+def test_totals_and_averages_hold_for_their_span(text: str, number: str, label: str) -> None:
+    period = period_of(text, number, "2021-01-20")
+    assert period is not None and period.label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("一、工作回顾\n全镇深入学习十九届二中、三中、四中全会精神，新增就业300人。", "2019"),
+        ("在十三届全国人大二次会议代表团开放日上，代表说：今年全区新增就业300人。", "2019"),
+    ],
+)
+def test_a_text_with_no_year_takes_the_year_of_the_meetings_it_cites(text: str, label: str) -> None:
+    assert period_of(text, "300") == Period(label, inferred=True)
+
+
+def test_a_year_written_beats_a_meeting_cited() -> None:
+    text = "2017年，全镇学习十八届六中全会精神，新增就业300人。"
+    assert period_of(text, "300") == Period("2017", inferred=False)
+
+
+def test_a_span_word_gives_a_total_its_length_up_to_the_year_found() -> None:
+    text = "四年来，我们砥砺奋进。2016年全镇产值达到9.6亿元，年均增长6.1%。"
+    period = period_of(text, "6.1", "2016-11-20")
+    assert period is not None and period.label == "2013/2016"
+
+
+@pytest.mark.parametrize("mark", ["？", "!", "\u3000"])
+def test_a_year_after_a_question_or_a_wide_space_opens_its_paragraph(mark: str) -> None:
+    text = f"收入去哪了{mark}2023年，全镇新增就业300人。截至目前，集体收入达12万元。"
+    assert period_of(text, "12", "2024-03-01") == Period("2023", inferred=True)
+
+
+def test_a_relative_word_inside_a_sentence_does_not_carry_to_the_next() -> None:
+    text = (
+        "一、2018年工作回顾\n全镇产值增长8%，今年获评先进镇。\n"
+        "盘点一年的工作：\n新建厂房3万平方米。\n"
+    )
+    assert period_of(text, "3万", "2019-01-20") == Period("2018", inferred=True)
+    opening = "今年，全镇产值增长8%。新建厂房3万平方米。"
+    assert period_of(opening, "3万", "2019-01-20") == Period("2019", inferred=True)

@@ -18,6 +18,11 @@ Where a quantity's period comes from, first found first (:class:`Periods`):
 5. the heading of its section (一、2018年工作回顾, 二、2024年工作安排, 过去一年工作回顾);
 6. the document's date (its year).
 
+A total or an average (累计, 年均) whose period so found is one year holds instead for the span
+its sentence, section or heading names up to that year (十三五, 过去五年, 四年来, 从2015年…到2020年;
+2018年以来 runs to the document's year).  A text with no date and no year takes the year of the
+latest national meeting it cites (十九届四中全会, 十三届全国人大二次会议).
+
 Only 1 and 2 are stated; the others are inferred (:attr:`Period.inferred`).  Words that narrow a
 year rather than name one (全年, 上半年, 前三季度, 1—10月, 截至10月26日) take the year from the same
 sources.
@@ -189,8 +194,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {role: _word_pattern(role) for role in _words() if role not in _NOT_PERIODS}
 
 
-_NOT_PERIODS = ("birth",)
-"""Roles of ``periods.tsv`` whose words mark a year that is no period (:func:`_is_birth`)."""
+_NOT_PERIODS = ("birth", "cumulative", "since", "plenum", "congress")
+"""Roles of ``periods.tsv`` whose words are no period themselves: a year of birth
+(:func:`_is_birth`), a total or an average over years (:meth:`Periods._cumulative`), a year
+things run from (:meth:`Periods._found_in`)."""
 
 
 # --- reading periods from text --------------------------------------------------------------
@@ -257,6 +264,10 @@ def _found_in(text: str, start: int, end: int) -> list[_Found]:
     return found
 
 
+_CLAUSE_OPENS = "，,。；;：:！!？?\n \u3000\t"
+"""What a clause opens after: a clause's or a sentence's end, a line's start."""
+_SPAN_REACH = 2000
+"""How far back in its section a total's span (过去五年，…) is looked for."""
 _COMPARED = re.compile(r"(?:比|较|于|同|与)$")
 _STARTING = re.compile(r"(?:从|由)$")
 _NARROWING = ("months", "month_day", "within", "trailing")
@@ -271,7 +282,7 @@ class Periods:
     def __init__(self, doc: Document, issued_on: str | None = None) -> None:
         """``issued_on``: the document's ISO date (:func:`issued`), where it gives one."""
         self.text = doc.text
-        self.year = int(issued_on[:4]) if issued_on else _latest_year(doc.text)
+        self.year = int(issued_on[:4]) if issued_on else _undated_year(doc.text)
         self.headings = _headings(self.text)
         self.heading_starts = [h[0] for h in self.headings]
         self.captions = [
@@ -288,7 +299,20 @@ class Periods:
         share clauses, sentences and sections, and each asks again for its own."""
         found = self._found.get((start, end))
         if found is None:
-            found = self._found[start, end] = tuple(_found_in(self.text, start, end))
+            found = self._found[start, end] = tuple(
+                self._since_then(f) for f in _found_in(self.text, start, end)
+            )
+        return found
+
+    def _since_then(self, found: _Found) -> _Found:
+        """2018年以来: the years from it to the document's."""
+        if (
+            found.kind == "year"
+            and self.year is not None
+            and found.value[0] < self.year
+            and self.text.startswith(_since_words(), found.end)
+        ):
+            return _Found(found.start, found.end, "years", (found.value[0], self.year))
         return found
 
     # -- the steps ---------------------------------------------------------------------------
@@ -303,6 +327,56 @@ class Periods:
         """The period of the quantity at ``at`` in ``clause`` of the sentence opening at
         ``sentence_start``; ``comparison``: the quantity compares with an earlier value, so a
         year followed by 的 (是2015年的1.6倍) may be its own."""
+        period = self._of(at, clause, sentence_start, comparison)
+        if period is None or not period.label.isdigit():
+            return period
+        total = _cumulative_words()
+        start = self._wrapped_start(sentence_start)
+        if not total.search(self.text, clause[0], at) and not (
+            total.search(self.text, start, at) and not self._found_in(start, at)
+        ):
+            return period
+        span = self._span_before(at, start, int(period.label))
+        return Period(span, inferred=True) if span else period
+
+    def _span_before(self, at: int, sentence_start: int, year: int) -> str | None:
+        """累计, 年均 under 十三五, 过去五年 or 从2015年…到2020年: the span of years ending in
+        ``year`` that the sentence, its section or a heading above it names, if any."""
+        years = [f for f in self._found_in(sentence_start, at) if f.kind == "year"]
+        starting = [
+            i
+            for i, f in enumerate(years)
+            if _STARTING.search(self.text[max(0, f.start - 1) : f.start])
+        ]
+        if starting:  # 从2015年的…增长到2020年的…，年均增长: the years after the first
+            first = years[starting[-1]].value[0] + 1
+            last = years[-1].value[0] if starting[-1] < len(years) - 1 else year
+            return f"{first}/{last}" if first < last else None
+        section = max(self._section_start(sentence_start), sentence_start - _SPAN_REACH)
+        ranges = [(sentence_start, at), (section, sentence_start)]
+        index = bisect_right(self.heading_starts, at) - 1
+        ranges.extend(self.headings[i] for i in range(index, -1, -1))
+        for start, end in ranges:
+            for item in reversed(self._found_in(start, end)):
+                if item.kind == "span" and item.value[1] - item.value[0] >= 1:
+                    # 四年来 in a report of the term's last year: its length, up to ``year``
+                    return f"{year - (item.value[1] - item.value[0])}/{year}"
+                if item.kind == "years":
+                    label: str | None = f"{item.value[0]}/{item.value[1]}"
+                else:
+                    label = self._year_words(item)
+                if label and "/" in label:
+                    first, last = (int(y) for y in label.split("/"))
+                    return label if last == year and first < year else None
+        return None
+
+    def _of(
+        self,
+        at: int,
+        clause: tuple[int, int],
+        sentence_start: int,
+        comparison: bool,
+    ) -> Period | None:
         narrowing: list[_Found] = []
         sentence_start = self._wrapped_start(sentence_start)
         bases: list[_Found] = []
@@ -425,6 +499,7 @@ class Periods:
             and not self._in_heading(f.start)
             and not any(s <= f.start < e for s, e in self.captions)
             and not (f.kind == "year" and _is_birth(self.text, f.start, f.end))
+            and not (f.kind == "relative" and not self._opens_sentence(f.start))
         ]
         for item in found if first else reversed(found):
             if item.kind == "year":
@@ -440,10 +515,16 @@ class Periods:
         index = bisect_right(self.heading_starts, at) - 1
         return index >= 0 and at < self.headings[index][1]
 
+    def _opens_sentence(self, at: int) -> bool:
+        """今年 carries to later sentences only where it opens its own (今年，…); in a clause
+        after others (…，今年荣获第六名) it is that clause's alone."""
+        before = self.text[max(0, at - 4) : at].rstrip('“「『" \u3000')
+        return before == "" or before[-1:] in "。！!？?\n"
+
     def _opens_clause(self, at: int) -> bool:
         before = self.text[max(0, at - 4) : at].rstrip('“「『"')
         before = re.sub(r"(?:截至|截止|在|于|到)$", "", before)
-        return before == "" or before[-1:] in "，,。；;：:\n "
+        return before == "" or before[-1:] in _CLAUSE_OPENS
 
     def _heading(self, at: int) -> str | None:
         """The year of the section heading ``at`` lies under."""
@@ -486,6 +567,16 @@ class Periods:
         except ValueError:
             return year
         return year
+
+
+@cache
+def _since_words() -> tuple[str, ...]:
+    return tuple(word for word, _ in _words().get("since", []))
+
+
+@cache
+def _cumulative_words() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w, _ in _words().get("cumulative", [])) or "(?!)")
 
 
 def _span_words(periods: Periods, years: list[_Found]) -> bool:
@@ -532,6 +623,40 @@ def _latest_year(text: str) -> int | None:
         for m in _YEAR_WRITTEN.finditer(text)
         if not _is_birth(text, m.start(), m.end())
     ]
+    return max(years) if years else None
+
+
+def _undated_year(text: str) -> int | None:
+    """The year of a text that gives no date: the latest year it writes, or else the year of
+    the latest national meeting it cites (:func:`_meeting_year`)."""
+    latest = _latest_year(text)
+    return latest if latest is not None else _meeting_year(text)
+
+
+_PLENUMS = re.compile(r"(十[一二三四五六七八九]?|二十)届((?:[一二三四五六七]中[、，,和及]?)+)全会")
+_CONGRESS = re.compile(
+    r"(十[一二三四五六七八九]?|二十)届全国人(?:大|民代表大会)([一二三四五六七])次会议"
+)
+_ORDINALS = {n: i for i, n in enumerate("一二三四五六七", start=1)}
+
+
+def _meeting_year(text: str) -> int | None:
+    """The year of the latest national meeting the text cites (十九届四中全会: 2019;
+    十三届全国人大二次会议: 2019): a text that writes no year of its own was written in it or
+    after it, and a work report or a press conference is of that year."""
+    values = _values()
+    years: list[int] = []
+    for match in _PLENUMS.finditer(text):
+        term = match.group(1) + "届"
+        years.extend(
+            int(values["plenum"][term + n + "中"])
+            for n in re.findall(r"([一二三四五六七])中", match.group(2))
+            if term + n + "中" in values.get("plenum", {})
+        )
+    for match in _CONGRESS.finditer(text):
+        first = values.get("congress", {}).get(match.group(1) + "届")
+        if first is not None:
+            years.append(int(first) + _ORDINALS[match.group(2)] - 1)
     return max(years) if years else None
 
 
