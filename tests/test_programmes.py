@@ -374,3 +374,37 @@ def test_parks_named_by_the_programme_that_designated_them() -> None:
     )
     # 丝苗|米: jieba reads 米 as a measure word; the county's own parks are places
     assert set(found) == {"有机丝苗米省级现代农业产业园", "红心蜜柚国家现代农业产业园"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # the scope of the work and a verb jieba reads as an adjective are not the name's
+        ("全省东西部扶贫协作推进会在省城召开。", "东西部扶贫协作"),
+        ("我市将进一步健全东西部扶贫协作工作机制。", "东西部扶贫协作"),
+    ],
+)
+def test_scope_and_leading_verbs_are_cut_from_a_name(sentence: str, name: str) -> None:
+    assert set(run(sentence, jurisdiction=None)) == {name}
+
+
+def test_a_places_plan_is_no_programme() -> None:
+    # 计划 right after a place's name only, the end of the text after it: "永胜 plans to"
+    assert run("今年永胜县计划", jurisdiction=None) == {}
+    assert "永胜县乡村旅游发展规划" in run("编制永胜县乡村旅游发展规划。", jurisdiction=None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "图为帮扶队支持的石桥村黑山羊养殖项目。",  # a village the gazetteer lacks
+        "图为帮扶队支持的桃源坪村高山茶种植项目。",
+    ],
+)
+def test_one_villages_project_is_no_programme(sentence: str) -> None:
+    assert run(sentence, jurisdiction=None) == {}
+
+
+def test_a_counties_project_stays_a_programme() -> None:
+    found = run("图为帮扶队支持的永胜县黑山羊养殖项目。", jurisdiction=None)
+    assert set(found) == {"永胜县黑山羊养殖项目"}

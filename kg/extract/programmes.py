@@ -42,7 +42,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kg.extract.facts import Division, PlaceMention, Programme
+from kg.extract.facts import Division, Level, PlaceMention, Programme
 from kg.extract.numbers import parse_chinese
 from kg.extract.quantities import NUMBER_RE, units
 from kg.resources import read_lines, read_table
@@ -143,6 +143,14 @@ def _endings(section: str) -> tuple[str, ...]:
 
 
 @cache
+def _ends_names() -> tuple[str, ...]:
+    """Endings of words that end a name read back from its suffix: trigger verbs, [stop] and
+    [lead] words, as a tuple for ``str.endswith``."""
+    sections = ("trigger", "stop", "lead")
+    return tuple(sorted(set().union(*(_words("programme_verbs.txt", s) for s in sections))))
+
+
+@cache
 def _compound_suffix(word: str) -> str | None:
     """The strong suffix ending a word jieba keeps whole (建设工程, 扶贫项目) whose first part is
     a verb of the work (``programme_verbs.txt`` [compound]): 村庄整治|建设工程 ends in 工程;
@@ -212,6 +220,32 @@ class _Reader:
     def _names_place(self, start: int, end: int) -> bool:
         return any(start <= p.span.start and p.span.end <= end for p in self.places)
 
+    def _only_place(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` is one place's name and nothing more (广西, 我县 aside)."""
+        return any(p.span.start == start and p.span.end == end for p in self.places)
+
+    def _village_only(self, start: int, end: int) -> bool:
+        """Whether the name ``[start, end)`` names one village and no other place: a village
+        of the gazetteer, or a name opening with a village's own name the gazetteer lacks
+        (某某|村, 桃源|坪村: two to four characters before a 村 that is a word of its own or
+        ends a proper noun, not 乡村 or 农村; whatever jieba reads in them)."""
+        index = self.by_start.get(start)
+        village_end = start
+        if index is not None:
+            for i in range(index, min(index + 4, len(self.tokens))):
+                tok = self.tokens[i]
+                if tok.word == "村" or tok.word.endswith("村") and tok.pos in ("ns", "nr", "nz"):
+                    named = self.text[start : tok.end - 1]
+                    numeral = i > 0 and self.tokens[i - 1].pos[:1] in ("m", "q")
+                    if 2 <= len(named) <= 4 and not numeral:
+                        village_end = tok.end
+                    break
+        inside = [p for p in self.places if start <= p.span.start and p.span.end <= end]
+        others = [p for p in inside if p.division.level != Level.VILLAGE]
+        if village_end > start:
+            return all(p.span.end <= village_end for p in others)
+        return bool(inside) and not others
+
     def _generic(self, core: str, evaluative: bool = False) -> bool:
         """Whether ``core`` is made of generic words only (一期, 重点, 产业发展); with
         ``evaluative``, also of words that rate the work (重大政治工程, 民心工程)."""
@@ -244,7 +278,7 @@ class _Reader:
 
     def _phrase_start(self, suffix_start: int, floor: int) -> int:
         """Where the noun phrase ending in the suffix starting at ``suffix_start`` begins."""
-        triggers = _words("programme_verbs.txt", "trigger") | _words("programme_verbs.txt", "stop")
+        triggers = _ends_names()
         index = self.by_end.get(suffix_start)
         start = suffix_start
         while index is not None and index >= 0:
@@ -263,7 +297,7 @@ class _Reader:
                 continue
             if (
                 tok.start < floor
-                or (tok.word.endswith(tuple(triggers)) and not named_work)
+                or (tok.word.endswith(triggers) and not named_work)
                 or tok.pos.startswith(_STOP_POS)
             ):
                 break
@@ -624,6 +658,10 @@ class _Reader:
             )  # 实施林下经济千村万户增收计划, 以开展…现代化试点为牵引
             if _suffixes()[suffix] == "weak" and not governed and self._verb_use(tok.end):
                 continue  # 合作社计划明年新建…: 计划 is the verb "plans to", not a name
+            if _suffixes()[suffix] == "weak" and not governed and self._only_place(a, tok.start):
+                continue  # 今年广西计划…: a place's plan, no name (广西|plans to)
+            if suffix in _words("not_programmes.txt", "village") and self._village_only(a, tok.end):
+                continue  # 某某村黑山羊养殖项目: one village's project, not a programme
             named = self._names_place(a, tok.end) or _province_pair(core) or abbreviated
             if not named and not governed and (_suffixes()[suffix] != "strong" or len(core) < 3):
                 continue  # 绿色经济带, 林业工程: a kind of thing, not a name
