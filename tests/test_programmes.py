@@ -13,7 +13,13 @@ from tests.places_stub import places_in
 YUNNAN = Division("云南省", Level.PROVINCE, "530000", ("云南",))
 LIJIANG = Division("丽江市", Level.PREFECTURE, "530700", ("丽江",), YUNNAN)
 YONGSHENG = Division("永胜县", Level.COUNTY, "530722", ("永胜",), LIJIANG)
-NAMES = {"丽江市": LIJIANG, "丽江": LIJIANG, "永胜县": YONGSHENG, "云南": YUNNAN}
+NAMES = {
+    "丽江市": LIJIANG,
+    "丽江": LIJIANG,
+    "永胜县": YONGSHENG,
+    "永胜": YONGSHENG,
+    "云南": YUNNAN,
+}
 
 
 def run(text: str, jurisdiction: Division | None = LIJIANG) -> dict[str, Programme]:
@@ -408,3 +414,21 @@ def test_one_villages_project_is_no_programme(sentence: str) -> None:
 def test_a_counties_project_stays_a_programme() -> None:
     found = run("图为帮扶队支持的永胜县黑山羊养殖项目。", jurisdiction=None)
     assert set(found) == {"永胜县黑山羊养殖项目"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "我县召开永胜—海曙东西部扶贫协作联席会议。",
+        "我县召开永胜—海曙2021年度东西部扶贫协作联席会议。",  # the year is not the name's
+    ],
+)
+def test_a_cooperation_named_by_its_partners_and_a_dash(sentence: str) -> None:
+    found = run(sentence, jurisdiction=None)
+    assert set(found) == {"永胜—海曙东西部扶贫协作"}
+    assert found["永胜—海曙东西部扶贫协作"].area == YONGSHENG
+
+
+def test_a_plan_numbered_by_digits_that_read_as_a_date() -> None:
+    assert set(run("认真落实县委“125”总体谋划，团结带领全县人民。")) == {"125总体谋划"}
+    assert run("参加“618”活动的商家增加。") == {}

@@ -69,6 +69,7 @@ _ABBREVIATED = re.compile(r"\s*[(（]\s*(?:以下|下文)?简称")
 """…改革(以下简称两项改革): a name the text goes on to call by a short one."""
 _QUOTED_CAMPAIGN = re.compile(r"[“\"「]([^“”\"「」\n]{2,8})[”\"」](?=[，,。；;、\s])")
 """“百日会战” right after a programme's name, the clause going on after it: its campaign."""
+_DASH = re.compile(r"[—－–-]{1,2}")
 _NP_POS = ("n", "v", "j", "b", "s", "f", "l", "a", "g", "i", "z")
 """Part-of-speech tags that may make up a programme name (nouns, verbs, abbreviations …)."""
 _STOP_POS = ("m", "q", "x", "uj", "ul", "u", "p", "c", "r", "d", "ad", "t", "y", "e", "o")
@@ -133,6 +134,20 @@ def _pair_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"([{abbreviations}])([{abbreviations}])(?:两(?:省区?|省市|市|地))?"
         rf"([\u4e00-\u9fff]{{2,4}}?)??({'|'.join(map(re.escape, suffixes))})"
+    )
+
+
+@cache
+def _dashed_tail() -> re.Pattern[str]:
+    """What follows two partners joined by a dash: a year of the work, left out of the name,
+    then words of the name and a suffix of a cooperation (2020年度|东西部|扶贫协作)."""
+    suffixes = sorted(
+        (s for s, kind in _suffixes().items() if kind == "pair" or s.endswith("协作")),
+        key=len,
+        reverse=True,
+    )
+    return re.compile(
+        rf"(?:\s*\d{{4}}\s*年度?)?([\u4e00-\u9fff]{{2,4}}?)??({'|'.join(map(re.escape, suffixes))})"
     )
 
 
@@ -487,6 +502,51 @@ class _Reader:
             out.append(_Found(m.start(), m.end(), name, "phrase"))
         return out
 
+    def dashed_pairs(self, start: int, end: int) -> list[_Found]:
+        """Cooperation named by its two partners joined by a dash, one at least a place
+        (甲县—乙区东西部扶贫协作), a year of the work between them and the suffix left out of
+        the name (甲县—乙区2020年度东西部扶贫协作座谈会)."""
+        out = []
+        triggers = _words("programme_verbs.txt", "trigger")
+        for m in _DASH.finditer(self.text, start, end):
+            first, second = self._partner_before(m.start()), self._partner_after(m.end())
+            if first is None or second is None:
+                continue
+            if not (self._names_place(first, m.start()) or self._names_place(m.end(), second)):
+                continue
+            tail = _dashed_tail().match(self.text, second, end)
+            if tail is None or self.doc.is_masked(first, tail.end()):
+                continue
+            middle, suffix = tail.group(1), tail.group(2)
+            if middle and not self._name_words(tail.start(1), tail.end(1), triggers):
+                continue
+            name = self.text[first:second] + (middle or "") + suffix
+            out.append(_Found(first, tail.end(), name, "phrase"))
+        return out
+
+    def _partner_before(self, at: int) -> int | None:
+        """The start of a partner's name ending at ``at``: a place, or a noun of 2–4
+        characters (a county's short name jieba reads as a person's)."""
+        place = next((p for p in self.places if p.span.end == at), None)
+        if place is not None:
+            return place.span.start
+        index = self.by_end.get(at)
+        if index is None:
+            return None
+        tok = self.tokens[index]
+        return tok.start if 2 <= len(tok.word) <= 4 and tok.pos.startswith(("n", "j")) else None
+
+    def _partner_after(self, at: int) -> int | None:
+        """The end of a partner's name starting at ``at`` (see ``_partner_before``)."""
+        place = next((p for p in self.places if p.span.start == at), None)
+        if place is not None:
+            return place.span.end
+        index = self.by_start.get(at)
+        if index is None:
+            return None
+        tok = self.tokens[index]
+        return tok.end if 2 <= len(tok.word) <= 4 and tok.pos.startswith(("n", "j")) else None
+
     def _name_words(self, start: int, end: int, triggers: frozenset[str]) -> bool:
         """Whether ``[start, end)`` is whole words that may make up a name, none a trigger
         verb (闽宁|互学互助|对口协作)."""
@@ -509,7 +569,7 @@ class _Reader:
             inner = self.text[inner_start:inner_end]
             if self.doc.is_masked(open_at, close_at) or not _INNER_OK.fullmatch(inner):
                 continue
-            if _MONTH_DAY.fullmatch(inner):
+            if _MONTH_DAY.fullmatch(inner) and not self._plan_after_digits(close_at, end):
                 continue  # “618”活动: a date's shopping festival, no programme (“12461”行动 is)
             if _reach(inner):
                 continue
@@ -543,6 +603,15 @@ class _Reader:
                 if follows or self._sums_up(open_at, start, inner):
                     out.append(_Found(inner_start, inner_end, key_of(inner), "quoted"))
         return out
+
+    def _plan_after_digits(self, close_at: int, end: int) -> bool:
+        """Whether a quote of digits that could be a date (“115”) names a plan all the same: a
+        suffix follows it that no festival takes (“115”总体谋划; not “618”活动, “11”节)."""
+        tail = self._tail(close_at, end)
+        if tail is None:
+            return False
+        festival = tuple(_words("not_programmes.txt", "festival"))
+        return not self.text[close_at:tail].endswith(festival)
 
     def _built(self, close_at: int) -> bool:
         """Whether a word of building follows the closing quote at ``close_at`` (“富美乡村”建设
@@ -780,6 +849,7 @@ class _Reader:
             for batch in (
                 self.books(sentence.start, sentence.end),
                 self.pairs(sentence.start, sentence.end),
+                self.dashed_pairs(sentence.start, sentence.end),
                 self.quoted(sentence.start, sentence.end),
                 self.phrases(sentence.start, sentence.end),
                 self.campaigns(sentence.start, sentence.end),
