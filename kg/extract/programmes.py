@@ -122,15 +122,19 @@ def _province_pair(core: str) -> bool:
 
 
 @cache
+def _cooperation_suffixes() -> list[str]:
+    """Suffixes of a cooperation between two partners (kind ``pair``, or ending in 协作),
+    longest first."""
+    pairs = (s for s, kind in _suffixes().items() if kind == "pair" or s.endswith("协作"))
+    return sorted(pairs, key=len, reverse=True)
+
+
+@cache
 def _pair_pattern() -> re.Pattern[str]:
     """Two provinces' abbreviations, an optional 两省(区/市), and a suffix of a cooperation
     between them: 京蒙对口帮扶, 粤桂两省区扶贫协作."""
     abbreviations = "".join(sorted(_province_abbreviations()))
-    suffixes = sorted(
-        (s for s, kind in _suffixes().items() if kind == "pair" or s.endswith("协作")),
-        key=len,
-        reverse=True,
-    )
+    suffixes = _cooperation_suffixes()
     return re.compile(
         rf"([{abbreviations}])([{abbreviations}])(?:两(?:省区?|省市|市|地))?"
         rf"([\u4e00-\u9fff]{{2,4}}?)??({'|'.join(map(re.escape, suffixes))})"
@@ -141,11 +145,7 @@ def _pair_pattern() -> re.Pattern[str]:
 def _dashed_tail() -> re.Pattern[str]:
     """What follows two partners joined by a dash: a year of the work, left out of the name,
     then words of the name and a suffix of a cooperation (2020年度|东西部|扶贫协作)."""
-    suffixes = sorted(
-        (s for s, kind in _suffixes().items() if kind == "pair" or s.endswith("协作")),
-        key=len,
-        reverse=True,
-    )
+    suffixes = _cooperation_suffixes()
     return re.compile(
         rf"(?:\s*\d{{4}}\s*年度?)?([\u4e00-\u9fff]{{2,4}}?)??({'|'.join(map(re.escape, suffixes))})"
     )
@@ -509,7 +509,7 @@ class _Reader:
         out = []
         triggers = _words("programme_verbs.txt", "trigger")
         for m in _DASH.finditer(self.text, start, end):
-            first, second = self._partner_before(m.start()), self._partner_after(m.end())
+            first, second = self._partner(m.start(), True), self._partner(m.end(), False)
             if first is None or second is None:
                 continue
             if not (self._names_place(first, m.start()) or self._names_place(m.end(), second)):
@@ -524,28 +524,19 @@ class _Reader:
             out.append(_Found(first, tail.end(), name, "phrase"))
         return out
 
-    def _partner_before(self, at: int) -> int | None:
-        """The start of a partner's name ending at ``at``: a place, or a noun of 2–4
-        characters (a county's short name jieba reads as a person's)."""
-        place = next((p for p in self.places if p.span.end == at), None)
-        if place is not None:
-            return place.span.start
-        index = self.by_end.get(at)
+    def _partner(self, at: int, before: bool) -> int | None:
+        """The other end of a partner's name ending (``before``) or starting at ``at``: a
+        place, or a noun of 2–4 characters (a county's short name jieba reads as a person's)."""
+        for p in self.places:
+            if (p.span.end if before else p.span.start) == at:
+                return p.span.start if before else p.span.end
+        index = (self.by_end if before else self.by_start).get(at)
         if index is None:
             return None
         tok = self.tokens[index]
-        return tok.start if 2 <= len(tok.word) <= 4 and tok.pos.startswith(("n", "j")) else None
-
-    def _partner_after(self, at: int) -> int | None:
-        """The end of a partner's name starting at ``at`` (see ``_partner_before``)."""
-        place = next((p for p in self.places if p.span.start == at), None)
-        if place is not None:
-            return place.span.end
-        index = self.by_start.get(at)
-        if index is None:
+        if not (2 <= len(tok.word) <= 4 and tok.pos.startswith(("n", "j"))):
             return None
-        tok = self.tokens[index]
-        return tok.end if 2 <= len(tok.word) <= 4 and tok.pos.startswith(("n", "j")) else None
+        return tok.start if before else tok.end
 
     def _name_words(self, start: int, end: int, triggers: frozenset[str]) -> bool:
         """Whether ``[start, end)`` is whole words that may make up a name, none a trigger
