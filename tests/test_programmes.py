@@ -432,3 +432,11 @@ def test_a_cooperation_named_by_its_partners_and_a_dash(sentence: str) -> None:
 def test_a_plan_numbered_by_digits_that_read_as_a_date() -> None:
     assert set(run("认真落实县委“125”总体谋划，团结带领全县人民。")) == {"125总体谋划"}
     assert run("参加“618”活动的商家增加。") == {}
+
+
+def test_names_summed_up_by_a_count() -> None:
+    found = run("全县抓住山歌擂台大比拼、一村一品两大载体，稳步推进各项工作。", jurisdiction=None)
+    assert {"山歌擂台大比拼", "一村一品"} <= set(found)
+    # fields of work summed up (重点, 整治) and a count that is not the list's length
+    assert run("突出产业扶贫、就业扶贫两大重点。", jurisdiction=None) == {}
+    assert run("抓住山歌擂台大比拼、一村一品三大载体。", jurisdiction=None) == {}

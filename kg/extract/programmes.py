@@ -152,6 +152,13 @@ def _dashed_tail() -> re.Pattern[str]:
 
 
 @cache
+def _summed_pattern() -> re.Pattern[str]:
+    """A count and a noun that sums up the list before it (三大载体, 两个抓手)."""
+    heads = "|".join(map(re.escape, sorted(_words("programme_verbs.txt", "summed"))))
+    return re.compile(rf"([两二三四五六七八九十])[大个项]?(?:{heads})")
+
+
+@cache
 def _endings(section: str) -> tuple[str, ...]:
     """The words of a section of ``programme_verbs.txt`` as a tuple, for ``str.endswith``."""
     return tuple(sorted(_words("programme_verbs.txt", section)))
@@ -538,14 +545,17 @@ class _Reader:
             return None
         return tok.start if before else tok.end
 
-    def _name_words(self, start: int, end: int, triggers: frozenset[str]) -> bool:
+    def _name_words(
+        self, start: int, end: int, triggers: frozenset[str], numerals: bool = False
+    ) -> bool:
         """Whether ``[start, end)`` is whole words that may make up a name, none a trigger
-        verb (闽宁|互学互助|对口协作)."""
+        verb (闽宁|互学互助|对口协作); with ``numerals``, numerals too (双包|双|推|十|覆盖)."""
         index = self.by_start.get(start)
         if index is None or end not in self.by_end:
             return False
+        kinds = (*_NP_POS, "m") if numerals else _NP_POS
         for tok in self.tokens[index : self.by_end[end] + 1]:
-            if tok.word in triggers or not tok.pos.startswith(_NP_POS):
+            if tok.word in triggers or not tok.pos.startswith(kinds):
                 return False
         return True
 
@@ -790,6 +800,51 @@ class _Reader:
             j += 1  # the rest of a phrase that names no campaign
         return None, j
 
+    def summed(self, start: int, end: int) -> list[_Found]:
+        """The items of a list a count sums up as programmes (抓住甲竞赛、乙工程两大载体): as
+        many items as the count, each a name of words that may make one up, the verb that
+        opens the clause left out."""
+        out: list[_Found] = []
+        for m in _summed_pattern().finditer(self.text, start, end):
+            count = parse_chinese(m.group(1))
+            clause_start = start + max(
+                (i + 1 for i, c in enumerate(self.text[start : m.start()]) if c in "，,；;：:。"),
+                default=0,
+            )
+            clause_start = self._after_clause_opening(clause_start)
+            items = self.text[clause_start : m.start()].split("、")
+            if count is None or count < 2 or len(items) != count:
+                continue
+            at, found = clause_start, []
+            for item in items:
+                a, b = at, at + len(item)
+                at = b + 1
+                if not 2 <= len(item) <= 12 or self._generic(item, evaluative=True):
+                    break
+                if a not in self.by_start or b not in self.by_end or self.doc.is_masked(a, b):
+                    break
+                if not self._name_words(a, b, _words("programme_verbs.txt", "trigger"), True):
+                    break
+                found.append(_Found(a, b, key_of(item), "phrase"))
+            else:
+                out.extend(found)
+        return out
+
+    def _after_clause_opening(self, at: int) -> int:
+        """Where the object of the clause starting at ``at`` begins: after its subject's scope
+        (全县, ``programme_verbs.txt`` [lead]), adverbs and pronouns, and its verb (抓住)."""
+        index = self.by_start.get(at)
+        lead = _words("programme_verbs.txt", "lead")
+        while index is not None and index < len(self.tokens):
+            tok = self.tokens[index]
+            if tok.word in lead or tok.pos[:1] in ("r", "d", "p", "c"):
+                index += 1
+                continue
+            if tok.pos == "v" and len(tok.word) >= 2:
+                return tok.end
+            return tok.start
+        return at
+
     def national(self, start: int, end: int) -> list[_Found]:
         """Names of national programmes (``programme_names.txt``) wherever they stand."""
         out = []
@@ -844,6 +899,7 @@ class _Reader:
                 self.quoted(sentence.start, sentence.end),
                 self.phrases(sentence.start, sentence.end),
                 self.campaigns(sentence.start, sentence.end),
+                self.summed(sentence.start, sentence.end),
                 self.national(sentence.start, sentence.end),
             ):
                 for item in batch:
