@@ -440,3 +440,10 @@ def test_names_summed_up_by_a_count() -> None:
     # fields of work summed up (重点, 整治) and a count that is not the list's length
     assert run("突出产业扶贫、就业扶贫两大重点。", jurisdiction=None) == {}
     assert run("抓住山歌擂台大比拼、一村一品三大载体。", jurisdiction=None) == {}
+
+
+def test_a_quoted_name_under_a_motto() -> None:
+    found = run("2023年，永胜县启动“千帆竞发——乡村特色产业擂台赛”，每季度举行。")
+    assert set(found) == {"千帆竞发——乡村特色产业擂台赛"}
+    # a clause under a motto is a slogan, whatever it ends in
+    assert run("会议以“攻坚克难——坚决打赢脱贫攻坚战”为主题。") == {}

@@ -52,6 +52,9 @@ from kg.text.segment import Token, tokenize
 _PERIOD = re.compile(r"[(（]\s*\d{4}\s*(?:[—\-–~～至到]+\s*\d{4})?\s*(?:年)?\s*[)）]\s*$")
 _QUOTE_MARKS = "“”‘’\"'「」『』"
 _INNER_OK = re.compile(r"[\u4e00-\u9fff0-9A-Za-z+＋·、]+")
+_QUOTE = re.compile(r"[“\"「]([^“”\"「」\n]{1,24})[”\"」]")
+_TITLED = re.compile(r"[\u4e00-\u9fff]{2,8}——[\u4e00-\u9fff]{2,14}")
+"""A quoted name under a motto, the two joined by a double dash."""
 _NAMED_SPAN = re.compile(r"[一二两三四五六七八九十百千]+[年大]")
 _COUNTED_UNITS = re.compile(r"[百千万][户村企家人]")
 """三年, 十大: a numeral that is part of a name when it stands right before the suffix."""
@@ -564,11 +567,21 @@ class _Reader:
         after_cues = _words("not_programmes.txt", "after")
         speech = _words("not_programmes.txt", "speech")
         follow = _words("programme_verbs.txt", "follow")
-        for m in re.finditer(r"[“\"「]([^“”\"「」\n]{1,15})[”\"」]", self.text[start:end]):
+        for m in _QUOTE.finditer(self.text[start:end]):
             open_at, close_at = start + m.start(), start + m.end()
             inner_start, inner_end = start + m.start(1), start + m.end(1)
             inner = self.text[inner_start:inner_end]
-            if self.doc.is_masked(open_at, close_at) or not _INNER_OK.fullmatch(inner):
+            if self.doc.is_masked(open_at, close_at):
+                continue
+            if _TITLED.fullmatch(inner):  # “百雁争锋——村集体经济擂台赛”: a motto, then the name
+                named_from = inner_start + inner.index("——") + 2
+                triggers = _words("programme_verbs.txt", "trigger")
+                if _suffix_of(inner, ("strong", "weak")) and self._name_words(
+                    named_from, inner_end, triggers
+                ):  # not “攻坚克难——坚决打赢脱贫攻坚战”, a clause under a motto
+                    out.append(_Found(inner_start, inner_end, key_of(inner), "quoted"))
+                continue
+            if len(inner) > 15 or not _INNER_OK.fullmatch(inner):
                 continue
             if _MONTH_DAY.fullmatch(inner) and not self._plan_after_digits(close_at, end):
                 continue  # “618”活动: a date's shopping festival, no programme (“12461”行动 is)
