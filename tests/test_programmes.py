@@ -13,7 +13,13 @@ from tests.places_stub import places_in
 YUNNAN = Division("云南省", Level.PROVINCE, "530000", ("云南",))
 LIJIANG = Division("丽江市", Level.PREFECTURE, "530700", ("丽江",), YUNNAN)
 YONGSHENG = Division("永胜县", Level.COUNTY, "530722", ("永胜",), LIJIANG)
-NAMES = {"丽江市": LIJIANG, "丽江": LIJIANG, "永胜县": YONGSHENG, "云南": YUNNAN}
+NAMES = {
+    "丽江市": LIJIANG,
+    "丽江": LIJIANG,
+    "永胜县": YONGSHENG,
+    "永胜": YONGSHENG,
+    "云南": YUNNAN,
+}
 
 
 def run(text: str, jurisdiction: Division | None = LIJIANG) -> dict[str, Programme]:
@@ -374,3 +380,70 @@ def test_parks_named_by_the_programme_that_designated_them() -> None:
     )
     # 丝苗|米: jieba reads 米 as a measure word; the county's own parks are places
     assert set(found) == {"有机丝苗米省级现代农业产业园", "红心蜜柚国家现代农业产业园"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # the scope of the work and a verb jieba reads as an adjective are not the name's
+        ("全省东西部扶贫协作推进会在省城召开。", "东西部扶贫协作"),
+        ("我市将进一步健全东西部扶贫协作工作机制。", "东西部扶贫协作"),
+    ],
+)
+def test_scope_and_leading_verbs_are_cut_from_a_name(sentence: str, name: str) -> None:
+    assert set(run(sentence, jurisdiction=None)) == {name}
+
+
+def test_a_places_plan_is_no_programme() -> None:
+    # 计划 right after a place's name only, the end of the text after it: "永胜 plans to"
+    assert run("今年永胜县计划", jurisdiction=None) == {}
+    assert "永胜县乡村旅游发展规划" in run("编制永胜县乡村旅游发展规划。", jurisdiction=None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "图为帮扶队支持的石桥村黑山羊养殖项目。",  # a village the gazetteer lacks
+        "图为帮扶队支持的桃源坪村高山茶种植项目。",
+    ],
+)
+def test_one_villages_project_is_no_programme(sentence: str) -> None:
+    assert run(sentence, jurisdiction=None) == {}
+
+
+def test_a_counties_project_stays_a_programme() -> None:
+    found = run("图为帮扶队支持的永胜县黑山羊养殖项目。", jurisdiction=None)
+    assert set(found) == {"永胜县黑山羊养殖项目"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "我县召开永胜—海曙东西部扶贫协作联席会议。",
+        "我县召开永胜—海曙2021年度东西部扶贫协作联席会议。",  # the year is not the name's
+    ],
+)
+def test_a_cooperation_named_by_its_partners_and_a_dash(sentence: str) -> None:
+    found = run(sentence, jurisdiction=None)
+    assert set(found) == {"永胜—海曙东西部扶贫协作"}
+    assert found["永胜—海曙东西部扶贫协作"].area == YONGSHENG
+
+
+def test_a_plan_numbered_by_digits_that_read_as_a_date() -> None:
+    assert set(run("认真落实县委“125”总体谋划，团结带领全县人民。")) == {"125总体谋划"}
+    assert run("参加“618”活动的商家增加。") == {}
+
+
+def test_names_summed_up_by_a_count() -> None:
+    found = run("全县抓住山歌擂台大比拼、一村一品两大载体，稳步推进各项工作。", jurisdiction=None)
+    assert {"山歌擂台大比拼", "一村一品"} <= set(found)
+    # fields of work summed up (重点, 整治) and a count that is not the list's length
+    assert run("突出产业扶贫、就业扶贫两大重点。", jurisdiction=None) == {}
+    assert run("抓住山歌擂台大比拼、一村一品三大载体。", jurisdiction=None) == {}
+
+
+def test_a_quoted_name_under_a_motto() -> None:
+    found = run("2023年，永胜县启动“千帆竞发——乡村特色产业擂台赛”，每季度举行。")
+    assert set(found) == {"千帆竞发——乡村特色产业擂台赛"}
+    # a clause under a motto is a slogan, whatever it ends in
+    assert run("会议以“攻坚克难——坚决打赢脱贫攻坚战”为主题。") == {}

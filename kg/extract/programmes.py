@@ -42,7 +42,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kg.extract.facts import Division, PlaceMention, Programme
+from kg.extract.facts import Division, Level, PlaceMention, Programme
 from kg.extract.numbers import parse_chinese
 from kg.extract.quantities import NUMBER_RE, units
 from kg.resources import read_lines, read_table
@@ -52,6 +52,9 @@ from kg.text.segment import Token, tokenize
 _PERIOD = re.compile(r"[(（]\s*\d{4}\s*(?:[—\-–~～至到]+\s*\d{4})?\s*(?:年)?\s*[)）]\s*$")
 _QUOTE_MARKS = "“”‘’\"'「」『』"
 _INNER_OK = re.compile(r"[\u4e00-\u9fff0-9A-Za-z+＋·、]+")
+_QUOTE = re.compile(r"[“\"「]([^“”\"「」\n]{1,24})[”\"」]")
+_TITLED = re.compile(r"[\u4e00-\u9fff]{2,8}——[\u4e00-\u9fff]{2,14}")
+"""A quoted name under a motto, the two joined by a double dash."""
 _NAMED_SPAN = re.compile(r"[一二两三四五六七八九十百千]+[年大]")
 _COUNTED_UNITS = re.compile(r"[百千万][户村企家人]")
 """三年, 十大: a numeral that is part of a name when it stands right before the suffix."""
@@ -69,6 +72,7 @@ _ABBREVIATED = re.compile(r"\s*[(（]\s*(?:以下|下文)?简称")
 """…改革(以下简称两项改革): a name the text goes on to call by a short one."""
 _QUOTED_CAMPAIGN = re.compile(r"[“\"「]([^“”\"「」\n]{2,8})[”\"」](?=[，,。；;、\s])")
 """“百日会战” right after a programme's name, the clause going on after it: its campaign."""
+_DASH = re.compile(r"[—－–-]{1,2}")
 _NP_POS = ("n", "v", "j", "b", "s", "f", "l", "a", "g", "i", "z")
 """Part-of-speech tags that may make up a programme name (nouns, verbs, abbreviations …)."""
 _STOP_POS = ("m", "q", "x", "uj", "ul", "u", "p", "c", "r", "d", "ad", "t", "y", "e", "o")
@@ -121,15 +125,19 @@ def _province_pair(core: str) -> bool:
 
 
 @cache
+def _cooperation_suffixes() -> list[str]:
+    """Suffixes of a cooperation between two partners (kind ``pair``, or ending in 协作),
+    longest first."""
+    pairs = (s for s, kind in _suffixes().items() if kind == "pair" or s.endswith("协作"))
+    return sorted(pairs, key=len, reverse=True)
+
+
+@cache
 def _pair_pattern() -> re.Pattern[str]:
     """Two provinces' abbreviations, an optional 两省(区/市), and a suffix of a cooperation
     between them: 京蒙对口帮扶, 粤桂两省区扶贫协作."""
     abbreviations = "".join(sorted(_province_abbreviations()))
-    suffixes = sorted(
-        (s for s, kind in _suffixes().items() if kind == "pair" or s.endswith("协作")),
-        key=len,
-        reverse=True,
-    )
+    suffixes = _cooperation_suffixes()
     return re.compile(
         rf"([{abbreviations}])([{abbreviations}])(?:两(?:省区?|省市|市|地))?"
         rf"([\u4e00-\u9fff]{{2,4}}?)??({'|'.join(map(re.escape, suffixes))})"
@@ -137,9 +145,34 @@ def _pair_pattern() -> re.Pattern[str]:
 
 
 @cache
+def _dashed_tail() -> re.Pattern[str]:
+    """What follows two partners joined by a dash: a year of the work, left out of the name,
+    then words of the name and a suffix of a cooperation (2020年度|东西部|扶贫协作)."""
+    suffixes = _cooperation_suffixes()
+    return re.compile(
+        rf"(?:\s*\d{{4}}\s*年度?)?([\u4e00-\u9fff]{{2,4}}?)??({'|'.join(map(re.escape, suffixes))})"
+    )
+
+
+@cache
+def _summed_pattern() -> re.Pattern[str]:
+    """A count and a noun that sums up the list before it (三大载体, 两个抓手)."""
+    heads = "|".join(map(re.escape, sorted(_words("programme_verbs.txt", "summed"))))
+    return re.compile(rf"([两二三四五六七八九十])[大个项]?(?:{heads})")
+
+
+@cache
 def _endings(section: str) -> tuple[str, ...]:
     """The words of a section of ``programme_verbs.txt`` as a tuple, for ``str.endswith``."""
     return tuple(sorted(_words("programme_verbs.txt", section)))
+
+
+@cache
+def _ends_names() -> tuple[str, ...]:
+    """Endings of words that end a name read back from its suffix: trigger verbs, [stop] and
+    [lead] words, as a tuple for ``str.endswith``."""
+    sections = ("trigger", "stop", "lead")
+    return tuple(sorted(set().union(*(_words("programme_verbs.txt", s) for s in sections))))
 
 
 @cache
@@ -212,6 +245,32 @@ class _Reader:
     def _names_place(self, start: int, end: int) -> bool:
         return any(start <= p.span.start and p.span.end <= end for p in self.places)
 
+    def _only_place(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` is one place's name and nothing more (广西, 我县 aside)."""
+        return any(p.span.start == start and p.span.end == end for p in self.places)
+
+    def _village_only(self, start: int, end: int) -> bool:
+        """Whether the name ``[start, end)`` names one village and no other place: a village
+        of the gazetteer, or a name opening with a village's own name the gazetteer lacks
+        (某某|村, 桃源|坪村: two to four characters before a 村 that is a word of its own or
+        ends a proper noun, not 乡村 or 农村; whatever jieba reads in them)."""
+        index = self.by_start.get(start)
+        village_end = start
+        if index is not None:
+            for i in range(index, min(index + 4, len(self.tokens))):
+                tok = self.tokens[i]
+                if tok.word == "村" or tok.word.endswith("村") and tok.pos in ("ns", "nr", "nz"):
+                    named = self.text[start : tok.end - 1]
+                    numeral = i > 0 and self.tokens[i - 1].pos[:1] in ("m", "q")
+                    if 2 <= len(named) <= 4 and not numeral:
+                        village_end = tok.end
+                    break
+        inside = [p for p in self.places if start <= p.span.start and p.span.end <= end]
+        others = [p for p in inside if p.division.level != Level.VILLAGE]
+        if village_end > start:
+            return all(p.span.end <= village_end for p in others)
+        return bool(inside) and not others
+
     def _generic(self, core: str, evaluative: bool = False) -> bool:
         """Whether ``core`` is made of generic words only (一期, 重点, 产业发展); with
         ``evaluative``, also of words that rate the work (重大政治工程, 民心工程)."""
@@ -244,7 +303,7 @@ class _Reader:
 
     def _phrase_start(self, suffix_start: int, floor: int) -> int:
         """Where the noun phrase ending in the suffix starting at ``suffix_start`` begins."""
-        triggers = _words("programme_verbs.txt", "trigger") | _words("programme_verbs.txt", "stop")
+        triggers = _ends_names()
         index = self.by_end.get(suffix_start)
         start = suffix_start
         while index is not None and index >= 0:
@@ -263,7 +322,7 @@ class _Reader:
                 continue
             if (
                 tok.start < floor
-                or (tok.word.endswith(tuple(triggers)) and not named_work)
+                or (tok.word.endswith(triggers) and not named_work)
                 or tok.pos.startswith(_STOP_POS)
             ):
                 break
@@ -453,14 +512,53 @@ class _Reader:
             out.append(_Found(m.start(), m.end(), name, "phrase"))
         return out
 
-    def _name_words(self, start: int, end: int, triggers: frozenset[str]) -> bool:
+    def dashed_pairs(self, start: int, end: int) -> list[_Found]:
+        """Cooperation named by its two partners joined by a dash, one at least a place
+        (甲县—乙区东西部扶贫协作), a year of the work between them and the suffix left out of
+        the name (甲县—乙区2020年度东西部扶贫协作座谈会)."""
+        out = []
+        triggers = _words("programme_verbs.txt", "trigger")
+        for m in _DASH.finditer(self.text, start, end):
+            first, second = self._partner(m.start(), True), self._partner(m.end(), False)
+            if first is None or second is None:
+                continue
+            if not (self._names_place(first, m.start()) or self._names_place(m.end(), second)):
+                continue
+            tail = _dashed_tail().match(self.text, second, end)
+            if tail is None or self.doc.is_masked(first, tail.end()):
+                continue
+            middle, suffix = tail.group(1), tail.group(2)
+            if middle and not self._name_words(tail.start(1), tail.end(1), triggers):
+                continue
+            name = self.text[first:second] + (middle or "") + suffix
+            out.append(_Found(first, tail.end(), name, "phrase"))
+        return out
+
+    def _partner(self, at: int, before: bool) -> int | None:
+        """The other end of a partner's name ending (``before``) or starting at ``at``: a
+        place, or a noun of 2–4 characters (a county's short name jieba reads as a person's)."""
+        for p in self.places:
+            if (p.span.end if before else p.span.start) == at:
+                return p.span.start if before else p.span.end
+        index = (self.by_end if before else self.by_start).get(at)
+        if index is None:
+            return None
+        tok = self.tokens[index]
+        if not (2 <= len(tok.word) <= 4 and tok.pos.startswith(("n", "j"))):
+            return None
+        return tok.start if before else tok.end
+
+    def _name_words(
+        self, start: int, end: int, triggers: frozenset[str], numerals: bool = False
+    ) -> bool:
         """Whether ``[start, end)`` is whole words that may make up a name, none a trigger
-        verb (闽宁|互学互助|对口协作)."""
+        verb (闽宁|互学互助|对口协作); with ``numerals``, numerals too (双包|双|推|十|覆盖)."""
         index = self.by_start.get(start)
         if index is None or end not in self.by_end:
             return False
+        kinds = (*_NP_POS, "m") if numerals else _NP_POS
         for tok in self.tokens[index : self.by_end[end] + 1]:
-            if tok.word in triggers or not tok.pos.startswith(_NP_POS):
+            if tok.word in triggers or not tok.pos.startswith(kinds):
                 return False
         return True
 
@@ -469,13 +567,23 @@ class _Reader:
         after_cues = _words("not_programmes.txt", "after")
         speech = _words("not_programmes.txt", "speech")
         follow = _words("programme_verbs.txt", "follow")
-        for m in re.finditer(r"[“\"「]([^“”\"「」\n]{1,15})[”\"」]", self.text[start:end]):
+        for m in _QUOTE.finditer(self.text[start:end]):
             open_at, close_at = start + m.start(), start + m.end()
             inner_start, inner_end = start + m.start(1), start + m.end(1)
             inner = self.text[inner_start:inner_end]
-            if self.doc.is_masked(open_at, close_at) or not _INNER_OK.fullmatch(inner):
+            if self.doc.is_masked(open_at, close_at):
                 continue
-            if _MONTH_DAY.fullmatch(inner):
+            if _TITLED.fullmatch(inner):  # “百雁争锋——村集体经济擂台赛”: a motto, then the name
+                named_from = inner_start + inner.index("——") + 2
+                triggers = _words("programme_verbs.txt", "trigger")
+                if _suffix_of(inner, ("strong", "weak")) and self._name_words(
+                    named_from, inner_end, triggers
+                ):  # not “攻坚克难——坚决打赢脱贫攻坚战”, a clause under a motto
+                    out.append(_Found(inner_start, inner_end, key_of(inner), "quoted"))
+                continue
+            if len(inner) > 15 or not _INNER_OK.fullmatch(inner):
+                continue
+            if _MONTH_DAY.fullmatch(inner) and not self._plan_after_digits(close_at, end):
                 continue  # “618”活动: a date's shopping festival, no programme (“12461”行动 is)
             if _reach(inner):
                 continue
@@ -509,6 +617,15 @@ class _Reader:
                 if follows or self._sums_up(open_at, start, inner):
                     out.append(_Found(inner_start, inner_end, key_of(inner), "quoted"))
         return out
+
+    def _plan_after_digits(self, close_at: int, end: int) -> bool:
+        """Whether a quote of digits that could be a date (“115”) names a plan all the same: a
+        suffix follows it that no festival takes (“115”总体谋划; not “618”活动, “11”节)."""
+        tail = self._tail(close_at, end)
+        if tail is None:
+            return False
+        festival = tuple(_words("not_programmes.txt", "festival"))
+        return not self.text[close_at:tail].endswith(festival)
 
     def _built(self, close_at: int) -> bool:
         """Whether a word of building follows the closing quote at ``close_at`` (“富美乡村”建设
@@ -624,6 +741,10 @@ class _Reader:
             )  # 实施林下经济千村万户增收计划, 以开展…现代化试点为牵引
             if _suffixes()[suffix] == "weak" and not governed and self._verb_use(tok.end):
                 continue  # 合作社计划明年新建…: 计划 is the verb "plans to", not a name
+            if _suffixes()[suffix] == "weak" and not governed and self._only_place(a, tok.start):
+                continue  # 今年广西计划…: a place's plan, no name (广西|plans to)
+            if suffix in _words("not_programmes.txt", "village") and self._village_only(a, tok.end):
+                continue  # 某某村黑山羊养殖项目: one village's project, not a programme
             named = self._names_place(a, tok.end) or _province_pair(core) or abbreviated
             if not named and not governed and (_suffixes()[suffix] != "strong" or len(core) < 3):
                 continue  # 绿色经济带, 林业工程: a kind of thing, not a name
@@ -692,6 +813,51 @@ class _Reader:
             j += 1  # the rest of a phrase that names no campaign
         return None, j
 
+    def summed(self, start: int, end: int) -> list[_Found]:
+        """The items of a list a count sums up as programmes (抓住甲竞赛、乙工程两大载体): as
+        many items as the count, each a name of words that may make one up, the verb that
+        opens the clause left out."""
+        out: list[_Found] = []
+        for m in _summed_pattern().finditer(self.text, start, end):
+            count = parse_chinese(m.group(1))
+            clause_start = start + max(
+                (i + 1 for i, c in enumerate(self.text[start : m.start()]) if c in "，,；;：:。"),
+                default=0,
+            )
+            clause_start = self._after_clause_opening(clause_start)
+            items = self.text[clause_start : m.start()].split("、")
+            if count is None or count < 2 or len(items) != count:
+                continue
+            at, found = clause_start, []
+            for item in items:
+                a, b = at, at + len(item)
+                at = b + 1
+                if not 2 <= len(item) <= 12 or self._generic(item, evaluative=True):
+                    break
+                if a not in self.by_start or b not in self.by_end or self.doc.is_masked(a, b):
+                    break
+                if not self._name_words(a, b, _words("programme_verbs.txt", "trigger"), True):
+                    break
+                found.append(_Found(a, b, key_of(item), "phrase"))
+            else:
+                out.extend(found)
+        return out
+
+    def _after_clause_opening(self, at: int) -> int:
+        """Where the object of the clause starting at ``at`` begins: after its subject's scope
+        (全县, ``programme_verbs.txt`` [lead]), adverbs and pronouns, and its verb (抓住)."""
+        index = self.by_start.get(at)
+        lead = _words("programme_verbs.txt", "lead")
+        while index is not None and index < len(self.tokens):
+            tok = self.tokens[index]
+            if tok.word in lead or tok.pos[:1] in ("r", "d", "p", "c"):
+                index += 1
+                continue
+            if tok.pos == "v" and len(tok.word) >= 2:
+                return tok.end
+            return tok.start
+        return at
+
     def national(self, start: int, end: int) -> list[_Found]:
         """Names of national programmes (``programme_names.txt``) wherever they stand."""
         out = []
@@ -742,9 +908,11 @@ class _Reader:
             for batch in (
                 self.books(sentence.start, sentence.end),
                 self.pairs(sentence.start, sentence.end),
+                self.dashed_pairs(sentence.start, sentence.end),
                 self.quoted(sentence.start, sentence.end),
                 self.phrases(sentence.start, sentence.end),
                 self.campaigns(sentence.start, sentence.end),
+                self.summed(sentence.start, sentence.end),
                 self.national(sentence.start, sentence.end),
             ):
                 for item in batch:
