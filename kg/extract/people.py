@@ -55,12 +55,18 @@ _OPEN_BRACKET = re.compile(r"[(（【]")
 _LIST_COLON = re.compile(r"[ \u3000]*[：:][ \u3000]*")
 _DEPUTY_PREFIXES = ("常务副", "副")
 _NAME_JOINER = re.compile(r"[、和与及]")
-_CLAUSE_HEAD = re.compile(r"(?:会议)?(?:决定|同意|通过)?(?:关于|接受|任命|选举|其中)?")
-"""Words that open an appointment clause before its names: 决定任命, 接受, 其中."""
+_CLAUSE_HEAD = re.compile(
+    r"(?:会议)?(?:其中)?(?:决定|同意|通过|批准)?(?:分别)?"
+    r"(?:关于|接受|任命|选举|其中|(?P<removal>免去|撤销|免除))?"
+)
+"""Words that open an appointment clause before its names: 决定任命, 接受, 其中; a removal
+(决定免去甲、乙的…职务) names its people before 的 and the posts they lose."""
+_REMOVAL = re.compile(r"免去|撤销|免除")
+_LINE_LOOKBACK = 400
 _CLAUSE_TAIL = re.compile(
     r"(?:等?[0-9一二两三四五六七八九十百]*[位名])?(?:同志)?"
-    r"(?:因[\u4e00-\u9fff]{1,8}?)?(?:已经|已|曾经|曾|还|也|又|先后)?"
-    r"(?P<verb>为|当选为|当选|辞去|升任|转任|调任|改任|出任|担任|任)"
+    r"(?:因[\u4e00-\u9fff]{1,8}?)?(?:已经|已|曾经|曾|还|也|又|先后|分别)?(?:提出|请求)?"
+    r"(?P<verb>为|当选为|当选|辞去|升任|转任|调任|改任|出任|担任|任|(?P<of>的))"
 )
 """What stands between the names of an appointment clause and the posts: a count of them
 (三位同志), a reason (因工作变动), an adverb of time (已担任), then the verb."""
@@ -311,6 +317,8 @@ class _Reader:
         name = self.text[start:end]
         if not 2 <= len(name) <= 4 or not all(_HAN.fullmatch(c) for c in name):
             return False
+        if name[-1] == "的":
+            return False  # 甲的|…职务: the particle, never the end of a given name
         if self.doc.is_masked(start, end) or name in _not_names():
             return False
         if start > 0 and self.text[start - 1].isdigit():
@@ -565,7 +573,7 @@ class _Reader:
         )
 
     def _generic(self, division: Division, rest: str, start: int, end: int) -> Organisation | None:
-        if not rest.endswith(_org_suffixes()) or len(rest) > 16:
+        if not rest.endswith(_org_suffixes()) or len(rest) > 20:
             return None
         if rest[0] in LEVEL_CHARS and division.name.endswith(rest[0]):
             rest = rest[1:]
@@ -615,7 +623,7 @@ class _Reader:
                 found = self._from_row(rest, division, k, end)
                 if found is not None:
                     return k, found
-            elif rest[0] in LEVEL_CHARS and rest.endswith(_org_suffixes()) and len(rest) <= 12:
+            elif rest[0] in LEVEL_CHARS and rest.endswith(_org_suffixes()) and len(rest) <= 20:
                 division = self.resolve(rest[0], k, context)
                 if division is not None and (found := self._generic(division, rest, k, end)):
                     return k, found
@@ -1080,7 +1088,20 @@ class _Reader:
         tail = _CLAUSE_TAIL.fullmatch(self.text, pos, at)
         if tail is None or not tail.group("verb"):
             return []
+        if tail.group("of") and not (
+            (head and head.group("removal"))
+            or _REMOVAL.search(self.text, self._line_start(start), clause)
+        ):
+            # 甲的…: only a removal names the posts its people held after 的, in its own
+            # clause or one before it on the line (免去甲的…职务；乙的…职务)
+            return []
         return names
+
+    def _line_start(self, at: int) -> int:
+        """Where the line holding ``at`` starts, looking back no further than a paragraph's
+        usual length (the clauses of one notice)."""
+        floor = max(0, at - _LINE_LOOKBACK)
+        return self.text.rfind("\n", floor, at) + 1 or floor
 
     def read_sentence(self, start: int, end: int) -> None:
         self._load_tokens(start, end)
