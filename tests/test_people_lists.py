@@ -215,3 +215,14 @@ def test_a_long_working_committee_of_a_level_named_only_by_its_character() -> No
     )
     assert posts(found["杨春林"]) == [("副主任", "永胜县人大常委会教育科学文化卫生工作委员会")]
     assert posts(found["邓建平"]) == [("主任", "永胜县人大常委会农业与农村工作委员会")]
+
+
+def test_posts_of_national_bodies_named_without_a_place() -> None:
+    found = run(
+        "农业农村部副部长杨春林，国家开发银行党委副书记、副行长邓建平，中国社会科学院副院长"
+        "周建军出席会议。",
+        YONGSHENG,
+    )
+    assert posts(found["杨春林"]) == [("副部长", "农业农村部")]
+    assert posts(found["邓建平"]) == [("党委副书记", "国家开发银行"), ("副行长", "国家开发银行")]
+    assert posts(found["周建军"]) == [("副院长", "中国社会科学院")]

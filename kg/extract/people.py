@@ -151,6 +151,11 @@ def _org_rows() -> dict[str, _OrgRow]:
             if len(row) > 3 and row[3]:
                 own = row[3]  # 驻村工作队: a body of the village it is stationed in
             explicit[abbrev] = _OrgRow(template, parent, own)
+    for body in read_lines("central_bodies.txt"):
+        # 水利部副部长, 中国进出口银行党委副书记: a national body and its Party organs
+        explicit.setdefault(body, _OrgRow(body, None, None))
+        for organ in ("党委", "党组"):
+            explicit.setdefault(body + organ, _OrgRow(body + organ, body, None))
     starred.update(explicit)
     return starred
 
