@@ -1263,7 +1263,7 @@ class _Reader:
                 if (
                     (
                         at == start
-                        or before in "(（【[ \u3000"
+                        or before in "(（【[ \u3000】]"  # 【本报讯】记者 张三: after a dateline
                         or text[start:at].endswith(_org_suffixes())  # …融媒体中心记者 张三
                         or text[start:at].endswith(_media())  # 安康日报记者 陈思远
                         or self._after_credited_name(start, at)  # 记者甲通讯员乙
