@@ -46,3 +46,9 @@ def test_a_name_ends_where_a_verb_of_meeting_reports_starts() -> None:
 def test_a_transcripts_speaker() -> None:
     found = run("发布会现场\n\n  • 钱凯红:\n\n    女士们、先生们，大家上午好！\n高考：今年的情况\n")
     assert set(found) == {"钱凯红"}
+
+
+def test_a_name_that_opens_with_a_rare_noun_of_the_dictionary() -> None:
+    found = run("县委书记胡果平出席会议，县长黄金华主持。县委书记高度重视此事。", YONGSHENG)
+    assert "胡果平" in found
+    assert "高度重" not in found

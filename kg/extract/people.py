@@ -61,6 +61,9 @@ _CLAUSE_HEAD = re.compile(
 )
 """Words that open an appointment clause before its names: 决定任命, 接受, 其中; a removal
 (决定免去甲、乙的…职务) names its people before 的 and the posts they lose."""
+_RARE_WORD = 20
+"""A dictionary frequency below which a noun that opens with a surname may be a name's start
+(胡果|雄): the words a surname opens that are no names (高度, 黄金, 刘海) are far commoner."""
 _REMOVAL = re.compile(r"免去|撤销|免除")
 _LINE_LOOKBACK = 400
 _CLAUSE_TAIL = re.compile(
@@ -439,13 +442,15 @@ class _Reader:
         )
 
     def _place_word_name(self, first: Token, start: int, limit: int) -> bool:
-        """Whether a two-character place word of the dictionary (吴国, 张家) and the one
-        character after it make a three-character name: that character is a word of its own,
+        """Whether a two-character place word of the dictionary (吴国, 张家), or a rare noun
+        of it (胡果, seen a few times in its corpus), and the one character after it make a
+        three-character name: that character is a word of its own,
         and a word that follows names comes right after it."""
         end = first.end + 1
         nxt = self.tokens.get(first.end)
+        rare = first.pos == "n" and tokenizer().tables.freq.get(first.word, 0) < _RARE_WORD
         return (
-            first.pos.startswith("ns")
+            (first.pos.startswith("ns") or rare)
             and first.end - start == 2
             and nxt is not None
             and nxt.end == end
