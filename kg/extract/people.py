@@ -61,6 +61,8 @@ _CLAUSE_HEAD = re.compile(
 )
 """Words that open an appointment clause before its names: 决定任命, 接受, 其中; a removal
 (决定免去甲、乙的…职务) names its people before 的 and the posts they lose."""
+_TITLE_ASIDE = re.compile(r"[(（](?:兼|兼任|代|挂职|正[厅处科]级|副[厅处科]级)[)）]")
+"""A remark in brackets between a title and the name it belongs to: 新闻办主任(兼)甲."""
 _RARE_WORD = 20
 """A dictionary frequency below which a noun that opens with a surname may be a name's start
 (胡果|雄): the words a surname opens that are no names (高度, 黄金, 刘海) are far commoner."""
@@ -109,9 +111,11 @@ def _surnames() -> tuple[frozenset[str], frozenset[str]]:
 
 @cache
 def _ranked_surnames() -> frozenset[str]:
-    """Surnames ranked from jieba's dictionary (tools/make_surnames.py), taken only where
-    jieba tags the word they start as a name (肖|立新, 肖锦)."""
-    return frozenset(row[0] for row in read_table("people_surnames_ranked.txt"))
+    """Surnames ranked from jieba's dictionary (tools/make_surnames.py) and surnames that are
+    common words (people_surnames_tagged.txt), taken only where jieba tags the word they start
+    as a name (肖|立新, 肖锦, 全卓南)."""
+    ranked = {row[0] for row in read_table("people_surnames_ranked.txt")}
+    return frozenset(ranked | set(read_lines("people_surnames_tagged.txt")))
 
 
 @cache
@@ -1143,13 +1147,15 @@ class _Reader:
             for post in posts:
                 held.setdefault(post.role_span.text, post.organisation)
             last = chain[-1]
+            aside = _TITLE_ASIDE.match(self.text, last.end, end)
+            after = aside.end() if aside else last.end
             name_end = (
-                self.name_at(last.end, end)
-                or self._listed_first(last.end, end)
-                or self._name_glued_to_title(last, end)
+                self.name_at(after, end)
+                or self._listed_first(after, end)
+                or (None if aside else self._name_glued_to_title(last, end))
             )
             if name_end is not None:
-                chain_at[chain[0].org_start] = self._add(last.end, name_end, posts)
+                chain_at[chain[0].org_start] = self._add(after, name_end, posts)
                 self._name_list(name_end, end, None, posts, first=False)
                 continue
             career = self._career_name(chain, last.end, end)
