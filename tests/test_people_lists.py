@@ -226,3 +226,13 @@ def test_posts_of_national_bodies_named_without_a_place() -> None:
     assert posts(found["杨春林"]) == [("副部长", "农业农村部")]
     assert posts(found["邓建平"]) == [("党委副书记", "国家开发银行"), ("副行长", "国家开发银行")]
     assert posts(found["周建军"]) == [("副院长", "中国社会科学院")]
+
+
+def test_a_standing_committees_decisions_on_a_resignation_and_an_acting_head() -> None:
+    found = run(
+        "会议表决通过了县人大常委会关于接受杨春林同志辞职请求的决定;表决通过了县人大常委会"
+        "关于任命邓建平同志为县政府代理县长的决定。",
+        YONGSHENG,
+    )
+    assert "杨春林" in found
+    assert posts(found["邓建平"]) == [("代理县长", "永胜县人民政府")]

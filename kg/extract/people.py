@@ -57,7 +57,7 @@ _DEPUTY_PREFIXES = ("常务副", "副")
 _NAME_JOINER = re.compile(r"[、和与及]")
 _CLAUSE_HEAD = re.compile(
     r"(?:会议)?(?:其中)?(?:决定|同意|通过|批准)?(?:分别)?"
-    r"(?:关于|接受|任命|选举|其中|(?P<removal>免去|撤销|免除))?"
+    r"(?:关于)?(?:接受|任命|选举|其中|(?P<removal>免去|撤销|免除))?"
 )
 """Words that open an appointment clause before its names: 决定任命, 接受, 其中; a removal
 (决定免去甲、乙的…职务) names its people before 的 and the posts they lose."""
@@ -67,6 +67,11 @@ _RARE_WORD = 20
 """A dictionary frequency below which a noun that opens with a surname may be a name's start
 (胡果|雄): the words a surname opens that are no names (高度, 黄金, 刘海) are far commoner."""
 _REMOVAL = re.compile(r"免去|撤销|免除")
+_NOT_IN_BODY = re.compile(r"关于|同志|任命|免去|辞去|决定")
+_INNER_HEAD = re.compile(r"(?:关于|决定)(?:任命|免去|撤销|免除|接受)")
+"""An appointment verb inside a clause, after the body that decides (市人大常委会关于任命)."""
+_COMRADE_AFTER_VERB = re.compile(r"(?:任命|免去|撤销|免除|接受|批准)")
+"""Verbs after which a name and 同志 stand (关于接受甲同志辞职请求的决定): a person."""
 _LINE_LOOKBACK = 400
 _CLAUSE_TAIL = re.compile(
     r"(?:等?[0-9一二两三四五六七八九十百]*[位名])?(?:同志)?"
@@ -586,9 +591,13 @@ class _Reader:
             scope=self.doc.sha256[:16] if unnamed else None,
         )
 
-    def _generic(self, division: Division, rest: str, start: int, end: int) -> Organisation | None:
-        if not rest.endswith(_org_suffixes()) or len(rest) > 20:
+    def _generic(
+        self, division: Division, rest: str, start: int, end: int, longest: int = 16
+    ) -> Organisation | None:
+        if not rest.endswith(_org_suffixes()) or len(rest) > longest:
             return None
+        if _NOT_IN_BODY.search(rest):
+            return None  # 市人大常委会关于任命甲同志为市政府: a clause, not one body's name
         if rest[0] in LEVEL_CHARS and division.name.endswith(rest[0]):
             rest = rest[1:]
         if len(rest) < 2:
@@ -639,7 +648,9 @@ class _Reader:
                     return k, found
             elif rest[0] in LEVEL_CHARS and rest.endswith(_org_suffixes()) and len(rest) <= 20:
                 division = self.resolve(rest[0], k, context)
-                if division is not None and (found := self._generic(division, rest, k, end)):
+                # 省人大常委会教育科学文化卫生工作委员会: a level's working committee, long
+                found = self._generic(division, rest, k, end, 20) if division else None
+                if found is not None:
                     return k, found
             elif body > k and re.fullmatch(r"[\u4e00-\u9fff]{2,10}[省市州县区]委", rest):
                 # 中共XX县委 whose place the gazetteer did not resolve: keep it as written
@@ -1085,6 +1096,10 @@ class _Reader:
         clause = max(self.text.rfind(c, start, at) for c in "，,；;：:。\n") + 1
         clause = max(clause, start)
         head = _CLAUSE_HEAD.match(self.text, clause, at)
+        if head is not None and not head.group(0):
+            # 表决通过了市人大常委会关于任命甲同志为…: the verb opens the names further in
+            inner = _INNER_HEAD.search(self.text, clause, at)
+            head = _CLAUSE_HEAD.match(self.text, inner.start(), at) if inner else head
         pos = head.end() if head else clause
         names: list[tuple[int, int]] = []
         while pos < at:
@@ -1199,6 +1214,7 @@ class _Reader:
                     self._pronoun_posts(start, clause, opens, posts)
         self._spaced_signature(start, end)
         self._counted_names(start, end)
+        self._comrades(start, end)
         self._known_lists(start, end)
         self._credits(start, end, chain_at)
 
@@ -1244,6 +1260,14 @@ class _Reader:
         for name_start, name_end in names:
             if not any(m.span.start == name_start for m in self.mentions):
                 self._add(name_start, name_end, [], role)
+
+    def _comrades(self, start: int, end: int) -> None:
+        """A name right after an appointment verb and before 同志 (接受甲同志辞职): a person,
+        whether or not a post follows."""
+        for match in _COMRADE_AFTER_VERB.finditer(self.text, start, end):
+            name_end = self._list_item_end(match.end(), end)
+            if name_end is not None and self.text.startswith("同志", name_end):
+                self._add_new([(match.end(), name_end)])
 
     def _counted_names(self, start: int, end: int) -> None:
         """Names listed before a count of comrades (关于甲、乙两位同志辞去…, 任命丙等100名同志
