@@ -236,3 +236,8 @@ def test_a_standing_committees_decisions_on_a_resignation_and_an_acting_head() -
     )
     assert "杨春林" in found
     assert posts(found["邓建平"]) == [("代理县长", "永胜县人民政府")]
+
+
+def test_a_secretary_general_after_the_heads_of_a_body() -> None:
+    found = run("永胜县人大常委会主任马文涛，副主任黄道明、吴兴发，秘书长卢胜出席会议。", YONGSHENG)
+    assert posts(found["卢胜"]) == [("秘书长", "永胜县人大常委会")]

@@ -173,6 +173,13 @@ def _org_rows() -> dict[str, _OrgRow]:
 
 
 @cache
+def _body_officers() -> tuple[frozenset[str], frozenset[str]]:
+    """(officers' titles, heads' titles): see ``people_body_officers.txt``."""
+    officers, heads = (frozenset(line.split()) for line in read_lines("people_body_officers.txt"))
+    return officers, heads
+
+
+@cache
 def _org_suffixes() -> tuple[str, ...]:
     return tuple(sorted(read_lines("people_org_suffixes.txt"), key=len, reverse=True))
 
@@ -909,6 +916,12 @@ class _Reader:
         head's body: 县人大常委会主任甲，副主任乙、丙 -> 乙 is 副主任 of 县人大常委会."""
         if hit.org is not None:
             return None
+        officers, heads = _body_officers()
+        if hit.title in officers:
+            bodies = [org for title, org in held.items() if title in heads]
+            if bodies:
+                span = self.doc.span(hit.start, hit.end)
+                return Post(span=span, role_span=span, organisation=bodies[-1])
         for prefix in _DEPUTY_PREFIXES:
             base = hit.title.removeprefix(prefix)
             if base != hit.title and base in held:
