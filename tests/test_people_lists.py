@@ -241,3 +241,12 @@ def test_a_standing_committees_decisions_on_a_resignation_and_an_acting_head() -
 def test_a_secretary_general_after_the_heads_of_a_body() -> None:
     found = run("永胜县人大常委会主任马文涛，副主任黄道明、吴兴发，秘书长卢胜出席会议。", YONGSHENG)
     assert posts(found["卢胜"]) == [("秘书长", "永胜县人大常委会")]
+
+
+def test_people_sent_to_a_village_as_first_secretaries() -> None:
+    found = run(
+        "新华村党支部成立以来，先后选派杨春林、邓建平、周建军三位专业技术人员担任驻村第一书记。",
+        YONGSHENG,
+    )
+    for name in ("杨春林", "邓建平", "周建军"):
+        assert roles(found, name) == ["驻村第一书记"]

@@ -57,7 +57,7 @@ _DEPUTY_PREFIXES = ("常务副", "副")
 _NAME_JOINER = re.compile(r"[、和与及]")
 _CLAUSE_HEAD = re.compile(
     r"(?:会议)?(?:其中)?(?:决定|同意|通过|批准)?(?:分别)?"
-    r"(?:关于)?(?:接受|任命|选举|其中|(?P<removal>免去|撤销|免除))?"
+    r"(?:关于)?(?:接受|任命|选举|其中|(?:先后)?选派|(?P<removal>免去|撤销|免除))?"
 )
 """Words that open an appointment clause before its names: 决定任命, 接受, 其中; a removal
 (决定免去甲、乙的…职务) names its people before 的 and the posts they lose."""
@@ -74,7 +74,7 @@ _COMRADE_AFTER_VERB = re.compile(r"(?:任命|免去|撤销|免除|接受|批准)
 """Verbs after which a name and 同志 stand (关于接受甲同志辞职请求的决定): a person."""
 _LINE_LOOKBACK = 400
 _CLAUSE_TAIL = re.compile(
-    r"(?:等?[0-9一二两三四五六七八九十百]*[位名])?(?:同志)?"
+    r"(?:等?[0-9一二两三四五六七八九十百]*[位名])?(?:同志|[\u4e00-\u9fff]{0,4}?(?:人员|干部))?"
     r"(?:因[\u4e00-\u9fff]{1,8}?)?(?:已经|已|曾经|曾|还|也|又|先后|分别)?(?:提出|请求)?"
     r"(?P<verb>为|当选为|当选|辞去|升任|转任|调任|改任|出任|担任|任|(?P<of>的))"
 )
