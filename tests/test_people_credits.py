@@ -26,6 +26,7 @@ from tests.test_people import YONGSHENG, run
         ("标题\n钱明 孔诗雨 发布时间:2024-01-23 09:33:00\n", {"钱明", "孔诗雨"}),
         ("标题\n\n永胜新闻网 葛晓红 2019-05-17 14:48:51\n浏览", {"葛晓红"}),
         ("全文完。\n\n  责任编辑:【孔岩】\n", {"孔岩"}),
+        ("【永胜日报讯】记者 孔明远 欧阳丽 报导：全县会议召开。", {"孔明远", "欧阳丽"}),
     ],
 )
 def test_credit_lines(text: str, credited: set[str]) -> None:

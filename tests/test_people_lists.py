@@ -188,3 +188,65 @@ def test_a_listed_name_whose_surname_jieba_reads_as_an_adverb() -> None:
     found = run("会议通过了甲以及曾常明、徐世华、文全光等15位同志的辞呈。", YONGSHENG)
     assert {"曾常明", "徐世华", "文全光"} <= set(found)
     assert run("他曾经、也正在挂任县长。张三、曾经挂任县长。", YONGSHENG).keys() <= {"张三"}
+
+
+def test_a_removal_names_its_people_before_the_posts_they_lose() -> None:
+    found = run(
+        "会议决定免去杨春林、邓国华、刘志强的县人民政府副县长职务；周建军的县人大常委会委员职务。",
+        YONGSHENG,
+    )
+    for name in ("杨春林", "邓国华", "刘志强"):
+        assert posts(found[name]) == [("副县长", "永胜县人民政府")]
+    assert roles(found, "周建军") == ["委员"]
+    assert not any(name.endswith("的") for name in found)
+
+
+def test_people_who_each_ask_to_resign() -> None:
+    found = run("杨春林、邓国华分别提出辞去县人大常委会委员职务。", YONGSHENG)
+    for name in ("杨春林", "邓国华"):
+        assert posts(found[name]) == [("委员", "永胜县人大常委会")]
+
+
+def test_a_long_working_committee_of_a_level_named_only_by_its_character() -> None:
+    found = run(
+        "其中任命杨春林为县人大常委会教育科学文化卫生工作委员会副主任，邓建平为县人大常委会"
+        "农业与农村工作委员会主任。",
+        YONGSHENG,
+    )
+    assert posts(found["杨春林"]) == [("副主任", "永胜县人大常委会教育科学文化卫生工作委员会")]
+    assert posts(found["邓建平"]) == [("主任", "永胜县人大常委会农业与农村工作委员会")]
+
+
+def test_posts_of_national_bodies_named_without_a_place() -> None:
+    found = run(
+        "农业农村部副部长杨春林，国家开发银行党委副书记、副行长邓建平，中国社会科学院副院长"
+        "周建军出席会议。",
+        YONGSHENG,
+    )
+    assert posts(found["杨春林"]) == [("副部长", "农业农村部")]
+    assert posts(found["邓建平"]) == [("党委副书记", "国家开发银行"), ("副行长", "国家开发银行")]
+    assert posts(found["周建军"]) == [("副院长", "中国社会科学院")]
+
+
+def test_a_standing_committees_decisions_on_a_resignation_and_an_acting_head() -> None:
+    found = run(
+        "会议表决通过了县人大常委会关于接受杨春林同志辞职请求的决定;表决通过了县人大常委会"
+        "关于任命邓建平同志为县政府代理县长的决定。",
+        YONGSHENG,
+    )
+    assert "杨春林" in found
+    assert posts(found["邓建平"]) == [("代理县长", "永胜县人民政府")]
+
+
+def test_a_secretary_general_after_the_heads_of_a_body() -> None:
+    found = run("永胜县人大常委会主任马文涛，副主任黄道明、吴兴发，秘书长卢胜出席会议。", YONGSHENG)
+    assert posts(found["卢胜"]) == [("秘书长", "永胜县人大常委会")]
+
+
+def test_people_sent_to_a_village_as_first_secretaries() -> None:
+    found = run(
+        "新华村党支部成立以来，先后选派杨春林、邓建平、周建军三位专业技术人员担任驻村第一书记。",
+        YONGSHENG,
+    )
+    for name in ("杨春林", "邓建平", "周建军"):
+        assert roles(found, name) == ["驻村第一书记"]

@@ -46,3 +46,21 @@ def test_a_name_ends_where_a_verb_of_meeting_reports_starts() -> None:
 def test_a_transcripts_speaker() -> None:
     found = run("发布会现场\n\n  • 钱凯红:\n\n    女士们、先生们，大家上午好！\n高考：今年的情况\n")
     assert set(found) == {"钱凯红"}
+
+
+def test_a_name_that_opens_with_a_rare_noun_of_the_dictionary() -> None:
+    found = run("县委书记胡果平出席会议，县长黄金华主持。县委书记高度重视此事。", YONGSHENG)
+    assert "胡果平" in found
+    assert "高度重" not in found
+
+
+def test_a_press_conference_host_with_a_remark_between_title_and_name() -> None:
+    found = run(
+        "丽江市委宣传部副部长、市政府新闻办主任(兼)全卓南主持发布会。全县全面完成任务。",
+        YONGSHENG,
+    )
+    assert [(p.role_span.written, p.organisation.name) for p in found["全卓南"].posts] == [
+        ("副部长", "中共丽江市委宣传部"),
+        ("主任", "丽江市人民政府新闻办公室"),
+    ]
+    assert set(found) == {"全卓南"}

@@ -55,12 +55,28 @@ _OPEN_BRACKET = re.compile(r"[(（【]")
 _LIST_COLON = re.compile(r"[ \u3000]*[：:][ \u3000]*")
 _DEPUTY_PREFIXES = ("常务副", "副")
 _NAME_JOINER = re.compile(r"[、和与及]")
-_CLAUSE_HEAD = re.compile(r"(?:会议)?(?:决定|同意|通过)?(?:关于|接受|任命|选举|其中)?")
-"""Words that open an appointment clause before its names: 决定任命, 接受, 其中."""
+_CLAUSE_HEAD = re.compile(
+    r"(?:会议)?(?:其中)?(?:决定|同意|通过|批准)?(?:分别)?"
+    r"(?:关于)?(?:接受|任命|选举|其中|(?:先后)?选派|(?P<removal>免去|撤销|免除))?"
+)
+"""Words that open an appointment clause before its names: 决定任命, 接受, 其中; a removal
+(决定免去甲、乙的…职务) names its people before 的 and the posts they lose."""
+_TITLE_ASIDE = re.compile(r"[(（](?:兼|兼任|代|挂职|正[厅处科]级|副[厅处科]级)[)）]")
+"""A remark in brackets between a title and the name it belongs to: 新闻办主任(兼)甲."""
+_RARE_WORD = 20
+"""A dictionary frequency below which a noun that opens with a surname may be a name's start
+(胡果|雄): the words a surname opens that are no names (高度, 黄金, 刘海) are far commoner."""
+_REMOVAL = re.compile(r"免去|撤销|免除")
+_NOT_IN_BODY = re.compile(r"关于|同志|任命|免去|辞去|决定")
+_INNER_HEAD = re.compile(r"(?:关于|决定)(?:任命|免去|撤销|免除|接受)")
+"""An appointment verb inside a clause, after the body that decides (市人大常委会关于任命)."""
+_COMRADE_AFTER_VERB = re.compile(r"(?:任命|免去|撤销|免除|接受|批准)")
+"""Verbs after which a name and 同志 stand (关于接受甲同志辞职请求的决定): a person."""
+_LINE_LOOKBACK = 400
 _CLAUSE_TAIL = re.compile(
-    r"(?:等?[0-9一二两三四五六七八九十百]*[位名])?(?:同志)?"
-    r"(?:因[\u4e00-\u9fff]{1,8}?)?(?:已经|已|曾经|曾|还|也|又|先后)?"
-    r"(?P<verb>为|当选为|当选|辞去|升任|转任|调任|改任|出任|担任|任)"
+    r"(?:等?[0-9一二两三四五六七八九十百]*[位名])?(?:同志|[\u4e00-\u9fff]{0,4}?(?:人员|干部))?"
+    r"(?:因[\u4e00-\u9fff]{1,8}?)?(?:已经|已|曾经|曾|还|也|又|先后|分别)?(?:提出|请求)?"
+    r"(?P<verb>为|当选为|当选|辞去|升任|转任|调任|改任|出任|担任|任|(?P<of>的))"
 )
 """What stands between the names of an appointment clause and the posts: a count of them
 (三位同志), a reason (因工作变动), an adverb of time (已担任), then the verb."""
@@ -100,9 +116,11 @@ def _surnames() -> tuple[frozenset[str], frozenset[str]]:
 
 @cache
 def _ranked_surnames() -> frozenset[str]:
-    """Surnames ranked from jieba's dictionary (tools/make_surnames.py), taken only where
-    jieba tags the word they start as a name (肖|立新, 肖锦)."""
-    return frozenset(row[0] for row in read_table("people_surnames_ranked.txt"))
+    """Surnames ranked from jieba's dictionary (tools/make_surnames.py) and surnames that are
+    common words (people_surnames_tagged.txt), taken only where jieba tags the word they start
+    as a name (肖|立新, 肖锦, 全卓南)."""
+    ranked = {row[0] for row in read_table("people_surnames_ranked.txt")}
+    return frozenset(ranked | set(read_lines("people_surnames_tagged.txt")))
 
 
 @cache
@@ -145,8 +163,20 @@ def _org_rows() -> dict[str, _OrgRow]:
             if len(row) > 3 and row[3]:
                 own = row[3]  # 驻村工作队: a body of the village it is stationed in
             explicit[abbrev] = _OrgRow(template, parent, own)
+    for body in read_lines("central_bodies.txt"):
+        # 水利部副部长, 中国进出口银行党委副书记: a national body and its Party organs
+        explicit.setdefault(body, _OrgRow(body, None, None))
+        for organ in ("党委", "党组"):
+            explicit.setdefault(body + organ, _OrgRow(body + organ, body, None))
     starred.update(explicit)
     return starred
+
+
+@cache
+def _body_officers() -> tuple[frozenset[str], frozenset[str]]:
+    """(officers' titles, heads' titles): see ``people_body_officers.txt``."""
+    officers, heads = (frozenset(line.split()) for line in read_lines("people_body_officers.txt"))
+    return officers, heads
 
 
 @cache
@@ -311,6 +341,8 @@ class _Reader:
         name = self.text[start:end]
         if not 2 <= len(name) <= 4 or not all(_HAN.fullmatch(c) for c in name):
             return False
+        if name[-1] == "的":
+            return False  # 甲的|…职务: the particle, never the end of a given name
         if self.doc.is_masked(start, end) or name in _not_names():
             return False
         if start > 0 and self.text[start - 1].isdigit():
@@ -426,13 +458,15 @@ class _Reader:
         )
 
     def _place_word_name(self, first: Token, start: int, limit: int) -> bool:
-        """Whether a two-character place word of the dictionary (吴国, 张家) and the one
-        character after it make a three-character name: that character is a word of its own,
+        """Whether a two-character place word of the dictionary (吴国, 张家), or a rare noun
+        of it (胡果, seen a few times in its corpus), and the one character after it make a
+        three-character name: that character is a word of its own,
         and a word that follows names comes right after it."""
         end = first.end + 1
         nxt = self.tokens.get(first.end)
+        rare = first.pos == "n" and tokenizer().tables.freq.get(first.word, 0) < _RARE_WORD
         return (
-            first.pos.startswith("ns")
+            (first.pos.startswith("ns") or rare)
             and first.end - start == 2
             and nxt is not None
             and nxt.end == end
@@ -564,9 +598,13 @@ class _Reader:
             scope=self.doc.sha256[:16] if unnamed else None,
         )
 
-    def _generic(self, division: Division, rest: str, start: int, end: int) -> Organisation | None:
-        if not rest.endswith(_org_suffixes()) or len(rest) > 16:
+    def _generic(
+        self, division: Division, rest: str, start: int, end: int, longest: int = 16
+    ) -> Organisation | None:
+        if not rest.endswith(_org_suffixes()) or len(rest) > longest:
             return None
+        if _NOT_IN_BODY.search(rest):
+            return None  # 市人大常委会关于任命甲同志为市政府: a clause, not one body's name
         if rest[0] in LEVEL_CHARS and division.name.endswith(rest[0]):
             rest = rest[1:]
         if len(rest) < 2:
@@ -615,9 +653,11 @@ class _Reader:
                 found = self._from_row(rest, division, k, end)
                 if found is not None:
                     return k, found
-            elif rest[0] in LEVEL_CHARS and rest.endswith(_org_suffixes()) and len(rest) <= 12:
+            elif rest[0] in LEVEL_CHARS and rest.endswith(_org_suffixes()) and len(rest) <= 20:
                 division = self.resolve(rest[0], k, context)
-                if division is not None and (found := self._generic(division, rest, k, end)):
+                # 省人大常委会教育科学文化卫生工作委员会: a level's working committee, long
+                found = self._generic(division, rest, k, end, 20) if division else None
+                if found is not None:
                     return k, found
             elif body > k and re.fullmatch(r"[\u4e00-\u9fff]{2,10}[省市州县区]委", rest):
                 # 中共XX县委 whose place the gazetteer did not resolve: keep it as written
@@ -876,6 +916,12 @@ class _Reader:
         head's body: 县人大常委会主任甲，副主任乙、丙 -> 乙 is 副主任 of 县人大常委会."""
         if hit.org is not None:
             return None
+        officers, heads = _body_officers()
+        if hit.title in officers:
+            bodies = [org for title, org in held.items() if title in heads]
+            if bodies:
+                span = self.doc.span(hit.start, hit.end)
+                return Post(span=span, role_span=span, organisation=bodies[-1])
         for prefix in _DEPUTY_PREFIXES:
             base = hit.title.removeprefix(prefix)
             if base != hit.title and base in held:
@@ -1063,6 +1109,10 @@ class _Reader:
         clause = max(self.text.rfind(c, start, at) for c in "，,；;：:。\n") + 1
         clause = max(clause, start)
         head = _CLAUSE_HEAD.match(self.text, clause, at)
+        if head is not None and not head.group(0):
+            # 表决通过了市人大常委会关于任命甲同志为…: the verb opens the names further in
+            inner = _INNER_HEAD.search(self.text, clause, at)
+            head = _CLAUSE_HEAD.match(self.text, inner.start(), at) if inner else head
         pos = head.end() if head else clause
         names: list[tuple[int, int]] = []
         while pos < at:
@@ -1080,7 +1130,20 @@ class _Reader:
         tail = _CLAUSE_TAIL.fullmatch(self.text, pos, at)
         if tail is None or not tail.group("verb"):
             return []
+        if tail.group("of") and not (
+            (head and head.group("removal"))
+            or _REMOVAL.search(self.text, self._line_start(start), clause)
+        ):
+            # 甲的…: only a removal names the posts its people held after 的, in its own
+            # clause or one before it on the line (免去甲的…职务；乙的…职务)
+            return []
         return names
+
+    def _line_start(self, at: int) -> int:
+        """Where the line holding ``at`` starts, looking back no further than a paragraph's
+        usual length (the clauses of one notice)."""
+        floor = max(0, at - _LINE_LOOKBACK)
+        return self.text.rfind("\n", floor, at) + 1 or floor
 
     def read_sentence(self, start: int, end: int) -> None:
         self._load_tokens(start, end)
@@ -1112,13 +1175,15 @@ class _Reader:
             for post in posts:
                 held.setdefault(post.role_span.text, post.organisation)
             last = chain[-1]
+            aside = _TITLE_ASIDE.match(self.text, last.end, end)
+            after = aside.end() if aside else last.end
             name_end = (
-                self.name_at(last.end, end)
-                or self._listed_first(last.end, end)
-                or self._name_glued_to_title(last, end)
+                self.name_at(after, end)
+                or self._listed_first(after, end)
+                or (None if aside else self._name_glued_to_title(last, end))
             )
             if name_end is not None:
-                chain_at[chain[0].org_start] = self._add(last.end, name_end, posts)
+                chain_at[chain[0].org_start] = self._add(after, name_end, posts)
                 self._name_list(name_end, end, None, posts, first=False)
                 continue
             career = self._career_name(chain, last.end, end)
@@ -1162,6 +1227,7 @@ class _Reader:
                     self._pronoun_posts(start, clause, opens, posts)
         self._spaced_signature(start, end)
         self._counted_names(start, end)
+        self._comrades(start, end)
         self._known_lists(start, end)
         self._credits(start, end, chain_at)
 
@@ -1208,6 +1274,14 @@ class _Reader:
             if not any(m.span.start == name_start for m in self.mentions):
                 self._add(name_start, name_end, [], role)
 
+    def _comrades(self, start: int, end: int) -> None:
+        """A name right after an appointment verb and before 同志 (接受甲同志辞职): a person,
+        whether or not a post follows."""
+        for match in _COMRADE_AFTER_VERB.finditer(self.text, start, end):
+            name_end = self._list_item_end(match.end(), end)
+            if name_end is not None and self.text.startswith("同志", name_end):
+                self._add_new([(match.end(), name_end)])
+
     def _counted_names(self, start: int, end: int) -> None:
         """Names listed before a count of comrades (关于甲、乙两位同志辞去…, 任命丙等100名同志
         为…): the count says they are people."""
@@ -1237,7 +1311,7 @@ class _Reader:
                 if (
                     (
                         at == start
-                        or before in "(（【[ \u3000"
+                        or before in "(（【[ \u3000】]"  # 【本报讯】记者 张三: after a dateline
                         or text[start:at].endswith(_org_suffixes())  # …融媒体中心记者 张三
                         or text[start:at].endswith(_media())  # 安康日报记者 陈思远
                         or self._after_credited_name(start, at)  # 记者甲通讯员乙
