@@ -430,3 +430,19 @@ def test_a_village_named_after_its_county_and_after_its_township_is_one() -> Non
     doc = Document.from_text("岷县金穗村村民编了山歌。干部在岷县梅川镇金穗村驻村。")
     keys = {m.division.key for m in places.extract(doc) if m.span.text == "金穗村"}
     assert keys == {"621126/township/梅川镇/village/金穗村"}
+
+
+def test_cooperation_article_is_about_the_area_helped() -> None:
+    # the helper is named more often, but the figures are the helped city's
+    text = "苏州市对口帮扶铜仁市以来，苏州市企业在当地建成车间12个，苏州市干部驻村。"
+    doc = Document.from_text(text)
+    jurisdiction = places.infer_jurisdiction(doc, places.extract(doc))
+    assert jurisdiction is not None and jurisdiction.name == "铜仁市"
+
+
+def test_own_province_helping_others_stays_the_author() -> None:
+    # 我省 is the helper: the provinces it helps are partners, not the document's own area
+    text = "浙江举行推进会。今年我省对口帮扶的甘肃、青海2个省新建车间50个，甘肃和青海的农户增收。"
+    doc = Document.from_text(text)
+    jurisdiction = places.infer_jurisdiction(doc, places.extract(doc))
+    assert jurisdiction is not None and jurisdiction.name == "浙江省"

@@ -75,6 +75,59 @@ def _area_words() -> dict[str, str]:
     return {row[0]: row[1] for row in read_table("area_words.tsv")}
 
 
+@cache
+def _help_verb() -> re.Pattern[str]:
+    """A verb of one area helping another (``help`` in ``cues.tsv``: 对口帮扶, 援建 …), with
+    what may stand between it and the area helped (的, 了)."""
+    words = sorted((row[1] for row in read_table("cues.tsv") if row[0] == "help"), key=len)
+    return re.compile("(?:" + "|".join(map(re.escape, reversed(words))) + ")[了的]?")
+
+
+_HELPER_GAP = re.compile(r"[^，,。；;：:！？!?\n、]{0,6}?")
+"""我省明确为|对口帮扶: what may stand between an own-area word and its help verb."""
+_HELPED_WEIGHT = 4.0
+"""What naming an area as the one helped counts towards the document's own area: as much as an
+organisation's name (the figures of a cooperation article are the helped area's)."""
+_RECIPIENT_GAP = frozenset({"", "、", "和", "及", "与", "，"})
+
+
+def _help_roles(doc: Document, ordered: list[PlaceMention]) -> tuple[set[int], set[int], set[int]]:
+    """Indices of ``ordered`` mentions by their part in a cooperation article: helpers named
+    before a help verb (东莞 in 东莞对口帮扶揭阳), the areas they help (揭阳), and the partners
+    of the author (四川、贵州 in 我省对口帮扶的四川、贵州): the author helps."""
+    helps = _help_verb()
+    helpers: set[int] = set()
+    recipients: set[int] = set()
+    starts = {m.span.start: i for i, m in enumerate(ordered)}
+    own_helpers = [m.end() for m in _OWN_AREA.finditer(doc.text)]
+    for index, mention in enumerate(ordered):
+        verb = helps.match(doc.text, mention.span.end)
+        if verb is None or verb.end() not in starts:
+            continue
+        helpers.add(index)
+        recipients.update(_recipient_run(doc, ordered, starts[verb.end()]))
+    author_recipients: set[int] = set()
+    for end in own_helpers:
+        gap = _HELPER_GAP.match(doc.text, end)
+        for position in range(end, (gap.end() if gap else end) + 1):
+            verb = helps.match(doc.text, position)
+            if verb is not None and verb.end() in starts:
+                author_recipients.update(_recipient_run(doc, ordered, starts[verb.end()]))
+                break
+    return helpers, recipients, author_recipients
+
+
+def _recipient_run(doc: Document, ordered: list[PlaceMention], first: int) -> list[int]:
+    """The mention at ``first`` and those listed after it (揭阳、汕尾, 四川、贵州和湖北)."""
+    run = [first]
+    while run[-1] + 1 < len(ordered):
+        gap = doc.text[ordered[run[-1]].span.end : ordered[run[-1] + 1].span.start]
+        if gap not in _RECIPIENT_GAP:
+            break
+        run.append(run[-1] + 1)
+    return run
+
+
 def _ends_in(division: Division, char: str) -> bool:
     return division.name.endswith(char) or (char == "州" and division.name.endswith("自治州"))
 
@@ -745,10 +798,15 @@ def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | 
     scores: dict[Division, float] = {}
     ordered = sorted(places, key=lambda m: (m.span.start, m.span.end))
     qualifiers = _qualifiers(ordered)
-    for mention, qualifier in zip(ordered, qualifiers, strict=True):
+    helpers, recipients, partners = _help_roles(doc, ordered)
+    for index, (mention, qualifier) in enumerate(zip(ordered, qualifiers, strict=True)):
         division = mention.division
         own = 4.0 if _is_organisation(doc.text, mention.span.end) else 1.0
         own = 0.3 if qualifier else own
+        if index in helpers or index in partners:
+            continue
+        if index in recipients:
+            own = _HELPED_WEIGHT
         for distance, area in enumerate(division.chain()):
             scores[area] = scores.get(area, 0.0) + own * 0.3**distance
     cues = Counter(m.group(1) for m in _OWN_AREA.finditer(doc.text))
@@ -756,7 +814,10 @@ def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | 
     scores = {d: s for d, s in scores.items() if _LEVEL_RANK[d.level] <= _LEVEL_RANK[lowest]}
     if not scores:
         return None
+    not_own = {ordered[i].division for i in partners}
     for division in scores:
+        if division in not_own:
+            continue
         for char, count in cues.items():
             if division.name.endswith(char) or (char == "州" and "自治州" in division.name):
                 scores[division] += count
