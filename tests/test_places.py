@@ -446,3 +446,21 @@ def test_own_province_helping_others_stays_the_author() -> None:
     doc = Document.from_text(text)
     jurisdiction = places.infer_jurisdiction(doc, places.extract(doc))
     assert jurisdiction is not None and jurisdiction.name == "浙江省"
+
+
+def test_provincial_notice_never_naming_its_province() -> None:
+    # 省人大常委会 is the province's body; the city is named once, in passing
+    text = (
+        "省人大常委会会议表决通过任免案。省人大常委会任命3人，省政府提请免职2人，"
+        "省人大常委会主任会议提议1人，其中一人由芜湖市人大常委会推荐。"
+    )
+    doc = Document.from_text(text)
+    jurisdiction = places.infer_jurisdiction(doc, places.extract(doc))
+    assert jurisdiction is not None and jurisdiction.name == "安徽省"
+
+
+def test_own_county_words_outrank_provincial_bodies() -> None:
+    text = "省委巡视组对我县开展巡视，省委巡视组反馈意见后，休宁县全县整改。"
+    doc = Document.from_text(text)
+    jurisdiction = places.infer_jurisdiction(doc, places.extract(doc))
+    assert jurisdiction is not None and jurisdiction.name == "休宁县"

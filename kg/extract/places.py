@@ -48,7 +48,11 @@ _SUB_COUNTY_SUFFIXES = "乡镇村"
 _FUNCTION_POS = ("d", "p", "c", "u", "m", "q", "r", "f", "x")
 """Parts of speech that never occur in a name's stem; verbs and adjectives only as a whole
 word (对接村 no, 田铺大塆村 yes: jieba splits unknown names into single characters)."""
+_OWN_PREFIXES = frozenset("全我本")
 _OWN_AREA = re.compile(r"(?:全|我|本)(省|市|州|县|区|旗|盟|乡|镇)")
+_BARE_PROVINCE_BODY = re.compile(r"省(?:[一二三四五六七八九十]+届)?(?:人大|人民政府|政府|委(?!员))")
+"""省人大常委会, 省十二届人大, 省政府: the province's own bodies, named without the province (a
+provincial notice never names its province: 省人大常委会…任命)."""
 _LEVEL_RANK = gazetteer.LEVEL_ORDER
 _VILLAGE_FEATURE_MENTIONS = 3
 _HEADING_COLON = re.compile(r"[:：]\s*")
@@ -783,6 +787,19 @@ def _featured_village(
     return None
 
 
+def _bare_province_bodies(doc: Document, ordered: list[PlaceMention]) -> int:
+    """How often the text names a province's body by 省 alone (省人大常委会, not 安徽省人大)."""
+    inside = {m.span.end - 1 for m in ordered}
+    starts = {t.start for t in tokenize(doc.text)}
+    return sum(
+        1
+        for match in _BARE_PROVINCE_BODY.finditer(doc.text)
+        if match.start() in starts
+        and match.start() not in inside
+        and doc.text[match.start() - 1 : match.start()] not in _OWN_PREFIXES
+    )
+
+
 def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | None:
     """The document's own area: the division its author's organisation belongs to (中共X市委,
     X县人民政府), that it names most, and whose kind 全市/我县/本州 refer to.
@@ -810,6 +827,9 @@ def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | 
         for distance, area in enumerate(division.chain()):
             scores[area] = scores.get(area, 0.0) + own * 0.3**distance
     cues = Counter(m.group(1) for m in _OWN_AREA.finditer(doc.text))
+    if not any(count for char, count in cues.items() if char != "省"):
+        # 省委巡视组对我县…: a lower author's own words outrank the province's bodies
+        cues["省"] += _bare_province_bodies(doc, ordered)
     lowest = Level.TOWNSHIP if cues["乡"] + cues["镇"] else Level.COUNTY
     scores = {d: s for d, s in scores.items() if _LEVEL_RANK[d.level] <= _LEVEL_RANK[lowest]}
     if not scores:
