@@ -432,35 +432,28 @@ def test_a_village_named_after_its_county_and_after_its_township_is_one() -> Non
     assert keys == {"621126/township/梅川镇/village/金穗村"}
 
 
-def test_cooperation_article_is_about_the_area_helped() -> None:
-    # the helper is named more often, but the figures are the helped city's
-    text = "苏州市对口帮扶铜仁市以来，苏州市企业在当地建成车间12个，苏州市干部驻村。"
+@pytest.mark.parametrize(
+    ("text", "own_area"),
+    [
+        # a cooperation article: the helper is named more often, but the figures are the
+        # helped city's
+        ("苏州市对口帮扶铜仁市以来，苏州市企业在当地建成车间12个，苏州市干部驻村。", "铜仁市"),
+        # 我省 is the helper: the provinces it helps are partners, not the document's own area
+        (
+            "浙江举行推进会。今年我省对口帮扶的甘肃、青海2个省新建车间50个，甘肃和青海的农户增收。",
+            "浙江省",
+        ),
+        # a provincial notice: 省人大常委会 is the province's body; a city is named in passing
+        (
+            "省人大常委会会议表决通过任免案。省人大常委会任命3人，省政府提请免职2人，"
+            "省人大常委会主任会议提议1人，其中一人由芜湖市人大常委会推荐。",
+            "安徽省",
+        ),
+        # 我县 outranks the province's bodies
+        ("省委巡视组对我县开展巡视，省委巡视组反馈意见后，休宁县全县整改。", "休宁县"),
+    ],
+)
+def test_own_area_by_the_genre(text: str, own_area: str) -> None:
     doc = Document.from_text(text)
     jurisdiction = places.infer_jurisdiction(doc, places.extract(doc))
-    assert jurisdiction is not None and jurisdiction.name == "铜仁市"
-
-
-def test_own_province_helping_others_stays_the_author() -> None:
-    # 我省 is the helper: the provinces it helps are partners, not the document's own area
-    text = "浙江举行推进会。今年我省对口帮扶的甘肃、青海2个省新建车间50个，甘肃和青海的农户增收。"
-    doc = Document.from_text(text)
-    jurisdiction = places.infer_jurisdiction(doc, places.extract(doc))
-    assert jurisdiction is not None and jurisdiction.name == "浙江省"
-
-
-def test_provincial_notice_never_naming_its_province() -> None:
-    # 省人大常委会 is the province's body; the city is named once, in passing
-    text = (
-        "省人大常委会会议表决通过任免案。省人大常委会任命3人，省政府提请免职2人，"
-        "省人大常委会主任会议提议1人，其中一人由芜湖市人大常委会推荐。"
-    )
-    doc = Document.from_text(text)
-    jurisdiction = places.infer_jurisdiction(doc, places.extract(doc))
-    assert jurisdiction is not None and jurisdiction.name == "安徽省"
-
-
-def test_own_county_words_outrank_provincial_bodies() -> None:
-    text = "省委巡视组对我县开展巡视，省委巡视组反馈意见后，休宁县全县整改。"
-    doc = Document.from_text(text)
-    jurisdiction = places.infer_jurisdiction(doc, places.extract(doc))
-    assert jurisdiction is not None and jurisdiction.name == "休宁县"
+    assert jurisdiction is not None and jurisdiction.name == own_area
