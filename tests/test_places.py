@@ -449,6 +449,12 @@ def test_a_village_named_after_its_county_and_after_its_township_is_one() -> Non
             "省人大常委会主任会议提议1人，其中一人由芜湖市人大常委会推荐。",
             "安徽省",
         ),
+        # a township feature: the township named again and again, its province in passing
+        (
+            "福建省新闻办在甘棠乡举办见面会。福建省屏南县甘棠乡党委书记介绍，甘棠乡修通公路，"
+            "甘棠乡种茶增收，甘棠乡建起小学，福建省媒体报道了甘棠乡。",
+            "甘棠乡",
+        ),
         # 我县 outranks the province's bodies
         ("省委巡视组对我县开展巡视，省委巡视组反馈意见后，休宁县全县整改。", "休宁县"),
     ],

@@ -55,6 +55,9 @@ _BARE_PROVINCE_BODY = re.compile(r"省(?:[一二三四五六七八九十]+届)?(
 provincial notice never names its province: 省人大常委会…任命)."""
 _LEVEL_RANK = gazetteer.LEVEL_ORDER
 _VILLAGE_FEATURE_MENTIONS = 3
+_TOWNSHIP_FEATURE_MENTIONS = 5
+"""How often a township must be named on its own for the document to be about it where no
+全乡/我镇 says so: more than a village, as a meeting names the townships it visits."""
 _HEADING_COLON = re.compile(r"[:：]\s*")
 _SIBLING_GAP = re.compile(r"[^，,。；;：:！？!?\n、]{0,8}、")
 """天保镇427人、 / 仁义镇红军村、: what may stand between a township and the next of a list."""
@@ -831,6 +834,7 @@ def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | 
         # 省委巡视组对我县…: a lower author's own words outrank the province's bodies
         cues["省"] += _bare_province_bodies(doc, ordered)
     lowest = Level.TOWNSHIP if cues["乡"] + cues["镇"] else Level.COUNTY
+    townships = {d: s for d, s in scores.items() if d.level is Level.TOWNSHIP}
     scores = {d: s for d, s in scores.items() if _LEVEL_RANK[d.level] <= _LEVEL_RANK[lowest]}
     if not scores:
         return None
@@ -845,7 +849,32 @@ def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | 
         scores.items(),
         key=lambda item: (item[1], -_LEVEL_RANK[item[0].level], item[0].key),
     )
-    return _featured_village(doc, ordered, qualifiers, best[1]) or best[0]
+    return (
+        _featured_village(doc, ordered, qualifiers, best[1])
+        or _featured_township(ordered, qualifiers, townships, best[1])
+        or best[0]
+    )
+
+
+def _featured_township(
+    ordered: list[PlaceMention],
+    qualifiers: list[bool],
+    townships: dict[Division, float],
+    best: float,
+) -> Division | None:
+    """The township a township feature is about (宁德市寿宁县下党乡…下党乡党委…下党乡): named
+    on its own at least five times and scoring more than the best division above it."""
+    counts = Counter(
+        m.division
+        for m, q in zip(ordered, qualifiers, strict=True)
+        if not q and m.division.level is Level.TOWNSHIP
+    )
+    featured = [
+        (score, d.key, d)
+        for d, score in townships.items()
+        if counts[d] >= _TOWNSHIP_FEATURE_MENTIONS and score > best
+    ]
+    return max(featured, key=lambda t: (t[0], t[1]))[2] if featured else None
 
 
 def area_references(
