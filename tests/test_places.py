@@ -455,6 +455,12 @@ def test_a_village_named_after_its_county_and_after_its_township_is_one() -> Non
             "甘棠乡种茶增收，甘棠乡建起小学，福建省媒体报道了甘棠乡。",
             "甘棠乡",
         ),
+        # a district's press conference hosted by its city: the district is named more often
+        (
+            "临沂市人民政府新闻办公室举行发布会，临沂市委宣传部副部长主持。兰山区委书记介绍，"
+            "兰山区贫困村全部出列，兰山区新建车间20个，兰山区农户增收，全区面貌一新，兰山区群众点赞。",
+            "兰山区",
+        ),
         # 我县 outranks the province's bodies
         ("省委巡视组对我县开展巡视，省委巡视组反馈意见后，休宁县全县整改。", "休宁县"),
     ],

@@ -58,6 +58,8 @@ _VILLAGE_FEATURE_MENTIONS = 3
 _TOWNSHIP_FEATURE_MENTIONS = 5
 """How often a township must be named on its own for the document to be about it where no
 全乡/我镇 says so: more than a village, as a meeting names the townships it visits."""
+_PARENT_SHARE = 0.3
+"""What a mention of a division counts towards its parent (and that squared to its grandparent)."""
 _HEADING_COLON = re.compile(r"[:：]\s*")
 _SIBLING_GAP = re.compile(r"[^，,。；;：:！？!?\n、]{0,8}、")
 """天保镇427人、 / 仁义镇红军村、: what may stand between a township and the next of a list."""
@@ -816,6 +818,7 @@ def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | 
     if not places:
         return None
     scores: dict[Division, float] = {}
+    named: dict[Division, float] = {}
     ordered = sorted(places, key=lambda m: (m.span.start, m.span.end))
     qualifiers = _qualifiers(ordered)
     helpers, recipients, partners = _help_roles(doc, ordered)
@@ -827,8 +830,9 @@ def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | 
             continue
         if index in recipients:
             own = _HELPED_WEIGHT
+        named[division] = named.get(division, 0.0) + own
         for distance, area in enumerate(division.chain()):
-            scores[area] = scores.get(area, 0.0) + own * 0.3**distance
+            scores[area] = scores.get(area, 0.0) + own * _PARENT_SHARE**distance
     cues = Counter(m.group(1) for m in _OWN_AREA.finditer(doc.text))
     if not any(count for char, count in cues.items() if char != "省"):
         # 省委巡视组对我县…: a lower author's own words outrank the province's bodies
@@ -849,11 +853,41 @@ def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | 
         scores.items(),
         key=lambda item: (item[1], -_LEVEL_RANK[item[0].level], item[0].key),
     )
+    times = Counter(m.division for m in ordered)
+    best = _most_specific(best, scores, named, times)
     return (
         _featured_village(doc, ordered, qualifiers, best[1])
         or _featured_township(ordered, qualifiers, townships, best[1])
         or best[0]
     )
+
+
+def _most_specific(
+    best: tuple[Division, float],
+    scores: dict[Division, float],
+    named: dict[Division, float],
+    times: Counter[Division],
+) -> tuple[Division, float]:
+    """``best``, or the division inside it that outscores it once the share it passed up is
+    taken back, and that gave it most of what it has from inside (港北区, named on its own
+    more than 贵港市, whose organisations host the meeting; not one of the several counties of
+    a prefecture's feature), named at least as often: the most specific place the article is
+    about.  ``named``: what each division's own mentions count, without those of the divisions
+    inside it; ``times``: how often each is named."""
+    division, score = best
+    while True:
+        from_inside = scores[division] - named.get(division, 0.0)
+        inside = [
+            (s, d.key, d)
+            for d, s in scores.items()
+            if d.parent == division
+            and s > score - _PARENT_SHARE * named.get(d, 0.0)
+            and _PARENT_SHARE * s > from_inside / 2
+            and times[d] >= times[division]
+        ]
+        if not inside:
+            return division, score
+        score, _, division = max(inside, key=lambda t: (t[0], t[1]))
 
 
 def _featured_township(
