@@ -37,7 +37,7 @@ from kg.resources import read_lines, read_table
 from kg.text.document import Document
 from kg.text.segment import Token, tokenize
 
-__all__ = ["area_references", "extract", "infer_jurisdiction", "own_area_mentions"]
+__all__ = ["area_references", "extract", "helpers", "infer_jurisdiction", "own_area_mentions"]
 
 _SUFFIXES = ("自治区", "自治州", "自治县", "自治旗", "特别行政区", "地区", "街道", "苏木")
 _SUFFIX_CHARS = "省市州盟县区旗乡镇"
@@ -124,6 +124,13 @@ def _help_roles(doc: Document, ordered: list[PlaceMention]) -> tuple[set[int], s
                 author_recipients.update(_recipient_run(doc, ordered, starts[verb.end()]))
                 break
     return helpers, recipients, author_recipients
+
+
+def helpers(doc: Document, places: list[PlaceMention]) -> frozenset[Division]:
+    """The divisions the text names helping another (东莞 in 东莞对口帮扶揭阳)."""
+    ordered = sorted(places, key=lambda m: (m.span.start, m.span.end))
+    helping, _, _ = _help_roles(doc, ordered)
+    return frozenset(ordered[i].division for i in helping)
 
 
 def _recipient_run(doc: Document, ordered: list[PlaceMention], first: int) -> list[int]:
