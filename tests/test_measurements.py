@@ -401,6 +401,12 @@ def test_figures_of_help_belong_to_the_area_helped() -> None:
     assert [m.area for m in found] == [LIJIANG, LIJIANG]
 
 
+def test_a_helper_opening_a_clause_works_on_the_area_helped() -> None:
+    # 福州市 helps 永胜县 elsewhere in the text: its team's work is the county's figure
+    _, found = measure_in("福州市对口帮扶永胜县。福州市扶贫工作组扶持合作社12个。")
+    assert [(m.quantity.span.text, m.area) for m in found] == [("12个", YONGSHENG)]
+
+
 def test_a_plan_governs_result_words_in_later_clauses() -> None:
     _, found = measure_in(
         "2023-05-01\n计划到2026年,全县茶叶面积达到5万亩,新增加工厂4个,产值突破10亿元。"

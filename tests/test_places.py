@@ -430,3 +430,42 @@ def test_a_village_named_after_its_county_and_after_its_township_is_one() -> Non
     doc = Document.from_text("岷县金穗村村民编了山歌。干部在岷县梅川镇金穗村驻村。")
     keys = {m.division.key for m in places.extract(doc) if m.span.text == "金穗村"}
     assert keys == {"621126/township/梅川镇/village/金穗村"}
+
+
+@pytest.mark.parametrize(
+    ("text", "own_area"),
+    [
+        # a cooperation article: the helper is named more often, but the figures are the
+        # helped city's
+        ("苏州市对口帮扶铜仁市以来，苏州市企业在当地建成车间12个，苏州市干部驻村。", "铜仁市"),
+        # 我省 is the helper: the provinces it helps are partners, not the document's own area
+        (
+            "浙江举行推进会。今年我省对口帮扶的甘肃、青海2个省新建车间50个，甘肃和青海的农户增收。",
+            "浙江省",
+        ),
+        # a provincial notice: 省人大常委会 is the province's body; a city is named in passing
+        (
+            "省人大常委会会议表决通过任免案。省人大常委会任命3人，省政府提请免职2人，"
+            "省人大常委会主任会议提议1人，其中一人由芜湖市人大常委会推荐。",
+            "安徽省",
+        ),
+        # a township feature: the township named again and again, its province in passing
+        (
+            "福建省新闻办在甘棠乡举办见面会。福建省屏南县甘棠乡党委书记介绍，甘棠乡修通公路，"
+            "甘棠乡种茶增收，甘棠乡建起小学，福建省媒体报道了甘棠乡。",
+            "甘棠乡",
+        ),
+        # a district's press conference hosted by its city: the district is named more often
+        (
+            "临沂市人民政府新闻办公室举行发布会，临沂市委宣传部副部长主持。兰山区委书记介绍，"
+            "兰山区贫困村全部出列，兰山区新建车间20个，兰山区农户增收，全区面貌一新，兰山区群众点赞。",
+            "兰山区",
+        ),
+        # 我县 outranks the province's bodies
+        ("省委巡视组对我县开展巡视，省委巡视组反馈意见后，休宁县全县整改。", "休宁县"),
+    ],
+)
+def test_own_area_by_the_genre(text: str, own_area: str) -> None:
+    doc = Document.from_text(text)
+    jurisdiction = places.infer_jurisdiction(doc, places.extract(doc))
+    assert jurisdiction is not None and jurisdiction.name == own_area

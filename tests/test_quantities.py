@@ -44,6 +44,9 @@ def one(text: str) -> Quantity:
         ("投入一百多万元。", "一百多万元", "1000000", "CNY", None, Qualifier.MORE_THAN),
         ("惠及超过5000户。", "超过5000户", "5000", "HOUSEHOLD", None, Qualifier.MORE_THAN),
         ("户均增收3000元左右。", "3000元左右", "3000", "CNY", None, Qualifier.APPROXIMATELY),
+        # the verb states the bound; 以上 only repeats it
+        ("村均收入突破8万元以上。", "突破8万元以上", "80000", "CNY", None, Qualifier.MORE_THAN),
+        ("惠及8000户以上。", "8000户以上", "8000", "HOUSEHOLD", None, Qualifier.AT_LEAST),
         ("发生率降到1%以下。", "1%以下", "1", "PERCENT", None, Qualifier.AT_MOST),
         ("新增一百二十个岗位。", "一百二十个", "120", "COUNT", "个", Qualifier.EXACT),
         ("装机1.2万千瓦。", "1.2万千瓦", "12000", "KW", None, Qualifier.EXACT),

@@ -51,7 +51,7 @@ from kg.extract.facts import (
 )
 from kg.extract.indicators import concept_of
 from kg.extract.periods import Period, Periods
-from kg.extract.places import area_references
+from kg.extract.places import area_references, helpers
 from kg.extract.quantities import as_change, number_context, tokens
 from kg.resources import read_table
 from kg.text.document import Document, Span
@@ -177,6 +177,8 @@ class _Reader:
         self.places = sorted(places, key=lambda p: p.span.start)
         self.area_words = area_references(doc, places, jurisdiction)
         """Words that stand for a place (全村, 村里, 该县)."""
+        self.helpers = helpers(doc, places)
+        """Divisions named helping another (东莞 in 东莞对口帮扶揭阳)."""
         self.references = sorted(
             [*places, *self.area_words], key=lambda p: (p.span.start, p.span.end)
         )
@@ -747,7 +749,10 @@ class _Reader:
             found: Division | None = distributed[0]
         else:
             found = self._area(quantity, clauses, index, programme, jurisdiction)
-        if _outside(found, jurisdiction) and not self._subject_of(found, quantity, clauses[index]):
+        if _outside(found, jurisdiction) and (
+            # a helper from outside (东莞扶贫工作组扶持114个村) works on the document's area
+            found in self.helpers or not self._subject_of(found, quantity, clauses[index])
+        ):
             return [jurisdiction]
         if self._counts_listed(quantity, clauses[index]):
             return [self._holding(found, quantity)]

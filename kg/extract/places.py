@@ -37,7 +37,7 @@ from kg.resources import read_lines, read_table
 from kg.text.document import Document
 from kg.text.segment import Token, tokenize
 
-__all__ = ["area_references", "extract", "infer_jurisdiction", "own_area_mentions"]
+__all__ = ["area_references", "extract", "helpers", "infer_jurisdiction", "own_area_mentions"]
 
 _SUFFIXES = ("自治区", "自治州", "自治县", "自治旗", "特别行政区", "地区", "街道", "苏木")
 _SUFFIX_CHARS = "省市州盟县区旗乡镇"
@@ -48,9 +48,18 @@ _SUB_COUNTY_SUFFIXES = "乡镇村"
 _FUNCTION_POS = ("d", "p", "c", "u", "m", "q", "r", "f", "x")
 """Parts of speech that never occur in a name's stem; verbs and adjectives only as a whole
 word (对接村 no, 田铺大塆村 yes: jieba splits unknown names into single characters)."""
+_OWN_PREFIXES = frozenset("全我本")
 _OWN_AREA = re.compile(r"(?:全|我|本)(省|市|州|县|区|旗|盟|乡|镇)")
+_BARE_PROVINCE_BODY = re.compile(r"省(?:[一二三四五六七八九十]+届)?(?:人大|人民政府|政府|委(?!员))")
+"""省人大常委会, 省十二届人大, 省政府: the province's own bodies, named without the province (a
+provincial notice never names its province: 省人大常委会…任命)."""
 _LEVEL_RANK = gazetteer.LEVEL_ORDER
 _VILLAGE_FEATURE_MENTIONS = 3
+_TOWNSHIP_FEATURE_MENTIONS = 5
+"""How often a township must be named on its own for the document to be about it where no
+全乡/我镇 says so: more than a village, as a meeting names the townships it visits."""
+_PARENT_SHARE = 0.3
+"""What a mention of a division counts towards its parent (and that squared to its grandparent)."""
 _HEADING_COLON = re.compile(r"[:：]\s*")
 _SIBLING_GAP = re.compile(r"[^，,。；;：:！？!?\n、]{0,8}、")
 """天保镇427人、 / 仁义镇红军村、: what may stand between a township and the next of a list."""
@@ -73,6 +82,66 @@ def _not_division_words() -> Lexicon:
 def _area_words() -> dict[str, str]:
     """全村, 该县, 村里 … -> the level character of the division they stand for."""
     return {row[0]: row[1] for row in read_table("area_words.tsv")}
+
+
+@cache
+def _help_verb() -> re.Pattern[str]:
+    """A verb of one area helping another (``help`` in ``cues.tsv``: 对口帮扶, 援建 …), with
+    what may stand between it and the area helped (的, 了)."""
+    words = sorted((row[1] for row in read_table("cues.tsv") if row[0] == "help"), key=len)
+    return re.compile("(?:" + "|".join(map(re.escape, reversed(words))) + ")[了的]?")
+
+
+_HELPER_GAP = re.compile(r"[^，,。；;：:！？!?\n、]{0,6}?")
+"""我省明确为|对口帮扶: what may stand between an own-area word and its help verb."""
+_HELPED_WEIGHT = 4.0
+"""What naming an area as the one helped counts towards the document's own area: as much as an
+organisation's name (the figures of a cooperation article are the helped area's)."""
+_RECIPIENT_GAP = frozenset({"", "、", "和", "及", "与", "，"})
+
+
+def _help_roles(doc: Document, ordered: list[PlaceMention]) -> tuple[set[int], set[int], set[int]]:
+    """Indices of ``ordered`` mentions by their part in a cooperation article: helpers named
+    before a help verb (东莞 in 东莞对口帮扶揭阳), the areas they help (揭阳), and the partners
+    of the author (四川、贵州 in 我省对口帮扶的四川、贵州): the author helps."""
+    helps = _help_verb()
+    helpers: set[int] = set()
+    recipients: set[int] = set()
+    starts = {m.span.start: i for i, m in enumerate(ordered)}
+    own_helpers = [m.end() for m in _OWN_AREA.finditer(doc.text)]
+    for index, mention in enumerate(ordered):
+        verb = helps.match(doc.text, mention.span.end)
+        if verb is None or verb.end() not in starts:
+            continue
+        helpers.add(index)
+        recipients.update(_recipient_run(doc, ordered, starts[verb.end()]))
+    author_recipients: set[int] = set()
+    for end in own_helpers:
+        gap = _HELPER_GAP.match(doc.text, end)
+        for position in range(end, (gap.end() if gap else end) + 1):
+            verb = helps.match(doc.text, position)
+            if verb is not None and verb.end() in starts:
+                author_recipients.update(_recipient_run(doc, ordered, starts[verb.end()]))
+                break
+    return helpers, recipients, author_recipients
+
+
+def helpers(doc: Document, places: list[PlaceMention]) -> frozenset[Division]:
+    """The divisions the text names helping another (东莞 in 东莞对口帮扶揭阳)."""
+    ordered = sorted(places, key=lambda m: (m.span.start, m.span.end))
+    helping, _, _ = _help_roles(doc, ordered)
+    return frozenset(ordered[i].division for i in helping)
+
+
+def _recipient_run(doc: Document, ordered: list[PlaceMention], first: int) -> list[int]:
+    """The mention at ``first`` and those listed after it (揭阳、汕尾, 四川、贵州和湖北)."""
+    run = [first]
+    while run[-1] + 1 < len(ordered):
+        gap = doc.text[ordered[run[-1]].span.end : ordered[run[-1] + 1].span.start]
+        if gap not in _RECIPIENT_GAP:
+            break
+        run.append(run[-1] + 1)
+    return run
 
 
 def _ends_in(division: Division, char: str) -> bool:
@@ -730,6 +799,19 @@ def _featured_village(
     return None
 
 
+def _bare_province_bodies(doc: Document, ordered: list[PlaceMention]) -> int:
+    """How often the text names a province's body by 省 alone (省人大常委会, not 安徽省人大)."""
+    inside = {m.span.end - 1 for m in ordered}
+    starts = {t.start for t in tokenize(doc.text)}
+    return sum(
+        1
+        for match in _BARE_PROVINCE_BODY.finditer(doc.text)
+        if match.start() in starts
+        and match.start() not in inside
+        and doc.text[match.start() - 1 : match.start()] not in _OWN_PREFIXES
+    )
+
+
 def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | None:
     """The document's own area: the division its author's organisation belongs to (中共X市委,
     X县人民政府), that it names most, and whose kind 全市/我县/本州 refer to.
@@ -743,20 +825,34 @@ def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | 
     if not places:
         return None
     scores: dict[Division, float] = {}
+    named: dict[Division, float] = {}
     ordered = sorted(places, key=lambda m: (m.span.start, m.span.end))
     qualifiers = _qualifiers(ordered)
-    for mention, qualifier in zip(ordered, qualifiers, strict=True):
+    helpers, recipients, partners = _help_roles(doc, ordered)
+    for index, (mention, qualifier) in enumerate(zip(ordered, qualifiers, strict=True)):
         division = mention.division
         own = 4.0 if _is_organisation(doc.text, mention.span.end) else 1.0
         own = 0.3 if qualifier else own
+        if index in helpers or index in partners:
+            continue
+        if index in recipients:
+            own = _HELPED_WEIGHT
+        named[division] = named.get(division, 0.0) + own
         for distance, area in enumerate(division.chain()):
-            scores[area] = scores.get(area, 0.0) + own * 0.3**distance
+            scores[area] = scores.get(area, 0.0) + own * _PARENT_SHARE**distance
     cues = Counter(m.group(1) for m in _OWN_AREA.finditer(doc.text))
+    if not any(count for char, count in cues.items() if char != "省"):
+        # 省委巡视组对我县…: a lower author's own words outrank the province's bodies
+        cues["省"] += _bare_province_bodies(doc, ordered)
     lowest = Level.TOWNSHIP if cues["乡"] + cues["镇"] else Level.COUNTY
+    townships = {d: s for d, s in scores.items() if d.level is Level.TOWNSHIP}
     scores = {d: s for d, s in scores.items() if _LEVEL_RANK[d.level] <= _LEVEL_RANK[lowest]}
     if not scores:
         return None
+    not_own = {ordered[i].division for i in partners}
     for division in scores:
+        if division in not_own:
+            continue
         for char, count in cues.items():
             if division.name.endswith(char) or (char == "州" and "自治州" in division.name):
                 scores[division] += count
@@ -764,7 +860,62 @@ def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | 
         scores.items(),
         key=lambda item: (item[1], -_LEVEL_RANK[item[0].level], item[0].key),
     )
-    return _featured_village(doc, ordered, qualifiers, best[1]) or best[0]
+    times = Counter(m.division for m in ordered)
+    best = _most_specific(best, scores, named, times)
+    return (
+        _featured_village(doc, ordered, qualifiers, best[1])
+        or _featured_township(ordered, qualifiers, townships, best[1])
+        or best[0]
+    )
+
+
+def _most_specific(
+    best: tuple[Division, float],
+    scores: dict[Division, float],
+    named: dict[Division, float],
+    times: Counter[Division],
+) -> tuple[Division, float]:
+    """``best``, or the division inside it that outscores it once the share it passed up is
+    taken back, and that gave it most of what it has from inside (港北区, named on its own
+    more than 贵港市, whose organisations host the meeting; not one of the several counties of
+    a prefecture's feature), named at least as often: the most specific place the article is
+    about.  ``named``: what each division's own mentions count, without those of the divisions
+    inside it; ``times``: how often each is named."""
+    division, score = best
+    while True:
+        from_inside = scores[division] - named.get(division, 0.0)
+        inside = [
+            (s, d.key, d)
+            for d, s in scores.items()
+            if d.parent == division
+            and s > score - _PARENT_SHARE * named.get(d, 0.0)
+            and _PARENT_SHARE * s > from_inside / 2
+            and times[d] >= times[division]
+        ]
+        if not inside:
+            return division, score
+        score, _, division = max(inside, key=lambda t: (t[0], t[1]))
+
+
+def _featured_township(
+    ordered: list[PlaceMention],
+    qualifiers: list[bool],
+    townships: dict[Division, float],
+    best: float,
+) -> Division | None:
+    """The township a township feature is about (宁德市寿宁县下党乡…下党乡党委…下党乡): named
+    on its own at least five times and scoring more than the best division above it."""
+    counts = Counter(
+        m.division
+        for m, q in zip(ordered, qualifiers, strict=True)
+        if not q and m.division.level is Level.TOWNSHIP
+    )
+    featured = [
+        (score, d.key, d)
+        for d, score in townships.items()
+        if counts[d] >= _TOWNSHIP_FEATURE_MENTIONS and score > best
+    ]
+    return max(featured, key=lambda t: (t[0], t[1]))[2] if featured else None
 
 
 def area_references(

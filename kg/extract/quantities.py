@@ -189,6 +189,10 @@ class _Reading:
     """The numeral as written when it is Chinese."""
 
 
+_RESTATED = {Qualifier.AT_LEAST: Qualifier.MORE_THAN}
+"""A bound written after a number that a verb before it already states, more precisely."""
+
+
 def _read_number(text: str, match: re.Match[str], bare: bool = False) -> _Reading | None:
     """The number matched at ``match`` with multipliers, qualifiers and measure word.
 
@@ -375,7 +379,8 @@ def extract(doc: Document) -> list[Quantity]:
         qualifier = reading.qualifier
         if qualifier_word and _word_starts(doc, reading.start - len(qualifier_word)):
             start -= len(qualifier_word)
-            if qualifier is Qualifier.EXACT:
+            if qualifier is Qualifier.EXACT or _RESTATED.get(qualifier) is before[qualifier_word]:
+                # 突破10万元以上: the verb says it, 以上 only repeats it
                 qualifier = before[qualifier_word]
         if _excluded(doc, reading, start):
             continue
