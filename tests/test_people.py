@@ -478,3 +478,12 @@ def test_a_notice_naming_people_by_age_and_their_posts_by_pronoun() -> None:
         ("副主席", "政协丽江市委员会"),
     ]
     assert "孙立平" in found
+
+
+def test_an_adverb_of_regard_after_a_title_is_no_name() -> None:
+    # 殷殷 and 常 open words that sit where a name after a title or a cue would
+    found = run("村里的老党员常说，要把习近平总书记殷殷嘱托落到田间地头。")
+    assert {name: posts(person) for name, person in found.items()} == {
+        "习近平": [("总书记", "中共中央")]
+    }
+    assert run("总书记殷切希望青年人扎根基层。") == {}
