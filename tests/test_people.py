@@ -487,3 +487,9 @@ def test_an_adverb_of_regard_after_a_title_is_no_name() -> None:
         "习近平": [("总书记", "中共中央")]
     }
     assert run("总书记殷切希望青年人扎根基层。") == {}
+
+
+def test_a_two_character_verb_after_a_name_is_no_part_of_it() -> None:
+    found = run("县委常委、副县长张伟拟任县委副书记。")
+    assert list(found) == ["张伟"]
+    assert ("副县长", "县人民政府") in posts(found["张伟"])

@@ -425,6 +425,8 @@ class _Reader:
                 and nxt is not None
                 and _HAN.fullmatch(nxt.word[0])
                 and (len(nxt.word) == 1 or self._follower_token(end + 1))
+                # 任刚|拟任, 张伟|出任: a two-character verb is a word of its own
+                and not (len(nxt.word) == 2 and nxt.pos.startswith("v"))
                 and not self._ends_name(end, limit)
                 and self._ends_name(end + 1, limit)
             ):
