@@ -368,21 +368,28 @@ class _Reader:
         list and the values do not pair up."""
         if not any(c in label for c in _ITEM_SEPARATORS):
             return self._joint(quantity, clause, label)
-        distributed = self._distributed_values(quantity, clause)
-        if distributed is None:
-            return label
-        _, group = distributed
         items = _ITEM_SPLIT.split(label)
-        if len(items) != len(group) or not all(items) or quantity not in group:
+        place = self._place_among(quantity, clause, len(items))
+        if place is None or not all(items):
             return label
         first, last = items[0], items[-1]
-        short = _short_forms()
         if len(first) <= _MODIFIER_MAX and len(last) > len(first):
             # short modifiers sharing the head written after the last (城、乡居民…)
             head = last[len(first) :]
             items = [*items[:-1], last[: len(first)]]
-            return short.get(items[group.index(quantity)], items[group.index(quantity)]) + head
-        return items[group.index(quantity)]
+            return _short_forms().get(items[place], items[place]) + head
+        return items[place]
+
+    def _place_among(self, quantity: Quantity, clause: _Clause, count: int) -> int | None:
+        """Where ``quantity`` stands among the values 分别 gives in its clause, when there are
+        ``count`` of them."""
+        distributed = self._distributed_values(quantity, clause)
+        if distributed is None:
+            return None
+        _, group = distributed
+        if len(group) != count or quantity not in group:
+            return None
+        return group.index(quantity)
 
     def _joint(self, quantity: Quantity, clause: _Clause, label: str) -> str:
         """Of values 分别 gives to an indicator whose modifier names two at once, the one of
@@ -391,13 +398,8 @@ class _Reader:
         for joint, parts in _joint_forms().items():
             if not label.startswith(joint):
                 continue
-            distributed = self._distributed_values(quantity, clause)
-            if distributed is None:
-                return label
-            _, group = distributed
-            if len(group) != len(parts) or quantity not in group:
-                return label
-            return parts[group.index(quantity)] + label[len(joint) :]
+            place = self._place_among(quantity, clause, len(parts))
+            return label if place is None else parts[place] + label[len(joint) :]
         return label
 
     def _label(self, toks: list[Token]) -> tuple[str, Span | None]:
