@@ -10,6 +10,9 @@ positions cost one dictionary lookup.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache
+
+from kg.resources import read_table
 
 
 def _lengths_by(words: Iterable[str], part: slice) -> dict[str, tuple[int, ...]]:
@@ -49,3 +52,11 @@ class Lexicon:
             if length <= end and text[end - length : end] in self.words:
                 return text[end - length : end]
         return None
+
+
+@cache
+def cue_words(role: str) -> tuple[str, ...]:
+    """Words of ``kg/data/cues.tsv`` with ``role``, longest first: the cue words of the genre
+    (completed aspect, plans, help verbs …) that several extractors read."""
+    words = [row[1] for row in read_table("cues.tsv") if row[0] == role]
+    return tuple(sorted(words, key=len, reverse=True))

@@ -50,6 +50,7 @@ from kg.extract.facts import (
     Quantity,
 )
 from kg.extract.indicators import concept_of
+from kg.extract.lexicon import cue_words
 from kg.extract.periods import Period, Periods
 from kg.extract.places import area_references, helpers
 from kg.extract.quantities import as_change, number_context, tokens
@@ -95,13 +96,6 @@ def _unpaired(toks: list[Token], edge: int) -> bool:
         if word in (opening, closing):
             return text.count(opening) != text.count(closing)
     return False
-
-
-@cache
-def cue_words(role: str) -> tuple[str, ...]:
-    """Words of ``kg/data/cues.tsv`` with ``role``, longest first."""
-    words = [row[1] for row in read_table("cues.tsv") if row[0] == role]
-    return tuple(sorted(words, key=len, reverse=True))
 
 
 @cache
@@ -498,13 +492,13 @@ class _Reader:
 
     # -- kind --------------------------------------------------------------------------------
 
-    def _cue_words(self, start: int, end: int) -> set[str]:
+    def _cue_words(self, start: int, end: int) -> frozenset[str]:
         """:meth:`_find_cue_words`, once per range: a sentence's quantities ask about the same
-        clauses (a copy each time, which callers may change)."""
+        clauses."""
         found = self._cues.get((start, end))
         if found is None:
             found = self._cues[start, end] = frozenset(self._find_cue_words(start, end))
-        return set(found)
+        return found
 
     def _find_cue_words(self, start: int, end: int) -> set[str]:
         """The words of ``text[start:end]`` that may be cues: not those inside the name of a

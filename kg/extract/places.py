@@ -32,7 +32,7 @@ from functools import cache
 
 from kg.extract import gazetteer
 from kg.extract.facts import Division, Level, PlaceMention
-from kg.extract.lexicon import Lexicon
+from kg.extract.lexicon import Lexicon, cue_words
 from kg.resources import read_lines, read_table
 from kg.text.document import Document
 from kg.text.segment import Token, tokenize
@@ -88,8 +88,7 @@ def _area_words() -> dict[str, str]:
 def _help_verb() -> re.Pattern[str]:
     """A verb of one area helping another (``help`` in ``cues.tsv``: 对口帮扶, 援建 …), with
     what may stand between it and the area helped (的, 了)."""
-    words = sorted((row[1] for row in read_table("cues.tsv") if row[0] == "help"), key=len)
-    return re.compile("(?:" + "|".join(map(re.escape, reversed(words))) + ")[了的]?")
+    return re.compile("(?:" + "|".join(map(re.escape, cue_words("help"))) + ")[了的]?")
 
 
 _HELPER_GAP = re.compile(r"[^，,。；;：:！？!?\n、]{0,6}?")
