@@ -212,3 +212,27 @@ def test_a_relative_word_inside_a_sentence_does_not_carry_to_the_next() -> None:
     assert period_of(text, "3万", "2019-01-20") == Period("2018", inferred=True)
     opening = "今年，全镇产值增长8%。新建厂房3万平方米。"
     assert period_of(opening, "3万", "2019-01-20") == Period("2019", inferred=True)
+
+
+def test_a_year_a_record_runs_from_is_no_period() -> None:
+    text = "全年农民收入增长9.6%，增速创2016年以来新高，人均工资性收入增长8%。"
+    assert period_of(text, "8%", "2020-01-28") == Period("2020", inferred=True)
+
+
+def test_now_is_the_document_s_year() -> None:
+    text = "2019年，全镇脱贫500人。目前，剩余的784名贫困人口已完成双认定。"
+    assert period_of(text, "784", "2020-06-16") == Period("2020", inferred=True)
+
+
+def test_a_text_counting_up_to_a_year_s_end_was_written_after_it() -> None:
+    text = "截至2019年底，全县脱贫1200户。目前，剩余贫困人口784人。"
+    assert period_of(text, "784") == Period("2020", inferred=True)
+    assert period_of("2019年底，全县脱贫1200户。目前，剩余贫困人口784人。", "784") == Period(
+        "2019", inferred=True
+    )
+
+
+def test_a_growth_over_two_years_is_its_own_clause_s_alone() -> None:
+    text = "2021年，第一产业增加值15亿元，两年平均增长4.5%；第二产业增加值20亿元，同比增长6.5%。"
+    assert period_of(text, "4.5") == Period("2020/2021")
+    assert period_of(text, "6.5") == Period("2021")

@@ -21,7 +21,10 @@ Where a quantity's period comes from, first found first (:class:`Periods`):
 A total or an average (累计, 年均) whose period so found is one year holds instead for the span
 its sentence, section or heading names up to that year (十三五, 过去五年, 四年来, 从2015年…到2020年;
 2018年以来 runs to the document's year).  A text with no date and no year takes the year of the
-latest national meeting it cites (十九届四中全会, 十三届全国人大二次会议).
+latest national meeting it cites (十九届四中全会, 十三届全国人大二次会议); one with no date that
+counts up to the end of its latest year (截至2019年底) was written the year after.  A year a
+record runs from (增速创2016年以来新高) is no period, and a growth over two years (两年平均增长)
+narrows its own clause's year only.
 
 Only 1 and 2 are stated; the others are inferred (:attr:`Period.inferred`).  Words that narrow a
 year rather than name one (全年, 上半年, 前三季度, 1—10月, 截至10月26日) take the year from the same
@@ -194,7 +197,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {role: _word_pattern(role) for role in _words() if role not in _NOT_PERIODS}
 
 
-_NOT_PERIODS = ("birth", "cumulative", "since", "plenum", "congress")
+_NOT_PERIODS = ("birth", "cumulative", "since", "plenum", "congress", "closed", "record")
 """Roles of ``periods.tsv`` whose words are no period themselves: a year of birth
 (:func:`_is_birth`), a total or an average over years (:meth:`Periods._cumulative`), a year
 things run from (:meth:`Periods._found_in`)."""
@@ -388,7 +391,13 @@ class Periods:
             stated = [f for f in found if f.kind in ("years", "year", "date", "year_months")]
             bases.extend(f for f in stated if f.kind == "year" and self._compared(f))
             stated = [f for f in stated if f not in bases]
-            narrowing.extend(f for f in found if f.kind in _NARROWING)
+            # 两年平均增长 in an earlier clause (第一产业…，两年平均增长4.5%；第二产业…，
+            # 同比增长6.5%) is that clause's growth rate's, not this one's
+            narrowing.extend(
+                f
+                for f in found
+                if f.kind in _NARROWING and not (f.kind == "trailing" and f.start < clause[0])
+            )
             if stated:
                 label = self._narrowed(self._stated(stated, clause_scope), narrowing)
                 return Period(self._since(bases, label))
@@ -447,6 +456,8 @@ class Periods:
             return True
         if _STARTING.search(self.text[max(0, found.start - 1) : found.start]):
             return False  # 从2015年的2276元增加到2020年的12787元: the value is 2020's
+        if any(self.text.endswith(w, 0, found.start) for w, _ in _words().get("record", [])):
+            return False  # 增速创2016年以来新高: the year a record is measured from
         return comparison or not self.text.startswith("的", found.end)
 
     def _stated(self, found: list[_Found], clause_scope: bool) -> str:
@@ -627,10 +638,22 @@ def _latest_year(text: str) -> int | None:
 
 
 def _undated_year(text: str) -> int | None:
-    """The year of a text that gives no date: the latest year it writes, or else the year of
-    the latest national meeting it cites (:func:`_meeting_year`)."""
+    """The year of a text that gives no date: the latest year it writes (the one after it where
+    the text says that year is over, 截至2019年底), or else the year of the latest national
+    meeting it cites (:func:`_meeting_year`)."""
     latest = _latest_year(text)
-    return latest if latest is not None else _meeting_year(text)
+    if latest is None:
+        return _meeting_year(text)
+    return latest + 1 if _closed(text, latest) else latest
+
+
+def _closed(text: str, year: int) -> bool:
+    """Whether the text counts up to the end of ``year`` (截至2019年底): it was written after
+    that year was over, so its own year (截至6月底, 今年) is a later one."""
+    return any(
+        re.search(re.escape(before) + rf"\s*{year}\s*" + re.escape(after), text)
+        for before, after in _words().get("closed", [])
+    )
 
 
 _PLENUMS = re.compile(r"(十[一二三四五六七八九]?|二十)届((?:[一二三四五六七]中[、，,和及]?)+)全会")
