@@ -236,3 +236,16 @@ def test_a_growth_over_two_years_is_its_own_clause_s_alone() -> None:
     text = "2021年，第一产业增加值15亿元，两年平均增长4.5%；第二产业增加值20亿元，同比增长6.5%。"
     assert period_of(text, "4.5") == Period("2020/2021")
     assert period_of(text, "6.5") == Period("2021")
+
+
+def test_a_title_or_lead_before_the_first_dated_clause_is_of_the_document_s_date() -> None:
+    text = "全省已有25个贫困县摘帽\n近日，又有14个贫困县摘帽。2018年，全省脱贫116万人。"
+    assert period_of(text, "25", "2019-05-11") == Period("2019", inferred=True)
+    assert period_of(text, "14", "2019-05-11") == Period("2019", inferred=True)
+    later = "2018年，全省脱贫116万人。全省新增就业300人。"
+    assert period_of(later, "300", "2019-05-11") == Period("2018", inferred=True)
+
+
+def test_a_total_in_a_title_holds_for_the_span_the_first_dated_clause_names() -> None:
+    text = "福建累计援助7亿多元帮扶宁夏\n据悉，1996年到2011年，福建累计援助7.74亿元。"
+    assert period_of(text, "7亿", "2012-10-23") == Period("1996/2011", inferred=True)

@@ -16,7 +16,9 @@ Where a quantity's period comes from, first found first (:class:`Periods`):
    明年, 过去五年, 十三五, 十四五末 (``kg/data/periods.tsv``);
 4. a clause-opening date of an earlier sentence of its paragraph (2019年，…。 …);
 5. the heading of its section (一、2018年工作回顾, 二、2024年工作安排, 过去一年工作回顾);
-6. the document's date (its year).
+6. the year the document's first dated clause opens with (a bulletin's 2021年，…), for the
+   quantities after that clause: a title or a lead before it is of the document's date;
+7. the document's date (its year).
 
 A total or an average (累计, 年均) whose period so found is one year holds instead for the span
 its sentence, section or heading names up to that year (十三五, 过去五年, 四年来, 从2015年…到2020年;
@@ -294,6 +296,7 @@ class Periods:
         self._found: dict[tuple[int, int], tuple[_Found, ...]] = {}
         self._openings: dict[tuple[int, int, bool], str | None] = {}
         self.opening_year = self._opening(0, len(self.text), first=True)
+        self._opening_at = self._opening_start()
         """The year the document's first dated clause opens with (2021年，面对…): a bulletin's
         or a report's year, where no heading gives one."""
 
@@ -340,6 +343,9 @@ class Periods:
         ):
             return period
         span = self._span_before(at, start, int(period.label))
+        if span is None and self._before_opening(at) and "/" in (self.opening_year or ""):
+            # 福建16年累计援助7亿多元 in a title over 1996年到2011年，…: the span it sums
+            span = self.opening_year
         return Period(span, inferred=True) if span else period
 
     def _span_before(self, at: int, sentence_start: int, year: int) -> str | None:
@@ -409,13 +415,18 @@ class Periods:
         year = self._opening(self._section_start(sentence_start), sentence_start)
         if year is None:
             year = self._heading(at)
-        if year is None:
+        if year is None and not self._before_opening(at):
             year = self.opening_year
         if year is None and self.year is not None:
             year = str(self.year)
         if year is None:
             return None  # a text that writes no year and gives no date
         return Period(self._since(bases, self._narrowed(year, narrowing)), inferred=True)
+
+    def _before_opening(self, at: int) -> bool:
+        """Whether ``at`` comes before the document's first dated clause (a title or a lead
+        before 2018年，…): the document's own date is its year, not the year that clause opens."""
+        return self.year is not None and at < self._opening_at
 
     def _compared(self, found: _Found) -> bool:
         """比2012年增长: the year compared with."""
@@ -501,8 +512,22 @@ class Periods:
             self._openings[key] = self._find_opening(start, end, first)
         return self._openings[key]
 
+    def _opening_start(self) -> int:
+        """Where the document's first dated clause (:attr:`opening_year`) opens (0 without one)."""
+        found = self._openings_in(0, len(self.text))
+        return next((f.start for f in found if self._opening_label(f)), 0)
+
     def _find_opening(self, start: int, end: int, first: bool) -> str | None:
-        found = [
+        found = self._openings_in(start, end)
+        for item in found if first else reversed(found):
+            label = self._opening_label(item)
+            if label:
+                return label
+        return None
+
+    def _openings_in(self, start: int, end: int) -> list[_Found]:
+        """The dates of ``text[start:end]`` that open a clause (2019年，…) outside headings."""
+        return [
             f
             for f in self._found_in(start, end)
             if f.kind in ("year", "years", "relative", "plan")
@@ -512,15 +537,13 @@ class Periods:
             and not (f.kind == "year" and _is_birth(self.text, f.start, f.end))
             and not (f.kind == "relative" and not self._opens_sentence(f.start))
         ]
-        for item in found if first else reversed(found):
-            if item.kind == "year":
-                return str(item.value[0])
-            if item.kind == "years":
-                return f"{item.value[0]}/{item.value[1]}"
-            words = self._year_words(item)
-            if words:
-                return words
-        return None
+
+    def _opening_label(self, item: _Found) -> str | None:
+        if item.kind == "year":
+            return str(item.value[0])
+        if item.kind == "years":
+            return f"{item.value[0]}/{item.value[1]}"
+        return self._year_words(item)
 
     def _in_heading(self, at: int) -> bool:
         index = bisect_right(self.heading_starts, at) - 1
