@@ -214,22 +214,29 @@ def test_a_relative_word_inside_a_sentence_does_not_carry_to_the_next() -> None:
     assert period_of(opening, "3万", "2019-01-20") == Period("2019", inferred=True)
 
 
-def test_a_year_a_record_runs_from_is_no_period() -> None:
-    text = "全年农民收入增长9.6%，增速创2016年以来新高，人均工资性收入增长8%。"
-    assert period_of(text, "8%", "2020-01-28") == Period("2020", inferred=True)
-
-
-def test_now_is_the_document_s_year() -> None:
-    text = "2019年，全镇脱贫500人。目前，剩余的784名贫困人口已完成双认定。"
-    assert period_of(text, "784", "2020-06-16") == Period("2020", inferred=True)
-
-
-def test_a_text_counting_up_to_a_year_s_end_was_written_after_it() -> None:
-    text = "截至2019年底，全县脱贫1200户。目前，剩余贫困人口784人。"
-    assert period_of(text, "784") == Period("2020", inferred=True)
-    assert period_of("2019年底，全县脱贫1200户。目前，剩余贫困人口784人。", "784") == Period(
-        "2019", inferred=True
-    )
+@pytest.mark.parametrize(
+    ("text", "number", "issued_on", "label"),
+    [
+        # a year a record runs from is no period
+        ("全年收入增长9.6%，增速创2016年以来新高，工资性收入增长8%。", "8%", "2020-01-28", "2020"),
+        # 目前: now
+        ("2019年，全镇脱贫500人。目前，剩余784名贫困人口已完成认定。", "784", "2020-06-16", "2020"),
+        # a text with no date counting up to a year's end was written after it
+        ("截至2019年底，全县脱贫1200户。目前，剩余贫困人口784人。", "784", None, "2020"),
+        ("2019年底，全县脱贫1200户。目前，剩余贫困人口784人。", "784", None, "2019"),
+        # a total in a title holds for the span the first dated clause names
+        (
+            "福建累计援助7亿多元帮扶宁夏\n据悉，1996年到2011年，福建累计援助7.74亿元。",
+            "7亿",
+            "2012-10-23",
+            "1996/2011",
+        ),
+    ],
+)
+def test_years_inferred_from_the_document(
+    text: str, number: str, issued_on: str | None, label: str
+) -> None:
+    assert period_of(text, number, issued_on) == Period(label, inferred=True)
 
 
 def test_a_growth_over_two_years_is_its_own_clause_s_alone() -> None:
@@ -244,8 +251,3 @@ def test_a_title_or_lead_before_the_first_dated_clause_is_of_the_document_s_date
     assert period_of(text, "14", "2019-05-11") == Period("2019", inferred=True)
     later = "2018年，全省脱贫116万人。全省新增就业300人。"
     assert period_of(later, "300", "2019-05-11") == Period("2018", inferred=True)
-
-
-def test_a_total_in_a_title_holds_for_the_span_the_first_dated_clause_names() -> None:
-    text = "福建累计援助7亿多元帮扶宁夏\n据悉，1996年到2011年，福建累计援助7.74亿元。"
-    assert period_of(text, "7亿", "2012-10-23") == Period("1996/2011", inferred=True)
