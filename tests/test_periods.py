@@ -251,3 +251,12 @@ def test_a_title_or_lead_before_the_first_dated_clause_is_of_the_document_s_date
     assert period_of(text, "14", "2019-05-11") == Period("2019", inferred=True)
     later = "2018年，全省脱贫116万人。全省新增就业300人。"
     assert period_of(later, "300", "2019-05-11") == Period("2018", inferred=True)
+
+
+def test_a_year_compared_with_is_a_change_s_base_not_a_level_s() -> None:
+    text = "2016年，全县生产总值340亿元，比2012年增长47.7%，固定资产投资353.7亿元，增长125.1%。"
+    assert period_of(text, "353.7") == Period("2016")
+    assert period_of(text, "125.1") == Period("2012/2016")
+    below = "2016年，全县生产总值340亿元，比2012年(下同)增长47.7%。财政收入26亿元，增长39.8%。"
+    assert period_of(below, "26亿", "2017-01-05") == Period("2016", inferred=True)
+    assert period_of(below, "39.8", "2017-01-05") == Period("2012/2016", inferred=True)

@@ -26,7 +26,9 @@ its sentence, section or heading names up to that year (十三五, 过去五年,
 latest national meeting it cites (十九届四中全会, 十三届全国人大二次会议); one with no date that
 counts up to the end of its latest year (截至2019年底) was written the year after.  A year a
 record runs from (增速创2016年以来新高) is no period, and a growth over two years (两年平均增长)
-narrows its own clause's year only.
+narrows its own clause's year only.  A year compared with (比2012年增长47.7%) makes a change over
+several years hold for the span from it, in the clause, in later clauses that state a change, and
+in later sentences where it says so (比2012年(下同)); a level beside it keeps its own year.
 
 Only 1 and 2 are stated; the others are inferred (:attr:`Period.inferred`).  Words that narrow a
 year rather than name one (全年, 上半年, 前三季度, 1—10月, 截至10月26日) take the year from the same
@@ -199,10 +201,22 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {role: _word_pattern(role) for role in _words() if role not in _NOT_PERIODS}
 
 
-_NOT_PERIODS = ("birth", "cumulative", "since", "plenum", "congress", "closed", "record")
+_NOT_PERIODS = (
+    "birth",
+    "cumulative",
+    "since",
+    "plenum",
+    "congress",
+    "closed",
+    "record",
+    "change",
+    "same_below",
+)
 """Roles of ``periods.tsv`` whose words are no period themselves: a year of birth
 (:func:`_is_birth`), a total or an average over years (:meth:`Periods._cumulative`), a year
-things run from (:meth:`Periods._found_in`)."""
+things run from (:meth:`Periods._found_in`), a text's year over (:func:`_closed`), a record's
+first year (:meth:`Periods._usable`), a change and a base carried below (:meth:`Periods._bases`).
+(``vague`` words are read, so that 截至目前 is not taken for 目前, and then ignored.)"""
 
 
 # --- reading periods from text --------------------------------------------------------------
@@ -406,7 +420,7 @@ class Periods:
             )
             if stated:
                 label = self._narrowed(self._stated(stated, clause_scope), narrowing)
-                return Period(self._since(bases, label))
+                return Period(self._since(self._bases(bases, clause, at, sentence_start), label))
         for start, end in ((clause[0], clause[1]), (sentence_start, at)):
             for item in reversed(self._found_in(start, end)):
                 year = self._year_words(item)
@@ -421,7 +435,26 @@ class Periods:
             year = str(self.year)
         if year is None:
             return None  # a text that writes no year and gives no date
+        bases = self._bases(bases, clause, at, sentence_start)
         return Period(self._since(bases, self._narrowed(year, narrowing)), inferred=True)
+
+    def _bases(
+        self, bases: list[_Found], clause: tuple[int, int], at: int, sentence_start: int
+    ) -> list[_Found]:
+        """The years ``at``'s change is compared with: one of its clause, or of its sentence
+        where its clause states a change (比2012年增长47.7%；固定资产投资353.7亿元: the level is
+        no change), or one an earlier sentence says holds below (比2012年(下同)增长…)."""
+        changes = any(w in self.text[clause[0] : at] for w, _ in _words().get("change", []))
+        kept = [b for b in bases if b.start >= clause[0] or changes]
+        if kept or not changes:
+            return kept
+        below = tuple(w for w, _ in _words().get("same_below", []))
+        earlier = self._found_in(self._section_start(sentence_start), sentence_start)
+        return [
+            f
+            for f in earlier
+            if f.kind == "year" and self._compared(f) and self.text.startswith(below, f.end)
+        ][-1:]
 
     def _before_opening(self, at: int) -> bool:
         """Whether ``at`` comes before the document's first dated clause (a title or a lead
