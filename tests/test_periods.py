@@ -260,3 +260,9 @@ def test_a_year_compared_with_is_a_change_s_base_not_a_level_s() -> None:
     below = "2016年，全县生产总值340亿元，比2012年(下同)增长47.7%。财政收入26亿元，增长39.8%。"
     assert period_of(below, "26亿", "2017-01-05") == Period("2016", inferred=True)
     assert period_of(below, "39.8", "2017-01-05") == Period("2012/2016", inferred=True)
+
+
+@pytest.mark.parametrize(("ordinal", "label"), [("6", "2019"), ("六", "2019"), ("十", "2023")])
+def test_a_text_counting_a_yearly_observance_is_of_its_year(ordinal: str, label: str) -> None:
+    text = f"10月17日，全县举行第{ordinal}个国家扶贫日大会。贫困发生率从2014年的7.8%下降到1.3%。"
+    assert period_of(text, "1.3") == Period(label, inferred=True)

@@ -24,7 +24,8 @@ A total or an average (累计, 年均) whose period so found is one year holds i
 its sentence, section or heading names up to that year (十三五, 过去五年, 四年来, 从2015年…到2020年;
 2018年以来 runs to the document's year).  A text with no date and no year takes the year of the
 latest national meeting it cites (十九届四中全会, 十三届全国人大二次会议); one with no date that
-counts up to the end of its latest year (截至2019年底) was written the year after.  A year a
+counts up to the end of its latest year (截至2019年底) was written the year after, and one that
+counts a yearly observance (第6个国家扶贫日) is of that observance's year.  A year a
 record runs from (增速创2016年以来新高) is no period, and a growth over two years (两年平均增长)
 narrows its own clause's year only.  A year compared with (比2012年增长47.7%) makes a change over
 several years hold for the span from it, in the clause, in later clauses that state a change, and
@@ -211,6 +212,7 @@ _NOT_PERIODS = (
     "record",
     "change",
     "same_below",
+    "observance",
 )
 """Roles of ``periods.tsv`` whose words are no period themselves: a year of birth
 (:func:`_is_birth`), a total or an average over years (:meth:`Periods._cumulative`), a year
@@ -698,9 +700,36 @@ def _undated_year(text: str) -> int | None:
     the text says that year is over, 截至2019年底), or else the year of the latest national
     meeting it cites (:func:`_meeting_year`)."""
     latest = _latest_year(text)
+    observance = _observance_year(text)
     if latest is None:
-        return _meeting_year(text)
-    return latest + 1 if _closed(text, latest) else latest
+        return observance or _meeting_year(text)
+    latest = latest + 1 if _closed(text, latest) else latest
+    return max(latest, observance or latest)
+
+
+_DIGITS = {n: i for i, n in enumerate("一二三四五六七八九", start=1)}
+
+
+def _ordinal(written: str) -> int:
+    """The number 6, 六, 十六 or 二十一 writes (0 for anything else)."""
+    if written.isdigit():
+        return int(written)
+    tens, ten, units = written.partition("十")
+    if not ten:
+        return _DIGITS.get(written, 0)
+    return _DIGITS.get(tens, 1 if not tens else 0) * 10 + _DIGITS.get(units, 0)
+
+
+def _observance_year(text: str) -> int | None:
+    """The year of the latest yearly observance the text counts (第6个国家扶贫日: 2019): a text
+    that holds one is of its year."""
+    years = []
+    for word, first in _words().get("observance", []):
+        for match in re.finditer(r"第\s*([0-9]+|[一二三四五六七八九十]+)\s*个?" + word, text):
+            number = _ordinal(match.group(1))
+            if number:
+                years.append(int(first) + number - 1)
+    return max(years) if years else None
 
 
 def _closed(text: str, year: int) -> bool:
