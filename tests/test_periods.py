@@ -266,3 +266,10 @@ def test_a_year_compared_with_is_a_change_s_base_not_a_level_s() -> None:
 def test_a_text_counting_a_yearly_observance_is_of_its_year(ordinal: str, label: str) -> None:
     text = f"10月17日，全县举行第{ordinal}个国家扶贫日大会。贫困发生率从2014年的7.8%下降到1.3%。"
     assert period_of(text, "1.3") == Period(label, inferred=True)
+
+
+def test_a_span_from_a_year_to_another_and_a_year_compared_a_few_words_after() -> None:
+    text = "从2020年到2022年，全市GDP年平均增长6.0%。"
+    assert period_of(text, "6.0") == Period("2020/2022")
+    compared = "2022年，全市GDP比疫情前的2019年增长20%。"
+    assert period_of(compared, "20%") == Period("2019/2022")

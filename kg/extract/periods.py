@@ -290,6 +290,9 @@ _CLAUSE_OPENS = "，,。；;：:！!？?\n \u3000\t"
 _SPAN_REACH = 2000
 """How far back in its section a total's span (过去五年，…) is looked for."""
 _COMPARED = re.compile(r"(?:比|较|于|同|与)$")
+_COMPARED_REACH = 5
+_COMPARED_AFAR = re.compile(rf"比[^，,。；;、：:\d年]{{1,{_COMPARED_REACH}}}$")
+"""比疫情前的2019年: the year compared with, a few words after 比."""
 _STARTING = re.compile(r"(?:从|由)$")
 _NARROWING = ("months", "month_day", "within", "trailing")
 _SENTENCE_ENDS = "。！？!?：:；;"
@@ -465,7 +468,8 @@ class Periods:
 
     def _compared(self, found: _Found) -> bool:
         """比2012年增长: the year compared with."""
-        return bool(_COMPARED.search(self.text[max(0, found.start - 1) : found.start]))
+        before = self.text[max(0, found.start - 1 - _COMPARED_REACH) : found.start]
+        return bool(_COMPARED.search(before[-1:]) or _COMPARED_AFAR.search(before))
 
     @staticmethod
     def _since(bases: list[_Found], label: str) -> str:
@@ -500,8 +504,11 @@ class Periods:
         one after 从 (从2015年的18.24%下降到0.36%) is where a change starts."""
         if found.kind not in ("year", "years"):
             return True
-        if _STARTING.search(self.text[max(0, found.start - 1) : found.start]):
-            return False  # 从2015年的2276元增加到2020年的12787元: the value is 2020's
+        starting = _STARTING.search(self.text[max(0, found.start - 1) : found.start])
+        if found.kind == "year" and starting:
+            # 从2015年的2276元增加到2020年的12787元: the value is 2020's (从2020年到2022年 is a
+            # span of years, and the value's)
+            return False
         if any(self.text.endswith(w, 0, found.start) for w, _ in _words().get("record", [])):
             return False  # 增速创2016年以来新高: the year a record is measured from
         return comparison or not self.text.startswith("的", found.end)
