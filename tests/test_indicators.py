@@ -63,6 +63,7 @@ FPI = "https://w3id.org/fupin-kg/indicator/"
         ("农牧民人均可支配收入增长", "PERCENT", "rural-disposable-income-growth"),
         ("贫困家庭新农合参合率达", "PERCENT", "medical-insurance-coverage"),
         ("全县贫困人口全面脱贫", "PERSON", "people-lifted-out-of-poverty"),  # 全面: a filler
+        ("全县贫困人口全面脱贫", "HOUSEHOLD", "households-lifted-out-of-poverty"),
         ("建档立卡贫困人口脱贫", "PERSON", "people-lifted-out-of-poverty"),
         ("移民搬迁安置", "PERSON", "relocated-people"),
         ("移民搬迁安置", "HOUSEHOLD", "relocated-households"),
