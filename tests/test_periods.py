@@ -153,6 +153,9 @@ def test_a_year_of_birth_is_not_the_document_s_year(profile: str) -> None:
         ("政府工作报告\n（2020年1月11日在重庆市第五届人民代表大会上）\n", None, date(2020, 1, 11)),
         ("2019年12月9日，全县脱贫攻坚推进会召开。", None, date(2019, 12, 9)),
         ("全县脱贫1200户。", None, None),
+        # a date stamped with a time before the page's first date is the article's own
+        ("2021-01-21\n标题\n2020年10月21日 07时45分\n", "2021-01-21", date(2020, 10, 21)),
+        ("报告—2021年7月29日在大会上\n2021-08-16 17:31\n", "2021-07-29", date(2021, 7, 29)),
     ],
 )
 def test_the_document_s_date(text: str, header: str | None, expected: date | None) -> None:

@@ -36,8 +36,8 @@ year rather than name one (全年, 上半年, 前三季度, 1—10月, 截至10�
 sources.
 
 The document's date (:func:`issued`) is read from the text: a publication time (发布时间：…), the
-page's header date, a report's date line (（2020年1月11日在…会议上）) or a meeting's date
-(2020年1月11日，…召开).
+page's header date (or an earlier one stamped with a time of day), a report's date line
+(（2020年1月11日在…会议上）) or a meeting's date (2020年1月11日，…召开).
 """
 
 from __future__ import annotations
@@ -797,6 +797,8 @@ _PUBLISHED = re.compile(r"(?:发布|发表|更新|印发)?(?:时间|日期)\s*[:
 _DATE_LINE = re.compile(r"^[（(]\s*" + _FULL_DATE)
 _MEETING = re.compile(_FULL_DATE + r"[^。\n]{0,40}?(?:召开|举行|开幕|闭幕|发布|公布)")
 _HEADER_LINES = 6
+_STAMPED = re.compile(_FULL_DATE + r"\s*(?:[01]?\d|2[0-3])\s*[:：时]\s*[0-5]\d")
+_STAMP_LINES = 12
 
 
 def issued(doc: Document, header_date: str | None = None) -> date | None:
@@ -811,9 +813,13 @@ def issued(doc: Document, header_date: str | None = None) -> date | None:
             return day
     if header_date:
         try:
-            return date.fromisoformat(header_date[:10])
+            header_day = date.fromisoformat(header_date[:10])
         except ValueError:
-            pass
+            header_day = None
+        if header_day is not None:
+            # a date stamped with its time (2020年10月21日 07时45分) before the page's first date
+            # is the article's: the later one is a repost's or a crawl's
+            return min([header_day, *_stamps(text)])
     for line in text.split("\n"):
         found = _DATE_LINE.match(line.strip())
         if found:
@@ -824,6 +830,12 @@ def issued(doc: Document, header_date: str | None = None) -> date | None:
     if found:
         return _day(found.groups())
     return None
+
+
+def _stamps(text: str) -> list[date]:
+    """The dates of the header lines stamped with a time of day."""
+    found = (_STAMPED.search(line) for line in text.split("\n")[:_STAMP_LINES])
+    return [day for match in found if match and (day := _day(match.groups()))]
 
 
 def _day(groups: tuple[str | None, ...]) -> date | None:
