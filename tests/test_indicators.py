@@ -58,6 +58,16 @@ FPI = "https://w3id.org/fupin-kg/indicator/"
         ("年末户籍人口", "PERSON", "registered-population"),
         ("金融机构贷款余额", "CNY", "loans"),
         ("全社会用电量增长", "PERCENT", "electricity-consumption-growth"),
+        # 农牧民: the rural residents of pastoral regions; 新农合: the rural medical scheme
+        ("牧区农牧民人均可支配收入", "CNY", "rural-disposable-income"),
+        ("农牧民人均可支配收入增长", "PERCENT", "rural-disposable-income-growth"),
+        ("贫困家庭新农合参合率达", "PERCENT", "medical-insurance-coverage"),
+        ("全县贫困人口全面脱贫", "PERSON", "people-lifted-out-of-poverty"),  # 全面: a filler
+        ("全县贫困人口全面脱贫", "HOUSEHOLD", "households-lifted-out-of-poverty"),
+        ("建档立卡贫困人口脱贫", "PERSON", "people-lifted-out-of-poverty"),
+        ("移民搬迁安置", "PERSON", "relocated-people"),
+        ("移民搬迁安置", "HOUSEHOLD", "relocated-households"),
+        ("粮食产能", "TONNE", "grain-output"),
     ],
 )
 def test_phrase_maps_to_its_concept(phrase: str, unit: str, notation: str) -> None:
@@ -82,6 +92,9 @@ def test_phrase_maps_to_its_concept(phrase: str, unit: str, notation: str) -> No
         ("0-17岁户籍人口", "PERSON"),  # a part is not the whole
         ("中长期贷款余额增长", "PERCENT"),
         ("金融机构总资产、存贷款余额", "CNY"),  # deposits and loans at once
+        ("贫困人口人均可支配收入", "CNY"),  # the poor's income is not the residents'
+        ("有劳动能力贫困户", "HOUSEHOLD"),  # a part of the poor is not all of them
+        ("种植中药材的贫困户", "HOUSEHOLD"),
     ],
 )
 def test_phrase_naming_no_single_concept_maps_to_none(phrase: str, unit: str) -> None:

@@ -153,6 +153,9 @@ def test_a_year_of_birth_is_not_the_document_s_year(profile: str) -> None:
         ("政府工作报告\n（2020年1月11日在重庆市第五届人民代表大会上）\n", None, date(2020, 1, 11)),
         ("2019年12月9日，全县脱贫攻坚推进会召开。", None, date(2019, 12, 9)),
         ("全县脱贫1200户。", None, None),
+        # a date stamped with a time before the page's first date is the article's own
+        ("2021-01-21\n标题\n2020年10月21日 07时45分\n", "2021-01-21", date(2020, 10, 21)),
+        ("报告—2021年7月29日在大会上\n2021-08-16 17:31\n", "2021-07-29", date(2021, 7, 29)),
     ],
 )
 def test_the_document_s_date(text: str, header: str | None, expected: date | None) -> None:
@@ -212,3 +215,64 @@ def test_a_relative_word_inside_a_sentence_does_not_carry_to_the_next() -> None:
     assert period_of(text, "3万", "2019-01-20") == Period("2018", inferred=True)
     opening = "今年，全镇产值增长8%。新建厂房3万平方米。"
     assert period_of(opening, "3万", "2019-01-20") == Period("2019", inferred=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "issued_on", "label"),
+    [
+        # a year a record runs from is no period
+        ("全年收入增长9.6%，增速创2016年以来新高，工资性收入增长8%。", "8%", "2020-01-28", "2020"),
+        # 目前: now
+        ("2019年，全镇脱贫500人。目前，剩余784名贫困人口已完成认定。", "784", "2020-06-16", "2020"),
+        # a text with no date counting up to a year's end was written after it
+        ("截至2019年底，全县脱贫1200户。目前，剩余贫困人口784人。", "784", None, "2020"),
+        ("2019年底，全县脱贫1200户。目前，剩余贫困人口784人。", "784", None, "2019"),
+        # a total in a title holds for the span the first dated clause names
+        (
+            "福建累计援助7亿多元帮扶宁夏\n据悉，1996年到2011年，福建累计援助7.74亿元。",
+            "7亿",
+            "2012-10-23",
+            "1996/2011",
+        ),
+    ],
+)
+def test_years_inferred_from_the_document(
+    text: str, number: str, issued_on: str | None, label: str
+) -> None:
+    assert period_of(text, number, issued_on) == Period(label, inferred=True)
+
+
+def test_a_growth_over_two_years_is_its_own_clause_s_alone() -> None:
+    text = "2021年，第一产业增加值15亿元，两年平均增长4.5%；第二产业增加值20亿元，同比增长6.5%。"
+    assert period_of(text, "4.5") == Period("2020/2021")
+    assert period_of(text, "6.5") == Period("2021")
+
+
+def test_a_title_or_lead_before_the_first_dated_clause_is_of_the_document_s_date() -> None:
+    text = "全省已有25个贫困县摘帽\n近日，又有14个贫困县摘帽。2018年，全省脱贫116万人。"
+    assert period_of(text, "25", "2019-05-11") == Period("2019", inferred=True)
+    assert period_of(text, "14", "2019-05-11") == Period("2019", inferred=True)
+    later = "2018年，全省脱贫116万人。全省新增就业300人。"
+    assert period_of(later, "300", "2019-05-11") == Period("2018", inferred=True)
+
+
+def test_a_year_compared_with_is_a_change_s_base_not_a_level_s() -> None:
+    text = "2016年，全县生产总值340亿元，比2012年增长47.7%，固定资产投资353.7亿元，增长125.1%。"
+    assert period_of(text, "353.7") == Period("2016")
+    assert period_of(text, "125.1") == Period("2012/2016")
+    below = "2016年，全县生产总值340亿元，比2012年(下同)增长47.7%。财政收入26亿元，增长39.8%。"
+    assert period_of(below, "26亿", "2017-01-05") == Period("2016", inferred=True)
+    assert period_of(below, "39.8", "2017-01-05") == Period("2012/2016", inferred=True)
+
+
+@pytest.mark.parametrize(("ordinal", "label"), [("6", "2019"), ("六", "2019"), ("十", "2023")])
+def test_a_text_counting_a_yearly_observance_is_of_its_year(ordinal: str, label: str) -> None:
+    text = f"10月17日，全县举行第{ordinal}个国家扶贫日大会。贫困发生率从2014年的7.8%下降到1.3%。"
+    assert period_of(text, "1.3") == Period(label, inferred=True)
+
+
+def test_a_span_from_a_year_to_another_and_a_year_compared_a_few_words_after() -> None:
+    text = "从2020年到2022年，全市GDP年平均增长6.0%。"
+    assert period_of(text, "6.0") == Period("2020/2022")
+    compared = "2022年，全市GDP比疫情前的2019年增长20%。"
+    assert period_of(compared, "20%") == Period("2019/2022")

@@ -16,20 +16,28 @@ Where a quantity's period comes from, first found first (:class:`Periods`):
    明年, 过去五年, 十三五, 十四五末 (``kg/data/periods.tsv``);
 4. a clause-opening date of an earlier sentence of its paragraph (2019年，…。 …);
 5. the heading of its section (一、2018年工作回顾, 二、2024年工作安排, 过去一年工作回顾);
-6. the document's date (its year).
+6. the year the document's first dated clause opens with (a bulletin's 2021年，…), for the
+   quantities after that clause: a title or a lead before it is of the document's date;
+7. the document's date (its year).
 
 A total or an average (累计, 年均) whose period so found is one year holds instead for the span
 its sentence, section or heading names up to that year (十三五, 过去五年, 四年来, 从2015年…到2020年;
 2018年以来 runs to the document's year).  A text with no date and no year takes the year of the
-latest national meeting it cites (十九届四中全会, 十三届全国人大二次会议).
+latest national meeting it cites (十九届四中全会, 十三届全国人大二次会议); one with no date that
+counts up to the end of its latest year (截至2019年底) was written the year after, and one that
+counts a yearly observance (第6个国家扶贫日) is of that observance's year.  A year a
+record runs from (增速创2016年以来新高) is no period, and a growth over two years (两年平均增长)
+narrows its own clause's year only.  A year compared with (比2012年增长47.7%) makes a change over
+several years hold for the span from it, in the clause, in later clauses that state a change, and
+in later sentences where it says so (比2012年(下同)); a level beside it keeps its own year.
 
 Only 1 and 2 are stated; the others are inferred (:attr:`Period.inferred`).  Words that narrow a
 year rather than name one (全年, 上半年, 前三季度, 1—10月, 截至10月26日) take the year from the same
 sources.
 
 The document's date (:func:`issued`) is read from the text: a publication time (发布时间：…), the
-page's header date, a report's date line (（2020年1月11日在…会议上）) or a meeting's date
-(2020年1月11日，…召开).
+page's header date (or an earlier one stamped with a time of day), a report's date line
+(（2020年1月11日在…会议上）) or a meeting's date (2020年1月11日，…召开).
 """
 
 from __future__ import annotations
@@ -194,10 +202,23 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {role: _word_pattern(role) for role in _words() if role not in _NOT_PERIODS}
 
 
-_NOT_PERIODS = ("birth", "cumulative", "since", "plenum", "congress")
+_NOT_PERIODS = (
+    "birth",
+    "cumulative",
+    "since",
+    "plenum",
+    "congress",
+    "closed",
+    "record",
+    "change",
+    "same_below",
+    "observance",
+)
 """Roles of ``periods.tsv`` whose words are no period themselves: a year of birth
 (:func:`_is_birth`), a total or an average over years (:meth:`Periods._cumulative`), a year
-things run from (:meth:`Periods._found_in`)."""
+things run from (:meth:`Periods._found_in`), a text's year over (:func:`_closed`), a record's
+first year (:meth:`Periods._usable`), a change and a base carried below (:meth:`Periods._bases`).
+(``vague`` words are read, so that 截至目前 is not taken for 目前, and then ignored.)"""
 
 
 # --- reading periods from text --------------------------------------------------------------
@@ -269,6 +290,9 @@ _CLAUSE_OPENS = "，,。；;：:！!？?\n \u3000\t"
 _SPAN_REACH = 2000
 """How far back in its section a total's span (过去五年，…) is looked for."""
 _COMPARED = re.compile(r"(?:比|较|于|同|与)$")
+_COMPARED_REACH = 5
+_COMPARED_AFAR = re.compile(rf"比[^，,。；;、：:\d年]{{1,{_COMPARED_REACH}}}$")
+"""比疫情前的2019年: the year compared with, a few words after 比."""
 _STARTING = re.compile(r"(?:从|由)$")
 _NARROWING = ("months", "month_day", "within", "trailing")
 _SENTENCE_ENDS = "。！？!?：:；;"
@@ -291,6 +315,7 @@ class Periods:
         self._found: dict[tuple[int, int], tuple[_Found, ...]] = {}
         self._openings: dict[tuple[int, int, bool], str | None] = {}
         self.opening_year = self._opening(0, len(self.text), first=True)
+        self._opening_at = self._opening_start()
         """The year the document's first dated clause opens with (2021年，面对…): a bulletin's
         or a report's year, where no heading gives one."""
 
@@ -337,6 +362,9 @@ class Periods:
         ):
             return period
         span = self._span_before(at, start, int(period.label))
+        if span is None and self._before_opening(at) and "/" in (self.opening_year or ""):
+            # 福建16年累计援助7亿多元 in a title over 1996年到2011年，…: the span it sums
+            span = self.opening_year
         return Period(span, inferred=True) if span else period
 
     def _span_before(self, at: int, sentence_start: int, year: int) -> str | None:
@@ -388,10 +416,16 @@ class Periods:
             stated = [f for f in found if f.kind in ("years", "year", "date", "year_months")]
             bases.extend(f for f in stated if f.kind == "year" and self._compared(f))
             stated = [f for f in stated if f not in bases]
-            narrowing.extend(f for f in found if f.kind in _NARROWING)
+            # 两年平均增长 in an earlier clause (第一产业…，两年平均增长4.5%；第二产业…，
+            # 同比增长6.5%) is that clause's growth rate's, not this one's
+            narrowing.extend(
+                f
+                for f in found
+                if f.kind in _NARROWING and not (f.kind == "trailing" and f.start < clause[0])
+            )
             if stated:
                 label = self._narrowed(self._stated(stated, clause_scope), narrowing)
-                return Period(self._since(bases, label))
+                return Period(self._since(self._bases(bases, clause, at, sentence_start), label))
         for start, end in ((clause[0], clause[1]), (sentence_start, at)):
             for item in reversed(self._found_in(start, end)):
                 year = self._year_words(item)
@@ -400,17 +434,42 @@ class Periods:
         year = self._opening(self._section_start(sentence_start), sentence_start)
         if year is None:
             year = self._heading(at)
-        if year is None:
+        if year is None and not self._before_opening(at):
             year = self.opening_year
         if year is None and self.year is not None:
             year = str(self.year)
         if year is None:
             return None  # a text that writes no year and gives no date
+        bases = self._bases(bases, clause, at, sentence_start)
         return Period(self._since(bases, self._narrowed(year, narrowing)), inferred=True)
+
+    def _bases(
+        self, bases: list[_Found], clause: tuple[int, int], at: int, sentence_start: int
+    ) -> list[_Found]:
+        """The years ``at``'s change is compared with: one of its clause, or of its sentence
+        where its clause states a change (比2012年增长47.7%；固定资产投资353.7亿元: the level is
+        no change), or one an earlier sentence says holds below (比2012年(下同)增长…)."""
+        changes = any(w in self.text[clause[0] : at] for w, _ in _words().get("change", []))
+        kept = [b for b in bases if b.start >= clause[0] or changes]
+        if kept or not changes:
+            return kept
+        below = tuple(w for w, _ in _words().get("same_below", []))
+        earlier = self._found_in(self._section_start(sentence_start), sentence_start)
+        return [
+            f
+            for f in earlier
+            if f.kind == "year" and self._compared(f) and self.text.startswith(below, f.end)
+        ][-1:]
+
+    def _before_opening(self, at: int) -> bool:
+        """Whether ``at`` comes before the document's first dated clause (a title or a lead
+        before 2018年，…): the document's own date is its year, not the year that clause opens."""
+        return self.year is not None and at < self._opening_at
 
     def _compared(self, found: _Found) -> bool:
         """比2012年增长: the year compared with."""
-        return bool(_COMPARED.search(self.text[max(0, found.start - 1) : found.start]))
+        before = self.text[max(0, found.start - 1 - _COMPARED_REACH) : found.start]
+        return bool(_COMPARED.search(before[-1:]) or _COMPARED_AFAR.search(before))
 
     @staticmethod
     def _since(bases: list[_Found], label: str) -> str:
@@ -445,8 +504,13 @@ class Periods:
         one after 从 (从2015年的18.24%下降到0.36%) is where a change starts."""
         if found.kind not in ("year", "years"):
             return True
-        if _STARTING.search(self.text[max(0, found.start - 1) : found.start]):
-            return False  # 从2015年的2276元增加到2020年的12787元: the value is 2020's
+        starting = _STARTING.search(self.text[max(0, found.start - 1) : found.start])
+        if found.kind == "year" and starting:
+            # 从2015年的2276元增加到2020年的12787元: the value is 2020's (从2020年到2022年 is a
+            # span of years, and the value's)
+            return False
+        if any(self.text.endswith(w, 0, found.start) for w, _ in _words().get("record", [])):
+            return False  # 增速创2016年以来新高: the year a record is measured from
         return comparison or not self.text.startswith("的", found.end)
 
     def _stated(self, found: list[_Found], clause_scope: bool) -> str:
@@ -490,8 +554,22 @@ class Periods:
             self._openings[key] = self._find_opening(start, end, first)
         return self._openings[key]
 
+    def _opening_start(self) -> int:
+        """Where the document's first dated clause (:attr:`opening_year`) opens (0 without one)."""
+        found = self._openings_in(0, len(self.text))
+        return next((f.start for f in found if self._opening_label(f)), 0)
+
     def _find_opening(self, start: int, end: int, first: bool) -> str | None:
-        found = [
+        found = self._openings_in(start, end)
+        for item in found if first else reversed(found):
+            label = self._opening_label(item)
+            if label:
+                return label
+        return None
+
+    def _openings_in(self, start: int, end: int) -> list[_Found]:
+        """The dates of ``text[start:end]`` that open a clause (2019年，…) outside headings."""
+        return [
             f
             for f in self._found_in(start, end)
             if f.kind in ("year", "years", "relative", "plan")
@@ -501,15 +579,13 @@ class Periods:
             and not (f.kind == "year" and _is_birth(self.text, f.start, f.end))
             and not (f.kind == "relative" and not self._opens_sentence(f.start))
         ]
-        for item in found if first else reversed(found):
-            if item.kind == "year":
-                return str(item.value[0])
-            if item.kind == "years":
-                return f"{item.value[0]}/{item.value[1]}"
-            words = self._year_words(item)
-            if words:
-                return words
-        return None
+
+    def _opening_label(self, item: _Found) -> str | None:
+        if item.kind == "year":
+            return str(item.value[0])
+        if item.kind == "years":
+            return f"{item.value[0]}/{item.value[1]}"
+        return self._year_words(item)
 
     def _in_heading(self, at: int) -> bool:
         index = bisect_right(self.heading_starts, at) - 1
@@ -627,10 +703,49 @@ def _latest_year(text: str) -> int | None:
 
 
 def _undated_year(text: str) -> int | None:
-    """The year of a text that gives no date: the latest year it writes, or else the year of
-    the latest national meeting it cites (:func:`_meeting_year`)."""
+    """The year of a text that gives no date: the latest year it writes (the one after it where
+    the text says that year is over, 截至2019年底), or else the year of the latest national
+    meeting it cites (:func:`_meeting_year`)."""
     latest = _latest_year(text)
-    return latest if latest is not None else _meeting_year(text)
+    observance = _observance_year(text)
+    if latest is None:
+        return observance or _meeting_year(text)
+    latest = latest + 1 if _closed(text, latest) else latest
+    return max(latest, observance or latest)
+
+
+_DIGITS = {n: i for i, n in enumerate("一二三四五六七八九", start=1)}
+
+
+def _ordinal(written: str) -> int:
+    """The number 6, 六, 十六 or 二十一 writes (0 for anything else)."""
+    if written.isdigit():
+        return int(written)
+    tens, ten, units = written.partition("十")
+    if not ten:
+        return _DIGITS.get(written, 0)
+    return _DIGITS.get(tens, 1 if not tens else 0) * 10 + _DIGITS.get(units, 0)
+
+
+def _observance_year(text: str) -> int | None:
+    """The year of the latest yearly observance the text counts (第6个国家扶贫日: 2019): a text
+    that holds one is of its year."""
+    years = []
+    for word, first in _words().get("observance", []):
+        for match in re.finditer(r"第\s*([0-9]+|[一二三四五六七八九十]+)\s*个?" + word, text):
+            number = _ordinal(match.group(1))
+            if number:
+                years.append(int(first) + number - 1)
+    return max(years) if years else None
+
+
+def _closed(text: str, year: int) -> bool:
+    """Whether the text counts up to the end of ``year`` (截至2019年底): it was written after
+    that year was over, so its own year (截至6月底, 今年) is a later one."""
+    return any(
+        re.search(re.escape(before) + rf"\s*{year}\s*" + re.escape(after), text)
+        for before, after in _words().get("closed", [])
+    )
 
 
 _PLENUMS = re.compile(r"(十[一二三四五六七八九]?|二十)届((?:[一二三四五六七]中[、，,和及]?)+)全会")
@@ -682,6 +797,8 @@ _PUBLISHED = re.compile(r"(?:发布|发表|更新|印发)?(?:时间|日期)\s*[:
 _DATE_LINE = re.compile(r"^[（(]\s*" + _FULL_DATE)
 _MEETING = re.compile(_FULL_DATE + r"[^。\n]{0,40}?(?:召开|举行|开幕|闭幕|发布|公布)")
 _HEADER_LINES = 6
+_STAMPED = re.compile(_FULL_DATE + r"\s*(?:[01]?\d|2[0-3])\s*[:：时]\s*[0-5]\d")
+_STAMP_LINES = 12
 
 
 def issued(doc: Document, header_date: str | None = None) -> date | None:
@@ -696,9 +813,13 @@ def issued(doc: Document, header_date: str | None = None) -> date | None:
             return day
     if header_date:
         try:
-            return date.fromisoformat(header_date[:10])
+            header_day = date.fromisoformat(header_date[:10])
         except ValueError:
-            pass
+            header_day = None
+        if header_day is not None:
+            # a date stamped with its time (2020年10月21日 07时45分) before the page's first date
+            # is the article's: the later one is a repost's or a crawl's
+            return min([header_day, *_stamps(text)])
     for line in text.split("\n"):
         found = _DATE_LINE.match(line.strip())
         if found:
@@ -709,6 +830,12 @@ def issued(doc: Document, header_date: str | None = None) -> date | None:
     if found:
         return _day(found.groups())
     return None
+
+
+def _stamps(text: str) -> list[date]:
+    """The dates of the header lines stamped with a time of day."""
+    found = (_STAMPED.search(line) for line in text.split("\n")[:_STAMP_LINES])
+    return [day for match in found if match and (day := _day(match.groups()))]
 
 
 def _day(groups: tuple[str | None, ...]) -> date | None:
