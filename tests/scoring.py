@@ -122,11 +122,15 @@ class GoldMeasurement:
     (its bound turned round: 下降3%以上 is at most -3), and so is 11.6 where the indicator is
     the fall itself (单位GDP能耗下降)."""
 
-    def readings(self) -> set[tuple[Decimal, str]]:
-        """The (value, qualifier) pairs that state the annotation."""
-        out = {(self.value, self.qualifier)}
+    def readings(self) -> set[tuple[Decimal, str, str]]:
+        """The (value, unit, qualifier) triples that state the annotation: a fall also as a
+        negative change, a weight in 斤 also in kilograms (and the other way round)."""
+        out = {(self.value, self.unit, self.qualifier)}
         if self.falls:
-            out.add((-self.value, _TURNED.get(self.qualifier, self.qualifier)))
+            out.add((-self.value, self.unit, _TURNED.get(self.qualifier, self.qualifier)))
+        if self.unit in _SAME_WEIGHT:
+            unit, factor = _SAME_WEIGHT[self.unit]
+            out |= {(value * factor, unit, qualifier) for value, _, qualifier in out}
         return out
 
     def label(self) -> str:
@@ -139,6 +143,8 @@ class GoldMeasurement:
 _RATES = {"PERCENT", "PERCENTAGE_POINT", "PERMILLE"}
 _FALL = re.compile(r"(?:下降|减少|回落|降低|下滑|下跌|缩减|缩小)(?![至到为前])")
 _TURNED = {"AtLeast": "AtMost", "MoreThan": "AtMost", "AtMost": "AtLeast"}
+_SAME_WEIGHT = {"JIN": ("KG", Decimal("0.5")), "KG": ("JIN", Decimal(2))}
+"""Units of weight one gold may write for another's: 1100亿斤 as 1100亿 JIN or 550亿 KG."""
 
 
 def _falls(m: dict[str, Any]) -> bool:
@@ -469,8 +475,7 @@ def score_article(gold: Gold, pred: Predicted) -> dict[str, Score[Any, Any]]:
     def strict(g: GoldMeasurement, p: PredMeasurement) -> bool:
         return (
             g.kind == p.kind
-            and (p.value, p.qualifier) in g.readings()
-            and g.unit == p.unit
+            and (p.value, p.unit, p.qualifier) in g.readings()
             and any(area_same(gold, a, p.area) for a in (g.area, *g.area_also))
         )
 
@@ -495,7 +500,7 @@ def score_article(gold: Gold, pred: Predicted) -> dict[str, Score[Any, Any]]:
         "measurements": match(
             gold.measurements,
             pred.measurements,
-            [lambda g, p: p.value in {v for v, _ in g.readings()} and g.unit == p.unit],
+            [lambda g, p: (p.value, p.unit) in {(v, u) for v, u, _ in g.readings()}],
         ),
         "measurements_strict": match(gold.measurements, pred.measurements, [strict]),
         "periods": _periods(in_period),

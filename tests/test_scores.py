@@ -15,6 +15,7 @@ import pytest
 from tests.scoring import (
     ARTICLES,
     CLASSES,
+    GoldMeasurement,
     ROOT,
     Named,
     PredDivision,
@@ -208,6 +209,16 @@ def test_a_value_stated_twice_must_be_found_twice() -> None:
     assert len(hundreds) == 2
     pred.measurements.remove(hundreds[0])
     assert score_article(load_gold(path), pred)["measurements"].fn == 1
+
+
+def test_a_weight_in_jin_is_the_same_in_kilograms() -> None:
+    in_jin = GoldMeasurement("Outcome", Decimal("1100"), "JIN", "Exact", "130000", "粮食产量")
+    assert (Decimal("550"), "KG", "Exact") in in_jin.readings()
+    assert (Decimal("1100"), "KG", "Exact") not in in_jin.readings()
+    in_kg = GoldMeasurement("Outcome", Decimal("550"), "KG", "Exact", "130000", "粮食产量")
+    assert (Decimal("1100"), "JIN", "Exact") in in_kg.readings()
+    in_tonnes = GoldMeasurement("Outcome", Decimal("5"), "TONNE", "Exact", "130000", "粮食产量")
+    assert in_tonnes.readings() == {(Decimal("5"), "TONNE", "Exact")}
 
 
 def test_programmes_match_loosely_but_not_too_loosely() -> None:
