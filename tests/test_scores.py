@@ -15,8 +15,8 @@ import pytest
 from tests.scoring import (
     ARTICLES,
     CLASSES,
-    GoldMeasurement,
     ROOT,
+    GoldMeasurement,
     Named,
     PredDivision,
     Predicted,
