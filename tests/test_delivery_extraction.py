@@ -60,8 +60,13 @@ def test_a_number_wrapped_across_a_line_break_keeps_its_unit_and_sentence() -> N
     assert doc.original == text  # the original is kept, the quote maps back to it
 
 
-def test_a_table_s_short_lines_are_not_joined() -> None:
+def test_only_a_number_in_wrapped_prose_is_joined() -> None:
+    """Not a table's short lines, a telephone number or a time before a line opening with a
+    measure word (只, 本), nor a sentence's full stop before a year."""
     assert join_wrapped_numbers("指标\n1\n地区生产总值增速\n7\n亿元\n") == []
+    assert join_wrapped_numbers("办公室联系电话：0888-5123456\n只争朝夕，不负韶华") == []
+    assert join_wrapped_numbers("发布时间：2020-05-09 08:30\n本文来源：县融媒体中心") == []
+    assert join_wrapped_numbers("we will meet in the spring.\n2021年全县地区生产总值") == []
     assert join_wrapped_numbers("全县地区生产总值增长达到3.\n5%，") != []
 
 

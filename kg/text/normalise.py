@@ -143,6 +143,7 @@ _WRAPPED_LINE_MIN = 12
 """A line this long or longer, ending in a number, was wrapped mid-sentence; shorter ones are
 a table's or a list's cells (1 / 地区生产总值增速 / 7), which stay lines."""
 _MULTIPLIERS = "万亿千百萬億"
+_NUMBER_AT_END = re.compile(r"[0-9０-９][0-9０-９.．]*$")
 
 
 @cache
@@ -166,6 +167,9 @@ def join_wrapped_numbers(text: str) -> list[Edit]:
         line_start = text.rfind("\n", 0, m.start()) + 1
         if m.start() - line_start < _WRAPPED_LINE_MIN:
             continue
+        number = _NUMBER_AT_END.search(text, line_start, m.start())
+        if number is None or not _is_han(text[number.start() - 1 : number.start()] or "a"):
+            continue  # a number in prose follows a word (达6000), not 05:30 or 023-6152…
         rest = convert_script(text[m.end() : m.end() + 8])
         inside = text[m.start() - 1] in ".．" and rest[:1].isdigit()
         if inside or rest[:1] in _MULTIPLIERS or rest.startswith(_unit_words()):
