@@ -26,7 +26,7 @@ from kg.store.delivery import (
     KEYS,
     Period,
     _Observation,
-    _pair,
+    _Outcomes,
     _target_period,
     delivery,
     period_of,
@@ -368,9 +368,8 @@ def _observation(target: bool, concept: str, value: str, period: Period) -> _Obs
 )
 def test_a_concept_that_is_a_fall_compares_sizes(target: str, outcome: str, expected: str) -> None:
     year = Period(date(2020, 1, 1), date(2020, 12, 31))
-    paired = _pair(
-        _observation(True, "energy-intensity-reduction", target, year),
-        [_observation(False, "energy-intensity-reduction", outcome, year)],
+    paired = _Outcomes([_observation(False, "energy-intensity-reduction", outcome, year)]).pair(
+        _observation(True, "energy-intensity-reduction", target, year)
     )
     assert paired[1] == expected
 

@@ -226,10 +226,22 @@ def _clause_disagrees(scheme: _Scheme, label: str, iri: str, clause: str) -> boo
     named = [o for o in scheme.labels if o in clause]
     if any(not any(w in o for o in named) for w in _blockers_in(clause, True) if w not in label):
         return True
-    if label in clause or label in _without_fillers(clause):
+    if label in clause or label in _without_fillers(clause) or _written_apart(label, clause):
         return False
     # a label inside the phrase's (居民人均可支配收入 in 城镇…) is no other indicator
     return any(not related & set(scheme.labels[o]) for o in named if o not in label)
+
+
+def _written_apart(label: str, clause: str) -> bool:
+    """Whether ``clause`` writes ``label`` in two pieces with a list's other items between
+    (剩余的320名未脱贫人口、5个未退出贫困村要全部脱贫: 未脱贫人口要全部脱贫, said of each)."""
+    for cut in range(2, len(label) - 1):
+        head, tail = label[:cut], label[cut:]
+        at = clause.find(head)
+        after = clause.find(tail, at + len(head)) if at >= 0 else -1
+        if after > 0 and "、" in clause[at + len(head) : after]:
+            return True
+    return False
 
 
 def _in_clause(scheme: _Scheme, label: str, unit: str, clause: str) -> str | None:

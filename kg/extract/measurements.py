@@ -70,6 +70,8 @@ _STRIPPED_LEADING = {"r", "d", "c", "p", "t", "f", "u", "uj", "ul", "y", "x"}
 _PARTICLES = {"了", "着", "过"}
 _ATTRIBUTIVE = re.compile(r"的[“「『《\"]?$")
 _TIME_WORDS = {"年", "月", "日", "以来", "期间", "今年", "去年", "当年", "年内", "内"}
+_GROWTH_UNITS = {"PERCENT", "PERMILLE", "PERCENTAGE_POINT"}
+"""Units of a rate of change (增长6.2%), which is of what grew, never of an increase."""
 _NOMINAL_TAGS = ("n", "r", "j")
 """jieba tags of nouns, pronouns and abbreviations (not ``ns``: it tags 新建 as a place)."""
 _BOUNDS = (Qualifier.MORE_THAN, Qualifier.AT_MOST, Qualifier.AT_LEAST)
@@ -433,6 +435,8 @@ class _Reader:
                 label, span = self._written(before[-1], clause)
                 return label, span, "shared"
         preceding = self._preceding(quantity, clause)
+        if preceding and self._label(following)[0] in cue_words("milestone"):
+            following = []  # 迈上6000亿元新台阶: what passed the mark is written before
         nouns = [t for t in following if t.pos[:1] in _NOUN_TAGS or t.pos in _NOUN_POS]
         opens_noun = bool(following) and following[0].start == quantity.span.end
         predicate = bool(following) and not nouns
@@ -444,6 +448,8 @@ class _Reader:
                 verbs = [i for i, t in enumerate(other) if t.pos == "v"]
                 if verbs:
                     label += self._label(other[verbs[0] :])[0]
+            elif after and text[following[-1].end : after[0].span.start] == "、":
+                label += self._shared_predicate(after[0], clause)
             if label:
                 return label, span, "following"
         if predicate and preceding:
@@ -463,6 +469,18 @@ class _Reader:
             return self._borrowed(quantity, clause)
         return label, span, "preceding"
 
+    def _shared_predicate(self, listed: Quantity, clause: _Clause) -> str:
+        """The predicate after the noun of ``listed``, the next count in a list of counts
+        (4267名未脱贫人口、8个未退出贫困村要全部脱贫退出): it is said of every item, so it
+        belongs to what each counts (未脱贫人口要全部脱贫退出); "" where none follows."""
+        other, _ = self._following(listed, clause)
+        for index, token in enumerate(other):
+            if token.pos == "v" and any(
+                t.pos[:1] in _NOUN_TAGS or t.pos in _NOUN_POS for t in other[:index]
+            ):
+                return self._label(other[index:])[0]
+        return ""
+
     def _size_of_area(self, quantity: Quantity, clause: _Clause) -> str:
         """全村428户1536人: numbers that are all a clause says after the place or area word
         opening it are its size: households, people … by their unit (``number_context.tsv``
@@ -480,14 +498,17 @@ class _Reader:
 
     def _borrowed(self, quantity: Quantity, clause: _Clause) -> tuple[str, Span | None, str]:
         """The indicator of the number before in the sentence, for one that names nothing
-        (GDP增长8.5%，较上年提高1.2个百分点; 生产总值达到379.95亿元、增长9.3%)."""
+        (GDP增长8.5%，较上年提高1.2个百分点; 生产总值达到379.95亿元、增长9.3%); for a rate, past
+        numbers whose words are only a link verb (增加), which are increases, not what grew."""
         start, _ = self.sentence(quantity)
-        before = self.quantities_in(start, quantity.span.start)
-        if before:
-            earlier = before[-1]
+        links = set(cue_words("link"))
+        for earlier in reversed(self.quantities_in(start, quantity.span.start)):
             clauses, index = self.clauses(earlier)
             label, span = self._written(earlier, clauses[index])
-            return label, span, "borrowed"
+            if label not in links or quantity.unit not in _GROWTH_UNITS:
+                return label, span, "borrowed"
+            # a rate after 比上年的约49亿元增加约3.3亿元: the increase, whose words are only
+            # 增加, names nothing either; what grew is written before it
         return "", None, "none"
 
     # -- kind --------------------------------------------------------------------------------

@@ -30,25 +30,24 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, NamedTuple
 
 import pyoxigraph as ox
 
 from kg.extract.indicators import Concept, concepts
 from kg.store.backends import EmbeddedStore, Store, Term
-from kg.store.details_index import Evidence
-from kg.store.details_index import term_text as _value
+from kg.store.details_index import DELIVERY_VARIABLES, Evidence, encode
 from kg.store.query import (
     FP,
     Answer,
     _evidence,
+    _labeller,
     _labels,
     _local,
     _select,
-    pick_label,
     prefers_traditional,
     resolve_area,
 )
@@ -138,11 +137,23 @@ _DAY = re.compile(r"/day/(\d{4}-\d\d-\d\d)$")
 _PLAIN = re.compile(r"^(\d{4})(?:[/-](\d{4}))?$")
 
 
-def _date(term: Term | None) -> date | None:
-    if term is None:
-        return None
+Encoded = tuple[str | None, ...]
+"""A row of delivery.rq's variables (:data:`DELIVERY_VARIABLES`), each term as
+:func:`kg.store.details_index.encode` keeps it: ``<`` and an IRI, ``"`` and a literal's
+lexical form, ``_`` and a blank node's id, ``None`` for none."""
+
+
+def _text(encoded: str | None) -> str:
+    """The text of an encoded term, as :func:`kg.store.details_index.term_text` gives it."""
+    if not encoded:
+        return ""
+    return "_:" + encoded[1:] if encoded[0] == "_" else encoded[1:]
+
+
+@functools.cache
+def _date(encoded: str | None) -> date | None:
     try:
-        return date.fromisoformat(_value(term)[:10])
+        return date.fromisoformat(_text(encoded)[:10]) if encoded else None
     except ValueError:
         return None
 
@@ -150,11 +161,17 @@ def _date(term: Term | None) -> date | None:
 def period_of(ref: Term | None, start: Term | None, end: Term | None) -> Period | None:
     """The period from fp:periodStart/End, else from the refPeriod IRI (reference.data.gov.uk
     year, month, day or gregorian-interval), else from a plain year literal (2019, 2016/2020)."""
+    return _period(encode(ref), encode(start), encode(end))
+
+
+@functools.cache  # the same few periods recur across observations
+def _period(ref: str | None, start: str | None, end: str | None) -> Period | None:
+    """:func:`period_of` of encoded terms."""
     first, last = _date(start), _date(end)
     if first is not None and last is not None:
         return Period(first, last)
-    text = _value(ref) if ref is not None else ""
-    if isinstance(ref, ox.NamedNode):
+    text = _text(ref)
+    if ref is not None and ref.startswith("<"):
         if m := _YEAR.search(text):
             return _years(int(m[1]), int(m[1]))
         if m := _INTERVAL.search(text):
@@ -183,9 +200,14 @@ _FALL = "下降"
 def _on_scale(concept: Concept | None, value: Decimal) -> Decimal:
     """``value`` as the concept measures it: the size of the fall for a fall concept, whether
     the text's number was written as the size (下降4.7%) or, signed, as -4.7."""
-    if concept is not None and concept.label("zh-Hans").endswith(_FALL):
+    if concept is not None and _is_fall(concept):
         return abs(value)
     return value
+
+
+@functools.cache
+def _is_fall(concept: Concept) -> bool:
+    return concept.label("zh-Hans").endswith(_FALL)
 
 
 def verdict(
@@ -212,8 +234,7 @@ def verdict(
 # --- the question ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Observation:
+class _Observation(NamedTuple):  # a tuple: made a thousand times a question, cheaply
     iri: str
     target: bool
     area: str
@@ -228,9 +249,9 @@ class _Observation:
     dated: date | None
 
 
-def _number(term: Term | None) -> Decimal | None:
+def _number(encoded: str | None) -> Decimal | None:
     try:
-        return Decimal(_value(term)) if term is not None else None
+        return Decimal(_text(encoded)) if encoded is not None else None
     except InvalidOperation:
         return None
 
@@ -329,80 +350,119 @@ def _embedded_rows(store: ox.Store, target: ox.NamedNode) -> list[dict[str, Any]
     return rows
 
 
-def _gathered(store: EmbeddedStore, area: str) -> list[dict[str, Any]]:
+def _gathered(store: EmbeddedStore, area: str) -> list[Encoded]:
     """What delivery.rq answers, from the details index when it describes the store (a few
     indexed reads), else by lookups in the store (:func:`_embedded_rows`)."""
     index = store.details_index()
-    if index is not None and (indexed := index.delivery_rows(area)) is not None:
+    if index is not None and (indexed := index.encoded_delivery_rows(area)) is not None:
         return indexed
-    return _embedded_rows(store.open_reader(), ox.NamedNode(area))
+    return _encoded(_embedded_rows(store.open_reader(), ox.NamedNode(area)))
+
+
+def _encoded(rows: Iterable[Mapping[str, Any]]) -> list[Encoded]:
+    return [tuple(encode(row.get(name)) for name in DELIVERY_VARIABLES) for row in rows]
+
+
+(
+    _KIND,
+    _OBSERVATION,
+    _AREA,
+    _AREA_CODE,
+    _INDICATOR,
+    _CONCEPT_IRI,
+    _VALUE,
+    _UNIT,
+    _UNIT_CODE,
+    _QUALIFIER,
+    _PERIOD,
+    _START,
+    _END,
+    _DOCUMENT,
+    _ISSUED,
+    _CREATED,
+) = range(len(DELIVERY_VARIABLES))
+_TARGET = "<" + FP + "Target"
 
 
 def _observations(store: Store, area: str) -> list[_Observation]:
+    """The targets and outcomes of ``area`` and of the places inside it, one each (a target's
+    period as :func:`_target_period` reads it)."""
     if isinstance(store, EmbeddedStore):
         gathered = _gathered(store, area)
     else:
-        gathered = list(_select(store, "delivery", {"target": ox.NamedNode(area)}).dicts())
-    by_iri: dict[str, list[dict[str, Term | None]]] = defaultdict(list)
+        gathered = _encoded(_select(store, "delivery", {"target": ox.NamedNode(area)}).dicts())
+    by_iri: dict[str, list[Encoded]] = defaultdict(list)
     for row in gathered:
-        by_iri[_value(row["observation"])].append(row)
-    # the same few periods and document dates recur across observations: each read once
-    date_of, period = functools.cache(_date), functools.cache(period_of)
+        by_iri[_text(row[_OBSERVATION])].append(row)
+    qualifier_of = functools.cache(lambda iri: _local(iri) or "Exact")
     found = []
     for iri, group in sorted(by_iri.items()):
         # several rows for one observation (two sources, two dates): the same one every time
-        row = (
-            group[0]
-            if len(group) == 1
-            else min(group, key=lambda r: tuple(map(_value, r.values())))
-        )
-        value = _number(row["value"])
+        row = group[0] if len(group) == 1 else min(group, key=lambda r: tuple(map(_text, r)))
+        value = _number(row[_VALUE])
         if value is None:
             continue
         dated = max(
-            (d for r in group for d in (date_of(r["issued"]) or date_of(r["created"]),) if d),
+            (d for r in group for d in (_date(r[_ISSUED]) or _date(r[_CREATED]),) if d),
             default=None,
         )
+        target = row[_KIND] == _TARGET
+        period = _period(row[_PERIOD], row[_START], row[_END])
         found.append(
             _Observation(
                 iri=iri,
-                target=_value(row["kind"]) == FP + "Target",
-                area=_value(row["area"]),
-                area_code=_value(row.get("areaCode")),
-                indicator=_value(row["indicator"]),
-                concept=_value(row.get("concept")),
+                target=target,
+                area=_text(row[_AREA]),
+                area_code=_text(row[_AREA_CODE]),
+                indicator=_text(row[_INDICATOR]),
+                concept=_text(row[_CONCEPT_IRI]),
                 value=value,
-                unit=_value(row.get("unitCode")) or _value(row["unit"]),
-                qualifier=_local(_value(row.get("qualifier"))) or "Exact",
-                period=period(row.get("period"), row.get("start"), row.get("end")),
-                document=_value(row.get("document")),
+                unit=_text(row[_UNIT_CODE]) or _text(row[_UNIT]),
+                qualifier=qualifier_of(_text(row[_QUALIFIER])),
+                period=_target_period(period) if target else period,
+                document=_text(row[_DOCUMENT]),
                 dated=dated,
             )
         )
     return found
 
 
-def _pair(target: _Observation, outcomes: list[_Observation]) -> tuple[_Observation | None, str]:
-    """The outcome that answers ``target`` and the verdict."""
-    if not target.concept or target.period is None:
+class _Outcomes:
+    """The outcomes of one concept, area and unit, by period: of several for a period, the
+    one in the latest-dated document."""
+
+    def __init__(self, outcomes: Iterable[_Observation]) -> None:
+        self.latest: dict[Period, _Observation] = {}
+        for o in outcomes:
+            if o.period is not None:
+                known = self.latest.get(o.period)
+                if known is None or _recency(o) > _recency(known):
+                    self.latest[o.period] = o
+
+    def pair(self, target: _Observation) -> tuple[_Observation | None, str]:
+        """The outcome that answers ``target`` and the verdict."""
+        if not target.concept or target.period is None:
+            return None, "unknown"
+        latest = self.latest.get(target.period)
+        if latest is not None:
+            concept = concepts().get(target.concept)
+            judged = verdict(
+                _on_scale(concept, target.value),
+                target.qualifier,
+                _on_scale(concept, latest.value),
+                target.unit,
+                concept.direction if concept else None,
+            )
+            return latest, judged
+        # the latest outcome of the latest period that ends before the target's
+        earlier = [p for p in self.latest if p.end < target.period.end]
+        if earlier:
+            return self.latest[max(earlier)], "pending"
         return None, "unknown"
-    same = [o for o in outcomes if o.period == target.period]
-    if same:
-        latest = max(same, key=lambda o: (o.dated or date.min, o.document, o.iri))
-        concept = concepts().get(target.concept)
-        judged = verdict(
-            _on_scale(concept, target.value),
-            target.qualifier,
-            _on_scale(concept, latest.value),
-            target.unit,
-            concept.direction if concept else None,
-        )
-        return latest, judged
-    earlier = [o for o in outcomes if o.period is not None and o.period.end < target.period.end]
-    if earlier:
-        latest = max(earlier, key=lambda o: (o.period, o.dated or date.min, o.document, o.iri))
-        return latest, "pending"
-    return None, "unknown"
+
+
+def _recency(o: _Observation) -> tuple[date, str, str]:
+    return (o.dated or date.min, o.document, o.iri)
 
 
 def _number_json(value: Decimal | None) -> int | float | None:
@@ -411,6 +471,7 @@ def _number_json(value: Decimal | None) -> int | float | None:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+@functools.cache
 def _concept_label(iri: str, traditional: bool) -> str:
     concept = concepts().get(iri)
     if concept is None:
@@ -430,8 +491,8 @@ def _first_quote(
     evidence: Mapping[str, set[Evidence]], iri: str | None
 ) -> tuple[str | None, str | None]:
     """The quote and document of an observation (its first mention)."""
-    items = sorted(evidence.get(iri, ())) if iri else []
-    return (items[0].quote, items[0].document) if items else (None, None)
+    first = min(evidence.get(iri, ()), default=None) if iri else None
+    return (first.quote, first.document) if first else (None, None)
 
 
 def _target_period(period: Period | None) -> Period | None:
@@ -444,12 +505,15 @@ def _target_period(period: Period | None) -> Period | None:
 def _paired(store: Store, area: str) -> list[tuple[_Observation, _Observation | None, str]]:
     """Each target of the area (an IRI) and of places inside it, its outcome and verdict."""
     found = _observations(store, area)
-    outcomes: dict[tuple[str, str, str], list[_Observation]] = defaultdict(list)
+    grouped: dict[tuple[str, str, str], list[_Observation]] = defaultdict(list)
     for o in found:
         if not o.target:
-            outcomes[(o.concept, o.area, o.unit)].append(o)
-    targets = [replace(o, period=_target_period(o.period)) for o in found if o.target]
-    return [(t, *_pair(t, outcomes.get((t.concept, t.area, t.unit), []))) for t in targets]
+            grouped[(o.concept, o.area, o.unit)].append(o)
+    outcomes = {key: _Outcomes(group) for key, group in grouped.items()}
+    nothing = _Outcomes(())
+    return [
+        (t, *outcomes.get((t.concept, t.area, t.unit), nothing).pair(t)) for t in found if t.target
+    ]
 
 
 def verdicts(store: Store, areas: Iterable[str]) -> dict[str, str]:
@@ -469,15 +533,16 @@ def delivery(store: Store, area: str, indicator: str | None = None) -> Answer:
     and verdict."""
     traditional = prefers_traditional(area)
     records: list[dict[str, object]] = []
+    shown = functools.cache(str)  # the same few periods on every row
     for asked in resolve_area(store, area):
         paired = _paired(store, asked.iri)
         targets = [t for t, _, _ in paired]
         iris = {t.area for t in targets} | {t.indicator for t in targets}
-        labels = {k: sorted(v) for k, v in _labels(store, iris).items()}
+        label = _labeller({k: sorted(v) for k, v in _labels(store, iris).items()}, traditional)
         evidence = _evidence(store, {t.iri for t in targets} | {o.iri for _, o, _ in paired if o})
 
         for t, outcome, judged in paired:
-            phrase = pick_label(labels.get(t.indicator, []), traditional)
+            phrase = label(t.indicator)
             if indicator and not _matches(indicator, phrase, t.concept):
                 continue
             target_quote, target_document = _first_quote(evidence, t.iri)
@@ -490,11 +555,11 @@ def delivery(store: Store, area: str, indicator: str | None = None) -> Answer:
                     "area": t.area,
                     "area_code": t.area_code or None,
                     "unit": t.unit,
-                    "period": str(t.period) if t.period else None,
+                    "period": shown(t.period) if t.period else None,
                     "target": _number_json(t.value),
                     "target_qualifier": t.qualifier,
                     "outcome": _number_json(outcome.value) if outcome else None,
-                    "outcome_period": str(outcome.period) if outcome and outcome.period else None,
+                    "outcome_period": shown(outcome.period) if outcome and outcome.period else None,
                     "verdict": judged,
                     "target_evidence": target_quote,
                     "outcome_evidence": outcome_quote,
@@ -504,7 +569,7 @@ def delivery(store: Store, area: str, indicator: str | None = None) -> Answer:
                     else None,
                     # shown in the table only (Answer.hidden)
                     "match": "direct" if t.area == asked.iri else "within",
-                    "area_label": pick_label(labels.get(t.area, []), traditional),
+                    "area_label": label(t.area),
                     "concept_label": _concept_label(t.concept, traditional) if t.concept else "",
                     "_order": (t.iri,),
                 }

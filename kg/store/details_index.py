@@ -433,10 +433,20 @@ class DetailsIndex:
     def delivery_rows(self, target: str) -> list[dict[str, Term | None]] | None:
         """What delivery.rq answers for the area ``target`` (an IRI): rows of
         :data:`DELIVERY_VARIABLES`, with literals as plain ones; ``None`` as for labels."""
-        rows = self._read(lambda connection: _delivery_rows(connection, target))
+        rows = self.encoded_delivery_rows(target)
         if rows is None:
             return None
-        return [dict(zip(DELIVERY_VARIABLES, row, strict=True)) for row in rows]
+        decoded = _Decoded()
+        return [
+            dict(zip(DELIVERY_VARIABLES, map(decoded.__getitem__, row), strict=True))
+            for row in rows
+        ]
+
+    def encoded_delivery_rows(self, target: str) -> list[tuple[str | None, ...]] | None:
+        """The rows of :meth:`delivery_rows` with each term as :func:`encode` keeps it: what
+        ``kg query delivery`` reads, without making a term of every value only to read its
+        text again."""
+        return self._read(lambda connection: _delivery_rows(connection, target))
 
     def _rows(self, select: str, things: Iterable[str]) -> list[tuple[Any, ...]] | None:
         ordered = sorted(set(things))
@@ -548,7 +558,8 @@ def _delivery_rows(connection: sqlite3.Connection, target: str) -> list[tuple[An
     """delivery.rq over the two tables: the places inside ``target`` (``containedInPlace*``),
     the observations there, each joined with every concept of its indicator, code of its area
     and unit and date of its document (one row per combination, as the query's OPTIONALs
-    give), targets always and outcomes only with a concept."""
+    give), targets always and outcomes only with a concept; terms as :func:`encode` keeps
+    them."""
     areas, todo = {target}, [target]
     while todo:
         inside = _facts(connection, CONTAINED_IN, ("<" + area for area in todo), by="object")
@@ -580,7 +591,6 @@ def _delivery_rows(connection: sqlite3.Connection, target: str) -> list[tuple[An
             key = (predicate, "<" + subject)
             objects[key] = [*objects[key], value] if key in objects else [value]
 
-    decoded = _Decoded()
     target_kind = "<" + _FP + "Target"
     rows: list[tuple[Any, ...]] = []
     for (
@@ -606,25 +616,26 @@ def _delivery_rows(connection: sqlite3.Connection, target: str) -> list[tuple[An
         for area_code, concept, unit_code, issued, created in combinations:
             if concept is None and kind != target_kind:
                 continue  # FILTER(?kind = fp:Target || BOUND(?concept))
-            texts = (
-                kind,
-                "<" + observation,
-                area,
-                area_code,
-                indicator,
-                concept,
-                value,
-                unit,
-                unit_code,
-                qualifier,
-                period,
-                start,
-                end,
-                document,
-                issued,
-                created,
+            rows.append(
+                (
+                    kind,
+                    "<" + observation,
+                    area,
+                    area_code,
+                    indicator,
+                    concept,
+                    value,
+                    unit,
+                    unit_code,
+                    qualifier,
+                    period,
+                    start,
+                    end,
+                    document,
+                    issued,
+                    created,
+                )
             )
-            rows.append(tuple(map(decoded.__getitem__, texts)))
     return rows
 
 

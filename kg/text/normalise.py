@@ -9,7 +9,9 @@ knows the span of the original it came from.  The steps:
    extracted from them;
 2. strip pinyin readings pasted after characters: ``書(shū)寫(xiě)`` -> ``書寫``, while genuine
    parentheses stay: ``縣(區(qū))`` -> ``縣(區)``, ``(2018—2020)``;
-3. convert to simplified characters (OpenCC) for segmentation and lookups, keeping the length,
+3. join numbers wrapped across a line break (``6000`` at the end of a hard-wrapped line,
+   ``亿元`` opening the next), so that the number keeps its unit and its sentence;
+4. convert to simplified characters (OpenCC) for segmentation and lookups, keeping the length,
    so the cleaned text in the original script and the simplified text share one map.
 """
 
@@ -17,8 +19,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
+from kg.resources import read_table
 from kg.text.edits import MASK, Edit
 from kg.text.readings import LETTERS, is_pinyin
 from kg.text.script import convert_script, detect_script
@@ -130,7 +134,50 @@ def strip_pinyin(text: str) -> list[Edit]:
     return sorted(edits, key=lambda e: e.start)
 
 
-# --- step 3: script (kg.text.script) ------------------------------------------------------
+# --- step 3: numbers wrapped across lines ------------------------------------------------------
+
+WRAPPED = "wrapped"
+"""The kind of repair joining a number to the rest of it on the next line."""
+_LINE_BREAK_AFTER_NUMBER = re.compile(r"(?<=[0-9０-９.．])[ \t\u3000]*\n[ \t\u3000]*(?=\S)")
+_WRAPPED_LINE_MIN = 12
+"""A line this long or longer, ending in a number, was wrapped mid-sentence; shorter ones are
+a table's or a list's cells (1 / 地区生产总值增速 / 7), which stay lines."""
+_MULTIPLIERS = "万亿千百萬億"
+_NUMBER_AT_END = re.compile(r"[0-9０-９][0-9０-９.．]*$")
+
+
+@cache
+def _unit_words() -> tuple[str, ...]:
+    """The measure words of ``kg/data/units.tsv`` (simplified), longest first."""
+    words = {row[0] for row in read_table("units.tsv") if len(row) > 2 and row[2] == "measure"}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def join_wrapped_numbers(text: str) -> list[Edit]:
+    r"""Line breaks inside a number or between a number and its unit, where a hard-wrapped line
+    of prose ends in the number: ``迈上6000\n亿元新台阶``, ``增长3.\n6%``.
+
+    >>> [(e.start, e.end) for e in join_wrapped_numbers("全市地区生产总值迈上6000\n亿元新台阶")]
+    [(14, 15)]
+    >>> join_wrapped_numbers("序号 指标名称 目标\n1\n地区生产总值增速\n7\n")
+    []
+    """
+    edits = []
+    for m in _LINE_BREAK_AFTER_NUMBER.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if m.start() - line_start < _WRAPPED_LINE_MIN:
+            continue
+        number = _NUMBER_AT_END.search(text, line_start, m.start())
+        if number is None or not _is_han(text[number.start() - 1 : number.start()] or "a"):
+            continue  # a number in prose follows a word (达6000), not 05:30 or 023-6152…
+        rest = convert_script(text[m.end() : m.end() + 8])
+        inside = text[m.start() - 1] in ".．" and rest[:1].isdigit()
+        if inside or rest[:1] in _MULTIPLIERS or rest.startswith(_unit_words()):
+            edits.append(Edit(m.start(), m.end(), "", WRAPPED))
+    return edits
+
+
+# --- step 4: script (kg.text.script) ------------------------------------------------------
 
 
 # --- composing ---------------------------------------------------------------------------------
@@ -185,6 +232,7 @@ def normalise(original: str) -> Normalised:
         mark_undecodable,
         repair_mojibake,
         strip_pinyin,
+        join_wrapped_numbers,
     )
     for step in steps:
         edits = step(text)
