@@ -764,7 +764,7 @@ class _Reader:
         """The divisions of a list that a count right after it enumerates (龙胜、资源、田阳…
         9个县: as many names as the count, and a noun of their level after it), each name
         resolved near the document's own area; none unless every name is a division's."""
-        if quantity.unit != "COUNT" or self._counted_level(quantity) is None:
+        if quantity.unit != "COUNT":
             return []
         segment = self.text[clause.start : quantity.span.start]
         for word in cue_words("listed_count"):
@@ -772,10 +772,14 @@ class _Reader:
                 segment = segment[: -len(word)]
                 break
         names = _ITEM_SPLIT.split(segment)
-        if len(names) < 2 or len(names) != quantity.value:
+        if len(names) < 2 or len(names) != quantity.value or self._counted_level(quantity) is None:
             return []
         # a name the text's places read stands for their division; the rest are looked up
-        named = {p.span.text: p.division for p in self.places if clause.start <= p.span.start}
+        named = {
+            p.span.text: p.division
+            for p in self.places
+            if clause.start <= p.span.start < quantity.span.start
+        }
         found = []
         for name in names:
             name = name.strip(_PUNCTUATION)
