@@ -811,6 +811,27 @@ def test_a_count_of_places_named_before_it_is_of_an_area_that_holds_that_many() 
     ]
 
 
+def areas_of_counts(text: str) -> list[tuple[str, str | None]]:
+    """The counts the whole extractor finds in ``text``, with their areas."""
+    from kg.extract import extract
+
+    return [
+        (m.quantity.span.text, m.area.name if m.area else None)
+        for m in extract(Document.from_text(text)).measurements
+    ]
+
+
+def test_a_count_of_counties_leaves_a_citys_districts_out_and_takes_every_name_listed() -> None:
+    # 定西市 has six counties and a district: six counties fit it, seven do not
+    assert areas_of_counts(
+        "定西市召开会议。通渭县等6个县率先摘帽,陇西县等7个县全部退出。"
+        "会上通报,通渭、陇西、渭源3个县出列。"
+    ) == [("6个", "定西市"), ("7个", "甘肃省"), ("3个", "定西市")]
+    assert areas_of_counts("甘肃省召开会议。会上通报,通渭、陇西、会宁、渭源4个县出列。") == [
+        ("4个", "甘肃省")
+    ]
+
+
 def test_a_rate_after_an_amount_in_its_clause_is_of_what_the_amount_measures() -> None:
     _, found = measure("全市生产总值达到320亿元、增长8.2%;固定资产投资95亿元、增长11%。")
     assert [(m.quantity.span.text, m.indicator) for m in found] == [

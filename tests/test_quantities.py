@@ -146,10 +146,21 @@ def test_pairs_give_the_later_value_and_the_baseline() -> None:
         "两地携手走过25个春秋。",
         "已有0条评论 3次点赞",
         "守住两条底线,筑牢三条生命线,推进十项重点工作。",
+        "督导组一行9人抵达该镇,前来列席十四届省人大五次会议。",
+        "该项指数排名上升4位,比上年提升了两位,前移1名。",
+        "发布时间:2021.05.06 | 编辑 | 318次围观 | 1200次浏览",
+        "全区工业总产值迈上500亿元新台阶。",
+        "据全市1‰人口变动抽样调查推算,重点做好三篇文章,分两种情况处理。",
+        "本批公示中有三名副县长、两名现任的县(市)委书记,除上述5人外均为新提拔。",
     ],
 )
 def test_not_quantities(text: str) -> None:
     assert found(text) == []
+
+
+def test_counts_of_village_post_holders_and_of_people_stay_quantities() -> None:
+    text = "全县选派驻村第一书记120名、210名驻村工作队员,组织40名农技人员进村,召开3次会议。"
+    assert [q.span.text for q in found(text)] == ["120名", "210名", "40名", "3次"]
 
 
 def test_numbers_touching_masked_text_are_skipped() -> None:

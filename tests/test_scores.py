@@ -34,7 +34,7 @@ from tests.scoring import (
 # The contract's unit notations, plus M (metres) which the contract allows adding.
 UNITS = {
     "PERCENT", "PERMILLE", "PERCENTAGE_POINT", "TIMES", "CNY", "KM", "KM2", "M2", "HA", "MU",
-    "KG", "TONNE", "KW", "HOUSEHOLD", "PERSON", "PERSON_TIME", "COUNT",
+    "KG", "JIN", "TONNE", "KW", "HOUSEHOLD", "PERSON", "PERSON_TIME", "COUNT",
 }  # fmt: skip
 EXTENSION_UNITS = {"M"}
 QUALIFIERS = {"Exact", "MoreThan", "AtLeast", "Approximately", "AtMost"}

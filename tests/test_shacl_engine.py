@@ -167,7 +167,7 @@ def test_the_sh_node_result_carries_its_details() -> None:
     report = project_validator().validate(data, reference_facts(data))
     (node,) = [r for r in report.results if r.component == SH.NodeConstraintComponent]
     assert [d.component for d in node.details] == [SH.InConstraintComponent]
-    assert node.details[0].value == Literal("JIN")
+    assert node.details[0].value == Literal("DAN")
     assert not report.conforms
 
 

@@ -771,9 +771,44 @@ class _Reader:
             found in self.helpers or not self._subject_of(found, quantity, clauses[index])
         ):
             return [jurisdiction]
+        listed = self._listed_names(quantity, clauses[index], jurisdiction)
+        if listed:
+            # 龙胜、资源、田阳…9个县: all the places counted, those the text's places missed too
+            return [_common_parent(listed) or found]
         if self._counts_listed(quantity, clauses[index]):
             return [self._holding(found, quantity)]
         return [found]
+
+    def _listed_names(
+        self, quantity: Quantity, clause: _Clause, jurisdiction: Division | None
+    ) -> list[Division]:
+        """The divisions of a list that a count right after it enumerates (龙胜、资源、田阳…
+        9个县: as many names as the count, and a noun of their level after it), each name
+        resolved near the document's own area; none unless every name is a division's."""
+        if quantity.unit != "COUNT":
+            return []
+        segment = self.text[clause.start : quantity.span.start]
+        for word in cue_words("listed_count"):
+            if segment.endswith(word):
+                segment = segment[: -len(word)]
+                break
+        names = _ITEM_SPLIT.split(segment)
+        if len(names) < 2 or len(names) != quantity.value or self._counted_level(quantity) is None:
+            return []
+        # a name the text's places read stands for their division; the rest are looked up
+        named = {
+            p.span.text: p.division
+            for p in self.places
+            if clause.start <= p.span.start < quantity.span.start
+        }
+        found = []
+        for name in names:
+            name = name.strip(_PUNCTUATION)
+            division = named.get(name) or gazetteer.resolve(name, jurisdiction)
+            if division is None:
+                return []
+            found.append(division)
+        return found
 
     def _subject_of(self, area: Division | None, quantity: Quantity, clause: _Clause) -> bool:
         """Whether ``area`` is named opening the quantity's clause, before it: the clause's
@@ -816,16 +851,19 @@ class _Reader:
         """``area``, or the nearest of its ancestors that has as many divisions as a count of
         them (措勤县、改则县、革吉县共19个县, 鄂伦春自治旗等20个旗县: a prefecture has fewer than
         19 counties, so the figure is the province's)."""
-        level = self._counted_level(quantity)
+        noun = self._counted_noun(quantity)
+        level = _level_nouns().get(noun) if noun else None
         if area is None or level is None or quantity.unit != "COUNT":
             return area
+        # 14个贫困县 counts counties, not a city's districts (县区, 区县 count both)
+        districts = noun not in number_context("county_noun")
         wanted = int(quantity.value)
         order = list(Level)
         node: Division | None = area
         while node is not None and order.index(node.level) >= order.index(level) and wanted > 1:
             node = node.parent  # 鄂伦春自治旗等20个旗县: no county holds 20 counties
         while node is not None:
-            held = _number_under(node, level)
+            held = _number_under(node, level, districts)
             if held == 0:
                 return area  # the gazetteer does not list them: nothing to go by
             if held >= wanted:
@@ -836,6 +874,11 @@ class _Reader:
     def _counted_level(self, quantity: Quantity) -> Level | None:
         """The level of the divisions a count counts, from the words after its measure word
         (19个县(区), 20个国家级贫困旗县, 11个乡镇), if they name one."""
+        noun = self._counted_noun(quantity)
+        return _level_nouns()[noun] if noun else None
+
+    def _counted_noun(self, quantity: Quantity) -> str | None:
+        """The noun after a count's measure word that names the level it counts, if any."""
         words = [
             t.word
             for t in self.tokens_in(quantity.span.end, quantity.span.end + _LEVEL_NOUN_REACH)
@@ -843,7 +886,7 @@ class _Reader:
         ]
         for word in words[:_LEVEL_NOUN_WORDS]:
             if word in _level_nouns():
-                return _level_nouns()[word]
+                return word
             if word in _PUNCTUATION:
                 break
         return None
@@ -1283,15 +1326,21 @@ def _level_nouns() -> dict[str, Level]:
 
 
 @cache
-def _number_under(area: Division, level: Level) -> int:
-    """How many divisions of ``level`` the gazetteer has inside ``area``."""
+def _number_under(area: Division, level: Level, districts: bool = True) -> int:
+    """How many divisions of ``level`` the gazetteer has inside ``area``; without a city's
+    districts (市辖区, named …区) unless ``districts``."""
     order = list(Level)
     if order.index(level) <= order.index(area.level):
         return 0
     below = gazetteer.children(area)
     if not below or below[0].level == level:
-        return len(below)
-    return sum(_number_under(child, level) for child in below)
+        if districts or level is not Level.COUNTY:
+            return len(below)
+        return sum(1 for division in below if not division.name.endswith(_DISTRICT))
+    return sum(_number_under(child, level, districts) for child in below)
+
+
+_DISTRICT = "区"
 
 
 def _part_of(area: Division, jurisdiction: Division) -> bool:

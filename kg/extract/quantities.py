@@ -20,7 +20,12 @@ jieba's words:
   followed by another numeral or by a verb or adjective is a slogan (五个一批, 三个全覆盖);
 - a number after 届 is a session's (十三届八次全会), one after 第X、 the next ordinal of a list
   (第十、十一批), and one whose measure word and next word make a term or count the text's own
-  parts (三次产业, 三个部分) is not counted, nor is one before page furniture (0条评论).
+  parts (三次产业, 三个部分) is not counted, nor is one before page furniture (0条评论, 71次围观)
+  or a threshold passed (迈上500亿元新台阶);
+- a count of people after 一行 is a visiting party's size (一行13人), one after a verb of ranking
+  a move in a ranking (上升3位), one before the title of a post above a village's the people
+  themselves (两名县委书记; 120名驻村第一书记 stays a count), and 次会议 after 届 in the same
+  clause a session (十三届全国人大二次会议).
 
 A space typed inside a number is read through (5312 亿 元); an Arabic number ending in 亿 with no
 measure word is yuan (生产总值10688.28亿); a minus sign right before a number, not after a digit,
@@ -68,6 +73,14 @@ _QUOTED_NAME_MAX = 16
 _ORDINAL_LIST = re.compile(rf"第(?:{ARABIC}|[{CHINESE_NUMERAL_CHARS}]+)[、，,和及至到—\-~～]$")
 _SESSION_REACH = 4
 """Characters before a number searched for a word of sessions (届 in 十七届人大二次会议)."""
+_SESSION_CLAUSE_REACH = 12
+"""Characters before a session's number searched, within its clause, for 届 when a meeting is
+written after it (十三届全国人大二次会议)."""
+_POST_REACH = 10
+"""Characters after a count of people searched for the title of their post (两名县(市)委书记)."""
+_POST_BREAKS = frozenset("、和及与村")
+"""Where the noun after a count of people ends, or turns to a village's posts (16名村党组织书记)."""
+_VILLAGE = "村"
 _PAIR_START = ("从", "由")
 _PAIR_YEAR = (
     r"(?:(?:(?:19|20)\d{2}年(?:底|末|初)?"
@@ -292,10 +305,23 @@ def _excluded(doc: Document, reading: _Reading, start: int) -> bool:
     ):
         return True  # 十三届八次全会, 十七届人大二次会议: a session's number
     measure_at = reading.classifier_span[0] if reading.classifier_span else reading.end
+    if context_words("session_after").longest_at(text, measure_at) and _session_before(text, start):
+        return True  # 十三届全国人大二次会议: the body named between 届 and the number
+    if context_words("party").longest_ending_at(text, start):
+        return True  # 考核组一行13人: the size of a visiting party
+    if reading.unit is not None and reading.unit.word in number_context("rank_unit"):
+        verb_end = start - 1 if text.endswith(_PARTICLES_BEFORE_QUALIFIER, 0, start) else start
+        if context_words("rank_verb").longest_ending_at(text, verb_end):
+            return True  # 排名上升3位, 上升了两位: a move in a ranking
+    people = reading.unit is not None and reading.unit.notation == "PERSON"
+    if people and _counts_post_holders(text, reading.end):
+        return True  # 两名县委书记拟任: people named by their posts, not a measured count
     if context_words("phrase_after").longest_at(text, measure_at):
         return True  # 三次产业, 报告共分三个部分, 从五个方面: a term or a count of a text's parts
     if context_words("metadata_after").longest_at(text, reading.end):
-        return True  # 共有0条评论: page furniture
+        return True  # 共有0条评论, 71次围观: page furniture
+    if context_words("milestone_after").longest_at(text, reading.end):
+        return True  # 迈上6000亿元新台阶: a threshold passed, the value is given elsewhere
     counted = reading.unit is not None and reading.unit.notation == "COUNT"
     if counted and context_words("time_after").longest_at(text, reading.end):
         return True  # 3个月: a duration
@@ -318,6 +344,41 @@ def _excluded(doc: Document, reading: _Reading, start: int) -> bool:
                 following is not None and following.pos[:1] in {"a", "v", "d"}
             ):
                 return True  # 五个一批, 三个全覆盖: a slogan
+    return False
+
+
+def _session_before(text: str, start: int) -> bool:
+    """Whether a word of sessions (届) is written in the clause shortly before ``start``."""
+    lead = text[max(0, start - _SESSION_CLAUSE_REACH) : start]
+    lead = lead[max(lead.rfind(c) for c in _CLAUSE_PUNCTUATION) + 1 :]
+    return any(word in lead for word in number_context("session"))
+
+
+@cache
+def _post_titles() -> tuple[Lexicon, frozenset[str]]:
+    """The titles of posts (``titles.txt``), and those of a village's posts (第一书记,
+    村党支部书记, 驻村工作队员): a count of these is the size of a programme's work force, a
+    measurement."""
+    rows = read_table("titles.txt")
+    village = frozenset(
+        row[0]
+        for row in rows
+        if _VILLAGE in row[0] or (len(row) > 1 and row[1].startswith(_VILLAGE))
+    )
+    return Lexicon(row[0] for row in rows), village
+
+
+def _counts_post_holders(text: str, end: int) -> bool:
+    """Whether the count of people ending at ``end`` names them by a post above a village's
+    (两名县(市)委书记, 两名现任的县委书记, 3位副县长): people, not a measured quantity."""
+    titles, village = _post_titles()
+    tail = text[end : end + _POST_REACH]
+    for at, char in enumerate(tail):
+        if char in _CLAUSE_PUNCTUATION or char in _POST_BREAKS:
+            return False
+        title = titles.longest_at(tail, at)
+        if title is not None:
+            return title not in village
     return False
 
 

@@ -26,6 +26,7 @@ class FP(DefinedNamespace):
     Household: URIRef  # term: household
     Indicator: URIRef  # class: What a target or outcome counts.
     IndicatorComponent: URIRef  # term
+    Jin: URIRef  # term: jin
     Lower: URIRef  # term: lower is better
     Mention: URIRef  # class: The span of a document a fact was read from (an oa:SpecificResource).
     MoreThan: URIRef  # term: more than
