@@ -320,8 +320,6 @@ def _excluded(doc: Document, reading: _Reading, start: int) -> bool:
         return True  # 三次产业, 报告共分三个部分, 从五个方面: a term or a count of a text's parts
     if context_words("metadata_after").longest_at(text, reading.end):
         return True  # 共有0条评论, 71次围观: page furniture
-    if context_words("milestone_after").longest_at(text, reading.end):
-        return True  # 迈上6000亿元新台阶: a threshold passed, the value is given elsewhere
     counted = reading.unit is not None and reading.unit.notation == "COUNT"
     if counted and context_words("time_after").longest_at(text, reading.end):
         return True  # 3个月: a duration
