@@ -75,11 +75,12 @@ _COMRADE_AFTER_VERB = re.compile(r"(?:任命|免去|撤销|免除|接受|批准)
 _LINE_LOOKBACK = 400
 _CLAUSE_TAIL = re.compile(
     r"(?:等?[0-9一二两三四五六七八九十百]*[位名])?(?:同志|[\u4e00-\u9fff]{0,4}?(?:人员|干部))?"
-    r"(?:因[\u4e00-\u9fff]{1,8}?)?(?:已经|已|曾经|曾|还|也|又|先后|分别)?(?:提出|请求)?"
-    r"(?P<verb>为|当选为|当选|辞去|升任|转任|调任|改任|出任|担任|任|(?P<of>的))"
+    r"(?:因[\u4e00-\u9fff]{1,8}?)?(?:已经|已|曾经|曾|还|也|又|再次|再度|先后|分别)?(?:提出|请求)?"
+    r"(?P<verb>为|当选为|当选|辞去|升任|转任|调任|改任|出任|担任|任|不再(?:兼任|担任|任)|(?P<of>的))"
 )
 """What stands between the names of an appointment clause and the posts: a count of them
-(三位同志), a reason (因工作变动), an adverb of time (已担任), then the verb."""
+(三位同志), a reason (因工作变动), an adverb of time (已担任, 再次当选), then the verb; 不再担任
+names the post a person leaves, as 辞去 does."""
 _NOT_NAME_START_TAGS = ("d", "c", "p", "r", "u", "v")
 """jieba tags of a word that a surname character opens but a name does not (曾经, 任职)."""
 _FUNCTION_TAGS = ("c", "p")
@@ -273,6 +274,26 @@ def _word_tag(word: str) -> str:
 def _verbal_word(word: str) -> bool:
     """Whether ``word`` is a verb or adjective of jieba's dictionary (安全, 安居)."""
     return _word_tag(word) in _VERBAL_TAGS and bool(tokenizer().tables.freq.get(word))
+
+
+@cache
+def _own_name_suffixes() -> tuple[str, ...]:
+    return tuple(w for line in read_lines("people_own_name_suffixes.txt") for w in line.split())
+
+
+@cache
+def _party_organs() -> tuple[str, ...]:
+    words = {w for line in read_lines("people_party_organs.txt") for w in line.split()}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=256)
+def _party_organ(title: str) -> str | None:
+    """The Party organ a title opens with, where the rest is a title of its own (党委|副书记)."""
+    for organ in _party_organs():
+        if title.startswith(organ) and title[len(organ) :] in _titles():
+            return organ
+    return None
 
 
 @cache
@@ -611,9 +632,10 @@ class _Reader:
             rest = rest[1:]
         if len(rest) < 2:
             return None  # 县|委: an ending alone (工商联, 医院 are bodies of their own)
-        return Organisation(
-            name=division.name + rest, span=self.doc.span(start, end), division=division
-        )
+        name = division.name + rest
+        if rest.endswith(_own_name_suffixes()):
+            name = self.text[start:end]  # 云南某某集团, 青海大学: the name as written
+        return Organisation(name=name, span=self.doc.span(start, end), division=division)
 
     def organisation(
         self, start: int, end: int, context: list[Division], unplaced: bool = False
@@ -642,7 +664,7 @@ class _Reader:
                 else:
                     found = self._generic(place.division, rest, k, end)
                 if found is not None:
-                    return k, found
+                    return self._under_national(start, k, end, found)
                 continue
             if self._in_place(body, body + 1):
                 continue  # 宁夏回族|自治区党委: the body's own words start with the place
@@ -666,6 +688,9 @@ class _Reader:
                 return k, Organisation(name=text[k:end], span=self.doc.span(k, end))
             elif found := self._prefixed_body(rest, k, end, context):
                 return k, found
+            elif k == start and self._own_named(rest) and not self._determined(k):
+                # 青海大学|党委副书记, 某某实业有限公司|董事长: a body with a name of its own
+                return k, Organisation(name=rest, span=self.doc.span(k, end))
         joined = start > 0 and self.text[start - 1] == "、"
         opens = start == self.sentence_start or self.text[start - 1] in "，,；;："
         if joined or (opens and self.text.endswith(_group_bodies(), start, end)):
@@ -673,6 +698,37 @@ class _Reader:
             if bare is not None:
                 return start, bare
         return None
+
+    def _under_national(
+        self, start: int, at: int, end: int, found: Organisation
+    ) -> tuple[int, Organisation]:
+        """A place's body at ``at`` written after the national body it belongs to
+        (国家统计局|某省调查总队): the whole as written, a body of the national one."""
+        rows = _org_rows()
+        for prefix in _body_prefixes():
+            if "{name}" in rows[prefix].template or not self.text.endswith(prefix, start, at):
+                continue
+            opens = at - len(prefix)
+            parent = self._from_row(prefix, None, None, None)
+            name = self.text[opens:end]
+            span = self.doc.span(opens, end)
+            return opens, Organisation(name=name, span=span, division=found.division, parent=parent)
+        return at, found
+
+    def _determined(self, at: int) -> bool:
+        """Whether a numeral, measure word or pronoun opens the words at ``at`` (一家公司)."""
+        token = self.tokens.get(at)
+        return token is not None and token.pos[:1] in ("m", "q", "r")
+
+    def _own_named(self, rest: str) -> bool:
+        """Whether ``rest`` is the whole name of an enterprise or university (see
+        ``people_own_name_suffixes.txt``): three to twelve Han characters, no clause in it."""
+        return (
+            3 <= len(rest) <= 12
+            and rest.endswith(_own_name_suffixes())
+            and all(_HAN.fullmatch(c) for c in rest)
+            and not _NOT_IN_BODY.search(rest)
+        )
 
     def _prefixed_body(
         self, rest: str, start: int, end: int, context: list[Division]
@@ -851,6 +907,9 @@ class _Reader:
                 division = self.resolve(rows[key].level or level, start, context)
             if division is not None and self._level_match(division, rows[key].level):
                 return self._from_row(key, division, start, hit.start + length)
+        if place is not None and level == "村" and not _titles().get(hit.title):
+            # 新华村|指挥长: a head of the village's own working body, of the village itself
+            return self._from_row("村", place.division, start, hit.start)
         return None
 
     def _bare_level(self, at: int) -> bool:
@@ -894,6 +953,16 @@ class _Reader:
         body = organisation.span
         if hit.org is None and body is not None and hit.start < body.end < hit.end:
             role_start = body.end  # 东山乡|党委|书记: the body opens the title, the role is 书记
+        organ = _party_organ(hit.title) if hit.org is not None else None
+        if organ is not None and not organisation.name.endswith(organ):
+            # 某集团|党委|书记: the secretary of the body's Party committee
+            role_start = hit.start + len(organ)
+            organisation = Organisation(
+                name=organisation.name + organ,
+                span=self.doc.span(hit.org_start, role_start),
+                division=organisation.division,
+                parent=organisation,
+            )
         return Post(
             span=self.doc.span(hit.org_start, hit.end),
             role_span=self.doc.span(role_start, hit.end),
@@ -1165,13 +1234,17 @@ class _Reader:
                     if post.organisation.division is not None:
                         context.append(post.organisation.division)
                 elif hit.org is None and posts and _titles().get(hit.title) is None:
-                    # 县委常委、副书记: a bare title shares the body before it
-                    previous = posts[-1]
+                    # 县委常委、副书记: a bare title shares the body before it; one that is
+                    # no secretary's, the body whose Party committee it is (集团党委书记、董事长)
+                    shared = posts[-1].organisation
+                    if shared.parent is not None and "书记" not in hit.title:
+                        organ = shared.name.removeprefix(shared.parent.name)
+                        shared = shared.parent if organ in _party_organs() else shared
                     posts.append(
                         Post(
                             span=self.doc.span(hit.start, hit.end),
                             role_span=self.doc.span(hit.start, hit.end),
-                            organisation=previous.organisation,
+                            organisation=shared,
                         )
                     )
             for post in posts:
