@@ -4,7 +4,19 @@ village's own working posts, and the posts a person leaves."""
 
 from __future__ import annotations
 
-from tests.test_people import YONGSHENG, posts, run
+from kg.extract import people
+from kg.extract.facts import Division, Level, Person
+from kg.text.document import Document
+from tests.places_stub import places_in
+from tests.test_people import DONGSHAN, NAMES, YONGSHENG, posts, run
+
+HONGXING = Division("红星村", Level.VILLAGE, None, (), DONGSHAN)
+
+
+def run_with_villages(text: str) -> dict[str, Person]:
+    doc = Document.from_text(text)
+    names = {**NAMES, "红星村": HONGXING}
+    return {p.name: p for p in people.extract(doc, places_in(doc, names), YONGSHENG)}
 
 
 def test_the_premier_written_after_his_name() -> None:
@@ -54,3 +66,12 @@ def test_a_universitys_party_officers() -> None:
 def test_a_company_counted_is_no_body() -> None:
     found = run("他说，一家公司董事长王五来到村里。", YONGSHENG)
     assert "王五" not in found or posts(found["王五"]) == []
+
+
+def test_village_first_secretaries_sent_in_batches() -> None:
+    found = run_with_villages(
+        "第一批罗云峰同志派驻永胜县东山乡新华村担任支部第一书记，第二批罗云峰同志派驻"
+        "东山乡红星村担任支部第一书记，第三批董雪同志派驻东山乡红星村担任支部第一书记。"
+    )
+    assert posts(found["罗云峰"]) == [("第一书记", "新华村"), ("第一书记", "红星村")]
+    assert posts(found["董雪"]) == [("第一书记", "红星村")]

@@ -56,10 +56,10 @@ _LIST_COLON = re.compile(r"[ \u3000]*[：:][ \u3000]*")
 _DEPUTY_PREFIXES = ("常务副", "副")
 _NAME_JOINER = re.compile(r"[、和与及]")
 _CLAUSE_HEAD = re.compile(
-    r"(?:会议)?(?:其中)?(?:决定|同意|通过|批准)?(?:分别)?"
+    r"(?:第[一二三四五六七八九十0-9]{1,3}批)?(?:会议)?(?:其中)?(?:决定|同意|通过|批准)?(?:分别)?"
     r"(?:关于)?(?:接受|任命|选举|其中|(?:先后)?选派|(?P<removal>免去|撤销|免除))?"
 )
-"""Words that open an appointment clause before its names: 决定任命, 接受, 其中; a removal
+"""Words that open an appointment clause before its names: 决定任命, 接受, 其中, 第二批; a removal
 (决定免去甲、乙的…职务) names its people before 的 and the posts they lose."""
 _TITLE_ASIDE = re.compile(r"[(（](?:兼|兼任|代|挂职|正[厅处科]级|副[厅处科]级)[)）]")
 """A remark in brackets between a title and the name it belongs to: 新闻办主任(兼)甲."""
@@ -67,7 +67,7 @@ _RARE_WORD = 20
 """A dictionary frequency below which a noun that opens with a surname may be a name's start
 (胡果|雄): the words a surname opens that are no names (高度, 黄金, 刘海) are far commoner."""
 _REMOVAL = re.compile(r"免去|撤销|免除")
-_NOT_IN_BODY = re.compile(r"关于|同志|任命|免去|辞去|决定")
+_NOT_IN_BODY = re.compile(r"关于|同志|任命|免去|辞去|决定|担任")
 _INNER_HEAD = re.compile(r"(?:关于|决定)(?:任命|免去|撤销|免除|接受)")
 """An appointment verb inside a clause, after the body that decides (市人大常委会关于任命)."""
 _COMRADE_AFTER_VERB = re.compile(r"(?:任命|免去|撤销|免除|接受|批准)")
@@ -76,11 +76,13 @@ _LINE_LOOKBACK = 400
 _CLAUSE_TAIL = re.compile(
     r"(?:等?[0-9一二两三四五六七八九十百]*[位名])?(?:同志|[\u4e00-\u9fff]{0,4}?(?:人员|干部))?"
     r"(?:因[\u4e00-\u9fff]{1,8}?)?(?:已经|已|曾经|曾|还|也|又|再次|再度|先后|分别)?(?:提出|请求)?"
-    r"(?P<verb>为|当选为|当选|辞去|升任|转任|调任|改任|出任|担任|任|不再(?:兼任|担任|任)|(?P<of>的))"
+    r"(?:(?:被)?(?:派驻|下派到|下派|选派到|派往|派到)[\u4e00-\u9fff]{2,16}?)?"
+    r"(?P<verb>为|当选为|当选|辞去|升任|转任|调任|改任|出任|担任|任|不再(?:兼任|担任|任)|(?P<of>的))(?:党?支部)?"
 )
 """What stands between the names of an appointment clause and the posts: a count of them
-(三位同志), a reason (因工作变动), an adverb of time (已担任, 再次当选), then the verb; 不再担任
-names the post a person leaves, as 辞去 does."""
+(三位同志), a reason (因工作变动), an adverb of time (已担任, 再次当选), the place a person is
+sent to (派驻某村担任), then the verb, maybe the village's branch (担任支部|第一书记);
+不再担任 names the post a person leaves, as 辞去 does."""
 _NOT_NAME_START_TAGS = ("d", "c", "p", "r", "u", "v")
 """jieba tags of a word that a surname character opens but a name does not (曾经, 任职)."""
 _FUNCTION_TAGS = ("c", "p")
@@ -277,6 +279,16 @@ def _verbal_word(word: str) -> bool:
 
 
 @cache
+def _name_syllables() -> frozenset[str]:
+    """Parts of Tibetan and Mongolian names (``people_name_syllables.txt``)."""
+    return frozenset(w for line in read_lines("people_name_syllables.txt") for w in line.split())
+
+
+_SYLLABLE_LENGTHS = (4, 3, 2)
+_SYLLABLE_NAME_LONGEST = 8
+
+
+@cache
 def _own_name_suffixes() -> tuple[str, ...]:
     return tuple(w for line in read_lines("people_own_name_suffixes.txt") for w in line.split())
 
@@ -411,6 +423,9 @@ class _Reader:
         dotted = self._dotted_name_end(start, limit)
         if dotted is not None:
             return dotted
+        joined = self._syllable_name_end(start, limit)
+        if joined is not None:
+            return joined
         surname = self._surname_length(start)
         if not surname:
             return self._unsurnamed_name_end(start, limit)
@@ -527,6 +542,38 @@ class _Reader:
             at = token.end
         return end
 
+    def _syllable_name_end(self, start: int, limit: int) -> int | None:
+        """旦增伦珠, 巴音朝鲁: two or three parts of Tibetan or Mongolian names in a row (see
+        ``people_name_syllables.txt``), ending where a word that follows names starts or the
+        text stops; the longest such run."""
+        syllables = _name_syllables()
+        if self.text[start : start + 2] not in syllables and self.text[start : start + 3] not in (
+            syllables
+        ):
+            return None  # the usual case, decided at once
+        ends: list[int] = []
+        frontier = [(start, 0)]
+        while frontier:
+            at, parts = frontier.pop()
+            if parts >= 2:
+                ends.append(at)
+            if parts == 3:
+                continue
+            for n in _SYLLABLE_LENGTHS:
+                if at + n <= limit and self.text[at : at + n] in syllables:
+                    frontier.append((at + n, parts + 1))
+        for end in sorted(ends, reverse=True):
+            if end - start > _SYLLABLE_NAME_LONGEST or not self._ends_name(end, limit):
+                continue
+            if end < limit and end not in self.bounds and not self._follower_token(end):
+                continue
+            name = self.text[start:end]
+            if self.doc.is_masked(start, end) or name in _not_names():
+                continue
+            if not self._in_place(start, end):
+                return end
+        return None
+
     def _dotted_name_end(self, start: int, limit: int) -> int | None:
         """吐尔逊江·艾买提: a name written in parts joined by a middle dot ends, after its last
         dot, where a word that follows names starts at a word boundary (…·托合提|在村里)."""
@@ -577,6 +624,14 @@ class _Reader:
 
     def resolve(self, level: str | None, at: int, context: list[Division]) -> Division | None:
         """The division an abbreviation at ``at`` belongs to (see the module's docstring)."""
+        if level == "村":
+            # 派驻甲村担任支部书记，…派驻乙村担任支部书记: a village named in the clause
+            clause = max(self.text.rfind(c, 0, at) for c in "，,；;。\n")
+            for mention in reversed(self.places[: bisect_right(self.place_starts, at)]):
+                if mention.span.start <= clause:
+                    break
+                if mention.span.end <= at and self._level_match(mention.division, level):
+                    return mention.division
         for division in reversed(context):
             if self._level_match(division, level):
                 return division
