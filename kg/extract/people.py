@@ -103,7 +103,14 @@ _AGE_OF = re.compile(
 """An age or a year of birth, then 的: a person's name follows (37岁的甲, 生于1956年的乙)."""
 _PRONOUN_CLAUSE = re.compile(r"[他她]?(?:时任|现任|曾任|升任|转任|调任|改任|后任|先后任|担任|任)")
 """A clause whose subject is the person named before it: (他)时任…, 升任…."""
+_DATELINE_END = re.compile(r"[0-9]{1,2}日电$")
+"""The end of a news agency's dateline (某地1月28日电), right before a credit's cue."""
 _COMRADES = re.compile(r"等?[0-9一二两三四五六七八九十百]+[位名]同志")
+_ATTENDING_GROUP = re.compile(
+    r"等(?:[\u4e00-\u9fff]{1,8}?)(?:领导|负责同志|同志)(?:同志)?(?:出席|参加|陪同|列席|参会)"
+)
+"""A list of names closed by the group they belong to and its attendance: 甲、乙、丙等县四套班子
+领导出席, 丁等市领导陪同."""
 """A count of comrades closing a list of names: 两位同志, 等15位同志, 等100名同志."""
 
 
@@ -233,6 +240,13 @@ def _byline_cues() -> tuple[str, ...]:
 
 
 @cache
+def _credited_list() -> re.Pattern[str]:
+    """A credit's cue, a separator and names joined by 、, ending where matched (作者:甲、乙)."""
+    cues = "|".join(re.escape(c) for c in _byline_cues())
+    return re.compile(rf"(?:{cues})[:：/／ ]*(?:[\u4e00-\u9fff]{{2,4}}、)+[\u4e00-\u9fff]{{2,4}}$")
+
+
+@cache
 def _credit_words() -> tuple[str, ...]:
     return tuple(sorted(read_lines("people_credit_words.txt"), key=len, reverse=True))
 
@@ -286,6 +300,12 @@ def _name_syllables() -> frozenset[str]:
 
 _SYLLABLE_LENGTHS = (4, 3, 2)
 _SYLLABLE_NAME_LONGEST = 8
+
+
+@cache
+def _formulas() -> tuple[str, ...]:
+    """What follows 同志 in set formulas (以某某同志为核心): see ``people_formulas.txt``."""
+    return tuple(w for line in read_lines("people_formulas.txt") for w in line.split())
 
 
 @cache
@@ -1130,6 +1150,7 @@ class _Reader:
                 or not _HAN.fullmatch(self.text[end])
                 or self.text.startswith(_followers(), end)
                 or _PEOPLE_COUNT.match(self.text, end)
+                or self.text.startswith(_byline_cues(), end)  # 作者:甲、乙|责任编辑:丙
             ):
                 return end
         return None
@@ -1357,7 +1378,9 @@ class _Reader:
                     self._pronoun_posts(start, clause, opens, posts)
         self._spaced_signature(start, end)
         self._counted_names(start, end)
+        self._attending_names(start, end)
         self._comrades(start, end)
+        self._addressed_comrades(start, end)
         self._known_lists(start, end)
         self._credits(start, end, chain_at)
 
@@ -1412,6 +1435,23 @@ class _Reader:
             if name_end is not None and self.text.startswith("同志", name_end):
                 self._add_new([(match.end(), name_end)])
 
+    def _addressed_comrades(self, start: int, end: int) -> None:
+        """A name written before 同志 (甲同志指出, 学习乙同志的事迹): a person, whatever follows."""
+        at = self.text.find("同志", start, end)
+        while at >= 0:
+            if at in self.bounds and not self.text.startswith(_formulas(), at + 2):
+                clause = max(self.text.rfind(c, start, at) for c in "，,；;：:。、\n") + 1
+                name_start = self.name_before(at, max(clause, start))
+                if name_start is not None:
+                    self._add_new([(name_start, at)])
+            at = self.text.find("同志", at + 2, end)
+
+    def _attending_names(self, start: int, end: int) -> None:
+        """Names listed before 等 and the group of leaders they attend as (甲、乙等县领导出席)."""
+        for match in _ATTENDING_GROUP.finditer(self.text, start, end):
+            clause = max(self.text.rfind(c, start, match.start()) for c in "，,；;：:。\n") + 1
+            self._add_new(self._names_ending_at(max(clause, start), match.start()))
+
     def _counted_names(self, start: int, end: int) -> None:
         """Names listed before a count of comrades (关于甲、乙两位同志辞去…, 任命丙等100名同志
         为…): the count says they are people."""
@@ -1438,10 +1478,12 @@ class _Reader:
             while at >= 0:
                 before = text[at - 1] if at > start else ""
                 after = at + len(cue)
+                dateline = _DATELINE_END.search(text, max(start, at - 8), at) is not None
                 if (
                     (
                         at == start
-                        or before in "(（【[ \u3000】]"  # 【本报讯】记者 张三: after a dateline
+                        or before in "(（【[ \u3000】]|丨"  # 【本报讯】记者 张三: after a dateline
+                        or dateline
                         or text[start:at].endswith(_org_suffixes())  # …融媒体中心记者 张三
                         or text[start:at].endswith(_media())  # 安康日报记者 陈思远
                         or self._after_credited_name(start, at)  # 记者甲通讯员乙
@@ -1460,6 +1502,8 @@ class _Reader:
                         listed = self._name_list(names, end, role)
                         if listed == names:
                             self._add_new(self._credit_run(names, end, True), role)
+                    elif dateline and self._name_list(names, end, role) > names:
+                        pass  # 新华社某地1月28日电记者甲、乙在…: the names end where a verb starts
                     elif len(cue) > 1 or not _HAN.fullmatch(cue):
                         # 记者琼达卓嘎、鲜敢), 【记者谢映波】, □汤正平 本报记者…: no separator
                         # (not after a one-character cue: 文|章图片, (图|侵删))
@@ -1480,6 +1524,10 @@ class _Reader:
             and all(_HAN.fullmatch(c) for c in text[at - n : at])
             and text.endswith(_byline_cues(), start, at - n)
             for n in (2, 3, 4)
+        ) or (
+            # 作者:甲、乙责任编辑:丙: the last of the names of a credit before
+            text[at - 1 : at] != "、"
+            and _credited_list().search(text, max(start, at - 24), at) is not None
         )
 
     def _outlet_opens_line(self, start: int, at: int) -> bool:

@@ -1,0 +1,37 @@
+"""People named with no title next to them, where the text gives other cues (issue 14, after the
+batch r8): lists closed by the group of leaders they attend as, 同志 after a name, and credits
+after a page's separators or a news agency's dateline; invented sentences."""
+
+from __future__ import annotations
+
+from tests.test_people import YONGSHENG, run
+
+
+def test_names_closed_by_the_group_of_leaders_attending() -> None:
+    found = run("县委书记钱立出席会议并讲话。苏长河、孟伟、邵佳怡等县四套班子领导出席。", YONGSHENG)
+    assert {"苏长河", "孟伟", "邵佳怡"} <= set(found)
+
+
+def test_a_name_before_comrade() -> None:
+    found = run("会上，韦德成同志介绍了扎根基层的体会。", YONGSHENG)
+    assert set(found) == {"韦德成"}
+
+
+def test_a_leader_named_in_a_set_formula_is_no_person_of_the_story() -> None:
+    assert run("全县上下更加紧密地团结在以张某同志为核心的县委周围。", YONGSHENG) == {}
+
+
+def test_credits_between_a_pages_separators() -> None:
+    found = run("标题\n\n2020-05-06 10:12|来源:永胜日报|编辑:邹晓云 |责编:庞丽\n\n正文。")
+    assert (found["邹晓云"].role, found["庞丽"].role) == ("editor", "editor")
+
+
+def test_reporters_right_after_a_news_agencys_dateline() -> None:
+    found = run("新华社昆明3月2日电记者卢文、向佳在过去的一年里走访了二十个村。")
+    assert {name: p.role for name, p in found.items()} == {"卢文": "reporter", "向佳": "reporter"}
+
+
+def test_an_editor_credited_right_after_the_authors_names() -> None:
+    found = run("来源:新华社作者:葛明、葛晓东责任编辑:邵艺华\n2019-01-14 17:06\n")
+    roles = {name: p.role for name, p in found.items()}
+    assert roles == {"葛明": "author", "葛晓东": "author", "邵艺华": "editor"}
