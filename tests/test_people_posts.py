@@ -75,3 +75,11 @@ def test_village_first_secretaries_sent_in_batches() -> None:
     )
     assert posts(found["罗云峰"]) == [("第一书记", "新华村"), ("第一书记", "红星村")]
     assert posts(found["董雪"]) == [("第一书记", "红星村")]
+
+
+def test_a_working_group_after_a_post_and_a_body_of_an_unnamed_city() -> None:
+    found = run("市扶贫开发办公室副主任、脱贫攻坚督查组第二组组长杜明带队督查。", None)
+    assert [role for role, _ in posts(found["杜明"])] == ["副主任", "组长"]
+    office, group = (post.organisation for post in found["杜明"].posts)
+    assert office.name == "市扶贫开发办公室" and office.scope is not None
+    assert group.name.endswith("脱贫攻坚督查组第二组")

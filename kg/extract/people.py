@@ -756,6 +756,11 @@ class _Reader:
                 division = self.resolve(rest[0], k, context)
                 # 省人大常委会教育科学文化卫生工作委员会: a level's working committee, long
                 found = self._generic(division, rest, k, end, 20) if division else None
+                if found is None and division is None and k == start and self._unplaced(rest):
+                    # 市扶贫开发办公室|副主任 where the text never names its city: the body as
+                    # written, kept within this document
+                    scope = self.doc.sha256[:16]
+                    found = Organisation(name=rest, span=self.doc.span(k, end), scope=scope)
                 if found is not None:
                     return k, found
             elif body > k and re.fullmatch(r"[\u4e00-\u9fff]{2,10}[省市州县区]委", rest):
@@ -789,6 +794,16 @@ class _Reader:
             span = self.doc.span(opens, end)
             return opens, Organisation(name=name, span=span, division=found.division, parent=parent)
         return at, found
+
+    def _unplaced(self, rest: str) -> bool:
+        """Whether ``rest`` is a level's body with a name ending of two characters or more
+        (市扶贫开发办公室), no clause in it."""
+        return (
+            4 <= len(rest) <= 16
+            and rest.endswith(_body_suffixes())
+            and all(_HAN.fullmatch(c) for c in rest)
+            and not _NOT_IN_BODY.search(rest)
+        )
 
     def _determined(self, at: int) -> bool:
         """Whether a numeral, measure word or pronoun opens the words at ``at`` (一家公司)."""
@@ -835,7 +850,11 @@ class _Reader:
         when its name ends like one (指挥部, 领导小组) and holds no place: a body of the
         division of the sentence's earlier posts, else one kept within the document."""
         rest = self.text[start:end]
-        if len(rest) > 12 or not rest.endswith(_body_suffixes()) or self._in_place(start, end):
+        if len(rest) > 12 or self._in_place(start, end) or _NOT_IN_BODY.search(rest):
+            return None
+        # after 、 a longer name with any body's ending will do (…、督查组第一组|组长)
+        listed = self.text[start - 1] == "、" and len(rest) >= 5
+        if not rest.endswith(_body_suffixes()) and not (listed and rest.endswith(_org_suffixes())):
             return None
         span = self.doc.span(start, end)
         if division is None:
