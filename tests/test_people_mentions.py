@@ -35,3 +35,27 @@ def test_an_editor_credited_right_after_the_authors_names() -> None:
     found = run("来源:新华社作者:葛明、葛晓东责任编辑:邵艺华\n2019-01-14 17:06\n")
     roles = {name: p.role for name, p in found.items()}
     assert roles == {"葛明": "author", "葛晓东": "author", "邵艺华": "editor"}
+
+
+def test_people_a_feature_remembers_by_what_they_were() -> None:
+    found = run("人们记得退休干部汤志清回到村里修路，也记得清代诗人钮文写下的诗句。", YONGSHENG)
+    assert {"汤志清", "钮文"} <= set(found)
+
+
+def test_a_name_after_an_age_and_a_description() -> None:
+    found = run("村民选举29岁中专学历的邢海峰为村委会委员。", YONGSHENG)
+    assert "邢海峰" in found
+
+
+def test_a_line_of_names_spaced_apart() -> None:
+    found = run("本版图片由县委宣传部提供。\n\n   蒋勇军 李明 姜丽 汪寒露 \n\n历史会记住这一天。")
+    assert set(found) == {"蒋勇军", "李明", "姜丽", "汪寒露"}
+
+
+def test_a_line_of_places_spaced_apart_is_no_names() -> None:
+    assert run("丽江 永胜 华坪 宁蒗\n热线：0888-1234567\n", YONGSHENG) == {}
+
+
+def test_posts_that_qualify_an_experience_are_no_ones() -> None:
+    found = run("此前，相声演员苗青就曾有过挂职副县长的经历。", YONGSHENG)
+    assert "苗青" in found and found["苗青"].posts == ()

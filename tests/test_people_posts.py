@@ -83,3 +83,15 @@ def test_a_working_group_after_a_post_and_a_body_of_an_unnamed_city() -> None:
     office, group = (post.organisation for post in found["杜明"].posts)
     assert office.name == "市扶贫开发办公室" and office.scope is not None
     assert group.name.endswith("脱贫攻坚督查组第二组")
+
+
+def test_the_chairman_of_an_autonomous_region() -> None:
+    region = Division("广西壮族自治区", Level.PROVINCE, "450000", ("广西",))
+    doc = Document.from_text("全国人大代表、广西壮族自治区主席陈志武表示，今年要巩固脱贫成果。")
+    found = people.extract(doc, places_in(doc, {"广西壮族自治区": region}), region)
+    assert posts(found[0]) == [("主席", "广西壮族自治区人民政府")]
+
+
+def test_a_post_given_to_the_person_named_before_by_a_pronoun() -> None:
+    found = run("会议决定任命冯文为丽江市副市长，决定其为代理市长。", YONGSHENG)
+    assert posts(found["冯文"]) == [("副市长", "丽江市人民政府"), ("代理市长", "丽江市人民政府")]

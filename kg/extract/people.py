@@ -98,13 +98,19 @@ _LINE_ARTIFACT = re.compile(r"[A-Za-z0-9]{1,4}(?=[ \u3000\n]|$)")
 _SPACED_TITLE = re.compile(r"(?P<title>[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){1,3})[ \u3000]")
 """A title spaced out to the width of a heading at a line's start: 县 长, 代 县 长."""
 _AGE_OF = re.compile(
-    r"(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})岁的|生于[0-9]{4}年(?:[0-9]{1,2}月)?的"
+    r"(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})岁(?:[\u4e00-\u9fff]{2,6}?)?的"
+    r"|生于[0-9]{4}年(?:[0-9]{1,2}月)?的"
 )
-"""An age or a year of birth, then 的: a person's name follows (37岁的甲, 生于1956年的乙)."""
+"""An age or a year of birth, then 的: a person's name follows (37岁的甲, 31岁大专学历的乙,
+生于1956年的丙)."""
 _PRONOUN_CLAUSE = re.compile(r"[他她]?(?:时任|现任|曾任|升任|转任|调任|改任|后任|先后任|担任|任)")
 """A clause whose subject is the person named before it: (他)时任…, 升任…."""
 _DATELINE_END = re.compile(r"[0-9]{1,2}日电$")
 """The end of a news agency's dateline (某地1月28日电), right before a credit's cue."""
+_NAME_LINE_LEAST = 3
+"""The fewest names spaced apart on a line of their own that are read as people."""
+_PRONOUN_APPOINTED = re.compile(r"(?:决定|同意|批准)?(?:任命)?其(?:为|任|担任)")
+"""A clause appointing the person named before it by 其: 决定其为代理省长."""
 _COMRADES = re.compile(r"等?[0-9一二两三四五六七八九十百]+[位名]同志")
 _ATTENDING_GROUP = re.compile(
     r"等(?:[\u4e00-\u9fff]{1,8}?)(?:领导|负责同志|同志)(?:同志)?(?:出席|参加|陪同|列席|参会)"
@@ -300,6 +306,11 @@ def _name_syllables() -> frozenset[str]:
 
 _SYLLABLE_LENGTHS = (4, 3, 2)
 _SYLLABLE_NAME_LONGEST = 8
+
+
+@cache
+def _region_heads() -> frozenset[str]:
+    return frozenset(w for line in read_lines("people_region_heads.txt") for w in line.split())
 
 
 @cache
@@ -1001,6 +1012,10 @@ class _Reader:
                 division = self.resolve(rows[key].level or level, start, context)
             if division is not None and self._level_match(division, rows[key].level):
                 return self._from_row(key, division, start, hit.start + length)
+        region = place is not None and place.division.name.endswith("自治区")
+        if place is not None and region and hit.title in _region_heads():
+            # 某某自治区|主席: the head of the region's government
+            return self._from_row("区人民政府", place.division, start, hit.start)
         if place is not None and level == "村" and not _titles().get(hit.title):
             # 新华村|指挥长: a head of the village's own working body, of the village itself
             return self._from_row("村", place.division, start, hit.start)
@@ -1381,8 +1396,11 @@ class _Reader:
                     for mention in self.mentions:
                         if mention.span.start == name_start:
                             mention.posts.extend(posts)
-            elif posts and self.text[start : self._chain_start(chain)].endswith(
-                _appointment_verbs()
+            elif (
+                posts
+                and self.text[start : self._chain_start(chain)].endswith(_appointment_verbs())
+                # not 甲曾有过挂职副县长的经历: posts that qualify a noun, no one's to take
+                and not self.text.startswith("的", last.end)
             ):
                 # 罗明德、龙秀英分别担任…指挥长, 甲当选新华村党支部书记: the people of the
                 # clause take the posts
@@ -1395,7 +1413,14 @@ class _Reader:
                         taken = True
                 if not taken and clause > start:
                     self._pronoun_posts(start, clause, opens, posts)
+            elif posts:
+                # 决定任命甲为副省长，决定其为代理省长: 其 is the person named before
+                opens = self._chain_start(chain)
+                clause = max(self.text.rfind(c, start, opens) for c in "，,；;")
+                if clause > start and _PRONOUN_APPOINTED.fullmatch(self.text, clause + 1, opens):
+                    self._pronoun_posts(start, clause, clause + 1, posts, True)
         self._spaced_signature(start, end)
+        self._name_line(start, end)
         self._counted_names(start, end)
         self._attending_names(start, end)
         self._comrades(start, end)
@@ -1403,11 +1428,13 @@ class _Reader:
         self._known_lists(start, end)
         self._credits(start, end, chain_at)
 
-    def _pronoun_posts(self, start: int, clause: int, opens: int, posts: list[Post]) -> None:
+    def _pronoun_posts(
+        self, start: int, clause: int, opens: int, posts: list[Post], matched: bool = False
+    ) -> None:
         """…生于1956年的甲，他是民盟成员，时任X、Y，升任Z: a clause of no name whose subject
         is a pronoun or nothing takes the posts for the last person named before it in the
-        sentence."""
-        if not _PRONOUN_CLAUSE.fullmatch(self.text, clause + 1, opens):
+        sentence (``matched``: the caller has read the clause's form already)."""
+        if not matched and not _PRONOUN_CLAUSE.fullmatch(self.text, clause + 1, opens):
             return
         earlier = [m for m in self.mentions if start <= m.span.start < clause]
         if earlier:
@@ -1464,6 +1491,30 @@ class _Reader:
                 if name_start is not None:
                     self._add_new([(name_start, at)])
             at = self.text.find("同志", at + 2, end)
+
+    def _name_line(self, start: int, end: int) -> None:
+        """A line of nothing but names spaced apart, three or more (a page's list of its
+        photographers or its people: 甲 乙 丙): each a surname and one or two characters."""
+        at = self._line_opening(start, end)
+        if at is None or " " not in self.text[at:end]:
+            return
+        stop = self.text.find("\n", at)
+        stop = len(self.text) if stop < 0 else stop
+        line_end = len(self.text[at:stop].rstrip(" \u3000")) + at
+        if line_end > end:
+            return
+        names: list[tuple[int, int]] = []
+        pos = at
+        while pos < line_end:
+            item = self._list_item_end(pos, line_end)
+            if item is None or (item < line_end and self.text[item] not in " \u3000"):
+                return
+            names.append((pos, item))
+            pos = item
+            while pos < line_end and self.text[pos] in " \u3000":
+                pos += 1
+        if len(names) >= _NAME_LINE_LEAST:
+            self._add_new(names)
 
     def _attending_names(self, start: int, end: int) -> None:
         """Names listed before 等 and the group of leaders they attend as (甲、乙等县领导出席)."""
