@@ -59,3 +59,17 @@ def test_a_line_of_places_spaced_apart_is_no_names() -> None:
 def test_posts_that_qualify_an_experience_are_no_ones() -> None:
     found = run("此前，相声演员苗青就曾有过挂职副县长的经历。", YONGSHENG)
     assert "苗青" in found and found["苗青"].posts == ()
+
+
+def test_the_first_leader_of_a_list_whose_surname_is_rare() -> None:
+    found = run("县委书记钱立带队调研，县领导揭明、孙杰及有关单位负责同志参加。", YONGSHENG)
+    assert {"揭明", "孙杰"} <= set(found)
+
+
+def test_a_collective_title_before_words_is_no_list_of_names() -> None:
+    assert run("县领导高度重视、亲自部署。", YONGSHENG) == {}
+
+
+def test_villagers_listed_after_their_village() -> None:
+    found = run("部分困难家庭未纳入，如：东山乡新华村蔡永福、李家坪王秀英等家庭。", YONGSHENG)
+    assert "蔡永福" in found

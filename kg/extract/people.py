@@ -28,7 +28,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from kg.extract.facts import Division, Organisation, Person, PlaceMention, Post
+from kg.extract.facts import Division, Level, Organisation, Person, PlaceMention, Post
 from kg.extract.lexicon import Lexicon
 from kg.resources import read_lines, read_table
 from kg.text.document import Document, Span
@@ -107,6 +107,8 @@ _PRONOUN_CLAUSE = re.compile(r"[他她]?(?:时任|现任|曾任|升任|转任|�
 """A clause whose subject is the person named before it: (他)时任…, 升任…."""
 _DATELINE_END = re.compile(r"[0-9]{1,2}日电$")
 """The end of a news agency's dateline (某地1月28日电), right before a credit's cue."""
+_LEADERS = "领导"
+"""The ending of collective titles of leaders in meeting reports (县领导, 在家市领导)."""
 _NAME_LINE_LEAST = 3
 """The fewest names spaced apart on a line of their own that are read as people."""
 _PRONOUN_APPOINTED = re.compile(r"(?:决定|同意|批准)?(?:任命)?其(?:为|任|担任)")
@@ -260,7 +262,6 @@ def _credit_words() -> tuple[str, ...]:
 @lru_cache(maxsize=8192)
 def _names_a_division(name: str) -> bool:
     """Whether ``name`` is a name or short form of a division of county level or above."""
-    from kg.extract.facts import Level
     from kg.extract.gazetteer import lookup
 
     high = (Level.PROVINCE, Level.PREFECTURE, Level.COUNTY)
@@ -1332,6 +1333,7 @@ class _Reader:
         self.sentence_end = end
         self._story_people(start, end)  # first: 选派干部石磊到大利村担任驻村第一书记
         self._aged_people(start, end)
+        self._villagers(start, end)
         chain_at: dict[int, _Mention] = {}
         held: dict[str, Organisation] = {}
         for chain in self._chains(start, end):
@@ -1439,6 +1441,19 @@ class _Reader:
         earlier = [m for m in self.mentions if start <= m.span.start < clause]
         if earlier:
             max(earlier, key=lambda m: m.span.start).posts.extend(posts)
+
+    def _villagers(self, start: int, end: int) -> None:
+        """A name right after a village's, in a list (如：甲村张三、乙村李四等困难家庭): a
+        resident of the village, listed as inspection notices list the households they
+        found."""
+        first = bisect_right(self.place_starts, start - 1)
+        for place in self.places[first : bisect_right(self.place_starts, end)]:
+            if place.division.level != Level.VILLAGE or place.span.end >= end:
+                continue
+            at = place.span.end
+            name_end = self.name_at(at, end)
+            if name_end is not None and self.text[name_end : name_end + 1] in ("、", "等"):
+                self._add_new([(at, name_end)])
 
     def _aged_people(self, start: int, end: int) -> None:
         """A name after an age or a year of birth and 的 (37岁的甲, 生于1956年的乙)."""
@@ -1778,8 +1793,29 @@ class _Reader:
                 if at in self.bounds and after in self.bounds and at not in taken:
                     taken.update(range(at, after))
                     if not any(m.span.start == after for m in self.mentions):
-                        self._name_list(after, end, None)
+                        listed = self._name_list(after, end, None)
+                        if listed == after and cue.endswith(_LEADERS):
+                            self._leader_with_rare_surname(after, end)
                 at = text.find(cue, after, end)
+
+    def _leader_with_rare_surname(self, at: int, end: int) -> None:
+        """The first of a list of names after a collective title of leaders (市领导甲、乙) whose
+        surname is too rare to be listed (产, 揭): two or three characters closed by 、 and
+        followed by a name."""
+        for n in (3, 2):
+            stop = at + n
+            if stop >= end or self.text[stop] != "、":
+                continue
+            if not all(_HAN.fullmatch(c) for c in self.text[at:stop]):
+                return
+            name = self.text[at:stop]
+            if name in _not_names() or self.doc.is_masked(at, stop) or self._in_place(at, stop):
+                return
+            if self._list_item_end(stop + 1, end) is None:
+                return
+            self._add(at, stop, [])
+            self._name_list(stop, end, None, first=False)
+            return
 
     def people(self) -> list[Person]:
         by_name: dict[str, list[_Mention]] = {}
