@@ -95,3 +95,8 @@ def test_the_chairman_of_an_autonomous_region() -> None:
 def test_a_post_given_to_the_person_named_before_by_a_pronoun() -> None:
     found = run("会议决定任命冯文为丽江市副市长，决定其为代理市长。", YONGSHENG)
     assert posts(found["冯文"]) == [("副市长", "丽江市人民政府"), ("代理市长", "丽江市人民政府")]
+
+
+def test_a_speakers_caption_name_then_posts() -> None:
+    found = run("路通了，产业兴了\n\n分享人：庞秀英 东山乡党委书记\n\n她说，变化看在眼里。")
+    assert posts(found["庞秀英"]) == [("书记", "中共东山乡委员会")]

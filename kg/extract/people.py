@@ -1389,8 +1389,11 @@ class _Reader:
                 self._name_list(first_end, end, None, posts, first=False)
                 continue
             name_start = self.name_before(chain[0].org_start, start)
+            spaced = self._name_spaced_before(chain, start, end) if posts else None
             if name_start is not None:
                 self._add(name_start, chain[0].org_start, posts)
+            elif spaced is not None:
+                self._add(spaced[0], spaced[1], posts)
             elif posts and (named := self._names_before_verb(start, self._chain_start(chain))):
                 for name_start, name_end in named:
                     if not any(m.span.start == name_start for m in self.mentions):
@@ -1429,6 +1432,31 @@ class _Reader:
         self._addressed_comrades(start, end)
         self._known_lists(start, end)
         self._credits(start, end, chain_at)
+
+    def _name_spaced_before(
+        self, chain: list[_TitleHit], start: int, end: int
+    ) -> tuple[int, int] | None:
+        """A name, spaces, then the chain of its posts ending the line (分享人：甲 某乡党委书记,
+        a speaker's caption): the name opens the line or follows its label's colon."""
+        opens = self._chain_start(chain)
+        name_end = opens
+        while name_end > start and self.text[name_end - 1] in " \u3000":
+            name_end -= 1
+        if name_end == opens:
+            return None
+        rest = chain[-1].end
+        while rest < end and self.text[rest] in " \u3000":
+            rest += 1
+        if rest < len(self.text) and self.text[rest] != "\n":
+            return None
+        line = self._line_start(name_end)
+        label = _LIST_COLON.search(self.text, line, name_end)
+        floor = label.end() if label is not None else line
+        floor = max(floor, start)
+        while floor < name_end and self.text[floor] in _LINE_BULLETS:
+            floor += 1
+        name = self.name_at(floor, name_end) or self._list_item_end(floor, name_end)
+        return (floor, name) if name == name_end else None
 
     def _pronoun_posts(
         self, start: int, clause: int, opens: int, posts: list[Post], matched: bool = False
