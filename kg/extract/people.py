@@ -107,6 +107,8 @@ _PRONOUN_CLAUSE = re.compile(r"[他她]?(?:时任|现任|曾任|升任|转任|�
 """A clause whose subject is the person named before it: (他)时任…, 升任…."""
 _DATELINE_END = re.compile(r"[0-9]{1,2}日电$")
 """The end of a news agency's dateline (某地1月28日电), right before a credit's cue."""
+_LIST_AFTER_NAME = re.compile(r"[\u4e00-\u9fff]?[、等]")
+"""What follows a two- or three-character name that is an item of a list: 、 or 等."""
 _LEADERS = "领导"
 """The ending of collective titles of leaders in meeting reports (县领导, 在家市领导)."""
 _NAME_LINE_LEAST = 3
@@ -284,6 +286,15 @@ def _body_prefixes() -> tuple[str, ...]:
 
 
 @cache
+def _national_bodies() -> tuple[frozenset[str], int]:
+    """The prefixes of ``_body_prefixes`` that are bodies of their own, no region's word
+    (国家统计局, 国务院), and the length of the longest."""
+    rows = _org_rows()
+    words = frozenset(a for a in _body_prefixes() if "{name}" not in rows[a].template)
+    return words, max(map(len, words), default=0)
+
+
+@cache
 def _body_suffixes() -> tuple[str, ...]:
     """Endings of bodies' names of two characters or more (党工委, 委员会): a name is not
     followed by one."""
@@ -455,9 +466,11 @@ class _Reader:
         dotted = self._dotted_name_end(start, limit)
         if dotted is not None:
             return dotted
-        joined = self._syllable_name_end(start, limit)
-        if joined is not None:
-            return joined
+        syllables = _name_syllables()
+        if self.text[start : start + 2] in syllables or self.text[start : start + 3] in syllables:
+            joined = self._syllable_name_end(start, limit)
+            if joined is not None:
+                return joined
         surname = self._surname_length(start)
         if not surname:
             return self._unsurnamed_name_end(start, limit)
@@ -579,10 +592,6 @@ class _Reader:
         ``people_name_syllables.txt``), ending where a word that follows names starts or the
         text stops; the longest such run."""
         syllables = _name_syllables()
-        if self.text[start : start + 2] not in syllables and self.text[start : start + 3] not in (
-            syllables
-        ):
-            return None  # the usual case, decided at once
         ends: list[int] = []
         frontier = [(start, 0)]
         while frontier:
@@ -796,11 +805,11 @@ class _Reader:
     ) -> tuple[int, Organisation]:
         """A place's body at ``at`` written after the national body it belongs to
         (国家统计局|某省调查总队): the whole as written, a body of the national one."""
-        rows = _org_rows()
-        for prefix in _body_prefixes():
-            if "{name}" in rows[prefix].template or not self.text.endswith(prefix, start, at):
+        national, longest = _national_bodies()
+        for opens in range(max(start, at - longest), at - 1):
+            prefix = self.text[opens:at]
+            if prefix not in national:
                 continue
-            opens = at - len(prefix)
             parent = self._from_row(prefix, None, None, None)
             name = self.text[opens:end]
             span = self.doc.span(opens, end)
@@ -1479,6 +1488,8 @@ class _Reader:
             if place.division.level != Level.VILLAGE or place.span.end >= end:
                 continue
             at = place.span.end
+            if not _LIST_AFTER_NAME.match(self.text, at + 2, end):
+                continue  # no 、 or 等 where a name of two or three characters would end
             name_end = self.name_at(at, end)
             if name_end is not None and self.text[name_end : name_end + 1] in ("、", "等"):
                 self._add_new([(at, name_end)])
@@ -1538,8 +1549,10 @@ class _Reader:
     def _name_line(self, start: int, end: int) -> None:
         """A line of nothing but names spaced apart, three or more (a page's list of its
         photographers or its people: 甲 乙 丙): each a surname and one or two characters."""
+        if " " not in self.text[start:end]:
+            return  # the usual case, decided at once
         at = self._line_opening(start, end)
-        if at is None or " " not in self.text[at:end]:
+        if at is None:
             return
         stop = self.text.find("\n", at)
         stop = len(self.text) if stop < 0 else stop
