@@ -224,7 +224,7 @@ def test_posts_of_national_bodies_named_without_a_place() -> None:
         YONGSHENG,
     )
     assert posts(found["杨春林"]) == [("副部长", "农业农村部")]
-    assert posts(found["邓建平"]) == [("党委副书记", "国家开发银行"), ("副行长", "国家开发银行")]
+    assert posts(found["邓建平"]) == [("副书记", "国家开发银行党委"), ("副行长", "国家开发银行")]
     assert posts(found["周建军"]) == [("副院长", "中国社会科学院")]
 
 

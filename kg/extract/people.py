@@ -28,7 +28,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from kg.extract.facts import Division, Organisation, Person, PlaceMention, Post
+from kg.extract.facts import Division, Level, Organisation, Person, PlaceMention, Post
 from kg.extract.lexicon import Lexicon
 from kg.resources import read_lines, read_table
 from kg.text.document import Document, Span
@@ -56,10 +56,10 @@ _LIST_COLON = re.compile(r"[ \u3000]*[：:][ \u3000]*")
 _DEPUTY_PREFIXES = ("常务副", "副")
 _NAME_JOINER = re.compile(r"[、和与及]")
 _CLAUSE_HEAD = re.compile(
-    r"(?:会议)?(?:其中)?(?:决定|同意|通过|批准)?(?:分别)?"
+    r"(?:第[一二三四五六七八九十0-9]{1,3}批)?(?:会议)?(?:其中)?(?:决定|同意|通过|批准)?(?:分别)?"
     r"(?:关于)?(?:接受|任命|选举|其中|(?:先后)?选派|(?P<removal>免去|撤销|免除))?"
 )
-"""Words that open an appointment clause before its names: 决定任命, 接受, 其中; a removal
+"""Words that open an appointment clause before its names: 决定任命, 接受, 其中, 第二批; a removal
 (决定免去甲、乙的…职务) names its people before 的 and the posts they lose."""
 _TITLE_ASIDE = re.compile(r"[(（](?:兼|兼任|代|挂职|正[厅处科]级|副[厅处科]级)[)）]")
 """A remark in brackets between a title and the name it belongs to: 新闻办主任(兼)甲."""
@@ -67,7 +67,7 @@ _RARE_WORD = 20
 """A dictionary frequency below which a noun that opens with a surname may be a name's start
 (胡果|雄): the words a surname opens that are no names (高度, 黄金, 刘海) are far commoner."""
 _REMOVAL = re.compile(r"免去|撤销|免除")
-_NOT_IN_BODY = re.compile(r"关于|同志|任命|免去|辞去|决定")
+_NOT_IN_BODY = re.compile(r"关于|同志|任命|免去|辞去|决定|担任")
 _INNER_HEAD = re.compile(r"(?:关于|决定)(?:任命|免去|撤销|免除|接受)")
 """An appointment verb inside a clause, after the body that decides (市人大常委会关于任命)."""
 _COMRADE_AFTER_VERB = re.compile(r"(?:任命|免去|撤销|免除|接受|批准)")
@@ -75,11 +75,14 @@ _COMRADE_AFTER_VERB = re.compile(r"(?:任命|免去|撤销|免除|接受|批准)
 _LINE_LOOKBACK = 400
 _CLAUSE_TAIL = re.compile(
     r"(?:等?[0-9一二两三四五六七八九十百]*[位名])?(?:同志|[\u4e00-\u9fff]{0,4}?(?:人员|干部))?"
-    r"(?:因[\u4e00-\u9fff]{1,8}?)?(?:已经|已|曾经|曾|还|也|又|先后|分别)?(?:提出|请求)?"
-    r"(?P<verb>为|当选为|当选|辞去|升任|转任|调任|改任|出任|担任|任|(?P<of>的))"
+    r"(?:因[\u4e00-\u9fff]{1,8}?)?(?:已经|已|曾经|曾|还|也|又|再次|再度|先后|分别)?(?:提出|请求)?"
+    r"(?:(?:被)?(?:派驻|下派到|下派|选派到|派往|派到)[\u4e00-\u9fff]{2,16}?)?"
+    r"(?P<verb>为|当选为|当选|辞去|升任|转任|调任|改任|出任|担任|任|不再(?:兼任|担任|任)|(?P<of>的))(?:党?支部)?"
 )
 """What stands between the names of an appointment clause and the posts: a count of them
-(三位同志), a reason (因工作变动), an adverb of time (已担任), then the verb."""
+(三位同志), a reason (因工作变动), an adverb of time (已担任, 再次当选), the place a person is
+sent to (派驻某村担任), then the verb, maybe the village's branch (担任支部|第一书记);
+不再担任 names the post a person leaves, as 辞去 does."""
 _NOT_NAME_START_TAGS = ("d", "c", "p", "r", "u", "v")
 """jieba tags of a word that a surname character opens but a name does not (曾经, 任职)."""
 _FUNCTION_TAGS = ("c", "p")
@@ -95,12 +98,29 @@ _LINE_ARTIFACT = re.compile(r"[A-Za-z0-9]{1,4}(?=[ \u3000\n]|$)")
 _SPACED_TITLE = re.compile(r"(?P<title>[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){1,3})[ \u3000]")
 """A title spaced out to the width of a heading at a line's start: 县 长, 代 县 长."""
 _AGE_OF = re.compile(
-    r"(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})岁的|生于[0-9]{4}年(?:[0-9]{1,2}月)?的"
+    r"(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})岁(?:[\u4e00-\u9fff]{2,6}?)?的"
+    r"|生于[0-9]{4}年(?:[0-9]{1,2}月)?的"
 )
-"""An age or a year of birth, then 的: a person's name follows (37岁的甲, 生于1956年的乙)."""
+"""An age or a year of birth, then 的: a person's name follows (37岁的甲, 31岁大专学历的乙,
+生于1956年的丙)."""
 _PRONOUN_CLAUSE = re.compile(r"[他她]?(?:时任|现任|曾任|升任|转任|调任|改任|后任|先后任|担任|任)")
 """A clause whose subject is the person named before it: (他)时任…, 升任…."""
+_DATELINE_END = re.compile(r"[0-9]{1,2}日电$")
+"""The end of a news agency's dateline (某地1月28日电), right before a credit's cue."""
+_LIST_AFTER_NAME = re.compile(r"[\u4e00-\u9fff]?[、等]")
+"""What follows a two- or three-character name that is an item of a list: 、 or 等."""
+_LEADERS = "领导"
+"""The ending of collective titles of leaders in meeting reports (县领导, 在家市领导)."""
+_NAME_LINE_LEAST = 3
+"""The fewest names spaced apart on a line of their own that are read as people."""
+_PRONOUN_APPOINTED = re.compile(r"(?:决定|同意|批准)?(?:任命)?其(?:为|任|担任)")
+"""A clause appointing the person named before it by 其: 决定其为代理省长."""
 _COMRADES = re.compile(r"等?[0-9一二两三四五六七八九十百]+[位名]同志")
+_ATTENDING_GROUP = re.compile(
+    r"等(?:[\u4e00-\u9fff]{1,8}?)(?:领导|负责同志|同志)(?:同志)?(?:出席|参加|陪同|列席|参会)"
+)
+"""A list of names closed by the group they belong to and its attendance: 甲、乙、丙等县四套班子
+领导出席, 丁等市领导陪同."""
 """A count of comrades closing a list of names: 两位同志, 等15位同志, 等100名同志."""
 
 
@@ -230,6 +250,13 @@ def _byline_cues() -> tuple[str, ...]:
 
 
 @cache
+def _credited_list() -> re.Pattern[str]:
+    """A credit's cue, a separator and names joined by 、, ending where matched (作者:甲、乙)."""
+    cues = "|".join(re.escape(c) for c in _byline_cues())
+    return re.compile(rf"(?:{cues})[:：/／ ]*(?:[\u4e00-\u9fff]{{2,4}}、)+[\u4e00-\u9fff]{{2,4}}$")
+
+
+@cache
 def _credit_words() -> tuple[str, ...]:
     return tuple(sorted(read_lines("people_credit_words.txt"), key=len, reverse=True))
 
@@ -237,7 +264,6 @@ def _credit_words() -> tuple[str, ...]:
 @lru_cache(maxsize=8192)
 def _names_a_division(name: str) -> bool:
     """Whether ``name`` is a name or short form of a division of county level or above."""
-    from kg.extract.facts import Level
     from kg.extract.gazetteer import lookup
 
     high = (Level.PROVINCE, Level.PREFECTURE, Level.COUNTY)
@@ -260,6 +286,15 @@ def _body_prefixes() -> tuple[str, ...]:
 
 
 @cache
+def _national_bodies() -> tuple[frozenset[str], int]:
+    """The prefixes of ``_body_prefixes`` that are bodies of their own, no region's word
+    (国家统计局, 国务院), and the length of the longest."""
+    rows = _org_rows()
+    words = frozenset(a for a in _body_prefixes() if "{name}" not in rows[a].template)
+    return words, max(map(len, words), default=0)
+
+
+@cache
 def _body_suffixes() -> tuple[str, ...]:
     """Endings of bodies' names of two characters or more (党工委, 委员会): a name is not
     followed by one."""
@@ -273,6 +308,47 @@ def _word_tag(word: str) -> str:
 def _verbal_word(word: str) -> bool:
     """Whether ``word`` is a verb or adjective of jieba's dictionary (安全, 安居)."""
     return _word_tag(word) in _VERBAL_TAGS and bool(tokenizer().tables.freq.get(word))
+
+
+@cache
+def _name_syllables() -> frozenset[str]:
+    """Parts of Tibetan and Mongolian names (``people_name_syllables.txt``)."""
+    return frozenset(w for line in read_lines("people_name_syllables.txt") for w in line.split())
+
+
+_SYLLABLE_LENGTHS = (4, 3, 2)
+_SYLLABLE_NAME_LONGEST = 8
+
+
+@cache
+def _region_heads() -> frozenset[str]:
+    return frozenset(w for line in read_lines("people_region_heads.txt") for w in line.split())
+
+
+@cache
+def _formulas() -> tuple[str, ...]:
+    """What follows 同志 in set formulas (以某某同志为核心): see ``people_formulas.txt``."""
+    return tuple(w for line in read_lines("people_formulas.txt") for w in line.split())
+
+
+@cache
+def _own_name_suffixes() -> tuple[str, ...]:
+    return tuple(w for line in read_lines("people_own_name_suffixes.txt") for w in line.split())
+
+
+@cache
+def _party_organs() -> tuple[str, ...]:
+    words = {w for line in read_lines("people_party_organs.txt") for w in line.split()}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=256)
+def _party_organ(title: str) -> str | None:
+    """The Party organ a title opens with, where the rest is a title of its own (党委|副书记)."""
+    for organ in _party_organs():
+        if title.startswith(organ) and title[len(organ) :] in _titles():
+            return organ
+    return None
 
 
 @cache
@@ -390,6 +466,11 @@ class _Reader:
         dotted = self._dotted_name_end(start, limit)
         if dotted is not None:
             return dotted
+        syllables = _name_syllables()
+        if self.text[start : start + 2] in syllables or self.text[start : start + 3] in syllables:
+            joined = self._syllable_name_end(start, limit)
+            if joined is not None:
+                return joined
         surname = self._surname_length(start)
         if not surname:
             return self._unsurnamed_name_end(start, limit)
@@ -506,6 +587,34 @@ class _Reader:
             at = token.end
         return end
 
+    def _syllable_name_end(self, start: int, limit: int) -> int | None:
+        """旦增伦珠, 巴音朝鲁: two or three parts of Tibetan or Mongolian names in a row (see
+        ``people_name_syllables.txt``), ending where a word that follows names starts or the
+        text stops; the longest such run."""
+        syllables = _name_syllables()
+        ends: list[int] = []
+        frontier = [(start, 0)]
+        while frontier:
+            at, parts = frontier.pop()
+            if parts >= 2:
+                ends.append(at)
+            if parts == 3:
+                continue
+            for n in _SYLLABLE_LENGTHS:
+                if at + n <= limit and self.text[at : at + n] in syllables:
+                    frontier.append((at + n, parts + 1))
+        for end in sorted(ends, reverse=True):
+            if end - start > _SYLLABLE_NAME_LONGEST or not self._ends_name(end, limit):
+                continue
+            if end < limit and end not in self.bounds and not self._follower_token(end):
+                continue
+            name = self.text[start:end]
+            if self.doc.is_masked(start, end) or name in _not_names():
+                continue
+            if not self._in_place(start, end):
+                return end
+        return None
+
     def _dotted_name_end(self, start: int, limit: int) -> int | None:
         """吐尔逊江·艾买提: a name written in parts joined by a middle dot ends, after its last
         dot, where a word that follows names starts at a word boundary (…·托合提|在村里)."""
@@ -556,6 +665,14 @@ class _Reader:
 
     def resolve(self, level: str | None, at: int, context: list[Division]) -> Division | None:
         """The division an abbreviation at ``at`` belongs to (see the module's docstring)."""
+        if level == "村":
+            # 派驻甲村担任支部书记，…派驻乙村担任支部书记: a village named in the clause
+            clause = max(self.text.rfind(c, 0, at) for c in "，,；;。\n")
+            for mention in reversed(self.places[: bisect_right(self.place_starts, at)]):
+                if mention.span.start <= clause:
+                    break
+                if mention.span.end <= at and self._level_match(mention.division, level):
+                    return mention.division
         for division in reversed(context):
             if self._level_match(division, level):
                 return division
@@ -611,9 +728,10 @@ class _Reader:
             rest = rest[1:]
         if len(rest) < 2:
             return None  # 县|委: an ending alone (工商联, 医院 are bodies of their own)
-        return Organisation(
-            name=division.name + rest, span=self.doc.span(start, end), division=division
-        )
+        name = division.name + rest
+        if rest.endswith(_own_name_suffixes()):
+            name = self.text[start:end]  # 云南某某集团, 青海大学: the name as written
+        return Organisation(name=name, span=self.doc.span(start, end), division=division)
 
     def organisation(
         self, start: int, end: int, context: list[Division], unplaced: bool = False
@@ -642,7 +760,7 @@ class _Reader:
                 else:
                     found = self._generic(place.division, rest, k, end)
                 if found is not None:
-                    return k, found
+                    return self._under_national(start, k, end, found)
                 continue
             if self._in_place(body, body + 1):
                 continue  # 宁夏回族|自治区党委: the body's own words start with the place
@@ -659,6 +777,11 @@ class _Reader:
                 division = self.resolve(rest[0], k, context)
                 # 省人大常委会教育科学文化卫生工作委员会: a level's working committee, long
                 found = self._generic(division, rest, k, end, 20) if division else None
+                if found is None and division is None and k == start and self._unplaced(rest):
+                    # 市扶贫开发办公室|副主任 where the text never names its city: the body as
+                    # written, kept within this document
+                    scope = self.doc.sha256[:16]
+                    found = Organisation(name=rest, span=self.doc.span(k, end), scope=scope)
                 if found is not None:
                     return k, found
             elif body > k and re.fullmatch(r"[\u4e00-\u9fff]{2,10}[省市州县区]委", rest):
@@ -666,6 +789,9 @@ class _Reader:
                 return k, Organisation(name=text[k:end], span=self.doc.span(k, end))
             elif found := self._prefixed_body(rest, k, end, context):
                 return k, found
+            elif k == start and self._own_named(rest) and not self._determined(k):
+                # 青海大学|党委副书记, 某某实业有限公司|董事长: a body with a name of its own
+                return k, Organisation(name=rest, span=self.doc.span(k, end))
         joined = start > 0 and self.text[start - 1] == "、"
         opens = start == self.sentence_start or self.text[start - 1] in "，,；;："
         if joined or (opens and self.text.endswith(_group_bodies(), start, end)):
@@ -673,6 +799,47 @@ class _Reader:
             if bare is not None:
                 return start, bare
         return None
+
+    def _under_national(
+        self, start: int, at: int, end: int, found: Organisation
+    ) -> tuple[int, Organisation]:
+        """A place's body at ``at`` written after the national body it belongs to
+        (国家统计局|某省调查总队): the whole as written, a body of the national one."""
+        national, longest = _national_bodies()
+        for opens in range(max(start, at - longest), at - 1):
+            prefix = self.text[opens:at]
+            if prefix not in national:
+                continue
+            parent = self._from_row(prefix, None, None, None)
+            name = self.text[opens:end]
+            span = self.doc.span(opens, end)
+            return opens, Organisation(name=name, span=span, division=found.division, parent=parent)
+        return at, found
+
+    def _unplaced(self, rest: str) -> bool:
+        """Whether ``rest`` is a level's body with a name ending of two characters or more
+        (市扶贫开发办公室), no clause in it."""
+        return (
+            4 <= len(rest) <= 16
+            and rest.endswith(_body_suffixes())
+            and all(_HAN.fullmatch(c) for c in rest)
+            and not _NOT_IN_BODY.search(rest)
+        )
+
+    def _determined(self, at: int) -> bool:
+        """Whether a numeral, measure word or pronoun opens the words at ``at`` (一家公司)."""
+        token = self.tokens.get(at)
+        return token is not None and token.pos[:1] in ("m", "q", "r")
+
+    def _own_named(self, rest: str) -> bool:
+        """Whether ``rest`` is the whole name of an enterprise or university (see
+        ``people_own_name_suffixes.txt``): three to twelve Han characters, no clause in it."""
+        return (
+            3 <= len(rest) <= 12
+            and rest.endswith(_own_name_suffixes())
+            and all(_HAN.fullmatch(c) for c in rest)
+            and not _NOT_IN_BODY.search(rest)
+        )
 
     def _prefixed_body(
         self, rest: str, start: int, end: int, context: list[Division]
@@ -704,7 +871,11 @@ class _Reader:
         when its name ends like one (指挥部, 领导小组) and holds no place: a body of the
         division of the sentence's earlier posts, else one kept within the document."""
         rest = self.text[start:end]
-        if len(rest) > 12 or not rest.endswith(_body_suffixes()) or self._in_place(start, end):
+        if len(rest) > 12 or self._in_place(start, end) or _NOT_IN_BODY.search(rest):
+            return None
+        # after 、 a longer name with any body's ending will do (…、督查组第一组|组长)
+        listed = self.text[start - 1] == "、" and len(rest) >= 5
+        if not rest.endswith(_body_suffixes()) and not (listed and rest.endswith(_org_suffixes())):
             return None
         span = self.doc.span(start, end)
         if division is None:
@@ -851,6 +1022,13 @@ class _Reader:
                 division = self.resolve(rows[key].level or level, start, context)
             if division is not None and self._level_match(division, rows[key].level):
                 return self._from_row(key, division, start, hit.start + length)
+        region = place is not None and place.division.name.endswith("自治区")
+        if place is not None and region and hit.title in _region_heads():
+            # 某某自治区|主席: the head of the region's government
+            return self._from_row("区人民政府", place.division, start, hit.start)
+        if place is not None and level == "村" and not _titles().get(hit.title):
+            # 新华村|指挥长: a head of the village's own working body, of the village itself
+            return self._from_row("村", place.division, start, hit.start)
         return None
 
     def _bare_level(self, at: int) -> bool:
@@ -894,6 +1072,16 @@ class _Reader:
         body = organisation.span
         if hit.org is None and body is not None and hit.start < body.end < hit.end:
             role_start = body.end  # 东山乡|党委|书记: the body opens the title, the role is 书记
+        organ = _party_organ(hit.title) if hit.org is not None else None
+        if organ is not None and not organisation.name.endswith(organ):
+            # 某集团|党委|书记: the secretary of the body's Party committee
+            role_start = hit.start + len(organ)
+            organisation = Organisation(
+                name=organisation.name + organ,
+                span=self.doc.span(hit.org_start, role_start),
+                division=organisation.division,
+                parent=organisation,
+            )
         return Post(
             span=self.doc.span(hit.org_start, hit.end),
             role_span=self.doc.span(role_start, hit.end),
@@ -1006,6 +1194,7 @@ class _Reader:
                 or not _HAN.fullmatch(self.text[end])
                 or self.text.startswith(_followers(), end)
                 or _PEOPLE_COUNT.match(self.text, end)
+                or self.text.startswith(_byline_cues(), end)  # 作者:甲、乙|责任编辑:丙
             ):
                 return end
         return None
@@ -1153,6 +1342,7 @@ class _Reader:
         self.sentence_end = end
         self._story_people(start, end)  # first: 选派干部石磊到大利村担任驻村第一书记
         self._aged_people(start, end)
+        self._villagers(start, end)
         chain_at: dict[int, _Mention] = {}
         held: dict[str, Organisation] = {}
         for chain in self._chains(start, end):
@@ -1165,13 +1355,17 @@ class _Reader:
                     if post.organisation.division is not None:
                         context.append(post.organisation.division)
                 elif hit.org is None and posts and _titles().get(hit.title) is None:
-                    # 县委常委、副书记: a bare title shares the body before it
-                    previous = posts[-1]
+                    # 县委常委、副书记: a bare title shares the body before it; one that is
+                    # no secretary's, the body whose Party committee it is (集团党委书记、董事长)
+                    shared = posts[-1].organisation
+                    if shared.parent is not None and "书记" not in hit.title:
+                        organ = shared.name.removeprefix(shared.parent.name)
+                        shared = shared.parent if organ in _party_organs() else shared
                     posts.append(
                         Post(
                             span=self.doc.span(hit.start, hit.end),
                             role_span=self.doc.span(hit.start, hit.end),
-                            organisation=previous.organisation,
+                            organisation=shared,
                         )
                     )
             for post in posts:
@@ -1204,8 +1398,11 @@ class _Reader:
                 self._name_list(first_end, end, None, posts, first=False)
                 continue
             name_start = self.name_before(chain[0].org_start, start)
+            spaced = self._name_spaced_before(chain, start, end) if posts else None
             if name_start is not None:
                 self._add(name_start, chain[0].org_start, posts)
+            elif spaced is not None:
+                self._add(spaced[0], spaced[1], posts)
             elif posts and (named := self._names_before_verb(start, self._chain_start(chain))):
                 for name_start, name_end in named:
                     if not any(m.span.start == name_start for m in self.mentions):
@@ -1213,8 +1410,11 @@ class _Reader:
                     for mention in self.mentions:
                         if mention.span.start == name_start:
                             mention.posts.extend(posts)
-            elif posts and self.text[start : self._chain_start(chain)].endswith(
-                _appointment_verbs()
+            elif (
+                posts
+                and self.text[start : self._chain_start(chain)].endswith(_appointment_verbs())
+                # not 甲曾有过挂职副县长的经历: posts that qualify a noun, no one's to take
+                and not self.text.startswith("的", last.end)
             ):
                 # 罗明德、龙秀英分别担任…指挥长, 甲当选新华村党支部书记: the people of the
                 # clause take the posts
@@ -1227,21 +1427,72 @@ class _Reader:
                         taken = True
                 if not taken and clause > start:
                     self._pronoun_posts(start, clause, opens, posts)
+            elif posts:
+                # 决定任命甲为副省长，决定其为代理省长: 其 is the person named before
+                opens = self._chain_start(chain)
+                clause = max(self.text.rfind(c, start, opens) for c in "，,；;")
+                if clause > start and _PRONOUN_APPOINTED.fullmatch(self.text, clause + 1, opens):
+                    self._pronoun_posts(start, clause, clause + 1, posts, True)
         self._spaced_signature(start, end)
+        self._name_line(start, end)
         self._counted_names(start, end)
+        self._attending_names(start, end)
         self._comrades(start, end)
+        self._addressed_comrades(start, end)
         self._known_lists(start, end)
         self._credits(start, end, chain_at)
 
-    def _pronoun_posts(self, start: int, clause: int, opens: int, posts: list[Post]) -> None:
+    def _name_spaced_before(
+        self, chain: list[_TitleHit], start: int, end: int
+    ) -> tuple[int, int] | None:
+        """A name, spaces, then the chain of its posts ending the line (分享人：甲 某乡党委书记,
+        a speaker's caption): the name opens the line or follows its label's colon."""
+        opens = self._chain_start(chain)
+        name_end = opens
+        while name_end > start and self.text[name_end - 1] in " \u3000":
+            name_end -= 1
+        if name_end == opens:
+            return None
+        rest = chain[-1].end
+        while rest < end and self.text[rest] in " \u3000":
+            rest += 1
+        if rest < len(self.text) and self.text[rest] != "\n":
+            return None
+        line = self._line_start(name_end)
+        label = _LIST_COLON.search(self.text, line, name_end)
+        floor = label.end() if label is not None else line
+        floor = max(floor, start)
+        while floor < name_end and self.text[floor] in _LINE_BULLETS:
+            floor += 1
+        name = self.name_at(floor, name_end) or self._list_item_end(floor, name_end)
+        return (floor, name) if name == name_end else None
+
+    def _pronoun_posts(
+        self, start: int, clause: int, opens: int, posts: list[Post], matched: bool = False
+    ) -> None:
         """…生于1956年的甲，他是民盟成员，时任X、Y，升任Z: a clause of no name whose subject
         is a pronoun or nothing takes the posts for the last person named before it in the
-        sentence."""
-        if not _PRONOUN_CLAUSE.fullmatch(self.text, clause + 1, opens):
+        sentence (``matched``: the caller has read the clause's form already)."""
+        if not matched and not _PRONOUN_CLAUSE.fullmatch(self.text, clause + 1, opens):
             return
         earlier = [m for m in self.mentions if start <= m.span.start < clause]
         if earlier:
             max(earlier, key=lambda m: m.span.start).posts.extend(posts)
+
+    def _villagers(self, start: int, end: int) -> None:
+        """A name right after a village's, in a list (如：甲村张三、乙村李四等困难家庭): a
+        resident of the village, listed as inspection notices list the households they
+        found."""
+        first = bisect_right(self.place_starts, start - 1)
+        for place in self.places[first : bisect_right(self.place_starts, end)]:
+            if place.division.level != Level.VILLAGE or place.span.end >= end:
+                continue
+            at = place.span.end
+            if not _LIST_AFTER_NAME.match(self.text, at + 2, end):
+                continue  # no 、 or 等 where a name of two or three characters would end
+            name_end = self.name_at(at, end)
+            if name_end is not None and self.text[name_end : name_end + 1] in ("、", "等"):
+                self._add_new([(at, name_end)])
 
     def _aged_people(self, start: int, end: int) -> None:
         """A name after an age or a year of birth and 的 (37岁的甲, 生于1956年的乙)."""
@@ -1284,6 +1535,49 @@ class _Reader:
             if name_end is not None and self.text.startswith("同志", name_end):
                 self._add_new([(match.end(), name_end)])
 
+    def _addressed_comrades(self, start: int, end: int) -> None:
+        """A name written before 同志 (甲同志指出, 学习乙同志的事迹): a person, whatever follows."""
+        at = self.text.find("同志", start, end)
+        while at >= 0:
+            if at in self.bounds and not self.text.startswith(_formulas(), at + 2):
+                clause = max(self.text.rfind(c, start, at) for c in "，,；;：:。、\n") + 1
+                name_start = self.name_before(at, max(clause, start))
+                if name_start is not None:
+                    self._add_new([(name_start, at)])
+            at = self.text.find("同志", at + 2, end)
+
+    def _name_line(self, start: int, end: int) -> None:
+        """A line of nothing but names spaced apart, three or more (a page's list of its
+        photographers or its people: 甲 乙 丙): each a surname and one or two characters."""
+        if " " not in self.text[start:end]:
+            return  # the usual case, decided at once
+        at = self._line_opening(start, end)
+        if at is None:
+            return
+        stop = self.text.find("\n", at)
+        stop = len(self.text) if stop < 0 else stop
+        line_end = len(self.text[at:stop].rstrip(" \u3000")) + at
+        if line_end > end:
+            return
+        names: list[tuple[int, int]] = []
+        pos = at
+        while pos < line_end:
+            item = self._list_item_end(pos, line_end)
+            if item is None or (item < line_end and self.text[item] not in " \u3000"):
+                return
+            names.append((pos, item))
+            pos = item
+            while pos < line_end and self.text[pos] in " \u3000":
+                pos += 1
+        if len(names) >= _NAME_LINE_LEAST:
+            self._add_new(names)
+
+    def _attending_names(self, start: int, end: int) -> None:
+        """Names listed before 等 and the group of leaders they attend as (甲、乙等县领导出席)."""
+        for match in _ATTENDING_GROUP.finditer(self.text, start, end):
+            clause = max(self.text.rfind(c, start, match.start()) for c in "，,；;：:。\n") + 1
+            self._add_new(self._names_ending_at(max(clause, start), match.start()))
+
     def _counted_names(self, start: int, end: int) -> None:
         """Names listed before a count of comrades (关于甲、乙两位同志辞去…, 任命丙等100名同志
         为…): the count says they are people."""
@@ -1310,10 +1604,12 @@ class _Reader:
             while at >= 0:
                 before = text[at - 1] if at > start else ""
                 after = at + len(cue)
+                dateline = _DATELINE_END.search(text, max(start, at - 8), at) is not None
                 if (
                     (
                         at == start
-                        or before in "(（【[ \u3000】]"  # 【本报讯】记者 张三: after a dateline
+                        or before in "(（【[ \u3000】]|丨"  # 【本报讯】记者 张三: after a dateline
+                        or dateline
                         or text[start:at].endswith(_org_suffixes())  # …融媒体中心记者 张三
                         or text[start:at].endswith(_media())  # 安康日报记者 陈思远
                         or self._after_credited_name(start, at)  # 记者甲通讯员乙
@@ -1332,6 +1628,8 @@ class _Reader:
                         listed = self._name_list(names, end, role)
                         if listed == names:
                             self._add_new(self._credit_run(names, end, True), role)
+                    elif dateline and self._name_list(names, end, role) > names:
+                        pass  # 新华社某地1月28日电记者甲、乙在…: the names end where a verb starts
                     elif len(cue) > 1 or not _HAN.fullmatch(cue):
                         # 记者琼达卓嘎、鲜敢), 【记者谢映波】, □汤正平 本报记者…: no separator
                         # (not after a one-character cue: 文|章图片, (图|侵删))
@@ -1352,6 +1650,10 @@ class _Reader:
             and all(_HAN.fullmatch(c) for c in text[at - n : at])
             and text.endswith(_byline_cues(), start, at - n)
             for n in (2, 3, 4)
+        ) or (
+            # 作者:甲、乙责任编辑:丙: the last of the names of a credit before
+            text[at - 1 : at] != "、"
+            and _credited_list().search(text, max(start, at - 24), at) is not None
         )
 
     def _outlet_opens_line(self, start: int, at: int) -> bool:
@@ -1532,8 +1834,29 @@ class _Reader:
                 if at in self.bounds and after in self.bounds and at not in taken:
                     taken.update(range(at, after))
                     if not any(m.span.start == after for m in self.mentions):
-                        self._name_list(after, end, None)
+                        listed = self._name_list(after, end, None)
+                        if listed == after and cue.endswith(_LEADERS):
+                            self._leader_with_rare_surname(after, end)
                 at = text.find(cue, after, end)
+
+    def _leader_with_rare_surname(self, at: int, end: int) -> None:
+        """The first of a list of names after a collective title of leaders (市领导甲、乙) whose
+        surname is too rare to be listed (产, 揭): two or three characters closed by 、 and
+        followed by a name."""
+        for n in (3, 2):
+            stop = at + n
+            if stop >= end or self.text[stop] != "、":
+                continue
+            if not all(_HAN.fullmatch(c) for c in self.text[at:stop]):
+                return
+            name = self.text[at:stop]
+            if name in _not_names() or self.doc.is_masked(at, stop) or self._in_place(at, stop):
+                return
+            if self._list_item_end(stop + 1, end) is None:
+                return
+            self._add(at, stop, [])
+            self._name_list(stop, end, None, first=False)
+            return
 
     def people(self) -> list[Person]:
         by_name: dict[str, list[_Mention]] = {}

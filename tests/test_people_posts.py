@@ -1,0 +1,102 @@
+"""Posts of the forms real reporting brought (issue 14, after the batch r8), in invented
+sentences: titles after names, bodies below national ones, enterprises and universities, a
+village's own working posts, and the posts a person leaves."""
+
+from __future__ import annotations
+
+from kg.extract import people
+from kg.extract.facts import Division, Level, Person
+from kg.text.document import Document
+from tests.places_stub import places_in
+from tests.test_people import DONGSHAN, NAMES, YONGSHENG, posts, run
+
+HONGXING = Division("红星村", Level.VILLAGE, None, (), DONGSHAN)
+
+
+def run_with_villages(text: str) -> dict[str, Person]:
+    doc = Document.from_text(text)
+    names = {**NAMES, "红星村": HONGXING}
+    return {p.name: p for p in people.extract(doc, places_in(doc, names), YONGSHENG)}
+
+
+def test_the_premier_written_after_his_name() -> None:
+    found = run("会议要求认真学习赵宏总理考察云南时的讲话精神。", YONGSHENG)
+    assert posts(found["赵宏"]) == [("总理", "国务院")]
+
+
+def test_a_comrade_elected_again() -> None:
+    found = run("会议指出，刘文同志再次当选为中央委员会总书记。", YONGSHENG)
+    assert posts(found["刘文"]) == [("总书记", "中共中央")]
+
+
+def test_the_post_a_person_no_longer_holds() -> None:
+    found = run(
+        "市委决定：周立军同志任中共永胜县委书记，孙海同志不再兼任中共永胜县委书记职务；"
+        "周立军不再担任永胜县人民政府县长职务。",
+        YONGSHENG,
+    )
+    assert posts(found["周立军"]) == [("书记", "中共永胜县委"), ("县长", "永胜县人民政府")]
+    assert posts(found["孙海"]) == [("书记", "中共永胜县委")]
+
+
+def test_a_head_of_a_villages_own_working_body() -> None:
+    found = run("东山乡新华村指挥长杨德才在会上汇报了全村的情况。", YONGSHENG)
+    assert posts(found["杨德才"]) == [("指挥长", "新华村")]
+
+
+def test_a_bureau_of_a_national_body_named_after_its_place() -> None:
+    found = run("国家统计局云南调查总队党组成员、副总队长李明华介绍了全省的情况。", YONGSHENG)
+    held = found["李明华"].posts
+    assert posts(found["李明华"])[-1] == ("副总队长", "国家统计局云南调查总队")
+    parent = held[-1].organisation.parent
+    assert parent is not None and parent.name == "国家统计局"
+
+
+def test_an_enterprises_party_secretary_and_chairman() -> None:
+    found = run("丽江文旅集团党委书记、董事长和志坚带队到永胜县调研。", YONGSHENG)
+    assert posts(found["和志坚"]) == [("书记", "丽江文旅集团党委"), ("董事长", "丽江文旅集团")]
+
+
+def test_a_universitys_party_officers() -> None:
+    found = run("滇西科技学院党委书记段林、云南农业大学党委副书记杨光出席仪式。", YONGSHENG)
+    assert posts(found["段林"]) == [("书记", "滇西科技学院党委")]
+    assert posts(found["杨光"]) == [("副书记", "云南农业大学党委")]
+
+
+def test_a_company_counted_is_no_body() -> None:
+    found = run("他说，一家公司董事长王五来到村里。", YONGSHENG)
+    assert "王五" not in found or posts(found["王五"]) == []
+
+
+def test_village_first_secretaries_sent_in_batches() -> None:
+    found = run_with_villages(
+        "第一批罗云峰同志派驻永胜县东山乡新华村担任支部第一书记，第二批罗云峰同志派驻"
+        "东山乡红星村担任支部第一书记，第三批董雪同志派驻东山乡红星村担任支部第一书记。"
+    )
+    assert posts(found["罗云峰"]) == [("第一书记", "新华村"), ("第一书记", "红星村")]
+    assert posts(found["董雪"]) == [("第一书记", "红星村")]
+
+
+def test_a_working_group_after_a_post_and_a_body_of_an_unnamed_city() -> None:
+    found = run("市扶贫开发办公室副主任、脱贫攻坚督查组第二组组长杜明带队督查。", None)
+    assert [role for role, _ in posts(found["杜明"])] == ["副主任", "组长"]
+    office, group = (post.organisation for post in found["杜明"].posts)
+    assert office.name == "市扶贫开发办公室" and office.scope is not None
+    assert group.name.endswith("脱贫攻坚督查组第二组")
+
+
+def test_the_chairman_of_an_autonomous_region() -> None:
+    region = Division("广西壮族自治区", Level.PROVINCE, "450000", ("广西",))
+    doc = Document.from_text("全国人大代表、广西壮族自治区主席陈志武表示，今年要巩固脱贫成果。")
+    found = people.extract(doc, places_in(doc, {"广西壮族自治区": region}), region)
+    assert posts(found[0]) == [("主席", "广西壮族自治区人民政府")]
+
+
+def test_a_post_given_to_the_person_named_before_by_a_pronoun() -> None:
+    found = run("会议决定任命冯文为丽江市副市长，决定其为代理市长。", YONGSHENG)
+    assert posts(found["冯文"]) == [("副市长", "丽江市人民政府"), ("代理市长", "丽江市人民政府")]
+
+
+def test_a_speakers_caption_name_then_posts() -> None:
+    found = run("路通了，产业兴了\n\n分享人：庞秀英 东山乡党委书记\n\n她说，变化看在眼里。")
+    assert posts(found["庞秀英"]) == [("书记", "中共东山乡委员会")]
