@@ -469,3 +469,23 @@ def test_own_area_by_the_genre(text: str, own_area: str) -> None:
     doc = Document.from_text(text)
     jurisdiction = places.infer_jurisdiction(doc, places.extract(doc))
     assert jurisdiction is not None and jurisdiction.name == own_area
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        # bare county names in several prefectures, listed after one the text names in full
+        (
+            "自治区政府获悉，环江毛南族自治县等8个县摘帽，其中环江、那坡、天等、昭平4个县为重点县。",
+            {"那坡县", "天等县", "昭平县"},
+        ),
+        ("陕西省西安市、宝鸡和延安被列为物流枢纽城市。", {"宝鸡市"}),
+    ],
+)
+def test_bare_names_listed_next_to_a_division_of_their_level(text: str, listed: set[str]) -> None:
+    assert listed <= {name for _, name, _ in found(text)}
+
+
+def test_a_listed_name_of_another_province_stays_unresolved() -> None:
+    # 东乡 is a county in Gansu and a district in Jiangxi, none in Shaanxi
+    assert {name for _, name, _ in found("陕西省西安市和东乡签订协议。")} == {"陕西省", "西安市"}

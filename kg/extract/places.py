@@ -255,6 +255,44 @@ def _scan(doc: Document, tokens: list[Token]) -> list[_Candidate]:
     return out
 
 
+_LIST_JOINERS = frozenset({"、", "和", "与", "及"})
+"""What joins the names of a list of divisions of one level (西安、宝鸡和延安)."""
+
+
+def _resolve_listed_siblings(text: str, candidates: list[_Candidate]) -> None:
+    """Resolve, in place, a name the context left open that is listed right next to a
+    resolved division (龙胜各族自治县…资源、田阳、田东; 西安、宝鸡和延安) to the one division of
+    its candidates at that division's level in the same province: a list names divisions of one
+    kind, and a province's report lists its own.  Repeated until nothing changes, as each name
+    resolved makes its neighbour's sibling."""
+    changed = True
+    while changed:
+        changed = False
+        for i, candidate in enumerate(candidates):
+            if candidate.division is not None or candidate.form == "full":
+                continue
+            for j in (i - 1, i + 1):
+                if not 0 <= j < len(candidates):
+                    continue
+                other = candidates[j]
+                first, second = (other, candidate) if j < i else (candidate, other)
+                if other.division is None or text[first.end : second.start] not in _LIST_JOINERS:
+                    continue
+                level = other.division.level
+                if level not in (Level.PREFECTURE, Level.COUNTY):
+                    continue
+                province = other.division.chain()[-1]
+                same = {
+                    d.key: d
+                    for d in candidate.divisions
+                    if d.level is level and d.chain()[-1].key == province.key
+                }
+                if len(same) == 1:
+                    candidate.division = next(iter(same.values()))
+                    changed = True
+                    break
+
+
 def _village_suffix_at(token: Token | None) -> bool:
     """Whether ``token`` is a village suffix standing alone (…|村, …|社区), not a word that
     begins with one (村民, 村委)."""
@@ -693,6 +731,7 @@ def extract(doc: Document) -> list[PlaceMention]:
             else:
                 candidate.division = _in_context(candidate.divisions, weights, Level.PROVINCE)
         previous = candidate
+    _resolve_listed_siblings(text, candidates)
 
     # Clear forms missing from the gazetteer, right after a resolved mention.
     starts = {t.start for t in tokens}
