@@ -489,3 +489,14 @@ def test_bare_names_listed_next_to_a_division_of_their_level(text: str, listed: 
 def test_a_listed_name_of_another_province_stays_unresolved() -> None:
     # 东乡 is a county in Gansu and a district in Jiangxi, none in Shaanxi
     assert {name for _, name, _ in found("陕西省西安市和东乡签订协议。")} == {"陕西省", "西安市"}
+
+
+def test_a_preposition_and_the_word_after_it_are_no_township() -> None:
+    # 于城镇 is a township of 海盐县; 快于|城镇居民 compares with town residents
+    assert found("农牧民收入增速连续两年快于城镇居民。") == []
+
+
+def test_bare_district_names_of_a_municipality_in_its_own_report() -> None:
+    # the municipality is its districts' prefecture: 北碚, 綦江 need it as their context
+    names = {name for _, name, _ in found("重庆市召开推进会。北碚蜡梅、綦江农民版画走俏。")}
+    assert {"北碚区", "綦江区"} <= names

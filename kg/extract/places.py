@@ -242,6 +242,8 @@ def _scan(doc: Document, tokens: list[Token]) -> list[_Candidate]:
                 continue
             if form == "bare" and _village_suffix_at(by_start.get(end)):
                 continue  # 朝阳村: a village named like 朝阳市, not 朝阳市
+            if not end_ok and _function_word_at(by_start.get(i)):
+                continue  # 快于|城镇居民: a preposition and the word after it, not 于城镇
             token = by_start.get(i)
             exact = token if token is not None and token.end == end else None
             found = _Candidate(i, end, piece, form, divisions, exact)
@@ -291,6 +293,12 @@ def _resolve_listed_siblings(text: str, candidates: list[_Candidate]) -> None:
                     candidate.division = next(iter(same.values()))
                     changed = True
                     break
+
+
+def _function_word_at(token: Token | None) -> bool:
+    """Whether ``token`` is a one-character preposition, conjunction or particle (于, 和, 的):
+    a name that starts with one and ends inside the next word is no name (于|城镇居民)."""
+    return token is not None and len(token.word) == 1 and token.pos[:1] in ("p", "c", "u")
 
 
 def _village_suffix_at(token: Token | None) -> bool:
@@ -352,9 +360,13 @@ def _in_context(
     below), if one is best."""
     scored: list[tuple[int, float, Division]] = []
     for division in divisions:
-        for area in division.chain():
-            if weights[area] > 0 and _LEVEL_RANK[area.level] >= _LEVEL_RANK[shallowest]:
-                scored.append((_LEVEL_RANK[area.level], weights[area], division))
+        chain = division.chain()
+        for k, area in enumerate(chain):
+            rank = _LEVEL_RANK[area.level]
+            if area.level is Level.PROVINCE and k > 0 and chain[k - 1].level is Level.COUNTY:
+                rank = _LEVEL_RANK[Level.PREFECTURE]  # 重庆市: its districts' prefecture too
+            if weights[area] > 0 and rank >= _LEVEL_RANK[shallowest]:
+                scored.append((rank, weights[area], division))
                 break
     if not scored:
         return None
