@@ -500,3 +500,14 @@ def test_bare_district_names_of_a_municipality_in_its_own_report() -> None:
     # the municipality is its districts' prefecture: 北碚, 綦江 need it as their context
     names = {name for _, name, _ in found("重庆市召开推进会。北碚蜡梅、綦江农民版画走俏。")}
     assert {"北碚区", "綦江区"} <= names
+
+
+def test_a_township_the_source_names_after_its_county_is_named_alone() -> None:
+    # the source data gives 孝南区新华街道 for the 新华街道 of 孝南区
+    assert found("她曾在孝南区新华街道工作。") == [("孝南区新华街道", "新华街道", None)]
+
+
+def test_a_village_after_a_township_named_with_its_old_suffix() -> None:
+    # 安远镇 of 宁化县, once 安远乡: the village is 岩前村, not 乡岩前村
+    names = [name for _, name, _ in found("第三批干部派驻宁化县安远乡岩前村担任第一书记。")]
+    assert names == ["宁化县", "安远镇", "岩前村"]

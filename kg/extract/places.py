@@ -387,7 +387,15 @@ def _clear_form_after(
     village of the gazetteer inside it, else, when the stem looks like a name, a division with
     level and parent and no code."""
     parent = parent or previous.division
-    at = previous.end if at is None else at
+    if at is None:
+        at = previous.end
+        if (
+            parent is not None
+            and parent.level is Level.TOWNSHIP
+            and previous.form == "bare"
+            and doc.text[at : at + 1] in ("乡", "镇")
+        ):
+            at += 1  # 安远|乡|岩前村: the township's own suffix, after a name it has changed
     if parent is None or parent.level is Level.VILLAGE:
         return None
     for match in _CLEAR_FORM.finditer(doc.text[at : at + 8]):
