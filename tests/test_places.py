@@ -511,3 +511,14 @@ def test_a_village_after_a_township_named_with_its_old_suffix() -> None:
     # 安远镇 of 宁化县, once 安远乡: the village is 岩前村, not 乡岩前村
     names = [name for _, name, _ in found("第三批干部派驻宁化县安远乡岩前村担任第一书记。")]
     assert names == ["宁化县", "安远镇", "岩前村"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全县新培育龙头企业和现代农业园区5家。",  # a kind of park, a township of 伊州区 too
+        "各乡镇、产业集聚区主要负责人参加会议。",
+    ],
+)
+def test_a_kind_of_zone_names_no_township_without_its_county(text: str) -> None:
+    assert found(text) == []

@@ -295,6 +295,19 @@ def _resolve_listed_siblings(text: str, candidates: list[_Candidate]) -> None:
                     break
 
 
+_TOWNSHIP_ENDINGS = ("乡", "镇", "街道", "苏木")
+
+
+def _zone_only(candidate: _Candidate) -> bool:
+    """Whether every division a name may be is a township-level zone or farm, not a 乡, 镇,
+    街道 or 苏木 (产业集聚区, 现代农业园区, 原种场): a kind of place many counties have, that
+    names one only right after its county."""
+    return bool(candidate.divisions) and all(
+        d.level is Level.TOWNSHIP and not d.name.endswith(_TOWNSHIP_ENDINGS)
+        for d in candidate.divisions
+    )
+
+
 def _function_word_at(token: Token | None) -> bool:
     """Whether ``token`` is a one-character preposition, conjunction or particle (于, 和, 的):
     a name that starts with one and ends inside the next word is no name (于|城镇居民)."""
@@ -719,7 +732,7 @@ def extract(doc: Document) -> list[PlaceMention]:
     # Pass 1: what needs no context, and the document's areas from it.
     weights: Counter[Division] = Counter()
     for candidate in candidates:
-        candidate.division = _unambiguous(candidate)
+        candidate.division = None if _zone_only(candidate) else _unambiguous(candidate)
         if candidate.division is not None:
             bonus = 3 if _is_organisation(text, candidate.end) else 1
             for area in candidate.division.chain():
@@ -739,7 +752,7 @@ def extract(doc: Document) -> list[PlaceMention]:
             ]  # 贵州计划减少…: no bare township name stands right after its province
             if inside:
                 candidate.division = _highest(inside)
-        if candidate.division is None:
+        if candidate.division is None and not _zone_only(candidate):
             if candidate.form == "bare" or len(candidate.text) == 2:
                 # bare township names only right after their county: 中心 is no 中心镇
                 county_or_above = [
