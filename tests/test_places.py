@@ -469,3 +469,56 @@ def test_own_area_by_the_genre(text: str, own_area: str) -> None:
     doc = Document.from_text(text)
     jurisdiction = places.infer_jurisdiction(doc, places.extract(doc))
     assert jurisdiction is not None and jurisdiction.name == own_area
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        # bare county names in several prefectures, listed after one the text names in full
+        (
+            "自治区政府获悉，环江毛南族自治县等8个县摘帽，其中环江、那坡、天等、昭平4个县为重点县。",
+            {"那坡县", "天等县", "昭平县"},
+        ),
+        ("陕西省西安市、宝鸡和延安被列为物流枢纽城市。", {"宝鸡市"}),
+    ],
+)
+def test_bare_names_listed_next_to_a_division_of_their_level(text: str, listed: set[str]) -> None:
+    assert listed <= {name for _, name, _ in found(text)}
+
+
+def test_a_listed_name_of_another_province_stays_unresolved() -> None:
+    # 东乡 is a county in Gansu and a district in Jiangxi, none in Shaanxi
+    assert {name for _, name, _ in found("陕西省西安市和东乡签订协议。")} == {"陕西省", "西安市"}
+
+
+def test_a_preposition_and_the_word_after_it_are_no_township() -> None:
+    # 于城镇 is a township of 海盐县; 快于|城镇居民 compares with town residents
+    assert found("农牧民收入增速连续两年快于城镇居民。") == []
+
+
+def test_bare_district_names_of_a_municipality_in_its_own_report() -> None:
+    # the municipality is its districts' prefecture: 北碚, 綦江 need it as their context
+    names = {name for _, name, _ in found("重庆市召开推进会。北碚蜡梅、綦江农民版画走俏。")}
+    assert {"北碚区", "綦江区"} <= names
+
+
+def test_a_township_the_source_names_after_its_county_is_named_alone() -> None:
+    # the source data gives 孝南区新华街道 for the 新华街道 of 孝南区
+    assert found("她曾在孝南区新华街道工作。") == [("孝南区新华街道", "新华街道", None)]
+
+
+def test_a_village_after_a_township_named_with_its_old_suffix() -> None:
+    # 安远镇 of 宁化县, once 安远乡: the village is 岩前村, not 乡岩前村
+    names = [name for _, name, _ in found("第三批干部派驻宁化县安远乡岩前村担任第一书记。")]
+    assert names == ["宁化县", "安远镇", "岩前村"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全县新培育龙头企业和现代农业园区5家。",  # a kind of park, a township of 伊州区 too
+        "各乡镇、产业集聚区主要负责人参加会议。",
+    ],
+)
+def test_a_kind_of_zone_names_no_township_without_its_county(text: str) -> None:
+    assert found(text) == []

@@ -447,3 +447,70 @@ def test_a_quoted_name_under_a_motto() -> None:
     assert set(found) == {"千帆竞发——乡村特色产业擂台赛"}
     # a clause under a motto is a slogan, whatever it ends in
     assert run("会议以“攻坚克难——坚决打赢脱贫攻坚战”为主题。") == {}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # fields of work and kinds of project, a place's projects of a kind
+        "加强教育、医疗等民生领域帮扶协作，支持光伏发电等特色产业项目。",
+        "推进与永胜县重点协作项目建设。",
+    ],
+)
+def test_fields_and_kinds_of_project_name_nothing(sentence: str) -> None:
+    assert run(sentence, jurisdiction=None) == {}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "按照国家东西部扶贫协作工作部署，两地加强往来。",  # the nation's scope
+        "记者从永胜县东西部扶贫协作工作推进会上获悉。",  # a place's share of it
+    ],
+)
+def test_a_scope_or_place_before_a_national_programme_is_cut(sentence: str) -> None:
+    found = run(sentence, jurisdiction=None)
+    assert set(found) == {"东西部扶贫协作"}
+
+
+def test_a_place_before_a_national_programme_gives_its_area() -> None:
+    found = run("记者从永胜县东西部扶贫协作工作推进会上获悉。", jurisdiction=None)
+    assert found["东西部扶贫协作"].area == YONGSHENG
+
+
+def test_a_document_title_gives_the_campaign_it_names() -> None:
+    found = run(
+        "会议解读了《中共永胜县委永胜县人民政府关于实施“百村美丽、千村整洁”行动"
+        "加快建设和美乡村的工作方案》。"
+    )
+    assert set(found) == {"百村美丽、千村整洁行动"}
+    # a title naming no campaign stays the programme
+    assert set(run("印发《关于强化“两联一包”责任包干工作的实施意见》。")) == {
+        "关于强化两联一包责任包干工作的实施意见"
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("推动驻乡帮乡扶户工作开好局。", "驻乡帮乡扶户"),  # verb–unit pairs before 工作
+        ("全县选派驻乡帮乡扶户工作队进村。", "驻乡帮乡扶户"),
+        ("干部来到“挂包帮、转走访”联系点座谈。", "挂包帮、转走访"),  # coined verbs, quoted
+        ("持续推进脱贫群众增收三年行动。", "脱贫群众增收三年行动"),  # a group's aim in the name
+    ],
+)
+def test_slogans_of_verbs_and_a_groups_campaign(sentence: str, name: str) -> None:
+    assert name in run(sentence, jurisdiction=None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "要抓住“守底线、促振兴”这条主线。",  # a verb and its object: a motto
+        "紧扣“监测、帮扶、增收”这条主线。",  # ordinary words
+        "各乡各镇各村工作有序推进。",  # no verbs
+        "干部深入乡镇村组开展工作。",
+    ],
+)
+def test_mottos_and_lists_of_places_are_no_slogans(sentence: str) -> None:
+    assert run(sentence, jurisdiction=None) == {}

@@ -241,15 +241,29 @@ def _division(row: int) -> Division:
     division = table.divisions[row]
     if division is None:
         level, name, short, code, parent, _former = _fields(row)
+        above = _division(int(parent)) if parent else None
         division = Division(
-            name=name,
+            name=_without_parent(name, above) if level == "T" else name,
             level=_LEVEL_CODES[level],
             code=code or None,
             short=tuple(short.split(",")) if short else (),
-            parent=_division(int(parent)) if parent else None,
+            parent=above,
         )
         table.divisions[row] = division
     return division
+
+
+_OWN_TOWNSHIP_SUFFIXES = ("街道", "镇", "乡")
+
+
+def _without_parent(name: str, parent: Division | None) -> str:
+    """A township's name without its county's name before it, as the source gives a few
+    (孝南区新华街道, 迁西县栗乡街道 -> 新华街道, 栗乡街道): the text names them so only after the
+    county; zones keep it (东丽区经济技术开发区 is the zone's whole name)."""
+    if parent is None or not name.startswith(parent.name):
+        return name
+    rest = name[len(parent.name) :]
+    return rest if len(rest) >= 3 and rest.endswith(_OWN_TOWNSHIP_SUFFIXES) else name
 
 
 def _sort_key(division: Division) -> tuple[int, str]:

@@ -242,6 +242,8 @@ def _scan(doc: Document, tokens: list[Token]) -> list[_Candidate]:
                 continue
             if form == "bare" and _village_suffix_at(by_start.get(end)):
                 continue  # 朝阳村: a village named like 朝阳市, not 朝阳市
+            if not end_ok and _function_word_at(by_start.get(i)):
+                continue  # 快于|城镇居民: a preposition and the word after it, not 于城镇
             token = by_start.get(i)
             exact = token if token is not None and token.end == end else None
             found = _Candidate(i, end, piece, form, divisions, exact)
@@ -253,6 +255,63 @@ def _scan(doc: Document, tokens: list[Token]) -> list[_Candidate]:
         last_end = found.end
         i = found.end
     return out
+
+
+_LIST_JOINERS = frozenset({"、", "和", "与", "及"})
+"""What joins the names of a list of divisions of one level (西安、宝鸡和延安)."""
+
+
+def _resolve_listed_siblings(text: str, candidates: list[_Candidate]) -> None:
+    """Resolve, in place, a name the context left open that is listed right next to a
+    resolved division (龙胜各族自治县…资源、田阳、田东; 西安、宝鸡和延安) to the one division of
+    its candidates at that division's level in the same province: a list names divisions of one
+    kind, and a province's report lists its own.  Repeated until nothing changes, as each name
+    resolved makes its neighbour's sibling."""
+    changed = True
+    while changed:
+        changed = False
+        for i, candidate in enumerate(candidates):
+            if candidate.division is not None or candidate.form == "full":
+                continue
+            for j in (i - 1, i + 1):
+                if not 0 <= j < len(candidates):
+                    continue
+                other = candidates[j]
+                first, second = (other, candidate) if j < i else (candidate, other)
+                if other.division is None or text[first.end : second.start] not in _LIST_JOINERS:
+                    continue
+                level = other.division.level
+                if level not in (Level.PREFECTURE, Level.COUNTY):
+                    continue
+                province = other.division.chain()[-1]
+                same = {
+                    d.key: d
+                    for d in candidate.divisions
+                    if d.level is level and d.chain()[-1].key == province.key
+                }
+                if len(same) == 1:
+                    candidate.division = next(iter(same.values()))
+                    changed = True
+                    break
+
+
+_TOWNSHIP_ENDINGS = ("乡", "镇", "街道", "苏木")
+
+
+def _zone_only(candidate: _Candidate) -> bool:
+    """Whether every division a name may be is a township-level zone or farm, not a 乡, 镇,
+    街道 or 苏木 (产业集聚区, 现代农业园区, 原种场): a kind of place many counties have, that
+    names one only right after its county."""
+    return bool(candidate.divisions) and all(
+        d.level is Level.TOWNSHIP and not d.name.endswith(_TOWNSHIP_ENDINGS)
+        for d in candidate.divisions
+    )
+
+
+def _function_word_at(token: Token | None) -> bool:
+    """Whether ``token`` is a one-character preposition, conjunction or particle (于, 和, 的):
+    a name that starts with one and ends inside the next word is no name (于|城镇居民)."""
+    return token is not None and len(token.word) == 1 and token.pos[:1] in ("p", "c", "u")
 
 
 def _village_suffix_at(token: Token | None) -> bool:
@@ -314,9 +373,13 @@ def _in_context(
     below), if one is best."""
     scored: list[tuple[int, float, Division]] = []
     for division in divisions:
-        for area in division.chain():
-            if weights[area] > 0 and _LEVEL_RANK[area.level] >= _LEVEL_RANK[shallowest]:
-                scored.append((_LEVEL_RANK[area.level], weights[area], division))
+        chain = division.chain()
+        for k, area in enumerate(chain):
+            rank = _LEVEL_RANK[area.level]
+            if area.level is Level.PROVINCE and k > 0 and chain[k - 1].level is Level.COUNTY:
+                rank = _LEVEL_RANK[Level.PREFECTURE]  # 重庆市: its districts' prefecture too
+            if weights[area] > 0 and rank >= _LEVEL_RANK[shallowest]:
+                scored.append((rank, weights[area], division))
                 break
     if not scored:
         return None
@@ -337,7 +400,15 @@ def _clear_form_after(
     village of the gazetteer inside it, else, when the stem looks like a name, a division with
     level and parent and no code."""
     parent = parent or previous.division
-    at = previous.end if at is None else at
+    if at is None:
+        at = previous.end
+        if (
+            parent is not None
+            and parent.level is Level.TOWNSHIP
+            and previous.form == "bare"
+            and doc.text[at : at + 1] in ("乡", "镇")
+        ):
+            at += 1  # 安远|乡|岩前村: the township's own suffix, after a name it has changed
     if parent is None or parent.level is Level.VILLAGE:
         return None
     for match in _CLEAR_FORM.finditer(doc.text[at : at + 8]):
@@ -661,7 +732,7 @@ def extract(doc: Document) -> list[PlaceMention]:
     # Pass 1: what needs no context, and the document's areas from it.
     weights: Counter[Division] = Counter()
     for candidate in candidates:
-        candidate.division = _unambiguous(candidate)
+        candidate.division = None if _zone_only(candidate) else _unambiguous(candidate)
         if candidate.division is not None:
             bonus = 3 if _is_organisation(text, candidate.end) else 1
             for area in candidate.division.chain():
@@ -681,7 +752,7 @@ def extract(doc: Document) -> list[PlaceMention]:
             ]  # 贵州计划减少…: no bare township name stands right after its province
             if inside:
                 candidate.division = _highest(inside)
-        if candidate.division is None:
+        if candidate.division is None and not _zone_only(candidate):
             if candidate.form == "bare" or len(candidate.text) == 2:
                 # bare township names only right after their county: 中心 is no 中心镇
                 county_or_above = [
@@ -693,6 +764,7 @@ def extract(doc: Document) -> list[PlaceMention]:
             else:
                 candidate.division = _in_context(candidate.divisions, weights, Level.PROVINCE)
         previous = candidate
+    _resolve_listed_siblings(text, candidates)
 
     # Clear forms missing from the gazetteer, right after a resolved mention.
     starts = {t.start for t in tokens}

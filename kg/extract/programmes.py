@@ -115,6 +115,19 @@ def _suffix_of(name: str, kinds: tuple[str, ...]) -> str | None:
 
 
 @cache
+def _unit_pairs() -> re.Pattern[str]:
+    """Three or four pairs of a one-character verb and a unit it goes to (驻镇帮镇扶村)."""
+    units = "".join(sorted(_words("programme_verbs.txt", "units")))
+    return re.compile(rf"(?:[\u4e00-\u9fff][{units}]){{3,4}}")
+
+
+@cache
+def _one_verb(char: str) -> bool:
+    """Whether jieba reads ``char`` alone as a verb (驻, 帮, 扶; not 各, 全, 一)."""
+    return tokenize(char)[0].pos == "v"
+
+
+@cache
 def _province_abbreviations() -> frozenset[str]:
     return frozenset(a for row in read_table("province_abbreviations.tsv") for a in row[1].split())
 
@@ -286,6 +299,37 @@ class _Reader:
             else:
                 return False
         return True
+
+    def _after_scope(self, start: int, end: int) -> int:
+        """Where a name of a national programme begins once a word of the nation's scope or
+        one place's name before it is cut off (国家|东西部扶贫协作, 重庆市|东西部扶贫协作: the
+        place's share of it, the place its area); ``start`` for any other name."""
+        index = self.by_start.get(start)
+        if index is None:
+            return start
+        cut = next((p.span.end for p in self.places if p.span.start == start), None)
+        if self.tokens[index].word in _words("programme_verbs.txt", "scope"):
+            cut = self.tokens[index].end
+        if cut is None:
+            return start
+        rest = self.text[cut:end]
+        known = rest in _words("programme_verbs.txt", "campaign") or bool(
+            _national_names().fullmatch(rest)
+        )
+        return cut if known else start
+
+    def _place_and_generic(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` is places' names and generic words only (白山市|重点协作):
+        the projects of a kind a place has, not a name."""
+        rest, at = [], start
+        for p in self.places:
+            if start <= p.span.start and p.span.end <= end:
+                rest.append(self.text[at : p.span.start])
+                at = p.span.end
+        if at == start:
+            return False
+        rest.append(self.text[at:end])
+        return all(self._generic(part) for part in rest)
 
     def _follows_ok(self, end: int, limit: int) -> bool:
         """Whether the phrase may end at ``end``: not continued by another noun (战略任务)."""
@@ -492,9 +536,22 @@ class _Reader:
             title = _PERIOD.sub("", self.text[a:b])
             if title.endswith(tuple(_words("not_programmes.txt", "book"))):
                 continue  # 《…报告》的审议意见: a committee's opinion, no programme
+            if "关于" in title and self._names_campaign(title):
+                continue  # 《…关于实施“X”工程…的方案》: the programme is “X”工程, read as quoted
             if _suffix_of(title, ("strong", "weak", "book")) and not self.doc.is_masked(a, b):
                 out.append(_Found(a, b, key_of(self.text[a:b]), "book"))
         return out
+
+    @staticmethod
+    def _names_campaign(title: str) -> bool:
+        """Whether a document's title names a campaign in it: a quoted name followed by a
+        strong suffix (…关于实施“千村美丽、万村整洁”行动…的意见)."""
+        suffixes = _suffixes()
+        for m in _QUOTE.finditer(title):
+            after = title[m.end() : m.end() + _longest_suffix()]
+            if any(suffixes.get(after[:n]) == "strong" for n in range(len(after), 1, -1)):
+                return True
+        return False
 
     def pairs(self, start: int, end: int) -> list[_Found]:
         """Cooperation between two provinces named by their abbreviations (京蒙对口帮扶,
@@ -609,7 +666,9 @@ class _Reader:
                 and not self._idiom(inner_start, inner_end)
             ):  # 推行“一联四包”; not “两不愁三保障”突出问题, a standard's problems
                 out.append(_Found(inner_start, inner_end, key_of(inner), "quoted"))
-            elif len(inner) > 2 and self._built(close_at):
+            elif self._verb_slogan(inner_start, inner_end) or (
+                len(inner) > 2 and self._built(close_at)
+            ):  # “挂包帮、转走访”联系点; “富美乡村”建设
                 out.append(_Found(inner_start, inner_end, key_of(inner), "quoted"))
             elif len(inner) > 2 and self._governed(open_at, start):
                 index = self.by_start.get(close_at)
@@ -718,9 +777,12 @@ class _Reader:
                 continue  # …(二期)种植及中药饮片加工项目: a piece of a longer name
             else:
                 a = self._after_clause_verbs(a, tok.start)
+            a = self._after_scope(a, tok.end)
             core = self.text[a : tok.end - len(suffix)]
             if len(core) < 2 or self._generic(core, evaluative=True) or self._counted(a):
                 continue
+            if self._place_and_generic(a, tok.end - len(suffix)):
+                continue  # 白山市重点协作项目: a place's projects of a kind, no name
             if _reach(core):
                 continue
             if self._only_verbs(a, tok.start):
@@ -858,6 +920,42 @@ class _Reader:
             return tok.start
         return at
 
+    def slogans(self, start: int, end: int) -> list[_Found]:
+        """Slogans made of a one-character verb and a unit, three times or more, that name the
+        work they are followed by (驻镇帮镇扶村工作, …工作队, …活动)."""
+        out = []
+        follow = tuple(_words("programme_verbs.txt", "slogan"))
+        for m in _unit_pairs().finditer(self.text, start, end):
+            a, b = m.span()
+            if a not in self.by_start or b not in self.by_end or self.doc.is_masked(a, b):
+                continue
+            if self._unit_pairs_of_verbs(m.group()) and self.text.startswith(follow, b):
+                out.append(_Found(a, b, m.group(), "campaign"))
+        return out
+
+    @staticmethod
+    def _unit_pairs_of_verbs(name: str) -> bool:
+        """Whether ``name`` is pairs of a one-character verb and a unit (驻镇|帮镇|扶村)."""
+        return bool(_unit_pairs().fullmatch(name)) and all(map(_one_verb, name[::2]))
+
+    def _verb_slogan(self, start: int, end: int) -> bool:
+        """Whether the quoted ``[start, end)`` is a coined slogan of verbs: two parts joined by
+        、, each of three characters and two verbs or more (挂包|帮、转|走访), or pairs of a
+        verb and a unit (驻镇帮镇扶村); not 守底线、促振兴 (an object in it), 监测、帮扶 (words)."""
+        inner = self.text[start:end]
+        if self._unit_pairs_of_verbs(inner):
+            return True
+        parts = inner.split("、")
+        if len(parts) != 2 or any(len(part) != 3 for part in parts):
+            return False
+        at = start
+        for part in parts:
+            words = [t for t in self.tokens if at <= t.start and t.end <= at + len(part)]
+            if len(words) < 2 or any(t.pos != "v" for t in words):
+                return False
+            at += len(part) + 1
+        return True
+
     def national(self, start: int, end: int) -> list[_Found]:
         """Names of national programmes (``programme_names.txt``) wherever they stand."""
         out = []
@@ -913,6 +1011,7 @@ class _Reader:
                 self.phrases(sentence.start, sentence.end),
                 self.campaigns(sentence.start, sentence.end),
                 self.summed(sentence.start, sentence.end),
+                self.slogans(sentence.start, sentence.end),
                 self.national(sentence.start, sentence.end),
             ):
                 for item in batch:
