@@ -463,6 +463,12 @@ def test_a_village_named_after_its_county_and_after_its_township_is_one() -> Non
         ),
         # 我县 outranks the province's bodies
         ("省委巡视组对我县开展巡视，省委巡视组反馈意见后，休宁县全县整改。", "休宁县"),
+        # a district's congress held in its city's party school: the venue is no author
+        (
+            "兰州市委党校礼堂里，城关区第十八届人民代表大会开幕。兰州市委党校布置一新，"
+            "兰州市委党校门前人来人往。区长作报告：全区地区生产总值增长6%。",
+            "城关区",
+        ),
     ],
 )
 def test_own_area_by_the_genre(text: str, own_area: str) -> None:

@@ -42,7 +42,12 @@ __all__ = ["area_references", "extract", "helpers", "infer_jurisdiction", "own_a
 _SUFFIXES = ("自治区", "自治州", "自治县", "自治旗", "特别行政区", "地区", "街道", "苏木")
 _SUFFIX_CHARS = "省市州盟县区旗乡镇"
 _FEATURE_CHARS = "江河湖海山岭峰溪川湾岛洲"
-_ORGANISATION_AFTER = re.compile(r"(?:市|县|州|区|旗|盟|省|乡|镇)?(?:委|人民政府|政府|党委|人大)")
+_ORGANISATION_AFTER = re.compile(
+    r"(?:市|县|州|区|旗|盟|省|乡|镇)?(?:第?[一二三四五六七八九十]+届)?"
+    r"(?:委(?!党校)|人民政府|政府|党委|人大|人民代表大会)"
+)
+"""A body of the place named before it, the author of a report or notice (县委, 区人民政府,
+区第六届人民代表大会); not a school of the body, a venue (市委党校)."""
 _CLEAR_FORM = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:村|社区|乡|镇)")
 _SUB_COUNTY_SUFFIXES = "乡镇村"
 _FUNCTION_POS = ("d", "p", "c", "u", "m", "q", "r", "f", "x")
