@@ -18,7 +18,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH, XSD
 
 from kg.rdf.rdfio import read_rdf
-from kg.validate.shacl import ShaclValidator, UnsupportedShapes
+from kg.validate.shacl import ShaclValidator, UnsupportedShapes, needed, sparql_needs
 from kg.validate.validation import reference_facts, shapes_graph
 
 TESTS = Path(__file__).resolve().parent
@@ -322,6 +322,20 @@ FEATURES: dict[str, tuple[str, str]] = {
         "FILTER(?value > 2) }' ] ; sh:property [ sh:path ex:v ; sh:maxCount 1 ] .",
         "[] a ex:C ; ex:v 1, 3 . ex:a a ex:C ; ex:v [ ex:w 1 ], 4 .",
     ),
+    # SPARQL runs on the triples its patterns can match (kg.validate.shacl.sparql_needs):
+    # inverse and one-or-more paths, a class named with ``a``, a variable predicate
+    "sparql-paths-and-classes": (
+        "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:sparql [ sh:prefixes ex:decl ; "
+        "sh:select 'SELECT $this ?value WHERE { $this ^ex:in/ex:w+ ?value . ?value a ex:K }' ] . "
+        "ex:decl sh:declare [ sh:prefix 'ex' ; sh:namespace 'http://example.org/'^^xsd:anyURI ] .",
+        "ex:a a ex:C . ex:h ex:in ex:a ; ex:w ex:k1 . ex:k1 a ex:K, ex:L ; ex:w ex:k2 . "
+        "ex:k2 a ex:K . ex:b a ex:C . ex:h2 ex:in ex:b ; ex:w ex:m . ex:m a ex:L .",
+    ),
+    "sparql-variable-predicate": (
+        "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:sparql [ sh:select "
+        "'SELECT $this ?value WHERE { $this ?p ?value FILTER(isLiteral(?value)) }' ] .",
+        "ex:a a ex:C ; ex:q 1 ; ex:r ex:x . ex:b a ex:C .",
+    ),
     "severity-message-deactivated": (
         "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:severity sh:Info ; sh:message 'info'@en ; "
         "sh:property [ sh:path ex:p ; sh:minCount 1 ; sh:severity sh:Warning ] ; "
@@ -340,6 +354,41 @@ def test_each_feature_gives_pyshacls_results(name: str) -> None:
     count = assert_same(data, shapes, ShaclValidator(shapes), Graph())
     # pySHACL with warnings allowed: a Warning member of sh:or always "conforms", so no result
     assert count == 0 if name == "warning-member-of-or" else count > 0
+
+
+def test_sparql_runs_on_the_triples_its_patterns_can_match() -> None:
+    needs = sparql_needs(
+        [
+            "SELECT ?x WHERE { ?x a <http://example.org/K> ; <http://example.org/p> 1 . "
+            "FILTER NOT EXISTS { ?x ^<http://example.org/in>/<http://example.org/w>+ ?y } }"
+        ]
+    )
+    ex = "http://example.org/"
+    assert needs == {
+        RDF.type: frozenset({URIRef(ex + "K")}),
+        URIRef(ex + "p"): None,
+        URIRef(ex + "in"): None,
+        URIRef(ex + "w"): None,
+    }
+    a, k, other = URIRef(ex + "a"), URIRef(ex + "K"), URIRef(ex + "L")
+    kept = [(a, RDF.type, k), (a, URIRef(ex + "p"), Literal(2)), (a, URIRef(ex + "in"), a)]
+    dropped = [(a, RDF.type, other), (a, URIRef(ex + "q"), Literal(1))]
+    assert needed([*kept, *dropped], needs) == kept
+
+
+@pytest.mark.parametrize(
+    "pattern", ["?x ?p ?y", "?x <http://example.org/p>* ?y", "?x !<http://example.org/p> ?y"]
+)
+def test_sparql_that_can_match_any_triple_gets_them_all(pattern: str) -> None:
+    assert sparql_needs([f"SELECT ?x WHERE {{ {pattern} }}"]) is None
+
+
+def test_the_projects_sparql_needs_a_part_of_a_document() -> None:
+    needs = project_validator().sparql_needs
+    assert needs is not None
+    assert needs[RDF.type] is not None  # only the classes the queries name
+    triples = list(read_rdf(BUILT))
+    assert 0 < len(needed(triples, needs)) < 0.6 * len(triples)
 
 
 def test_report_graph_reads_like_pyshacls() -> None:

@@ -37,11 +37,13 @@ as pySHACL does.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, TypeAlias
 
 import pyoxigraph as ox
@@ -265,6 +267,120 @@ def _load(store: Any, triples: list[tuple[Node, Node, Node]]) -> None:
         except SyntaxError:  # a load is all or nothing: the store is still empty
             pass
     store.extend(_quads(triples))
+
+
+Needs: TypeAlias = "dict[Node, frozenset[Node] | None] | None"
+"""What SPARQL queries can match, per predicate: the objects their patterns name with it
+(``None``: any object); ``None`` for all: some pattern's predicate is not a named IRI."""
+
+
+def sparql_needs(queries: Iterable[str]) -> Needs:
+    """The triples that ``queries`` can match, from their triple patterns (parsed by rdflib's
+    SPARQL parser, once per set of shapes).
+
+    A pattern whose predicate is an IRI matches only triples of that predicate, and only those
+    with its object when the object is an IRI, so loading just those triples gives every query
+    the same rows.  Paths are kept whole (any object for each IRI in them); a variable
+    predicate, a negated path or one that may have length zero (which reaches every node of
+    the graph) needs all the triples."""
+    from rdflib.paths import AlternativePath, InvPath, MulPath, SequencePath
+    from rdflib.plugins.sparql import prepareQuery
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    needs: dict[Node, set[Node] | None] = {}
+
+    def path_iris(path: Any) -> list[Node] | None:
+        if isinstance(path, URIRef):
+            return [path]
+        if isinstance(path, InvPath):
+            parts = [path.arg]
+        elif isinstance(path, MulPath) and not path.zero:
+            parts = [path.path]
+        elif isinstance(path, (SequencePath, AlternativePath)):
+            parts = list(path.args)
+        else:  # a negated path, one of length zero or more, or what this does not know
+            return None
+        found: list[Node] = []
+        for part in parts:
+            iris = path_iris(part)
+            if iris is None:
+                return None
+            found.extend(iris)
+        return found
+
+    def pattern(s: Any, p: Any, o: Any) -> bool:
+        if isinstance(p, URIRef):
+            objects = needs.setdefault(p, set())
+            if objects is not None:
+                if isinstance(o, URIRef):
+                    objects.add(o)
+                else:
+                    needs[p] = None
+            return True
+        iris = path_iris(p)
+        if iris is None:
+            return False
+        for iri in iris:
+            needs[iri] = None
+        return True
+
+    def walk(node: Any) -> bool:
+        if isinstance(node, CompValue):
+            if node.name in ("GraphGraphPattern", "ServiceGraphPattern", "Graph", "Service"):
+                return False
+            triples = dict.get(node, "triples")  # (CompValue.get answers a missing key's name)
+            if triples is not None:
+                for triple in triples:
+                    if len(triple) != 3 or not pattern(*triple):
+                        return False
+            return all(walk(value) for key, value in node.items() if key != "triples")
+        if isinstance(node, (list, tuple)):
+            return all(walk(item) for item in node)
+        return True
+
+    for query in queries:
+        try:
+            algebra = prepareQuery(query).algebra
+        except Exception:  # a query rdflib cannot read: load everything, Oxigraph decides
+            return None
+        if not walk(algebra):
+            return None
+    return {p: None if objects is None else frozenset(objects) for p, objects in needs.items()}
+
+
+@lru_cache(maxsize=16)
+def _cached_needs(queries: tuple[str, ...]) -> Needs:
+    from kg.cache import cached
+
+    digest = hashlib.sha256("\0".join(queries).encode("utf-8")).hexdigest()[:16]
+    return cached(f"sparql-needs-{digest}", [], lambda: sparql_needs(queries))
+
+
+def needed(triples: list[tuple[Node, Node, Node]], needs: Needs) -> list[tuple[Node, Node, Node]]:
+    """The triples that the queries ``needs`` describes can match."""
+    if needs is None:
+        return triples
+    # compared as plain strings (rdflib hashes and compares its terms in Python), and decided
+    # once per predicate object: a document's triples share one object per IRI
+    wanted = {
+        str(p): None if objects is None else frozenset(str(o) for o in objects)
+        for p, objects in needs.items()
+    }
+    rules: dict[int, frozenset[str] | bool] = {}
+    out = []
+    for triple in triples:
+        p = triple[1]
+        rule = rules.get(id(p))
+        if rule is None:
+            objects = wanted.get(str(p), False)
+            rule = rules[id(p)] = True if objects is None else objects
+        if rule is True:
+            out.append(triple)
+        elif rule is not False:
+            o = triple[2]
+            if isinstance(o, URIRef) and str(o) in rule:  # type: ignore[operator]
+                out.append(triple)
+    return out
 
 
 def _canonical_forms(literals: list[Node]) -> None:
@@ -812,6 +928,19 @@ class ShaclValidator:
             shape.targets = [
                 (kind, header + arg if kind == "sparql" else arg) for kind, arg in shape.targets
             ]
+        self._needs: Needs | bool = False
+
+    @property
+    def sparql_needs(self) -> Needs:
+        """The triples the SPARQL of the shapes can match (only those are loaded for it): found
+        when a query first runs, kept in the start-up cache (reading the queries with rdflib's
+        parser takes longer than a cold build of a document)."""
+        if self._needs is False:
+            shapes = self._shapes.values()
+            queries = [c.param.query for sh in shapes for c in sh.constraints if c.kind == "sparql"]
+            queries += [arg for sh in shapes for kind, arg in sh.targets if kind == "sparql"]
+            self._needs = _cached_needs(tuple(sorted(queries)))
+        return self._needs  # type: ignore[return-value]
 
     # --- reading the shapes ---------------------------------------------------------------
 
@@ -1500,7 +1629,7 @@ class _Run:
     def store(self) -> Any:
         if self._store is None:
             store = ox.Store()
-            _load(store, self.triples)
+            _load(store, needed(self.triples, self.validator.sparql_needs))
             self._store = store
         return self._store
 
