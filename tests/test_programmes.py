@@ -514,3 +514,56 @@ def test_slogans_of_verbs_and_a_groups_campaign(sentence: str, name: str) -> Non
 )
 def test_mottos_and_lists_of_places_are_no_slogans(sentence: str) -> None:
     assert run(sentence, jurisdiction=None) == {}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "两县自去年开始签署东西部扶贫协作框架文件。",  # a verb in front of a national name
+        "在教育、医疗、文旅等方面加强协作，互派干部。",  # a filler noun and a verb
+        "全乡牢记使命，紧紧抓住项目建设不放松。",  # an idiom governing a generic word
+        "永胜县花海乡村振兴示范区(以下简称示范区)已开工。",  # an abbreviation note
+        "示范区项目的推进带动了周边群众就业。",  # a suffix alone before another suffix
+    ],
+)
+def test_clauses_and_short_names_are_no_programmes(sentence: str) -> None:
+    names = set(run(sentence, jurisdiction=None))
+    for false_name in (
+        "签署东西部扶贫协作",
+        "方面加强协作",
+        "紧紧抓住项目",
+        "以下简称示范区",
+        "示范区项目",
+        "示范区",
+    ):
+        assert false_name not in names
+
+
+def test_verb_in_front_of_a_national_name_is_cut_off() -> None:
+    assert set(run("两县自去年开始签署东西部扶贫协作框架文件。", jurisdiction=None)) == {
+        "东西部扶贫协作"
+    }
+
+
+def test_defined_name_before_its_abbreviation_note_stays() -> None:
+    assert "永胜县花海乡村振兴示范区" in run("永胜县花海乡村振兴示范区(以下简称示范区)已开工。")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "全市深入实施「山歌传人」「巧手绣娘」「乡村厨神」三大工程。",
+            ("山歌传人工程", "巧手绣娘工程", "乡村厨神工程"),
+        ),
+        ("推进“绿水行动”、“青山行动”两大行动。", ("绿水行动", "青山行动")),  # named whole
+        ("推进“金牌农技”、“银牌电商”两项计划落地。", ()),  # not a strong suffix
+    ],
+)
+def test_quoted_names_summed_up_by_a_count_share_its_suffix(
+    sentence: str, names: tuple[str, ...]
+) -> None:
+    found = run(sentence, jurisdiction=None)
+    for name in names:
+        assert name in found, found
+    assert not any(n.endswith(("行动行动", "计划计划")) for n in found)

@@ -7,6 +7,8 @@ Five shapes of the genre, read sentence by sentence from ``doc.text``:
 2. a quoted name followed by a suffix, ``“六个一百”工程``: the span covers the quote marks and
    the suffix (the marks are part of the name as written); the key drops them (六个一百工程).
    A quoted name that itself ends in a suffix (“七步工作法”) spans the name without the marks.
+   Quoted names a count sums up share the strong suffix after it: 「甲」「乙」两大工程 names
+   甲工程 and 乙工程, each spanning its quote.
    Quotes followed by 的/要求/标准/目标 … (“四不摘”要求) and quotations after 强调/指出 are
    requirements, standards and slogans, not programmes.  Without a suffix, a quoted name is one
    when a verb such as 推进 governs it and either a word such as 建设 follows (推进“四好农村路”
@@ -70,6 +72,12 @@ _YEAR_NAMED = re.compile(r"([\u4e00-\u9fff]{2,8}?)(20[1-9]\d)(?![\d年届])")
 """中国制造2025: a name ending in the year it aims at (no 年 after the digits)."""
 _ABBREVIATED = re.compile(r"\s*[(（]\s*(?:以下|下文)?简称")
 """…改革(以下简称两项改革): a name the text goes on to call by a short one."""
+_QUOTES_COUNTED = re.compile(
+    r"((?:[“\"「][\u4e00-\u9fff]{2,8}[”\"」]、?){2,6})([两二三四五六七八九十])[大个项]"
+)
+"""「甲」「乙」「丙」三大…: quoted names a count sums up, a suffix after it shared by all."""
+_ABBREVIATION_NOTE = re.compile(r"(?:以下|下文)?简称")
+"""(以下简称示范区): the short name a note gives the name before it, no programme of its own."""
 _QUOTED_CAMPAIGN = re.compile(r"[“\"「]([^“”\"「」\n]{2,8})[”\"」](?=[，,。；;、\s])")
 """“百日会战” right after a programme's name, the clause going on after it: its campaign."""
 _DASH = re.compile(r"[—－–-]{1,2}")
@@ -368,8 +376,9 @@ class _Reader:
                 tok.start < floor
                 or (tok.word.endswith(triggers) and not named_work)
                 or tok.pos.startswith(_STOP_POS)
+                or tok.word in _words("not_programmes.txt", "filler")
             ):
-                break
+                break  # …等方面|加强协作: a filler noun closes the list before it
             if not tok.pos.startswith(_NP_POS) or tok.pos == "nr" and len(tok.word) == 1:
                 break
             start = tok.start
@@ -438,11 +447,13 @@ class _Reader:
             last = i == end and tok.pos == "v"
             before = self.tokens[i - 1] if i > index and self.tokens[i - 1].start >= cut else None
             subject = before is not None and before.pos.startswith(("n", "vn"))
-            opening = (
-                tok.start == cut
-                and i < end
-                and self.tokens[i + 1].pos.startswith(("n", "v", "a", "b", "j"))
-            )  # 统筹|整合|资金项目: each verb of a chain that opens the phrase is cut
+            governs_next = i < end and self.tokens[i + 1].pos.startswith(
+                ("n", "v", "a", "b", "j", "f")
+            )
+            idiom_last = i == end and tok.pos in ("l", "i")
+            # 统筹|整合|资金项目, 签署|东西部…: each verb of a chain that opens the phrase is
+            # cut; so is an idiom ending in a verb right before the suffix (紧紧抓住|项目)
+            opening = tok.start == cut and (governs_next or idiom_last)
             if not last and (subject or opening):
                 cut = tok.end
         return cut
@@ -677,6 +688,29 @@ class _Reader:
                     out.append(_Found(inner_start, inner_end, key_of(inner), "quoted"))
         return out
 
+    def counted_quotes(self, start: int, end: int) -> list[_Found]:
+        """Quoted names summed up by a count and a suffix they all share: 「甲」「乙」三大工程
+        names 甲工程 and 乙工程, each spanning its quote."""
+        out = []
+        for m in _QUOTES_COUNTED.finditer(self.text, start, end):
+            suffix = next(
+                (
+                    self.text[m.end() : m.end() + n]
+                    for n in range(_longest_suffix(), 1, -1)
+                    if _suffixes().get(self.text[m.end() : m.end() + n]) == "strong"
+                ),
+                None,
+            )
+            quotes = list(_QUOTE.finditer(self.text, m.start(1), m.end(1)))
+            if suffix is None or parse_chinese(m.group(2)) != len(quotes):
+                continue
+            for q in quotes:
+                inner = q.group(1)
+                if self.doc.is_masked(q.start(), q.end()) or _suffix_of(inner, ("strong",)):
+                    continue  # 「甲工程」「乙工程」两大工程: names of their own
+                out.append(_Found(q.start(1), q.end(1), key_of(inner + suffix), "quoted"))
+        return out
+
     def _plan_after_digits(self, close_at: int, end: int) -> bool:
         """Whether a quote of digits that could be a date (“115”) names a plan all the same: a
         suffix follows it that no festival takes (“115”总体谋划; not “618”活动, “11”节)."""
@@ -781,6 +815,8 @@ class _Reader:
             core = self.text[a : tok.end - len(suffix)]
             if len(core) < 2 or self._generic(core, evaluative=True) or self._counted(a):
                 continue
+            if core in suffixes or _ABBREVIATION_NOTE.match(self.text, a):
+                continue  # 示范区项目: a kind's projects; (以下简称示范区): a short name
             if self._place_and_generic(a, tok.end - len(suffix)):
                 continue  # 白山市重点协作项目: a place's projects of a kind, no name
             if _reach(core):
@@ -1007,6 +1043,7 @@ class _Reader:
                 self.books(sentence.start, sentence.end),
                 self.pairs(sentence.start, sentence.end),
                 self.dashed_pairs(sentence.start, sentence.end),
+                self.counted_quotes(sentence.start, sentence.end),
                 self.quoted(sentence.start, sentence.end),
                 self.phrases(sentence.start, sentence.end),
                 self.campaigns(sentence.start, sentence.end),
