@@ -553,10 +553,11 @@ class _Reader:
     def _cue(self, start: int, end: int, past: bool = False) -> str | None:
         """The strongest cue of ``text[start:end]``: ``aspect`` (completed), ``target`` or
         ``outcome`` (a result word), if any; where the figure is about a time ``past``, an
-        estimate (预计) is no plan."""
+        estimate (预计) or a thing striven for (争取) is no plan."""
         words = self._cue_words(start, end)
         if past:
-            words -= set(cue_words("estimate"))
+            # 争取 in a review of the year tells what was won, not a plan
+            words -= set(cue_words("estimate")) | set(cue_words("won"))
         segment = self.text[start:end]
         if words & set(cue_words("aspect")) or _searches("aspect_re", segment, None):
             return "aspect"
