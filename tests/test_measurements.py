@@ -657,6 +657,34 @@ def test_an_estimate_of_a_year_already_past_is_an_outcome() -> None:
     ]
 
 
+def test_funds_striven_for_in_a_year_already_past_are_an_outcome() -> None:
+    _, found = measure_in(
+        "2024-01-10 来源:永胜县融媒体中心\n"
+        "会议指出,一年来,全县争取上级补助资金6.4亿元,实施产业项目27个。\n"
+        "过去五年,争取沪滇协作资金3亿元。\n"
+        "今年,全县争取上级资金7亿元,实施产业项目30个。"
+    )
+    assert [(m.quantity.span.text, m.kind) for m in found] == [
+        ("6.4亿元", Kind.OUTCOME),
+        ("27个", Kind.OUTCOME),
+        ("3亿元", Kind.OUTCOME),
+        ("7亿元", Kind.TARGET),
+        ("30个", Kind.TARGET),
+    ]
+
+
+def test_the_level_a_requirement_followed_sets_is_a_target() -> None:
+    _, found = measure(
+        "核查组按照抽查率不低于8%的要求,对全县脱贫的3200名群众进行了入户核查。"
+        "各乡镇根据覆盖率90%以上的标准开展自查。全县抽查率达到12%。"
+    )
+    kinds = {m.quantity.span.text: m.kind for m in found}
+    assert kinds["不低于8%"] is Kind.TARGET
+    assert kinds["3200名"] is Kind.OUTCOME
+    assert kinds["90%以上"] is Kind.TARGET
+    assert kinds["12%"] is Kind.OUTCOME
+
+
 def test_a_heading_line_without_a_number_governs_its_section_as_a_numbered_one() -> None:
     _, found = measure_in(
         "各位代表:\n2023年工作回顾\n一年来,全县上下团结奋斗。预计实现生产总值88亿元,增长7%。\n"

@@ -553,10 +553,11 @@ class _Reader:
     def _cue(self, start: int, end: int, past: bool = False) -> str | None:
         """The strongest cue of ``text[start:end]``: ``aspect`` (completed), ``target`` or
         ``outcome`` (a result word), if any; where the figure is about a time ``past``, an
-        estimate (预计) is no plan."""
+        estimate (预计) or a thing striven for (争取) is no plan."""
         words = self._cue_words(start, end)
         if past:
-            words -= set(cue_words("estimate"))
+            # 争取 in a review of the year tells what was won, not a plan
+            words -= set(cue_words("estimate")) | set(cue_words("won"))
         segment = self.text[start:end]
         if words & set(cue_words("aspect")) or _searches("aspect_re", segment, None):
             return "aspect"
@@ -637,6 +638,8 @@ class _Reader:
             if found is not None:
                 return found
             return Kind.OUTCOME if self._tells_done(clause) else Kind.TARGET
+        if self._required(quantity, clause):
+            return Kind.TARGET
         past = self._estimates_past(quantity, clauses)
         own = self._cue(clause.start, clause.end, past)
         if own == "aspect":
@@ -672,6 +675,16 @@ class _Reader:
             if found is not None:
                 return found
         return Kind.OUTCOME
+
+    def _required(self, quantity: Quantity, clause: _Clause) -> bool:
+        """Whether the quantity is the level a requirement sets, followed in what its clause
+        tells (按照抽查率不低于8%的要求, 对…进行核查): after an according word and just before
+        的要求/的标准."""
+        after = self.text[quantity.span.end : clause.end]
+        if not after.startswith(_requirement_closers()):
+            return False
+        before = self.text[clause.start : quantity.span.start]
+        return any(w in before for w in cue_words("according"))
 
     # -- programme ---------------------------------------------------------------------------
 
@@ -1208,6 +1221,12 @@ def _place_sections(text: str, jurisdiction: Division | None) -> list[tuple[int,
         (end, headings[i + 1][0] if i + 1 < len(headings) else len(text), area)
         for i, (end, area) in enumerate(headings)
     ]
+
+
+@cache
+def _requirement_closers() -> tuple[str, ...]:
+    """的要求, 的标准 …: what closes the level a requirement sets (``requirement`` cue words)."""
+    return tuple("的" + w for w in cue_words("requirement"))
 
 
 @cache
