@@ -426,6 +426,14 @@ def test_no_bare_township_name_right_after_a_province() -> None:
     assert [name for _, name, _ in found("2019年贵州省计划减少农村贫困人口。")] == ["贵州省"]
 
 
+def test_a_beijing_township_office_is_named_as_its_town_too() -> None:
+    # 周口店地区 (地区办事处) and 周口店镇 are one body under two names
+    doc = Document.from_text("北京市房山区周口店镇召开会议。")
+    towns = [m.division for m in places.extract(doc) if m.span.text == "周口店镇"]
+    assert len(towns) == 1 and towns[0].name == "周口店地区"
+    assert towns[0].parent is not None and towns[0].parent.name == "房山区"
+
+
 def test_a_village_named_after_its_county_and_after_its_township_is_one() -> None:
     doc = Document.from_text("岷县金穗村村民编了山歌。干部在岷县梅川镇金穗村驻村。")
     keys = {m.division.key for m in places.extract(doc) if m.span.text == "金穗村"}

@@ -189,6 +189,10 @@ def _data_lines(name: str) -> list[str]:
     return [line for line in text.splitlines() if line and not line.startswith("#")]
 
 
+_TOWNSHIP_OFFICE = "地区"
+"""The suffix of a township-level 地区办事处 (Beijing's), which shares its body with a 乡 or 镇."""
+
+
 def _build_table() -> _Table:
     rows = _data_lines(DIVISIONS_FILE)
     lines = _data_lines(NAMES_FILE)
@@ -196,6 +200,13 @@ def _build_table() -> _Table:
     if len(fields) != 2 * len(lines):
         raise ValueError(f"{NAMES_FILE}: a line without exactly one tab")
     index = dict(zip(fields[0::2], fields[1::2], strict=True))
+    for row, line in enumerate(rows):
+        # Beijing's 地区办事处 is its township's government under a second name (周口店地区 is
+        # 周口店镇): the text names it by either
+        level, name = line.split("\t", 2)[:2]
+        if level == "T" and name.endswith(_TOWNSHIP_OFFICE) and len(name) > 3:
+            for suffix in ("镇", "乡"):
+                index.setdefault(name[: -len(_TOWNSHIP_OFFICE)] + suffix, str(row))
     ends = array("q", [0]) * len(rows)
     ancestors: list[int] = []
     for row, line in enumerate(rows):
