@@ -250,3 +250,13 @@ def test_people_sent_to_a_village_as_first_secretaries() -> None:
     )
     for name in ("杨春林", "邓建平", "周建军"):
         assert roles(found, name) == ["驻村第一书记"]
+
+
+def test_a_meetings_presiding_members_listed_after_a_colon() -> None:
+    found = run("出任本次会议执行主席的是：孙立新、周海燕、钱明、吴振国、郑晓红。", None)
+    assert {"孙立新", "周海燕", "钱明", "吴振国", "郑晓红"} <= set(found)
+
+
+def test_a_presiding_role_before_a_clause_that_is_not_names() -> None:
+    found = run("主席团：审议通过了大会选举办法和代表资格审查报告。", None)
+    assert not found

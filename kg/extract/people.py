@@ -321,6 +321,14 @@ _SYLLABLE_NAME_LONGEST = 8
 
 
 @cache
+def _role_list() -> re.Pattern[str]:
+    """A role of a meeting's members closed by a colon that a list of their names follows
+    (``people_list_roles.txt``): 执行主席：, 担任执行主席的是：."""
+    roles = "|".join(sorted(read_lines("people_list_roles.txt"), key=len, reverse=True))
+    return re.compile(rf"(?:{roles})(?:的是|是|为|有)?[ \u3000]*[：:][ \u3000]*")
+
+
+@cache
 def _region_heads() -> frozenset[str]:
     return frozenset(w for line in read_lines("people_region_heads.txt") for w in line.split())
 
@@ -1437,6 +1445,7 @@ class _Reader:
         self._name_line(start, end)
         self._counted_names(start, end)
         self._attending_names(start, end)
+        self._role_lists(start, end)
         self._comrades(start, end)
         self._addressed_comrades(start, end)
         self._known_lists(start, end)
@@ -1577,6 +1586,17 @@ class _Reader:
         for match in _ATTENDING_GROUP.finditer(self.text, start, end):
             clause = max(self.text.rfind(c, start, match.start()) for c in "，,；;：:。\n") + 1
             self._add_new(self._names_ending_at(max(clause, start), match.start()))
+
+    def _role_lists(self, start: int, end: int) -> None:
+        """Names listed after a meeting role and a colon (执行主席：甲、乙、丙。): taken only when
+        the whole clause after the colon reads as names, so a sentence there is never cut up."""
+        for match in _role_list().finditer(self.text, start, end):
+            after = match.end()
+            stops = [self.text.find(c, after, end) for c in "。；;\n"]
+            clause_end = min([s for s in stops if s >= 0], default=end)
+            names = self._names_ending_at(after, clause_end)
+            if names and names[0][0] == after:
+                self._add_new(names)
 
     def _counted_names(self, start: int, end: int) -> None:
         """Names listed before a count of comrades (关于甲、乙两位同志辞去…, 任命丙等100名同志
