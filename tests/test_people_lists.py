@@ -260,3 +260,8 @@ def test_a_meetings_presiding_members_listed_after_a_colon() -> None:
 def test_a_presiding_role_before_a_clause_that_is_not_names() -> None:
     found = run("主席团：审议通过了大会选举办法和代表资格审查报告。", None)
     assert not found
+
+
+def test_a_count_of_people_then_a_colon_and_their_names() -> None:
+    found = run("由乡镇党委书记提任县委常委的3人：孙立新、周海燕、钱明。", None)
+    assert {"孙立新", "周海燕", "钱明"} <= set(found)

@@ -322,10 +322,12 @@ _SYLLABLE_NAME_LONGEST = 8
 
 @cache
 def _role_list() -> re.Pattern[str]:
-    """A role of a meeting's members closed by a colon that a list of their names follows
-    (``people_list_roles.txt``): 执行主席：, 担任执行主席的是：."""
+    """A role of a meeting's members (``people_list_roles.txt``) or a count of the people a
+    clause describes, closed by a colon that a list of their names follows: 执行主席：,
+    担任执行主席的是：, 由副县长任县委常委的两人：."""
     roles = "|".join(sorted(read_lines("people_list_roles.txt"), key=len, reverse=True))
-    return re.compile(rf"(?:{roles})(?:的是|是|为|有)?[ \u3000]*[：:][ \u3000]*")
+    count = r"[0-9一二两三四五六七八九十]+(?:人|名|位)(?:同志|干部)?"
+    return re.compile(rf"(?:(?:{roles})(?:的是|是|为|有)?|的{count})[ \u3000]*[：:][ \u3000]*")
 
 
 @cache
