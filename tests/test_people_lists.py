@@ -265,3 +265,13 @@ def test_a_presiding_role_before_a_clause_that_is_not_names() -> None:
 def test_a_count_of_people_then_a_colon_and_their_names() -> None:
     found = run("由乡镇党委书记提任县委常委的3人：孙立新、周海燕、钱明。", None)
     assert {"孙立新", "周海燕", "钱明"} <= set(found)
+
+
+def test_a_count_of_places_after_a_list_is_no_name() -> None:
+    # The real case needs a whole document's places and posts to reach the name reader, so
+    # the rule is checked where it lives: 高城两|区 is a count of the places listed.
+    text = "东湖、高城两区的区委书记"
+    reader = people._Reader(Document.from_text(text), [], None)
+    at = text.index("高")
+    assert not reader._valid_name(at, at + 3)
+    assert reader._valid_name(at, at + 2, listed=True)

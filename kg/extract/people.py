@@ -109,6 +109,10 @@ _DATELINE_END = re.compile(r"[0-9]{1,2}日电$")
 """The end of a news agency's dateline (某地1月28日电), right before a credit's cue."""
 _LIST_AFTER_NAME = re.compile(r"[\u4e00-\u9fff]?[、等]")
 """What follows a two- or three-character name that is an item of a list: 、 or 等."""
+_COUNT_CHARS = frozenset("两二三四五六七八九十几")
+_COUNTED = frozenset("个区县市州乡镇村家所位名人")
+"""A numeral and a measure or level character that counts the places or people listed before
+it (瓯海、鹿城两区): a name does not end in the numeral there."""
 _LEADERS = "领导"
 """The ending of collective titles of leaders in meeting reports (县领导, 在家市领导)."""
 _NAME_LINE_LEAST = 3
@@ -429,6 +433,8 @@ class _Reader:
             return False
         if name[-1] == "的":
             return False  # 甲的|…职务: the particle, never the end of a given name
+        if name[-1] in _COUNT_CHARS and end < len(self.text) and self.text[end] in _COUNTED:
+            return False  # 鹿城两|区, 武义两|县: a count of the places listed, no given name
         if self.doc.is_masked(start, end) or name in _not_names():
             return False
         if start > 0 and self.text[start - 1].isdigit():
