@@ -85,6 +85,8 @@ sent to (派驻某村担任), then the verb, maybe the village's branch (担任�
 不再担任 names the post a person leaves, as 辞去 does."""
 _NOT_NAME_START_TAGS = ("d", "c", "p", "r", "u", "v")
 """jieba tags of a word that a surname character opens but a name does not (曾经, 任职)."""
+_NOT_NAME_CLOSING_TAGS = ("c", "p", "r", "u", "v")
+"""jieba tags of a single character that does not close a name of Tibetan name parts (才让|说)."""
 _FUNCTION_TAGS = ("c", "p")
 """jieba tags of a surname character standing alone as a conjunction or preposition (和, 向)."""
 _ADVERB_OR_FUNCTION_TAGS = ("c", "p", "d")
@@ -626,6 +628,44 @@ class _Reader:
                 continue
             name = self.text[start:end]
             if self.doc.is_masked(start, end) or name in _not_names():
+                continue
+            if not self._in_place(start, end):
+                return end
+        return None
+
+    def _titled_syllable_name_end(self, start: int, limit: int) -> int | None:
+        """副州长才让|汇报, 州长才让太|在: right after a title, a single part of a Tibetan or
+        Mongolian name is a name too, and so is a run of parts with one more character closing
+        it (才让|太) where a word that follows names comes next and that character is no word
+        of its own that could follow a name (才让|说)."""
+        syllables = _name_syllables()
+        at = start
+        while at < limit:
+            part = next((n for n in _SYLLABLE_LENGTHS if self.text[at : at + n] in syllables), None)
+            if part is None:
+                break
+            at += part
+        if at == start or at - start > _SYLLABLE_NAME_LONGEST:
+            return None
+        ends = [at]
+        closing = self.tokens.get(at)
+        if (
+            at < limit
+            and _HAN.fullmatch(self.text[at])
+            and not self._ends_name(at, limit)
+            and (
+                closing is None
+                # 太 is tagged an adverb; the adverbs that follow names are followers
+                or (len(closing.word) == 1 and closing.pos[:1] not in _NOT_NAME_CLOSING_TAGS)
+            )
+        ):
+            ends.insert(0, at + 1)
+        for end in ends:
+            if not self._ends_name(end, limit):
+                continue
+            if end < limit and end not in self.bounds and not self._follower_token(end):
+                continue
+            if self.doc.is_masked(start, end) or self.text[start:end] in _not_names():
                 continue
             if not self._in_place(start, end):
                 return end
@@ -1392,6 +1432,7 @@ class _Reader:
             name_end = (
                 self.name_at(after, end)
                 or self._listed_first(after, end)
+                or self._titled_syllable_name_end(after, end)
                 or (None if aside else self._name_glued_to_title(last, end))
             )
             if name_end is not None:
