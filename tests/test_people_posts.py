@@ -105,3 +105,9 @@ def test_a_speakers_caption_name_then_posts() -> None:
 def test_a_county_secretary_who_came_specially() -> None:
     found = run("9月2日，县委书记童新华专程前往东山乡检查指导工作。", YUNNAN)
     assert [role for role, _org in posts(found["童新华"])] == ["书记"]
+
+
+def test_a_press_conference_speaker_closed_by_a_colon() -> None:
+    # 向 is read as a preposition and 明 as a word: the colon closes the speaker's name
+    found = run("云南省人民政府新闻办公室副主任、新闻发言人向明：各位记者朋友，大家好！", YUNNAN)
+    assert "向明" in found

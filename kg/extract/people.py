@@ -633,6 +633,24 @@ class _Reader:
                 return end
         return None
 
+    def _speaker_name_end(self, start: int, limit: int) -> int | None:
+        """新闻发言人向明：…: right after a title, a surname and one or two characters closed by
+        a colon are the speaker of a transcript's turn, even where jieba reads the surname as a
+        preposition or conjunction (向, 和) and the given name as a word (明)."""
+        surname = self._surname_length(start)
+        if not surname:
+            return None
+        for n in (surname + 1, surname + 2):
+            end = start + n
+            if (
+                end < limit
+                and self.text[end] in "：:"
+                and end in self.bounds
+                and self._valid_name(start, end)
+            ):
+                return end
+        return None
+
     def _titled_syllable_name_end(self, start: int, limit: int) -> int | None:
         """副州长才让|汇报, 州长才让太|在: right after a title, a single part of a Tibetan or
         Mongolian name is a name too, and so is a run of parts with one more character closing
@@ -1433,6 +1451,7 @@ class _Reader:
                 self.name_at(after, end)
                 or self._listed_first(after, end)
                 or self._titled_syllable_name_end(after, end)
+                or self._speaker_name_end(after, end)
                 or (None if aside else self._name_glued_to_title(last, end))
             )
             if name_end is not None:
