@@ -111,3 +111,9 @@ def test_a_press_conference_speaker_closed_by_a_colon() -> None:
     # 向 is read as a preposition and 明 as a word: the colon closes the speaker's name
     found = run("云南省人民政府新闻办公室副主任、新闻发言人向明：各位记者朋友，大家好！", YUNNAN)
     assert "向明" in found
+
+
+def test_a_name_read_as_a_place_word_after_a_title() -> None:
+    # jieba reads 苏杭 as a place word; after a title and before 先生 it is a name
+    found = run("县人民政府副县长苏杭先生介绍了有关情况。", YUNNAN)
+    assert [role for role, _org in posts(found["苏杭"])] == ["副县长"]

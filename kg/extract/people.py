@@ -633,6 +633,22 @@ class _Reader:
                 return end
         return None
 
+    def _place_word_name_end(self, start: int, limit: int) -> int | None:
+        """副县长苏乾|先生: right after a title, a surname and given name that jieba reads as one
+        place word (not a place the text names), where a word that follows names comes next."""
+        first = self.tokens.get(start)
+        surname = self._surname_length(start)
+        if (
+            first is None
+            or not surname
+            or not first.pos.startswith("ns")
+            or not surname < len(first.word) <= surname + 2
+            or not self.text.startswith(_followers(), first.end)
+            or not self._valid_name(start, first.end)
+        ):
+            return None
+        return first.end
+
     def _speaker_name_end(self, start: int, limit: int) -> int | None:
         """新闻发言人向明：…: right after a title, a surname and one or two characters closed by
         a colon are the speaker of a transcript's turn, even where jieba reads the surname as a
@@ -1452,6 +1468,7 @@ class _Reader:
                 or self._listed_first(after, end)
                 or self._titled_syllable_name_end(after, end)
                 or self._speaker_name_end(after, end)
+                or self._place_word_name_end(after, end)
                 or (None if aside else self._name_glued_to_title(last, end))
             )
             if name_end is not None:
