@@ -275,3 +275,10 @@ def test_a_count_of_places_after_a_list_is_no_name() -> None:
     at = text.index("高")
     assert not reader._valid_name(at, at + 3)
     assert reader._valid_name(at, at + 2, listed=True)
+
+
+def test_the_last_villager_of_a_list_after_a_conjunction() -> None:
+    found = run("在新华村，他走访慰问了脱贫户孙立新和周海燕。", None)
+    assert {"孙立新", "周海燕"} <= set(found)
+    found = run("在新华村，他走访慰问了脱贫户孙立新和周边群众代表。", None)
+    assert set(found) == {"孙立新"}

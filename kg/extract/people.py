@@ -55,6 +55,8 @@ _OPEN_BRACKET = re.compile(r"[(（【]")
 _LIST_COLON = re.compile(r"[ \u3000]*[：:][ \u3000]*")
 _DEPUTY_PREFIXES = ("常务副", "副")
 _NAME_JOINER = re.compile(r"[、和与及]")
+_LAST_JOINERS = frozenset("和与及")
+"""Conjunctions before the last name of a list that has no post: 慰问了脱贫户甲和乙。"""
 _CLAUSE_HEAD = re.compile(
     r"(?:第[一二三四五六七八九十0-9]{1,3}批)?(?:会议)?(?:其中)?(?:决定|同意|通过|批准)?(?:分别)?"
     r"(?:关于)?(?:接受|任命|选举|其中|(?:先后)?选派|(?P<removal>免去|撤销|免除))?"
@@ -1247,10 +1249,15 @@ class _Reader:
             nxt = end
             while nxt < limit and self.text[nxt] in "、 \u3000":
                 nxt += 1
-            if nxt == end or nxt >= limit:
+            closing = nxt == end and not posts and self.text[end : end + 1] in _LAST_JOINERS
+            if closing:
+                nxt += 1  # 贫困户甲和乙。: the last of a list of people with no post
+            if (nxt == end and not closing) or nxt >= limit:
                 return end
             item_end = self._list_item_end(nxt, limit)
-            if item_end is None:
+            if item_end is None or (
+                closing and item_end < limit and _HAN.fullmatch(self.text[item_end])
+            ):
                 return end
             self._add(nxt, item_end, list(posts or []), role)
             end = item_end
