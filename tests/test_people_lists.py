@@ -250,3 +250,35 @@ def test_people_sent_to_a_village_as_first_secretaries() -> None:
     )
     for name in ("杨春林", "邓建平", "周建军"):
         assert roles(found, name) == ["驻村第一书记"]
+
+
+def test_a_meetings_presiding_members_listed_after_a_colon() -> None:
+    found = run("出任本次会议执行主席的是：孙立新、周海燕、钱明、吴振国、郑晓红。", None)
+    assert {"孙立新", "周海燕", "钱明", "吴振国", "郑晓红"} <= set(found)
+
+
+def test_a_presiding_role_before_a_clause_that_is_not_names() -> None:
+    found = run("主席团：审议通过了大会选举办法和代表资格审查报告。", None)
+    assert not found
+
+
+def test_a_count_of_people_then_a_colon_and_their_names() -> None:
+    found = run("由乡镇党委书记提任县委常委的3人：孙立新、周海燕、钱明。", None)
+    assert {"孙立新", "周海燕", "钱明"} <= set(found)
+
+
+def test_a_count_of_places_after_a_list_is_no_name() -> None:
+    # The real case needs a whole document's places and posts to reach the name reader, so
+    # the rule is checked where it lives: 高城两|区 is a count of the places listed.
+    text = "东湖、高城两区的区委书记"
+    reader = people._Reader(Document.from_text(text), [], None)
+    at = text.index("高")
+    assert not reader._valid_name(at, at + 3)
+    assert reader._valid_name(at, at + 2, listed=True)
+
+
+def test_the_last_villager_of_a_list_after_a_conjunction() -> None:
+    found = run("在新华村，他走访慰问了脱贫户孙立新和周海燕。", None)
+    assert {"孙立新", "周海燕"} <= set(found)
+    found = run("在新华村，他走访慰问了脱贫户孙立新和周边群众代表。", None)
+    assert set(found) == {"孙立新"}

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.test_people import YONGSHENG, posts, run
+from tests.test_people import YONGSHENG, YUNNAN, posts, run
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -64,3 +64,20 @@ def test_a_press_conference_host_with_a_remark_between_title_and_name() -> None:
         ("主任", "丽江市人民政府新闻办公室"),
     ]
     assert set(found) == {"全卓南"}
+
+
+def test_tibetan_name_parts_run_to_the_last_part() -> None:
+    found = run("住在山脚下的村民白玛江才（资料照片）。村民次仁措姆也搬进了新房。", YUNNAN)
+    assert {"白玛江才", "次仁措姆"} <= set(found)
+    assert "白玛江" not in found
+
+
+def test_a_single_tibetan_name_part_after_a_title() -> None:
+    found = run("会上，副州长多杰汇报了全州的工作。", YUNNAN)
+    assert [role for role, _org in posts(found["多杰"])] == ["副州长"]
+
+
+def test_tibetan_name_parts_closed_by_one_more_character_after_a_title() -> None:
+    found = run("州长索南太在会上作报告。县委书记扎西说，要抓好落实。", YUNNAN)
+    assert "索南太" in found
+    assert "扎西" in found and "扎西说" not in found

@@ -8,7 +8,7 @@ from kg.extract import people
 from kg.extract.facts import Division, Level, Person
 from kg.text.document import Document
 from tests.places_stub import places_in
-from tests.test_people import DONGSHAN, NAMES, YONGSHENG, posts, run
+from tests.test_people import DONGSHAN, NAMES, YONGSHENG, YUNNAN, posts, run
 
 HONGXING = Division("红星村", Level.VILLAGE, None, (), DONGSHAN)
 
@@ -100,3 +100,20 @@ def test_a_post_given_to_the_person_named_before_by_a_pronoun() -> None:
 def test_a_speakers_caption_name_then_posts() -> None:
     found = run("路通了，产业兴了\n\n分享人：庞秀英 东山乡党委书记\n\n她说，变化看在眼里。")
     assert posts(found["庞秀英"]) == [("书记", "中共东山乡委员会")]
+
+
+def test_a_county_secretary_who_came_specially() -> None:
+    found = run("9月2日，县委书记童新华专程前往东山乡检查指导工作。", YUNNAN)
+    assert [role for role, _org in posts(found["童新华"])] == ["书记"]
+
+
+def test_a_press_conference_speaker_closed_by_a_colon() -> None:
+    # 向 is read as a preposition and 明 as a word: the colon closes the speaker's name
+    found = run("云南省人民政府新闻办公室副主任、新闻发言人向明：各位记者朋友，大家好！", YUNNAN)
+    assert "向明" in found
+
+
+def test_a_name_read_as_a_place_word_after_a_title() -> None:
+    # jieba reads 苏杭 as a place word; after a title and before 先生 it is a name
+    found = run("县人民政府副县长苏杭先生介绍了有关情况。", YUNNAN)
+    assert [role for role, _org in posts(found["苏杭"])] == ["副县长"]

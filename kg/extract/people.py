@@ -55,6 +55,8 @@ _OPEN_BRACKET = re.compile(r"[(（【]")
 _LIST_COLON = re.compile(r"[ \u3000]*[：:][ \u3000]*")
 _DEPUTY_PREFIXES = ("常务副", "副")
 _NAME_JOINER = re.compile(r"[、和与及]")
+_LAST_JOINERS = frozenset("和与及")
+"""Conjunctions before the last name of a list that has no post: 慰问了脱贫户甲和乙。"""
 _CLAUSE_HEAD = re.compile(
     r"(?:第[一二三四五六七八九十0-9]{1,3}批)?(?:会议)?(?:其中)?(?:决定|同意|通过|批准)?(?:分别)?"
     r"(?:关于)?(?:接受|任命|选举|其中|(?:先后)?选派|(?P<removal>免去|撤销|免除))?"
@@ -85,6 +87,8 @@ sent to (派驻某村担任), then the verb, maybe the village's branch (担任�
 不再担任 names the post a person leaves, as 辞去 does."""
 _NOT_NAME_START_TAGS = ("d", "c", "p", "r", "u", "v")
 """jieba tags of a word that a surname character opens but a name does not (曾经, 任职)."""
+_NOT_NAME_CLOSING_TAGS = ("c", "p", "r", "u", "v")
+"""jieba tags of a single character that does not close a name of Tibetan name parts (才让|说)."""
 _FUNCTION_TAGS = ("c", "p")
 """jieba tags of a surname character standing alone as a conjunction or preposition (和, 向)."""
 _ADVERB_OR_FUNCTION_TAGS = ("c", "p", "d")
@@ -109,6 +113,10 @@ _DATELINE_END = re.compile(r"[0-9]{1,2}日电$")
 """The end of a news agency's dateline (某地1月28日电), right before a credit's cue."""
 _LIST_AFTER_NAME = re.compile(r"[\u4e00-\u9fff]?[、等]")
 """What follows a two- or three-character name that is an item of a list: 、 or 等."""
+_COUNT_CHARS = frozenset("两二三四五六七八九十几")
+_COUNTED = frozenset("个区县市州乡镇村家所位名人")
+"""A numeral and a measure or level character that counts the places or people listed before
+it (瓯海、鹿城两区): a name does not end in the numeral there."""
 _LEADERS = "领导"
 """The ending of collective titles of leaders in meeting reports (县领导, 在家市领导)."""
 _NAME_LINE_LEAST = 3
@@ -321,6 +329,16 @@ _SYLLABLE_NAME_LONGEST = 8
 
 
 @cache
+def _role_list() -> re.Pattern[str]:
+    """A role of a meeting's members (``people_list_roles.txt``) or a count of the people a
+    clause describes, closed by a colon that a list of their names follows: 执行主席：,
+    担任执行主席的是：, 由副县长任县委常委的两人：."""
+    roles = "|".join(sorted(read_lines("people_list_roles.txt"), key=len, reverse=True))
+    count = r"[0-9一二两三四五六七八九十]+(?:人|名|位)(?:同志|干部)?"
+    return re.compile(rf"(?:(?:{roles})(?:的是|是|为|有)?|的{count})[ \u3000]*[：:][ \u3000]*")
+
+
+@cache
 def _region_heads() -> frozenset[str]:
     return frozenset(w for line in read_lines("people_region_heads.txt") for w in line.split())
 
@@ -419,6 +437,8 @@ class _Reader:
             return False
         if name[-1] == "的":
             return False  # 甲的|…职务: the particle, never the end of a given name
+        if name[-1] in _COUNT_CHARS and end < len(self.text) and self.text[end] in _COUNTED:
+            return False  # 鹿城两|区, 武义两|县: a count of the places listed, no given name
         if self.doc.is_masked(start, end) or name in _not_names():
             return False
         if start > 0 and self.text[start - 1].isdigit():
@@ -610,6 +630,78 @@ class _Reader:
                 continue
             name = self.text[start:end]
             if self.doc.is_masked(start, end) or name in _not_names():
+                continue
+            if not self._in_place(start, end):
+                return end
+        return None
+
+    def _place_word_name_end(self, start: int, limit: int) -> int | None:
+        """副县长苏乾|先生: right after a title, a surname and given name that jieba reads as one
+        place word (not a place the text names), where a word that follows names comes next."""
+        first = self.tokens.get(start)
+        surname = self._surname_length(start)
+        if (
+            first is None
+            or not surname
+            or not first.pos.startswith("ns")
+            or not surname < len(first.word) <= surname + 2
+            or not self.text.startswith(_followers(), first.end)
+            or not self._valid_name(start, first.end)
+        ):
+            return None
+        return first.end
+
+    def _speaker_name_end(self, start: int, limit: int) -> int | None:
+        """新闻发言人向明：…: right after a title, a surname and one or two characters closed by
+        a colon are the speaker of a transcript's turn, even where jieba reads the surname as a
+        preposition or conjunction (向, 和) and the given name as a word (明)."""
+        surname = self._surname_length(start)
+        if not surname:
+            return None
+        for n in (surname + 1, surname + 2):
+            end = start + n
+            if (
+                end < limit
+                and self.text[end] in "：:"
+                and end in self.bounds
+                and self._valid_name(start, end)
+            ):
+                return end
+        return None
+
+    def _titled_syllable_name_end(self, start: int, limit: int) -> int | None:
+        """副州长才让|汇报, 州长才让太|在: right after a title, a single part of a Tibetan or
+        Mongolian name is a name too, and so is a run of parts with one more character closing
+        it (才让|太) where a word that follows names comes next and that character is no word
+        of its own that could follow a name (才让|说)."""
+        syllables = _name_syllables()
+        at = start
+        while at < limit:
+            part = next((n for n in _SYLLABLE_LENGTHS if self.text[at : at + n] in syllables), None)
+            if part is None:
+                break
+            at += part
+        if at == start or at - start > _SYLLABLE_NAME_LONGEST:
+            return None
+        ends = [at]
+        closing = self.tokens.get(at)
+        if (
+            at < limit
+            and _HAN.fullmatch(self.text[at])
+            and not self._ends_name(at, limit)
+            and (
+                closing is None
+                # 太 is tagged an adverb; the adverbs that follow names are followers
+                or (len(closing.word) == 1 and closing.pos[:1] not in _NOT_NAME_CLOSING_TAGS)
+            )
+        ):
+            ends.insert(0, at + 1)
+        for end in ends:
+            if not self._ends_name(end, limit):
+                continue
+            if end < limit and end not in self.bounds and not self._follower_token(end):
+                continue
+            if self.doc.is_masked(start, end) or self.text[start:end] in _not_names():
                 continue
             if not self._in_place(start, end):
                 return end
@@ -1157,10 +1249,15 @@ class _Reader:
             nxt = end
             while nxt < limit and self.text[nxt] in "、 \u3000":
                 nxt += 1
-            if nxt == end or nxt >= limit:
+            closing = nxt == end and not posts and self.text[end : end + 1] in _LAST_JOINERS
+            if closing:
+                nxt += 1  # 贫困户甲和乙。: the last of a list of people with no post
+            if (nxt == end and not closing) or nxt >= limit:
                 return end
             item_end = self._list_item_end(nxt, limit)
-            if item_end is None:
+            if item_end is None or (
+                closing and item_end < limit and _HAN.fullmatch(self.text[item_end])
+            ):
                 return end
             self._add(nxt, item_end, list(posts or []), role)
             end = item_end
@@ -1376,6 +1473,9 @@ class _Reader:
             name_end = (
                 self.name_at(after, end)
                 or self._listed_first(after, end)
+                or self._titled_syllable_name_end(after, end)
+                or self._speaker_name_end(after, end)
+                or self._place_word_name_end(after, end)
                 or (None if aside else self._name_glued_to_title(last, end))
             )
             if name_end is not None:
@@ -1437,6 +1537,7 @@ class _Reader:
         self._name_line(start, end)
         self._counted_names(start, end)
         self._attending_names(start, end)
+        self._role_lists(start, end)
         self._comrades(start, end)
         self._addressed_comrades(start, end)
         self._known_lists(start, end)
@@ -1577,6 +1678,17 @@ class _Reader:
         for match in _ATTENDING_GROUP.finditer(self.text, start, end):
             clause = max(self.text.rfind(c, start, match.start()) for c in "，,；;：:。\n") + 1
             self._add_new(self._names_ending_at(max(clause, start), match.start()))
+
+    def _role_lists(self, start: int, end: int) -> None:
+        """Names listed after a meeting role and a colon (执行主席：甲、乙、丙。): taken only when
+        the whole clause after the colon reads as names, so a sentence there is never cut up."""
+        for match in _role_list().finditer(self.text, start, end):
+            after = match.end()
+            stops = [self.text.find(c, after, end) for c in "。；;\n"]
+            clause_end = min([s for s in stops if s >= 0], default=end)
+            names = self._names_ending_at(after, clause_end)
+            if names and names[0][0] == after:
+                self._add_new(names)
 
     def _counted_names(self, start: int, end: int) -> None:
         """Names listed before a count of comrades (关于甲、乙两位同志辞去…, 任命丙等100名同志
