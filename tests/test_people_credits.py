@@ -42,3 +42,10 @@ def test_a_one_character_cue_needs_a_separator() -> None:
 
 def test_a_line_opened_by_a_name_and_a_figure_is_no_credit() -> None:
     assert run("正文\n  王小明 2019年来到村里。\n马铃薯 2019年种植。\n", YONGSHENG) == {}
+
+
+@pytest.mark.parametrize("ending", ["展开全文", "阅读全文", "编辑"])
+def test_a_credit_cue_that_ends_the_text_is_read_without_error(ending: str) -> None:
+    # a page's last line, 展开全文, opens with a short run of characters and ends in 文, a cue
+    found = run(f"县长张三讲话。\n责任编辑:李四\n{ending}", YONGSHENG)
+    assert "张三" in found

@@ -1725,7 +1725,10 @@ class _Reader:
                         or text[start:at].endswith(_org_suffixes())  # …融媒体中心记者 张三
                         or text[start:at].endswith(_media())  # 安康日报记者 陈思远
                         or self._after_credited_name(start, at)  # 记者甲通讯员乙
-                        or (self._outlet_opens_line(start, at) and text[after] in " \u3000")
+                        or (
+                            self._outlet_opens_line(start, at)
+                            and text[after : after + 1] in (" ", "\u3000")
+                        )
                     )
                     and after < end
                 ):
