@@ -43,7 +43,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, TypeAlias
 
 import pyoxigraph as ox
@@ -928,19 +928,16 @@ class ShaclValidator:
             shape.targets = [
                 (kind, header + arg if kind == "sparql" else arg) for kind, arg in shape.targets
             ]
-        self._needs: Needs | bool = False
 
-    @property
+    @cached_property
     def sparql_needs(self) -> Needs:
         """The triples the SPARQL of the shapes can match (only those are loaded for it): found
         when a query first runs, kept in the start-up cache (reading the queries with rdflib's
         parser takes longer than a cold build of a document)."""
-        if self._needs is False:
-            shapes = self._shapes.values()
-            queries = [c.param.query for sh in shapes for c in sh.constraints if c.kind == "sparql"]
-            queries += [arg for sh in shapes for kind, arg in sh.targets if kind == "sparql"]
-            self._needs = _cached_needs(tuple(sorted(queries)))
-        return self._needs  # type: ignore[return-value]
+        shapes = self._shapes.values()
+        queries = [c.param.query for sh in shapes for c in sh.constraints if c.kind == "sparql"]
+        queries += [arg for sh in shapes for kind, arg in sh.targets if kind == "sparql"]
+        return _cached_needs(tuple(sorted(queries)))
 
     # --- reading the shapes ---------------------------------------------------------------
 
