@@ -200,17 +200,15 @@ def _build_table() -> _Table:
     if len(fields) != 2 * len(lines):
         raise ValueError(f"{NAMES_FILE}: a line without exactly one tab")
     index = dict(zip(fields[0::2], fields[1::2], strict=True))
-    for row, line in enumerate(rows):
-        # Beijing's 地区办事处 is its township's government under a second name (周口店地区 is
-        # 周口店镇): the text names it by either
-        level, name = line.split("\t", 2)[:2]
-        if level == "T" and name.endswith(_TOWNSHIP_OFFICE) and len(name) > 3:
-            for suffix in ("镇", "乡"):
-                index.setdefault(name[: -len(_TOWNSHIP_OFFICE)] + suffix, str(row))
     ends = array("q", [0]) * len(rows)
     ancestors: list[int] = []
     for row, line in enumerate(rows):
-        parent = line.split("\t", 5)[4]
+        level, name, _short, _code, parent, _former = line.split("\t", 5)
+        if level == "T" and name.endswith(_TOWNSHIP_OFFICE) and len(name) > 3:
+            # Beijing's 地区办事处 is its township's government under a second name (周口店地区
+            # is 周口店镇): the text names it by either
+            for suffix in ("镇", "乡"):
+                index.setdefault(name[: -len(_TOWNSHIP_OFFICE)] + suffix, str(row))
         parent_row = int(parent) if parent else -1
         while ancestors and ancestors[-1] != parent_row:
             ends[ancestors.pop()] = row
