@@ -79,6 +79,11 @@ def read_lines(name: str) -> tuple[str, ...]:
     return tuple(lines)
 
 
+def read_words(name: str) -> tuple[str, ...]:
+    """The words of a data file in ``kg/data``, written apart by spaces or lines, in order."""
+    return tuple(word for line in read_lines(name) for word in line.split())
+
+
 @cache
 def read_table(name: str) -> tuple[tuple[str, ...], ...]:
     """Rows of a tab-separated data file in ``kg/data`` (comments and blanks skipped)."""

@@ -60,3 +60,17 @@ def cue_words(role: str) -> tuple[str, ...]:
     (completed aspect, plans, help verbs …) that several extractors read."""
     words = [row[1] for row in read_table("cues.tsv") if row[0] == role]
     return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def titles() -> dict[str, str | None]:
+    """Titles of posts (``kg/data/titles.txt``) -> the abbreviation of the organisation the
+    title implies (村 for 第一书记), or None: read by people for posts and by quantities for
+    counts of post holders."""
+    return {row[0]: row[1] if len(row) > 1 and row[1] else None for row in read_table("titles.txt")}
+
+
+@cache
+def title_words() -> Lexicon:
+    """:func:`titles` as a :class:`Lexicon`, for finding them in text."""
+    return Lexicon(titles())

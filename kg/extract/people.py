@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from kg.extract.facts import Division, Level, Organisation, Person, PlaceMention, Post
-from kg.extract.lexicon import Lexicon
-from kg.resources import read_lines, read_table
+from kg.extract.lexicon import title_words, titles
+from kg.resources import read_lines, read_table, read_words
 from kg.text.document import Document, Span
 from kg.text.segment import Token, tokenize, tokenizer
 
@@ -138,7 +138,7 @@ _ATTENDING_GROUP = re.compile(
 @cache
 def _surnames() -> tuple[frozenset[str], frozenset[str]]:
     """(compound surnames, single-character surnames)."""
-    words = {w for line in read_lines("people_surnames.txt") for w in line.split()}
+    words = set(read_words("people_surnames.txt"))
     return frozenset(w for w in words if len(w) > 1), frozenset(w for w in words if len(w) == 1)
 
 
@@ -149,20 +149,6 @@ def _ranked_surnames() -> frozenset[str]:
     as a name (肖|立新, 肖锦, 全卓南)."""
     ranked = {row[0] for row in read_table("people_surnames_ranked.txt")}
     return frozenset(ranked | set(read_lines("people_surnames_tagged.txt")))
-
-
-@cache
-def _titles() -> dict[str, str | None]:
-    """Title -> implied organisation abbreviation (or None)."""
-    out: dict[str, str | None] = {}
-    for row in read_table("titles.txt"):
-        out[row[0]] = row[1] if len(row) > 1 and row[1] else None
-    return out
-
-
-@cache
-def _title_words() -> Lexicon:
-    return Lexicon(_titles())
 
 
 @dataclass(frozen=True)
@@ -236,13 +222,13 @@ def _story_cues() -> tuple[str, ...]:
 
 @cache
 def _followers() -> tuple[str, ...]:
-    words = {w for line in read_lines("people_followers.txt") for w in line.split()}
+    words = set(read_words("people_followers.txt"))
     return tuple(sorted(words, key=len, reverse=True))
 
 
 @cache
 def _appointment_verbs() -> tuple[str, ...]:
-    words = {w for line in read_lines("people_appointment_verbs.txt") for w in line.split()}
+    words = set(read_words("people_appointment_verbs.txt"))
     return tuple(sorted(words, key=len, reverse=True))
 
 
@@ -321,7 +307,7 @@ def _verbal_word(word: str) -> bool:
 @cache
 def _name_syllables() -> frozenset[str]:
     """Parts of Tibetan and Mongolian names (``people_name_syllables.txt``)."""
-    return frozenset(w for line in read_lines("people_name_syllables.txt") for w in line.split())
+    return frozenset(read_words("people_name_syllables.txt"))
 
 
 _SYLLABLE_LENGTHS = (4, 3, 2)
@@ -340,23 +326,23 @@ def _role_list() -> re.Pattern[str]:
 
 @cache
 def _region_heads() -> frozenset[str]:
-    return frozenset(w for line in read_lines("people_region_heads.txt") for w in line.split())
+    return frozenset(read_words("people_region_heads.txt"))
 
 
 @cache
 def _formulas() -> tuple[str, ...]:
     """What follows 同志 in set formulas (以某某同志为核心): see ``people_formulas.txt``."""
-    return tuple(w for line in read_lines("people_formulas.txt") for w in line.split())
+    return read_words("people_formulas.txt")
 
 
 @cache
 def _own_name_suffixes() -> tuple[str, ...]:
-    return tuple(w for line in read_lines("people_own_name_suffixes.txt") for w in line.split())
+    return read_words("people_own_name_suffixes.txt")
 
 
 @cache
 def _party_organs() -> tuple[str, ...]:
-    words = {w for line in read_lines("people_party_organs.txt") for w in line.split()}
+    words = set(read_words("people_party_organs.txt"))
     return tuple(sorted(words, key=len, reverse=True))
 
 
@@ -364,14 +350,14 @@ def _party_organs() -> tuple[str, ...]:
 def _party_organ(title: str) -> str | None:
     """The Party organ a title opens with, where the rest is a title of its own (党委|副书记)."""
     for organ in _party_organs():
-        if title.startswith(organ) and title[len(organ) :] in _titles():
+        if title.startswith(organ) and title[len(organ) :] in titles():
             return organ
     return None
 
 
 @cache
 def _not_names() -> frozenset[str]:
-    return frozenset(w for line in read_lines("people_not_names.txt") for w in line.split())
+    return frozenset(read_words("people_not_names.txt"))
 
 
 # --- the work --------------------------------------------------------------------------------
@@ -447,7 +433,7 @@ class _Reader:
             return False  # 丽江, 永胜: a two-character short name of a county or above
         if (name[-1] in LEVEL_CHARS and not level_end) or name.endswith(_org_suffixes()):
             return False
-        if any(t in name for t in _titles() if len(t) > 1):
+        if any(t in name for t in titles() if len(t) > 1):
             return False
         if self.text.startswith(_body_suffixes(), end):
             return False  # 东山头|党工委: the name of a place whose body follows
@@ -624,16 +610,21 @@ class _Reader:
                 if at + n <= limit and self.text[at : at + n] in syllables:
                     frontier.append((at + n, parts + 1))
         for end in sorted(ends, reverse=True):
-            if end - start > _SYLLABLE_NAME_LONGEST or not self._ends_name(end, limit):
-                continue
-            if end < limit and end not in self.bounds and not self._follower_token(end):
-                continue
-            name = self.text[start:end]
-            if self.doc.is_masked(start, end) or name in _not_names():
-                continue
-            if not self._in_place(start, end):
+            if end - start <= _SYLLABLE_NAME_LONGEST and self._parts_name_stands(start, end, limit):
                 return end
         return None
+
+    def _parts_name_stands(self, start: int, end: int, limit: int) -> bool:
+        """Whether a name of Tibetan or Mongolian name parts, ``text[start:end]``, stands: it
+        can end there, a boundary or a word that follows names comes next, and it is no masked
+        text, word listed as no name, or place."""
+        if not self._ends_name(end, limit):
+            return False
+        if end < limit and end not in self.bounds and not self._follower_token(end):
+            return False
+        if self.doc.is_masked(start, end) or self.text[start:end] in _not_names():
+            return False
+        return not self._in_place(start, end)
 
     def _place_word_name_end(self, start: int, limit: int) -> int | None:
         """副县长苏乾|先生: right after a title, a surname and given name that jieba reads as one
@@ -696,16 +687,7 @@ class _Reader:
             )
         ):
             ends.insert(0, at + 1)
-        for end in ends:
-            if not self._ends_name(end, limit):
-                continue
-            if end < limit and end not in self.bounds and not self._follower_token(end):
-                continue
-            if self.doc.is_masked(start, end) or self.text[start:end] in _not_names():
-                continue
-            if not self._in_place(start, end):
-                return end
-        return None
+        return next((end for end in ends if self._parts_name_stands(start, end, limit)), None)
 
     def _dotted_name_end(self, start: int, limit: int) -> int | None:
         """吐尔逊江·艾买提: a name written in parts joined by a middle dot ends, after its last
@@ -992,7 +974,7 @@ class _Reader:
         hits: list[_TitleHit] = []
         at = start
         floor = start
-        lexicon = _title_words()
+        lexicon = title_words()
         while at < end:
             for word in lexicon.at(self.text, at):
                 n = len(word)
@@ -1118,7 +1100,7 @@ class _Reader:
         if place is not None and region and hit.title in _region_heads():
             # 某某自治区|主席: the head of the region's government
             return self._from_row("区人民政府", place.division, start, hit.start)
-        if place is not None and level == "村" and not _titles().get(hit.title):
+        if place is not None and level == "村" and not titles().get(hit.title):
             # 新华村|指挥长: a head of the village's own working body, of the village itself
             return self._from_row("村", place.division, start, hit.start)
         return None
@@ -1152,10 +1134,10 @@ class _Reader:
 
     def _post(self, hit: _TitleHit, context: list[Division]) -> Post | None:
         organisation = hit.org or self._title_body(hit, context)
-        if organisation is None and not _titles().get(hit.title):
+        if organisation is None and not titles().get(hit.title):
             organisation = self._named_body(hit)
         if organisation is None:
-            implied = _titles().get(hit.title)
+            implied = titles().get(hit.title)
             if implied:
                 organisation = self.implied(implied, hit.start, context)
         if organisation is None:
@@ -1355,7 +1337,7 @@ class _Reader:
         if match is None:
             return
         title = re.sub(r"[ \u3000]", "", match.group("title"))
-        implied = _titles().get(title)
+        implied = titles().get(title)
         signed = self._signature(match.end("title"), end) if implied else None
         if implied is None or signed is None:
             return
@@ -1451,7 +1433,7 @@ class _Reader:
                     posts.append(post)
                     if post.organisation.division is not None:
                         context.append(post.organisation.division)
-                elif hit.org is None and posts and _titles().get(hit.title) is None:
+                elif hit.org is None and posts and titles().get(hit.title) is None:
                     # 县委常委、副书记: a bare title shares the body before it; one that is
                     # no secretary's, the body whose Party committee it is (集团党委书记、董事长)
                     shared = posts[-1].organisation

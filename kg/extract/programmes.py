@@ -47,7 +47,7 @@ from functools import cache
 from kg.extract.facts import Division, Level, PlaceMention, Programme
 from kg.extract.numbers import parse_chinese
 from kg.extract.quantities import NUMBER_RE, units
-from kg.resources import read_lines, read_table
+from kg.resources import read_lines, read_table, read_words
 from kg.text.document import Document, Span
 from kg.text.segment import Token, tokenize
 
@@ -215,7 +215,7 @@ def _opens_with_verb(idiom: str) -> bool:
 
 @cache
 def _designations() -> tuple[str, ...]:
-    return tuple(w for line in read_lines("programme_designations.txt") for w in line.split())
+    return read_words("programme_designations.txt")
 
 
 @cache

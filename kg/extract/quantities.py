@@ -47,7 +47,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 
 from kg.extract.facts import Qualifier, Quantity
-from kg.extract.lexicon import Lexicon
+from kg.extract.lexicon import Lexicon, title_words, titles
 from kg.extract.numbers import (
     ARABIC,
     CHINESE_NUMERAL_CHARS,
@@ -353,28 +353,25 @@ def _session_before(text: str, start: int) -> bool:
 
 
 @cache
-def _post_titles() -> tuple[Lexicon, frozenset[str]]:
-    """The titles of posts (``titles.txt``), and those of a village's posts (第一书记,
-    村党支部书记, 驻村工作队员): a count of these is the size of a programme's work force, a
-    measurement."""
-    rows = read_table("titles.txt")
-    village = frozenset(
-        row[0]
-        for row in rows
-        if _VILLAGE in row[0] or (len(row) > 1 and row[1].startswith(_VILLAGE))
+def _village_titles() -> frozenset[str]:
+    """The titles of a village's posts (第一书记, 村党支部书记, 驻村工作队员): a count of these is
+    the size of a programme's work force, a measurement."""
+    return frozenset(
+        title
+        for title, body in titles().items()
+        if _VILLAGE in title or (body or "").startswith(_VILLAGE)
     )
-    return Lexicon(row[0] for row in rows), village
 
 
 def _counts_post_holders(text: str, end: int) -> bool:
     """Whether the count of people ending at ``end`` names them by a post above a village's
     (两名县(市)委书记, 两名现任的县委书记, 3位副县长): people, not a measured quantity."""
-    titles, village = _post_titles()
+    words, village = title_words(), _village_titles()
     tail = text[end : end + _POST_REACH]
     for at, char in enumerate(tail):
         if char in _CLAUSE_PUNCTUATION or char in _POST_BREAKS:
             return False
-        title = titles.longest_at(tail, at)
+        title = words.longest_at(tail, at)
         if title is not None:
             return title not in village
     return False
