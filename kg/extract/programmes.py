@@ -113,6 +113,16 @@ def _longest_suffix() -> int:
     return max(map(len, _suffixes()))
 
 
+def _strong_suffix_at(text: str, at: int) -> str | None:
+    """The longest strong suffix of two characters or more written at ``text[at:]``, after a
+    quoted name (“X”|工程)."""
+    suffixes = _suffixes()
+    for n in range(_longest_suffix(), 1, -1):
+        if suffixes.get(text[at : at + n]) == "strong":
+            return text[at : at + n]
+    return None
+
+
 def _suffix_of(name: str, kinds: tuple[str, ...]) -> str | None:
     """The longest suffix of ``name`` of one of ``kinds``."""
     suffixes = _suffixes()
@@ -557,12 +567,7 @@ class _Reader:
     def _names_campaign(title: str) -> bool:
         """Whether a document's title names a campaign in it: a quoted name followed by a
         strong suffix (…关于实施“千村美丽、万村整洁”行动…的意见)."""
-        suffixes = _suffixes()
-        for m in _QUOTE.finditer(title):
-            after = title[m.end() : m.end() + _longest_suffix()]
-            if any(suffixes.get(after[:n]) == "strong" for n in range(len(after), 1, -1)):
-                return True
-        return False
+        return any(_strong_suffix_at(title, m.end()) for m in _QUOTE.finditer(title))
 
     def pairs(self, start: int, end: int) -> list[_Found]:
         """Cooperation between two provinces named by their abbreviations (京蒙对口帮扶,
@@ -693,14 +698,7 @@ class _Reader:
         names 甲工程 and 乙工程, each spanning its quote."""
         out = []
         for m in _QUOTES_COUNTED.finditer(self.text, start, end):
-            suffix = next(
-                (
-                    self.text[m.end() : m.end() + n]
-                    for n in range(_longest_suffix(), 1, -1)
-                    if _suffixes().get(self.text[m.end() : m.end() + n]) == "strong"
-                ),
-                None,
-            )
+            suffix = _strong_suffix_at(self.text, m.end())
             quotes = list(_QUOTE.finditer(self.text, m.start(1), m.end(1)))
             if suffix is None or parse_chinese(m.group(2)) != len(quotes):
                 continue
