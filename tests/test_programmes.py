@@ -567,3 +567,23 @@ def test_quoted_names_summed_up_by_a_count_share_its_suffix(
     for name in names:
         assert name in found, found
     assert not any(n.endswith(("行动行动", "计划计划")) for n in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a meeting adopts documents of its own business: rectifying an inspection's findings,
+        # forming a body, the findings sent back, a congress's rules for its vote
+        "县委常委会审议《永胜县扶贫审计问题整改落实方案》和《县整改工作专班组建方案》。",
+        "会议传达了省委督导组“回头看”反馈意见。",
+        "大会表决通过《永胜县第十届人民代表大会第二次会议选举办法》。",
+        "印发《永胜县产业扶贫问题整改工作实施方案》。",
+    ],
+)
+def test_documents_of_a_meetings_business_are_no_programmes(sentence: str) -> None:
+    assert run(sentence) == {}
+
+
+def test_a_policy_document_adopted_at_a_meeting_stays() -> None:
+    found = run("县委常委会审议《永胜县产业扶贫奖补办法》和《永胜县乡村振兴规划》。")
+    assert set(found) == {"永胜县产业扶贫奖补办法", "永胜县乡村振兴规划"}

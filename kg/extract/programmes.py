@@ -240,6 +240,19 @@ def _reach(name: str) -> bool:
     return any(w in name for w in _words("not_programmes.txt", "span"))
 
 
+def _meeting_business(title: str) -> bool:
+    """Whether ``title``, ending in a document's suffix, names a document of a meeting's own
+    business (``not_programmes.txt`` [document]): …整改落实方案, …组建方案, “回头看”反馈意见."""
+    suffix = _suffix_of(title, ("book",))
+    if suffix is None:
+        return False
+    purpose = title[: -len(suffix)]
+    fillers = tuple(_words("not_programmes.txt", "document_filler"))
+    while purpose.endswith(fillers):  # 整改|落实|方案, 整改|工作|方案
+        purpose = purpose[: -len(next(f for f in fillers if purpose.endswith(f)))]
+    return purpose.endswith(tuple(_words("not_programmes.txt", "document")))
+
+
 def key_of(name: str) -> str:
     """The normalised key of a programme name: no quote marks, spaces or trailing period."""
     name = _PERIOD.sub("", name)
@@ -557,6 +570,8 @@ class _Reader:
             title = _PERIOD.sub("", self.text[a:b])
             if title.endswith(tuple(_words("not_programmes.txt", "book"))):
                 continue  # 《…报告》的审议意见: a committee's opinion, no programme
+            if _meeting_business(title):
+                continue  # 《…整改落实方案》: a meeting's business, no programme
             if "关于" in title and self._names_campaign(title):
                 continue  # 《…关于实施“X”工程…的方案》: the programme is “X”工程, read as quoted
             if _suffix_of(title, ("strong", "weak", "book")) and not self.doc.is_masked(a, b):
@@ -670,6 +685,8 @@ class _Reader:
             if any(self.text.startswith(w, close_at) for w in after_cues):
                 continue
             tail = self._tail(close_at, end)
+            if tail is not None and _meeting_business(self.text[close_at:tail]):
+                continue  # “回头看”反馈意见: an inspection's findings, no programme
             if tail is not None:
                 described = self.text[close_at:tail]
                 # “千企帮千村”精准扶贫行动: a tail that only names the field of work and the
