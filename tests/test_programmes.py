@@ -587,3 +587,19 @@ def test_documents_of_a_meetings_business_are_no_programmes(sentence: str) -> No
 def test_a_policy_document_adopted_at_a_meeting_stays() -> None:
     found = run("县委常委会审议《永胜县产业扶贫奖补办法》和《永胜县乡村振兴规划》。")
     assert set(found) == {"永胜县产业扶贫奖补办法", "永胜县乡村振兴规划"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "工作队入户走访、实地考察产业项目。",  # a verb jieba files as a noun (实地|考察)
+        "他们白天走村入户，实地考察产业项目。",
+    ],
+)
+def test_a_verb_and_a_kind_of_project_name_nothing(sentence: str) -> None:
+    assert run(sentence, jurisdiction=None) == {}
+
+
+def test_a_trigger_split_in_two_is_cut_off() -> None:
+    # jieba reads 打好 as 打|好, an adjective that would open the name
+    assert set(run("各地要打好东西部扶贫协作最后一仗。", jurisdiction=None)) == {"东西部扶贫协作"}

@@ -218,6 +218,16 @@ def _compound_suffix(word: str) -> str | None:
 
 
 @cache
+def _ends_in_verb(word: str) -> bool:
+    """Whether a noun of four characters jieba keeps whole ends in a verb of two (实地|考察):
+    the manner and the act, a verb phrase jieba's dictionary files as a noun."""
+    if len(word) != 4:
+        return False
+    tail = tokenize(word[2:])
+    return len(tail) == 1 and tail[0].pos == "v"
+
+
+@cache
 def _opens_with_verb(idiom: str) -> bool:
     """Whether an idiom begins with a verb (落到|实处): it is a predicate, not a noun."""
     return tokenize(idiom[:2])[0].pos == "v"
@@ -398,6 +408,7 @@ class _Reader:
             if (
                 tok.start < floor
                 or (tok.word.endswith(triggers) and not named_work)
+                or self._split_trigger(index)
                 or tok.pos.startswith(_STOP_POS)
                 or tok.word in _words("not_programmes.txt", "filler")
             ):
@@ -407,6 +418,14 @@ class _Reader:
             start = tok.start
             index -= 1
         return start
+
+    def _split_trigger(self, index: int) -> bool:
+        """Whether the one-character token at ``index`` ends a trigger verb jieba split in two
+        (打|好东西部扶贫协作: 打好 governs the name, 好 is no word of it)."""
+        tok = self.tokens[index]
+        if len(tok.word) != 1 or index == 0:
+            return False
+        return self.tokens[index - 1].word + tok.word in _words("programme_verbs.txt", "trigger")
 
     def _misread_measure(self, index: int) -> bool:
         """Whether the one-character measure word at ``index`` is a noun misread: it follows a
@@ -519,6 +538,24 @@ class _Reader:
                 return False
             index += 1
         return True
+
+    def _action_on_kind(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` is verbs, then generic words only (实地考察|产业, 考察|重点):
+        what is done to a kind of project, no name; verbs that name a field of work aside
+        (``programme_verbs.txt`` [name]: 搬迁|安置 names one)."""
+        index = self.by_start.get(start)
+        if index is None:
+            return False
+        name_verbs = _words("programme_verbs.txt", "name")
+        verbs = 0
+        while index < len(self.tokens) and self.tokens[index].end <= end:
+            tok = self.tokens[index]
+            if tok.word in name_verbs or not (tok.pos in ("v", "vn") or _ends_in_verb(tok.word)):
+                break
+            verbs += 1
+            index += 1
+        rest = self.tokens[index].start if index < len(self.tokens) else end
+        return verbs > 0 and rest < end and self._generic(self.text[rest:end])
 
     def _cut_from_longer(self, start: int) -> bool:
         """Whether the phrase starting at ``start`` is the end of a longer name that reading
@@ -838,6 +875,8 @@ class _Reader:
                 continue
             if self._only_verbs(a, tok.start):
                 continue  # 调整优化项目: what is done to projects, no name
+            if self._action_on_kind(a, tok.start):
+                continue  # 实地考察产业项目: a verb and a kind of project, no name
             if self._counts_follow(tok.end):
                 continue  # 建成集中供水工程5处: a kind of facility counted, not a name
             if _suffixes()[suffix] == "park":
