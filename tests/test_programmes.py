@@ -603,3 +603,16 @@ def test_a_verb_and_a_kind_of_project_name_nothing(sentence: str) -> None:
 def test_a_trigger_split_in_two_is_cut_off() -> None:
     # jieba reads 打好 as 打|好, an adjective that would open the name
     assert set(run("各地要打好东西部扶贫协作最后一仗。", jurisdiction=None)) == {"东西部扶贫协作"}
+
+
+def test_the_items_a_frame_makes_vehicles_of_the_work() -> None:
+    found = run("全县以山区农户增收计划、结对共富活动和城乡统筹发展为主要抓手。", YONGSHENG)
+    # items ending in a suffix are named; a field of work without one is not
+    assert set(found) == {"山区农户增收计划", "结对共富活动"}
+    assert found["结对共富活动"].area == YONGSHENG
+    assert run("以重点项目为抓手，以城乡统筹发展为载体。", jurisdiction=None) == {}
+
+
+def test_an_adverb_before_a_noun_is_a_word_of_the_name() -> None:
+    found = run("永胜县深入实施困难农户全面小康计划。", jurisdiction=None)
+    assert set(found) == {"困难农户全面小康计划"}  # 全面 modifies 小康, it governs nothing

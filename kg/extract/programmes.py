@@ -193,6 +193,16 @@ def _summed_pattern() -> re.Pattern[str]:
 
 
 @cache
+def _vehicle_pattern() -> re.Pattern[str]:
+    """What 以 governs up to 为 and a noun that makes it the vehicle of the work, an adjective
+    of two characters at most between them (以甲计划、乙活动和丙为重要载体)."""
+    heads = "|".join(map(re.escape, sorted(_words("programme_verbs.txt", "summed"))))
+    return re.compile(
+        rf"([^，,；;。：:！!？?“”\"「」]{{2,60}}?)为[\u4e00-\u9fff]{{0,2}}?(?:{heads})"
+    )
+
+
+@cache
 def _endings(section: str) -> tuple[str, ...]:
     """The words of a section of ``programme_verbs.txt`` as a tuple, for ``str.endswith``."""
     return tuple(sorted(_words("programme_verbs.txt", section)))
@@ -407,7 +417,7 @@ class _Reader:
                 continue
             if (
                 tok.start < floor
-                or (tok.word.endswith(triggers) and not named_work)
+                or (tok.word.endswith(triggers) and not named_work and not self._modifies(index))
                 or self._split_trigger(index)
                 or tok.pos.startswith(_STOP_POS)
                 or tok.word in _words("not_programmes.txt", "filler")
@@ -418,6 +428,16 @@ class _Reader:
             start = tok.start
             index -= 1
         return start
+
+    def _modifies(self, index: int) -> bool:
+        """Whether the adverb at ``index`` (``programme_verbs.txt`` [adverb]) stands right before
+        a noun, a word of the name then (全面|小康计划), not the verb's (全面|实施)."""
+        following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        return (
+            self.tokens[index].word in _words("programme_verbs.txt", "adverb")
+            and following is not None
+            and following.pos.startswith("n")
+        )
 
     def _split_trigger(self, index: int) -> bool:
         """Whether the one-character token at ``index`` ends a trigger verb jieba split in two
@@ -995,6 +1015,49 @@ class _Reader:
                 out.extend(found)
         return out
 
+    def vehicles(self, start: int, end: int) -> list[_Found]:
+        """The items of a list 以 makes the vehicles of the work (以甲计划、乙活动和丙为重要载体)
+        that end in a programme's suffix, strong or weak: the frame names them, as a count
+        names the items it sums up; items without a suffix (城乡统筹发展) are fields of work."""
+        out: list[_Found] = []
+        for index, tok in enumerate(self.tokens):
+            if tok.word != "以" or tok.pos != "p":
+                continue
+            m = _vehicle_pattern().match(self.text, tok.end, end)
+            if m is None or m.end(1) not in self.by_end:
+                continue
+            separators = ("、", "和", "及", "与", "以及")
+            a = tok.end
+            for item in self.tokens[index + 1 : self.by_end[m.end(1)] + 2]:
+                if item.word not in separators and item.end < m.end(1):
+                    continue
+                b = item.start if item.word in separators else item.end
+                found = self._vehicle(a, b)
+                if found is not None:
+                    out.append(found)
+                a = item.end
+        return out
+
+    def _vehicle(self, start: int, end: int) -> _Found | None:
+        """A programme named by the list item ``[start, end)`` of a vehicle frame, a trigger verb
+        that opens it left out (以开展|甲活动为载体; not 结对, a word of 结对共富活动)."""
+        triggers = _words("programme_verbs.txt", "trigger")
+        index = self.by_start.get(start)
+        while index is not None and index < len(self.tokens):
+            if self.tokens[index].word not in triggers:
+                break
+            start = self.tokens[index].end
+            index += 1
+        suffix = _suffix_of(self.text[start:end], ("strong", "weak"))
+        if suffix is None or start not in self.by_start or end not in self.by_end:
+            return None
+        core = self.text[start : end - len(suffix)]
+        if len(core) < 2 or self._generic(core, evaluative=True) or self.doc.is_masked(start, end):
+            return None
+        if not self._name_words(start, end, frozenset(), numerals=True):
+            return None
+        return _Found(start, end, key_of(self.text[start:end]), "phrase")
+
     def _after_clause_opening(self, at: int) -> int:
         """Where the object of the clause starting at ``at`` begins: after its subject's scope
         (全县, ``programme_verbs.txt`` [lead]), adverbs and pronouns, and its verb (抓住)."""
@@ -1099,6 +1162,7 @@ class _Reader:
                 self.dashed_pairs(sentence.start, sentence.end),
                 self.counted_quotes(sentence.start, sentence.end),
                 self.quoted(sentence.start, sentence.end),
+                self.vehicles(sentence.start, sentence.end),
                 self.phrases(sentence.start, sentence.end),
                 self.campaigns(sentence.start, sentence.end),
                 self.summed(sentence.start, sentence.end),
