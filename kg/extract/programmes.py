@@ -1020,22 +1020,28 @@ class _Reader:
         that end in a programme's suffix, strong or weak: the frame names them, as a count
         names the items it sums up; items without a suffix (城乡统筹发展) are fields of work."""
         out: list[_Found] = []
-        for index, tok in enumerate(self.tokens):
-            if tok.word != "以" or tok.pos != "p":
+        at = self.text.find("以", start, end)
+        separators = ("、", "和", "及", "与", "以及")
+        at = self.text.find("以", start, end)
+        while at >= 0:  # found by str.find: most sentences have no 以, few a frame
+            index = self.by_start.get(at)
+            at = self.text.find("以", at + 1, end)
+            if index is None or self.tokens[index].word != "以" or self.tokens[index].pos != "p":
                 continue
-            m = _vehicle_pattern().match(self.text, tok.end, end)
+            m = _vehicle_pattern().match(self.text, self.tokens[index].end, end)
             if m is None or m.end(1) not in self.by_end:
                 continue
-            separators = ("、", "和", "及", "与", "以及")
-            a = tok.end
-            for item in self.tokens[index + 1 : self.by_end[m.end(1)] + 2]:
-                if item.word not in separators and item.end < m.end(1):
+            a = m.start(1)
+            for tok in self.tokens[index + 1 : self.by_end[m.end(1)] + 1]:
+                if tok.word in separators:
+                    found = self._vehicle(a, tok.start)
+                    a = tok.end
+                elif tok.end == m.end(1):
+                    found = self._vehicle(a, tok.end)  # the last item
+                else:
                     continue
-                b = item.start if item.word in separators else item.end
-                found = self._vehicle(a, b)
                 if found is not None:
                     out.append(found)
-                a = item.end
         return out
 
     def _vehicle(self, start: int, end: int) -> _Found | None:
