@@ -58,3 +58,15 @@ def test_a_run_of_more_digits_than_decimal_computes_with_is_not_a_number(text: s
     """Issue 16: a line of 100k digits was converted to an integer, in quadratic time."""
     assert parse_number(text) is None
     assert parse_number("1" * 28) == Decimal("1" * 28)
+
+
+def test_without_digit_strings_only_numbers_written_with_their_places_are_read() -> None:
+    # ordinals and counts (第十二个): digits one by one (一二, 二〇二〇) are a year's or a
+    # code's writing, no ordinal, where they are otherwise read
+    assert parse_chinese("一二") == Decimal("12")
+    assert parse_chinese("一二", digit_strings=False) is None
+    assert parse_chinese("二〇二〇", digit_strings=False) is None
+    assert parse_chinese("十二", digit_strings=False) == Decimal("12")
+    assert parse_chinese("二十一点五", digit_strings=False) == Decimal("21.5")
+    assert parse_number("16", digit_strings=False) == Decimal("16")
+    assert parse_number("一二", digit_strings=False) is None

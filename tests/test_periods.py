@@ -265,10 +265,21 @@ def test_a_year_compared_with_is_a_change_s_base_not_a_level_s() -> None:
     assert period_of(below, "39.8", "2017-01-05") == Period("2012/2016", inferred=True)
 
 
-@pytest.mark.parametrize(("ordinal", "label"), [("6", "2019"), ("六", "2019"), ("十", "2023")])
+@pytest.mark.parametrize(
+    ("ordinal", "label"),
+    [("6", "2019"), ("六", "2019"), ("十", "2023"), ("十二", "2025"), ("二十一", "2034")],
+)
 def test_a_text_counting_a_yearly_observance_is_of_its_year(ordinal: str, label: str) -> None:
     text = f"10月17日，全县举行第{ordinal}个国家扶贫日大会。贫困发生率从2014年的7.8%下降到1.3%。"
     assert period_of(text, "1.3") == Period(label, inferred=True)
+
+
+@pytest.mark.parametrize("ordinal", ["一二", "十十"])
+def test_an_observance_counted_by_no_number_gives_no_year(ordinal: str) -> None:
+    # numbers.parse_chinese reads 一二 digit by digit (a year's way: 二〇二〇): no ordinal; the
+    # text's own latest year stands
+    text = f"10月17日，全县举行第{ordinal}个国家扶贫日大会。贫困发生率从2014年的7.8%下降到1.3%。"
+    assert period_of(text, "1.3") == Period("2014", inferred=True)
 
 
 def test_a_span_from_a_year_to_another_and_a_year_compared_a_few_words_after() -> None:

@@ -567,3 +567,52 @@ def test_quoted_names_summed_up_by_a_count_share_its_suffix(
     for name in names:
         assert name in found, found
     assert not any(n.endswith(("行动行动", "计划计划")) for n in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a meeting adopts documents of its own business: rectifying an inspection's findings,
+        # forming a body, the findings sent back, a congress's rules for its vote
+        "县委常委会审议《永胜县扶贫审计问题整改落实方案》和《县整改工作专班组建方案》。",
+        "会议传达了省委督导组“回头看”反馈意见。",
+        "大会表决通过《永胜县第十届人民代表大会第二次会议选举办法》。",
+        "印发《永胜县产业扶贫问题整改工作实施方案》。",
+    ],
+)
+def test_documents_of_a_meetings_business_are_no_programmes(sentence: str) -> None:
+    assert run(sentence) == {}
+
+
+def test_a_policy_document_adopted_at_a_meeting_stays() -> None:
+    found = run("县委常委会审议《永胜县产业扶贫奖补办法》和《永胜县乡村振兴规划》。")
+    assert set(found) == {"永胜县产业扶贫奖补办法", "永胜县乡村振兴规划"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "工作队入户走访、实地考察产业项目。",  # a verb jieba files as a noun (实地|考察)
+        "他们白天走村入户，实地考察产业项目。",
+    ],
+)
+def test_a_verb_and_a_kind_of_project_name_nothing(sentence: str) -> None:
+    assert run(sentence, jurisdiction=None) == {}
+
+
+def test_a_trigger_split_in_two_is_cut_off() -> None:
+    # jieba reads 打好 as 打|好, an adjective that would open the name
+    assert set(run("各地要打好东西部扶贫协作最后一仗。", jurisdiction=None)) == {"东西部扶贫协作"}
+
+
+def test_the_items_a_frame_makes_vehicles_of_the_work() -> None:
+    found = run("全县以山区农户增收计划、结对共富活动和城乡统筹发展为主要抓手。", YONGSHENG)
+    # items ending in a suffix are named; a field of work without one is not
+    assert set(found) == {"山区农户增收计划", "结对共富活动"}
+    assert found["结对共富活动"].area == YONGSHENG
+    assert run("以重点项目为抓手，以城乡统筹发展为载体。", jurisdiction=None) == {}
+
+
+def test_an_adverb_before_a_noun_is_a_word_of_the_name() -> None:
+    found = run("永胜县深入实施困难农户全面小康计划。", jurisdiction=None)
+    assert set(found) == {"困难农户全面小康计划"}  # 全面 modifies 小康, it governs nothing

@@ -108,23 +108,26 @@ def _digit_string(text: str) -> Decimal | None:
     return None
 
 
-def parse_chinese(text: str) -> Decimal | None:
+def parse_chinese(text: str, *, digit_strings: bool = True) -> Decimal | None:
     """A number written in Chinese characters, or ``None``: 一百二十 -> 120, 三千五百万 ->
-    35000000, 一点五 -> 1.5, 一亿二千万 -> 120000000, 二〇二〇 -> 2020."""
+    35000000, 一点五 -> 1.5, 一亿二千万 -> 120000000, 二〇二〇 -> 2020.
+
+    Without ``digit_strings``, digits read one by one (二〇二〇, 一二) are no number: an
+    ordinal or a count is written with its places (第十二个), and 第一二个 is no twelfth."""
     if not text or any(c not in CHINESE_NUMERAL_CHARS for c in text):
         return None
     if "点" in text:
         whole, _, fraction = text.partition("点")
         if not fraction or len(fraction) > MAX_DIGITS or any(c not in DIGITS for c in fraction):
             return None
-        integer = parse_chinese(whole) if whole else Decimal(0)
+        integer = parse_chinese(whole, digit_strings=digit_strings) if whole else Decimal(0)
         if integer is None:
             return None
         decimals = "".join(str(DIGITS[c]) for c in fraction)
         return tidy(integer + Decimal("0." + decimals))
     digits = _digit_string(text)
     if digits is not None:
-        return digits
+        return digits if digit_strings else None
     total = 0
     rest = text
     smallest = 0
@@ -148,8 +151,9 @@ def parse_chinese(text: str) -> Decimal | None:
     return Decimal(total + tail)
 
 
-def parse_number(text: str) -> Decimal | None:
-    """Arabic or Chinese, with trailing multipliers: 4.43万 -> 44300, 3千万 -> 30000000."""
+def parse_number(text: str, *, digit_strings: bool = True) -> Decimal | None:
+    """Arabic or Chinese, with trailing multipliers: 4.43万 -> 44300, 3千万 -> 30000000;
+    ``digit_strings`` as for :func:`parse_chinese`."""
     text = text.strip()
     match = ARABIC_RE.match(text)
     if match:
@@ -162,4 +166,4 @@ def parse_number(text: str) -> Decimal | None:
                 return None
             value *= MULTIPLIERS[char]
         return tidy(value)
-    return parse_chinese(text)
+    return parse_chinese(text, digit_strings=digit_strings)

@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
 
+from kg.extract.numbers import parse_number
 from kg.resources import read_table
 from kg.text.document import Document
 
@@ -714,28 +715,16 @@ def _undated_year(text: str) -> int | None:
     return max(latest, observance or latest)
 
 
-_DIGITS = {n: i for i, n in enumerate("一二三四五六七八九", start=1)}
-
-
-def _ordinal(written: str) -> int:
-    """The number 6, 六, 十六 or 二十一 writes (0 for anything else)."""
-    if written.isdigit():
-        return int(written)
-    tens, ten, units = written.partition("十")
-    if not ten:
-        return _DIGITS.get(written, 0)
-    return _DIGITS.get(tens, 1 if not tens else 0) * 10 + _DIGITS.get(units, 0)
-
-
 def _observance_year(text: str) -> int | None:
     """The year of the latest yearly observance the text counts (第6个国家扶贫日: 2019): a text
     that holds one is of its year."""
     years = []
     for word, first in _words().get("observance", []):
         for match in re.finditer(r"第\s*([0-9]+|[一二三四五六七八九十]+)\s*个?" + word, text):
-            number = _ordinal(match.group(1))
+            # 6, 六, 十六, 二十一; not 一二 (digits one by one: no ordinal) nor 十十
+            number = parse_number(match.group(1), digit_strings=False)
             if number:
-                years.append(int(first) + number - 1)
+                years.append(int(first) + int(number) - 1)
     return max(years) if years else None
 
 

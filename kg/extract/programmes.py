@@ -193,6 +193,16 @@ def _summed_pattern() -> re.Pattern[str]:
 
 
 @cache
+def _vehicle_pattern() -> re.Pattern[str]:
+    """What 以 governs up to 为 and a noun that makes it the vehicle of the work, an adjective
+    of two characters at most between them (以甲计划、乙活动和丙为重要载体)."""
+    heads = "|".join(map(re.escape, sorted(_words("programme_verbs.txt", "summed"))))
+    return re.compile(
+        rf"([^，,；;。：:！!？?“”\"「」]{{2,60}}?)为[\u4e00-\u9fff]{{0,2}}?(?:{heads})"
+    )
+
+
+@cache
 def _endings(section: str) -> tuple[str, ...]:
     """The words of a section of ``programme_verbs.txt`` as a tuple, for ``str.endswith``."""
     return tuple(sorted(_words("programme_verbs.txt", section)))
@@ -218,6 +228,16 @@ def _compound_suffix(word: str) -> str | None:
 
 
 @cache
+def _ends_in_verb(word: str) -> bool:
+    """Whether a noun of four characters jieba keeps whole ends in a verb of two (实地|考察):
+    the manner and the act, a verb phrase jieba's dictionary files as a noun."""
+    if len(word) != 4:
+        return False
+    tail = tokenize(word[2:])
+    return len(tail) == 1 and tail[0].pos == "v"
+
+
+@cache
 def _opens_with_verb(idiom: str) -> bool:
     """Whether an idiom begins with a verb (落到|实处): it is a predicate, not a noun."""
     return tokenize(idiom[:2])[0].pos == "v"
@@ -238,6 +258,19 @@ def _national_names() -> re.Pattern[str]:
 def _reach(name: str) -> bool:
     """Whether ``name`` is an area of reach (贵阳1小时经济圈, 半小时生活圈), no programme."""
     return any(w in name for w in _words("not_programmes.txt", "span"))
+
+
+def _meeting_business(title: str) -> bool:
+    """Whether ``title``, ending in a document's suffix, names a document of a meeting's own
+    business (``not_programmes.txt`` [document]): …整改落实方案, …组建方案, “回头看”反馈意见."""
+    suffix = _suffix_of(title, ("book",))
+    if suffix is None:
+        return False
+    purpose = title[: -len(suffix)]
+    fillers = tuple(_words("not_programmes.txt", "document_filler"))
+    while purpose.endswith(fillers):  # 整改|落实|方案, 整改|工作|方案
+        purpose = purpose[: -len(next(f for f in fillers if purpose.endswith(f)))]
+    return purpose.endswith(tuple(_words("not_programmes.txt", "document")))
 
 
 def key_of(name: str) -> str:
@@ -384,7 +417,8 @@ class _Reader:
                 continue
             if (
                 tok.start < floor
-                or (tok.word.endswith(triggers) and not named_work)
+                or (tok.word.endswith(triggers) and not named_work and not self._modifies(index))
+                or self._split_trigger(index)
                 or tok.pos.startswith(_STOP_POS)
                 or tok.word in _words("not_programmes.txt", "filler")
             ):
@@ -394,6 +428,24 @@ class _Reader:
             start = tok.start
             index -= 1
         return start
+
+    def _modifies(self, index: int) -> bool:
+        """Whether the adverb at ``index`` (``programme_verbs.txt`` [adverb]) stands right before
+        a noun, a word of the name then (全面|小康计划), not the verb's (全面|实施)."""
+        following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        return (
+            self.tokens[index].word in _words("programme_verbs.txt", "adverb")
+            and following is not None
+            and following.pos.startswith("n")
+        )
+
+    def _split_trigger(self, index: int) -> bool:
+        """Whether the one-character token at ``index`` ends a trigger verb jieba split in two
+        (打|好东西部扶贫协作: 打好 governs the name, 好 is no word of it)."""
+        tok = self.tokens[index]
+        if len(tok.word) != 1 or index == 0:
+            return False
+        return self.tokens[index - 1].word + tok.word in _words("programme_verbs.txt", "trigger")
 
     def _misread_measure(self, index: int) -> bool:
         """Whether the one-character measure word at ``index`` is a noun misread: it follows a
@@ -507,6 +559,24 @@ class _Reader:
             index += 1
         return True
 
+    def _action_on_kind(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` is verbs, then generic words only (实地考察|产业, 考察|重点):
+        what is done to a kind of project, no name; verbs that name a field of work aside
+        (``programme_verbs.txt`` [name]: 搬迁|安置 names one)."""
+        index = self.by_start.get(start)
+        if index is None:
+            return False
+        name_verbs = _words("programme_verbs.txt", "name")
+        verbs = 0
+        while index < len(self.tokens) and self.tokens[index].end <= end:
+            tok = self.tokens[index]
+            if tok.word in name_verbs or not (tok.pos in ("v", "vn") or _ends_in_verb(tok.word)):
+                break
+            verbs += 1
+            index += 1
+        rest = self.tokens[index].start if index < len(self.tokens) else end
+        return verbs > 0 and rest < end and self._generic(self.text[rest:end])
+
     def _cut_from_longer(self, start: int) -> bool:
         """Whether the phrase starting at ``start`` is the end of a longer name that reading
         back could not take in: right after a closing bracket, a dash or Latin letters, after
@@ -557,6 +627,8 @@ class _Reader:
             title = _PERIOD.sub("", self.text[a:b])
             if title.endswith(tuple(_words("not_programmes.txt", "book"))):
                 continue  # 《…报告》的审议意见: a committee's opinion, no programme
+            if _meeting_business(title):
+                continue  # 《…整改落实方案》: a meeting's business, no programme
             if "关于" in title and self._names_campaign(title):
                 continue  # 《…关于实施“X”工程…的方案》: the programme is “X”工程, read as quoted
             if _suffix_of(title, ("strong", "weak", "book")) and not self.doc.is_masked(a, b):
@@ -670,6 +742,8 @@ class _Reader:
             if any(self.text.startswith(w, close_at) for w in after_cues):
                 continue
             tail = self._tail(close_at, end)
+            if tail is not None and _meeting_business(self.text[close_at:tail]):
+                continue  # “回头看”反馈意见: an inspection's findings, no programme
             if tail is not None:
                 described = self.text[close_at:tail]
                 # “千企帮千村”精准扶贫行动: a tail that only names the field of work and the
@@ -821,6 +895,8 @@ class _Reader:
                 continue
             if self._only_verbs(a, tok.start):
                 continue  # 调整优化项目: what is done to projects, no name
+            if self._action_on_kind(a, tok.start):
+                continue  # 实地考察产业项目: a verb and a kind of project, no name
             if self._counts_follow(tok.end):
                 continue  # 建成集中供水工程5处: a kind of facility counted, not a name
             if _suffixes()[suffix] == "park":
@@ -939,6 +1015,55 @@ class _Reader:
                 out.extend(found)
         return out
 
+    def vehicles(self, start: int, end: int) -> list[_Found]:
+        """The items of a list 以 makes the vehicles of the work (以甲计划、乙活动和丙为重要载体)
+        that end in a programme's suffix, strong or weak: the frame names them, as a count
+        names the items it sums up; items without a suffix (城乡统筹发展) are fields of work."""
+        out: list[_Found] = []
+        at = self.text.find("以", start, end)
+        separators = ("、", "和", "及", "与", "以及")
+        at = self.text.find("以", start, end)
+        while at >= 0:  # found by str.find: most sentences have no 以, few a frame
+            index = self.by_start.get(at)
+            at = self.text.find("以", at + 1, end)
+            if index is None or self.tokens[index].word != "以" or self.tokens[index].pos != "p":
+                continue
+            m = _vehicle_pattern().match(self.text, self.tokens[index].end, end)
+            if m is None or m.end(1) not in self.by_end:
+                continue
+            a = m.start(1)
+            for tok in self.tokens[index + 1 : self.by_end[m.end(1)] + 1]:
+                if tok.word in separators:
+                    found = self._vehicle(a, tok.start)
+                    a = tok.end
+                elif tok.end == m.end(1):
+                    found = self._vehicle(a, tok.end)  # the last item
+                else:
+                    continue
+                if found is not None:
+                    out.append(found)
+        return out
+
+    def _vehicle(self, start: int, end: int) -> _Found | None:
+        """A programme named by the list item ``[start, end)`` of a vehicle frame, a trigger verb
+        that opens it left out (以开展|甲活动为载体; not 结对, a word of 结对共富活动)."""
+        triggers = _words("programme_verbs.txt", "trigger")
+        index = self.by_start.get(start)
+        while index is not None and index < len(self.tokens):
+            if self.tokens[index].word not in triggers:
+                break
+            start = self.tokens[index].end
+            index += 1
+        suffix = _suffix_of(self.text[start:end], ("strong", "weak"))
+        if suffix is None or start not in self.by_start or end not in self.by_end:
+            return None
+        core = self.text[start : end - len(suffix)]
+        if len(core) < 2 or self._generic(core, evaluative=True) or self.doc.is_masked(start, end):
+            return None
+        if not self._name_words(start, end, frozenset(), numerals=True):
+            return None
+        return _Found(start, end, key_of(self.text[start:end]), "phrase")
+
     def _after_clause_opening(self, at: int) -> int:
         """Where the object of the clause starting at ``at`` begins: after its subject's scope
         (全县, ``programme_verbs.txt`` [lead]), adverbs and pronouns, and its verb (抓住)."""
@@ -1043,6 +1168,7 @@ class _Reader:
                 self.dashed_pairs(sentence.start, sentence.end),
                 self.counted_quotes(sentence.start, sentence.end),
                 self.quoted(sentence.start, sentence.end),
+                self.vehicles(sentence.start, sentence.end),
                 self.phrases(sentence.start, sentence.end),
                 self.campaigns(sentence.start, sentence.end),
                 self.summed(sentence.start, sentence.end),
