@@ -68,6 +68,13 @@ FPI = "https://w3id.org/fupin-kg/indicator/"
         ("移民搬迁安置", "PERSON", "relocated-people"),
         ("移民搬迁安置", "HOUSEHOLD", "relocated-households"),
         ("粮食产能", "TONNE", "grain-output"),
+        # 建档立卡户, the registered poor households, counted in households or in people
+        ("全乡建档立卡户", "HOUSEHOLD", "poor-households"),
+        ("全乡建档立卡户", "PERSON", "poverty-headcount"),
+        ("建档立卡户脱贫", "HOUSEHOLD", "households-lifted-out-of-poverty"),
+        ("公共预算收入", "CNY", "general-budget-revenue"),
+        ("村均可支配收入", "CNY", "village-collective-income"),
+        ("村级可支配收入", "CNY", "village-collective-income"),
     ],
 )
 def test_phrase_maps_to_its_concept(phrase: str, unit: str, notation: str) -> None:
@@ -95,6 +102,9 @@ def test_phrase_maps_to_its_concept(phrase: str, unit: str, notation: str) -> No
         ("贫困人口人均可支配收入", "CNY"),  # the poor's income is not the residents'
         ("有劳动能力贫困户", "HOUSEHOLD"),  # a part of the poor is not all of them
         ("种植中药材的贫困户", "HOUSEHOLD"),
+        # households a check samples or a problem concerns are not the area's count
+        ("抽取的贫困户开展入户调查", "HOUSEHOLD"),
+        ("督查反馈的脱贫问题涉及", "HOUSEHOLD"),
     ],
 )
 def test_phrase_naming_no_single_concept_maps_to_none(phrase: str, unit: str) -> None:
