@@ -54,7 +54,7 @@ from kg.extract.lexicon import cue_words
 from kg.extract.periods import Period, Periods
 from kg.extract.places import area_references, helpers
 from kg.extract.quantities import as_change, number_context, tokens
-from kg.resources import read_table
+from kg.resources import read_lines, read_table
 from kg.text.document import Document, Span
 from kg.text.segment import Token
 
@@ -364,6 +364,9 @@ class _Reader:
         list and the values do not pair up."""
         if not any(c in label for c in _ITEM_SEPARATORS):
             return self._joint(quantity, clause, label)
+        listed, distributes, _ = label.partition(_DISTRIBUTE)
+        if distributes and any(c in listed for c in _ITEM_SEPARATORS):
+            label = listed  # 甲、乙分别完成6亿元、3亿元: 分别完成 is said of each item
         items = _ITEM_SPLIT.split(label)
         place = self._place_among(quantity, clause, len(items))
         if place is None or not all(items):
@@ -413,7 +416,7 @@ class _Reader:
             return "", None
         span = self.doc.span(toks[0].start, toks[-1].end)
         words = [t.word for t in toks if t.word not in _PARTICLES or t.pos != "ul"]
-        return "".join(words).replace(" ", "").replace("\u3000", ""), span
+        return "".join(words).replace(" ", "").replace("\u3000", "").replace("\n", ""), span
 
     def _indicator(self, quantity: Quantity, clause: _Clause) -> tuple[str, Span | None, str]:
         text = self.text
@@ -434,7 +437,15 @@ class _Reader:
             ):
                 label, span = self._written(before[-1], clause)
                 return label, span, "shared"
-        preceding = self._preceding(quantity, clause)
+        if following and _names_nothing(self._label(following)[0]):
+            following = []  # 突破2000亿元（人民币，下同）: the currency is not what is counted
+        if not following and after and text[quantity.span.end : after[0].span.start] == "、":
+            # 仍有15户、80多人尚未脱贫: counts whose units name them and whose words before are
+            # only a verb of having are named by the predicate after the last of them
+            named_by, named_span = self._counts_predicate(quantity, after[0], clause)
+            if named_by:
+                return named_by, named_span, "predicate"
+        preceding = self._preceding(quantity, self._unwrapped(clause))
         if preceding and self._label(following)[0] in cue_words("milestone"):
             following = []  # 迈上6000亿元新台阶: what passed the mark is written before
         nouns = [t for t in following if t.pos[:1] in _NOUN_TAGS or t.pos in _NOUN_POS]
@@ -467,6 +478,16 @@ class _Reader:
                 label, span = self._label(kept)
         if not label:
             return self._borrowed(quantity, clause)
+        if quantity.unit in _GROWTH_UNITS and _names_nothing(label):
+            # 生产总值完成235亿元，年均增长7.8%: the rate is of what the number before counts,
+            # unless the clause before, with no number, names an indicator (…预算收入扣除退税，
+            # 同口径增长9.9%)
+            subject, subject_span = self._subject_before(quantity, clause)
+            if subject:
+                return subject + label, subject_span, "subject"
+            borrowed, borrowed_span, how = self._borrowed(quantity, clause)
+            if not _names_nothing(borrowed):
+                return borrowed + label, borrowed_span, how
         return label, span, "preceding"
 
     def _shared_predicate(self, listed: Quantity, clause: _Clause) -> str:
@@ -502,14 +523,70 @@ class _Reader:
         numbers whose words are only a link verb (增加), which are increases, not what grew."""
         start, _ = self.sentence(quantity)
         links = set(cue_words("link"))
+        unnamed: tuple[str, Span | None, str] = ("", None, "none")
         for earlier in reversed(self.quantities_in(start, quantity.span.start)):
             clauses, index = self.clauses(earlier)
             label, span = self._written(earlier, clauses[index])
+            if quantity.unit in _GROWTH_UNITS and _names_nothing(label):
+                # another rate that names nothing (年均增长7.8%，同比增长8%): what grew is
+                # written further back; its words are kept where nothing is
+                unnamed = unnamed if unnamed[0] else (label, span, "borrowed")
+                continue
             if label not in links or quantity.unit not in _GROWTH_UNITS:
                 return label, span, "borrowed"
             # a rate after 比上年的约49亿元增加约3.3亿元: the increase, whose words are only
             # 增加, names nothing either; what grew is written before it
-        return "", None, "none"
+        return unnamed
+
+    def _subject_before(self, quantity: Quantity, clause: _Clause) -> tuple[str, Span | None]:
+        """The words of the clause before ``clause`` in its sentence where that clause has no
+        number and names a standard indicator in ``quantity``'s unit; "" otherwise."""
+        clauses, _ = self.clauses(quantity)
+        index = next((i for i, c in enumerate(clauses) if c.start == clause.start), 0)
+        if index == 0:
+            return "", None
+        before = clauses[index - 1]
+        if self.quantities_in(before.start, before.end):
+            return "", None
+        toks = self._strip_leading(self.tokens_in(before.start, before.end), before, False)
+        label, span = self._label(toks)
+        if not label or concept_of(label, quantity.unit) is None:
+            return "", None
+        return label, span
+
+    def _counts_predicate(
+        self, quantity: Quantity, listed: Quantity, clause: _Clause
+    ) -> tuple[str, Span | None]:
+        """For counts listed side by side whose units say what is counted (15户、80多人), with
+        nothing before them but a verb of having (仍有), the predicate after the last
+        (尚未脱贫), and its span: it names what each counts; "" where the counts say more."""
+        if any(
+            t.pos[:1] in _NOUN_TAGS or t.pos in _NOUN_POS
+            for t in self._preceding(quantity, clause, keep_verb=True)
+            if t.word not in _HAVING
+        ):
+            return "", None
+        other, _ = self._following(listed, clause)
+        if not other or other[0].pos[:1] not in ("d", "v") or other[0].word in _HAVING:
+            return "", None
+        if any(t.pos[:1] in _NOUN_TAGS or t.pos in _NOUN_POS for t in other):
+            return "", None  # 2户贫困户尚未脱贫: the words after have a noun of their own
+        return self._label(other)
+
+    def _unwrapped(self, clause: _Clause) -> _Clause:
+        """``clause`` with the end of the line before it where a hard-wrapped line break cuts a
+        phrase in two (全社会固定资产投 / 资完成59.4亿元): the break follows a long line that
+        ends in a character of a word, not a mark."""
+        start = clause.start
+        if start < 2 or self.text[start - 1] != "\n" or not _is_word_char(self.text[start - 2]):
+            return clause
+        line_start = self.text.rfind("\n", 0, start - 1) + 1
+        if start - 1 - line_start < _WRAPPED_LINE:
+            return clause
+        opening = start - 1
+        while opening > line_start and not _CLAUSE_BREAK.match(self.text, opening - 1):
+            opening -= 1
+        return _Clause(opening, clause.end)
 
     # -- kind --------------------------------------------------------------------------------
 
@@ -1408,6 +1485,31 @@ def _joint_forms() -> dict[str, tuple[str, ...]]:
         for row in read_table("cues.tsv")
         if row[0] == "joint_modifier"
     }
+
+
+_DISTRIBUTE = "分别"
+"""Spreads values over a list before it; the words from it on are the list's predicate."""
+_HAVING = {"有", "还有", "仍有", "尚有", "共有"}
+"""Verbs of having before counts, which say nothing of what is counted."""
+_WRAPPED_LINE = 24
+"""A line this long that ends inside a word was hard-wrapped (shorter ones are headings)."""
+
+
+def _is_word_char(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+@cache
+def _empty_words() -> tuple[str, ...]:
+    """Words that name no indicator alone (``indicator_empty_words.txt``), longest first."""
+    return tuple(sorted(read_lines("indicator_empty_words.txt"), key=lambda w: (-len(w), w)))
+
+
+def _names_nothing(label: str) -> bool:
+    """Whether ``label`` is only words that name no indicator (年均, 同比, 人民币)."""
+    for word in _empty_words():
+        label = label.replace(word, "")
+    return label.strip(_PUNCTUATION) == ""
 
 
 def _names_fall(indicator: str, unit: str, text: str, clause: _Clause) -> bool:
