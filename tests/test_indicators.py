@@ -163,6 +163,13 @@ def test_growth_concept_is_linked_to_its_level() -> None:
             "urban-disposable-income-growth",
         ),
         ("城乡居民人均可支配收入", "PERCENT", "城乡居民人均可支配收入分别增长8.1%和9.2%", None),
+        # … and without 分别: the growth of a label inside the phrase's is no rival
+        (
+            "农村居民人均可支配收入",
+            "PERCENT",
+            "城乡居民人均可支配收入增长8.1%、9.2%",
+            "rural-disposable-income-growth",
+        ),
         # … but not with another number's words before a comma
         ("人均收入", "CNY", "地区生产总值100亿元，人均收入", None),
         ("贫困县", "COUNT", "全省有28个贫困县", None),

@@ -81,3 +81,32 @@ def test_a_phrase_cut_by_a_hard_wrapped_line_is_read_whole() -> None:
 def test_a_short_line_is_a_heading_not_a_wrapped_phrase(heading: str) -> None:
     found = measure(f"{heading}\n资金完成31.5亿元。")
     assert heading not in found["31.5亿元"].indicator
+
+
+def test_a_predicate_said_of_a_count_of_people_in_a_list_is_said_of_every_item() -> None:
+    found = measure("明年35个贫困村、2.4万人脱贫退出任务将全部完成。")
+    assert found["35个"].indicator.startswith("贫困村脱贫退出")
+    assert notation(found["35个"]) == "poor-villages-exited"
+
+
+def test_the_words_after_and_open_the_next_item_of_a_list_of_counts() -> None:
+    found = measure("甲县、乙县2个国家贫困县和丙县1个省级贫困县达到贫困县退出标准。")
+    assert "丙县" not in found["2个"].indicator
+    assert notation(found["2个"]) == "poor-counties-exited"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["全县城乡居民人均可支配收入增长6.2%、8.7%。", "城、乡居民人均可支配收入年均增长6.2%和8.7%。"],
+)
+def test_values_listed_after_a_list_of_indicators_pair_up_in_order_without_respectively(
+    text: str,
+) -> None:
+    found = measure(text)
+    assert notation(found["6.2%"]) == "urban-disposable-income-growth"
+    assert notation(found["8.7%"]) == "rural-disposable-income-growth"
+
+
+def test_values_of_different_units_side_by_side_do_not_pair_up() -> None:
+    found = measure("全县城乡居民人均可支配收入达到21000元、增长8%。")
+    assert found["21000元"].indicator == found["8%"].indicator == "城乡居民人均可支配收入"

@@ -228,8 +228,22 @@ def _clause_disagrees(scheme: _Scheme, label: str, iri: str, clause: str) -> boo
         return True
     if label in clause or label in _without_fillers(clause) or _written_apart(label, clause):
         return False
-    # a label inside the phrase's (居民人均可支配收入 in 城镇…) is no other indicator
-    return any(not related & set(scheme.labels[o]) for o in named if o not in label)
+    # a label inside the phrase's (居民人均可支配收入 in 城镇…) is no other indicator, nor is the
+    # growth of one (居民人均可支配收入增长 in 城乡居民人均可支配收入增长6%、7%)
+    return any(
+        not related & set(scheme.labels[o])
+        for o in named
+        if o not in label and not _growth_of_inside(scheme, o, label)
+    )
+
+
+def _growth_of_inside(scheme: _Scheme, other: str, label: str) -> bool:
+    """Whether every concept ``other`` labels is the growth of a concept with a label inside
+    ``label``."""
+    levels = {scheme.concepts[iri].growth_of for iri in scheme.labels[other]}
+    if None in levels:
+        return False
+    return any(text in label and levels & set(iris) for text, iris in scheme.labels.items())
 
 
 def _written_apart(label: str, clause: str) -> bool:

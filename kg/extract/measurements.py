@@ -369,6 +369,8 @@ class _Reader:
             label = listed  # 甲、乙分别完成6亿元、3亿元: 分别完成 is said of each item
         items = _ITEM_SPLIT.split(label)
         place = self._place_among(quantity, clause, len(items))
+        if place is None:
+            place = self._place_in_values(quantity, clause, len(items))
         if place is None or not all(items):
             return label
         first, last = items[0], items[-1]
@@ -398,6 +400,8 @@ class _Reader:
             if not label.startswith(joint):
                 continue
             place = self._place_among(quantity, clause, len(parts))
+            if place is None:
+                place = self._place_in_values(quantity, clause, len(parts))
             return label if place is None else parts[place] + label[len(joint) :]
         return label
 
@@ -437,6 +441,11 @@ class _Reader:
             ):
                 label, span = self._written(before[-1], clause)
                 return label, span, "shared"
+        if stop == "quantity" and after:
+            # 3个国家贫困县和甲区1个自治区贫困县符合…: the words after 和 open the next item
+            joined = next((i for i, t in enumerate(following) if i and t.pos == "c"), None)
+            if joined is not None:
+                following, stop = following[:joined], "joined"
         if following and _names_nothing(self._label(following)[0]):
             following = []  # 突破2000亿元（人民币，下同）: the currency is not what is counted
         if not following and after and text[quantity.span.end : after[0].span.start] == "、":
@@ -459,7 +468,9 @@ class _Reader:
                 verbs = [i for i, t in enumerate(other) if t.pos == "v"]
                 if verbs:
                     label += self._label(other[verbs[0] :])[0]
-            elif after and text[following[-1].end : after[0].span.start] == "、":
+            elif after and (
+                stop == "joined" or text[following[-1].end : after[0].span.start] == "、"
+            ):
                 label += self._shared_predicate(after[0], clause)
             if label:
                 return label, span, "following"
@@ -495,9 +506,12 @@ class _Reader:
         (4267名未脱贫人口、8个未退出贫困村要全部脱贫退出): it is said of every item, so it
         belongs to what each counts (未脱贫人口要全部脱贫退出); "" where none follows."""
         other, _ = self._following(listed, clause)
+        # 62个贫困村、6.11万人脱贫退出: a count of people or households names its noun itself
+        named = listed.unit in _SELF_NAMED_UNITS
         for index, token in enumerate(other):
-            if token.pos == "v" and any(
-                t.pos[:1] in _NOUN_TAGS or t.pos in _NOUN_POS for t in other[:index]
+            if token.pos == "v" and (
+                (named and index == 0)
+                or any(t.pos[:1] in _NOUN_TAGS or t.pos in _NOUN_POS for t in other[:index])
             ):
                 return self._label(other[index:])[0]
         return ""
@@ -553,6 +567,24 @@ class _Reader:
         if not label or concept_of(label, quantity.unit) is None:
             return "", None
         return label, span
+
+    def _place_in_values(self, quantity: Quantity, clause: _Clause, count: int) -> int | None:
+        """Where ``quantity`` stands among ``count`` values of its unit written one after the
+        other in its clause with only 、 or 和 between (城乡居民人均可支配收入增长5.5%、6.1%: the
+        order of the list before them, as 分别 would say); None for any other number of them."""
+        run: list[Quantity] = []
+        for value in self.quantities_in(clause.start, clause.end):
+            between = self.text[run[-1].span.end : value.span.start] if run else ""
+            joined = between.strip() and all(c in _COORDINATION for c in between)
+            if run and joined and value.unit == run[-1].unit:
+                run.append(value)
+            elif quantity in run:
+                break
+            else:
+                run = [value]
+        if quantity not in run or len(run) != count:
+            return None
+        return run.index(quantity)
 
     def _counts_predicate(
         self, quantity: Quantity, listed: Quantity, clause: _Clause
@@ -1489,6 +1521,8 @@ def _joint_forms() -> dict[str, tuple[str, ...]]:
 
 _DISTRIBUTE = "分别"
 """Spreads values over a list before it; the words from it on are the list's predicate."""
+_SELF_NAMED_UNITS = {"PERSON", "HOUSEHOLD"}
+"""Units whose measure word is the noun counted (6.11万人, 15户)."""
 _HAVING = {"有", "还有", "仍有", "尚有", "共有"}
 """Verbs of having before counts, which say nothing of what is counted."""
 _WRAPPED_LINE = 24
