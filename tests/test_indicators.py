@@ -68,6 +68,8 @@ FPI = "https://w3id.org/fupin-kg/indicator/"
         ("移民搬迁安置", "PERSON", "relocated-people"),
         ("移民搬迁安置", "HOUSEHOLD", "relocated-households"),
         ("粮食产能", "TONNE", "grain-output"),
+        # 脱贫 inside 未脱贫 is no second indicator beside 贫困人口
+        ("贫困人口尚未脱贫", "PERSON", "poverty-headcount"),
         # 建档立卡户, the registered poor households, counted in households or in people
         ("全乡建档立卡户", "HOUSEHOLD", "poor-households"),
         ("全乡建档立卡户", "PERSON", "poverty-headcount"),
@@ -173,6 +175,8 @@ def test_growth_concept_is_linked_to_its_level() -> None:
         # … but not with another number's words before a comma
         ("人均收入", "CNY", "地区生产总值100亿元，人均收入", None),
         ("贫困县", "COUNT", "全省有28个贫困县", None),
+        # a longer label elsewhere in the clause is not the phrase's
+        ("贫困人口", "PERSON", "5000名贫困人口中有4800名贫困人口实现脱贫", "poverty-headcount"),
     ],
 )
 def test_the_clause_around_the_number_decides(

@@ -110,3 +110,20 @@ def test_values_listed_after_a_list_of_indicators_pair_up_in_order_without_respe
 def test_values_of_different_units_side_by_side_do_not_pair_up() -> None:
     found = measure("全县城乡居民人均可支配收入达到21000元、增长8%。")
     assert found["21000元"].indicator == found["8%"].indicator == "城乡居民人均可支配收入"
+
+
+def test_a_whole_counted_before_a_partitive_is_not_what_the_part_counts() -> None:
+    found = measure("全县2000名贫困人口中有1800人实现脱贫。")
+    assert notation(found["2000名"]) == "poverty-headcount"
+    assert notation(found["1800人"]) == "people-lifted-out-of-poverty"
+    found = measure("全市2000户、5400名贫困人口中共有1900户、5200多名贫困人口实现脱贫。")
+    assert notation(found["5400名"]) == "poverty-headcount"
+    assert notation(found["1900户"]) == "households-lifted-out-of-poverty"
+    assert notation(found["5200多名"]) == "people-lifted-out-of-poverty"
+
+
+def test_counts_before_a_noun_and_a_predicate_are_named_by_the_predicate() -> None:
+    found = measure("目前仍有15户、80多名贫困人口尚未脱贫。")
+    assert found["15户"].indicator == "尚未脱贫"
+    assert notation(found["15户"]) == "poor-households"
+    assert notation(found["80多名"]) == "poverty-headcount"

@@ -203,6 +203,8 @@ def _concept_in(text: str, unit: str, clause: str) -> Concept | None:
     for other_start, label in found:
         other_end = other_start + len(label)
         beside = other_end <= start or other_start >= end  # not inside the chosen label
+        if beside and _inside_related(scheme, found, other_start, label, related):
+            continue  # 脱贫 inside 未脱贫 beside 贫困人口: the longer word is the one meant
         others = scheme.labels[label]
         # a label whose concepts cannot be stated in this unit is no rival reading of the number
         # (脱贫 beside 贫困发生率 for a percentage)
@@ -215,6 +217,19 @@ def _concept_in(text: str, unit: str, clause: str) -> Concept | None:
         if _clause_disagrees(scheme, label, iri, words):
             return None
     return scheme.concepts[iri]
+
+
+def _inside_related(
+    scheme: _Scheme, found: list[tuple[int, str]], start: int, label: str, related: set[str | None]
+) -> bool:
+    """Whether ``label`` at ``start`` lies inside a longer label found in the same text whose
+    concepts are ``related`` to the chosen one."""
+    end = start + len(label)
+    return any(
+        o_start <= start and end <= o_start + len(other) and related & set(scheme.labels[other])
+        for o_start, other in found
+        if len(other) > len(label)
+    )
 
 
 def _clause_disagrees(scheme: _Scheme, label: str, iri: str, clause: str) -> bool:
@@ -258,10 +273,30 @@ def _written_apart(label: str, clause: str) -> bool:
     return False
 
 
+def _around(clause: str, longer: str, at: int, size: int) -> bool:
+    """Whether an occurrence of ``longer`` in ``clause`` covers ``clause[at : at + size]``
+    (anywhere where ``at`` is -1: the label is not written in the clause as such)."""
+    if at < 0:
+        return True
+    start = clause.find(longer)
+    while start >= 0:
+        if start <= at and at + size <= start + len(longer):
+            return True
+        start = clause.find(longer, start + 1)
+    return False
+
+
 def _in_clause(scheme: _Scheme, label: str, unit: str, clause: str) -> str | None:
     """The concept of the longest label in ``clause`` that contains ``label`` and fits."""
+    # only a longer label around the label's first place in the clause: 贫困人口 of 5000名贫困
+    # 人口中有4800名贫困人口实现脱贫 is not the later 贫困人口实现脱贫
+    at = clause.find(label)
     longer = sorted(
-        (o for o in scheme.labels if o != label and label in o and o in clause),
+        (
+            o
+            for o in scheme.labels
+            if o != label and label in o and o in clause and _around(clause, o, at, len(label))
+        ),
         key=lambda o: (-len(o), o),
     )
     for other in longer:

@@ -441,6 +441,10 @@ class _Reader:
             ):
                 label, span = self._written(before[-1], clause)
                 return label, span, "shared"
+        # 2000名贫困人口中有1800人…: the number counts the whole, not what the part is
+        whole = _partitive_at(following)
+        if whole is not None:
+            following = following[:whole]
         if stop == "quantity" and after:
             # 3个国家贫困县和甲区1个自治区贫困县符合…: the words after 和 open the next item
             joined = next((i for i, t in enumerate(following) if i and t.pos == "c"), None)
@@ -454,7 +458,9 @@ class _Reader:
             named_by, named_span = self._counts_predicate(quantity, after[0], clause)
             if named_by:
                 return named_by, named_span, "predicate"
-        preceding = self._preceding(quantity, self._unwrapped(clause))
+        preceding = self._part_of(
+            quantity, clause, self._preceding(quantity, self._unwrapped(clause))
+        )
         if preceding and self._label(following)[0] in cue_words("milestone"):
             following = []  # 迈上6000亿元新台阶: what passed the mark is written before
         nouns = [t for t in following if t.pos[:1] in _NOUN_TAGS or t.pos in _NOUN_POS]
@@ -592,18 +598,32 @@ class _Reader:
         """For counts listed side by side whose units say what is counted (15户、80多人), with
         nothing before them but a verb of having (仍有), the predicate after the last
         (尚未脱贫), and its span: it names what each counts; "" where the counts say more."""
-        if any(
-            t.pos[:1] in _NOUN_TAGS or t.pos in _NOUN_POS
-            for t in self._preceding(quantity, clause, keep_verb=True)
-            if t.word not in _HAVING
-        ):
+        before = self._part_of(quantity, clause, self._preceding(quantity, clause, keep_verb=True))
+        if any(_is_noun(t) for t in before if t.word not in _HAVING):
             return "", None
         other, _ = self._following(listed, clause)
-        if not other or other[0].pos[:1] not in ("d", "v") or other[0].word in _HAVING:
+        own = 0
+        while own < len(other) and _is_noun(other[own]):
+            own += 1  # 80多名贫困人口尚未脱贫: the last count's own noun
+        predicate = other[own:]
+        if not predicate or predicate[0].pos[:1] not in ("d", "v") or predicate[0].word in _HAVING:
             return "", None
-        if any(t.pos[:1] in _NOUN_TAGS or t.pos in _NOUN_POS for t in other):
-            return "", None  # 2户贫困户尚未脱贫: the words after have a noun of their own
-        return self._label(other)
+        if any(_is_noun(t) for t in predicate):
+            return "", None  # …户参加培训班: the predicate has a noun of its own
+        return self._label(predicate)
+
+    def _part_of(self, quantity: Quantity, clause: _Clause, toks: list[Token]) -> list[Token]:
+        """``toks``, the words before ``quantity``, without a whole it is part of, counted just
+        before them (2000名贫困人口中有1800人: 贫困人口中有 says of what 1800 is a part)."""
+        if self._group_start(quantity, clause)[1] is None:
+            return toks
+        whole = _partitive_at(toks)
+        if whole is None:
+            return toks
+        rest = toks[whole + 1 :]
+        while rest and rest[0].word in _HAVING:
+            rest = rest[1:]
+        return rest
 
     def _unwrapped(self, clause: _Clause) -> _Clause:
         """``clause`` with the end of the line before it where a hard-wrapped line break cuts a
@@ -1523,10 +1543,30 @@ _DISTRIBUTE = "分别"
 """Spreads values over a list before it; the words from it on are the list's predicate."""
 _SELF_NAMED_UNITS = {"PERSON", "HOUSEHOLD"}
 """Units whose measure word is the noun counted (6.11万人, 15户)."""
-_HAVING = {"有", "还有", "仍有", "尚有", "共有"}
+_HAVING = {"有", "还有", "仍有", "尚有", "共有", "已有"}
 """Verbs of having before counts, which say nothing of what is counted."""
 _WRAPPED_LINE = 24
 """A line this long that ends inside a word was hard-wrapped (shorter ones are headings)."""
+
+
+_PARTITIVE = {"中", "之中", "当中"}
+"""Words after a noun that make it the whole a later number is part of (贫困人口中有…)."""
+
+
+def _is_noun(token: Token) -> bool:
+    return token.pos[:1] in _NOUN_TAGS or token.pos in _NOUN_POS
+
+
+def _partitive_at(toks: list[Token]) -> int | None:
+    """Where a noun is made a whole by a partitive word after it (贫困人口中, 贫困户当中), or by
+    中共 where jieba joined 中 to 共有 (贫困人口中共有); None where there is none."""
+    for index in range(1, len(toks)):
+        token, following = toks[index], toks[index + 1 : index + 2]
+        joined = token.word == "中共" and [t.word for t in following] == ["有"]
+        partitive = token.word in _PARTITIVE and token.pos == "f"
+        if (partitive or joined) and _is_noun(toks[index - 1]):
+            return index
+    return None
 
 
 def _is_word_char(char: str) -> bool:
