@@ -70,6 +70,9 @@ FPI = "https://w3id.org/fupin-kg/indicator/"
         ("粮食产能", "TONNE", "grain-output"),
         # 脱贫 inside 未脱贫 is no second indicator beside 贫困人口
         ("贫困人口尚未脱贫", "PERSON", "poverty-headcount"),
+        ("全县规上工业产值实现", "CNY", "industrial-output"),
+        ("规上工业产值", "PERCENT", "industrial-output-growth"),
+        ("农林牧渔总产值", "CNY", "agricultural-output"),
         # 建档立卡户, the registered poor households, counted in households or in people
         ("全乡建档立卡户", "HOUSEHOLD", "poor-households"),
         ("全乡建档立卡户", "PERSON", "poverty-headcount"),
@@ -107,6 +110,8 @@ def test_phrase_maps_to_its_concept(phrase: str, unit: str, notation: str) -> No
         # households a check samples or a problem concerns are not the area's count
         ("抽取的贫困户开展入户调查", "HOUSEHOLD"),
         ("督查反馈的脱贫问题涉及", "HOUSEHOLD"),
+        ("全县夏粮产量", "TONNE"),  # one season's harvest is a part of the year's
+        ("小春粮食产量", "TONNE"),
     ],
 )
 def test_phrase_naming_no_single_concept_maps_to_none(phrase: str, unit: str) -> None:
