@@ -32,7 +32,7 @@ from kg.store.delivery import (
     period_of,
     verdict,
 )
-from kg.store.details_index import INDEX_FILE
+from kg.store.details_index import INDEX_FILE, encode, encoded_text, term_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "delivery"
 ID = "https://w3id.org/fupin-kg/id/"
@@ -383,3 +383,11 @@ def test_a_target_dated_to_a_day_is_for_its_year() -> None:
     month = Period(date(2019, 6, 1), date(2019, 6, 30))
     assert _target_period(month) == month
     assert _target_period(None) is None
+
+
+@pytest.mark.parametrize(
+    "term",
+    [ox.NamedNode("https://example.org/a"), ox.BlankNode("b1"), ox.Literal("6.5"), None],
+)
+def test_an_index_row_term_reads_back_as_the_text_of_the_term(term: object) -> None:
+    assert encoded_text(encode(term)) == term_text(term)

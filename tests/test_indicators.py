@@ -68,6 +68,18 @@ FPI = "https://w3id.org/fupin-kg/indicator/"
         ("移民搬迁安置", "PERSON", "relocated-people"),
         ("移民搬迁安置", "HOUSEHOLD", "relocated-households"),
         ("粮食产能", "TONNE", "grain-output"),
+        # 脱贫 inside 未脱贫 is no second indicator beside 贫困人口
+        ("贫困人口尚未脱贫", "PERSON", "poverty-headcount"),
+        ("全县规上工业产值实现", "CNY", "industrial-output"),
+        ("规上工业产值", "PERCENT", "industrial-output-growth"),
+        ("农林牧渔总产值", "CNY", "agricultural-output"),
+        # 建档立卡户, the registered poor households, counted in households or in people
+        ("全乡建档立卡户", "HOUSEHOLD", "poor-households"),
+        ("全乡建档立卡户", "PERSON", "poverty-headcount"),
+        ("建档立卡户脱贫", "HOUSEHOLD", "households-lifted-out-of-poverty"),
+        ("公共预算收入", "CNY", "general-budget-revenue"),
+        ("村均可支配收入", "CNY", "village-collective-income"),
+        ("村级可支配收入", "CNY", "village-collective-income"),
     ],
 )
 def test_phrase_maps_to_its_concept(phrase: str, unit: str, notation: str) -> None:
@@ -95,6 +107,11 @@ def test_phrase_maps_to_its_concept(phrase: str, unit: str, notation: str) -> No
         ("贫困人口人均可支配收入", "CNY"),  # the poor's income is not the residents'
         ("有劳动能力贫困户", "HOUSEHOLD"),  # a part of the poor is not all of them
         ("种植中药材的贫困户", "HOUSEHOLD"),
+        # households a check samples or a problem concerns are not the area's count
+        ("抽取的贫困户开展入户调查", "HOUSEHOLD"),
+        ("督查反馈的脱贫问题涉及", "HOUSEHOLD"),
+        ("全县夏粮产量", "TONNE"),  # one season's harvest is a part of the year's
+        ("小春粮食产量", "TONNE"),
     ],
 )
 def test_phrase_naming_no_single_concept_maps_to_none(phrase: str, unit: str) -> None:
@@ -153,9 +170,18 @@ def test_growth_concept_is_linked_to_its_level() -> None:
             "urban-disposable-income-growth",
         ),
         ("城乡居民人均可支配收入", "PERCENT", "城乡居民人均可支配收入分别增长8.1%和9.2%", None),
+        # … and without 分别: the growth of a label inside the phrase's is no rival
+        (
+            "农村居民人均可支配收入",
+            "PERCENT",
+            "城乡居民人均可支配收入增长8.1%、9.2%",
+            "rural-disposable-income-growth",
+        ),
         # … but not with another number's words before a comma
         ("人均收入", "CNY", "地区生产总值100亿元，人均收入", None),
         ("贫困县", "COUNT", "全省有28个贫困县", None),
+        # a longer label elsewhere in the clause is not the phrase's
+        ("贫困人口", "PERSON", "5000名贫困人口中有4800名贫困人口实现脱贫", "poverty-headcount"),
     ],
 )
 def test_the_clause_around_the_number_decides(

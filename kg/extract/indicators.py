@@ -203,6 +203,8 @@ def _concept_in(text: str, unit: str, clause: str) -> Concept | None:
     for other_start, label in found:
         other_end = other_start + len(label)
         beside = other_end <= start or other_start >= end  # not inside the chosen label
+        if beside and _inside_related(scheme, found, other_start, label, related):
+            continue  # 脱贫 inside 未脱贫 beside 贫困人口: the longer word is the one meant
         others = scheme.labels[label]
         # a label whose concepts cannot be stated in this unit is no rival reading of the number
         # (脱贫 beside 贫困发生率 for a percentage)
@@ -217,6 +219,19 @@ def _concept_in(text: str, unit: str, clause: str) -> Concept | None:
     return scheme.concepts[iri]
 
 
+def _inside_related(
+    scheme: _Scheme, found: list[tuple[int, str]], start: int, label: str, related: set[str | None]
+) -> bool:
+    """Whether ``label`` at ``start`` lies inside a longer label found in the same text whose
+    concepts are ``related`` to the chosen one."""
+    end = start + len(label)
+    return any(
+        o_start <= start and end <= o_start + len(other) and related & set(scheme.labels[other])
+        for o_start, other in found
+        if len(other) > len(label)
+    )
+
+
 def _clause_disagrees(scheme: _Scheme, label: str, iri: str, clause: str) -> bool:
     """The clause says the number is not the phrase's indicator: it holds a blocker word (比上年
     增加 0.1万人 after 常住人口, 带动贫困户 60户), or, where the phrase is not in the clause (the
@@ -228,8 +243,22 @@ def _clause_disagrees(scheme: _Scheme, label: str, iri: str, clause: str) -> boo
         return True
     if label in clause or label in _without_fillers(clause) or _written_apart(label, clause):
         return False
-    # a label inside the phrase's (居民人均可支配收入 in 城镇…) is no other indicator
-    return any(not related & set(scheme.labels[o]) for o in named if o not in label)
+    # a label inside the phrase's (居民人均可支配收入 in 城镇…) is no other indicator, nor is the
+    # growth of one (居民人均可支配收入增长 in 城乡居民人均可支配收入增长6%、7%)
+    return any(
+        not related & set(scheme.labels[o])
+        for o in named
+        if o not in label and not _growth_of_inside(scheme, o, label)
+    )
+
+
+def _growth_of_inside(scheme: _Scheme, other: str, label: str) -> bool:
+    """Whether every concept ``other`` labels is the growth of a concept with a label inside
+    ``label``."""
+    levels = {scheme.concepts[iri].growth_of for iri in scheme.labels[other]}
+    if None in levels:
+        return False
+    return any(text in label and levels & set(iris) for text, iris in scheme.labels.items())
 
 
 def _written_apart(label: str, clause: str) -> bool:
@@ -244,10 +273,30 @@ def _written_apart(label: str, clause: str) -> bool:
     return False
 
 
+def _around(clause: str, longer: str, at: int, size: int) -> bool:
+    """Whether an occurrence of ``longer`` in ``clause`` covers ``clause[at : at + size]``
+    (anywhere where ``at`` is -1: the label is not written in the clause as such)."""
+    if at < 0:
+        return True
+    start = clause.find(longer)
+    while start >= 0:
+        if start <= at and at + size <= start + len(longer):
+            return True
+        start = clause.find(longer, start + 1)
+    return False
+
+
 def _in_clause(scheme: _Scheme, label: str, unit: str, clause: str) -> str | None:
     """The concept of the longest label in ``clause`` that contains ``label`` and fits."""
+    # only a longer label around the label's first place in the clause: 贫困人口 of 5000名贫困
+    # 人口中有4800名贫困人口实现脱贫 is not the later 贫困人口实现脱贫
+    at = clause.find(label)
     longer = sorted(
-        (o for o in scheme.labels if o != label and label in o and o in clause),
+        (
+            o
+            for o in scheme.labels
+            if o != label and label in o and o in clause and _around(clause, o, at, len(label))
+        ),
         key=lambda o: (-len(o), o),
     )
     for other in longer:

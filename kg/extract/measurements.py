@@ -54,7 +54,7 @@ from kg.extract.lexicon import cue_words
 from kg.extract.periods import Period, Periods
 from kg.extract.places import area_references, helpers
 from kg.extract.quantities import as_change, number_context, tokens
-from kg.resources import read_table
+from kg.resources import read_lines, read_table
 from kg.text.document import Document, Span
 from kg.text.segment import Token
 
@@ -364,8 +364,13 @@ class _Reader:
         list and the values do not pair up."""
         if not any(c in label for c in _ITEM_SEPARATORS):
             return self._joint(quantity, clause, label)
+        listed, distributes, _ = label.partition(_DISTRIBUTE)
+        if distributes and any(c in listed for c in _ITEM_SEPARATORS):
+            label = listed  # 甲、乙分别完成6亿元、3亿元: 分别完成 is said of each item
         items = _ITEM_SPLIT.split(label)
         place = self._place_among(quantity, clause, len(items))
+        if place is None:
+            place = self._place_in_values(quantity, clause, len(items))
         if place is None or not all(items):
             return label
         first, last = items[0], items[-1]
@@ -395,6 +400,8 @@ class _Reader:
             if not label.startswith(joint):
                 continue
             place = self._place_among(quantity, clause, len(parts))
+            if place is None:
+                place = self._place_in_values(quantity, clause, len(parts))
             return label if place is None else parts[place] + label[len(joint) :]
         return label
 
@@ -413,7 +420,7 @@ class _Reader:
             return "", None
         span = self.doc.span(toks[0].start, toks[-1].end)
         words = [t.word for t in toks if t.word not in _PARTICLES or t.pos != "ul"]
-        return "".join(words).replace(" ", "").replace("\u3000", ""), span
+        return "".join(words).replace(" ", "").replace("\u3000", "").replace("\n", ""), span
 
     def _indicator(self, quantity: Quantity, clause: _Clause) -> tuple[str, Span | None, str]:
         text = self.text
@@ -434,7 +441,26 @@ class _Reader:
             ):
                 label, span = self._written(before[-1], clause)
                 return label, span, "shared"
-        preceding = self._preceding(quantity, clause)
+        # 2000名贫困人口中有1800人…: the number counts the whole, not what the part is
+        whole = _partitive_at(following)
+        if whole is not None:
+            following = following[:whole]
+        if stop == "quantity" and after:
+            # 3个国家贫困县和甲区1个自治区贫困县符合…: the words after 和 open the next item
+            joined = next((i for i, t in enumerate(following) if i and t.pos == "c"), None)
+            if joined is not None:
+                following, stop = following[:joined], "joined"
+        if following and _names_nothing(self._label(following)[0]):
+            following = []  # 突破2000亿元（人民币，下同）: the currency is not what is counted
+        if not following and after and text[quantity.span.end : after[0].span.start] == "、":
+            # 仍有15户、80多人尚未脱贫: counts whose units name them and whose words before are
+            # only a verb of having are named by the predicate after the last of them
+            named_by, named_span = self._counts_predicate(quantity, after[0], clause)
+            if named_by:
+                return named_by, named_span, "predicate"
+        preceding = self._part_of(
+            quantity, clause, self._preceding(quantity, self._unwrapped(clause))
+        )
         if preceding and self._label(following)[0] in cue_words("milestone"):
             following = []  # 迈上6000亿元新台阶: what passed the mark is written before
         nouns = [t for t in following if t.pos[:1] in _NOUN_TAGS or t.pos in _NOUN_POS]
@@ -448,7 +474,9 @@ class _Reader:
                 verbs = [i for i, t in enumerate(other) if t.pos == "v"]
                 if verbs:
                     label += self._label(other[verbs[0] :])[0]
-            elif after and text[following[-1].end : after[0].span.start] == "、":
+            elif after and (
+                stop == "joined" or text[following[-1].end : after[0].span.start] == "、"
+            ):
                 label += self._shared_predicate(after[0], clause)
             if label:
                 return label, span, "following"
@@ -467,6 +495,16 @@ class _Reader:
                 label, span = self._label(kept)
         if not label:
             return self._borrowed(quantity, clause)
+        if quantity.unit in _GROWTH_UNITS and _names_nothing(label):
+            # 生产总值完成235亿元，年均增长7.8%: the rate is of what the number before counts,
+            # unless the clause before, with no number, names an indicator (…预算收入扣除退税，
+            # 同口径增长9.9%)
+            subject, subject_span = self._subject_before(quantity, clause)
+            if subject:
+                return subject + label, subject_span, "subject"
+            borrowed, borrowed_span, how = self._borrowed(quantity, clause)
+            if not _names_nothing(borrowed):
+                return borrowed + label, borrowed_span, how
         return label, span, "preceding"
 
     def _shared_predicate(self, listed: Quantity, clause: _Clause) -> str:
@@ -474,9 +512,12 @@ class _Reader:
         (4267名未脱贫人口、8个未退出贫困村要全部脱贫退出): it is said of every item, so it
         belongs to what each counts (未脱贫人口要全部脱贫退出); "" where none follows."""
         other, _ = self._following(listed, clause)
+        # 62个贫困村、6.11万人脱贫退出: a count of people or households names its noun itself
+        named = listed.unit in _SELF_NAMED_UNITS
         for index, token in enumerate(other):
-            if token.pos == "v" and any(
-                t.pos[:1] in _NOUN_TAGS or t.pos in _NOUN_POS for t in other[:index]
+            if token.pos == "v" and (
+                (named and index == 0)
+                or any(t.pos[:1] in _NOUN_TAGS or t.pos in _NOUN_POS for t in other[:index])
             ):
                 return self._label(other[index:])[0]
         return ""
@@ -502,14 +543,102 @@ class _Reader:
         numbers whose words are only a link verb (增加), which are increases, not what grew."""
         start, _ = self.sentence(quantity)
         links = set(cue_words("link"))
+        unnamed: tuple[str, Span | None, str] = ("", None, "none")
         for earlier in reversed(self.quantities_in(start, quantity.span.start)):
             clauses, index = self.clauses(earlier)
             label, span = self._written(earlier, clauses[index])
+            if quantity.unit in _GROWTH_UNITS and _names_nothing(label):
+                # another rate that names nothing (年均增长7.8%，同比增长8%): what grew is
+                # written further back; its words are kept where nothing is
+                unnamed = unnamed if unnamed[0] else (label, span, "borrowed")
+                continue
             if label not in links or quantity.unit not in _GROWTH_UNITS:
                 return label, span, "borrowed"
             # a rate after 比上年的约49亿元增加约3.3亿元: the increase, whose words are only
             # 增加, names nothing either; what grew is written before it
-        return "", None, "none"
+        return unnamed
+
+    def _subject_before(self, quantity: Quantity, clause: _Clause) -> tuple[str, Span | None]:
+        """The words of the clause before ``clause`` in its sentence where that clause has no
+        number and names a standard indicator in ``quantity``'s unit; "" otherwise."""
+        clauses, _ = self.clauses(quantity)
+        index = next((i for i, c in enumerate(clauses) if c.start == clause.start), 0)
+        if index == 0:
+            return "", None
+        before = clauses[index - 1]
+        if self.quantities_in(before.start, before.end):
+            return "", None
+        toks = self._strip_leading(self.tokens_in(before.start, before.end), before, False)
+        label, span = self._label(toks)
+        if not label or concept_of(label, quantity.unit) is None:
+            return "", None
+        return label, span
+
+    def _place_in_values(self, quantity: Quantity, clause: _Clause, count: int) -> int | None:
+        """Where ``quantity`` stands among ``count`` values of its unit written one after the
+        other in its clause with only 、 or 和 between (城乡居民人均可支配收入增长5.5%、6.1%: the
+        order of the list before them, as 分别 would say); None for any other number of them."""
+        run: list[Quantity] = []
+        for value in self.quantities_in(clause.start, clause.end):
+            between = self.text[run[-1].span.end : value.span.start] if run else ""
+            joined = between.strip() and all(c in _COORDINATION for c in between)
+            if run and joined and value.unit == run[-1].unit:
+                run.append(value)
+            elif quantity in run:
+                break
+            else:
+                run = [value]
+        if quantity not in run or len(run) != count:
+            return None
+        return run.index(quantity)
+
+    def _counts_predicate(
+        self, quantity: Quantity, listed: Quantity, clause: _Clause
+    ) -> tuple[str, Span | None]:
+        """For counts listed side by side whose units say what is counted (15户、80多人), with
+        nothing before them but a verb of having (仍有), the predicate after the last
+        (尚未脱贫), and its span: it names what each counts; "" where the counts say more."""
+        before = self._part_of(quantity, clause, self._preceding(quantity, clause, keep_verb=True))
+        if any(_is_noun(t) for t in before if t.word not in _HAVING):
+            return "", None
+        other, _ = self._following(listed, clause)
+        own = 0
+        while own < len(other) and _is_noun(other[own]):
+            own += 1  # 80多名贫困人口尚未脱贫: the last count's own noun
+        predicate = other[own:]
+        if not predicate or predicate[0].pos[:1] not in ("d", "v") or predicate[0].word in _HAVING:
+            return "", None
+        if any(_is_noun(t) for t in predicate):
+            return "", None  # …户参加培训班: the predicate has a noun of its own
+        return self._label(predicate)
+
+    def _part_of(self, quantity: Quantity, clause: _Clause, toks: list[Token]) -> list[Token]:
+        """``toks``, the words before ``quantity``, without a whole it is part of, counted just
+        before them (2000名贫困人口中有1800人: 贫困人口中有 says of what 1800 is a part)."""
+        if self._group_start(quantity, clause)[1] is None:
+            return toks
+        whole = _partitive_at(toks)
+        if whole is None:
+            return toks
+        rest = toks[whole + 1 :]
+        while rest and rest[0].word in _HAVING:
+            rest = rest[1:]
+        return rest
+
+    def _unwrapped(self, clause: _Clause) -> _Clause:
+        """``clause`` with the end of the line before it where a hard-wrapped line break cuts a
+        phrase in two (全社会固定资产投 / 资完成59.4亿元): the break follows a long line that
+        ends in a character of a word, not a mark."""
+        start = clause.start
+        if start < 2 or self.text[start - 1] != "\n" or not _is_word_char(self.text[start - 2]):
+            return clause
+        line_start = self.text.rfind("\n", 0, start - 1) + 1
+        if start - 1 - line_start < _WRAPPED_LINE:
+            return clause
+        opening = start - 1
+        while opening > line_start and not _CLAUSE_BREAK.match(self.text, opening - 1):
+            opening -= 1
+        return _Clause(opening, clause.end)
 
     # -- kind --------------------------------------------------------------------------------
 
@@ -1408,6 +1537,53 @@ def _joint_forms() -> dict[str, tuple[str, ...]]:
         for row in read_table("cues.tsv")
         if row[0] == "joint_modifier"
     }
+
+
+_DISTRIBUTE = "分别"
+"""Spreads values over a list before it; the words from it on are the list's predicate."""
+_SELF_NAMED_UNITS = {"PERSON", "HOUSEHOLD"}
+"""Units whose measure word is the noun counted (6.11万人, 15户)."""
+_HAVING = {"有", "还有", "仍有", "尚有", "共有", "已有"}
+"""Verbs of having before counts, which say nothing of what is counted."""
+_WRAPPED_LINE = 24
+"""A line this long that ends inside a word was hard-wrapped (shorter ones are headings)."""
+
+
+_PARTITIVE = {"中", "之中", "当中"}
+"""Words after a noun that make it the whole a later number is part of (贫困人口中有…)."""
+
+
+def _is_noun(token: Token) -> bool:
+    return token.pos[:1] in _NOUN_TAGS or token.pos in _NOUN_POS
+
+
+def _partitive_at(toks: list[Token]) -> int | None:
+    """Where a noun is made a whole by a partitive word after it (贫困人口中, 贫困户当中), or by
+    中共 where jieba joined 中 to 共有 (贫困人口中共有); None where there is none."""
+    for index in range(1, len(toks)):
+        token, following = toks[index], toks[index + 1 : index + 2]
+        joined = token.word == "中共" and [t.word for t in following] == ["有"]
+        partitive = token.word in _PARTITIVE and token.pos == "f"
+        if (partitive or joined) and _is_noun(toks[index - 1]):
+            return index
+    return None
+
+
+def _is_word_char(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+@cache
+def _empty_words() -> tuple[str, ...]:
+    """Words that name no indicator alone (``indicator_empty_words.txt``), longest first."""
+    return tuple(sorted(read_lines("indicator_empty_words.txt"), key=lambda w: (-len(w), w)))
+
+
+def _names_nothing(label: str) -> bool:
+    """Whether ``label`` is only words that name no indicator (年均, 同比, 人民币)."""
+    for word in _empty_words():
+        label = label.replace(word, "")
+    return label.strip(_PUNCTUATION) == ""
 
 
 def _names_fall(indicator: str, unit: str, text: str, clause: _Clause) -> bool:

@@ -39,7 +39,7 @@ import pyoxigraph as ox
 
 from kg.extract.indicators import Concept, concepts
 from kg.store.backends import EmbeddedStore, Store, Term
-from kg.store.details_index import DELIVERY_VARIABLES, Evidence, encode
+from kg.store.details_index import DELIVERY_VARIABLES, Evidence, encode, encoded_text
 from kg.store.query import (
     FP,
     Answer,
@@ -143,17 +143,10 @@ Encoded = tuple[str | None, ...]
 lexical form, ``_`` and a blank node's id, ``None`` for none."""
 
 
-def _text(encoded: str | None) -> str:
-    """The text of an encoded term, as :func:`kg.store.details_index.term_text` gives it."""
-    if not encoded:
-        return ""
-    return "_:" + encoded[1:] if encoded[0] == "_" else encoded[1:]
-
-
 @functools.cache
 def _date(encoded: str | None) -> date | None:
     try:
-        return date.fromisoformat(_text(encoded)[:10]) if encoded else None
+        return date.fromisoformat(encoded_text(encoded)[:10]) if encoded else None
     except ValueError:
         return None
 
@@ -170,7 +163,7 @@ def _period(ref: str | None, start: str | None, end: str | None) -> Period | Non
     first, last = _date(start), _date(end)
     if first is not None and last is not None:
         return Period(first, last)
-    text = _text(ref)
+    text = encoded_text(ref)
     if ref is not None and ref.startswith("<"):
         if m := _YEAR.search(text):
             return _years(int(m[1]), int(m[1]))
@@ -251,7 +244,7 @@ class _Observation(NamedTuple):  # a tuple: made a thousand times a question, ch
 
 def _number(encoded: str | None) -> Decimal | None:
     try:
-        return Decimal(_text(encoded)) if encoded is not None else None
+        return Decimal(encoded_text(encoded)) if encoded is not None else None
     except InvalidOperation:
         return None
 
@@ -393,12 +386,12 @@ def _observations(store: Store, area: str) -> list[_Observation]:
         gathered = _encoded(_select(store, "delivery", {"target": ox.NamedNode(area)}).dicts())
     by_iri: dict[str, list[Encoded]] = defaultdict(list)
     for row in gathered:
-        by_iri[_text(row[_OBSERVATION])].append(row)
+        by_iri[encoded_text(row[_OBSERVATION])].append(row)
     qualifier_of = functools.cache(lambda iri: _local(iri) or "Exact")
     found = []
     for iri, group in sorted(by_iri.items()):
         # several rows for one observation (two sources, two dates): the same one every time
-        row = group[0] if len(group) == 1 else min(group, key=lambda r: tuple(map(_text, r)))
+        row = group[0] if len(group) == 1 else min(group, key=lambda r: tuple(map(encoded_text, r)))
         value = _number(row[_VALUE])
         if value is None:
             continue
@@ -412,15 +405,15 @@ def _observations(store: Store, area: str) -> list[_Observation]:
             _Observation(
                 iri=iri,
                 target=target,
-                area=_text(row[_AREA]),
-                area_code=_text(row[_AREA_CODE]),
-                indicator=_text(row[_INDICATOR]),
-                concept=_text(row[_CONCEPT_IRI]),
+                area=encoded_text(row[_AREA]),
+                area_code=encoded_text(row[_AREA_CODE]),
+                indicator=encoded_text(row[_INDICATOR]),
+                concept=encoded_text(row[_CONCEPT_IRI]),
                 value=value,
-                unit=_text(row[_UNIT_CODE]) or _text(row[_UNIT]),
-                qualifier=qualifier_of(_text(row[_QUALIFIER])),
+                unit=encoded_text(row[_UNIT_CODE]) or encoded_text(row[_UNIT]),
+                qualifier=qualifier_of(encoded_text(row[_QUALIFIER])),
                 period=_target_period(period) if target else period,
-                document=_text(row[_DOCUMENT]),
+                document=encoded_text(row[_DOCUMENT]),
                 dated=dated,
             )
         )

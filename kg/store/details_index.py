@@ -190,6 +190,14 @@ def decode(text: str | None) -> Term | None:
     return ox.Literal(value)
 
 
+def encoded_text(encoded: str | None) -> str:
+    """The text of a term :func:`encode` kept, as :func:`term_text` gives the term itself
+    ("" for none)."""
+    if not encoded:
+        return ""
+    return "_:" + encoded[1:] if encoded[0] == "_" else encoded[1:]
+
+
 def label_of(label: object) -> Label | None:
     """A row of ``labels.rq`` as a :data:`Label`; ``None`` when the label is no literal."""
     if not isinstance(label, ox.Literal):
