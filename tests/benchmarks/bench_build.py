@@ -14,7 +14,12 @@ It makes a corpus from the project's own test articles with perturbed numbers an
 - a cold ``kg build`` of the sample against ``python -c "import jieba; jieba.initialize()"``;
 - peak RSS of ``kg build`` for each corpus size, and the CPU time (user + system) of the
   build's processes against the floor's: the wall-clock ratio is the issue's measure, the CPU
-  ratio the one that a loaded machine disturbs least.
+  ratio the one that a loaded machine disturbs least;
+- where the build's wall went: start-up (to the first document written), the documents, the
+  shut-down, the rate in between and the tail beyond it, from the times the outputs were
+  written; and what the machine's cores did meanwhile (/proc/stat): idle core-seconds are the
+  build's own waste (a serial phase, a core idle at the end), busy core-seconds beyond the
+  build's CPU are other processes', stolen seconds the hypervisor's.
 
 Store load throughput and query latency on 1k and 10k documents are measured by
 ``bench_store.py`` beside this file.
@@ -33,6 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -111,9 +117,73 @@ def _build_command(corpus: Path, out: Path, jobs: int) -> list[str]:
     ]
 
 
-def build_against_floor(corpus: Path, out: Path, jobs: int) -> tuple[float, float]:
-    floor = _wall([sys.executable, "-c", FLOOR, str(corpus)])
-    return floor, _wall(_build_command(corpus, out, jobs))
+def _machine() -> list[int]:
+    """The machine's CPU ticks so far, all cores summed: /proc/stat's ``cpu`` line (user,
+    nice, system, idle, iowait, irq, softirq, steal)."""
+    with open("/proc/stat") as stat:
+        return [int(field) for field in stat.readline().split()[1:9]]
+
+
+@dataclass
+class Run:
+    """One command's wall time and what the machine's cores did meanwhile."""
+
+    wall: float
+    idle: float
+    """Core-seconds the cores were idle (or waiting on I/O): work that could have run but did
+    not (a serial phase, a core left idle at the end)."""
+    stolen: float
+    """Seconds the hypervisor gave the cores to other machines: lost to everyone."""
+    busy: float
+    """Core-seconds the cores were busy: this command's and any other process's."""
+    start: float
+    """When it started (``time.time()``), to compare with the times its files were written."""
+
+    @classmethod
+    def of(cls, command: list[str]) -> Run:
+        before, start = _machine(), time.time()
+        _wall(command)
+        end, after = time.time(), _machine()
+        ticks = [b - a for a, b in zip(before, after, strict=True)]
+        return cls(
+            wall=end - start,
+            idle=(ticks[3] + ticks[4]) / _TICK,
+            stolen=ticks[7] / _TICK,
+            busy=(sum(ticks) - ticks[3] - ticks[4] - ticks[7]) / _TICK,
+            start=start,
+        )
+
+
+@dataclass
+class Phases:
+    """Where the wall time of one ``kg build`` went, from the times its documents' outputs
+    were written (the JSON-LD, written last of each)."""
+
+    first: float
+    """Seconds from the start to the first document written: start-up (imports, the workers'
+    start and their loading of jieba, the gazetteer and the shapes) and one document."""
+    last: float
+    """Seconds from the start to the last document written; the rest of the wall is the
+    parent's shut-down (the pool's and the forkserver's)."""
+    steady: float
+    """Seconds all the documents would take at the rate between the 10th and the 90th
+    percentile outputs: the build without its start-up and its tail."""
+
+    @classmethod
+    def of(cls, run: Run, out: Path) -> Phases:
+        written = sorted(p.stat().st_mtime_ns / 1e9 - run.start for p in out.glob("*.jsonld"))
+        if len(written) < 2:
+            raise SystemExit(f"{out}: fewer than two documents written")
+        low, high = int(0.1 * len(written)), int(0.9 * len(written))
+        rate = (high - low) / max(written[high] - written[low], 1e-9)
+        return cls(first=written[0], last=written[-1], steady=len(written) / rate)
+
+
+def build_against_floor(corpus: Path, out: Path, jobs: int) -> tuple[Run, Run, Phases]:
+    """The floor's run, the build's, and the phases of the build."""
+    floor = Run.of([sys.executable, "-c", FLOOR, str(corpus)])
+    build = Run.of(_build_command(corpus, out, jobs))
+    return floor, build, Phases.of(build, out)
 
 
 _TICK = os.sysconf("SC_CLK_TCK")
@@ -234,16 +304,42 @@ def main() -> None:
             f"{'peak RSS MiB':>13} {'floor CPU s':>12} {'build CPU s':>12} {'CPU ratio':>10}"
         )
         rss = {}
+        breakdown: dict[int, tuple[Run, Run, Phases, float]] = {}
         for size in args.sizes:
             corpus = work / f"corpus-{size}"
             make_corpus(corpus, size)
-            floor, build = build_against_floor(corpus, work / f"out-{size}", args.jobs)
+            floor, build, phases = build_against_floor(corpus, work / f"out-{size}", args.jobs)
             rss[size], build_cpu = peak_rss_and_cpu(corpus, work / f"rss-{size}", args.jobs)
-            cpu = floor_cpu(corpus)
+            floor_seconds = floor_cpu(corpus)
             print(
-                f"{size:>6} {floor:>9.2f} {build:>9.2f} {build / floor:>6.2f}x "
-                f"{1000 * build / size:>8.1f} {rss[size]:>13.1f} {cpu:>12.2f} {build_cpu:>12.2f} "
-                f"{build_cpu / cpu:>9.2f}x"
+                f"{size:>6} {floor.wall:>9.2f} {build.wall:>9.2f} {build.wall / floor.wall:>6.2f}x "
+                f"{1000 * build.wall / size:>8.1f} {rss[size]:>13.1f} {floor_seconds:>12.2f} "
+                f"{build_cpu:>12.2f} {build_cpu / floor_seconds:>9.2f}x"
+            )
+            breakdown[size] = (floor, build, phases, build_cpu)
+
+        print(
+            "\n== where the build's wall went (from the times its outputs were written, and "
+            "/proc/stat's core-seconds meanwhile) =="
+        )
+        print(
+            f"{'docs':>6} {'start-up s':>11} {'documents s':>12} {'shut-down s':>12} "
+            f"{'steady s':>9} {'tail s':>7} {'idle core-s':>12} {'stolen s':>9} "
+            f"{'busy core-s':>12} {'build CPU s':>12}"
+        )
+        for size, (_floor, build, phase, build_cpu) in breakdown.items():
+            # tail: what the documents took beyond their steady rate, start-up's first aside
+            tail = phase.last - phase.first - phase.steady * (size - 1) / size
+            print(
+                f"{size:>6} {phase.first:>11.2f} {phase.last - phase.first:>12.2f} "
+                f"{build.wall - phase.last:>12.2f} {phase.steady:>9.2f} {tail:>7.2f} "
+                f"{build.idle:>12.2f} {build.stolen:>9.2f} {build.busy:>12.2f} {build_cpu:>12.2f}"
+            )
+        for size, (floor, *_) in breakdown.items():
+            print(
+                f"floor, {size} docs: {floor.wall:.2f} s on one core; meanwhile "
+                f"{floor.idle:.2f} core-s idle, {floor.stolen:.2f} s stolen, "
+                f"{floor.busy:.2f} core-s busy"
             )
         if len(args.sizes) > 1:
             small, large = min(args.sizes), max(args.sizes)
