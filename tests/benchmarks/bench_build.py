@@ -335,11 +335,20 @@ def main() -> None:
                 f"{build.wall - phase.last:>12.2f} {phase.steady:>9.2f} {tail:>7.2f} "
                 f"{build.idle:>12.2f} {build.stolen:>9.2f} {build.busy:>12.2f} {build_cpu:>12.2f}"
             )
-        for size, (floor, *_) in breakdown.items():
+        for size, (floor, build, _, build_cpu) in breakdown.items():
             print(
                 f"floor, {size} docs: {floor.wall:.2f} s on one core; meanwhile "
                 f"{floor.idle:.2f} core-s idle, {floor.stolen:.2f} s stolen, "
                 f"{floor.busy:.2f} core-s busy"
+            )
+            # The floor runs on one core and the build on all of them, so other processes slow
+            # the build far more than the floor: the build's CPU and the core-seconds it left
+            # idle give the wall it would take with the cores to itself (too low when other
+            # processes used the cores it left idle: its serial start-up is then missed).
+            alone = (build_cpu + build.idle) / args.jobs
+            print(
+                f"build, {size} docs, with the cores to itself (its CPU + idle core-s, over "
+                f"{args.jobs}): {alone:.2f} s, {alone / floor.wall:.2f}x the floor"
             )
         if len(args.sizes) > 1:
             small, large = min(args.sizes), max(args.sizes)
