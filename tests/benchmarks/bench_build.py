@@ -12,9 +12,10 @@ It makes a corpus from the project's own test articles with perturbed numbers an
 - each stage's share of the in-process time (normalise, segment, extract, graph, validate,
   serialise, load);
 - a cold ``kg build`` of the sample against ``python -c "import jieba; jieba.initialize()"``;
-- peak RSS of ``kg build`` for each corpus size, and the CPU time (user + system) of the
-  build's processes against the floor's: the wall-clock ratio is the issue's measure, the CPU
-  ratio the one that a loaded machine disturbs least;
+- peak memory of ``kg build`` for each corpus size (PSS: a page shared by processes divided
+  among them; the workers share the tables of the server they are forked from), and the CPU
+  time (user + system) of the build's processes against the floor's: the wall-clock ratio
+  is the issue's measure, the CPU ratio the one that a loaded machine disturbs least;
 - where the build's wall went: start-up (to the first document written), the documents, the
   shut-down, the rate in between and the tail beyond it, from the times the outputs were
   written; and what the machine's cores did meanwhile (/proc/stat): idle core-seconds are the
@@ -189,36 +190,47 @@ def build_against_floor(corpus: Path, out: Path, jobs: int) -> tuple[Run, Run, P
 _TICK = os.sysconf("SC_CLK_TCK")
 
 
+def _memory(pid: int) -> int:
+    """A process's proportional set size (KiB): its resident pages, each page it shares
+    divided among the processes sharing it, so that workers forked from a server that loaded
+    the tables are not counted as holding a copy each (their summed RSS would); its RSS where
+    the kernel does not tell."""
+    for name, field in (("smaps_rollup", "Pss"), ("status", "VmRSS")):
+        try:
+            found = re.search(rf"^{field}:\s+(\d+)", Path(f"/proc/{pid}/{name}").read_text(), re.M)
+        except OSError:
+            continue
+        if found:
+            return int(found.group(1))
+    return 0
+
+
 def _tree(root: int) -> tuple[int, dict[int, float]]:
-    """Resident memory (KiB) of ``root`` and all its descendants (workers included), and the
-    CPU seconds (user + system) each of them has used so far, from /proc."""
+    """Memory (KiB, :func:`_memory`) of ``root`` and all its descendants (workers included),
+    and the CPU seconds (user + system) each of them has used so far, from /proc."""
     parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
     cpu: dict[int, float] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
             stat = (entry / "stat").read_text()
-            status = (entry / "status").read_text()
         except OSError:
             continue
         fields = stat.rsplit(")", 1)[1].split()
         parents[int(entry.name)] = int(fields[1])
         cpu[int(entry.name)] = (int(fields[11]) + int(fields[12])) / _TICK
-        found = re.search(r"VmRSS:\s+(\d+)", status)
-        rss[int(entry.name)] = int(found.group(1)) if found else 0
     tree, frontier = {root}, [root]
     while frontier:
         parent = frontier.pop()
         children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in tree]
         tree.update(children)
         frontier.extend(children)
-    return sum(rss.get(pid, 0) for pid in tree), {pid: cpu[pid] for pid in tree if pid in cpu}
+    return sum(_memory(pid) for pid in tree), {pid: cpu[pid] for pid in tree if pid in cpu}
 
 
 def peak_rss_and_cpu(corpus: Path, out: Path, jobs: int) -> tuple[float, float]:
-    """Peak of the summed RSS (MiB) of ``kg build`` and its workers, sampled every 50 ms, and
+    """Peak of the summed PSS (MiB) of ``kg build`` and its workers, sampled every 50 ms, and
     the CPU seconds the whole tree used: on a shared machine, CPU time varies far less with
     the load than the wall-clock time does (the workers' last 50 ms are not seen)."""
     process = subprocess.Popen(
@@ -301,7 +313,7 @@ def main() -> None:
         print("\n== end to end: kg build --no-store vs reading + jieba.lcut (one process) ==")
         print(
             f"{'docs':>6} {'floor s':>9} {'build s':>9} {'ratio':>7} {'ms/doc':>8} "
-            f"{'peak RSS MiB':>13} {'floor CPU s':>12} {'build CPU s':>12} {'CPU ratio':>10}"
+            f"{'peak PSS MiB':>13} {'floor CPU s':>12} {'build CPU s':>12} {'CPU ratio':>10}"
         )
         rss = {}
         breakdown: dict[int, tuple[Run, Run, Phases, float]] = {}
@@ -352,7 +364,7 @@ def main() -> None:
             )
         if len(args.sizes) > 1:
             small, large = min(args.sizes), max(args.sizes)
-            print(f"peak RSS {large} / {small} documents: {rss[large] / rss[small]:.2f}x")
+            print(f"peak PSS {large} / {small} documents: {rss[large] / rss[small]:.2f}x")
 
         print(f"\n== stage shares, in process, {args.stages} documents ==")
         corpus = work / "stages"
