@@ -3,7 +3,7 @@
 that the workers start with it loaded and share its memory.
 
 Without it each worker loaded jieba's tables, the gazetteer, the shapes and the rest itself:
-2–3 s of CPU per worker on an idle machine (1.2 s in ``warm_up``, 1–1.5 s in its first
+2–3 s of CPU per worker on an idle machine (1.2 s in ``warm_up``, 1.0–1.7 s in its first
 document), all of it spent twice with two workers, and far longer on a loaded machine.
 """
 

@@ -91,7 +91,7 @@ def warm_up() -> None:
 def warm_up_fully() -> None:
     """:func:`warm_up`, then build the bundled sample in memory (nothing written), which loads
     the rest of what a document needs: the shapes, the indicator scheme, OpenCC and pinyin
-    tables, the lexicons (1–1.5 s of a worker's first document, measured).
+    tables, the lexicons (1.0–1.7 s of a worker's first document, measured).
 
     For the process that workers are forked from: they start with all of it loaded and share
     its memory, rather than each loading it again."""
