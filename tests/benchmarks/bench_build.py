@@ -316,7 +316,7 @@ def main() -> None:
             f"{'peak PSS MiB':>13} {'floor CPU s':>12} {'build CPU s':>12} {'CPU ratio':>10}"
         )
         rss = {}
-        breakdown: dict[int, tuple[Run, Run, Phases, float]] = {}
+        breakdown: dict[int, tuple[Run, Run, Phases, float, float]] = {}
         for size in args.sizes:
             corpus = work / f"corpus-{size}"
             make_corpus(corpus, size)
@@ -328,7 +328,7 @@ def main() -> None:
                 f"{1000 * build.wall / size:>8.1f} {rss[size]:>13.1f} {floor_seconds:>12.2f} "
                 f"{build_cpu:>12.2f} {build_cpu / floor_seconds:>9.2f}x"
             )
-            breakdown[size] = (floor, build, phases, build_cpu)
+            breakdown[size] = (floor, build, phases, build_cpu, floor_seconds)
 
         print(
             "\n== where the build's wall went (from the times its outputs were written, and "
@@ -339,7 +339,7 @@ def main() -> None:
             f"{'steady s':>9} {'tail s':>7} {'idle core-s':>12} {'stolen s':>9} "
             f"{'busy core-s':>12} {'build CPU s':>12}"
         )
-        for size, (_floor, build, phase, build_cpu) in breakdown.items():
+        for size, (_floor, build, phase, build_cpu, _) in breakdown.items():
             # tail: what the documents took beyond their steady rate, start-up's first aside
             tail = phase.last - phase.first - phase.steady * (size - 1) / size
             print(
@@ -347,20 +347,22 @@ def main() -> None:
                 f"{build.wall - phase.last:>12.2f} {phase.steady:>9.2f} {tail:>7.2f} "
                 f"{build.idle:>12.2f} {build.stolen:>9.2f} {build.busy:>12.2f} {build_cpu:>12.2f}"
             )
-        for size, (floor, build, _, build_cpu) in breakdown.items():
+        for size, (floor, build, _, build_cpu, floor_seconds) in breakdown.items():
             print(
                 f"floor, {size} docs: {floor.wall:.2f} s on one core; meanwhile "
                 f"{floor.idle:.2f} core-s idle, {floor.stolen:.2f} s stolen, "
                 f"{floor.busy:.2f} core-s busy"
             )
             # The floor runs on one core and the build on all of them, so other processes slow
-            # the build far more than the floor: the build's CPU and the core-seconds it left
-            # idle give the wall it would take with the cores to itself (too low when other
-            # processes used the cores it left idle: its serial start-up is then missed).
+            # the build far more than the floor. Against the floor's CPU (its wall on a free
+            # core), the build's CPU and the core-seconds it left idle, over the jobs, estimate
+            # the ratio on a free machine; too low when other processes used the cores the
+            # build left idle (idle near 0 while others were busy): its serial start-up, 2-3 s
+            # on a free machine, is then missed.
             alone = (build_cpu + build.idle) / args.jobs
             print(
-                f"build, {size} docs, with the cores to itself (its CPU + idle core-s, over "
-                f"{args.jobs}): {alone:.2f} s, {alone / floor.wall:.2f}x the floor"
+                f"build, {size} docs, on free cores (its CPU + idle core-s, over {args.jobs}): "
+                f"{alone:.2f} s, {alone / floor_seconds:.2f}x the floor's CPU"
             )
         if len(args.sizes) > 1:
             small, large = min(args.sizes), max(args.sizes)
