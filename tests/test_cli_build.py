@@ -93,6 +93,27 @@ def test_jobs_give_the_same_bytes_as_one_process(tmp_path: Path) -> None:
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
 
 
+def test_workers_start_with_the_tables_and_shapes_loaded() -> None:
+    """Forked from a server that loaded them: no worker loads them again for its first
+    document (the shapes and the indicator scheme are not loaded by ``warm_up``)."""
+    import subprocess
+    import sys
+
+    script = (
+        "from kg.corpus.build import worker_pool\n"
+        'probe = (\'(__import__("kg.validate.validation").validate.validation._engine'
+        '.cache_info().currsize, __import__("kg.extract.indicators").extract.indicators'
+        "._scheme.cache_info().currsize)')\n"
+        "if __name__ == '__main__':\n"
+        "    with worker_pool(2) as pool:\n"
+        "        print(pool.map(eval, [probe, probe], chunksize=1))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert done.stdout.strip() == "[(1, 1), (1, 1)]"
+
+
 def test_a_bad_document_is_reported_and_skipped(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path / "in")
     (corpus / "broken.txt").write_bytes(b"\x00\x01\x02binary")

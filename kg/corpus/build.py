@@ -3,6 +3,8 @@ worker processes, or over a cluster's workers (:mod:`kg.corpus.cluster`)."""
 
 from __future__ import annotations
 
+import multiprocessing
+import multiprocessing.pool
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -35,8 +37,14 @@ def build_corpus(
     if jobs <= 1 or len(work) <= 1:
         yield from (build_document(path, opts) for path, opts in work)
         return
-    import multiprocessing
-
-    context = multiprocessing.get_context("forkserver")
-    with context.Pool(min(jobs, len(work)), initializer=warm_up) as pool:
+    with worker_pool(min(jobs, len(work))) as pool:
         yield from pool.imap(_build_in_worker, work, chunksize=1)
+
+
+def worker_pool(processes: int) -> multiprocessing.pool.Pool:
+    """A pool of ``processes`` workers forked from a server that has loaded what they need
+    (:mod:`kg.corpus.preload`), so they start at once and share its tables; ``warm_up`` is left
+    as their initializer for a server that an earlier pool of this process started without it."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["kg.corpus.preload"])
+    return context.Pool(processes, initializer=warm_up)

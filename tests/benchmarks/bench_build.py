@@ -12,9 +12,15 @@ It makes a corpus from the project's own test articles with perturbed numbers an
 - each stage's share of the in-process time (normalise, segment, extract, graph, validate,
   serialise, load);
 - a cold ``kg build`` of the sample against ``python -c "import jieba; jieba.initialize()"``;
-- peak RSS of ``kg build`` for each corpus size, and the CPU time (user + system) of the
-  build's processes against the floor's: the wall-clock ratio is the issue's measure, the CPU
-  ratio the one that a loaded machine disturbs least.
+- peak memory of ``kg build`` for each corpus size (PSS: a page shared by processes divided
+  among them; the workers share the tables of the server they are forked from), and the CPU
+  time (user + system) of the build's processes against the floor's: the wall-clock ratio
+  is the issue's measure, the CPU ratio the one that a loaded machine disturbs least;
+- where the build's wall went: start-up (to the first document written), the documents, the
+  shut-down, the rate in between and the tail beyond it, from the times the outputs were
+  written; and what the machine's cores did meanwhile (/proc/stat): idle core-seconds are the
+  build's own waste (a serial phase, a core idle at the end), busy core-seconds beyond the
+  build's CPU are other processes', stolen seconds the hypervisor's.
 
 Store load throughput and query latency on 1k and 10k documents are measured by
 ``bench_store.py`` beside this file.
@@ -33,6 +39,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -111,44 +118,119 @@ def _build_command(corpus: Path, out: Path, jobs: int) -> list[str]:
     ]
 
 
-def build_against_floor(corpus: Path, out: Path, jobs: int) -> tuple[float, float]:
-    floor = _wall([sys.executable, "-c", FLOOR, str(corpus)])
-    return floor, _wall(_build_command(corpus, out, jobs))
+def _machine() -> list[int]:
+    """The machine's CPU ticks so far, all cores summed: /proc/stat's ``cpu`` line (user,
+    nice, system, idle, iowait, irq, softirq, steal)."""
+    with open("/proc/stat") as stat:
+        return [int(field) for field in stat.readline().split()[1:9]]
+
+
+@dataclass
+class Run:
+    """One command's wall time and what the machine's cores did meanwhile."""
+
+    wall: float
+    idle: float
+    """Core-seconds the cores were idle (or waiting on I/O): work that could have run but did
+    not (a serial phase, a core left idle at the end)."""
+    stolen: float
+    """Seconds the hypervisor gave the cores to other machines: lost to everyone."""
+    busy: float
+    """Core-seconds the cores were busy: this command's and any other process's."""
+    start: float
+    """When it started (``time.time()``), to compare with the times its files were written."""
+
+    @classmethod
+    def of(cls, command: list[str]) -> Run:
+        before, start = _machine(), time.time()
+        _wall(command)
+        end, after = time.time(), _machine()
+        ticks = [b - a for a, b in zip(before, after, strict=True)]
+        return cls(
+            wall=end - start,
+            idle=(ticks[3] + ticks[4]) / _TICK,
+            stolen=ticks[7] / _TICK,
+            busy=(sum(ticks) - ticks[3] - ticks[4] - ticks[7]) / _TICK,
+            start=start,
+        )
+
+
+@dataclass
+class Phases:
+    """Where the wall time of one ``kg build`` went, from the times its documents' outputs
+    were written (the JSON-LD, written last of each)."""
+
+    first: float
+    """Seconds from the start to the first document written: start-up (imports, the workers'
+    start and their loading of jieba, the gazetteer and the shapes) and one document."""
+    last: float
+    """Seconds from the start to the last document written; the rest of the wall is the
+    parent's shut-down (the pool's and the forkserver's)."""
+    steady: float
+    """Seconds all the documents would take at the rate between the 10th and the 90th
+    percentile outputs: the build without its start-up and its tail."""
+
+    @classmethod
+    def of(cls, run: Run, out: Path) -> Phases:
+        written = sorted(p.stat().st_mtime_ns / 1e9 - run.start for p in out.glob("*.jsonld"))
+        if len(written) < 2:
+            raise SystemExit(f"{out}: fewer than two documents written")
+        low, high = int(0.1 * len(written)), int(0.9 * len(written))
+        rate = (high - low) / max(written[high] - written[low], 1e-9)
+        return cls(first=written[0], last=written[-1], steady=len(written) / rate)
+
+
+def build_against_floor(corpus: Path, out: Path, jobs: int) -> tuple[Run, Run, Phases]:
+    """The floor's run, the build's, and the phases of the build."""
+    floor = Run.of([sys.executable, "-c", FLOOR, str(corpus)])
+    build = Run.of(_build_command(corpus, out, jobs))
+    return floor, build, Phases.of(build, out)
 
 
 _TICK = os.sysconf("SC_CLK_TCK")
 
 
+def _memory(pid: int) -> int:
+    """A process's proportional set size (KiB): its resident pages, each page it shares
+    divided among the processes sharing it, so that workers forked from a server that loaded
+    the tables are not counted as holding a copy each (their summed RSS would); its RSS where
+    the kernel does not tell."""
+    for name, field in (("smaps_rollup", "Pss"), ("status", "VmRSS")):
+        try:
+            found = re.search(rf"^{field}:\s+(\d+)", Path(f"/proc/{pid}/{name}").read_text(), re.M)
+        except OSError:
+            continue
+        if found:
+            return int(found.group(1))
+    return 0
+
+
 def _tree(root: int) -> tuple[int, dict[int, float]]:
-    """Resident memory (KiB) of ``root`` and all its descendants (workers included), and the
-    CPU seconds (user + system) each of them has used so far, from /proc."""
+    """Memory (KiB, :func:`_memory`) of ``root`` and all its descendants (workers included),
+    and the CPU seconds (user + system) each of them has used so far, from /proc."""
     parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
     cpu: dict[int, float] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
             stat = (entry / "stat").read_text()
-            status = (entry / "status").read_text()
         except OSError:
             continue
         fields = stat.rsplit(")", 1)[1].split()
         parents[int(entry.name)] = int(fields[1])
         cpu[int(entry.name)] = (int(fields[11]) + int(fields[12])) / _TICK
-        found = re.search(r"VmRSS:\s+(\d+)", status)
-        rss[int(entry.name)] = int(found.group(1)) if found else 0
     tree, frontier = {root}, [root]
     while frontier:
         parent = frontier.pop()
         children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in tree]
         tree.update(children)
         frontier.extend(children)
-    return sum(rss.get(pid, 0) for pid in tree), {pid: cpu[pid] for pid in tree if pid in cpu}
+    return sum(_memory(pid) for pid in tree), {pid: cpu[pid] for pid in tree if pid in cpu}
 
 
 def peak_rss_and_cpu(corpus: Path, out: Path, jobs: int) -> tuple[float, float]:
-    """Peak of the summed RSS (MiB) of ``kg build`` and its workers, sampled every 50 ms, and
+    """Peak of the summed PSS (MiB) of ``kg build`` and its workers, sampled every 50 ms, and
     the CPU seconds the whole tree used: on a shared machine, CPU time varies far less with
     the load than the wall-clock time does (the workers' last 50 ms are not seen)."""
     process = subprocess.Popen(
@@ -231,23 +313,60 @@ def main() -> None:
         print("\n== end to end: kg build --no-store vs reading + jieba.lcut (one process) ==")
         print(
             f"{'docs':>6} {'floor s':>9} {'build s':>9} {'ratio':>7} {'ms/doc':>8} "
-            f"{'peak RSS MiB':>13} {'floor CPU s':>12} {'build CPU s':>12} {'CPU ratio':>10}"
+            f"{'peak PSS MiB':>13} {'floor CPU s':>12} {'build CPU s':>12} {'CPU ratio':>10}"
         )
         rss = {}
+        breakdown: dict[int, tuple[Run, Run, Phases, float, float]] = {}
         for size in args.sizes:
             corpus = work / f"corpus-{size}"
             make_corpus(corpus, size)
-            floor, build = build_against_floor(corpus, work / f"out-{size}", args.jobs)
+            floor, build, phases = build_against_floor(corpus, work / f"out-{size}", args.jobs)
             rss[size], build_cpu = peak_rss_and_cpu(corpus, work / f"rss-{size}", args.jobs)
-            cpu = floor_cpu(corpus)
+            floor_seconds = floor_cpu(corpus)
             print(
-                f"{size:>6} {floor:>9.2f} {build:>9.2f} {build / floor:>6.2f}x "
-                f"{1000 * build / size:>8.1f} {rss[size]:>13.1f} {cpu:>12.2f} {build_cpu:>12.2f} "
-                f"{build_cpu / cpu:>9.2f}x"
+                f"{size:>6} {floor.wall:>9.2f} {build.wall:>9.2f} {build.wall / floor.wall:>6.2f}x "
+                f"{1000 * build.wall / size:>8.1f} {rss[size]:>13.1f} {floor_seconds:>12.2f} "
+                f"{build_cpu:>12.2f} {build_cpu / floor_seconds:>9.2f}x"
+            )
+            breakdown[size] = (floor, build, phases, build_cpu, floor_seconds)
+
+        print(
+            "\n== where the build's wall went (from the times its outputs were written, and "
+            "/proc/stat's core-seconds meanwhile) =="
+        )
+        print(
+            f"{'docs':>6} {'start-up s':>11} {'documents s':>12} {'shut-down s':>12} "
+            f"{'steady s':>9} {'tail s':>7} {'idle core-s':>12} {'stolen s':>9} "
+            f"{'busy core-s':>12} {'build CPU s':>12}"
+        )
+        for size, (_floor, build, phase, build_cpu, _) in breakdown.items():
+            # tail: what the documents took beyond their steady rate, start-up's first aside
+            tail = phase.last - phase.first - phase.steady * (size - 1) / size
+            print(
+                f"{size:>6} {phase.first:>11.2f} {phase.last - phase.first:>12.2f} "
+                f"{build.wall - phase.last:>12.2f} {phase.steady:>9.2f} {tail:>7.2f} "
+                f"{build.idle:>12.2f} {build.stolen:>9.2f} {build.busy:>12.2f} {build_cpu:>12.2f}"
+            )
+        for size, (floor, build, _, build_cpu, floor_seconds) in breakdown.items():
+            print(
+                f"floor, {size} docs: {floor.wall:.2f} s on one core; meanwhile "
+                f"{floor.idle:.2f} core-s idle, {floor.stolen:.2f} s stolen, "
+                f"{floor.busy:.2f} core-s busy"
+            )
+            # The floor runs on one core and the build on all of them, so other processes slow
+            # the build far more than the floor. Against the floor's CPU (its wall on a free
+            # core), the build's CPU and the core-seconds it left idle, over the jobs, estimate
+            # the ratio on a free machine; too low when other processes used the cores the
+            # build left idle (idle near 0 while others were busy): its serial start-up, 2-3 s
+            # on a free machine, is then missed.
+            alone = (build_cpu + build.idle) / args.jobs
+            print(
+                f"build, {size} docs, on free cores (its CPU + idle core-s, over {args.jobs}): "
+                f"{alone:.2f} s, {alone / floor_seconds:.2f}x the floor's CPU"
             )
         if len(args.sizes) > 1:
             small, large = min(args.sizes), max(args.sizes)
-            print(f"peak RSS {large} / {small} documents: {rss[large] / rss[small]:.2f}x")
+            print(f"peak PSS {large} / {small} documents: {rss[large] / rss[small]:.2f}x")
 
         print(f"\n== stage shares, in process, {args.stages} documents ==")
         corpus = work / "stages"
