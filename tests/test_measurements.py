@@ -882,3 +882,22 @@ def test_planned_exits_are_targets_and_savings_are_outcomes() -> None:
 def test_jiang_with_a_verb_of_disposal_that_jieba_cuts_apart_marks_the_object() -> None:
     _, found = measure("村里将原粮站旧房改建成400平方米的便民服务中心。")
     assert [(m.quantity.span.text, m.kind) for m in found] == [("400平方米", Kind.OUTCOME)]
+
+
+def test_a_count_of_one_place_of_its_own_level_counts_it_in_the_clauses_list() -> None:
+    assert areas_of_counts(
+        "甘肃省召开会议。会上通报,通渭县、会宁县2个国家贫困县和渭源县1个省级贫困县达到退出标准。"
+    ) == [("2个", "甘肃省"), ("1个", "甘肃省")]
+
+
+def test_a_place_that_scopes_a_ranking_is_not_the_subject_of_its_sentence() -> None:
+    assert areas_of_counts(
+        "定西市召开会议。2019年,全市新建农村公路800公里,甘肃最长的乡村旅游环线由此贯通;"
+        "农村居民人均可支配收入达到9000元。"
+    ) == [("800公里", "定西市"), ("9000元", "定西市")]
+
+
+def test_a_work_teams_figures_are_of_the_place_it_is_stationed_in() -> None:
+    assert areas_of_counts(
+        "甘肃省召开驻村帮扶会议。定西市财政局驻通渭县工作队队长介绍,工作队引进资金300万元建成了养殖场。"
+    ) == [("300万元", "通渭县")]

@@ -789,8 +789,24 @@ class _Reader:
             # 龙胜、资源、田阳…9个县: all the places counted, those the text's places missed too
             return [_common_parent(listed) or found]
         if self._counts_listed(quantity, clauses[index]):
-            return [self._holding(found, quantity)]
+            return [self._itself_counted(found, quantity, clauses[index])]
         return [found]
+
+    def _itself_counted(
+        self, area: Division | None, quantity: Quantity, clause: _Clause
+    ) -> Division | None:
+        """The area of a count of the places named right before it: the one that holds as many
+        (:meth:`_holding`), and where the count is one place of the named one's own level
+        (渭源县1个省级贫困县), that place is counted, not counting: the common parent of the
+        places its clause lists (通渭县、会宁县2个国家贫困县和渭源县1个…: 甘肃省)."""
+        if area is None or quantity.value != 1 or self._counted_level(quantity) is not area.level:
+            return self._holding(area, quantity)
+        named = [
+            p.division
+            for p in self.places
+            if clause.start <= p.span.start and p.span.end <= quantity.span.start
+        ]
+        return _common_parent(named) if len(named) > 1 else area.parent
 
     def _listed_names(
         self, quantity: Quantity, clause: _Clause, jurisdiction: Division | None
@@ -937,6 +953,9 @@ class _Reader:
             for place in self.references:
                 if self._opens(place, earlier):
                     place = self._most_specific(place)
+                    if self.text.startswith(cue_words("ranking"), place.span.end):
+                        continue  # 甘肃最长的环线: where it ranks, not what it is about
+                    place = self._stationed(place, earlier)
                     others = self._listed_after(place)
                     if others:  # 在疏附县、疏勒县，…: all of them
                         subject = _common_parent([place.division, *others])
@@ -1060,6 +1079,20 @@ class _Reader:
         for following in self.references:
             if following.span.start == place.span.end:
                 place = following
+        return place
+
+    def _stationed(self, place: PlaceMention, clause: _Clause) -> PlaceMention:
+        """The place a body of ``place`` is stationed in, named after it in ``clause``
+        (定西市财政局驻通渭县工作队: 通渭县), whose figures its team reports; else ``place``."""
+        for following in self.references:
+            if following.span.start < place.span.end:
+                continue
+            if following.span.start >= clause.end:
+                break
+            gap = self.text[place.span.end : following.span.start]
+            if len(gap) <= _STATIONED_GAP and gap.endswith(cue_words("stationed")):
+                return following
+            break
         return place
 
     def _destination(self, place: PlaceMention) -> bool:
@@ -1266,6 +1299,8 @@ def _sections(text: str, year: int | None, role: str) -> list[tuple[int, int]]:
     return sections
 
 
+_STATIONED_GAP = 6
+"""Characters of a body's name between a place and 驻 (财政局驻: four)."""
 _LEADING_YEAR = re.compile(r"(?:19|20)\d{2}年(?:以来|底|末|初)?$")
 _LEADING_YEAR_MAX = 7
 """Characters of a year that may open a clause before its subject (2018年以来)."""
