@@ -901,3 +901,34 @@ def test_a_work_teams_figures_are_of_the_place_it_is_stationed_in() -> None:
     assert areas_of_counts(
         "甘肃省召开驻村帮扶会议。定西市财政局驻通渭县工作队队长介绍,工作队引进资金300万元建成了养殖场。"
     ) == [("300万元", "通渭县")]
+
+
+def test_values_of_a_list_wrapped_onto_the_next_line_keep_their_indicators() -> None:
+    _, found = measure(
+        "全市粮食产量、蔬菜产量分别达到80万吨、60万吨,分别是2015年的1.2倍\n、1.5倍;全年新建大棚300个。"
+    )
+    assert [(m.quantity.span.text, m.indicator) for m in found] == [
+        ("80万吨", "粮食产量"),
+        ("60万吨", "蔬菜产量"),
+        ("1.2倍", "粮食产量"),
+        ("1.5倍", "蔬菜产量"),
+        ("300个", "大棚"),
+    ]
+
+
+def test_head_counts_of_attendance_scenes_and_named_households_are_no_facts() -> None:
+    _, found = measure(
+        "各乡镇党委书记和驻村第一书记共计260多人参加会议。"
+        "省内外30余家媒体的记者出席发布会。"
+        "3名队员和几十位村民围坐在火塘边。"
+        "工作组走访了脱贫户王建华、李秀英两户。"
+        "全县组织1200名贫困劳动力参加招聘会,新建大棚300个。"
+    )
+    assert [m.quantity.span.text for m in found] == ["1200名", "300个"]
+
+
+def test_a_distance_between_partners_told_as_a_figure_of_speech_is_no_fact() -> None:
+    _, found = measure(
+        "两地结对以来,实现了跨越2000多公里的“握手”,1000多公里路途携手同行。全县新修道路50公里。"
+    )
+    assert [m.quantity.span.text for m in found] == ["50公里"]

@@ -54,12 +54,14 @@ from kg.extract.lexicon import cue_words
 from kg.extract.periods import Period, Periods
 from kg.extract.places import area_references, helpers
 from kg.extract.quantities import as_change, number_context, tokens
-from kg.resources import read_table
+from kg.resources import read_table, read_words
 from kg.text.document import Document, Span
 from kg.text.segment import Token
 
-_CLAUSE_BREAK = re.compile(r"[，；;。！？!?：:\n]|(?<![0-9]),|,(?![0-9]{3})")
-_SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
+_CLAUSE_BREAK = re.compile(r"[，；;。！？!?：:]|\n(?!、)|(?<![0-9]),|,(?![0-9]{3})")
+_SENTENCE_BREAK = re.compile(r"[。！？!?]|\n(?!、)")
+"""A line break ends a sentence, but not before 、: no line opens with it, so the text was
+wrapped inside a list (分别是2011年的1.65倍 / 、1.86倍)."""
 _CLAUSE_OPENERS = set('，,；;。！？!?：:\n“”"')
 _PUNCTUATION = "“”‘’「」『』《》〈〉()（）、,，。；;：:！？!? \u3000"
 _COORDINATION = set("和及与、,， ")
@@ -332,8 +334,8 @@ class _Reader:
         for index, token in enumerate(toks):
             if token.start >= next_start:
                 return out, "quantity"
-            if token.word == "的" and not out:
-                continue
+            if (token.word == "的" and not out) or token.word.strip() == "":
+                continue  # a line break of text wrapped inside a list says nothing
             if token.word == "的" or token.word in "、":
                 return out, "end"
             if token.pos == "c" and index + 1 < len(toks) and toks[index + 1].start >= next_start:
@@ -1209,12 +1211,93 @@ class _Reader:
                 return True
         return False
 
+    def not_a_fact(self, quantity: Quantity, clause: _Clause) -> bool:
+        """A number that is no fact of the programme however it reads: the head count of a
+        meeting's attendance or of a scene a story shows, a count of the people or households
+        it names, a distance spanned as a figure of speech."""
+        if quantity.unit == _DISTANCE:
+            return self._rhetorical_distance(quantity)
+        if quantity.unit not in _HEAD_UNITS:
+            return False
+        return (
+            self._attends(quantity, clause)
+            or self._gathers(quantity, clause)
+            or self._counts_names(quantity, clause)
+        )
+
+    def _attends(self, quantity: Quantity, clause: _Clause) -> bool:
+        """共计300多人参加会议, 20余家媒体的记者出席发布会: an attendance verb shortly after the
+        count in its clause, with a meeting after it (参加|…会议) or none needed (参会)."""
+        rest = self.text[quantity.span.end : clause.end]
+        for word in cue_words("attend_alone"):
+            at = rest.find(word)
+            if 0 <= at <= _ATTENDANCE_REACH:
+                return True
+        for word in cue_words("attend"):
+            at = rest.find(word)
+            if 0 <= at <= _ATTENDANCE_REACH:
+                attended = rest[at + len(word) :].rstrip(_PUNCTUATION)
+                return attended.endswith(cue_words("meeting"))
+        return False
+
+    def _gathers(self, quantity: Quantity, clause: _Clause) -> bool:
+        """5名队员和几十位村民围坐在一起: people a scene shows, gathered."""
+        rest = self.text[quantity.span.end : clause.end]
+        return any(w in rest for w in cue_words("gathering"))
+
+    def _counts_names(self, quantity: Quantity, clause: _Clause) -> bool:
+        """走访脱贫户王建华、李秀英两户: a count right after as many names of people as it counts,
+        each two or three characters opening with a surname; the people named are the fact."""
+        wanted = int(quantity.value)
+        if wanted < 2 or wanted != quantity.value:
+            return False
+        items = self.text[clause.start : quantity.span.start].split("、")
+        if len(items) < wanted:
+            return False
+        names = items[len(items) - wanted :]
+        first = names[0]
+        names[0] = next(
+            (first[-n:] for n in _NAME_LENGTHS if len(first) >= n and _names_person(first[-n:])),
+            "",
+        )
+        return all(_names_person(name) for name in names)
+
+    def _rhetorical_distance(self, quantity: Quantity) -> bool:
+        """跨越1000多公里的“握手”, 2000多公里路途: the distance between partners, told."""
+        before = self.text[max(0, quantity.span.start - _SPAN_VERB_REACH) : quantity.span.start]
+        return before.endswith(cue_words("span_verb")) or self.text.startswith(
+            cue_words("journey"), quantity.span.end
+        )
+
     def sets_scene(self, clause: _Clause) -> bool:
         """在…境内, 在…沿线: a clause that only says where."""
         text = self.text[clause.start : clause.end]
         opens = any(text.startswith(w) for w in cue_words("scene"))
         closes = any(text.endswith(w) for w in cue_words("locative"))
         return opens and closes
+
+
+_DISTANCE = "KM"
+_HEAD_UNITS = frozenset({"PERSON", "PERSON_TIME", "HOUSEHOLD", "COUNT"})
+"""Units of head counts: of people, visits, households, and of bodies (40余家媒体)."""
+_ATTENDANCE_REACH = 10
+"""Characters between a count and the verb of attending it is the subject of (媒体的记者参加)."""
+_SPAN_VERB_REACH = 4
+_NAME_LENGTHS = (3, 2)
+
+
+def _names_person(word: str) -> bool:
+    """Whether ``word`` may be a person's name: two or three Han characters, a surname first."""
+    return (
+        len(word) in _NAME_LENGTHS
+        and all("\u4e00" <= c <= "\u9fff" for c in word)
+        and word[0] in _single_surnames()
+    )
+
+
+@cache
+def _single_surnames() -> frozenset[str]:
+    return frozenset(w for w in read_words("people_surnames.txt") if len(w) == 1)
 
 
 _HEADING = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、]")
@@ -1468,7 +1551,11 @@ def extract(
     for quantity in reader.quantities:
         clauses, index = reader.clauses(quantity)
         clause = clauses[index]
-        if reader.sets_scene(clause) or reader.picks_members(quantity, clause):
+        if (
+            reader.sets_scene(clause)
+            or reader.picks_members(quantity, clause)
+            or reader.not_a_fact(quantity, clause)
+        ):
             continue
         indicator, indicator_span = reader.indicator(quantity, clause)
         if not indicator:

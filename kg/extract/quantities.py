@@ -331,7 +331,7 @@ def _excluded(doc: Document, reading: _Reading, start: int) -> bool:
     if reading.start not in starts:
         return True
     end = reading.classifier_span[1] if reading.classifier_span else reading.end
-    if end not in ends:
+    if end not in ends and not _fused_with_noun(reading, by_start):
         return True
     if reading.chinese is not None:
         if reading.chinese == "一":
@@ -343,6 +343,26 @@ def _excluded(doc: Document, reading: _Reading, start: int) -> bool:
             ):
                 return True  # 五个一批, 三个全覆盖: a slogan
     return False
+
+
+def _fused_with_noun(reading: _Reading, by_start: dict[int, Token]) -> bool:
+    """Whether jieba fused the measure word with the first character of a noun of places it
+    counts into a word of no meaning of its own (5个村的, 26个区贫旗县: 个村, 个区), unlike
+    个人 "individual": the measure word stands.  Arabic numbers only: a Chinese numeral with a
+    measure word and 村 may be a village's name (五家村)."""
+    if reading.classifier_span is None or reading.unit is None or reading.chinese is not None:
+        return False
+    token = by_start.get(reading.classifier_span[0])
+    if token is None or not token.word.startswith(reading.unit.word):
+        return False
+    rest = token.word[len(reading.unit.word) :]
+    return rest[:1] in _fused_nouns()
+
+
+@cache
+def _fused_nouns() -> frozenset[str]:
+    """First characters of nouns jieba may fuse with a measure word (``fused_noun`` rows)."""
+    return frozenset(number_context("fused_noun"))
 
 
 def _session_before(text: str, start: int) -> bool:
