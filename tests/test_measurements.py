@@ -932,3 +932,21 @@ def test_a_distance_between_partners_told_as_a_figure_of_speech_is_no_fact() -> 
         "两地结对以来,实现了跨越2000多公里的“握手”,1000多公里路途携手同行。全县新修道路50公里。"
     )
     assert [m.quantity.span.text for m in found] == ["50公里"]
+
+
+def test_rounds_of_a_rotation_and_each_rounds_team_are_no_facts() -> None:
+    _, found = measure(
+        "全县今年将派出第五批驻村工作队。此前已派出四批、共计1200名干部驻村。"
+        "每批还轮流选派8名农技人员。"
+    )
+    assert [m.quantity.span.text for m in found] == ["1200名"]
+    # rounds a text does not number are counted as they are
+    _, found = measure("全县已组织3批贫困劳动力外出务工,共计600人。")
+    assert [m.quantity.span.text for m in found] == ["3批", "600人"]
+
+
+def test_a_place_opening_a_firms_name_is_not_the_figures_area() -> None:
+    assert areas_of_counts(
+        "通渭县召开表彰会。全县表彰了定西金穗农业发展有限公司、甘肃绿源科技有限公司等12家单位,"
+        "县委书记在会上讲话。"
+    ) == [("12家", "通渭县")]

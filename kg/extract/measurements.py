@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from kg.extract import gazetteer, metadata
 from kg.extract.facts import (
@@ -51,6 +51,7 @@ from kg.extract.facts import (
 )
 from kg.extract.indicators import concept_of
 from kg.extract.lexicon import cue_words
+from kg.extract.numbers import CHINESE_NUMERAL_CHARS
 from kg.extract.periods import Period, Periods
 from kg.extract.places import area_references, helpers
 from kg.extract.quantities import as_change, number_context, tokens
@@ -944,6 +945,7 @@ class _Reader:
             if clause.start <= p.span.start
             and p.span.end <= quantity.span.start
             and not self._destination(p)
+            and not self._names_firm(p, quantity)
         ]
         if inside:
             segment = self.text[clause.start : quantity.span.start]
@@ -1097,6 +1099,13 @@ class _Reader:
             break
         return place
 
+    def _names_firm(self, place: PlaceMention, quantity: Quantity) -> bool:
+        """Whether ``place`` opens a firm's name before ``quantity`` (甘肃某某农业发展有限公司、
+        …等10家单位): the item it opens, up to the next separator, ends in a firm's word."""
+        end = min(quantity.span.start, place.span.end + _FIRM_NAME_MAX)
+        item = _ITEM_END.split(self.text[place.span.end : end], maxsplit=1)[0]
+        return item.endswith(cue_words("firm"))
+
     def _destination(self, place: PlaceMention) -> bool:
         """Whether ``place`` is where something goes (年供应赣州市中心城区…) or what the figure is
         measured against or from (高于全省平均水平, 距榕江县城): it follows a verb such as 供应 or
@@ -1220,10 +1229,28 @@ class _Reader:
         if quantity.unit not in _HEAD_UNITS:
             return False
         return (
-            self._attends(quantity, clause)
+            self._counts_rounds(quantity)
+            or self._in_turn(quantity, clause)
+            or self._attends(quantity, clause)
             or self._gathers(quantity, clause)
             or self._counts_names(quantity, clause)
         )
+
+    def _counts_rounds(self, quantity: Quantity) -> bool:
+        """已派出六批、逾13万名干部 in a text that also numbers its rounds (第七批, 每批): the
+        rounds of a rotation so far, an ordinal more than a count."""
+        return quantity.classifier in cue_words("round") and self._numbers_rounds
+
+    @cached_property
+    def _numbers_rounds(self) -> bool:
+        return _round_ordinal().search(self.text) is not None
+
+    def _in_turn(self, quantity: Quantity, clause: _Clause) -> bool:
+        """还轮流选派15名技术骨干: people sent in turn, the size of each round's team."""
+        if quantity.unit != "PERSON":
+            return False
+        before = self.text[clause.start : quantity.span.start]
+        return any(w in before for w in cue_words("rotation"))
 
     def _attends(self, quantity: Quantity, clause: _Clause) -> bool:
         """共计300多人参加会议, 20余家媒体的记者出席发布会: an attendance verb shortly after the
@@ -1293,6 +1320,13 @@ def _names_person(word: str) -> bool:
         and all("\u4e00" <= c <= "\u9fff" for c in word)
         and word[0] in _single_surnames()
     )
+
+
+@cache
+def _round_ordinal() -> re.Pattern[str]:
+    """第七批, 第12批, 每批: a text's rounds numbered (``round`` measure words)."""
+    rounds = "|".join(map(re.escape, cue_words("round")))
+    return re.compile(rf"(?:第[0-9{CHINESE_NUMERAL_CHARS}]+|每)(?:{rounds})")
 
 
 @cache
@@ -1382,6 +1416,8 @@ def _sections(text: str, year: int | None, role: str) -> list[tuple[int, int]]:
     return sections
 
 
+_FIRM_NAME_MAX = 20
+_ITEM_END = re.compile(r"[、，,；;。等和及与]")
 _STATIONED_GAP = 6
 """Characters of a body's name between a place and 驻 (财政局驻: four)."""
 _LEADING_YEAR = re.compile(r"(?:19|20)\d{2}年(?:以来|底|末|初)?$")
