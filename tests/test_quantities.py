@@ -290,3 +290,15 @@ def test_a_measure_word_jieba_fuses_with_a_noun_of_places_still_counts() -> None
     assert found("这里有12个人。") == []
     # a Chinese numeral before 家村 may open a village's name
     assert found("来到白马镇五家村。") == []
+
+
+def test_a_number_in_tens_of_thousands_counts_the_noun_of_people_after_its_modifier() -> None:
+    quantity = one("全省对12.6万易地搬迁安置人口开展帮扶。")
+    assert (quantity.span.text, quantity.value, quantity.unit) == (
+        "12.6万",
+        Decimal(126000),
+        "PERSON",
+    )
+    # a noun that itself modifies a later one (家庭的劳动力) says nothing of the unit
+    assert found("有3.2万来自困难家庭的劳动力外出务工。") == []
+    assert found("投入3000万扶贫资金。") == []
