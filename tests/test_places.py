@@ -551,3 +551,11 @@ def test_a_prefecture_jieba_takes_for_a_name_is_the_speakers_own_area() -> None:
     assert jurisdiction is not None and jurisdiction.code == "611000"
     # without a word for its own area, a name jieba reads as a person's stays unresolved
     assert found("商洛专题新闻发布会在西安召开。") == [("西安", "西安市", "610100")]
+
+
+def test_where_a_meeting_is_held_or_a_report_filed_is_not_the_documents_area() -> None:
+    # the capital is named twice, the prefecture that speaks once
+    text = "新华社兰州6月5日电 定西市专题新闻发布会在兰州举行。副市长介绍,全市新建大棚300个。"
+    doc = Document.from_text(text)
+    jurisdiction = places.infer_jurisdiction(doc, places.extract(doc))
+    assert jurisdiction is not None and jurisdiction.name == "定西市"

@@ -930,7 +930,7 @@ def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | 
         division = mention.division
         own = 4.0 if _is_organisation(doc.text, mention.span.end) else 1.0
         own = 0.3 if qualifier else own
-        if index in helpers or index in partners:
+        if index in helpers or index in partners or _venue_or_dateline(doc.text, mention):
             continue
         if index in recipients:
             own = _HELPED_WEIGHT
@@ -964,6 +964,19 @@ def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | 
         or _featured_township(ordered, qualifiers, townships, best[1])
         or best[0]
     )
+
+
+_VENUE = re.compile(r"(?:举行|召开|举办)")
+_DATELINE = re.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)")
+
+
+def _venue_or_dateline(text: str, mention: PlaceMention) -> bool:
+    """Whether ``mention`` is only where a meeting was held (在西安举行) or where a report was
+    filed (新华社西安5月17日电): a prefecture's conference in the provincial capital speaks of
+    the prefecture (我市), not of the capital."""
+    start, end = mention.span.start, mention.span.end
+    held = text[start - 1 : start] == "在" and _VENUE.match(text, end) is not None
+    return held or _DATELINE.match(text, end) is not None
 
 
 def _most_specific(
