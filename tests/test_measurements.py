@@ -882,3 +882,71 @@ def test_planned_exits_are_targets_and_savings_are_outcomes() -> None:
 def test_jiang_with_a_verb_of_disposal_that_jieba_cuts_apart_marks_the_object() -> None:
     _, found = measure("村里将原粮站旧房改建成400平方米的便民服务中心。")
     assert [(m.quantity.span.text, m.kind) for m in found] == [("400平方米", Kind.OUTCOME)]
+
+
+def test_a_count_of_one_place_of_its_own_level_counts_it_in_the_clauses_list() -> None:
+    assert areas_of_counts(
+        "甘肃省召开会议。会上通报,通渭县、会宁县2个国家贫困县和渭源县1个省级贫困县达到退出标准。"
+    ) == [("2个", "甘肃省"), ("1个", "甘肃省")]
+
+
+def test_a_place_that_scopes_a_ranking_is_not_the_subject_of_its_sentence() -> None:
+    assert areas_of_counts(
+        "定西市召开会议。2019年,全市新建农村公路800公里,甘肃最长的乡村旅游环线由此贯通;"
+        "农村居民人均可支配收入达到9000元。"
+    ) == [("800公里", "定西市"), ("9000元", "定西市")]
+
+
+def test_a_work_teams_figures_are_of_the_place_it_is_stationed_in() -> None:
+    assert areas_of_counts(
+        "甘肃省召开驻村帮扶会议。定西市财政局驻通渭县工作队队长介绍,工作队引进资金300万元建成了养殖场。"
+    ) == [("300万元", "通渭县")]
+
+
+def test_values_of_a_list_wrapped_onto_the_next_line_keep_their_indicators() -> None:
+    _, found = measure(
+        "全市粮食产量、蔬菜产量分别达到80万吨、60万吨,分别是2015年的1.2倍\n、1.5倍;全年新建大棚300个。"
+    )
+    assert [(m.quantity.span.text, m.indicator) for m in found] == [
+        ("80万吨", "粮食产量"),
+        ("60万吨", "蔬菜产量"),
+        ("1.2倍", "粮食产量"),
+        ("1.5倍", "蔬菜产量"),
+        ("300个", "大棚"),
+    ]
+
+
+def test_head_counts_of_attendance_scenes_and_named_households_are_no_facts() -> None:
+    _, found = measure(
+        "各乡镇党委书记和驻村第一书记共计260多人参加会议。"
+        "省内外30余家媒体的记者出席发布会。"
+        "3名队员和几十位村民围坐在火塘边。"
+        "工作组走访了脱贫户王建华、李秀英两户。"
+        "全县组织1200名贫困劳动力参加招聘会,新建大棚300个。"
+    )
+    assert [m.quantity.span.text for m in found] == ["1200名", "300个"]
+
+
+def test_a_distance_between_partners_told_as_a_figure_of_speech_is_no_fact() -> None:
+    _, found = measure(
+        "两地结对以来,实现了跨越2000多公里的“握手”,1000多公里路途携手同行。全县新修道路50公里。"
+    )
+    assert [m.quantity.span.text for m in found] == ["50公里"]
+
+
+def test_rounds_of_a_rotation_and_each_rounds_team_are_no_facts() -> None:
+    _, found = measure(
+        "全县今年将派出第五批驻村工作队。此前已派出四批、共计1200名干部驻村。"
+        "每批还轮流选派8名农技人员。"
+    )
+    assert [m.quantity.span.text for m in found] == ["1200名"]
+    # rounds a text does not number are counted as they are
+    _, found = measure("全县已组织3批贫困劳动力外出务工,共计600人。")
+    assert [m.quantity.span.text for m in found] == ["3批", "600人"]
+
+
+def test_a_place_opening_a_firms_name_is_not_the_figures_area() -> None:
+    assert areas_of_counts(
+        "通渭县召开表彰会。全县表彰了定西金穗农业发展有限公司、甘肃绿源科技有限公司等12家单位,"
+        "县委书记在会上讲话。"
+    ) == [("12家", "通渭县")]

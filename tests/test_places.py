@@ -536,3 +536,26 @@ def test_a_village_after_a_township_named_with_its_old_suffix() -> None:
 )
 def test_a_kind_of_zone_names_no_township_without_its_county(text: str) -> None:
     assert found(text) == []
+
+
+def test_a_prefecture_jieba_takes_for_a_name_is_the_speakers_own_area() -> None:
+    # jieba tags 商洛 a person's name; the speaker's 我市 says which kind of place it is
+    text = "商洛专题新闻发布会在西安召开,副市长介绍了我市产业发展情况。全市新建大棚300个。"
+    doc = Document.from_text(text)
+    mentions = places.extract(doc)
+    assert [(m.span.text, m.division.code) for m in mentions] == [
+        ("商洛", "611000"),
+        ("西安", "610100"),
+    ]
+    jurisdiction = places.infer_jurisdiction(doc, mentions)
+    assert jurisdiction is not None and jurisdiction.code == "611000"
+    # without a word for its own area, a name jieba reads as a person's stays unresolved
+    assert found("商洛专题新闻发布会在西安召开。") == [("西安", "西安市", "610100")]
+
+
+def test_where_a_meeting_is_held_or_a_report_filed_is_not_the_documents_area() -> None:
+    # the capital is named twice, the prefecture that speaks once
+    text = "新华社兰州6月5日电 定西市专题新闻发布会在兰州举行。副市长介绍,全市新建大棚300个。"
+    doc = Document.from_text(text)
+    jurisdiction = places.infer_jurisdiction(doc, places.extract(doc))
+    assert jurisdiction is not None and jurisdiction.name == "定西市"

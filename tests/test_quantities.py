@@ -280,3 +280,25 @@ def test_a_fall_as_a_change_is_negative_with_its_bound_turned_round() -> None:
     change = quantities.as_change(one("用水量下降5%以内。"))
     assert (change.value, change.qualifier) == (Decimal(-5), Qualifier.AT_LEAST)
     assert quantities.as_change(one("增长5%。")).value == 5
+
+
+def test_a_measure_word_jieba_fuses_with_a_noun_of_places_still_counts() -> None:
+    # jieba reads 个村 as one word here; it is no word of its own, unlike 个人
+    assert [(q.span.text, q.value) for q in found("帮扶覆盖全市128个村的群众。")] == [
+        ("128个", Decimal(128))
+    ]
+    assert found("这里有12个人。") == []
+    # a Chinese numeral before 家村 may open a village's name
+    assert found("来到白马镇五家村。") == []
+
+
+def test_a_number_in_tens_of_thousands_counts_the_noun_of_people_after_its_modifier() -> None:
+    quantity = one("全省对12.6万易地搬迁安置人口开展帮扶。")
+    assert (quantity.span.text, quantity.value, quantity.unit) == (
+        "12.6万",
+        Decimal(126000),
+        "PERSON",
+    )
+    # a noun that itself modifies a later one (家庭的劳动力) says nothing of the unit
+    assert found("有3.2万来自困难家庭的劳动力外出务工。") == []
+    assert found("投入3000万扶贫资金。") == []

@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from kg.extract import gazetteer, metadata
 from kg.extract.facts import (
@@ -51,15 +51,18 @@ from kg.extract.facts import (
 )
 from kg.extract.indicators import concept_of
 from kg.extract.lexicon import cue_words
+from kg.extract.numbers import CHINESE_NUMERAL_CHARS
 from kg.extract.periods import Period, Periods
 from kg.extract.places import area_references, helpers
 from kg.extract.quantities import as_change, number_context, tokens
-from kg.resources import read_lines, read_table
+from kg.resources import read_lines, read_table, read_words
 from kg.text.document import Document, Span
 from kg.text.segment import Token
 
-_CLAUSE_BREAK = re.compile(r"[，；;。！？!?：:\n]|(?<![0-9]),|,(?![0-9]{3})")
-_SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
+_CLAUSE_BREAK = re.compile(r"[，；;。！？!?：:]|\n(?!、)|(?<![0-9]),|,(?![0-9]{3})")
+_SENTENCE_BREAK = re.compile(r"[。！？!?]|\n(?!、)")
+"""A line break ends a sentence, but not before 、: no line opens with it, so the text was
+wrapped inside a list (分别是2011年的1.65倍 / 、1.86倍)."""
 _CLAUSE_OPENERS = set('，,；;。！？!?：:\n“”"')
 _PUNCTUATION = "“”‘’「」『』《》〈〉()（）、,，。；;：:！？!? \u3000"
 _COORDINATION = set("和及与、,， ")
@@ -332,8 +335,8 @@ class _Reader:
         for index, token in enumerate(toks):
             if token.start >= next_start:
                 return out, "quantity"
-            if token.word == "的" and not out:
-                continue
+            if (token.word == "的" and not out) or token.word.strip() == "":
+                continue  # a line break of text wrapped inside a list says nothing
             if token.word == "的" or token.word in "、":
                 return out, "end"
             if token.pos == "c" and index + 1 < len(toks) and toks[index + 1].start >= next_start:
@@ -918,8 +921,24 @@ class _Reader:
             # 龙胜、资源、田阳…9个县: all the places counted, those the text's places missed too
             return [_common_parent(listed) or found]
         if self._counts_listed(quantity, clauses[index]):
-            return [self._holding(found, quantity)]
+            return [self._itself_counted(found, quantity, clauses[index])]
         return [found]
+
+    def _itself_counted(
+        self, area: Division | None, quantity: Quantity, clause: _Clause
+    ) -> Division | None:
+        """The area of a count of the places named right before it: the one that holds as many
+        (:meth:`_holding`), and where the count is one place of the named one's own level
+        (渭源县1个省级贫困县), that place is counted, not counting: the common parent of the
+        places its clause lists (通渭县、会宁县2个国家贫困县和渭源县1个…: 甘肃省)."""
+        if area is None or quantity.value != 1 or self._counted_level(quantity) is not area.level:
+            return self._holding(area, quantity)
+        named = [
+            p.division
+            for p in self.places
+            if clause.start <= p.span.start and p.span.end <= quantity.span.start
+        ]
+        return _common_parent(named) if len(named) > 1 else area.parent
 
     def _listed_names(
         self, quantity: Quantity, clause: _Clause, jurisdiction: Division | None
@@ -1055,6 +1074,7 @@ class _Reader:
             if clause.start <= p.span.start
             and p.span.end <= quantity.span.start
             and not self._destination(p)
+            and not self._names_firm(p, quantity)
         ]
         if inside:
             segment = self.text[clause.start : quantity.span.start]
@@ -1066,6 +1086,9 @@ class _Reader:
             for place in self.references:
                 if self._opens(place, earlier):
                     place = self._most_specific(place)
+                    if self.text.startswith(cue_words("ranking"), place.span.end):
+                        continue  # 甘肃最长的环线: where it ranks, not what it is about
+                    place = self._stationed(place, earlier)
                     others = self._listed_after(place)
                     if others:  # 在疏附县、疏勒县，…: all of them
                         subject = _common_parent([place.division, *others])
@@ -1191,6 +1214,27 @@ class _Reader:
                 place = following
         return place
 
+    def _stationed(self, place: PlaceMention, clause: _Clause) -> PlaceMention:
+        """The place a body of ``place`` is stationed in, named after it in ``clause``
+        (定西市财政局驻通渭县工作队: 通渭县), whose figures its team reports; else ``place``."""
+        for following in self.references:
+            if following.span.start < place.span.end:
+                continue
+            if following.span.start >= clause.end:
+                break
+            gap = self.text[place.span.end : following.span.start]
+            if len(gap) <= _STATIONED_GAP and gap.endswith(cue_words("stationed")):
+                return following
+            break
+        return place
+
+    def _names_firm(self, place: PlaceMention, quantity: Quantity) -> bool:
+        """Whether ``place`` opens a firm's name before ``quantity`` (甘肃某某农业发展有限公司、
+        …等10家单位): the item it opens, up to the next separator, ends in a firm's word."""
+        end = min(quantity.span.start, place.span.end + _FIRM_NAME_MAX)
+        item = _ITEM_END.split(self.text[place.span.end : end], maxsplit=1)[0]
+        return item.endswith(cue_words("firm"))
+
     def _destination(self, place: PlaceMention) -> bool:
         """Whether ``place`` is where something goes (年供应赣州市中心城区…) or what the figure is
         measured against or from (高于全省平均水平, 距榕江县城): it follows a verb such as 供应 or
@@ -1305,12 +1349,118 @@ class _Reader:
                 return True
         return False
 
+    def not_a_fact(self, quantity: Quantity, clause: _Clause) -> bool:
+        """A number that is no fact of the programme however it reads: the head count of a
+        meeting's attendance or of a scene a story shows, a count of the people or households
+        it names, a distance spanned as a figure of speech."""
+        if quantity.unit == _DISTANCE:
+            return self._rhetorical_distance(quantity)
+        if quantity.unit not in _HEAD_UNITS:
+            return False
+        return (
+            self._counts_rounds(quantity)
+            or self._in_turn(quantity, clause)
+            or self._attends(quantity, clause)
+            or self._gathers(quantity, clause)
+            or self._counts_names(quantity, clause)
+        )
+
+    def _counts_rounds(self, quantity: Quantity) -> bool:
+        """已派出六批、逾13万名干部 in a text that also numbers its rounds (第七批, 每批): the
+        rounds of a rotation so far, an ordinal more than a count."""
+        return quantity.classifier in cue_words("round") and self._numbers_rounds
+
+    @cached_property
+    def _numbers_rounds(self) -> bool:
+        return _round_ordinal().search(self.text) is not None
+
+    def _in_turn(self, quantity: Quantity, clause: _Clause) -> bool:
+        """还轮流选派15名技术骨干: people sent in turn, the size of each round's team."""
+        if quantity.unit != "PERSON":
+            return False
+        before = self.text[clause.start : quantity.span.start]
+        return any(w in before for w in cue_words("rotation"))
+
+    def _attends(self, quantity: Quantity, clause: _Clause) -> bool:
+        """共计300多人参加会议, 20余家媒体的记者出席发布会: an attendance verb shortly after the
+        count in its clause, with a meeting after it (参加|…会议) or none needed (参会)."""
+        rest = self.text[quantity.span.end : clause.end]
+        for word in cue_words("attend_alone"):
+            at = rest.find(word)
+            if 0 <= at <= _ATTENDANCE_REACH:
+                return True
+        for word in cue_words("attend"):
+            at = rest.find(word)
+            if 0 <= at <= _ATTENDANCE_REACH:
+                attended = rest[at + len(word) :].rstrip(_PUNCTUATION)
+                return attended.endswith(cue_words("meeting"))
+        return False
+
+    def _gathers(self, quantity: Quantity, clause: _Clause) -> bool:
+        """5名队员和几十位村民围坐在一起: people a scene shows, gathered."""
+        rest = self.text[quantity.span.end : clause.end]
+        return any(w in rest for w in cue_words("gathering"))
+
+    def _counts_names(self, quantity: Quantity, clause: _Clause) -> bool:
+        """走访脱贫户王建华、李秀英两户: a count right after as many names of people as it counts,
+        each two or three characters opening with a surname; the people named are the fact."""
+        wanted = int(quantity.value)
+        if wanted < 2 or wanted != quantity.value:
+            return False
+        items = self.text[clause.start : quantity.span.start].split("、")
+        if len(items) < wanted:
+            return False
+        names = items[len(items) - wanted :]
+        first = names[0]
+        names[0] = next(
+            (first[-n:] for n in _NAME_LENGTHS if len(first) >= n and _names_person(first[-n:])),
+            "",
+        )
+        return all(_names_person(name) for name in names)
+
+    def _rhetorical_distance(self, quantity: Quantity) -> bool:
+        """跨越1000多公里的“握手”, 2000多公里路途: the distance between partners, told."""
+        before = self.text[max(0, quantity.span.start - _SPAN_VERB_REACH) : quantity.span.start]
+        return before.endswith(cue_words("span_verb")) or self.text.startswith(
+            cue_words("journey"), quantity.span.end
+        )
+
     def sets_scene(self, clause: _Clause) -> bool:
         """在…境内, 在…沿线: a clause that only says where."""
         text = self.text[clause.start : clause.end]
         opens = any(text.startswith(w) for w in cue_words("scene"))
         closes = any(text.endswith(w) for w in cue_words("locative"))
         return opens and closes
+
+
+_DISTANCE = "KM"
+_HEAD_UNITS = frozenset({"PERSON", "PERSON_TIME", "HOUSEHOLD", "COUNT"})
+"""Units of head counts: of people, visits, households, and of bodies (40余家媒体)."""
+_ATTENDANCE_REACH = 10
+"""Characters between a count and the verb of attending it is the subject of (媒体的记者参加)."""
+_SPAN_VERB_REACH = 4
+_NAME_LENGTHS = (3, 2)
+
+
+def _names_person(word: str) -> bool:
+    """Whether ``word`` may be a person's name: two or three Han characters, a surname first."""
+    return (
+        len(word) in _NAME_LENGTHS
+        and all("\u4e00" <= c <= "\u9fff" for c in word)
+        and word[0] in _single_surnames()
+    )
+
+
+@cache
+def _round_ordinal() -> re.Pattern[str]:
+    """第七批, 第12批, 每批: a text's rounds numbered (``round`` measure words)."""
+    rounds = "|".join(map(re.escape, cue_words("round")))
+    return re.compile(rf"(?:第[0-9{CHINESE_NUMERAL_CHARS}]+|每)(?:{rounds})")
+
+
+@cache
+def _single_surnames() -> frozenset[str]:
+    return frozenset(w for w in read_words("people_surnames.txt") if len(w) == 1)
 
 
 _HEADING = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、]")
@@ -1395,6 +1545,10 @@ def _sections(text: str, year: int | None, role: str) -> list[tuple[int, int]]:
     return sections
 
 
+_FIRM_NAME_MAX = 20
+_ITEM_END = re.compile(r"[、，,；;。等和及与]")
+_STATIONED_GAP = 6
+"""Characters of a body's name between a place and 驻 (财政局驻: four)."""
 _LEADING_YEAR = re.compile(r"(?:19|20)\d{2}年(?:以来|底|末|初)?$")
 _LEADING_YEAR_MAX = 7
 """Characters of a year that may open a clause before its subject (2018年以来)."""
@@ -1609,7 +1763,11 @@ def extract(
     for quantity in reader.quantities:
         clauses, index = reader.clauses(quantity)
         clause = clauses[index]
-        if reader.sets_scene(clause) or reader.picks_members(quantity, clause):
+        if (
+            reader.sets_scene(clause)
+            or reader.picks_members(quantity, clause)
+            or reader.not_a_fact(quantity, clause)
+        ):
             continue
         indicator, indicator_span = reader.indicator(quantity, clause)
         if not indicator:

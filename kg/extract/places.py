@@ -371,6 +371,24 @@ def _unambiguous(candidate: _Candidate) -> Division | None:
     return None
 
 
+_NOT_NAME_POS = ("v", "d", "a", "i", "s", "b", "z")
+"""jieba tags of words that are no name (保定 v, 大同 d, 平凉 a, 东方 s): a bare name tagged so is a
+word of the language before it is a place."""
+
+
+def _speaker_area(candidate: _Candidate, own_kinds: frozenset[str]) -> Division | None:
+    """The one province or prefecture a bare name may be, where jieba took it for a person's or
+    a common noun's name (商洛 nr, 安顺 nr) and the text speaks of its own area of that kind
+    (我市, 全市): a prefecture's speaker names it once and calls it 我市 after (商洛专题新闻发布会
+    …我市), so the name is no person's."""
+    if not own_kinds or candidate.token is None or candidate.token.pos.startswith(_NOT_NAME_POS):
+        return None
+    high = [d for d in candidate.divisions if _LEVEL_RANK[d.level] <= _LEVEL_RANK[Level.PREFECTURE]]
+    if len(high) != 1 or not any(_ends_in(high[0], kind) for kind in own_kinds):
+        return None
+    return high[0]
+
+
 def _in_context(
     divisions: list[Division], weights: Counter[Division], shallowest: Level
 ) -> Division | None:
@@ -744,6 +762,7 @@ def extract(doc: Document) -> list[PlaceMention]:
                 weights[area] += bonus
 
     # Pass 2: the rest, by the preceding mention, then by the document's areas.
+    own_kinds = frozenset(_OWN_AREA.findall(text))
     previous: _Candidate | None = None
     for candidate in candidates:
         adjacent = previous if previous and previous.end == candidate.start else None
@@ -765,7 +784,9 @@ def extract(doc: Document) -> list[PlaceMention]:
                     for d in candidate.divisions
                     if _LEVEL_RANK[d.level] <= _LEVEL_RANK[Level.COUNTY]
                 ]
-                candidate.division = _in_context(county_or_above, weights, Level.PREFECTURE)
+                candidate.division = _in_context(
+                    county_or_above, weights, Level.PREFECTURE
+                ) or _speaker_area(candidate, own_kinds)
             else:
                 candidate.division = _in_context(candidate.divisions, weights, Level.PROVINCE)
         previous = candidate
@@ -909,7 +930,7 @@ def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | 
         division = mention.division
         own = 4.0 if _is_organisation(doc.text, mention.span.end) else 1.0
         own = 0.3 if qualifier else own
-        if index in helpers or index in partners:
+        if index in helpers or index in partners or _venue_or_dateline(doc.text, mention):
             continue
         if index in recipients:
             own = _HELPED_WEIGHT
@@ -943,6 +964,19 @@ def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | 
         or _featured_township(ordered, qualifiers, townships, best[1])
         or best[0]
     )
+
+
+_VENUE = re.compile(r"(?:举行|召开|举办)")
+_DATELINE = re.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)")
+
+
+def _venue_or_dateline(text: str, mention: PlaceMention) -> bool:
+    """Whether ``mention`` is only where a meeting was held (在西安举行) or where a report was
+    filed (新华社西安5月17日电): a prefecture's conference in the provincial capital speaks of
+    the prefecture (我市), not of the capital."""
+    start, end = mention.span.start, mention.span.end
+    held = text[start - 1 : start] == "在" and _VENUE.match(text, end) is not None
+    return held or _DATELINE.match(text, end) is not None
 
 
 def _most_specific(

@@ -258,6 +258,8 @@ def _read_number(text: str, match: re.Match[str], bare: bool = False) -> _Readin
         # 生产总值10688.28亿, 分别突破5万亿、4万亿和3万亿元: 亿 alone is yuan in the genre
         unit = Unit("", _bare_multipliers()[last_multiplier], "measure")
         unit_at = number_end
+    if unit is None and seen_multiplier:
+        unit = _modified_noun(text, unit_at)  # 190万脱贫享受政策人口
     classifier_span = None
     if unit is not None and unit.role == "measure":
         classifier_span = (unit_at, unit_at + len(unit.word))
@@ -282,6 +284,46 @@ def _read_number(text: str, match: re.Match[str], bare: bool = False) -> _Readin
         qualifier,
         match.group("chinese"),
     )
+
+
+_MODIFIER_REACH = 6
+"""Han characters that may modify a noun of people after a number in tens of thousands before
+the noun (190.2万脱贫享受政策人口: 脱贫享受政策)."""
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _modified_noun(text: str, at: int) -> Unit | None:
+    """The noun of people or households that a number in tens of thousands counts, written after
+    a short modifier (12万脱贫享受政策人口): only Han characters between, and the noun closing
+    them, not itself a modifier before 的; ``None`` where there is none."""
+    run = _HAN.match(text, at, at + _MODIFIER_REACH + _LONGEST_NOUN)
+    if run is None:
+        return None
+    words = _people_nouns()
+    for end in range(run.end(), at + 1, -1):
+        for length in range(min(_LONGEST_NOUN, end - at - 1), 1, -1):
+            noun = text[end - length : end]
+            if (
+                noun in words
+                and end - length - at <= _MODIFIER_REACH
+                and not text.startswith(_OF, end)  # 贫困家庭的劳动力: 家庭 modifies
+            ):
+                return words[noun]
+    return None
+
+
+_LONGEST_NOUN = 8
+_OF = "的"
+
+
+@cache
+def _people_nouns() -> dict[str, Unit]:
+    """The nouns of ``units.tsv`` that count people or households (人口, 农户)."""
+    return {
+        word: unit
+        for word, unit in units().items()
+        if unit.role == "noun" and unit.notation in ("PERSON", "HOUSEHOLD")
+    }
 
 
 def _excluded(doc: Document, reading: _Reading, start: int) -> bool:
@@ -331,7 +373,7 @@ def _excluded(doc: Document, reading: _Reading, start: int) -> bool:
     if reading.start not in starts:
         return True
     end = reading.classifier_span[1] if reading.classifier_span else reading.end
-    if end not in ends:
+    if end not in ends and not _fused_with_noun(reading, by_start):
         return True
     if reading.chinese is not None:
         if reading.chinese == "一":
@@ -343,6 +385,26 @@ def _excluded(doc: Document, reading: _Reading, start: int) -> bool:
             ):
                 return True  # 五个一批, 三个全覆盖: a slogan
     return False
+
+
+def _fused_with_noun(reading: _Reading, by_start: dict[int, Token]) -> bool:
+    """Whether jieba fused the measure word with the first character of a noun of places it
+    counts into a word of no meaning of its own (5个村的, 26个区贫旗县: 个村, 个区), unlike
+    个人 "individual": the measure word stands.  Arabic numbers only: a Chinese numeral with a
+    measure word and 村 may be a village's name (五家村)."""
+    if reading.classifier_span is None or reading.unit is None or reading.chinese is not None:
+        return False
+    token = by_start.get(reading.classifier_span[0])
+    if token is None or not token.word.startswith(reading.unit.word):
+        return False
+    rest = token.word[len(reading.unit.word) :]
+    return rest[:1] in _fused_nouns()
+
+
+@cache
+def _fused_nouns() -> frozenset[str]:
+    """First characters of nouns jieba may fuse with a measure word (``fused_noun`` rows)."""
+    return frozenset(number_context("fused_noun"))
 
 
 def _session_before(text: str, start: int) -> bool:
