@@ -9,6 +9,9 @@ loaded from there next time, several times faster than rebuilding it.
   (the module of the function that builds it among them), the package version and the Python
   version: a changed source, code change or upgrade rebuilds it.
 - Entries are written to a temporary file and renamed, so a reader never sees half a file.
+- A name keeps its few most recently used entries, not one: two checkouts or virtual
+  environments sharing the folder (their sources' paths differ) would otherwise evict each
+  other's entry at every run, and each rebuild costs seconds.  Older entries are removed.
 - Pickles run code when loaded, so an entry is only loaded from a folder and a file owned by
   this user and writable by no one else; anything else is rebuilt (and not trusted).
 - ``KG_CACHE_DIR`` chooses the folder (default ``$XDG_CACHE_HOME/kg`` or ``~/.cache/kg``);
@@ -18,6 +21,7 @@ loaded from there next time, several times faster than rebuilding it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -31,6 +35,10 @@ from typing import TypeVar
 T = TypeVar("T")
 
 _OFF = {"off", "0", "no", "false", ""}
+
+# Entries kept per name: enough for a few checkouts side by side, few enough that upgrades and
+# edits do not pile up pickles of tens of megabytes.
+_KEPT = 4
 
 
 def cache_dir() -> Path | None:
@@ -81,7 +89,9 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
     try:
         if _private(folder) and _private(path):
             with path.open("rb") as handle:
-                return pickle.load(handle)  # type: ignore[no-any-return]
+                value: T = pickle.load(handle)
+            os.utime(path)  # most recently used: the last to be pruned
+            return value
     except Exception:  # missing, unreadable or stale: rebuild
         pass
     value = build()
@@ -94,8 +104,7 @@ def _store(folder: Path, path: Path, name: str, value: object) -> None:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private(folder):
             return
-        for stale in folder.glob(f"{name}-*.pickle"):
-            stale.unlink(missing_ok=True)
+        _prune(folder, name, _KEPT - 1)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:
@@ -106,3 +115,14 @@ def _store(folder: Path, path: Path, name: str, value: object) -> None:
             raise
     except Exception:  # read-only home, full disk: the cache is only an optimisation
         pass
+
+
+def _prune(folder: Path, name: str, keep: int) -> None:
+    """Remove all but the ``keep`` most recently used entries of ``name``."""
+    entries = []
+    for entry in folder.glob(f"{name}-*.pickle"):
+        with contextlib.suppress(OSError):
+            entries.append((entry.stat().st_mtime_ns, entry.name, entry))
+    entries.sort(reverse=True)
+    for _, _, stale in entries[keep:]:
+        stale.unlink(missing_ok=True)

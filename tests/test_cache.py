@@ -38,7 +38,7 @@ def test_second_call_loads_what_the_first_built(folder: Path, tmp_path: Path) ->
     assert [p.name.startswith("table-") for p in folder.iterdir()] == [True]
 
 
-def test_a_changed_source_rebuilds_and_replaces_the_entry(folder: Path, tmp_path: Path) -> None:
+def test_a_changed_source_rebuilds(folder: Path, tmp_path: Path) -> None:
     source = tmp_path / "table.txt"
     source.write_text("one", encoding="utf-8")
     calls, build = _counting(1)
@@ -46,7 +46,32 @@ def test_a_changed_source_rebuilds_and_replaces_the_entry(folder: Path, tmp_path
     source.write_text("a longer text", encoding="utf-8")
     cache.cached("table", [source], build)
     assert len(calls) == 2
-    assert len(list(folder.glob("table-*.pickle"))) == 1
+
+
+def test_two_checkouts_sharing_the_folder_keep_both_entries(folder: Path, tmp_path: Path) -> None:
+    # Two copies of the same sources at different paths, as two checkouts have them: used in
+    # turn, each builds once and then loads, instead of evicting the other's entry each time.
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    for source in (first, second):
+        source.write_text("same", encoding="utf-8")
+    calls, build = _counting(1)
+    for _ in range(3):
+        cache.cached("table", [first], build)
+        cache.cached("table", [second], build)
+    assert len(calls) == 2
+
+
+def test_old_entries_are_pruned(folder: Path, tmp_path: Path) -> None:
+    calls, build = _counting(1)
+    sources = [tmp_path / f"{n}.txt" for n in range(cache._KEPT + 3)]
+    for n, source in enumerate(sources):
+        source.write_text("x", encoding="utf-8")
+        cache.cached("table", [source], build)
+        entry = max(folder.glob("table-*.pickle"), key=lambda p: p.stat().st_mtime_ns)
+        os.utime(entry, ns=(n * 10**9, n * 10**9))  # distinct, ordered times
+    assert len(list(folder.glob("table-*.pickle"))) == cache._KEPT
+    cache.cached("table", [sources[-1]], build)  # the newest survived
+    assert len(calls) == len(sources)
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
