@@ -65,6 +65,8 @@ _CLAUSE_HEAD = re.compile(
 (决定免去甲、乙的…职务) names its people before 的 and the posts they lose."""
 _TITLE_ASIDE = re.compile(r"[(（](?:兼|兼任|代|挂职|正[厅处科]级|副[厅处科]级)[)）]")
 """A remark in brackets between a title and the name it belongs to: 新闻办主任(兼)甲."""
+_RANK_BEFORE_POST = re.compile(r"[正副][省部厅局处科]级的?$")
+"""A rank between an appointment verb and the post (调任正厅级的…县委书记)."""
 _RARE_WORD = 20
 """A dictionary frequency below which a noun that opens with a surname may be a name's start
 (胡果|雄): the words a surname opens that are no names (高度, 黄金, 刘海) are far commoner."""
@@ -107,7 +109,10 @@ _AGE_OF = re.compile(
 )
 """An age or a year of birth, then 的: a person's name follows (37岁的甲, 31岁大专学历的乙,
 生于1956年的丙)."""
-_PRONOUN_CLAUSE = re.compile(r"[他她]?(?:时任|现任|曾任|升任|转任|调任|改任|后任|先后任|担任|任)")
+_PRONOUN_CLAUSE = re.compile(
+    r"[他她]?(?:后|随后|此后)?(?:于[0-9年月日]{2,12})?"
+    r"(?:时任|现任|曾任|升任|转任|调任|改任|后任|先后任|担任|任)"
+)
 """A clause whose subject is the person named before it: (他)时任…, 升任…."""
 _DATELINE_END = re.compile(r"[0-9]{1,2}日电$")
 """The end of a news agency's dateline (某地1月28日电), right before a credit's cue."""
@@ -523,14 +528,21 @@ class _Reader:
             if self._place_word_name(first, start, limit):
                 return first.end + 1  # 县长|吴国|强作: 吴国 is a dictionary place, 吴国强 a name
             return None  # the surname is the start of a common word: 高度, 全面
-        for n in lengths:
-            end = start + n
-            if not self._ends_name(end, limit) or not self._valid_name(start, end):
-                continue
-            if first.pos[:1] in _FUNCTION_TAGS and self._common_word(start + surname, end):
-                continue  # 委员和|列席同志: a conjunction before a word, not 和 the surname
+        name_ends = [
+            start + n
+            for n in lengths
+            if self._ends_name(start + n, limit)
+            and self._valid_name(start, start + n)
+            # 委员和|列席同志: a conjunction before a word, not 和 the surname
+            and not (
+                first.pos[:1] in _FUNCTION_TAGS and self._common_word(start + surname, start + n)
+            )
+        ]
+        # a word's end first: 孙|喆|调任 is 孙喆 before 调任, not 孙喆调 before 任
+        for end in name_ends:
             if end in self.bounds:
                 return end
+        for end in name_ends:
             if self._follower_token(end) and first.pos[:1] not in _FUNCTION_TAGS:
                 return end  # not 和|工作队员: a conjunction opening a word is no surname
         return None
@@ -659,6 +671,26 @@ class _Reader:
             ):
                 return end
         return None
+
+    def _comma_closed_name_end(self, start: int, limit: int) -> int | None:
+        """主任周长强，拟任…: right after a title, a surname and two characters closed by a
+        comma are a name, even where jieba reads the surname and the next character as a noun
+        (周长|强); not a word a surname opens that is a verb or adverb (高度, 任职)."""
+        surname = self._surname_length(start)
+        first = self.tokens.get(start)
+        end = start + surname + 2
+        if (
+            not surname
+            or first is None
+            or first.pos[:1] in _NOT_NAME_START_TAGS
+            or first.end > end
+            or end >= limit
+            or self.text[end] not in "，,"
+            or end not in self.bounds
+            or not self._valid_name(start, end)
+        ):
+            return None
+        return end
 
     def _titled_syllable_name_end(self, start: int, limit: int) -> int | None:
         """副州长才让|汇报, 州长才让太|在: right after a title, a single part of a Tibetan or
@@ -1458,6 +1490,7 @@ class _Reader:
                 or self._titled_syllable_name_end(after, end)
                 or self._speaker_name_end(after, end)
                 or self._place_word_name_end(after, end)
+                or self._comma_closed_name_end(after, end)
                 or (None if aside else self._name_glued_to_title(last, end))
             )
             if name_end is not None:
@@ -1494,7 +1527,9 @@ class _Reader:
                             mention.posts.extend(posts)
             elif (
                 posts
-                and self.text[start : self._chain_start(chain)].endswith(_appointment_verbs())
+                and _RANK_BEFORE_POST.sub("", self.text[start : self._chain_start(chain)]).endswith(
+                    _appointment_verbs()
+                )
                 # not 甲曾有过挂职副县长的经历: posts that qualify a noun, no one's to take
                 and not self.text.startswith("的", last.end)
             ):
