@@ -32,3 +32,10 @@ def test_a_name_closed_by_a_comma_after_a_title() -> None:
     # jieba reads 周长|强: the surname and the next character as a noun
     found = run("永胜县卫生健康局党组书记、局长周长强，拟任东山乡党委书记。", YONGSHENG)
     assert list(found) == ["周长强"]
+
+
+def test_a_given_name_ending_in_a_character_that_ends_bodies() -> None:
+    # 科 ends bodies' names (统计科); jieba reads these whole as names
+    found = run("县委书记钱志科出席并讲话，县政协主席姚立科主持会议。", YONGSHENG)
+    assert sorted(found) == ["姚立科", "钱志科"]
+    assert posts(found["姚立科"]) == [("主席", "政协永胜县委员会")]

@@ -436,8 +436,10 @@ class _Reader:
             return False  # 2013年|任职: a name does not follow a figure
         if len(name) == 2 and not listed and _names_a_division(name):
             return False  # 丽江, 永胜: a two-character short name of a county or above
-        if (name[-1] in LEVEL_CHARS and not level_end) or name.endswith(_org_suffixes()):
+        if name[-1] in LEVEL_CHARS and not level_end:
             return False
+        if name.endswith(_org_suffixes()) and not self._named_whole(start, end):
+            return False  # 县|农业局, 东山|卫生院; not 姚增科, 鹿心社 that jieba reads as names
         if any(t in name for t in titles() if len(t) > 1):
             return False
         if self.text.startswith(_body_suffixes(), end):
@@ -447,6 +449,19 @@ class _Reader:
             # where jieba tags the whole nr)
             return False
         return not self._in_place(start, end)
+
+    def _named_whole(self, start: int, end: int) -> bool:
+        """Whether jieba reads ``text[start:end]``, of three characters or more, as one
+        personal name, so that a last character that ends bodies (科, 社, 局) is a given
+        name's."""
+        token = self.tokens.get(start)
+        return (
+            end - start >= 3
+            and token is not None
+            and token.end == end
+            and token.pos.startswith("nr")
+            and not self.text[start:end].endswith(_body_suffixes())
+        )
 
     def _surname_length(self, at: int) -> int:
         compound, single = _surnames()
