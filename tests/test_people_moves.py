@@ -39,3 +39,24 @@ def test_a_given_name_ending_in_a_character_that_ends_bodies() -> None:
     found = run("县委书记钱志科出席并讲话，县政协主席姚立科主持会议。", YONGSHENG)
     assert sorted(found) == ["姚立科", "钱志科"]
     assert posts(found["姚立科"]) == [("主席", "政协永胜县委员会")]
+
+
+def test_a_roll_of_company_posts_and_a_clerk() -> None:
+    found = run(
+        "其中，永胜县绿源农业集团有限公司董事局主席陈立华，永胜县委政法委科员王小勇，"
+        "东山乡人大主席团主席刘国镇出席。",
+        YONGSHENG,
+    )
+    assert [role for role, _ in posts(found["陈立华"])] == ["董事局主席"]
+    assert [role for role, _ in posts(found["王小勇"])] == ["科员"]
+
+
+def test_a_given_name_ending_in_a_level_character() -> None:
+    # jieba reads 钱建镇 whole as a name: 镇 is its given name's, no township
+    found = run("县人大常委会主任钱建镇、县政协主席李强出席。", YONGSHENG)
+    assert sorted(found) == ["李强", "钱建镇"]
+
+
+def test_a_company_director_and_its_party_group() -> None:
+    found = run("永胜县交通投资集团有限公司董事、党组副书记甄立义一行到村检查。", YONGSHENG)
+    assert [role for role, _ in posts(found["甄立义"])] == ["董事", "党组副书记"]

@@ -436,8 +436,8 @@ class _Reader:
             return False  # 2013年|任职: a name does not follow a figure
         if len(name) == 2 and not listed and _names_a_division(name):
             return False  # 丽江, 永胜: a two-character short name of a county or above
-        if name[-1] in LEVEL_CHARS and not level_end:
-            return False
+        if name[-1] in LEVEL_CHARS and not (level_end or self._named_whole(start, end)):
+            return False  # 东山|乡; not 董建镇 that jieba reads as a name
         if name.endswith(_org_suffixes()) and not self._named_whole(start, end):
             return False  # 县|农业局, 东山|卫生院; not 姚增科, 鹿心社 that jieba reads as names
         if any(t in name for t in titles() if len(t) > 1):
