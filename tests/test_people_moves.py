@@ -60,3 +60,22 @@ def test_a_given_name_ending_in_a_level_character() -> None:
 def test_a_company_director_and_its_party_group() -> None:
     found = run("永胜县交通投资集团有限公司董事、党组副书记甄立义一行到村检查。", YONGSHENG)
     assert [role for role, _ in posts(found["甄立义"])] == ["董事", "党组副书记"]
+
+
+def test_rare_surnames_where_a_title_says_a_name_follows() -> None:
+    found = run(
+        "受县委书记贠立新委托，永胜县农业农村局党组书记、局长户明，工作队队长来志刚介绍说，"
+        "今年的任务已完成。",
+        YONGSHENG,
+    )
+    assert sorted(found) == ["户明", "来志刚", "贠立新"]
+    assert [role for role, _ in posts(found["户明"])] == ["党组书记", "局长"]
+
+
+def test_rare_surnames_that_are_words_in_a_clause() -> None:
+    assert run("对村党支部书记来说，县长都要到村里走一走。", YONGSHENG) == {}
+
+
+def test_an_acting_head_signing_a_report_with_a_rare_surname() -> None:
+    found = run("政府工作报告\n永胜县人民政府代县长都立华\n各位代表：", YONGSHENG)
+    assert posts(found["都立华"]) == [("代县长", "永胜县人民政府")]

@@ -156,6 +156,11 @@ def _ranked_surnames() -> frozenset[str]:
     return frozenset(ranked | set(read_lines("people_surnames_tagged.txt")))
 
 
+@cache
+def _rare_surnames() -> frozenset[str]:
+    return frozenset(read_words("people_surnames_rare.txt"))
+
+
 @dataclass(frozen=True)
 class _OrgRow:
     template: str
@@ -706,6 +711,34 @@ class _Reader:
         ):
             return None
         return end
+
+    def _rare_surname_name_end(self, start: int, limit: int) -> int | None:
+        """市委书记贠某某委托, 局长户某，: right after a title, a rare surname (see
+        ``people_surnames_rare.txt``) and one or two characters at a word's end, closed by a
+        word that follows names, punctuation or the line's end; not where jieba reads the
+        surname as an adverb or verb (县长都要, 书记来说) unless the name ends its line
+        (代县长都某某 signing a report)."""
+        if self.text[start : start + 1] not in _rare_surnames():
+            return None
+        first = self.tokens.get(start)
+        opens_word = first is not None and first.pos[:1] in _NOT_NAME_START_TAGS
+        for end in (start + 3, start + 2):
+            if end > limit or end not in self.bounds or not self._ends_name(end, limit):
+                continue
+            if opens_word and not self._ends_line(end):
+                continue
+            if self._valid_name(start, end):
+                return end
+        return None
+
+    def _ends_line(self, at: int) -> bool:
+        """Whether only spaces, or letters a page's line break was scraped as (黄四平vzT),
+        stand between ``at`` and the line's end."""
+        artifact = _LINE_ARTIFACT.match(self.text, at)
+        rest = artifact.end() if artifact is not None else at
+        while rest < len(self.text) and self.text[rest] in " \u3000":
+            rest += 1
+        return rest >= len(self.text) or self.text[rest] == "\n"
 
     def _titled_syllable_name_end(self, start: int, limit: int) -> int | None:
         """副州长才让|汇报, 州长才让太|在: right after a title, a single part of a Tibetan or
@@ -1506,6 +1539,7 @@ class _Reader:
                 or self._speaker_name_end(after, end)
                 or self._place_word_name_end(after, end)
                 or self._comma_closed_name_end(after, end)
+                or self._rare_surname_name_end(after, end)
                 or (None if aside else self._name_glued_to_title(last, end))
             )
             if name_end is not None:
