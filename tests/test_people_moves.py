@@ -79,3 +79,18 @@ def test_rare_surnames_that_are_words_in_a_clause() -> None:
 def test_an_acting_head_signing_a_report_with_a_rare_surname() -> None:
     found = run("政府工作报告\n永胜县人民政府代县长都立华\n各位代表：", YONGSHENG)
     assert posts(found["都立华"]) == [("代县长", "永胜县人民政府")]
+
+
+def test_discipline_and_supervision_posts_and_a_title_said_again() -> None:
+    found = run(
+        "会议由县人大常委会副主任高立超主持，副主任王丽娜、王成出席，"
+        "县委常委、县纪委书记、县监委主任孙立春列席会议。",
+        YONGSHENG,
+    )
+    assert posts(found["王丽娜"]) == [("副主任", "永胜县人大常委会")]
+    assert posts(found["王成"]) == [("副主任", "永胜县人大常委会")]
+    assert posts(found["孙立春"]) == [
+        ("常委", "中共永胜县委"),
+        ("书记", "中共永胜县纪委"),
+        ("主任", "永胜县监察委员会"),
+    ]

@@ -1266,6 +1266,10 @@ class _Reader:
             if bodies:
                 span = self.doc.span(hit.start, hit.end)
                 return Post(span=span, role_span=span, organisation=bodies[-1])
+        if hit.title in held:
+            # 县人大常委会副主任甲主持，副主任乙出席: the same title again, the same body
+            span = self.doc.span(hit.start, hit.end)
+            return Post(span=span, role_span=span, organisation=held[hit.title])
         for prefix in _DEPUTY_PREFIXES:
             base = hit.title.removeprefix(prefix)
             if base != hit.title and base in held:
