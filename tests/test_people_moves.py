@@ -94,3 +94,26 @@ def test_discipline_and_supervision_posts_and_a_title_said_again() -> None:
         ("书记", "中共永胜县纪委"),
         ("主任", "永胜县监察委员会"),
     ]
+
+
+def test_an_inspection_groups_leaders_opening_their_clauses() -> None:
+    found = run(
+        "督查组组长、水利部副部长张立全出席会议并讲话。"
+        "督查组副组长、永胜县交通投资集团有限公司董事甄立义出席会议。",
+        YONGSHENG,
+    )
+    assert [role for role, _ in posts(found["张立全"])] == ["组长", "副部长"]
+    assert [role for role, _ in posts(found["甄立义"])] == ["副组长", "董事"]
+
+
+def test_a_surname_that_is_a_common_word_where_jieba_reads_a_name() -> None:
+    found = run("县委副书记信立星在东山乡与督查组一行座谈。", YONGSHENG)
+    assert posts(found["信立星"]) == [("副书记", "中共永胜县委")]
+
+
+def test_a_democratic_partys_committee_in_a_chain_of_posts() -> None:
+    found = run("永胜县人大常委会副主任、民建县委主委沈立强率队调研。", YONGSHENG)
+    assert posts(found["沈立强"]) == [
+        ("副主任", "永胜县人大常委会"),
+        ("主委", "中国民主建国会永胜县委员会"),
+    ]

@@ -1029,7 +1029,9 @@ class _Reader:
             return None
         # after 、 a longer name with any body's ending will do (…、督查组第一组|组长)
         listed = self.text[start - 1] == "、" and len(rest) >= 5
-        if not rest.endswith(_body_suffixes()) and not (listed and rest.endswith(_org_suffixes())):
+        if not rest.endswith(_body_suffixes() + _group_bodies()) and not (
+            listed and rest.endswith(_org_suffixes())
+        ):
             return None
         span = self.doc.span(start, end)
         if division is None:
