@@ -117,3 +117,12 @@ def test_a_democratic_partys_committee_in_a_chain_of_posts() -> None:
         ("副主任", "永胜县人大常委会"),
         ("主委", "中国民主建国会永胜县委员会"),
     ]
+
+
+def test_households_named_by_their_heads() -> None:
+    found = run(
+        "工作组入户核查边缘户钱文春、钱怀付两户的整改情况，走访贫困户李秀兰户；"
+        "反馈的问题涉及红岭村赵敬海户和青石村赵振业、赵各敏户，改造农村危房96户。",
+        YONGSHENG,
+    )
+    assert sorted(found) == ["李秀兰", "赵各敏", "赵振业", "赵敬海", "钱怀付", "钱文春"]

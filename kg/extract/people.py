@@ -118,6 +118,12 @@ _DATELINE_END = re.compile(r"[0-9]{1,2}日电$")
 """The end of a news agency's dateline (某地1月28日电), right before a credit's cue."""
 _LIST_AFTER_NAME = re.compile(r"[\u4e00-\u9fff]?[、等]")
 """What follows a two- or three-character name that is an item of a list: 、 or 等."""
+_HOUSEHOLDS_COUNTED = re.compile(r"等?[一二两三四五六七八九十]户")
+"""A count in words of the households just named (甲、乙两户); a count in figures is a
+statistic (危房9767户)."""
+_HOUSEHOLD_CLOSE = re.compile(r"(?:[一二两三四五六七八九十]户|户(?=[，,。、；;和与及\n]))")
+"""What closes a list of households named by their heads: their count (甲、乙两户) or 户 before
+punctuation or a conjunction (丙户和丁户，)."""
 _COUNT_CHARS = frozenset("两二三四五六七八九十几")
 _COUNTED = frozenset("个区县市州乡镇村家所位名人")
 """A numeral and a measure or level character that counts the places or people listed before
@@ -159,6 +165,16 @@ def _ranked_surnames() -> frozenset[str]:
 @cache
 def _rare_surnames() -> frozenset[str]:
     return frozenset(read_words("people_surnames_rare.txt"))
+
+
+@cache
+def _household_kinds() -> tuple[str, ...]:
+    return tuple(sorted(read_words("people_households.txt"), key=len, reverse=True))
+
+
+@cache
+def _not_villages() -> tuple[str, ...]:
+    return read_words("people_not_villages.txt")
 
 
 @dataclass(frozen=True)
@@ -483,7 +499,10 @@ class _Reader:
         """Whether a name may end at ``at``: the text stops, or a follower word starts."""
         if at >= limit or not _HAN.fullmatch(self.text[at]):
             return True
-        return self.text.startswith(_followers(), at)
+        # 甲、乙两户: the count of those listed (胡怀|付|两户 is one name)
+        return self.text.startswith(_followers(), at) or bool(
+            _PEOPLE_COUNT.match(self.text, at) or _HOUSEHOLDS_COUNTED.match(self.text, at)
+        )
 
     def _follower_token(self, at: int) -> bool:
         """A follower word at ``at`` that jieba glued to the name's end (沙马拉|且说)."""
@@ -1508,6 +1527,7 @@ class _Reader:
         self._story_people(start, end)  # first: 选派干部石磊到大利村担任驻村第一书记
         self._aged_people(start, end)
         self._villagers(start, end)
+        self._households(start, end)
         chain_at: dict[int, _Mention] = {}
         held: dict[str, Organisation] = {}
         for chain in self._chains(start, end):
@@ -1667,6 +1687,25 @@ class _Reader:
             if name_end is not None and self.text[name_end : name_end + 1] in ("、", "等"):
                 self._add_new([(at, name_end)])
 
+    def _households(self, start: int, end: int) -> None:
+        """Households named by their heads, between a kind of household or a village and
+        their count in words or 户 (核查边缘户甲、乙两户, 某某村丙户和丁户): people, as
+        inspection reports name the households they visited."""
+        for match in _HOUSEHOLD_CLOSE.finditer(self.text, start, end):
+            at = match.start()
+            floor = max(max(self.text.rfind(c, start, at) for c in "，,；;：:。\n") + 1, start)
+            found = (
+                found + len(word)
+                for word in _household_kinds()
+                if (found := self.text.rfind(word, floor, at)) >= 0
+            )
+            village = self.text.rfind("村", floor, at) + 1
+            if village and self.text.endswith(_not_villages(), floor, village):
+                village = 0
+            opener = max(*found, village, -1)
+            if opener > 0 and (names := self._list_at(opener, at)):
+                self._add_new(names)
+
     def _aged_people(self, start: int, end: int) -> None:
         """A name after an age or a year of birth and 的 (37岁的甲, 生于1956年的乙)."""
         for match in _AGE_OF.finditer(self.text, start, end):
@@ -1680,20 +1719,26 @@ class _Reader:
         for pos in range(start, at):
             if pos not in self.tokens:
                 continue
-            names: list[tuple[int, int]] = []
-            item = pos
-            while item < at:
-                item_end = self._list_item_end(item, at)
-                if item_end is None:
-                    break
-                names.append((item, item_end))
-                joiner = _NAME_JOINER.match(self.text, item_end, at)
-                item = joiner.end() if joiner else item_end
-                if joiner is None:
-                    break
-            if names and item == at:
+            names = self._list_at(pos, at)
+            if names:
                 return names
         return []
+
+    def _list_at(self, pos: int, at: int) -> list[tuple[int, int]]:
+        """The names of a list that starts at ``pos`` and ends exactly at ``at``, if one
+        does."""
+        names: list[tuple[int, int]] = []
+        item = pos
+        while item < at:
+            item_end = self._list_item_end(item, at)
+            if item_end is None:
+                break
+            names.append((item, item_end))
+            joiner = _NAME_JOINER.match(self.text, item_end, at)
+            item = joiner.end() if joiner else item_end
+            if joiner is None:
+                break
+        return names if names and item == at else []
 
     def _add_new(self, names: list[tuple[int, int]], role: str | None = None) -> None:
         for name_start, name_end in names:
