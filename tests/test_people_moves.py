@@ -126,3 +126,10 @@ def test_households_named_by_their_heads() -> None:
         YONGSHENG,
     )
     assert sorted(found) == ["李秀兰", "赵各敏", "赵振业", "赵敬海", "钱怀付", "钱文春"]
+
+
+def test_a_captions_place_and_a_slogan_word_are_no_names() -> None:
+    # 左 is a surname, and jieba's dictionary tags 高水平 a name
+    found = run("本报记者(左一)在村里采访种植户。李明 摄", YONGSHENG)
+    assert list(found) == ["李明"]
+    assert run("全镇实施低收入农户高水平增收计划。", YONGSHENG) == {}

@@ -118,6 +118,9 @@ _DATELINE_END = re.compile(r"[0-9]{1,2}日电$")
 """The end of a news agency's dateline (某地1月28日电), right before a credit's cue."""
 _LIST_AFTER_NAME = re.compile(r"[\u4e00-\u9fff]?[、等]")
 """What follows a two- or three-character name that is an item of a list: 、 or 等."""
+_CAPTION_PLACE = re.compile(r"(?:前排|后排)?(?:左起|右起|左|右)[一二三四五六七八九十]+")
+"""Where a photo's caption places a person (左二, 右一, 前排左三), written where a name would
+be: 记者(左二)."""
 _HOUSEHOLDS_COUNTED = re.compile(r"等?[一二两三四五六七八九十]户")
 """A count in words of the households just named (甲、乙两户); a count in figures is a
 statistic (危房9767户)."""
@@ -453,6 +456,8 @@ class _Reader:
             return False  # 鹿城两|区, 武义两|县: a count of the places listed, no given name
         if self.doc.is_masked(start, end) or name in _not_names():
             return False
+        if _CAPTION_PLACE.fullmatch(name):
+            return False  # 记者(左二): where a photo's caption places a person, no name
         if start > 0 and self.text[start - 1].isdigit():
             return False  # 2013年|任职: a name does not follow a figure
         if len(name) == 2 and not listed and _names_a_division(name):
