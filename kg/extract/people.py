@@ -76,6 +76,8 @@ _INNER_HEAD = re.compile(r"(?:关于|决定)(?:任命|免去|撤销|免除|接�
 """An appointment verb inside a clause, after the body that decides (市人大常委会关于任命)."""
 _COMRADE_AFTER_VERB = re.compile(r"(?:任命|免去|撤销|免除|接受|批准)")
 """Verbs after which a name and 同志 stand (关于接受甲同志辞职请求的决定): a person."""
+_CLAUSE_MARKS = "，,；;：:。\n"
+"""Marks after which a clause starts (see ``_Reader._clause_start``)."""
 _LINE_LOOKBACK = 400
 _CLAUSE_TAIL = re.compile(
     r"(?:等?[0-9一二两三四五六七八九十百]*[位名])?(?:同志|[\u4e00-\u9fff]{0,4}?(?:人员|干部))?"
@@ -845,9 +847,9 @@ class _Reader:
         """The division an abbreviation at ``at`` belongs to (see the module's docstring)."""
         if level == "村":
             # 派驻甲村担任支部书记，…派驻乙村担任支部书记: a village named in the clause
-            clause = max(self.text.rfind(c, 0, at) for c in "，,；;。\n")
+            clause = self._clause_start(at, 0, "，,；;。\n")
             for mention in reversed(self.places[: bisect_right(self.place_starts, at)]):
-                if mention.span.start <= clause:
+                if mention.span.start < clause:
                     break
                 if mention.span.end <= at and self._level_match(mention.division, level):
                     return mention.division
@@ -971,7 +973,7 @@ class _Reader:
                 # 青海大学|党委副书记, 某某实业有限公司|董事长: a body with a name of its own
                 return k, Organisation(name=rest, span=self.doc.span(k, end))
         joined = start > 0 and self.text[start - 1] == "、"
-        opens = start == self.sentence_start or self.text[start - 1] in "，,；;："
+        opens = self._clause_start(start, self.sentence_start, "，,；;：") == start
         if joined or (opens and self.text.endswith(_group_bodies(), start, end)):
             bare = self._chained_body(start, end, context[-1] if context else None)
             if bare is not None:
@@ -1486,8 +1488,7 @@ class _Reader:
         """The names of an appointment clause that ends at ``at``, where a chain of posts
         begins: 任命甲、乙两位同志为…, 接受丙辞去…, 丁当选…, 其中，戊和己为… (see
         ``people_appointment_verbs.txt``); empty when the clause is not of that form."""
-        clause = max(self.text.rfind(c, start, at) for c in "，,；;：:。\n") + 1
-        clause = max(clause, start)
+        clause = self._clause_start(at, start)
         head = _CLAUSE_HEAD.match(self.text, clause, at)
         if head is not None and not head.group(0):
             # 表决通过了市人大常委会关于任命甲同志为…: the verb opens the names further in
@@ -1518,6 +1519,11 @@ class _Reader:
             # clause or one before it on the line (免去甲的…职务；乙的…职务)
             return []
         return names
+
+    def _clause_start(self, at: int, floor: int, marks: str = _CLAUSE_MARKS) -> int:
+        """Where the clause holding ``at`` starts: right after the last of ``marks`` before
+        ``at``, and not before ``floor``; ``floor`` itself where none stands between."""
+        return max(max(self.text.rfind(c, floor, at) for c in marks) + 1, floor)
 
     def _line_start(self, at: int) -> int:
         """Where the line holding ``at`` starts, looking back no further than a paragraph's
@@ -1616,20 +1622,20 @@ class _Reader:
                 # 罗明德、龙秀英分别担任…指挥长, 甲当选新华村党支部书记: the people of the
                 # clause take the posts
                 opens = self._chain_start(chain)
-                clause = max(self.text.rfind(c, start, opens) for c in "，,；;：:")
+                clause = self._clause_start(opens, start, "，,；;：:")
                 taken = False
                 for mention in self.mentions:
-                    if max(clause, start) <= mention.span.start < opens:
+                    if clause <= mention.span.start < opens:
                         mention.posts.extend(posts)
                         taken = True
-                if not taken and clause > start:
-                    self._pronoun_posts(start, clause, opens, posts)
+                if not taken and clause > start + 1:
+                    self._pronoun_posts(start, clause - 1, opens, posts)
             elif posts:
                 # 决定任命甲为副省长，决定其为代理省长: 其 is the person named before
                 opens = self._chain_start(chain)
-                clause = max(self.text.rfind(c, start, opens) for c in "，,；;")
-                if clause > start and _PRONOUN_APPOINTED.fullmatch(self.text, clause + 1, opens):
-                    self._pronoun_posts(start, clause, clause + 1, posts, True)
+                clause = self._clause_start(opens, start, "，,；;")
+                if clause > start + 1 and _PRONOUN_APPOINTED.fullmatch(self.text, clause, opens):
+                    self._pronoun_posts(start, clause - 1, clause, posts, True)
         self._spaced_signature(start, end)
         self._name_line(start, end)
         self._counted_names(start, end)
@@ -1698,7 +1704,7 @@ class _Reader:
         inspection reports name the households they visited."""
         for match in _HOUSEHOLD_CLOSE.finditer(self.text, start, end):
             at = match.start()
-            floor = max(max(self.text.rfind(c, start, at) for c in "，,；;：:。\n") + 1, start)
+            floor = self._clause_start(at, start)
             found = (
                 found + len(word)
                 for word in _household_kinds()
@@ -1763,8 +1769,8 @@ class _Reader:
         at = self.text.find("同志", start, end)
         while at >= 0:
             if at in self.bounds and not self.text.startswith(_formulas(), at + 2):
-                clause = max(self.text.rfind(c, start, at) for c in "，,；;：:。、\n") + 1
-                name_start = self.name_before(at, max(clause, start))
+                clause = self._clause_start(at, start, _CLAUSE_MARKS + "、")
+                name_start = self.name_before(at, clause)
                 if name_start is not None:
                     self._add_new([(name_start, at)])
             at = self.text.find("同志", at + 2, end)
@@ -1798,8 +1804,8 @@ class _Reader:
     def _attending_names(self, start: int, end: int) -> None:
         """Names listed before 等 and the group of leaders they attend as (甲、乙等县领导出席)."""
         for match in _ATTENDING_GROUP.finditer(self.text, start, end):
-            clause = max(self.text.rfind(c, start, match.start()) for c in "，,；;：:。\n") + 1
-            self._add_new(self._names_ending_at(max(clause, start), match.start()))
+            clause = self._clause_start(match.start(), start)
+            self._add_new(self._names_ending_at(clause, match.start()))
 
     def _role_lists(self, start: int, end: int) -> None:
         """Names listed after a meeting role and a colon (执行主席：甲、乙、丙。): taken only when
@@ -1816,8 +1822,8 @@ class _Reader:
         """Names listed before a count of comrades (关于甲、乙两位同志辞去…, 任命丙等100名同志
         为…): the count says they are people."""
         for match in _COMRADES.finditer(self.text, start, end):
-            clause = max(self.text.rfind(c, start, match.start()) for c in "，,；;：:。\n") + 1
-            self._add_new(self._names_ending_at(max(clause, start), match.start()))
+            clause = self._clause_start(match.start(), start)
+            self._add_new(self._names_ending_at(clause, match.start()))
 
     def _known_lists(self, start: int, end: int) -> None:
         """A list of names opened by a person named before with a post (甲、乙、丙在主席台
