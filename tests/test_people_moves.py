@@ -133,3 +133,9 @@ def test_a_captions_place_and_a_slogan_word_are_no_names() -> None:
     found = run("本报记者(左一)在村里采访种植户。李明 摄", YONGSHENG)
     assert list(found) == ["李明"]
     assert run("全镇实施低收入农户高水平增收计划。", YONGSHENG) == {}
+
+
+def test_leaders_of_a_named_county_listed() -> None:
+    # jieba reads 永胜县|领导: the cue 县领导 starts inside the place's name
+    found = run("永胜县领导钱文菊、盛立霞、张树成参加座谈或考察。", YONGSHENG)
+    assert sorted(found) == ["张树成", "盛立霞", "钱文菊"]

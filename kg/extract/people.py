@@ -2074,7 +2074,13 @@ class _Reader:
             at = text.find(cue, start, end)
             while at >= 0:
                 after = at + len(cue)
-                if at in self.bounds and after in self.bounds and at not in taken:
+                # 榕江县|领导甲、乙: a named place's level character opens 县领导 too
+                opens = at in self.bounds or (
+                    cue.endswith(_LEADERS)
+                    and at + len(cue) - len(_LEADERS) in self.bounds
+                    and self._in_place(at, at + 1)
+                )
+                if opens and after in self.bounds and at not in taken:
                     taken.update(range(at, after))
                     if not any(m.span.start == after for m in self.mentions):
                         listed = self._name_list(after, end, None)
