@@ -139,3 +139,8 @@ def test_leaders_of_a_named_county_listed() -> None:
     # jieba reads 永胜县|领导: the cue 县领导 starts inside the place's name
     found = run("永胜县领导钱文菊、盛立霞、张树成参加座谈或考察。", YONGSHENG)
     assert sorted(found) == ["张树成", "盛立霞", "钱文菊"]
+
+
+def test_credit_cues_in_brackets() -> None:
+    found = run("特此公告。\n【编辑】:李文玲\n【责任编辑】:孙晓林\n", YONGSHENG)
+    assert sorted(found) == ["孙晓林", "李文玲"]

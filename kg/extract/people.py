@@ -1861,6 +1861,8 @@ class _Reader:
                     and after < end
                 ):
                     names = after
+                    if before in "【[" and text[names : names + 1] in ("】", "]"):
+                        names += 1  # 【责任编辑】:甲: the cue in brackets, then the names
                     while names < end and text[names] in _SEPARATORS:
                         names += 1
                     if names > after and text[names : names + 1] in ("【", "[", "〔"):
