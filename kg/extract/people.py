@@ -120,6 +120,8 @@ _DATELINE_END = re.compile(r"[0-9]{1,2}日电$")
 """The end of a news agency's dateline (某地1月28日电), right before a credit's cue."""
 _LIST_AFTER_NAME = re.compile(r"[\u4e00-\u9fff]?[、等]")
 """What follows a two- or three-character name that is an item of a list: 、 or 等."""
+_COUNT_OPENERS = frozenset("等一二两三四五六七八九十百")
+"""Characters a count of people or households in words opens with (两户, 等三位)."""
 _CAPTION_PLACE = re.compile(r"(?:前排|后排)?(?:左起|右起|左|右)[一二三四五六七八九十]+")
 """Where a photo's caption places a person (左二, 右一, 前排左三), written where a name would
 be: 记者(左二)."""
@@ -506,8 +508,11 @@ class _Reader:
         """Whether a name may end at ``at``: the text stops, or a follower word starts."""
         if at >= limit or not _HAN.fullmatch(self.text[at]):
             return True
-        # 甲、乙两户: the count of those listed (胡怀|付|两户 is one name)
-        return self.text.startswith(_followers(), at) or bool(
+        if self.text.startswith(_followers(), at):
+            return True
+        # 甲、乙两户: the count of those listed (胡怀|付|两户 is one name); most characters
+        # open no count, so the patterns are tried only after one that may
+        return self.text[at] in _COUNT_OPENERS and bool(
             _PEOPLE_COUNT.match(self.text, at) or _HOUSEHOLDS_COUNTED.match(self.text, at)
         )
 
