@@ -65,6 +65,8 @@ _CLAUSE_HEAD = re.compile(
 (决定免去甲、乙的…职务) names its people before 的 and the posts they lose."""
 _TITLE_ASIDE = re.compile(r"[(（](?:兼|兼任|代|挂职|正[厅处科]级|副[厅处科]级)[)）]")
 """A remark in brackets between a title and the name it belongs to: 新闻办主任(兼)甲."""
+_RANK_BEFORE_POST = re.compile(r"[正副][省部厅局处科]级的?$")
+"""A rank between an appointment verb and the post (调任正厅级的…县委书记)."""
 _RARE_WORD = 20
 """A dictionary frequency below which a noun that opens with a surname may be a name's start
 (胡果|雄): the words a surname opens that are no names (高度, 黄金, 刘海) are far commoner."""
@@ -74,6 +76,8 @@ _INNER_HEAD = re.compile(r"(?:关于|决定)(?:任命|免去|撤销|免除|接�
 """An appointment verb inside a clause, after the body that decides (市人大常委会关于任命)."""
 _COMRADE_AFTER_VERB = re.compile(r"(?:任命|免去|撤销|免除|接受|批准)")
 """Verbs after which a name and 同志 stand (关于接受甲同志辞职请求的决定): a person."""
+_CLAUSE_MARKS = "，,；;：:。\n"
+"""Marks after which a clause starts (see ``_Reader._clause_start``)."""
 _LINE_LOOKBACK = 400
 _CLAUSE_TAIL = re.compile(
     r"(?:等?[0-9一二两三四五六七八九十百]*[位名])?(?:同志|[\u4e00-\u9fff]{0,4}?(?:人员|干部))?"
@@ -107,12 +111,26 @@ _AGE_OF = re.compile(
 )
 """An age or a year of birth, then 的: a person's name follows (37岁的甲, 31岁大专学历的乙,
 生于1956年的丙)."""
-_PRONOUN_CLAUSE = re.compile(r"[他她]?(?:时任|现任|曾任|升任|转任|调任|改任|后任|先后任|担任|任)")
+_PRONOUN_CLAUSE = re.compile(
+    r"[他她]?(?:后|随后|此后)?(?:于[0-9年月日]{2,12})?"
+    r"(?:时任|现任|曾任|升任|转任|调任|改任|后任|先后任|担任|任)"
+)
 """A clause whose subject is the person named before it: (他)时任…, 升任…."""
 _DATELINE_END = re.compile(r"[0-9]{1,2}日电$")
 """The end of a news agency's dateline (某地1月28日电), right before a credit's cue."""
 _LIST_AFTER_NAME = re.compile(r"[\u4e00-\u9fff]?[、等]")
 """What follows a two- or three-character name that is an item of a list: 、 or 等."""
+_COUNT_OPENERS = frozenset("等一二两三四五六七八九十百")
+"""Characters a count of people or households in words opens with (两户, 等三位)."""
+_CAPTION_PLACE = re.compile(r"(?:前排|后排)?(?:左起|右起|左|右)[一二三四五六七八九十]+")
+"""Where a photo's caption places a person (左二, 右一, 前排左三), written where a name would
+be: 记者(左二)."""
+_HOUSEHOLDS_COUNTED = re.compile(r"等?[一二两三四五六七八九十]户")
+"""A count in words of the households just named (甲、乙两户); a count in figures is a
+statistic (危房9767户)."""
+_HOUSEHOLD_CLOSE = re.compile(r"(?:[一二两三四五六七八九十]户|户(?=[，,。、；;和与及\n]))")
+"""What closes a list of households named by their heads: their count (甲、乙两户) or 户 before
+punctuation or a conjunction (丙户和丁户，)."""
 _COUNT_CHARS = frozenset("两二三四五六七八九十几")
 _COUNTED = frozenset("个区县市州乡镇村家所位名人")
 """A numeral and a measure or level character that counts the places or people listed before
@@ -149,6 +167,21 @@ def _ranked_surnames() -> frozenset[str]:
     as a name (肖|立新, 肖锦, 全卓南)."""
     ranked = {row[0] for row in read_table("people_surnames_ranked.txt")}
     return frozenset(ranked | set(read_lines("people_surnames_tagged.txt")))
+
+
+@cache
+def _rare_surnames() -> frozenset[str]:
+    return frozenset(read_words("people_surnames_rare.txt"))
+
+
+@cache
+def _household_kinds() -> tuple[str, ...]:
+    return tuple(sorted(read_words("people_households.txt"), key=len, reverse=True))
+
+
+@cache
+def _not_villages() -> tuple[str, ...]:
+    return read_words("people_not_villages.txt")
 
 
 @dataclass(frozen=True)
@@ -427,12 +460,16 @@ class _Reader:
             return False  # 鹿城两|区, 武义两|县: a count of the places listed, no given name
         if self.doc.is_masked(start, end) or name in _not_names():
             return False
+        if _CAPTION_PLACE.fullmatch(name):
+            return False  # 记者(左二): where a photo's caption places a person, no name
         if start > 0 and self.text[start - 1].isdigit():
             return False  # 2013年|任职: a name does not follow a figure
         if len(name) == 2 and not listed and _names_a_division(name):
             return False  # 丽江, 永胜: a two-character short name of a county or above
-        if (name[-1] in LEVEL_CHARS and not level_end) or name.endswith(_org_suffixes()):
-            return False
+        if name[-1] in LEVEL_CHARS and not (level_end or self._named_whole(start, end)):
+            return False  # 东山|乡; not 董建镇 that jieba reads as a name
+        if name.endswith(_org_suffixes()) and not self._named_whole(start, end):
+            return False  # 县|农业局, 东山|卫生院; not 姚增科, 鹿心社 that jieba reads as names
         if any(t in name for t in titles() if len(t) > 1):
             return False
         if self.text.startswith(_body_suffixes(), end):
@@ -442,6 +479,19 @@ class _Reader:
             # where jieba tags the whole nr)
             return False
         return not self._in_place(start, end)
+
+    def _named_whole(self, start: int, end: int) -> bool:
+        """Whether jieba reads ``text[start:end]``, of three characters or more, as one
+        personal name, so that a last character that ends bodies (科, 社, 局) is a given
+        name's."""
+        token = self.tokens.get(start)
+        return (
+            end - start >= 3
+            and token is not None
+            and token.end == end
+            and token.pos.startswith("nr")
+            and not self.text[start:end].endswith(_body_suffixes())
+        )
 
     def _surname_length(self, at: int) -> int:
         compound, single = _surnames()
@@ -458,7 +508,13 @@ class _Reader:
         """Whether a name may end at ``at``: the text stops, or a follower word starts."""
         if at >= limit or not _HAN.fullmatch(self.text[at]):
             return True
-        return self.text.startswith(_followers(), at)
+        if self.text.startswith(_followers(), at):
+            return True
+        # 甲、乙两户: the count of those listed (胡怀|付|两户 is one name); most characters
+        # open no count, so the patterns are tried only after one that may
+        return self.text[at] in _COUNT_OPENERS and bool(
+            _PEOPLE_COUNT.match(self.text, at) or _HOUSEHOLDS_COUNTED.match(self.text, at)
+        )
 
     def _follower_token(self, at: int) -> bool:
         """A follower word at ``at`` that jieba glued to the name's end (沙马拉|且说)."""
@@ -523,14 +579,21 @@ class _Reader:
             if self._place_word_name(first, start, limit):
                 return first.end + 1  # 县长|吴国|强作: 吴国 is a dictionary place, 吴国强 a name
             return None  # the surname is the start of a common word: 高度, 全面
-        for n in lengths:
-            end = start + n
-            if not self._ends_name(end, limit) or not self._valid_name(start, end):
-                continue
-            if first.pos[:1] in _FUNCTION_TAGS and self._common_word(start + surname, end):
-                continue  # 委员和|列席同志: a conjunction before a word, not 和 the surname
+        name_ends = [
+            start + n
+            for n in lengths
+            if self._ends_name(start + n, limit)
+            and self._valid_name(start, start + n)
+            # 委员和|列席同志: a conjunction before a word, not 和 the surname
+            and not (
+                first.pos[:1] in _FUNCTION_TAGS and self._common_word(start + surname, start + n)
+            )
+        ]
+        # a word's end first: 孙|喆|调任 is 孙喆 before 调任, not 孙喆调 before 任
+        for end in name_ends:
             if end in self.bounds:
                 return end
+        for end in name_ends:
             if self._follower_token(end) and first.pos[:1] not in _FUNCTION_TAGS:
                 return end  # not 和|工作队员: a conjunction opening a word is no surname
         return None
@@ -660,6 +723,54 @@ class _Reader:
                 return end
         return None
 
+    def _comma_closed_name_end(self, start: int, limit: int) -> int | None:
+        """主任周长强，拟任…: right after a title, a surname and two characters closed by a
+        comma are a name, even where jieba reads the surname and the next character as a noun
+        (周长|强); not a word a surname opens that is a verb or adverb (高度, 任职)."""
+        surname = self._surname_length(start)
+        first = self.tokens.get(start)
+        end = start + surname + 2
+        if (
+            not surname
+            or first is None
+            or first.pos[:1] in _NOT_NAME_START_TAGS
+            or first.end > end
+            or end >= limit
+            or self.text[end] not in "，,"
+            or end not in self.bounds
+            or not self._valid_name(start, end)
+        ):
+            return None
+        return end
+
+    def _rare_surname_name_end(self, start: int, limit: int) -> int | None:
+        """市委书记贠某某委托, 局长户某，: right after a title, a rare surname (see
+        ``people_surnames_rare.txt``) and one or two characters at a word's end, closed by a
+        word that follows names, punctuation or the line's end; not where jieba reads the
+        surname as an adverb or verb (县长都要, 书记来说) unless the name ends its line
+        (代县长都某某 signing a report)."""
+        if self.text[start : start + 1] not in _rare_surnames():
+            return None
+        first = self.tokens.get(start)
+        opens_word = first is not None and first.pos[:1] in _NOT_NAME_START_TAGS
+        for end in (start + 3, start + 2):
+            if end > limit or end not in self.bounds or not self._ends_name(end, limit):
+                continue
+            if opens_word and not self._ends_line(end):
+                continue
+            if self._valid_name(start, end):
+                return end
+        return None
+
+    def _ends_line(self, at: int) -> bool:
+        """Whether only spaces, or letters a page's line break was scraped as (黄四平vzT),
+        stand between ``at`` and the line's end."""
+        artifact = _LINE_ARTIFACT.match(self.text, at)
+        rest = artifact.end() if artifact is not None else at
+        while rest < len(self.text) and self.text[rest] in " \u3000":
+            rest += 1
+        return rest >= len(self.text) or self.text[rest] == "\n"
+
     def _titled_syllable_name_end(self, start: int, limit: int) -> int | None:
         """副州长才让|汇报, 州长才让太|在: right after a title, a single part of a Tibetan or
         Mongolian name is a name too, and so is a run of parts with one more character closing
@@ -741,9 +852,9 @@ class _Reader:
         """The division an abbreviation at ``at`` belongs to (see the module's docstring)."""
         if level == "村":
             # 派驻甲村担任支部书记，…派驻乙村担任支部书记: a village named in the clause
-            clause = max(self.text.rfind(c, 0, at) for c in "，,；;。\n")
+            clause = self._clause_start(at, 0, "，,；;。\n")
             for mention in reversed(self.places[: bisect_right(self.place_starts, at)]):
-                if mention.span.start <= clause:
+                if mention.span.start < clause:
                     break
                 if mention.span.end <= at and self._level_match(mention.division, level):
                     return mention.division
@@ -867,7 +978,7 @@ class _Reader:
                 # 青海大学|党委副书记, 某某实业有限公司|董事长: a body with a name of its own
                 return k, Organisation(name=rest, span=self.doc.span(k, end))
         joined = start > 0 and self.text[start - 1] == "、"
-        opens = start == self.sentence_start or self.text[start - 1] in "，,；;："
+        opens = self._clause_start(start, self.sentence_start, "，,；;：") == start
         if joined or (opens and self.text.endswith(_group_bodies(), start, end)):
             bare = self._chained_body(start, end, context[-1] if context else None)
             if bare is not None:
@@ -949,7 +1060,9 @@ class _Reader:
             return None
         # after 、 a longer name with any body's ending will do (…、督查组第一组|组长)
         listed = self.text[start - 1] == "、" and len(rest) >= 5
-        if not rest.endswith(_body_suffixes()) and not (listed and rest.endswith(_org_suffixes())):
+        if not rest.endswith(_body_suffixes() + _group_bodies()) and not (
+            listed and rest.endswith(_org_suffixes())
+        ):
             return None
         span = self.doc.span(start, end)
         if division is None:
@@ -1186,6 +1299,10 @@ class _Reader:
             if bodies:
                 span = self.doc.span(hit.start, hit.end)
                 return Post(span=span, role_span=span, organisation=bodies[-1])
+        if hit.title in held:
+            # 县人大常委会副主任甲主持，副主任乙出席: the same title again, the same body
+            span = self.doc.span(hit.start, hit.end)
+            return Post(span=span, role_span=span, organisation=held[hit.title])
         for prefix in _DEPUTY_PREFIXES:
             base = hit.title.removeprefix(prefix)
             if base != hit.title and base in held:
@@ -1376,8 +1493,7 @@ class _Reader:
         """The names of an appointment clause that ends at ``at``, where a chain of posts
         begins: 任命甲、乙两位同志为…, 接受丙辞去…, 丁当选…, 其中，戊和己为… (see
         ``people_appointment_verbs.txt``); empty when the clause is not of that form."""
-        clause = max(self.text.rfind(c, start, at) for c in "，,；;：:。\n") + 1
-        clause = max(clause, start)
+        clause = self._clause_start(at, start)
         head = _CLAUSE_HEAD.match(self.text, clause, at)
         if head is not None and not head.group(0):
             # 表决通过了市人大常委会关于任命甲同志为…: the verb opens the names further in
@@ -1409,6 +1525,11 @@ class _Reader:
             return []
         return names
 
+    def _clause_start(self, at: int, floor: int, marks: str = _CLAUSE_MARKS) -> int:
+        """Where the clause holding ``at`` starts: right after the last of ``marks`` before
+        ``at``, and not before ``floor``; ``floor`` itself where none stands between."""
+        return max(max(self.text.rfind(c, floor, at) for c in marks) + 1, floor)
+
     def _line_start(self, at: int) -> int:
         """Where the line holding ``at`` starts, looking back no further than a paragraph's
         usual length (the clauses of one notice)."""
@@ -1422,6 +1543,7 @@ class _Reader:
         self._story_people(start, end)  # first: 选派干部石磊到大利村担任驻村第一书记
         self._aged_people(start, end)
         self._villagers(start, end)
+        self._households(start, end)
         chain_at: dict[int, _Mention] = {}
         held: dict[str, Organisation] = {}
         for chain in self._chains(start, end):
@@ -1458,6 +1580,8 @@ class _Reader:
                 or self._titled_syllable_name_end(after, end)
                 or self._speaker_name_end(after, end)
                 or self._place_word_name_end(after, end)
+                or self._comma_closed_name_end(after, end)
+                or self._rare_surname_name_end(after, end)
                 or (None if aside else self._name_glued_to_title(last, end))
             )
             if name_end is not None:
@@ -1494,27 +1618,29 @@ class _Reader:
                             mention.posts.extend(posts)
             elif (
                 posts
-                and self.text[start : self._chain_start(chain)].endswith(_appointment_verbs())
+                and _RANK_BEFORE_POST.sub("", self.text[start : self._chain_start(chain)]).endswith(
+                    _appointment_verbs()
+                )
                 # not 甲曾有过挂职副县长的经历: posts that qualify a noun, no one's to take
                 and not self.text.startswith("的", last.end)
             ):
                 # 罗明德、龙秀英分别担任…指挥长, 甲当选新华村党支部书记: the people of the
                 # clause take the posts
                 opens = self._chain_start(chain)
-                clause = max(self.text.rfind(c, start, opens) for c in "，,；;：:")
+                clause = self._clause_start(opens, start, "，,；;：:")
                 taken = False
                 for mention in self.mentions:
-                    if max(clause, start) <= mention.span.start < opens:
+                    if clause <= mention.span.start < opens:
                         mention.posts.extend(posts)
                         taken = True
-                if not taken and clause > start:
-                    self._pronoun_posts(start, clause, opens, posts)
+                if not taken and clause > start + 1:
+                    self._pronoun_posts(start, clause - 1, opens, posts)
             elif posts:
                 # 决定任命甲为副省长，决定其为代理省长: 其 is the person named before
                 opens = self._chain_start(chain)
-                clause = max(self.text.rfind(c, start, opens) for c in "，,；;")
-                if clause > start and _PRONOUN_APPOINTED.fullmatch(self.text, clause + 1, opens):
-                    self._pronoun_posts(start, clause, clause + 1, posts, True)
+                clause = self._clause_start(opens, start, "，,；;")
+                if clause > start + 1 and _PRONOUN_APPOINTED.fullmatch(self.text, clause, opens):
+                    self._pronoun_posts(start, clause - 1, clause, posts, True)
         self._spaced_signature(start, end)
         self._name_line(start, end)
         self._counted_names(start, end)
@@ -1577,6 +1703,25 @@ class _Reader:
             if name_end is not None and self.text[name_end : name_end + 1] in ("、", "等"):
                 self._add_new([(at, name_end)])
 
+    def _households(self, start: int, end: int) -> None:
+        """Households named by their heads, between a kind of household or a village and
+        their count in words or 户 (核查边缘户甲、乙两户, 某某村丙户和丁户): people, as
+        inspection reports name the households they visited."""
+        for match in _HOUSEHOLD_CLOSE.finditer(self.text, start, end):
+            at = match.start()
+            floor = self._clause_start(at, start)
+            found = (
+                found + len(word)
+                for word in _household_kinds()
+                if (found := self.text.rfind(word, floor, at)) >= 0
+            )
+            village = self.text.rfind("村", floor, at) + 1
+            if village and self.text.endswith(_not_villages(), floor, village):
+                village = 0
+            opener = max(*found, village, -1)
+            if opener > 0 and (names := self._list_at(opener, at)):
+                self._add_new(names)
+
     def _aged_people(self, start: int, end: int) -> None:
         """A name after an age or a year of birth and 的 (37岁的甲, 生于1956年的乙)."""
         for match in _AGE_OF.finditer(self.text, start, end):
@@ -1590,20 +1735,26 @@ class _Reader:
         for pos in range(start, at):
             if pos not in self.tokens:
                 continue
-            names: list[tuple[int, int]] = []
-            item = pos
-            while item < at:
-                item_end = self._list_item_end(item, at)
-                if item_end is None:
-                    break
-                names.append((item, item_end))
-                joiner = _NAME_JOINER.match(self.text, item_end, at)
-                item = joiner.end() if joiner else item_end
-                if joiner is None:
-                    break
-            if names and item == at:
+            names = self._list_at(pos, at)
+            if names:
                 return names
         return []
+
+    def _list_at(self, pos: int, at: int) -> list[tuple[int, int]]:
+        """The names of a list that starts at ``pos`` and ends exactly at ``at``, if one
+        does."""
+        names: list[tuple[int, int]] = []
+        item = pos
+        while item < at:
+            item_end = self._list_item_end(item, at)
+            if item_end is None:
+                break
+            names.append((item, item_end))
+            joiner = _NAME_JOINER.match(self.text, item_end, at)
+            item = joiner.end() if joiner else item_end
+            if joiner is None:
+                break
+        return names if names and item == at else []
 
     def _add_new(self, names: list[tuple[int, int]], role: str | None = None) -> None:
         for name_start, name_end in names:
@@ -1623,8 +1774,8 @@ class _Reader:
         at = self.text.find("同志", start, end)
         while at >= 0:
             if at in self.bounds and not self.text.startswith(_formulas(), at + 2):
-                clause = max(self.text.rfind(c, start, at) for c in "，,；;：:。、\n") + 1
-                name_start = self.name_before(at, max(clause, start))
+                clause = self._clause_start(at, start, _CLAUSE_MARKS + "、")
+                name_start = self.name_before(at, clause)
                 if name_start is not None:
                     self._add_new([(name_start, at)])
             at = self.text.find("同志", at + 2, end)
@@ -1658,8 +1809,8 @@ class _Reader:
     def _attending_names(self, start: int, end: int) -> None:
         """Names listed before 等 and the group of leaders they attend as (甲、乙等县领导出席)."""
         for match in _ATTENDING_GROUP.finditer(self.text, start, end):
-            clause = max(self.text.rfind(c, start, match.start()) for c in "，,；;：:。\n") + 1
-            self._add_new(self._names_ending_at(max(clause, start), match.start()))
+            clause = self._clause_start(match.start(), start)
+            self._add_new(self._names_ending_at(clause, match.start()))
 
     def _role_lists(self, start: int, end: int) -> None:
         """Names listed after a meeting role and a colon (执行主席：甲、乙、丙。): taken only when
@@ -1676,8 +1827,8 @@ class _Reader:
         """Names listed before a count of comrades (关于甲、乙两位同志辞去…, 任命丙等100名同志
         为…): the count says they are people."""
         for match in _COMRADES.finditer(self.text, start, end):
-            clause = max(self.text.rfind(c, start, match.start()) for c in "，,；;：:。\n") + 1
-            self._add_new(self._names_ending_at(max(clause, start), match.start()))
+            clause = self._clause_start(match.start(), start)
+            self._add_new(self._names_ending_at(clause, match.start()))
 
     def _known_lists(self, start: int, end: int) -> None:
         """A list of names opened by a person named before with a post (甲、乙、丙在主席台
@@ -1715,6 +1866,8 @@ class _Reader:
                     and after < end
                 ):
                     names = after
+                    if before in "【[" and text[names : names + 1] in ("】", "]"):
+                        names += 1  # 【责任编辑】:甲: the cue in brackets, then the names
                     while names < end and text[names] in _SEPARATORS:
                         names += 1
                     if names > after and text[names : names + 1] in ("【", "[", "〔"):
@@ -1928,7 +2081,13 @@ class _Reader:
             at = text.find(cue, start, end)
             while at >= 0:
                 after = at + len(cue)
-                if at in self.bounds and after in self.bounds and at not in taken:
+                # 榕江县|领导甲、乙: a named place's level character opens 县领导 too
+                opens = at in self.bounds or (
+                    cue.endswith(_LEADERS)
+                    and at + len(cue) - len(_LEADERS) in self.bounds
+                    and self._in_place(at, at + 1)
+                )
+                if opens and after in self.bounds and at not in taken:
                     taken.update(range(at, after))
                     if not any(m.span.start == after for m in self.mentions):
                         listed = self._name_list(after, end, None)
