@@ -184,10 +184,22 @@ def test_totals_and_averages_hold_for_their_span(text: str, number: str, label: 
     [
         ("一、工作回顾\n全镇深入学习十九届二中、三中、四中全会精神，新增就业300人。", "2019"),
         ("在十三届全国人大二次会议代表团开放日上，代表说：今年全区新增就业300人。", "2019"),
+        ("全镇开展“喜迎党的十九大”活动，今年新增就业300人。", "2017"),
     ],
 )
 def test_a_text_with_no_year_takes_the_year_of_the_meetings_it_cites(text: str, label: str) -> None:
     assert period_of(text, "300") == Period(label, inferred=True)
+
+
+@pytest.mark.parametrize("goal", ["确保到2020年全镇如期脱贫。", "2020年前全镇如期脱贫。"])
+def test_the_end_year_of_a_plan_is_not_the_document_s_year(goal: str) -> None:
+    # a meeting of 2017 sets goals for 2020: 2020 does not date it
+    text = "全镇召开推进会，喜迎党的十九大。" + goal + "今年新增就业300人。"
+    assert period_of(text, "300") == Period("2017", inferred=True)
+    told = "从2015年到2019年，全镇新增就业300人。"  # a span told, not a plan's end
+    assert period_of(told, "300") == Period("2015/2019", inferred=False)
+    quarters = "喜迎党的十九大。2018年前三季度，全镇新增就业300人。"
+    assert period_of(quarters, "300") == Period("2018-01/2018-09", inferred=False)
 
 
 def test_a_year_written_beats_a_meeting_cited() -> None:

@@ -694,13 +694,30 @@ _YEAR_WRITTEN = re.compile(r"((?:19|20)\d{2})\s*年")
 
 def _latest_year(text: str) -> int | None:
     """The latest year the text writes: its likely year where it gives no date.  Not a year of
-    birth (生于1958年, 1958年3月出生): a profile's people are older than its events."""
+    birth (生于1958年, 1958年3月出生): a profile's people are older than its events; nor the
+    end of a plan (确保到2020年, 2025年前): a text of 2017 sets goals for 2020."""
     years = [
         int(m.group(1))
         for m in _YEAR_WRITTEN.finditer(text)
-        if not _is_birth(text, m.start(), m.end())
+        if not _is_birth(text, m.start(), m.end()) and not _is_plan_end(text, m.start(), m.end())
     ]
     return max(years) if years else None
+
+
+# 2020年前, not 2020年前三季度 (its first quarters) nor 2020年前后 (about then)
+_PLAN_END_AFTER = re.compile(r"\s*(?:底|末)?\s*前(?![一二三四五六七八九十两0-9后])")
+
+
+def _is_plan_end(text: str, start: int, end: int) -> bool:
+    """Whether the year at ``text[start:end]`` ends a plan: 到2020年 with no 从 before it in the
+    clause (从2015年到2019年 is a span told), or 2020年前."""
+    if _PLAN_END_AFTER.match(text, end):
+        return True
+    before = text[max(0, start - 16) : start]
+    if not before.rstrip().endswith("到"):
+        return False
+    clause = re.split(r"[，,。；;！？\n]", before)[-1]
+    return not any(c in clause for c in "从自由")
 
 
 def _undated_year(text: str) -> int | None:
@@ -742,12 +759,13 @@ _CONGRESS = re.compile(
     r"(十[一二三四五六七八九]?|二十)届全国人(?:大|民代表大会)([一二三四五六七])次会议"
 )
 _ORDINALS = {n: i for i, n in enumerate("一二三四五六七", start=1)}
+_PARTY_CONGRESS = re.compile(r"(十[一二三四五六七八九]?|二十)(?:大|次全国代表大会)")
 
 
 def _meeting_year(text: str) -> int | None:
     """The year of the latest national meeting the text cites (十九届四中全会: 2019;
-    十三届全国人大二次会议: 2019): a text that writes no year of its own was written in it or
-    after it, and a work report or a press conference is of that year."""
+    十三届全国人大二次会议: 2019; 党的十九大: 2017): a text that writes no year of its own was
+    written in it or after it, and a work report or a press conference is of that year."""
     values = _values()
     years: list[int] = []
     for match in _PLENUMS.finditer(text):
@@ -761,6 +779,10 @@ def _meeting_year(text: str) -> int | None:
         first = values.get("congress", {}).get(match.group(1) + "届")
         if first is not None:
             years.append(int(first) + _ORDINALS[match.group(2)] - 1)
+    party = values.get("party_congress", {})
+    years.extend(
+        int(party[m.group(1)]) for m in _PARTY_CONGRESS.finditer(text) if m.group(1) in party
+    )
     return max(years) if years else None
 
 
