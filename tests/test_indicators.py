@@ -10,6 +10,8 @@ from kg.resources import ontology_dir
 
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 FPI = "https://w3id.org/fupin-kg/indicator/"
+CPI = "cpi-inflation"
+LIFTED = "people-lifted-out-of-poverty"
 
 
 @pytest.mark.parametrize(
@@ -182,6 +184,24 @@ def test_growth_concept_is_linked_to_its_level() -> None:
         ("贫困县", "COUNT", "全省有28个贫困县", None),
         # a longer label elsewhere in the clause is not the phrase's
         ("贫困人口", "PERSON", "5000名贫困人口中有4800名贫困人口实现脱贫", "poverty-headcount"),
+        # what remains is not what was done: (尚)未摘帽, (尚)未退出 name the counties still listed
+        ("未摘帽贫困县开展督查", "COUNT", "全区对6个未摘帽贫困县开展督查", None),
+        ("贫困县", "COUNT", "剩下4个尚未退出的贫困县", None),
+        ("贫困县摘帽", "COUNT", "今年又有4个贫困县摘帽", "poor-counties-exited"),
+        # a visit's sample is no count of the area's poor
+        ("贫困户", "HOUSEHOLD", "检查组随机走访贫困户5户", None),
+        ("贫困户", "HOUSEHOLD", "节前慰问贫困户30户", None),
+        # a bracketed abbreviation between the words of a label
+        ("居民消费价格(CPI)比上年上涨", "PERCENT", "居民消费价格(CPI)比上年上涨2.1%", CPI),
+        ("居民消費價格（CPI）同比上漲", "PERCENT", "居民消費價格（CPI）同比上漲1.5%", CPI),
+        # visitors counted as 游客数量, and its growth
+        ("景区游客数量同比", "PERCENT", "景区游客数量同比增长31.5%", "tourism-visitors-growth"),
+        ("全镇游客数量", "PERSON_TIME", "全镇游客数量达到12万人次", "tourism-visitors"),
+        # a fall in the poor headcount is people lifted out of poverty …
+        ("农村贫困人口比上年减少", "PERSON", "农村贫困人口比上年减少3.2万人", LIFTED),
+        ("贫困人口累计减少", "PERSON", "五年来贫困人口累计减少9万人", LIFTED),
+        # … but the level it fell to is the headcount
+        ("贫困人口", "PERSON", "贫困人口减少到0.8万人", "poverty-headcount"),
     ],
 )
 def test_the_clause_around_the_number_decides(

@@ -616,3 +616,30 @@ def test_the_items_a_frame_makes_vehicles_of_the_work() -> None:
 def test_an_adverb_before_a_noun_is_a_word_of_the_name() -> None:
     found = run("永胜县深入实施困难农户全面小康计划。", jurisdiction=None)
     assert set(found) == {"困难农户全面小康计划"}  # 全面 modifies 小康, it governs nothing
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_a_programme"),
+    [
+        # one firm's or one line of business's investment, not a programme
+        ("园区加快蓝湖果酱工厂项目开工，同步推进竹炭产业项目。", "蓝湖果酱工厂项目"),
+        ("园区加快蓝湖果酱工厂项目开工，同步推进竹炭产业项目。", "竹炭产业项目"),
+        # a document for assessing the work: 考核 is a purpose that makes the title a document
+        ("印发了《永胜县2021年脱贫成效考核实施方案》。", "永胜县2021年脱贫成效考核实施方案"),
+        # a count of rules
+        ("制定了《驻村干部五项考勤制度》。", "驻村干部五项考勤制度"),
+        # the levels whose key works they are
+        ("统筹推进省级帮扶重点工程。", "省级帮扶重点工程"),
+        # a demonstration plot named by its size
+        ("建成上坪村“千亩高山茶叶”示范区。", "千亩高山茶叶示范区"),
+    ],
+)
+def test_investments_documents_rules_and_plots_are_not_programmes(
+    sentence: str, not_a_programme: str
+) -> None:
+    assert not_a_programme not in run(sentence)
+
+
+def test_named_programmes_next_to_those_classes_stay() -> None:
+    found = run("实施“百亩千斤”工程，推进永胜县易地扶贫搬迁工程，印发《永胜县产业扶贫实施方案》。")
+    assert {"百亩千斤工程", "永胜县易地扶贫搬迁工程", "永胜县产业扶贫实施方案"} <= set(found)

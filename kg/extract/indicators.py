@@ -19,6 +19,7 @@ data (the scheme's labels and ``fp:unitNotation``, ``kg/data/indicator_blockers.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -142,12 +143,16 @@ def _without_fillers(text: str) -> str:
 
 # where a clause's words before a cut-short phrase stop: the previous clause is another number's
 _SEPARATORS = "，,；;。！？!?、：:"
+# a Latin abbreviation in brackets after the words it abbreviates, 居民消费价格(CPI)比上年上涨:
+# the words name the indicator, the brackets stand between them and the rest of the label
+_BRACKETED_ABBREVIATION = re.compile(r"\([A-Z][A-Z0-9]*\)")
 
 
 def _readings(phrase: str, clause: str) -> list[str]:
-    """``phrase``, then without its filler words, then with the words before it in ``clause``."""
+    """``phrase``, then without its filler words, then without a bracketed abbreviation, then
+    with the words before it in ``clause``."""
     text = _plain(phrase)
-    readings = [text, _without_fillers(text)]
+    readings = [text, _without_fillers(text), _BRACKETED_ABBREVIATION.sub("", text)]
     words = _plain(clause)
     at = words.find(readings[0]) if readings[0] else -1
     if at > 0:

@@ -103,6 +103,11 @@ def _words(name: str, section: str) -> frozenset[str]:
     return _sections(name).get(section, frozenset())
 
 
+def _alternatives(name: str, section: str) -> str:
+    """The words of a section as a regex alternation, sorted so the pattern is deterministic."""
+    return "|".join(map(re.escape, sorted(_words(name, section))))
+
+
 @cache
 def _suffixes() -> dict[str, str]:
     return {row[0]: row[1] for row in read_table("programme_suffixes.txt")}
@@ -188,7 +193,7 @@ def _dashed_tail() -> re.Pattern[str]:
 @cache
 def _summed_pattern() -> re.Pattern[str]:
     """A count and a noun that sums up the list before it (三大载体, 两个抓手)."""
-    heads = "|".join(map(re.escape, sorted(_words("programme_verbs.txt", "summed"))))
+    heads = _alternatives("programme_verbs.txt", "summed")
     return re.compile(rf"([两二三四五六七八九十])[大个项]?(?:{heads})")
 
 
@@ -253,6 +258,33 @@ def _national_names() -> re.Pattern[str]:
     """The names of ``programme_names.txt``, longest first."""
     names = sorted(read_lines("programme_names.txt"), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, names)))
+
+
+@cache
+def _sized() -> re.Pattern[str]:
+    """A size in units of land area (百亩, 2000亩): ``not_programmes.txt`` [sized]."""
+    return re.compile(rf"[\d{_NUMERALS}.]+(?:{_alternatives('not_programmes.txt', 'sized')})")
+
+
+@cache
+def _counted_rules() -> re.Pattern[str]:
+    """A title counting the rules it sets (四项管理制度, 十条规定): [rules] after a count."""
+    endings = _alternatives("not_programmes.txt", "rules")
+    return re.compile(rf"[\d{_NUMERALS}]+[项条][\u4e00-\u9fff]{{0,4}}(?:{endings})$")
+
+
+def _sized_plot(name: str) -> bool:
+    """Whether ``name`` is a demonstration plot named by its size (百亩…示范区): a [plot]
+    ending and a [sized] area in it."""
+    return name.endswith(tuple(_words("not_programmes.txt", "plot"))) and bool(
+        _sized().search(name)
+    )
+
+
+def _enterprise_project(core: str, suffix: str) -> bool:
+    """Whether a project's name before 项目 ends in one firm's or one business's word
+    (…奶酪工厂项目, …猫砂产业项目): an investment, not a programme."""
+    return suffix == "项目" and core.endswith(tuple(_words("not_programmes.txt", "enterprise")))
 
 
 def _reach(name: str) -> bool:
@@ -629,6 +661,8 @@ class _Reader:
                 continue  # 《…报告》的审议意见: a committee's opinion, no programme
             if _meeting_business(title):
                 continue  # 《…整改落实方案》: a meeting's business, no programme
+            if _counted_rules().search(title):
+                continue  # 《…四项管理制度》: a set of rules, no programme
             if "关于" in title and self._names_campaign(title):
                 continue  # 《…关于实施“X”工程…的方案》: the programme is “X”工程, read as quoted
             if _suffix_of(title, ("strong", "weak", "book")) and not self.doc.is_masked(a, b):
@@ -744,6 +778,8 @@ class _Reader:
             tail = self._tail(close_at, end)
             if tail is not None and _meeting_business(self.text[close_at:tail]):
                 continue  # “回头看”反馈意见: an inspection's findings, no programme
+            if tail is not None and _sized_plot(inner + self.text[close_at:tail]):
+                continue  # “百亩…”示范区: one plot named by its size, a demonstration field
             if tail is not None:
                 described = self.text[close_at:tail]
                 # “千企帮千村”精准扶贫行动: a tail that only names the field of work and the
@@ -893,6 +929,8 @@ class _Reader:
                 continue  # 白山市重点协作项目: a place's projects of a kind, no name
             if _reach(core):
                 continue
+            if _enterprise_project(core, suffix):
+                continue  # …工厂项目, …产业项目: one firm's investment
             if self._only_verbs(a, tok.start):
                 continue  # 调整优化项目: what is done to projects, no name
             if self._action_on_kind(a, tok.start):
