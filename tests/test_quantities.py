@@ -153,6 +153,7 @@ def test_pairs_give_the_later_value_and_the_baseline() -> None:
         "本批公示中有三名副县长、两名现任的县(市)委书记,除上述5人外均为新提拔。",
         "老张一家五口住上新房,夫妻两人都进了车间。",
         "全镇有两条主要河流,要处理好三个关系,她先后获得3项全国性荣誉。",
+        "印发《某县关于应对洪涝灾害影响巩固拓展脱贫攻坚成果的八条措施》。",
     ],
 )
 def test_not_quantities(text: str) -> None:
