@@ -89,6 +89,13 @@ def test_completed_aspect_outranks_a_plan_word() -> None:
     assert found[0].kind is Kind.OUTCOME
 
 
+def test_figures_quoted_as_the_year_s_goals_are_targets() -> None:
+    _, found = measure("全县紧紧围绕“5个贫困村出列,800户贫困户脱贫”这一年度目标任务,压实责任。")
+    assert [m.kind for m in found] == [Kind.TARGET, Kind.TARGET]
+    _, found = measure("全县如期实现了“5个贫困村出列,800户贫困户脱贫”的目标。")
+    assert [m.kind for m in found] == [Kind.OUTCOME, Kind.OUTCOME]
+
+
 def test_a_state_still_to_change_is_measured() -> None:
     _, found = measure("目前还有2789户9427人未脱贫。")
     assert [(m.kind, m.indicator, m.quantity.unit) for m in found] == [

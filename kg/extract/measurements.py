@@ -773,6 +773,9 @@ class _Reader:
         if self._required(quantity, clause):
             return Kind.TARGET
         past = self._estimates_past(quantity, clauses)
+        goal = self._quoted_goal(quantity, clauses, past)
+        if goal is not None:
+            return goal
         own = self._cue(clause.start, clause.end, past)
         if own == "aspect":
             return Kind.OUTCOME
@@ -807,6 +810,26 @@ class _Reader:
             if found is not None:
                 return found
         return Kind.OUTCOME
+
+    def _quoted_goal(self, quantity: Quantity, clauses: list[_Clause], past: bool) -> Kind | None:
+        """The kind of a figure in quote marks that the words after the quote name
+        (围绕“两个县摘帽、30个村退出”这一年度目标任务: targets), unless the words before the
+        quote tell them reached (实现了“…”的目标: outcomes); none where no cue follows it."""
+        sentence_start = clauses[0].start
+        opening = self.text.rfind("“", sentence_start, quantity.span.start)
+        if opening < 0 or "”" in self.text[opening : quantity.span.start]:
+            return None
+        closing = self.text.find("”", quantity.span.end, clauses[-1].end)
+        if closing < 0:
+            return None
+        after = _CLAUSE_BREAK.search(self.text, closing, clauses[-1].end)
+        after_end = after.start() if after else clauses[-1].end
+        if self._cue(closing + 1, after_end, past) != "target":
+            return None
+        before = next(c for c in clauses if c.start <= opening < c.end)
+        if self._cue(before.start, opening, past) == "aspect":
+            return Kind.OUTCOME
+        return Kind.TARGET
 
     def _required(self, quantity: Quantity, clause: _Clause) -> bool:
         """Whether the quantity is the level a requirement sets, followed in what its clause
