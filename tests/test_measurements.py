@@ -96,6 +96,14 @@ def test_figures_quoted_as_the_year_s_goals_are_targets() -> None:
     assert [m.kind for m in found] == [Kind.OUTCOME, Kind.OUTCOME]
 
 
+def test_a_count_listed_after_a_place_is_the_whole_area_s() -> None:
+    _, found = measure("针对未摘帽的华坪县、14个未脱贫村,逐一制定方案;华坪县23个村已出列。")
+    assert [(m.quantity.value, m.area) for m in found] == [
+        (Decimal(14), LIJIANG),
+        (Decimal(23), COUNTIES["华坪县"]),
+    ]
+
+
 def test_a_state_still_to_change_is_measured() -> None:
     _, found = measure("目前还有2789户9427人未脱贫。")
     assert [(m.kind, m.indicator, m.quantity.unit) for m in found] == [

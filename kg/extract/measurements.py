@@ -1098,6 +1098,7 @@ class _Reader:
             and p.span.end <= quantity.span.start
             and not self._destination(p)
             and not self._names_firm(p, quantity)
+            and not self._item_before(p, quantity)
         ]
         if inside:
             segment = self.text[clause.start : quantity.span.start]
@@ -1140,6 +1141,12 @@ class _Reader:
                 return inherited
             return programme.area
         return inherited or jurisdiction
+
+    def _item_before(self, place: PlaceMention, quantity: Quantity) -> bool:
+        """Whether ``place`` is an item of a list of its own, and the count right after it the
+        next item (未摘帽的某县、14个未脱贫村: the villages are the whole area's, not the
+        county's)."""
+        return self.text[place.span.end : quantity.span.start] == _LIST_COMMA
 
     def _resolved(self, reference: PlaceMention, clause: _Clause, listed: bool = True) -> Division:
         """The area a reference stands for in its clause: the area helped where it helps
@@ -1692,6 +1699,7 @@ def _common_parent(divisions: list[Division]) -> Division | None:
     return None
 
 
+_LIST_COMMA = "、"
 _ITEM_SEPARATORS = "、和及与"
 _ITEM_SPLIT = re.compile(f"[{_ITEM_SEPARATORS}]")
 _MODIFIER_MAX = 2
