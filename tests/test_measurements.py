@@ -340,6 +340,18 @@ def measure_in(
     return doc, measurements.extract(doc, found, places, named_programmes, jurisdiction)
 
 
+def test_a_county_listed_with_the_own_county_keeps_its_figures() -> None:
+    # a partner helps 永胜县 and 华坪县 alike; the 永胜县 report tells of both
+    _, found = measure_in(
+        "福州市结对帮扶永胜县、华坪县。2020年,华坪县也如期脱贫摘帽,45个贫困村全部出列。"
+        "2023年,华坪县农村居民人均可支配收入增长9%。"
+    )
+    assert [(m.quantity.value, m.area) for m in found] == [
+        (Decimal(45), COUNTIES["华坪县"]),
+        (Decimal(9), COUNTIES["华坪县"]),
+    ]
+
+
 def test_a_place_outside_that_opens_its_clause_with_a_verb_keeps_its_figure() -> None:
     _, found = measure_in(
         "福州市有工业园区12个。2023年,福州市企业在永胜县投资3000万元。"

@@ -178,6 +178,8 @@ class _Reader:
         """Words that stand for a place (全村, 村里, 该县)."""
         self.helpers = helpers(doc, places)
         """Divisions named helping another (东莞 in 东莞对口帮扶揭阳)."""
+        self.peers = _peers(self.text, self.places, jurisdiction)
+        """Divisions of the document's own area's level and parent, listed with it."""
         self.references = sorted(
             [*places, *self.area_words], key=lambda p: (p.span.start, p.span.end)
         )
@@ -934,9 +936,13 @@ class _Reader:
             found: Division | None = distributed[0]
         else:
             found = self._area(quantity, clauses, index, programme, jurisdiction)
-        if _outside(found, jurisdiction) and (
-            # a helper from outside (东莞扶贫工作组扶持114个村) works on the document's area
-            found in self.helpers or not self._subject_of(found, quantity, clauses[index])
+        if (
+            _outside(found, jurisdiction)
+            and found not in self.peers
+            and (
+                # a helper from outside (东莞扶贫工作组扶持114个村) works on the document's area
+                found in self.helpers or not self._subject_of(found, quantity, clauses[index])
+            )
         ):
             return [jurisdiction]
         listed = self._listed_names(quantity, clauses[index], jurisdiction)
@@ -1118,7 +1124,9 @@ class _Reader:
                         subject = _common_parent([place.division, *others])
                     else:
                         subject = self._resolved(place, earlier)
-                    if subject is None or _outside(subject, jurisdiction):
+                    if subject is None or (
+                        _outside(subject, jurisdiction) and subject not in self.peers
+                    ):
                         continue
                     return subject
         inherited = (
@@ -1632,6 +1640,27 @@ def _coordinated(between: str) -> bool:
     if not between:
         return False
     return all(c in _COORDINATION for c in between) or bool(_ITEM_BETWEEN.fullmatch(between))
+
+
+def _peers(
+    text: str, places: list[PlaceMention], jurisdiction: Division | None
+) -> frozenset[Division]:
+    """The divisions listed with the document's own area that share its level and parent
+    (甲县、乙县 helped together by one partner, in 甲县's report): areas it reports on beside
+    its own, whose figures are their own, not a partner's given to it."""
+    if jurisdiction is None or jurisdiction.parent is None:
+        return frozenset()  # provinces listed together are the partners of 东西部协作
+    found = set()
+    for first, second in zip(places, places[1:], strict=False):
+        pair = {first.division, second.division}
+        if jurisdiction not in pair or len(pair) == 1:
+            continue
+        if text[first.span.end : second.span.start] not in _ITEM_SEPARATORS:
+            continue
+        (other,) = pair - {jurisdiction}
+        if other.level is jurisdiction.level and other.parent == jurisdiction.parent:
+            found.add(other)
+    return frozenset(found)
 
 
 def _outside(area: Division | None, jurisdiction: Division | None) -> bool:
