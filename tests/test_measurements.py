@@ -340,6 +340,14 @@ def measure_in(
     return doc, measurements.extract(doc, found, places, named_programmes, jurisdiction)
 
 
+def test_what_an_inspecting_party_saw_is_the_visited_town_s() -> None:
+    _, found = measure_in(
+        "5月8日,永胜县副县长一行到程海镇督导产业发展。\n"
+        "督导组先后查看了4个在建大棚基地,要求加快进度。"
+    )
+    assert [(m.quantity.value, m.area) for m in found] == [(Decimal(4), TOWNS["程海镇"])]
+
+
 def test_a_county_listed_with_the_own_county_keeps_its_figures() -> None:
     # a partner helps 永胜县 and 华坪县 alike; the 永胜县 report tells of both
     _, found = measure_in(

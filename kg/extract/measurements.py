@@ -1208,7 +1208,7 @@ class _Reader:
                 and self._opens_clause(r.span.start, paragraph_start)
             ]
             if not subjects:
-                return None
+                return self._visited_last(sentence_start, jurisdiction)
             last = self._most_specific(subjects[-1])  # 在程海镇河口村: the village
             listed = self._listed_after(last)
             # 椒园镇、万寨乡、李家河镇分别…: several subjects, none of them the next sentence's
@@ -1221,6 +1221,27 @@ class _Reader:
         if jurisdiction is not None and not _part_of(area, jurisdiction):
             return None
         return area
+
+    def _visited_last(self, before: int, jurisdiction: Division | None) -> Division | None:
+        """The place a party went to inspect (县长一行到某镇督导), where it is the last place
+        named before ``before`` and inside the document's own area: what the party saw
+        there, told after it without a place, is that place's."""
+        last = next((p for p in reversed(self.places) if p.span.end <= before), None)
+        if last is None or last.span.start not in self._visited:
+            return None
+        if jurisdiction is not None and not _part_of(last.division, jurisdiction):
+            return None
+        return last.division
+
+    @cached_property
+    def _visited(self) -> frozenset[int]:
+        """Starts of the places named as where a party goes to inspect (到某镇督导)."""
+        return frozenset(
+            p.span.start
+            for p in self.places
+            if self.text.endswith(cue_words("visit_to"), 0, p.span.start)
+            and self.text.startswith(cue_words("visit"), p.span.end)
+        )
 
     def _spoken_of(
         self, quantity: Quantity, clauses: list[_Clause], jurisdiction: Division | None
