@@ -89,6 +89,21 @@ def test_completed_aspect_outranks_a_plan_word() -> None:
     assert found[0].kind is Kind.OUTCOME
 
 
+def test_figures_quoted_as_the_year_s_goals_are_targets() -> None:
+    _, found = measure("全县紧紧围绕“5个贫困村出列,800户贫困户脱贫”这一年度目标任务,压实责任。")
+    assert [m.kind for m in found] == [Kind.TARGET, Kind.TARGET]
+    _, found = measure("全县如期实现了“5个贫困村出列,800户贫困户脱贫”的目标。")
+    assert [m.kind for m in found] == [Kind.OUTCOME, Kind.OUTCOME]
+
+
+def test_a_count_listed_after_a_place_is_the_whole_area_s() -> None:
+    _, found = measure("针对未摘帽的华坪县、14个未脱贫村,逐一制定方案;华坪县23个村已出列。")
+    assert [(m.quantity.value, m.area) for m in found] == [
+        (Decimal(14), LIJIANG),
+        (Decimal(23), COUNTIES["华坪县"]),
+    ]
+
+
 def test_a_state_still_to_change_is_measured() -> None:
     _, found = measure("目前还有2789户9427人未脱贫。")
     assert [(m.kind, m.indicator, m.quantity.unit) for m in found] == [
@@ -323,6 +338,26 @@ def measure_in(
     ]
     found = quantities.extract(doc)
     return doc, measurements.extract(doc, found, places, named_programmes, jurisdiction)
+
+
+def test_what_an_inspecting_party_saw_is_the_visited_town_s() -> None:
+    _, found = measure_in(
+        "5月8日,永胜县副县长一行到程海镇督导产业发展。\n"
+        "督导组先后查看了4个在建大棚基地,要求加快进度。"
+    )
+    assert [(m.quantity.value, m.area) for m in found] == [(Decimal(4), TOWNS["程海镇"])]
+
+
+def test_a_county_listed_with_the_own_county_keeps_its_figures() -> None:
+    # a partner helps 永胜县 and 华坪县 alike; the 永胜县 report tells of both
+    _, found = measure_in(
+        "福州市结对帮扶永胜县、华坪县。2020年,华坪县也如期脱贫摘帽,45个贫困村全部出列。"
+        "2023年,华坪县农村居民人均可支配收入增长9%。"
+    )
+    assert [(m.quantity.value, m.area) for m in found] == [
+        (Decimal(45), COUNTIES["华坪县"]),
+        (Decimal(9), COUNTIES["华坪县"]),
+    ]
 
 
 def test_a_place_outside_that_opens_its_clause_with_a_verb_keeps_its_figure() -> None:

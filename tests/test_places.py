@@ -559,3 +559,21 @@ def test_where_a_meeting_is_held_or_a_report_filed_is_not_the_documents_area() -
     doc = Document.from_text(text)
     jurisdiction = places.infer_jurisdiction(doc, places.extract(doc))
     assert jurisdiction is not None and jurisdiction.name == "定西市"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a district's report given at the city's congress, signed by the district's head
+        "政府工作报告\n——2024年1月10日在桂林市第六届人民代表大会第三次会议上\n"
+        "桂林市秀峰区人民政府区长 王明远\n各位代表：\n"
+        "过去一年，全区地区生产总值增长5%，全市旅游人数增长一成，桂林市表彰了一批先进。",
+        # 占全市 and 高于全市 speak of the city above the district whose report it is
+        "秀峰区召开会议。桂林市支持秀峰区发展。全区税收5亿元，占全市的十分之一，"
+        "增速高于全市平均水平，比全市快两成。",
+    ],
+)
+def test_district_report_is_not_the_city_above(text: str) -> None:
+    doc = Document.from_text(text)
+    jurisdiction = places.infer_jurisdiction(doc, places.extract(doc))
+    assert jurisdiction is not None and jurisdiction.name == "秀峰区"

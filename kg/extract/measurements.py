@@ -178,6 +178,8 @@ class _Reader:
         """Words that stand for a place (全村, 村里, 该县)."""
         self.helpers = helpers(doc, places)
         """Divisions named helping another (东莞 in 东莞对口帮扶揭阳)."""
+        self.peers = _peers(self.text, self.places, jurisdiction)
+        """Divisions of the document's own area's level and parent, listed with it."""
         self.references = sorted(
             [*places, *self.area_words], key=lambda p: (p.span.start, p.span.end)
         )
@@ -773,6 +775,9 @@ class _Reader:
         if self._required(quantity, clause):
             return Kind.TARGET
         past = self._estimates_past(quantity, clauses)
+        goal = self._quoted_goal(quantity, clauses, past)
+        if goal is not None:
+            return goal
         own = self._cue(clause.start, clause.end, past)
         if own == "aspect":
             return Kind.OUTCOME
@@ -807,6 +812,26 @@ class _Reader:
             if found is not None:
                 return found
         return Kind.OUTCOME
+
+    def _quoted_goal(self, quantity: Quantity, clauses: list[_Clause], past: bool) -> Kind | None:
+        """The kind of a figure in quote marks that the words after the quote name
+        (围绕“两个县摘帽、30个村退出”这一年度目标任务: targets), unless the words before the
+        quote tell them reached (实现了“…”的目标: outcomes); none where no cue follows it."""
+        sentence_start = clauses[0].start
+        opening = self.text.rfind("“", sentence_start, quantity.span.start)
+        if opening < 0 or "”" in self.text[opening : quantity.span.start]:
+            return None
+        closing = self.text.find("”", quantity.span.end, clauses[-1].end)
+        if closing < 0:
+            return None
+        after = _CLAUSE_BREAK.search(self.text, closing, clauses[-1].end)
+        after_end = after.start() if after else clauses[-1].end
+        if self._cue(closing + 1, after_end, past) != "target":
+            return None
+        before = next(c for c in clauses if c.start <= opening < c.end)
+        if self._cue(before.start, opening, past) == "aspect":
+            return Kind.OUTCOME
+        return Kind.TARGET
 
     def _required(self, quantity: Quantity, clause: _Clause) -> bool:
         """Whether the quantity is the level a requirement sets, followed in what its clause
@@ -911,9 +936,13 @@ class _Reader:
             found: Division | None = distributed[0]
         else:
             found = self._area(quantity, clauses, index, programme, jurisdiction)
-        if _outside(found, jurisdiction) and (
-            # a helper from outside (东莞扶贫工作组扶持114个村) works on the document's area
-            found in self.helpers or not self._subject_of(found, quantity, clauses[index])
+        if (
+            _outside(found, jurisdiction)
+            and found not in self.peers
+            and (
+                # a helper from outside (东莞扶贫工作组扶持114个村) works on the document's area
+                found in self.helpers or not self._subject_of(found, quantity, clauses[index])
+            )
         ):
             return [jurisdiction]
         listed = self._listed_names(quantity, clauses[index], jurisdiction)
@@ -1075,6 +1104,7 @@ class _Reader:
             and p.span.end <= quantity.span.start
             and not self._destination(p)
             and not self._names_firm(p, quantity)
+            and not self._item_before(p, quantity)
         ]
         if inside:
             segment = self.text[clause.start : quantity.span.start]
@@ -1094,7 +1124,9 @@ class _Reader:
                         subject = _common_parent([place.division, *others])
                     else:
                         subject = self._resolved(place, earlier)
-                    if subject is None or _outside(subject, jurisdiction):
+                    if subject is None or (
+                        _outside(subject, jurisdiction) and subject not in self.peers
+                    ):
                         continue
                     return subject
         inherited = (
@@ -1117,6 +1149,12 @@ class _Reader:
                 return inherited
             return programme.area
         return inherited or jurisdiction
+
+    def _item_before(self, place: PlaceMention, quantity: Quantity) -> bool:
+        """Whether ``place`` is an item of a list of its own, and the count right after it the
+        next item (未摘帽的某县、14个未脱贫村: the villages are the whole area's, not the
+        county's)."""
+        return self.text[place.span.end : quantity.span.start] == _LIST_COMMA
 
     def _resolved(self, reference: PlaceMention, clause: _Clause, listed: bool = True) -> Division:
         """The area a reference stands for in its clause: the area helped where it helps
@@ -1170,7 +1208,7 @@ class _Reader:
                 and self._opens_clause(r.span.start, paragraph_start)
             ]
             if not subjects:
-                return None
+                return self._visited_last(sentence_start, jurisdiction)
             last = self._most_specific(subjects[-1])  # 在程海镇河口村: the village
             listed = self._listed_after(last)
             # 椒园镇、万寨乡、李家河镇分别…: several subjects, none of them the next sentence's
@@ -1183,6 +1221,27 @@ class _Reader:
         if jurisdiction is not None and not _part_of(area, jurisdiction):
             return None
         return area
+
+    def _visited_last(self, before: int, jurisdiction: Division | None) -> Division | None:
+        """The place a party went to inspect (县长一行到某镇督导), where it is the last place
+        named before ``before`` and inside the document's own area: what the party saw
+        there, told after it without a place, is that place's."""
+        last = next((p for p in reversed(self.places) if p.span.end <= before), None)
+        if last is None or last.span.start not in self._visited:
+            return None
+        if jurisdiction is not None and not _part_of(last.division, jurisdiction):
+            return None
+        return last.division
+
+    @cached_property
+    def _visited(self) -> frozenset[int]:
+        """Starts of the places named as where a party goes to inspect (到某镇督导)."""
+        return frozenset(
+            p.span.start
+            for p in self.places
+            if self.text.endswith(cue_words("visit_to"), 0, p.span.start)
+            and self.text.startswith(cue_words("visit"), p.span.end)
+        )
 
     def _spoken_of(
         self, quantity: Quantity, clauses: list[_Clause], jurisdiction: Division | None
@@ -1604,6 +1663,27 @@ def _coordinated(between: str) -> bool:
     return all(c in _COORDINATION for c in between) or bool(_ITEM_BETWEEN.fullmatch(between))
 
 
+def _peers(
+    text: str, places: list[PlaceMention], jurisdiction: Division | None
+) -> frozenset[Division]:
+    """The divisions listed with the document's own area that share its level and parent
+    (甲县、乙县 helped together by one partner, in 甲县's report): areas it reports on beside
+    its own, whose figures are their own, not a partner's given to it."""
+    if jurisdiction is None or jurisdiction.parent is None:
+        return frozenset()  # provinces listed together are the partners of 东西部协作
+    found = set()
+    for first, second in zip(places, places[1:], strict=False):
+        pair = {first.division, second.division}
+        if jurisdiction not in pair or len(pair) == 1:
+            continue
+        if text[first.span.end : second.span.start] not in _ITEM_SEPARATORS:
+            continue
+        (other,) = pair - {jurisdiction}
+        if other.level is jurisdiction.level and other.parent == jurisdiction.parent:
+            found.add(other)
+    return frozenset(found)
+
+
 def _outside(area: Division | None, jurisdiction: Division | None) -> bool:
     """Whether ``area`` is neither in the document's own area nor one of its ancestors.  A
     village feature's own area is its county's: a neighbouring village of the same county is
@@ -1669,6 +1749,7 @@ def _common_parent(divisions: list[Division]) -> Division | None:
     return None
 
 
+_LIST_COMMA = "、"
 _ITEM_SEPARATORS = "、和及与"
 _ITEM_SPLIT = re.compile(f"[{_ITEM_SEPARATORS}]")
 _MODIFIER_MAX = 2

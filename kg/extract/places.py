@@ -48,6 +48,15 @@ _ORGANISATION_AFTER = re.compile(
 )
 """A body of the place named before it, the author of a report or notice (县委, 区人民政府,
 区第六届人民代表大会); not a school of the body, a venue (市委党校)."""
+_SIGNATURE_AFTER = re.compile(
+    r"(?:人民政府|政府)代?(?:省|市|州|盟|县|区|旗)长"
+    r"[ \u3000]*[\u4e00-\u9fff·]{2,5}[ \u3000]*(?:\n|$)"
+)
+"""The byline of a work report on its own line (临翔区人民政府区长 某某): the government whose
+head gives the report is its author, whichever congress it was given to."""
+_SIGNATURE_WEIGHT = 8.0
+"""What the signing government counts: more than the venue's body (某市第五届人民代表大会) and
+the parent's share of everything named inside it."""
 _CLEAR_FORM = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:村|社区|乡|镇)")
 _SUB_COUNTY_SUFFIXES = "乡镇村"
 _FUNCTION_POS = ("d", "p", "c", "u", "m", "q", "r", "f", "x")
@@ -55,6 +64,9 @@ _FUNCTION_POS = ("d", "p", "c", "u", "m", "q", "r", "f", "x")
 word (对接村 no, 田铺大塆村 yes: jieba splits unknown names into single characters)."""
 _OWN_PREFIXES = frozenset("全我本")
 _OWN_AREA = re.compile(r"(?:全|我|本)(省|市|州|县|区|旗|盟|乡|镇)")
+_COMPARED_WITH = frozenset("占比于")
+"""Written before 全市 …: a share of or a comparison with the whole (占全市的四分之一, 高于全省),
+which is the area above the document's, not a sign of its own."""
 _BARE_PROVINCE_BODY = re.compile(r"省(?:[一二三四五六七八九十]+届)?(?:人大|人民政府|政府|委(?!员))")
 """省人大常委会, 省十二届人大, 省政府: the province's own bodies, named without the province (a
 provincial notice never names its province: 省人大常委会…任命)."""
@@ -930,6 +942,8 @@ def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | 
         division = mention.division
         own = 4.0 if _is_organisation(doc.text, mention.span.end) else 1.0
         own = 0.3 if qualifier else own
+        if not qualifier and _SIGNATURE_AFTER.match(doc.text, mention.span.end):
+            own = _SIGNATURE_WEIGHT
         if index in helpers or index in partners or _venue_or_dateline(doc.text, mention):
             continue
         if index in recipients:
@@ -937,7 +951,11 @@ def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | 
         named[division] = named.get(division, 0.0) + own
         for distance, area in enumerate(division.chain()):
             scores[area] = scores.get(area, 0.0) + own * _PARENT_SHARE**distance
-    cues = Counter(m.group(1) for m in _OWN_AREA.finditer(doc.text))
+    cues = Counter(
+        m.group(1)
+        for m in _OWN_AREA.finditer(doc.text)
+        if doc.text[m.start() - 1 : m.start()] not in _COMPARED_WITH
+    )
     if not any(count for char, count in cues.items() if char != "省"):
         # 省委巡视组对我县…: a lower author's own words outrank the province's bodies
         cues["省"] += _bare_province_bodies(doc, ordered)

@@ -70,6 +70,10 @@ _SPACES = re.compile(r"[ \u3000\u00a0]{1,2}")
 _OPENING_QUOTES = {"“": "”", "「": "」", "『": "』", "《": "》", "〈": "〉", "‘": "’"}
 _CLAUSE_PUNCTUATION = set("，,。；;！？!?：:")
 _QUOTED_NAME_MAX = 16
+_BOOK_TITLE_MAX = 48
+"""The longest title in book-title marks read as a name: a document's title runs long
+(《某市积极应对疫情影响决战决胜脱贫攻坚十条措施》), longer than a quoted name."""
+_BOOK_TITLE_MARKS = frozenset("《〈")
 _ORDINAL_LIST = re.compile(rf"第(?:{ARABIC}|[{CHINESE_NUMERAL_CHARS}]+)[、，,和及至到—\-~～]$")
 _SESSION_REACH = 4
 """Characters before a number searched for a word of sessions (届 in 十七届人大二次会议)."""
@@ -182,7 +186,8 @@ def in_quoted_name(text: str, start: int, end: int) -> bool:
             if close < 0:
                 return False
             inner = text[at + 1 : close]
-            if "\n" in inner or len(inner) > _QUOTED_NAME_MAX:
+            longest = _BOOK_TITLE_MAX if char in _BOOK_TITLE_MARKS else _QUOTED_NAME_MAX
+            if "\n" in inner or len(inner) > longest:
                 return False
             return not any(c in _CLAUSE_PUNCTUATION for c in inner)
     return False
