@@ -113,8 +113,10 @@ def concepts() -> dict[str, Concept]:
 
 @cache
 def _blockers(in_clause: bool = False) -> tuple[str, ...]:
-    """Blocker words; in a phrase also the words of two values at once (城乡, 分别)."""
-    files = ("indicator_blockers.txt",) + (() if in_clause else ("indicator_pair_words.txt",))
+    """Blocker words; in a phrase also the words of two values at once (城乡, 分别) and of what
+    remains (未摘帽)."""
+    phrase_only = ("indicator_pair_words.txt", "indicator_negations.txt")
+    files = ("indicator_blockers.txt",) + (() if in_clause else phrase_only)
     return tuple(_plain(word) for name in files for word in read_lines(name))
 
 
