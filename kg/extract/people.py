@@ -266,6 +266,29 @@ def _appointment_verbs() -> tuple[str, ...]:
 
 
 @cache
+def _committee_steps() -> tuple[frozenset[str], frozenset[str]]:
+    """(steps of membership, heads' posts): see ``people_committee_steps.txt``."""
+    steps, heads = (frozenset(line.split()) for line in read_lines("people_committee_steps.txt"))
+    return steps, heads
+
+
+def _without_committee_steps(posts: list[Post]) -> list[Post]:
+    """``posts`` less the steps of the appointment formula (委员、常委、书记 of one committee)."""
+    steps, heads = _committee_steps()
+    roles: dict[str, set[str]] = {}
+    for post in posts:
+        roles.setdefault(post.organisation.key, set()).add(post.role_span.text)
+    formula = {key for key, held in roles.items() if steps <= held and held & heads}
+    if not formula:
+        return posts
+    return [
+        post
+        for post in posts
+        if post.organisation.key not in formula or post.role_span.text not in steps
+    ]
+
+
+@cache
 def _media() -> tuple[str, ...]:
     return tuple(sorted(read_lines("people_media.txt"), key=len, reverse=True))
 
@@ -2128,6 +2151,7 @@ class _Reader:
                     if key not in seen:
                         seen.add(key)
                         posts.append(post)
+            posts = _without_committee_steps(posts)
             carrier = next((m for m in mentions if m.posts), mentions[0])
             role = next((m.role for m in mentions if m.role), None)
             people.append(Person(span=carrier.span, posts=tuple(posts), role=role))

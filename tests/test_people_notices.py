@@ -1,0 +1,45 @@
+"""People and posts of the forms the batch r11 brought (issue 14), in invented sentences:
+appointment notices (卸任, 另有任用, the formula 委员、常委、书记), a Party department's 部务委员
+and an association's 常务副会长."""
+
+from __future__ import annotations
+
+from tests.test_people import YONGSHENG, posts, run
+
+
+def test_a_name_before_a_verb_of_leaving_a_post() -> None:
+    # jieba reads 孙喆卸 whole: the name ends where 卸任 starts
+    found = run(
+        "永胜县委书记(正处级)李江华卸任，文斌出任永胜县委书记；东山乡党委书记孙喆卸任。",
+        YONGSHENG,
+    )
+    assert sorted(found) == ["孙喆", "文斌", "李江华"]
+    assert [role for role, _ in posts(found["孙喆"])] == ["书记"]
+
+
+def test_names_before_other_moves_of_a_notice() -> None:
+    # jieba reads 张立不, 赵喆离 and 孙喆接 whole; 李喆 is lost before 另有任用
+    found = run(
+        "县委常委张立不再担任县委宣传部部长，县长赵喆离任，副县长孙喆接任，"
+        "东山乡党委书记李喆另有任用。",
+        YONGSHENG,
+    )
+    assert sorted(found) == ["孙喆", "张立", "李喆", "赵喆"]
+
+
+def test_the_steps_of_the_appointment_formula_are_no_posts() -> None:
+    found = run("现任永胜县委组织部部务委员刘峰松拟任中共东山乡党委委员、常委、书记。", YONGSHENG)
+    assert posts(found["刘峰松"]) == [
+        ("部务委员", "中共永胜县委组织部"),
+        ("书记", "中共东山乡委员会"),
+    ]
+
+
+def test_a_standing_member_who_is_also_deputy_keeps_both_posts() -> None:
+    found = run("永胜县委常委、副书记王立出席。", YONGSHENG)
+    assert [role for role, _ in posts(found["王立"])] == ["常委", "副书记"]
+
+
+def test_an_executive_vice_president_of_an_association() -> None:
+    found = run("永胜县扶贫志愿服务促进会常务副会长徐晖出席。", YONGSHENG)
+    assert posts(found["徐晖"]) == [("常务副会长", "永胜县扶贫志愿服务促进会")]
