@@ -43,3 +43,13 @@ def test_a_standing_member_who_is_also_deputy_keeps_both_posts() -> None:
 def test_an_executive_vice_president_of_an_association() -> None:
     found = run("永胜县扶贫志愿服务促进会常务副会长徐晖出席。", YONGSHENG)
     assert posts(found["徐晖"]) == [("常务副会长", "永胜县扶贫志愿服务促进会")]
+
+
+def test_a_name_jieba_guessed_as_a_verb_after_a_title() -> None:
+    # jieba, not knowing 符鸣, tags it v; 包联 (a cadre's assigned contact) is a word of the genre
+    found = run(
+        "东山乡党委书记由永胜县纪委常委符鸣担任，做到领导干部包联、帮扶责任人帮扶。",
+        YONGSHENG,
+    )
+    assert list(found) == ["符鸣"]
+    assert posts(found["符鸣"]) == [("常委", "中共永胜县纪委")]

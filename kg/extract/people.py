@@ -601,6 +601,8 @@ class _Reader:
         if len(first.word) > surname and not first.pos.startswith("nr"):
             if self._place_word_name(first, start, limit):
                 return first.end + 1  # 县长|吴国|强作: 吴国 is a dictionary place, 吴国强 a name
+            if self._unknown_word_name(first, start, lengths, limit):
+                return first.end  # 常委|符鸣|担任: jieba guessed a word (tagged v) it does not know
             return None  # the surname is the start of a common word: 高度, 全面
         name_ends = [
             start + n
@@ -630,6 +632,16 @@ class _Reader:
             and token.end == end
             and not token.pos.startswith(("nr", "ns"))
             and bool(tokenizer().tables.freq.get(token.word))
+        )
+
+    def _unknown_word_name(self, first: Token, start: int, lengths: list[int], limit: int) -> bool:
+        """Whether ``first``, a word jieba made up (not in its dictionary) that starts with a
+        surname, is a name of its length: a word that follows names comes right after it."""
+        return (
+            first.word not in tokenizer().tables.freq
+            and first.end - start in lengths
+            and self._ends_name(first.end, limit)
+            and self._valid_name(start, first.end)
         )
 
     def _place_word_name(self, first: Token, start: int, limit: int) -> bool:
