@@ -53,3 +53,18 @@ def test_a_name_jieba_guessed_as_a_verb_after_a_title() -> None:
     )
     assert list(found) == ["符鸣"]
     assert posts(found["符鸣"]) == [("常委", "中共永胜县纪委")]
+
+
+def test_a_visiting_group_led_by_a_counsellor_with_a_former_official() -> None:
+    found = run(
+        "由国务院参事室党组成员、副主任王卫民牵头，国务院扶贫办原副主任王国良等组成调研组。",
+        YONGSHENG,
+    )
+    assert posts(found["王卫民"]) == [("党组成员", "国务院参事室"), ("副主任", "国务院参事室")]
+    assert [role for role, _ in posts(found["王国良"])] == ["副主任"]
+
+
+def test_a_former_post_keeps_its_body() -> None:
+    found = run("永胜县扶贫办原主任王国良、县政府参事室主任蔡竞陪同。", YONGSHENG)
+    assert posts(found["王国良"]) == [("主任", "永胜县扶贫开发领导小组办公室")]
+    assert [role for role, _ in posts(found["蔡竞"])] == ["主任"]

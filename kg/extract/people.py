@@ -289,6 +289,12 @@ def _without_committee_steps(posts: list[Post]) -> list[Post]:
 
 
 @cache
+def _former_marks() -> frozenset[str]:
+    """Characters between a body and a title of a former post: ``people_former_marks.txt``."""
+    return frozenset(read_words("people_former_marks.txt"))
+
+
+@cache
 def _media() -> tuple[str, ...]:
     return tuple(sorted(read_lines("people_media.txt"), key=len, reverse=True))
 
@@ -1146,6 +1152,9 @@ class _Reader:
                     if org is None and seg < at and word[0] in _org_suffixes():
                         # 组织部长, 公安局长: the body's last character opens the title too
                         org = self.organisation(seg, at + 1, context, unplaced)
+                    if org is None and seg < at - 1 and self.text[at - 1] in _former_marks():
+                        # 扶贫办|原|副主任: the former post's body stands before the mark
+                        org = self.organisation(seg, at - 1, context, unplaced)
                     if org is None:
                         org = self._zone_body(seg, at, word)
                     org_start, organisation = org if org else (at, None)
