@@ -1,6 +1,7 @@
 """People and posts of the forms the batch r11 brought (issue 14), in invented sentences:
-appointment notices (卸任, 另有任用, the formula 委员、常委、书记), a Party department's 部务委员
-and an association's 常务副会长."""
+appointment notices (卸任, 另有任用, the formula 委员、常委、书记), a Party department's 部务委员,
+an association's 常务副会长, a former post (原副主任), a visiting group (牵头) and a village
+secretary as villagers call one (老支书)."""
 
 from __future__ import annotations
 
@@ -68,3 +69,9 @@ def test_a_former_post_keeps_its_body() -> None:
     found = run("永胜县扶贫办原主任王国良、县政府参事室主任蔡竞陪同。", YONGSHENG)
     assert posts(found["王国良"]) == [("主任", "永胜县扶贫开发领导小组办公室")]
     assert [role for role, _ in posts(found["蔡竞"])] == ["主任"]
+
+
+def test_a_village_secretary_as_villagers_call_one() -> None:
+    found = run("村民说，日子好了，离不开老支书潘立国和驻村第一书记闫宝山的坚守。", YONGSHENG)
+    assert sorted(found) == ["潘立国", "闫宝山"]
+    assert [role for role, _ in posts(found["潘立国"])] == ["老支书"]
