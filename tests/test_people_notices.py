@@ -75,3 +75,8 @@ def test_a_village_secretary_as_villagers_call_one() -> None:
     found = run("村民说，日子好了，离不开老支书潘立国和驻村第一书记闫宝山的坚守。", YONGSHENG)
     assert sorted(found) == ["潘立国", "闫宝山"]
     assert [role for role, _ in posts(found["潘立国"])] == ["老支书"]
+
+
+def test_a_name_after_the_year_of_birth() -> None:
+    found = run("现任永胜县委书记是1966年出生的陈立军。他曾在东山乡工作。", YONGSHENG)
+    assert list(found) == ["陈立军"]
