@@ -80,3 +80,23 @@ def test_a_village_secretary_as_villagers_call_one() -> None:
 def test_a_name_after_the_year_of_birth() -> None:
     found = run("现任永胜县委书记是1966年出生的陈立军。他曾在东山乡工作。", YONGSHENG)
     assert list(found) == ["陈立军"]
+
+
+def test_a_chain_whose_second_post_opens_with_a_place() -> None:
+    found = run("时任永胜县委书记兼东山乡党委书记麦立华出席。", YONGSHENG)
+    assert posts(found["麦立华"]) == [("书记", "中共永胜县委"), ("书记", "中共东山乡委员会")]
+
+
+def test_a_pilot_zone_and_a_deputy_within_a_chain() -> None:
+    # 副主任 after 国资委党委副书记 is the 国资委's, not the zone's whose 主任 came before
+    found = run(
+        "永胜县城乡统筹综合试验区党工委书记、管委会主任(正处级)麦立华调任永胜县国资委主任；"
+        "东山乡党委书记吴明调任县国资委党委副书记、副主任。",
+        YONGSHENG,
+    )
+    assert posts(found["麦立华"]) == [
+        ("党工委书记", "永胜县城乡统筹综合试验区党工委"),
+        ("主任", "永胜县城乡统筹综合试验区管委会"),
+        ("主任", "永胜县国资委"),
+    ]
+    assert posts(found["吴明"])[-1] == ("副主任", "永胜县国资委")

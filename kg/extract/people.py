@@ -1325,7 +1325,12 @@ class _Reader:
         chains: list[list[_TitleHit]] = []
         closed = True
         for hit in self._titles_in(start, end):
-            joined = chains and self.text[chains[-1][-1].end : hit.org_start] in _CHAIN_JOINERS
+            opens = hit.org_start
+            if hit.org is None:
+                # 县委书记、东山乡|党委书记: the title's body is a place's, read later (see
+                # _title_body); the place opens the post
+                opens = next((p.span.start for p in self.places if p.span.end == opens), opens)
+            joined = chains and self.text[chains[-1][-1].end : opens] in _CHAIN_JOINERS
             if joined and not closed:
                 chains[-1].append(hit)
             else:
@@ -1595,7 +1600,11 @@ class _Reader:
             context: list[Division] = []
             posts = []
             for hit in chain:
-                post = self._post(hit, context) or self._deputy_post(hit, held)
+                post = self._post(hit, context)
+                if post is None and not posts:
+                    # not within a chain: 国资委党委副书记、副主任 is the 国资委's, whoever
+                    # was 主任 before in the sentence
+                    post = self._deputy_post(hit, held)
                 if post is not None:
                     posts.append(post)
                     if post.organisation.division is not None:
