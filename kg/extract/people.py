@@ -1598,7 +1598,7 @@ class _Reader:
         held: dict[str, Organisation] = {}
         for chain in self._chains(start, end):
             context: list[Division] = []
-            posts = []
+            posts: list[Post] = []
             for hit in chain:
                 post = self._post(hit, context)
                 if post is None and not posts:
