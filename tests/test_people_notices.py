@@ -1,7 +1,7 @@
 """People and posts of the forms the batch r11 brought (issue 14), in invented sentences:
 appointment notices (卸任, 另有任用, the formula 委员、常委、书记), a Party department's 部务委员,
 an association's 常务副会长, a former post (原副主任), a visiting group (牵头) and a village
-secretary as villagers call one (老支书)."""
+secretary as villagers call one (老支书), a person placed in a photo or given an age."""
 
 from __future__ import annotations
 
@@ -100,3 +100,11 @@ def test_a_pilot_zone_and_a_deputy_within_a_chain() -> None:
         ("主任", "永胜县国资委"),
     ]
     assert posts(found["吴明"])[-1] == ("副主任", "永胜县国资委")
+
+
+def test_a_name_placed_in_a_photo_or_given_an_age() -> None:
+    found = run(
+        "2019年3月，王大兵(右二)请来专家为村民讲课。李小红，38岁，中共党员。游客(左一)在拍照。",
+        YONGSHENG,
+    )
+    assert sorted(found) == ["李小红", "王大兵"]

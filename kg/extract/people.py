@@ -126,6 +126,12 @@ _COUNT_OPENERS = frozenset("等一二两三四五六七八九十百")
 _CAPTION_PLACE = re.compile(r"(?:前排|后排)?(?:左起|右起|左|右)[一二三四五六七八九十]+")
 """Where a photo's caption places a person (左二, 右一, 前排左三), written where a name would
 be: 记者(左二)."""
+_DESCRIBED_AFTER = re.compile(
+    r"[(（](?:前排|后排)?(?:左起|右起|左|右|中)[一二三四五六七八九十]*[)）]"
+    r"|[，,](?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})岁[，,]"
+)
+"""What a caption or a profile writes right after a person's name: where the person stands in
+the photo (甲(右二)请来…) or the person's age between commas (乙，46岁，中共党员)."""
 _HOUSEHOLDS_COUNTED = re.compile(r"等?[一二两三四五六七八九十]户")
 """A count in words of the households just named (甲、乙两户); a count in figures is a
 statistic (危房9767户)."""
@@ -1592,6 +1598,7 @@ class _Reader:
         self.sentence_end = end
         self._story_people(start, end)  # first: 选派干部石磊到大利村担任驻村第一书记
         self._aged_people(start, end)
+        self._described_people(start, end)
         self._villagers(start, end)
         self._households(start, end)
         chain_at: dict[int, _Mention] = {}
@@ -1782,6 +1789,15 @@ class _Reader:
             name_end = self.name_at(match.end(), end)
             if name_end is not None:
                 self._add_new([(match.end(), name_end)])
+
+    def _described_people(self, start: int, end: int) -> None:
+        """A name that opens a clause, then its place in a photo or an age (甲(右二)请来…,
+        乙，46岁，…): a person, as captions and profiles name one."""
+        for match in _DESCRIBED_AFTER.finditer(self.text, start, end):
+            floor = self._clause_start(match.start(), start)
+            name_start = self.name_before(match.start(), floor)
+            if name_start == floor:
+                self._add_new([(name_start, match.start())])
 
     def _names_ending_at(self, start: int, at: int) -> list[tuple[int, int]]:
         """The names of a list that ends exactly at ``at``, read from the earliest word start
