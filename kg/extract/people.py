@@ -457,6 +457,10 @@ class _Reader:
         self.text = doc.text
         self.places = sorted(places, key=lambda p: (p.span.start, p.span.end))
         self.place_starts = [p.span.start for p in self.places]
+        # where the first place ending at each offset starts (a post whose body is a place's)
+        self.place_start_by_end: dict[int, int] = {}
+        for place in self.places:
+            self.place_start_by_end.setdefault(place.span.end, place.span.start)
         self.jurisdiction = jurisdiction
         self.mentions: list[_Mention] = []
         self.tokens: dict[int, Token] = {}
@@ -1335,7 +1339,7 @@ class _Reader:
             if hit.org is None:
                 # 县委书记、东山乡|党委书记: the title's body is a place's, read later (see
                 # _title_body); the place opens the post
-                opens = next((p.span.start for p in self.places if p.span.end == opens), opens)
+                opens = self.place_start_by_end.get(opens, opens)
             joined = chains and self.text[chains[-1][-1].end : opens] in _CHAIN_JOINERS
             if joined and not closed:
                 chains[-1].append(hit)
