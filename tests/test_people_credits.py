@@ -49,3 +49,13 @@ def test_a_credit_cue_that_ends_the_text_is_read_without_error(ending: str) -> N
     # a page's last line, 展开全文, opens with a short run of characters and ends in 文, a cue
     found = run(f"县长张三讲话。\n责任编辑:李四\n{ending}", YONGSHENG)
     assert "张三" in found
+
+
+def test_credits_after_a_media_kind_before_the_cue() -> None:
+    # 融媒体, 全媒体: the kind of newsroom, written before the cue; no name
+    found = run(
+        "快讯(融媒体实习记者 许明远 文/图)3月5日，永胜县召开发布会。"
+        "(来源:永胜广电全媒体记者:董立伟 洪江 编辑:沈一杉)",
+        YONGSHENG,
+    )
+    assert sorted(found) == ["沈一杉", "洪江", "董立伟", "许明远"]

@@ -108,9 +108,10 @@ _SPACED_TITLE = re.compile(r"(?P<title>[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff
 _AGE_OF = re.compile(
     r"(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})岁(?:[\u4e00-\u9fff]{2,6}?)?的"
     r"|生于[0-9]{4}年(?:[0-9]{1,2}月)?的"
+    r"|[0-9]{4}年(?:[0-9]{1,2}月)?(?:出生|生)的"
 )
 """An age or a year of birth, then 的: a person's name follows (37岁的甲, 31岁大专学历的乙,
-生于1956年的丙)."""
+生于1956年的丙, 1964年出生的丁)."""
 _PRONOUN_CLAUSE = re.compile(
     r"[他她]?(?:后|随后|此后)?(?:于[0-9年月日]{2,12})?"
     r"(?:时任|现任|曾任|升任|转任|调任|改任|后任|先后任|担任|任)"
@@ -125,6 +126,12 @@ _COUNT_OPENERS = frozenset("等一二两三四五六七八九十百")
 _CAPTION_PLACE = re.compile(r"(?:前排|后排)?(?:左起|右起|左|右)[一二三四五六七八九十]+")
 """Where a photo's caption places a person (左二, 右一, 前排左三), written where a name would
 be: 记者(左二)."""
+_DESCRIBED_AFTER = re.compile(
+    r"[(（](?:前排|后排)?(?:左起|右起|左|右|中)[一二三四五六七八九十]*[)）]"
+    r"|[，,](?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})岁[，,]"
+)
+"""What a caption or a profile writes right after a person's name: where the person stands in
+the photo (甲(右二)请来…) or the person's age between commas (乙，46岁，中共党员)."""
 _HOUSEHOLDS_COUNTED = re.compile(r"等?[一二两三四五六七八九十]户")
 """A count in words of the households just named (甲、乙两户); a count in figures is a
 statistic (危房9767户)."""
@@ -263,6 +270,35 @@ def _followers() -> tuple[str, ...]:
 def _appointment_verbs() -> tuple[str, ...]:
     words = set(read_words("people_appointment_verbs.txt"))
     return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def _committee_steps() -> tuple[frozenset[str], frozenset[str]]:
+    """(steps of membership, heads' posts): see ``people_committee_steps.txt``."""
+    steps, heads = (frozenset(line.split()) for line in read_lines("people_committee_steps.txt"))
+    return steps, heads
+
+
+def _without_committee_steps(posts: list[Post]) -> list[Post]:
+    """``posts`` less the steps of the appointment formula (委员、常委、书记 of one committee)."""
+    steps, heads = _committee_steps()
+    roles: dict[str, set[str]] = {}
+    for post in posts:
+        roles.setdefault(post.organisation.key, set()).add(post.role_span.text)
+    formula = {key for key, held in roles.items() if steps <= held and held & heads}
+    if not formula:
+        return posts
+    return [
+        post
+        for post in posts
+        if post.organisation.key not in formula or post.role_span.text not in steps
+    ]
+
+
+@cache
+def _former_marks() -> frozenset[str]:
+    """Characters between a body and a title of a former post: ``people_former_marks.txt``."""
+    return frozenset(read_words("people_former_marks.txt"))
 
 
 @cache
@@ -421,6 +457,10 @@ class _Reader:
         self.text = doc.text
         self.places = sorted(places, key=lambda p: (p.span.start, p.span.end))
         self.place_starts = [p.span.start for p in self.places]
+        # where the first place ending at each offset starts (a post whose body is a place's)
+        self.place_start_by_end: dict[int, int] = {}
+        for place in self.places:
+            self.place_start_by_end.setdefault(place.span.end, place.span.start)
         self.jurisdiction = jurisdiction
         self.mentions: list[_Mention] = []
         self.tokens: dict[int, Token] = {}
@@ -578,6 +618,8 @@ class _Reader:
         if len(first.word) > surname and not first.pos.startswith("nr"):
             if self._place_word_name(first, start, limit):
                 return first.end + 1  # 县长|吴国|强作: 吴国 is a dictionary place, 吴国强 a name
+            if self._unknown_word_name(first, start, lengths, limit):
+                return first.end  # 常委|符鸣|担任: jieba guessed a word (tagged v) it does not know
             return None  # the surname is the start of a common word: 高度, 全面
         name_ends = [
             start + n
@@ -607,6 +649,16 @@ class _Reader:
             and token.end == end
             and not token.pos.startswith(("nr", "ns"))
             and bool(tokenizer().tables.freq.get(token.word))
+        )
+
+    def _unknown_word_name(self, first: Token, start: int, lengths: list[int], limit: int) -> bool:
+        """Whether ``first``, a word jieba made up (not in its dictionary) that starts with a
+        surname, is a name of its length: a word that follows names comes right after it."""
+        return (
+            first.word not in tokenizer().tables.freq
+            and first.end - start in lengths
+            and self._ends_name(first.end, limit)
+            and self._valid_name(start, first.end)
         )
 
     def _place_word_name(self, first: Token, start: int, limit: int) -> bool:
@@ -1111,6 +1163,9 @@ class _Reader:
                     if org is None and seg < at and word[0] in _org_suffixes():
                         # 组织部长, 公安局长: the body's last character opens the title too
                         org = self.organisation(seg, at + 1, context, unplaced)
+                    if org is None and seg < at - 1 and self.text[at - 1] in _former_marks():
+                        # 扶贫办|原|副主任: the former post's body stands before the mark
+                        org = self.organisation(seg, at - 1, context, unplaced)
                     if org is None:
                         org = self._zone_body(seg, at, word)
                     org_start, organisation = org if org else (at, None)
@@ -1280,7 +1335,12 @@ class _Reader:
         chains: list[list[_TitleHit]] = []
         closed = True
         for hit in self._titles_in(start, end):
-            joined = chains and self.text[chains[-1][-1].end : hit.org_start] in _CHAIN_JOINERS
+            opens = hit.org_start
+            if hit.org is None:
+                # 县委书记、东山乡|党委书记: the title's body is a place's, read later (see
+                # _title_body); the place opens the post
+                opens = self.place_start_by_end.get(opens, opens)
+            joined = chains and self.text[chains[-1][-1].end : opens] in _CHAIN_JOINERS
             if joined and not closed:
                 chains[-1].append(hit)
             else:
@@ -1542,15 +1602,20 @@ class _Reader:
         self.sentence_end = end
         self._story_people(start, end)  # first: 选派干部石磊到大利村担任驻村第一书记
         self._aged_people(start, end)
+        self._described_people(start, end)
         self._villagers(start, end)
         self._households(start, end)
         chain_at: dict[int, _Mention] = {}
         held: dict[str, Organisation] = {}
         for chain in self._chains(start, end):
             context: list[Division] = []
-            posts = []
+            posts: list[Post] = []
             for hit in chain:
-                post = self._post(hit, context) or self._deputy_post(hit, held)
+                post = self._post(hit, context)
+                if post is None and not posts:
+                    # not within a chain: 国资委党委副书记、副主任 is the 国资委's, whoever
+                    # was 主任 before in the sentence
+                    post = self._deputy_post(hit, held)
                 if post is not None:
                     posts.append(post)
                     if post.organisation.division is not None:
@@ -1728,6 +1793,15 @@ class _Reader:
             name_end = self.name_at(match.end(), end)
             if name_end is not None:
                 self._add_new([(match.end(), name_end)])
+
+    def _described_people(self, start: int, end: int) -> None:
+        """A name that opens a clause, then its place in a photo or an age (甲(右二)请来…,
+        乙，46岁，…): a person, as captions and profiles name one."""
+        for match in _DESCRIBED_AFTER.finditer(self.text, start, end):
+            floor = self._clause_start(match.start(), start)
+            name_start = self.name_before(match.start(), floor)
+            if name_start == floor:
+                self._add_new([(name_start, match.start())])
 
     def _names_ending_at(self, start: int, at: int) -> list[tuple[int, int]]:
         """The names of a list that ends exactly at ``at``, read from the earliest word start
@@ -2128,6 +2202,7 @@ class _Reader:
                     if key not in seen:
                         seen.add(key)
                         posts.append(post)
+            posts = _without_committee_steps(posts)
             carrier = next((m for m in mentions if m.posts), mentions[0])
             role = next((m.role for m in mentions if m.role), None)
             people.append(Person(span=carrier.span, posts=tuple(posts), role=role))
