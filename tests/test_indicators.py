@@ -89,6 +89,8 @@ LIFTED = "people-lifted-out-of-poverty"
         ("全县农村贫困人口稳定脱贫", "PERSON", "people-lifted-out-of-poverty"),
         ("今年出列贫困村", "COUNT", "poor-villages-exited"),
         ("贫困县通过省检", "COUNT", "poor-counties-exit-assessed"),  # the province's check
+        # the registered poor lifted out, counted in households: not 建档立卡贫困人口 beside 脱贫
+        ("建档立卡贫困人口脱贫", "HOUSEHOLD", "households-lifted-out-of-poverty"),
     ],
 )
 def test_phrase_maps_to_its_concept(phrase: str, unit: str, notation: str) -> None:
