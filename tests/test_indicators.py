@@ -82,6 +82,15 @@ LIFTED = "people-lifted-out-of-poverty"
         ("公共预算收入", "CNY", "general-budget-revenue"),
         ("村均可支配收入", "CNY", "village-collective-income"),
         ("村级可支配收入", "CNY", "village-collective-income"),
+        # labour sent out to work elsewhere, in the words of the inland counties
+        ("全镇每年劳务输出", "PERSON", "labour-transfer"),
+        ("勞務輸出", "PERSON", "labour-transfer"),  # traditional
+        # 稳定 between the headcount and 脱贫: one label, not two indicators side by side
+        ("全县农村贫困人口稳定脱贫", "PERSON", "people-lifted-out-of-poverty"),
+        ("今年出列贫困村", "COUNT", "poor-villages-exited"),
+        ("贫困县通过省检", "COUNT", "poor-counties-exit-assessed"),  # the province's check
+        # the registered poor lifted out, counted in households: not 建档立卡贫困人口 beside 脱贫
+        ("建档立卡贫困人口脱贫", "HOUSEHOLD", "households-lifted-out-of-poverty"),
     ],
 )
 def test_phrase_maps_to_its_concept(phrase: str, unit: str, notation: str) -> None:
@@ -114,6 +123,13 @@ def test_phrase_maps_to_its_concept(phrase: str, unit: str, notation: str) -> No
         ("督查反馈的脱贫问题涉及", "HOUSEHOLD"),
         ("全县夏粮产量", "TONNE"),  # one season's harvest is a part of the year's
         ("小春粮食产量", "TONNE"),
+        # a category of the poor households is a part of their count, not the count
+        ("全乡低保贫困户", "HOUSEHOLD"),
+        ("五保贫困户", "PERSON"),
+        ("一般贫困户", "HOUSEHOLD"),
+        # households watched for falling back are not those lifted out
+        ("全县脱贫不稳定户", "PERSON"),
+        ("脱贫户中的边缘易致贫户", "HOUSEHOLD"),
     ],
 )
 def test_phrase_naming_no_single_concept_maps_to_none(phrase: str, unit: str) -> None:

@@ -643,3 +643,30 @@ def test_investments_documents_rules_and_plots_are_not_programmes(
 def test_named_programmes_next_to_those_classes_stay() -> None:
     found = run("实施“百亩千斤”工程，推进永胜县易地扶贫搬迁工程，印发《永胜县产业扶贫实施方案》。")
     assert {"百亩千斤工程", "永胜县易地扶贫搬迁工程", "永胜县产业扶贫实施方案"} <= set(found)
+
+
+def test_field_of_work_with_a_suffix_is_no_programme() -> None:
+    found = run(
+        "镇里拿出6万元用于医疗救助项目，开工建设覆盖5个村的农田水利治理工程，"
+        "同时实施人才回归工程和石漠坡治理工程。"
+    )
+    assert "医疗救助项目" not in found
+    assert "农田水利治理工程" not in found
+    assert "人才回归工程" in found  # a coined name of the work
+    assert "石漠坡治理工程" in found  # named by its object, not by a field
+
+
+def test_subsidy_scheme_is_keyed_by_its_quoted_name() -> None:
+    found = run("今年完成“一事一议”农业财政奖补项目7个。")
+    assert "一事一议农业财政奖补项目" not in found
+    assert "一事一议" in found
+    assert "一事一议财政奖补项目" not in run("积极申报一事一议财政奖补项目，改善村容村貌。")
+
+
+def test_document_cited_as_authority_is_no_programme() -> None:
+    cited = run(
+        "按照省农业农村厅下发的《关于加快推进庭院经济发展的实施意见》的要求，各村制定了方案。"
+    )
+    assert not any(name.startswith("关于") for name in cited)
+    adopted = run("会议审议通过了《关于加快推进庭院经济发展的实施意见》。")
+    assert "关于加快推进庭院经济发展的实施意见" in adopted

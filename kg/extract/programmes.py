@@ -249,6 +249,12 @@ def _opens_with_verb(idiom: str) -> bool:
 
 
 @cache
+def _cited() -> tuple[str, ...]:
+    """What follows a document's title cited as the authority of the work (…》的要求)."""
+    return tuple(sorted(_words("not_programmes.txt", "cited"), key=len, reverse=True))
+
+
+@cache
 def _designations() -> tuple[str, ...]:
     return read_words("programme_designations.txt")
 
@@ -285,6 +291,32 @@ def _enterprise_project(core: str, suffix: str) -> bool:
     """Whether a project's name before 项目 ends in one firm's or one business's word
     (…奶酪工厂项目, …猫砂产业项目): an investment, not a programme."""
     return suffix == "项目" and core.endswith(tuple(_words("not_programmes.txt", "enterprise")))
+
+
+def _strip_words(text: str, words: frozenset[str]) -> tuple[str, int]:
+    """``text`` with the words of ``words`` it opens with cut off, longest first, and how many
+    were cut."""
+    cut = 0
+    while text:
+        word = next((text[:n] for n in range(min(len(text), 6), 0, -1) if text[:n] in words), None)
+        if word is None:
+            break
+        text, cut = text[len(word) :], cut + 1
+    return text, cut
+
+
+def _field_of_work(core: str) -> bool:
+    """Whether ``core`` names a field of work and what is done in it only (医疗救助, 农田水利|
+    治理): a kind of work, no name (``not_programmes.txt`` [field], [work])."""
+    rest, fields = _strip_words(core, _words("not_programmes.txt", "field"))
+    rest, _ = _strip_words(rest, _words("not_programmes.txt", "work"))
+    return fields > 0 and not rest
+
+
+def _funding_route(words: str) -> bool:
+    """Whether ``words`` end in a funding route (…财政奖补, 以奖代补): what pays for a project,
+    no name of a programme (``not_programmes.txt`` [funding])."""
+    return words.endswith(tuple(_words("not_programmes.txt", "funding")))
 
 
 def _reach(name: str) -> bool:
@@ -665,6 +697,8 @@ class _Reader:
                 continue  # 《…四项管理制度》: a set of rules, no programme
             if "关于" in title and self._names_campaign(title):
                 continue  # 《…关于实施“X”工程…的方案》: the programme is “X”工程, read as quoted
+            if title.startswith("关于") and self.text.startswith(_cited(), b + 1):
+                continue  # 根据…发出的《关于…的意见》的要求: another body's document cited
             if _suffix_of(title, ("strong", "weak", "book")) and not self.doc.is_masked(a, b):
                 out.append(_Found(a, b, key_of(self.text[a:b]), "book"))
         return out
@@ -842,6 +876,8 @@ class _Reader:
         a quote too short to stand alone)."""
         suffix = _suffix_of(described, ("strong", "weak", "book")) or ""
         field = described[: len(described) - len(suffix)]
+        if _funding_route(field):
+            return True  # “一事一议”农业财政奖补项目: the scheme, and projects it pays for
         return len(inner) >= 4 and bool(field) and self._generic(field)
 
     def _idiom(self, start: int, end: int) -> bool:
@@ -931,6 +967,10 @@ class _Reader:
                 continue
             if _enterprise_project(core, suffix):
                 continue  # …工厂项目, …产业项目: one firm's investment
+            if _field_of_work(core):
+                continue  # 医疗救助项目, 农田水利治理工程: a kind of work, no name
+            if suffix == "项目" and _funding_route(core):
+                continue  # …财政奖补项目: projects a subsidy pays for, no programme
             if self._only_verbs(a, tok.start):
                 continue  # 调整优化项目: what is done to projects, no name
             if self._action_on_kind(a, tok.start):
