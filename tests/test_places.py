@@ -620,3 +620,14 @@ def test_no_township_of_its_own_where_two_townships_bodies_are_named() -> None:
     text = "青禾镇人民政府和白沙镇人民政府联合召开会议。全镇干部参会，我镇将修路8公里。\n"
     doc = Document.from_text(text)
     assert not [m for m in places.extract(doc) if m.division.code is None]
+
+
+def test_a_visiting_party_s_city_is_not_the_author_s() -> None:
+    text = (
+        "天水市考察团来定西考察产业扶贫\n"
+        "5月9日，天水市委副书记率队来我市考察产业扶贫工作，市委副书记陪同考察。"
+        "考察组观摩了安定区的马铃薯基地。全市今年脱贫1.2万人。\n"
+    )
+    doc = Document.from_text(text)
+    jurisdiction = places.infer_jurisdiction(doc, places.extract(doc))
+    assert jurisdiction is not None and jurisdiction.name == "定西市"

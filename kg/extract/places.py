@@ -142,6 +142,37 @@ def _help_roles(doc: Document, ordered: list[PlaceMention]) -> tuple[set[int], s
     return helpers, recipients, author_recipients
 
 
+@cache
+def _visit_here() -> re.Pattern[str]:
+    """A party coming to visit the author's area, after the place it comes from (某市考察团来
+    我市考察, 某市委副书记率队到我县调研): the come verbs of ``cues.tsv`` (``come``, ``visit_to``),
+    where it goes (我市, or a name of up to four characters), and a visit verb (``visit``)."""
+    come = "|".join(map(re.escape, (*cue_words("come"), *cue_words("visit_to"))))
+    visit = "|".join(map(re.escape, cue_words("visit")))
+    return re.compile(
+        rf"[^，,。；;：:！？!?\n]{{0,20}}?(?:{come})(?:我[省市州县区旗盟]|[\u4e00-\u9fff]{{1,4}}?)"
+        rf"(?:{visit})"
+    )
+
+
+def _visitors(doc: Document, ordered: list[PlaceMention]) -> set[int]:
+    """Indices of ``ordered`` mentions of the area a visiting party comes from: the author
+    reports on the area visited (我市), not on the visitors' own."""
+    pattern = _visit_here()
+    out = set()
+    for index, mention in enumerate(ordered):
+        found = pattern.match(doc.text, mention.span.end)
+        if found is None:
+            continue
+        # the place visited is no visitor (安庆市考察团来亳州考察: 亳州 stays)
+        if not any(
+            mention.span.end <= m.span.start < found.end() and m.division == mention.division
+            for m in ordered[index + 1 :]
+        ):
+            out.add(index)
+    return out
+
+
 def helpers(doc: Document, places: list[PlaceMention]) -> frozenset[Division]:
     """The divisions the text names helping another (东莞 in 东莞对口帮扶揭阳)."""
     ordered = sorted(places, key=lambda m: (m.span.start, m.span.end))
@@ -990,6 +1021,7 @@ def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | 
     ordered = sorted(places, key=lambda m: (m.span.start, m.span.end))
     qualifiers = _qualifiers(ordered)
     helpers, recipients, partners = _help_roles(doc, ordered)
+    partners |= _visitors(doc, ordered)
     for index, (mention, qualifier) in enumerate(zip(ordered, qualifiers, strict=True)):
         division = mention.division
         own = 4.0 if _is_organisation(doc.text, mention.span.end) else 1.0
