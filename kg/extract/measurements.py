@@ -1446,7 +1446,25 @@ class _Reader:
             or self._attends(quantity, clause)
             or self._gathers(quantity, clause)
             or self._counts_names(quantity, clause)
+            or self._plays_event_role(quantity, clause)
+            or self._sizes_this_event(quantity, clause)
         )
+
+    def _plays_event_role(self, quantity: Quantity, clause: _Clause) -> bool:
+        """8个单位联合主办, 10个部门将依次进行发布, 2万干部群众表示感谢: a count of bodies or
+        people whose clause ends with what they do for the event or the text itself."""
+        rest = self.text[quantity.span.end : clause.end].rstrip(_PUNCTUATION)
+        return rest.endswith(cue_words("event_role"))
+
+    def _sizes_this_event(self, quantity: Quantity, clause: _Clause) -> bool:
+        """本次系列新闻发布会将举办10场, 此次督查将对全区12个盟市开展: a count in a clause that
+        names the event reported (本次, 此次) as a meeting or a visit: its own size or scope."""
+        before = self.text[clause.start : quantity.span.start]
+        this = next((before.find(w) for w in cue_words("this_event") if w in before), -1)
+        if this < 0:
+            return False
+        named = self.text[clause.start + this : clause.end]
+        return any(w in named for w in (*cue_words("meeting"), *cue_words("visit")))
 
     def _counts_rounds(self, quantity: Quantity) -> bool:
         """已派出六批、逾13万名干部 in a text that also numbers its rounds (第七批, 每批): the
