@@ -497,6 +497,23 @@ def test_a_bound_that_picks_villages_or_households_is_a_threshold() -> None:
     assert [m.quantity.span.text for m in found] == ["12个", "15家"]
 
 
+def test_a_bound_after_a_count_of_villages_is_the_band_they_are_in() -> None:
+    _, found = measure(
+        "去年全县共有120个村有了集体经济,其中68个村集体收入超过5万元,25个村超过10万元;"
+        "全村300户人均收入超过1.5万元。"
+    )
+    counted = ["120个", "68个", "25个", "300户", "超过1.5万元"]
+    assert [m.quantity.span.text for m in found] == counted
+
+
+def test_the_size_of_the_event_reported_is_no_fact() -> None:
+    _, found = measure(
+        "本次系列座谈会将举办6场,由县扶贫办等5个单位联合主办,12个部门将依次进行发布;"
+        "全县今年新建扶贫车间14个。"
+    )
+    assert [m.quantity.span.text for m in found] == ["14个"]
+
+
 def test_a_bound_on_anything_else_is_measured() -> None:
     _, found = measure(
         "到2025年,确保脱贫群众人均收入不低于6000元的标准,新建500亩以上的茶园3个,"

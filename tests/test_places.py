@@ -577,3 +577,57 @@ def test_district_report_is_not_the_city_above(text: str) -> None:
     doc = Document.from_text(text)
     jurisdiction = places.infer_jurisdiction(doc, places.extract(doc))
     assert jurisdiction is not None and jurisdiction.name == "秀峰区"
+
+
+_TOWNSHIP_PROFILE = (
+    "渭源县人民政府 会川镇 渭源县会川镇概况\n"
+    "我镇位于渭源县南部，是我县的产粮大镇，北与锹峪镇相邻，西与田家河乡交界。"
+    "全镇2150户8420人，耕地面积3.2万亩。渭源县把中药材列为我县主导产业。\n"
+)
+
+
+def test_a_township_profile_on_its_county_site_speaks_as_the_township() -> None:
+    doc = Document.from_text(_TOWNSHIP_PROFILE)
+    jurisdiction = places.infer_jurisdiction(doc, places.extract(doc))
+    assert jurisdiction is not None and jurisdiction.name == "会川镇"
+    assert jurisdiction.parent is not None and jurisdiction.parent.name == "渭源县"
+
+
+def test_a_townships_own_words_are_itself_not_the_neighbour_just_named() -> None:
+    doc = Document.from_text(_TOWNSHIP_PROFILE)
+    mentions = places.extract(doc)
+    jurisdiction = places.infer_jurisdiction(doc, mentions)
+    refs = places.area_references(doc, mentions, jurisdiction)
+    own = [(r.span.text, r.division.name) for r in refs if r.span.text in ("全镇", "我镇")]
+    assert own == [("我镇", "会川镇"), ("全镇", "会川镇")]
+
+
+def test_a_township_the_gazetteer_lacks_speaks_through_its_own_government() -> None:
+    text = (
+        "青禾镇2020年政府工作报告\n"
+        "各位代表：现在，我代表青禾镇人民政府向大会作报告。"
+        "2020年全镇粮食产量1.2万吨，我镇新修道路8公里，引进浙江某某农业公司。\n"
+    )
+    doc = Document.from_text(text)
+    mentions = places.extract(doc)
+    township = [(m.span.text, m.division.level) for m in mentions if m.division.code is None]
+    assert township == [("青禾镇", Level.TOWNSHIP), ("青禾镇", Level.TOWNSHIP)]
+    jurisdiction = places.infer_jurisdiction(doc, mentions)
+    assert jurisdiction is not None and jurisdiction.name == "青禾镇"
+
+
+def test_no_township_of_its_own_where_two_townships_bodies_are_named() -> None:
+    text = "青禾镇人民政府和白沙镇人民政府联合召开会议。全镇干部参会，我镇将修路8公里。\n"
+    doc = Document.from_text(text)
+    assert not [m for m in places.extract(doc) if m.division.code is None]
+
+
+def test_a_visiting_party_s_city_is_not_the_author_s() -> None:
+    text = (
+        "天水市考察团来定西考察产业扶贫\n"
+        "5月9日，天水市委副书记率队来我市考察产业扶贫工作，市委副书记陪同考察。"
+        "考察组观摩了安定区的马铃薯基地。全市今年脱贫1.2万人。\n"
+    )
+    doc = Document.from_text(text)
+    jurisdiction = places.infer_jurisdiction(doc, places.extract(doc))
+    assert jurisdiction is not None and jurisdiction.name == "定西市"

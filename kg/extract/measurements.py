@@ -173,6 +173,7 @@ class _Reader:
         self.tokens = tokens(doc)
         self.token_starts = [t.start for t in self.tokens]
         self.quantities = sorted(quantities, key=lambda q: q.span.start)
+        self.quantity_starts = [q.span.start for q in self.quantities]
         self.places = sorted(places, key=lambda p: p.span.start)
         self.area_words = area_references(doc, places, jurisdiction)
         """Words that stand for a place (全村, 村里, 该县)."""
@@ -1399,7 +1400,11 @@ class _Reader:
         """年收入不足10万元的村, 人均收入4000元以下的贫困户: a bound followed by 的 and a noun of
         villages, households, people or firms picks which of them are meant; it is a threshold,
         not a value measured of anything (the count that follows, 还有12个, is)."""
-        if quantity.qualifier not in _BOUNDS or not self.text.startswith("的", quantity.span.end):
+        if quantity.qualifier not in _BOUNDS:
+            return False
+        if self._bounds_count(quantity, clause):
+            return True
+        if not self.text.startswith("的", quantity.span.end):
             return False
         for token in self.tokens_in(quantity.span.end + 1, clause.end)[:_CLASS_WORDS]:
             if token.pos in ("m", "x"):
@@ -1407,6 +1412,25 @@ class _Reader:
             if token.word.endswith(number_context("class_noun")):
                 return True
         return False
+
+    def _bounds_count(self, quantity: Quantity, clause: _Clause) -> bool:
+        """91个村集体经济收入超过2万元，39个村超过3万元: a bound after a count of villages,
+        households or firms, in its clause, tells which of them the count counts (those of a
+        band); the count is the fact.  Not after an area word (全村300户人均收入超过1万元: the
+        area's size, then a figure of it)."""
+        at = bisect_left(self.quantity_starts, quantity.span.start)
+        if at == 0:
+            return False
+        count = self.quantities[at - 1]
+        if count.unit not in _HEAD_UNITS or count.span.start < clause.start:
+            return False
+        if count.qualifier is not Qualifier.EXACT or count.classifier is None:
+            return False
+        between = self.text[count.span.end : quantity.span.start]
+        opening = self.text[clause.start : count.span.start]
+        return between.startswith(number_context("class_noun")) and not any(
+            w in opening for w in cue_words("area_word")
+        )
 
     def not_a_fact(self, quantity: Quantity, clause: _Clause) -> bool:
         """A number that is no fact of the programme however it reads: the head count of a
@@ -1422,7 +1446,25 @@ class _Reader:
             or self._attends(quantity, clause)
             or self._gathers(quantity, clause)
             or self._counts_names(quantity, clause)
+            or self._plays_event_role(quantity, clause)
+            or self._sizes_this_event(quantity, clause)
         )
+
+    def _plays_event_role(self, quantity: Quantity, clause: _Clause) -> bool:
+        """8个单位联合主办, 10个部门将依次进行发布, 2万干部群众表示感谢: a count of bodies or
+        people whose clause ends with what they do for the event or the text itself."""
+        rest = self.text[quantity.span.end : clause.end].rstrip(_PUNCTUATION)
+        return rest.endswith(cue_words("event_role"))
+
+    def _sizes_this_event(self, quantity: Quantity, clause: _Clause) -> bool:
+        """本次系列新闻发布会将举办10场, 此次督查将对全区12个盟市开展: a count in a clause that
+        names the event reported (本次, 此次) as a meeting or a visit: its own size or scope."""
+        before = self.text[clause.start : quantity.span.start]
+        this = next((before.find(w) for w in cue_words("this_event") if w in before), -1)
+        if this < 0:
+            return False
+        named = self.text[clause.start + this : clause.end]
+        return any(w in named for w in (*cue_words("meeting"), *cue_words("visit")))
 
     def _counts_rounds(self, quantity: Quantity) -> bool:
         """已派出六批、逾13万名干部 in a text that also numbers its rounds (第七批, 每批): the

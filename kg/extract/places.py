@@ -142,6 +142,37 @@ def _help_roles(doc: Document, ordered: list[PlaceMention]) -> tuple[set[int], s
     return helpers, recipients, author_recipients
 
 
+@cache
+def _visit_here() -> re.Pattern[str]:
+    """A party coming to visit the author's area, after the place it comes from (某市考察团来
+    我市考察, 某市委副书记率队到我县调研): the come verbs of ``cues.tsv`` (``come``, ``visit_to``),
+    where it goes (我市, or a name of up to four characters), and a visit verb (``visit``)."""
+    come = "|".join(map(re.escape, (*cue_words("come"), *cue_words("visit_to"))))
+    visit = "|".join(map(re.escape, cue_words("visit")))
+    return re.compile(
+        rf"[^，,。；;：:！？!?\n]{{0,20}}?(?:{come})(?:我[省市州县区旗盟]|[\u4e00-\u9fff]{{1,4}}?)"
+        rf"(?:{visit})"
+    )
+
+
+def _visitors(doc: Document, ordered: list[PlaceMention]) -> set[int]:
+    """Indices of ``ordered`` mentions of the area a visiting party comes from: the author
+    reports on the area visited (我市), not on the visitors' own."""
+    pattern = _visit_here()
+    out = set()
+    for index, mention in enumerate(ordered):
+        found = pattern.match(doc.text, mention.span.end)
+        if found is None:
+            continue
+        # the place visited is no visitor (安庆市考察团来亳州考察: 亳州 stays)
+        if not any(
+            mention.span.end <= m.span.start < found.end() and m.division == mention.division
+            for m in ordered[index + 1 :]
+        ):
+            out.add(index)
+    return out
+
+
 def helpers(doc: Document, places: list[PlaceMention]) -> frozenset[Division]:
     """The divisions the text names helping another (东莞 in 东莞对口帮扶揭阳)."""
     ordered = sorted(places, key=lambda m: (m.span.start, m.span.end))
@@ -830,6 +861,7 @@ def extract(doc: Document) -> list[PlaceMention]:
     # 栖凤乡禾丰村 listed, 该镇X村, 望岳镇金穗村 restated: the clear form right after each
     anaphors = _anaphors(doc, [*candidates, *extra])
     extra.extend(_clear_forms_after(doc, [*siblings, *anaphors], ends, by_start, taken))
+    extra.extend(_own_township_body(doc, starts, by_start, taken))
     repeated = _repeated(doc, extra, starts, taken)
     extra.extend(repeated)
     extra.extend(_clear_forms_after(doc, repeated, ends, by_start, taken))
@@ -850,6 +882,57 @@ def extract(doc: Document) -> list[PlaceMention]:
         if c.division is not None
     ]
     return _villages_with_their_township(mentions)
+
+
+_TOWNSHIP_BODY = re.compile(r"[\u4e00-\u9fff]{2,4}?(乡|镇)(?:人民政府|政府|党委|人民代表大会|人大)")
+"""魏庄镇人民政府, 某乡党委: a township's own bodies, which name the township in full."""
+_OWN_TOWNSHIP = re.compile(r"(?:全|我|本)(乡|镇)")
+
+
+def _own_township_body(
+    doc: Document, starts: set[int], tokens: dict[int, Token], taken: list[tuple[int, int]]
+) -> list[_Candidate]:
+    """The township a text speaks as (全镇/我镇 at least twice) and names by its own body
+    (某镇人民政府) where the gazetteer lacks it and no county is named right before it: a
+    division of that level with neither code nor parent; one only (a report naming two
+    townships' bodies speaks as neither)."""
+    speaks = Counter(_OWN_TOWNSHIP.findall(doc.text))
+    found: dict[str, tuple[int, int]] = {}
+    for match in _TOWNSHIP_BODY.finditer(doc.text):
+        if speaks[match.group(1)] < _TOWNSHIP_CUES:
+            continue
+        end = match.end(1)
+        # the shortest stem of two characters or more that starts at a word boundary and
+        # reads as a name (代表魏庄镇人民政府: 魏庄镇; 县政府和镇党委: none)
+        start = next(
+            (
+                at
+                for at in range(end - 3, match.start() - 1, -1)
+                if at in starts and _name_stem(doc, tokens, at, end - 1)
+            ),
+            None,
+        )
+        if start is None or doc.is_masked(start, end):
+            continue
+        found.setdefault(doc.text[start:end], (start, end))
+    if len(found) != 1:
+        return []
+    name, (start, end) = next(iter(found.items()))
+    if _overlaps(_Candidate(start, end, name, "full", [], None, None), taken):
+        return []
+    division = Division(
+        name=name, level=Level.TOWNSHIP, short=gazetteer.short_forms(name, Level.TOWNSHIP)
+    )
+    taken.append((start, end))
+    return [_Candidate(start, end, name, "full", [division], None, division)]
+
+
+def _name_stem(doc: Document, tokens: dict[int, Token], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` reads as a place name's stem: no function word in it and not a
+    generic word (中心, 新区)."""
+    if doc.text[start:end] in _generic_stems():
+        return False
+    return not any(pos.startswith(_FUNCTION_POS) for _, pos in _stem_words(tokens, start, end))
 
 
 def _villages_with_their_township(mentions: list[PlaceMention]) -> list[PlaceMention]:
@@ -938,6 +1021,7 @@ def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | 
     ordered = sorted(places, key=lambda m: (m.span.start, m.span.end))
     qualifiers = _qualifiers(ordered)
     helpers, recipients, partners = _help_roles(doc, ordered)
+    partners |= _visitors(doc, ordered)
     for index, (mention, qualifier) in enumerate(zip(ordered, qualifiers, strict=True)):
         division = mention.division
         own = 4.0 if _is_organisation(doc.text, mention.span.end) else 1.0
@@ -980,6 +1064,7 @@ def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | 
     return (
         _featured_village(doc, ordered, qualifiers, best[1])
         or _featured_township(ordered, qualifiers, townships, best[1])
+        or _speaking_township(ordered, qualifiers, cues, best[0])
         or best[0]
     )
 
@@ -1046,6 +1131,41 @@ def _featured_township(
     return max(featured, key=lambda t: (t[0], t[1]))[2] if featured else None
 
 
+_TOWNSHIP_CUES = 2
+"""How often a text must say 全镇/我乡/本镇 to speak as a township (:func:`_speaking_township`)."""
+
+
+def _speaking_township(
+    ordered: list[PlaceMention],
+    qualifiers: list[bool],
+    cues: Counter[str],
+    best: Division,
+) -> Division | None:
+    """The township a text speaks as, inside the division that scores best (我镇地处某县北部…
+    全镇3648户 on the county's website, under the county government's name): the text says
+    全镇/我镇 at least twice and at least as often as it names its best division's kind
+    (全县/我县), and one township inside that division is named on its own more often than any
+    other; the cue words count for that township alone, not for every township it names."""
+    if best.level is Level.TOWNSHIP or best.level is Level.VILLAGE:
+        return None
+    own = sum(cues[char] for char in "乡镇")
+    kind = best.name[-1:]
+    if own < _TOWNSHIP_CUES or own < cues[kind]:
+        return None
+    counts = Counter(
+        m.division
+        for m, q in zip(ordered, qualifiers, strict=True)
+        if not q and m.division.level is Level.TOWNSHIP and best.contains(m.division)
+    )
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < _TOWNSHIP_CUES:
+        return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    township = ranked[0][0]
+    return township if cues[township.name[-1:]] else None
+
+
 def area_references(
     doc: Document, places: list[PlaceMention], jurisdiction: Division | None
 ) -> list[PlaceMention]:
@@ -1079,7 +1199,11 @@ def area_references(
         own = next(
             (a for a in (jurisdiction.chain() if jurisdiction else []) if _ends_in(a, char)), None
         )
-        if own is not None and char in "村乡镇" and not word.startswith("该"):
+        if own is not None and char in "乡镇" and word[0] in _OWN_PREFIXES:
+            # a township's own 全镇/我乡 is itself, though it has just named the neighbour
+            # it borders (西与某镇交界，全镇…)
+            named = []
+        elif own is not None and char in "村乡镇" and not word.startswith("该"):
             # a village feature's 村里/全村 is its own village, unless its paragraph has just
             # named another
             paragraph = doc.text.rfind("\n", 0, match.start()) + 1
