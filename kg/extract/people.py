@@ -34,8 +34,9 @@ from kg.resources import read_lines, read_table, read_words
 from kg.text.document import Document, Span
 from kg.text.segment import Token, tokenize, tokenizer
 
-LEVEL_CHARS = "省市州县区乡镇村"
-"""Last characters of division names; the first character of level-specific abbreviations."""
+LEVEL_CHARS = "省市州县区旗乡镇村"
+"""Last characters of division names; the first character of level-specific abbreviations
+(旗: a banner, Inner Mongolia's county, whose leaders write 旗委 and 旗长 as a county's do)."""
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _SEPARATORS = "/／:：|丨 \u3000\t"
@@ -391,6 +392,16 @@ def _role_list() -> re.Pattern[str]:
     roles = "|".join(sorted(read_lines("people_list_roles.txt"), key=len, reverse=True))
     count = r"[0-9一二两三四五六七八九十]+(?:人|名|位)(?:同志|干部)?"
     return re.compile(rf"(?:(?:{roles})(?:的是|是|为|有)?|的{count})[ \u3000]*[：:][ \u3000]*")
+
+
+@cache
+def _province_bodies() -> tuple[str, ...]:
+    return read_words("people_province_bodies.txt")
+
+
+@cache
+def _heeding_verbs() -> tuple[str, ...]:
+    return read_words("people_heeding_verbs.txt")
 
 
 @cache
@@ -884,7 +895,12 @@ class _Reader:
             tok = self.tokens.get(start)
             if tok is not None and tok.end == end and tok.pos.startswith("nr"):
                 return start
-            if (start == floor or not _HAN.fullmatch(self.text[start - 1])) and (
+            opens = (
+                start == floor
+                or not _HAN.fullmatch(self.text[start - 1])
+                or self.text.endswith(_heeding_verbs(), floor, start)
+            )
+            if opens and (
                 tok is not None
                 and (tok.end <= end)
                 and (
@@ -1021,6 +1037,8 @@ class _Reader:
                     found = Organisation(name=rest, span=self.doc.span(k, end), scope=scope)
                 if found is not None:
                     return k, found
+            elif k == start and (found := self._province_body(rest, k, end, context)):
+                return k, found
             elif body > k and re.fullmatch(r"[\u4e00-\u9fff]{2,10}[省市州县区]委", rest):
                 # 中共XX县委 whose place the gazetteer did not resolve: keep it as written
                 return k, Organisation(name=text[k:end], span=self.doc.span(k, end))
@@ -1077,6 +1095,24 @@ class _Reader:
             and all(_HAN.fullmatch(c) for c in rest)
             and not _NOT_IN_BODY.search(rest)
         )
+
+    def _province_body(
+        self, rest: str, start: int, end: int, context: list[Division]
+    ) -> Organisation | None:
+        """A department written bare (农业农村厅|厅长): the province's of the sentence or the
+        document, as only provinces have them."""
+        if not 3 <= len(rest) <= 10 or not rest.endswith(_province_bodies()):
+            return None
+        if not all(_HAN.match(c) for c in rest):
+            return None
+        chain = [*reversed(context)]
+        if self.jurisdiction is not None:
+            chain.extend(self.jurisdiction.chain())
+        province = next((d for d in chain if d.level is Level.PROVINCE), None)
+        if province is None:
+            return None
+        span = self.doc.span(start, end)
+        return Organisation(name=province.name + rest, span=span, division=province)
 
     def _prefixed_body(
         self, rest: str, start: int, end: int, context: list[Division]
