@@ -41,3 +41,17 @@ def test_a_provinces_department_written_bare() -> None:
     found = run("“全省规模最大！”农业农村厅厅长李振华透露。", YONGSHENG)
     assert posts(found["李振华"]) == [("厅长", "云南省农业农村厅")]
     assert found["李振华"].posts[0].organisation.division == YUNNAN
+
+
+def test_a_chain_goes_on_through_a_nominee_mark() -> None:
+    found = run("市人大常委会副主任、市政府党组成员、提名副市长高文山作了发布。", YONGSHENG)
+    assert [role for role, _ in posts(found["高文山"])] == ["副主任", "党组成员", "副市长"]
+    assert posts(found["高文山"])[0] == ("副主任", "丽江市人大常委会")
+
+
+def test_a_democratic_partys_committee_after_its_province() -> None:
+    found = run("省政协副主席、九三学社云南省委主委周海林带领调研组来到永胜。", YONGSHENG)
+    assert posts(found["周海林"]) == [
+        ("副主席", "政协云南省委员会"),
+        ("主委", "九三学社云南省委员会"),
+    ]

@@ -400,6 +400,16 @@ def _province_bodies() -> tuple[str, ...]:
 
 
 @cache
+def _nominee_marks() -> tuple[str, ...]:
+    return read_words("people_nominee_marks.txt")
+
+
+@cache
+def _parties() -> tuple[str, ...]:
+    return read_words("people_parties.txt")
+
+
+@cache
 def _heeding_verbs() -> tuple[str, ...]:
     return read_words("people_heeding_verbs.txt")
 
@@ -1037,7 +1047,10 @@ class _Reader:
                     found = Organisation(name=rest, span=self.doc.span(k, end), scope=scope)
                 if found is not None:
                     return k, found
-            elif k == start and (found := self._province_body(rest, k, end, context)):
+            elif k == start and (
+                found := self._province_body(rest, k, end, context)
+                or self._party_body(rest, k, end)
+            ):
                 return k, found
             elif body > k and re.fullmatch(r"[\u4e00-\u9fff]{2,10}[省市州县区]委", rest):
                 # 中共XX县委 whose place the gazetteer did not resolve: keep it as written
@@ -1095,6 +1108,23 @@ class _Reader:
             and all(_HAN.fullmatch(c) for c in rest)
             and not _NOT_IN_BODY.search(rest)
         )
+
+    def _party_body(self, rest: str, start: int, end: int) -> Organisation | None:
+        """A democratic party's committee written with its division's name (九三学社某省委):
+        the party's, as its row for the bare level word (九三学社省委) expands it."""
+        party = next((p for p in _parties() if rest.startswith(p)), None)
+        if party is None:
+            return None
+        place = next((p for p in self.places if p.span.start == start + len(party)), None)
+        if place is None or place.span.end >= end:
+            return None
+        tail = self.text[place.span.end : end]  # 省委 after 云南, 委 after 云南省
+        key = party + tail
+        if key not in _org_rows():
+            key = party + self.text[place.span.end - 1] + tail
+        if key not in _org_rows():
+            return None
+        return self._from_row(key, place.division, start, end)
 
     def _province_body(
         self, rest: str, start: int, end: int, context: list[Division]
@@ -1376,7 +1406,9 @@ class _Reader:
                 # 县委书记、东山乡|党委书记: the title's body is a place's, read later (see
                 # _title_body); the place opens the post
                 opens = self.place_start_by_end.get(opens, opens)
-            joined = chains and self.text[chains[-1][-1].end : opens] in _CHAIN_JOINERS
+            gap = self.text[chains[-1][-1].end : opens] if chains else ""
+            mark = next((m for m in _nominee_marks() if gap.endswith(m)), "")
+            joined = chains and gap[: len(gap) - len(mark)] in _CHAIN_JOINERS
             if joined and not closed:
                 chains[-1].append(hit)
             else:
