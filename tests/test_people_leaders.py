@@ -55,3 +55,13 @@ def test_a_democratic_partys_committee_after_its_province() -> None:
         ("副主席", "政协云南省委员会"),
         ("主委", "九三学社云南省委员会"),
     ]
+
+
+def test_a_village_secretary_named_by_a_copula() -> None:
+    found = run("张书元是永胜县东山乡新华村党支部书记兼村委会主任，带领村民种核桃。", YONGSHENG)
+    assert [role for role, _ in posts(found["张书元"])] == ["村党支部书记", "村委会主任"]
+
+
+def test_posts_that_qualify_a_noun_after_a_copula_are_not_the_persons() -> None:
+    found = run("李明是新华村党支部书记的妻子，也是合作社的社员。", YONGSHENG)
+    assert all(not person.posts for person in found.values())

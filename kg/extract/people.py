@@ -84,7 +84,7 @@ _CLAUSE_TAIL = re.compile(
     r"(?:等?[0-9一二两三四五六七八九十百]*[位名])?(?:同志|[\u4e00-\u9fff]{0,4}?(?:人员|干部))?"
     r"(?:因[\u4e00-\u9fff]{1,8}?)?(?:已经|已|曾经|曾|还|也|又|再次|再度|先后|分别)?(?:提出|请求)?"
     r"(?:(?:被)?(?:派驻|下派到|下派|选派到|派往|派到)[\u4e00-\u9fff]{2,16}?)?"
-    r"(?P<verb>为|当选为|当选|辞去|升任|转任|调任|改任|出任|担任|任|不再(?:兼任|担任|任)|(?P<of>的))(?:党?支部)?"
+    r"(?P<verb>为|是|当选为|当选|辞去|升任|转任|调任|改任|出任|担任|任|不再(?:兼任|担任|任)|(?P<of>的))(?:党?支部)?"
 )
 """What stands between the names of an appointment clause and the posts: a count of them
 (三位同志), a reason (因工作变动), an adverb of time (已担任, 再次当选), the place a person is
@@ -1617,10 +1617,14 @@ class _Reader:
         end = self._list_item_end(at, limit)
         return end if end is not None and self.text[end : end + 1] == "、" else None
 
-    def _names_before_verb(self, start: int, at: int) -> list[tuple[int, int]]:
+    def _names_before_verb(
+        self, start: int, at: int, qualifying: bool = False
+    ) -> list[tuple[int, int]]:
         """The names of an appointment clause that ends at ``at``, where a chain of posts
         begins: 任命甲、乙两位同志为…, 接受丙辞去…, 丁当选…, 其中，戊和己为… (see
         ``people_appointment_verbs.txt``); empty when the clause is not of that form."""
+        while at in self.place_start_by_end:
+            at = self.place_start_by_end[at]  # 当选|某县某乡|某村党支部书记: the chain's places
         clause = self._clause_start(at, start)
         head = _CLAUSE_HEAD.match(self.text, clause, at)
         if head is not None and not head.group(0):
@@ -1644,6 +1648,8 @@ class _Reader:
         tail = _CLAUSE_TAIL.fullmatch(self.text, pos, at)
         if tail is None or not tail.group("verb"):
             return []
+        if qualifying and tail.group("verb") == "是":
+            return []  # 甲是某村党支部书记的妻子: the posts qualify a noun, not the person
         if tail.group("of") and not (
             (head and head.group("removal"))
             or _REMOVAL.search(self.text, self._line_start(start), clause)
@@ -1742,7 +1748,11 @@ class _Reader:
                 self._add(name_start, chain[0].org_start, posts)
             elif spaced is not None:
                 self._add(spaced[0], spaced[1], posts)
-            elif posts and (named := self._names_before_verb(start, self._chain_start(chain))):
+            elif posts and (
+                named := self._names_before_verb(
+                    start, self._chain_start(chain), self.text.startswith("的", last.end)
+                )
+            ):
                 for name_start, name_end in named:
                     if not any(m.span.start == name_start for m in self.mentions):
                         self._add(name_start, name_end, [])
