@@ -59,9 +59,25 @@ def test_a_democratic_partys_committee_after_its_province() -> None:
 
 def test_a_village_secretary_named_by_a_copula() -> None:
     found = run("张书元是永胜县东山乡新华村党支部书记兼村委会主任，带领村民种核桃。", YONGSHENG)
-    assert [role for role, _ in posts(found["张书元"])] == ["村党支部书记", "村委会主任"]
+    assert [role for role, _ in posts(found["张书元"])] == ["党支部书记", "村委会主任"]
 
 
 def test_posts_that_qualify_a_noun_after_a_copula_are_not_the_persons() -> None:
     found = run("李明是新华村党支部书记的妻子，也是合作社的社员。", YONGSHENG)
     assert all(not person.posts for person in found.values())
+
+
+def test_a_villages_name_holds_the_secretarys_village_word() -> None:
+    found = run(
+        "新华村党支部书记杨文军说，该村党支部书记、村委会主任不能一个人说了算。"
+        "随后，村党支部书记王小五、新华村委会主任李强也发了言。",
+        YONGSHENG,
+    )
+    assert posts(found["杨文军"]) == [("党支部书记", "中共新华村支部委员会")]
+    assert posts(found["王小五"])[0][0] == "村党支部书记"
+    assert posts(found["李强"]) == [("村委会主任", "新华村村民委员会")]
+
+
+def test_this_villages_secretary() -> None:
+    found = run("走进新华村，该村党支部书记、村委会主任刘天明说，路通了。", YONGSHENG)
+    assert [role for role, _ in posts(found["刘天明"])] == ["党支部书记", "村委会主任"]

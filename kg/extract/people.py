@@ -1380,6 +1380,13 @@ class _Reader:
         body = organisation.span
         if hit.org is None and body is not None and hit.start < body.end < hit.end:
             role_start = body.end  # 东山乡|党委|书记: the body opens the title, the role is 书记
+        elif hit.title[1:] in titles() and (
+            self.place_start_by_end.get(hit.start + 1, hit.start) < hit.start
+            or (hit.start > 0 and self.text[hit.start - 1] in _LEVEL_DETERMINERS)
+        ):
+            # 新华村|党支部书记, 该村|党支部书记: the village's name (or 该村, 本村) holds the
+            # title's 村, and the role is the rest; 村党支部书记 only where nothing names it
+            role_start = hit.start + 1
         organ = _party_organ(hit.title) if hit.org is not None else None
         if organ is not None and not organisation.name.endswith(organ):
             # 某集团|党委|书记: the secretary of the body's Party committee
