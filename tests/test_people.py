@@ -119,7 +119,7 @@ def test_village_story() -> None:
         YONGSHENG,
     )
     assert set(found) == {"和丽军", "李某某", "木文芳", "和志强"}
-    assert posts(found["和丽军"]) == [("村党支部书记", "中共新华村支部委员会")]
+    assert posts(found["和丽军"]) == [("党支部书记", "中共新华村支部委员会")]
     assert found["和丽军"].posts[0].organisation.division == XINHUA
 
 

@@ -176,7 +176,7 @@ def test_posts_held_before_the_name_they_describe() -> None:
 
 def test_a_person_elected_to_a_post() -> None:
     found = run("2018年初，原党支部副书记齐更明当选新华村党支部书记。", YONGSHENG)
-    assert posts(found["齐更明"]) == [("村党支部书记", "中共新华村支部委员会")]
+    assert posts(found["齐更明"]) == [("党支部书记", "中共新华村支部委员会")]
 
 
 def test_a_long_body_named_after_its_place() -> None:

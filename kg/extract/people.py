@@ -34,8 +34,9 @@ from kg.resources import read_lines, read_table, read_words
 from kg.text.document import Document, Span
 from kg.text.segment import Token, tokenize, tokenizer
 
-LEVEL_CHARS = "省市州县区乡镇村"
-"""Last characters of division names; the first character of level-specific abbreviations."""
+LEVEL_CHARS = "省市州县区旗乡镇村"
+"""Last characters of division names; the first character of level-specific abbreviations
+(旗: a banner, Inner Mongolia's county, whose leaders write 旗委 and 旗长 as a county's do)."""
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _SEPARATORS = "/／:：|丨 \u3000\t"
@@ -83,7 +84,7 @@ _CLAUSE_TAIL = re.compile(
     r"(?:等?[0-9一二两三四五六七八九十百]*[位名])?(?:同志|[\u4e00-\u9fff]{0,4}?(?:人员|干部))?"
     r"(?:因[\u4e00-\u9fff]{1,8}?)?(?:已经|已|曾经|曾|还|也|又|再次|再度|先后|分别)?(?:提出|请求)?"
     r"(?:(?:被)?(?:派驻|下派到|下派|选派到|派往|派到)[\u4e00-\u9fff]{2,16}?)?"
-    r"(?P<verb>为|当选为|当选|辞去|升任|转任|调任|改任|出任|担任|任|不再(?:兼任|担任|任)|(?P<of>的))(?:党?支部)?"
+    r"(?P<verb>为|是|当选为|当选|辞去|升任|转任|调任|改任|出任|担任|任|不再(?:兼任|担任|任)|(?P<of>的))(?:党?支部)?"
 )
 """What stands between the names of an appointment clause and the posts: a count of them
 (三位同志), a reason (因工作变动), an adverb of time (已担任, 再次当选), the place a person is
@@ -391,6 +392,26 @@ def _role_list() -> re.Pattern[str]:
     roles = "|".join(sorted(read_lines("people_list_roles.txt"), key=len, reverse=True))
     count = r"[0-9一二两三四五六七八九十]+(?:人|名|位)(?:同志|干部)?"
     return re.compile(rf"(?:(?:{roles})(?:的是|是|为|有)?|的{count})[ \u3000]*[：:][ \u3000]*")
+
+
+@cache
+def _province_bodies() -> tuple[str, ...]:
+    return read_words("people_province_bodies.txt")
+
+
+@cache
+def _nominee_marks() -> tuple[str, ...]:
+    return read_words("people_nominee_marks.txt")
+
+
+@cache
+def _parties() -> tuple[str, ...]:
+    return read_words("people_parties.txt")
+
+
+@cache
+def _heeding_verbs() -> tuple[str, ...]:
+    return read_words("people_heeding_verbs.txt")
 
 
 @cache
@@ -884,7 +905,12 @@ class _Reader:
             tok = self.tokens.get(start)
             if tok is not None and tok.end == end and tok.pos.startswith("nr"):
                 return start
-            if (start == floor or not _HAN.fullmatch(self.text[start - 1])) and (
+            opens = (
+                start == floor
+                or not _HAN.fullmatch(self.text[start - 1])
+                or self.text.endswith(_heeding_verbs(), floor, start)
+            )
+            if opens and (
                 tok is not None
                 and (tok.end <= end)
                 and (
@@ -1021,6 +1047,11 @@ class _Reader:
                     found = Organisation(name=rest, span=self.doc.span(k, end), scope=scope)
                 if found is not None:
                     return k, found
+            elif k == start and (
+                found := self._province_body(rest, k, end, context)
+                or self._party_body(rest, k, end)
+            ):
+                return k, found
             elif body > k and re.fullmatch(r"[\u4e00-\u9fff]{2,10}[省市州县区]委", rest):
                 # 中共XX县委 whose place the gazetteer did not resolve: keep it as written
                 return k, Organisation(name=text[k:end], span=self.doc.span(k, end))
@@ -1077,6 +1108,41 @@ class _Reader:
             and all(_HAN.fullmatch(c) for c in rest)
             and not _NOT_IN_BODY.search(rest)
         )
+
+    def _party_body(self, rest: str, start: int, end: int) -> Organisation | None:
+        """A democratic party's committee written with its division's name (九三学社某省委):
+        the party's, as its row for the bare level word (九三学社省委) expands it."""
+        party = next((p for p in _parties() if rest.startswith(p)), None)
+        if party is None:
+            return None
+        place = next((p for p in self.places if p.span.start == start + len(party)), None)
+        if place is None or place.span.end >= end:
+            return None
+        tail = self.text[place.span.end : end]  # 省委 after 云南, 委 after 云南省
+        key = party + tail
+        if key not in _org_rows():
+            key = party + self.text[place.span.end - 1] + tail
+        if key not in _org_rows():
+            return None
+        return self._from_row(key, place.division, start, end)
+
+    def _province_body(
+        self, rest: str, start: int, end: int, context: list[Division]
+    ) -> Organisation | None:
+        """A department written bare (农业农村厅|厅长): the province's of the sentence or the
+        document, as only provinces have them."""
+        if not 3 <= len(rest) <= 10 or not rest.endswith(_province_bodies()):
+            return None
+        if not all(_HAN.match(c) for c in rest):
+            return None
+        chain = [*reversed(context)]
+        if self.jurisdiction is not None:
+            chain.extend(self.jurisdiction.chain())
+        province = next((d for d in chain if d.level is Level.PROVINCE), None)
+        if province is None:
+            return None
+        span = self.doc.span(start, end)
+        return Organisation(name=province.name + rest, span=span, division=province)
 
     def _prefixed_body(
         self, rest: str, start: int, end: int, context: list[Division]
@@ -1314,6 +1380,13 @@ class _Reader:
         body = organisation.span
         if hit.org is None and body is not None and hit.start < body.end < hit.end:
             role_start = body.end  # 东山乡|党委|书记: the body opens the title, the role is 书记
+        elif hit.title[1:] in titles() and (
+            self.place_start_by_end.get(hit.start + 1, hit.start) < hit.start
+            or (hit.start > 0 and self.text[hit.start - 1] in _LEVEL_DETERMINERS)
+        ):
+            # 新华村|党支部书记, 该村|党支部书记: the village's name (or 该村, 本村) holds the
+            # title's 村, and the role is the rest; 村党支部书记 only where nothing names it
+            role_start = hit.start + 1
         organ = _party_organ(hit.title) if hit.org is not None else None
         if organ is not None and not organisation.name.endswith(organ):
             # 某集团|党委|书记: the secretary of the body's Party committee
@@ -1340,7 +1413,9 @@ class _Reader:
                 # 县委书记、东山乡|党委书记: the title's body is a place's, read later (see
                 # _title_body); the place opens the post
                 opens = self.place_start_by_end.get(opens, opens)
-            joined = chains and self.text[chains[-1][-1].end : opens] in _CHAIN_JOINERS
+            gap = self.text[chains[-1][-1].end : opens] if chains else ""
+            mark = next((m for m in _nominee_marks() if gap.endswith(m)), "")
+            joined = chains and gap[: len(gap) - len(mark)] in _CHAIN_JOINERS
             if joined and not closed:
                 chains[-1].append(hit)
             else:
@@ -1549,10 +1624,14 @@ class _Reader:
         end = self._list_item_end(at, limit)
         return end if end is not None and self.text[end : end + 1] == "、" else None
 
-    def _names_before_verb(self, start: int, at: int) -> list[tuple[int, int]]:
+    def _names_before_verb(
+        self, start: int, at: int, qualifying: bool = False
+    ) -> list[tuple[int, int]]:
         """The names of an appointment clause that ends at ``at``, where a chain of posts
         begins: 任命甲、乙两位同志为…, 接受丙辞去…, 丁当选…, 其中，戊和己为… (see
         ``people_appointment_verbs.txt``); empty when the clause is not of that form."""
+        while at in self.place_start_by_end:
+            at = self.place_start_by_end[at]  # 当选|某县某乡|某村党支部书记: the chain's places
         clause = self._clause_start(at, start)
         head = _CLAUSE_HEAD.match(self.text, clause, at)
         if head is not None and not head.group(0):
@@ -1576,6 +1655,8 @@ class _Reader:
         tail = _CLAUSE_TAIL.fullmatch(self.text, pos, at)
         if tail is None or not tail.group("verb"):
             return []
+        if qualifying and tail.group("verb") == "是":
+            return []  # 甲是某村党支部书记的妻子: the posts qualify a noun, not the person
         if tail.group("of") and not (
             (head and head.group("removal"))
             or _REMOVAL.search(self.text, self._line_start(start), clause)
@@ -1674,7 +1755,11 @@ class _Reader:
                 self._add(name_start, chain[0].org_start, posts)
             elif spaced is not None:
                 self._add(spaced[0], spaced[1], posts)
-            elif posts and (named := self._names_before_verb(start, self._chain_start(chain))):
+            elif posts and (
+                named := self._names_before_verb(
+                    start, self._chain_start(chain), self.text.startswith("的", last.end)
+                )
+            ):
                 for name_start, name_end in named:
                     if not any(m.span.start == name_start for m in self.mentions):
                         self._add(name_start, name_end, [])
