@@ -805,7 +805,8 @@ def extract(doc: Document) -> list[PlaceMention]:
                 weights[area] += bonus
 
     # Pass 2: the rest, by the preceding mention, then by the document's areas.
-    own_kinds = frozenset(_OWN_AREA.findall(text))
+    own_words = Counter(_OWN_AREA.findall(text))  # 全市, 我镇 …: by the level they name
+    own_kinds = frozenset(own_words)
     previous: _Candidate | None = None
     for candidate in candidates:
         adjacent = previous if previous and previous.end == candidate.start else None
@@ -861,7 +862,7 @@ def extract(doc: Document) -> list[PlaceMention]:
     # 栖凤乡禾丰村 listed, 该镇X村, 望岳镇金穗村 restated: the clear form right after each
     anaphors = _anaphors(doc, [*candidates, *extra])
     extra.extend(_clear_forms_after(doc, [*siblings, *anaphors], ends, by_start, taken))
-    extra.extend(_own_township_body(doc, starts, by_start, taken))
+    extra.extend(_own_township_body(doc, own_words, starts, by_start, taken))
     repeated = _repeated(doc, extra, starts, taken)
     extra.extend(repeated)
     extra.extend(_clear_forms_after(doc, repeated, ends, by_start, taken))
@@ -886,20 +887,23 @@ def extract(doc: Document) -> list[PlaceMention]:
 
 _TOWNSHIP_BODY = re.compile(r"[\u4e00-\u9fff]{2,4}?(乡|镇)(?:人民政府|政府|党委|人民代表大会|人大)")
 """魏庄镇人民政府, 某乡党委: a township's own bodies, which name the township in full."""
-_OWN_TOWNSHIP = re.compile(r"(?:全|我|本)(乡|镇)")
 
 
 def _own_township_body(
-    doc: Document, starts: set[int], tokens: dict[int, Token], taken: list[tuple[int, int]]
+    doc: Document,
+    own_words: Counter[str],
+    starts: set[int],
+    tokens: dict[int, Token],
+    taken: list[tuple[int, int]],
 ) -> list[_Candidate]:
     """The township a text speaks as (全镇/我镇 at least twice) and names by its own body
     (某镇人民政府) where the gazetteer lacks it and no county is named right before it: a
     division of that level with neither code nor parent; one only (a report naming two
-    townships' bodies speaks as neither)."""
-    speaks = Counter(_OWN_TOWNSHIP.findall(doc.text))
+    townships' bodies speaks as neither).  ``own_words`` counts the text's 全镇, 我乡 … by
+    level."""
     found: dict[str, tuple[int, int]] = {}
     for match in _TOWNSHIP_BODY.finditer(doc.text):
-        if speaks[match.group(1)] < _TOWNSHIP_CUES:
+        if own_words[match.group(1)] < _TOWNSHIP_CUES:
             continue
         end = match.end(1)
         # the shortest stem of two characters or more that starts at a word boundary and
