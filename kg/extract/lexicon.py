@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import cache
 
-from kg.resources import read_table
+from kg.resources import read_table, read_words
 
 
 def _lengths_by(words: Iterable[str], part: slice) -> dict[str, tuple[int, ...]]:
@@ -74,3 +74,11 @@ def titles() -> dict[str, str | None]:
 def title_words() -> Lexicon:
     """:func:`titles` as a :class:`Lexicon`, for finding them in text."""
     return Lexicon(titles())
+
+
+@cache
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """(compound surnames, single-character surnames) of ``kg/data/people_surnames.txt``: read
+    by people for names and by measurements for counts that name as many people."""
+    words = set(read_words("people_surnames.txt"))
+    return frozenset(w for w in words if len(w) > 1), frozenset(w for w in words if len(w) == 1)

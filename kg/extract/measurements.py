@@ -50,12 +50,12 @@ from kg.extract.facts import (
     Quantity,
 )
 from kg.extract.indicators import concept_of
-from kg.extract.lexicon import cue_words
+from kg.extract.lexicon import cue_words, surnames
 from kg.extract.numbers import CHINESE_NUMERAL_CHARS
 from kg.extract.periods import Period, Periods
 from kg.extract.places import area_references, helpers
 from kg.extract.quantities import as_change, number_context, tokens
-from kg.resources import read_lines, read_table, read_words
+from kg.resources import read_lines, read_table
 from kg.text.document import Document, Span
 from kg.text.segment import Token
 
@@ -1548,7 +1548,7 @@ def _names_person(word: str) -> bool:
     return (
         len(word) in _NAME_LENGTHS
         and all("\u4e00" <= c <= "\u9fff" for c in word)
-        and word[0] in _single_surnames()
+        and word[0] in surnames()[1]
     )
 
 
@@ -1557,11 +1557,6 @@ def _round_ordinal() -> re.Pattern[str]:
     """第七批, 第12批, 每批: a text's rounds numbered (``round`` measure words)."""
     rounds = "|".join(map(re.escape, cue_words("round")))
     return re.compile(rf"(?:第[0-9{CHINESE_NUMERAL_CHARS}]+|每)(?:{rounds})")
-
-
-@cache
-def _single_surnames() -> frozenset[str]:
-    return frozenset(w for w in read_words("people_surnames.txt") if len(w) == 1)
 
 
 _HEADING = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、]")

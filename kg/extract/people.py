@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from kg.extract.facts import Division, Level, Organisation, Person, PlaceMention, Post
-from kg.extract.lexicon import title_words, titles
+from kg.extract.lexicon import surnames, title_words, titles
 from kg.resources import read_lines, read_table, read_words
 from kg.text.document import Document, Span
 from kg.text.segment import Token, tokenize, tokenizer
@@ -159,13 +159,6 @@ _ATTENDING_GROUP = re.compile(
 
 
 # --- language data ---------------------------------------------------------------------------
-
-
-@cache
-def _surnames() -> tuple[frozenset[str], frozenset[str]]:
-    """(compound surnames, single-character surnames)."""
-    words = set(read_words("people_surnames.txt"))
-    return frozenset(w for w in words if len(w) > 1), frozenset(w for w in words if len(w) == 1)
 
 
 @cache
@@ -555,7 +548,7 @@ class _Reader:
         )
 
     def _surname_length(self, at: int) -> int:
-        compound, single = _surnames()
+        compound, single = surnames()
         if self.text[at : at + 2] in compound:
             return 2
         if self.text[at : at + 1] in single:
