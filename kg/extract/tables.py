@@ -1,0 +1,237 @@
+"""Tables of indicators: a work report's 主要预期目标完成情况, row by row, as targets and outcomes.
+
+Reports set out the year's main targets and what was reached in a table (序号 | 指标名称 |
+2024年目标 | 完成情况). Copied into text, the table's cells come one per line, or apart by tabs or
+runs of spaces, and the clause reader sees bare numbers with nothing to count: the unit is in
+the name's brackets (地区生产总值增速（%）) or a column of its own, the kind (planned, reached) and
+the year in the column's header. This module reads such a table from its header on, as long as
+the rows keep its shape, and gives each value cell a measurement of the document's own area.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from kg.extract.facts import Division, Kind, Measurement, Qualifier, Quantity
+from kg.extract.numbers import ARABIC_RE, MULTIPLIERS, parse_arabic, tidy
+from kg.extract.periods import Periods
+from kg.extract.quantities import qualifiers, units
+from kg.resources import read_table
+from kg.text.document import Document, Span
+
+_CELL = re.compile(r"[^\t \u3000\n|](?:[^\t\n|]*?[^\t \u3000\n|])??(?=[\t\n|]|[ \u3000]{2}|$)")
+"""A cell: text on one line between tabs, bars or runs of two or more spaces (a single space
+stays inside a cell, as in 地区生产总值 增速)."""
+_PERIOD_PREFIX = re.compile(r"^(?:((?:19|20)\d{2})年度?|全年|本年)")
+_BRACKETED_UNIT = re.compile(r"\s*[（(]([^（）()]{1,6})[）)]?$")
+"""The unit in brackets after a name; the closing bracket may be lost where a page is cut."""
+_TITLE_REACH = 3
+"""Cells before the header searched for the table's title and its year."""
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_NO_VALUE = frozenset("—-－–/")
+_KINDS = {"target": Kind.TARGET, "outcome": Kind.OUTCOME}
+
+
+@dataclass(frozen=True)
+class _Cell:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class _Column:
+    kind: Kind
+    year: str | None
+
+
+@dataclass(frozen=True)
+class Table:
+    span: Span
+    """From the header to the last row read."""
+    measurements: tuple[Measurement, ...]
+
+
+@cache
+def _headers() -> dict[str, str]:
+    return {header: role for header, role in read_table("table_headers.tsv")}
+
+
+@cache
+def _name_header() -> re.Pattern[str]:
+    """A name column's header standing as a cell of its own: the cheap test for a table."""
+    names = sorted((h for h, role in _headers().items() if role == "name"), key=len, reverse=True)
+    cell_end = r"[ \u3000]*(?=[\t\n|]|[ \u3000]{2}|$)"
+    return re.compile(rf"(?m)(?:^|[\t|]|[ \u3000]{{2}})[ \u3000]*(?:{'|'.join(names)}){cell_end}")
+
+
+def _role(cell: _Cell) -> tuple[str, str | None] | None:
+    """The header's role and the year written before it (2024年目标 -> target, 2024)."""
+    prefix = _PERIOD_PREFIX.match(cell.text)
+    rest = cell.text[prefix.end() :] if prefix else cell.text
+    role = _headers().get(rest.strip())
+    if role is None or (prefix and role not in _KINDS):
+        return None
+    return role, prefix.group(1) if prefix else None
+
+
+def _cells(text: str) -> list[_Cell]:
+    return [_Cell(m.start(), m.end(), m.group()) for m in _CELL.finditer(text)]
+
+
+def _unit(written: str) -> tuple[str, Decimal] | None:
+    """亿元 -> (CNY, 100000000); % -> (PERCENT, 1)."""
+    scale = Decimal(1)
+    while written and written[0] in MULTIPLIERS and written not in units():
+        scale *= MULTIPLIERS[written[0]]
+        written = written[1:]
+    unit = units().get(written)
+    if unit is None or unit.role != "measure":
+        return None
+    return unit.notation, scale * unit.factor
+
+
+def _value(cell: str, unit_word: str) -> tuple[Decimal, Qualifier] | None:
+    """A value cell: 7, 6.8, 约7, 5.5以上, 3%以内 (the unit repeated is allowed)."""
+    qualifier = Qualifier.EXACT
+    for word, named in qualifiers()["before"].items():
+        if cell.startswith(word):
+            cell, qualifier = cell[len(word) :], named
+            break
+    number = ARABIC_RE.match(cell)
+    if number is None:
+        return None
+    rest = cell[number.end() :].strip()
+    if unit_word and rest.startswith(unit_word):
+        rest = rest[len(unit_word) :]
+    if rest:
+        after = qualifiers()["after"].get(rest)
+        if after is None:
+            return None
+        qualifier = after
+    value = parse_arabic(number.group())
+    return (value, qualifier) if value is not None else None
+
+
+def _header(cells: list[_Cell], at: int) -> tuple[bool, bool, list[_Column], int] | None:
+    """The header whose name column is ``cells[at]``: (has an index column, has a unit
+    column, the value columns, the index of the first row's first cell)."""
+    indexed = at > 0 and (_role(cells[at - 1]) or ("", None))[0] == "index"
+    j = at + 1
+    with_unit = j < len(cells) and (_role(cells[j]) or ("", None))[0] == "unit"
+    j += with_unit
+    columns = []
+    while j < len(cells) and (role := _role(cells[j])) is not None and role[0] in _KINDS:
+        columns.append(_Column(_KINDS[role[0]], role[1]))
+        j += 1
+    return (indexed, with_unit, columns, j) if columns else None
+
+
+def _title_year(cells: list[_Cell], at: int) -> str | None:
+    for cell in reversed(cells[max(0, at - _TITLE_REACH) : at]):
+        if found := _YEAR.search(cell.text):
+            return found.group(1)
+    return None
+
+
+def read(doc: Document, jurisdiction: Division | None) -> list[Table]:
+    """Every table of indicators in the text, each value cell a target or an outcome of the
+    document's own area (``jurisdiction``)."""
+    if not _name_header().search(doc.text):
+        return []
+    cells = _cells(doc.text)
+    tables = []
+    periods: Periods | None = None
+    for at, cell in enumerate(cells):
+        if (_role(cell) or ("", None))[0] != "name":
+            continue
+        header = _header(cells, at)
+        if header is None:
+            continue
+        indexed, with_unit, columns, j = header
+        title_year = _title_year(cells, at - indexed)
+        found: list[Measurement] = []
+        row_number = 1
+        while True:
+            row = _row(cells, j, indexed, with_unit, len(columns), row_number)
+            if row is None:
+                break
+            name, unit_word, values, j = row
+            row_number += 1
+            unit = _unit(unit_word)
+            if unit is None:
+                continue
+            notation, scale = unit
+            for column, cell_value in zip(columns, values, strict=True):
+                if cell_value is None:
+                    continue
+                value_cell, (value, qualifier) = cell_value
+                year = column.year or title_year
+                if year is None:
+                    periods = periods or Periods(doc)
+                    period = periods.of(value_cell.start, (name.start, value_cell.end), name.start)
+                    label, inferred = (period.label, True) if period else (None, False)
+                else:
+                    label, inferred = year, column.year is None and title_year is None
+                found.append(
+                    Measurement(
+                        kind=column.kind,
+                        quantity=Quantity(
+                            span=doc.span(value_cell.start, value_cell.end),
+                            value=tidy(value * scale),
+                            unit=notation,
+                            qualifier=qualifier,
+                        ),
+                        span=doc.span(name.start, value_cell.end),
+                        indicator=_BRACKETED_UNIT.sub("", name.text),
+                        indicator_span=doc.span(
+                            name.start, name.start + len(_BRACKETED_UNIT.sub("", name.text))
+                        ),
+                        area=jurisdiction,
+                        period=label,
+                        period_inferred=inferred,
+                    )
+                )
+        if found:
+            tables.append(Table(doc.span(cell.start, cells[j - 1].end), tuple(found)))
+    return tables
+
+
+def _row(
+    cells: list[_Cell], j: int, indexed: bool, with_unit: bool, width: int, number: int
+) -> tuple[_Cell, str, list[tuple[_Cell, tuple[Decimal, Qualifier]] | None], int] | None:
+    """The row starting at ``cells[j]``: its name cell, unit word, value cells (None where a
+    cell says there is none) and the index after it; None where the table's shape ends."""
+    if indexed:
+        if j >= len(cells) or cells[j].text.strip("（()）.、") != str(number):
+            return None
+        j += 1
+    if j >= len(cells) or ARABIC_RE.fullmatch(cells[j].text) or _role(cells[j]):
+        return None
+    name = cells[j]
+    j += 1
+    if with_unit:
+        if j >= len(cells):
+            return None
+        unit_word = cells[j].text.strip("（()）")
+        j += 1
+    else:
+        bracketed = _BRACKETED_UNIT.search(name.text)
+        unit_word = bracketed.group(1).strip() if bracketed else ""
+    values: list[tuple[_Cell, tuple[Decimal, Qualifier]] | None] = []
+    for _ in range(width):
+        if j >= len(cells):
+            return None
+        cell = cells[j]
+        j += 1
+        if cell.text in _NO_VALUE:
+            values.append(None)
+            continue
+        read = _value(cell.text, unit_word)
+        if read is None:
+            return None
+        values.append((cell, read))
+    return name, unit_word, values, j
