@@ -31,6 +31,12 @@ Five shapes of the genre, read sentence by sentence from ``doc.text``:
 A quoted name followed by a field of work and a suffix only (“千企帮千村”精准扶贫行动) is keyed
 by the quote.
 
+Documents in 《》 are programmes when the article's own body adopts or issues them (the gold's
+usage), not when a clause opened by 根据/按照 cites them as authority, when they are an opinion,
+decision or notice on one matter (关于…的意见, 关于…的决定; not …的实施意见) or the plan of an
+assessment (…验收工作方案).  A place and a field of work (某州光伏扶贫项目) and a verb of handling
+projects before 项目 (…办公室商量项目) name nothing.
+
 Keys: the simplified name without quote marks and without a parenthesised period
 (``(2018—2020)``), which stays in the span.  Area: a division named in the span, else the
 nearest one named before it in the sentence, else the document's jurisdiction (none after
@@ -330,11 +336,21 @@ def _meeting_business(title: str) -> bool:
     suffix = _suffix_of(title, ("book",))
     if suffix is None:
         return False
-    purpose = title[: -len(suffix)]
     fillers = tuple(_words("not_programmes.txt", "document_filler"))
-    while purpose.endswith(fillers):  # 整改|落实|方案, 整改|工作|方案
-        purpose = purpose[: -len(next(f for f in fillers if purpose.endswith(f)))]
-    return purpose.endswith(tuple(_words("not_programmes.txt", "document")))
+    business = tuple(_words("not_programmes.txt", "document"))
+    for purpose in title[: -len(suffix)].split("暨"):  # …验收|暨|…动态管理工作方案: either
+        while purpose.endswith(fillers):  # 整改|落实|方案, 整改|工作|方案
+            purpose = purpose[: -len(next(f for f in fillers if purpose.endswith(f)))]
+        if purpose.endswith(business):
+            return True
+    return False
+
+
+def _decree(title: str) -> bool:
+    """Whether ``title`` is an opinion, a decision or a notice on one matter: 关于…的 and a
+    word of ``not_programmes.txt`` [decree] right after 的 (关于…的意见; not …的实施意见)."""
+    at = title.rfind("的")
+    return "关于" in title[:at] and title[at + 1 :] in _words("not_programmes.txt", "decree")
 
 
 def key_of(name: str) -> str:
@@ -433,18 +449,30 @@ class _Reader:
         )
         return cut if known else start
 
-    def _place_and_generic(self, start: int, end: int) -> bool:
-        """Whether ``[start, end)`` is places' names and generic words only (白山市|重点协作):
-        the projects of a kind a place has, not a name."""
+    def _outside_places(self, start: int, end: int) -> list[str] | None:
+        """The pieces of ``[start, end)`` between the places named in it, or None when it names
+        none."""
         rest, at = [], start
         for p in self.places:
             if start <= p.span.start and p.span.end <= end:
                 rest.append(self.text[at : p.span.start])
                 at = p.span.end
         if at == start:
-            return False
+            return None
         rest.append(self.text[at:end])
-        return all(self._generic(part) for part in rest)
+        return rest
+
+    def _place_and_generic(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` is places' names and generic words only (白山市|重点协作):
+        the projects of a kind a place has, not a name."""
+        rest = self._outside_places(start, end)
+        return rest is not None and all(self._generic(part) for part in rest)
+
+    def _place_and_field(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` is places' names and a field of work only (某州|光伏扶贫):
+        the projects of a kind a place has, not a name."""
+        rest = self._outside_places(start, end)
+        return rest is not None and _field_of_work("".join(rest))
 
     def _follows_ok(self, end: int, limit: int) -> bool:
         """Whether the phrase may end at ``end``: not continued by another noun (战略任务)."""
@@ -699,9 +727,24 @@ class _Reader:
                 continue  # 《…关于实施“X”工程…的方案》: the programme is “X”工程, read as quoted
             if title.startswith("关于") and self.text.startswith(_cited(), b + 1):
                 continue  # 根据…发出的《关于…的意见》的要求: another body's document cited
+            if _decree(title):
+                continue  # 《关于…有关事项的决定》: a decision on one matter, no programme
+            if self._under_authority(a - 1, start):
+                continue  # 根据《甲》、《乙》的要求: documents cited as the authority
             if _suffix_of(title, ("strong", "weak", "book")) and not self.doc.is_masked(a, b):
                 out.append(_Found(a, b, key_of(self.text[a:b]), "book"))
         return out
+
+    def _under_authority(self, at: int, floor: int) -> bool:
+        """Whether the clause before ``at`` (a title's opening mark) is opened by a word that
+        cites documents as authority (根据, 按照: ``not_programmes.txt`` [authority]); a word of
+        its own, as jieba reads it (not 根据地)."""
+        clause = max(self.text.rfind(c, floor, at) for c in "，,；;：:。")
+        clause_start = max(clause + 1, floor)
+        authority = _words("not_programmes.txt", "authority")
+        return any(
+            clause_start <= t.start and t.end <= at and t.word in authority for t in self.tokens
+        )
 
     @staticmethod
     def _names_campaign(title: str) -> bool:
@@ -967,8 +1010,10 @@ class _Reader:
                 continue
             if _enterprise_project(core, suffix):
                 continue  # …工厂项目, …产业项目: one firm's investment
-            if _field_of_work(core):
-                continue  # 医疗救助项目, 农田水利治理工程: a kind of work, no name
+            if _field_of_work(core) or self._place_and_field(a, tok.end - len(suffix)):
+                continue  # 医疗救助项目, 某州光伏扶贫项目: a kind of work, no name
+            if suffix == "项目" and core.endswith(tuple(_words("not_programmes.txt", "handling"))):
+                continue  # 某某办公室商量项目: a clause about projects, no name
             if suffix == "项目" and _funding_route(core):
                 continue  # …财政奖补项目: projects a subsidy pays for, no programme
             if self._only_verbs(a, tok.start):
