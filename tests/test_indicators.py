@@ -221,7 +221,10 @@ def test_growth_concept_is_linked_to_its_level() -> None:
         # tourism counted as 旅游接待, in visits and in revenue
         ("假期全县旅游接待", "PERSON_TIME", "假期全县旅游接待8.2万人次", "tourism-visitors"),
         ("旅游接待总收入", "CNY", "旅游接待总收入达3650万元", "tourism-revenue"),
-        # … but one kind of tourism is a part of it
+        ("游客", "PERSON_TIME", "春节期间来村游客超过3万人次", "tourism-visitors"),
+        ("游客", "PERCENT", "同比增长42.5%", "tourism-visitors-growth"),  # borrowed from before
+        # … but one kind of tourism, or a day's average, is a part of it
+        ("旺季日均接待游客", "PERSON_TIME", "旺季日均接待游客1500人次", None),
         ("乡村旅游接待游客", "PERSON_TIME", "其中乡村旅游接待游客2.1万人次", None),
         ("民俗旅游接待", "PERSON_TIME", "民俗旅游接待4000人次", None),
         # villages 出列 with the noun before the number; people 搬迁移民, households and people
