@@ -218,6 +218,37 @@ def test_growth_concept_is_linked_to_its_level() -> None:
         ("贫困人口累计减少", "PERSON", "五年来贫困人口累计减少9万人", LIFTED),
         # … but the level it fell to is the headcount
         ("贫困人口", "PERSON", "贫困人口减少到0.8万人", "poverty-headcount"),
+        # tourism counted as 旅游接待, in visits and in revenue
+        ("假期全县旅游接待", "PERSON_TIME", "假期全县旅游接待8.2万人次", "tourism-visitors"),
+        ("旅游接待总收入", "CNY", "旅游接待总收入达3650万元", "tourism-revenue"),
+        ("游客", "PERSON_TIME", "春节期间来村游客超过3万人次", "tourism-visitors"),
+        ("游客", "PERCENT", "同比增长42.5%", "tourism-visitors-growth"),  # borrowed from before
+        # … but one kind of tourism, or a day's average, is a part of it
+        ("旺季日均接待游客", "PERSON_TIME", "旺季日均接待游客1500人次", None),
+        ("乡村旅游接待游客", "PERSON_TIME", "其中乡村旅游接待游客2.1万人次", None),
+        ("民俗旅游接待", "PERSON_TIME", "民俗旅游接待4000人次", None),
+        # villages 出列 with the noun before the number; people 搬迁移民, households and people
+        ("出列", "COUNT", "全年有36个村出列", "poor-villages-exited"),
+        ("贫困村", "COUNT", "计划年内5个未出列贫困村摘帽", None),
+        ("移民", "HOUSEHOLD", "五年来搬迁移民1.2万户4.8万人", "relocated-households"),
+        ("移民", "PERSON", "五年来搬迁移民1.2万户4.8万人", "relocated-people"),
+        # the poor a programme reaches are no headcount
+        ("贫困人口", "PERSON", "光伏扶贫惠及2万贫困人口", None),
+        # households watched for falling back are not households lifted out
+        ("识别脱贫监测户", "HOUSEHOLD", "全县新识别脱贫监测户120户", None),
+        ("纳入防返贫监测对象", "PERSON", "累计纳入防返贫监测对象560人", None),
+        # projects are not the houses they renovate, livestock not the people given water
+        ("农村危房改造项目", "COUNT", "实施12个农村危房改造项目", None),
+        ("牲畜安全饮水", "COUNT", "解决3万人、8万头牲畜安全饮水", None),
+        # counties a notice proposes for exit have not exited yet
+        ("贫困县摘帽退出公示", "COUNT", "关于5个贫困县摘帽退出公示", None),
+        ("拟退出贫困县", "COUNT", "全省拟退出贫困县9个", None),
+        # 减贫任务 said of a list: each item's own count of what leaves poverty
+        ("贫困村减贫任务", "COUNT", "完成3个贫困村和1.5万贫困人口减贫任务", "poor-villages-exited"),
+        ("贫困人口减贫任务", "PERSON", "完成3个贫困村和1.5万贫困人口减贫任务", LIFTED),
+        # quote marks around a word of a label, and when a target is due, change nothing
+        ("建档立卡贫困人口全部“清零”", "PERSON", "2.6万建档立卡贫困人口全部“清零”", LIFTED),
+        ("贫困人口今年将实现全部脱贫", "PERSON", "余下1万贫困人口今年将实现全部脱贫", LIFTED),
     ],
 )
 def test_the_clause_around_the_number_decides(

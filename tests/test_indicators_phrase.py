@@ -127,3 +127,16 @@ def test_counts_before_a_noun_and_a_predicate_are_named_by_the_predicate() -> No
     assert found["15户"].indicator == "尚未脱贫"
     assert notation(found["15户"]) == "poor-households"
     assert notation(found["80多名"]) == "poverty-headcount"
+
+
+def test_the_first_item_of_a_list_has_the_predicate_the_list_ends_with() -> None:
+    found = measure("全年全面完成8个贫困县、120个贫困村和3.5万贫困人口减贫任务。")
+    assert found["8个"].indicator == "贫困县减贫任务"
+    assert notation(found["8个"]) == "poor-counties-exited"
+    assert notation(found["120个"]) == "poor-villages-exited"
+    assert notation(found["3.5万"]) == "people-lifted-out-of-poverty"
+
+
+def test_items_listed_without_a_predicate_keep_their_own_words() -> None:
+    found = measure("全县新建12个村卫生室、30所学校和5个养老院。")
+    assert [found[n].indicator for n in ("12个", "30所", "5个")] == ["村卫生室", "学校", "养老院"]

@@ -59,8 +59,13 @@ class _Scheme:
     """Level IRI -> the IRI of its growth concept."""
 
 
+# quote marks around a word of a label (贫困人口全部“清零”) say nothing of what is counted
+_QUOTES_AND_SPACES = re.compile("[ \"'“”‘’「」『』]")
+
+
 def _plain(text: str) -> str:
-    return convert_script(unicodedata.normalize("NFKC", text)).replace(" ", "").upper()
+    text = convert_script(unicodedata.normalize("NFKC", text))
+    return _QUOTES_AND_SPACES.sub("", text).upper()
 
 
 @cache
@@ -113,9 +118,13 @@ def concepts() -> dict[str, Concept]:
 
 @cache
 def _blockers(in_clause: bool = False) -> tuple[str, ...]:
-    """Blocker words; in a phrase also the words of two values at once (城乡, 分别) and of what
-    remains (未摘帽)."""
-    phrase_only = ("indicator_pair_words.txt", "indicator_negations.txt")
+    """Blocker words; in a phrase also the words of two values at once (城乡, 分别), of what
+    remains (未摘帽) and of what is only part of the indicator's (项目, 民俗旅游)."""
+    phrase_only = (
+        "indicator_pair_words.txt",
+        "indicator_negations.txt",
+        "indicator_phrase_blockers.txt",
+    )
     files = ("indicator_blockers.txt",) + (() if in_clause else phrase_only)
     return tuple(_plain(word) for name in files for word in read_lines(name))
 
@@ -268,14 +277,19 @@ def _growth_of_inside(scheme: _Scheme, other: str, label: str) -> bool:
     return any(text in label and levels & set(iris) for text, iris in scheme.labels.items())
 
 
+# what stands between the items of a list
+_LIST_MARKS = ("、", "和")
+
+
 def _written_apart(label: str, clause: str) -> bool:
     """Whether ``clause`` writes ``label`` in two pieces with a list's other items between
-    (剩余的320名未脱贫人口、5个未退出贫困村要全部脱贫: 未脱贫人口要全部脱贫, said of each)."""
+    (剩余的320名未脱贫人口、5个未退出贫困村要全部脱贫: 未脱贫人口要全部脱贫, said of each; 完成
+    3个贫困村和2万贫困人口减贫任务: 贫困村减贫任务)."""
     for cut in range(2, len(label) - 1):
         head, tail = label[:cut], label[cut:]
         at = clause.find(head)
         after = clause.find(tail, at + len(head)) if at >= 0 else -1
-        if after > 0 and "、" in clause[at + len(head) : after]:
+        if after > 0 and any(mark in clause[at + len(head) : after] for mark in _LIST_MARKS):
             return True
     return False
 

@@ -526,6 +526,13 @@ class _Reader:
                 or any(t.pos[:1] in _NOUN_TAGS or t.pos in _NOUN_POS for t in other[:index])
             ):
                 return self._label(other[index:])[0]
+        # 15个贫困县、559个贫困村和24万贫困人口减贫任务: an item with no predicate of its own
+        # has the one the list ends with
+        after = self.quantities_in(listed.span.end, clause.end)
+        if other and after:
+            between = self.text[other[-1].end : after[0].span.start]
+            if between and all(c in _COORDINATION for c in between):
+                return self._shared_predicate(after[0], clause)
         return ""
 
     def _size_of_area(self, quantity: Quantity, clause: _Clause) -> str:
