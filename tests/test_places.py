@@ -631,3 +631,30 @@ def test_a_visiting_party_s_city_is_not_the_author_s() -> None:
     doc = Document.from_text(text)
     jurisdiction = places.infer_jurisdiction(doc, places.extract(doc))
     assert jurisdiction is not None and jurisdiction.name == "定西市"
+
+
+def unnamed_province(text: str) -> str | None:
+    doc = Document.from_text(text)
+    jurisdiction = places.infer_jurisdiction(doc, places.extract(doc))
+    return jurisdiction.code if jurisdiction is not None else None
+
+
+def test_province_never_named_from_units_stationed_there() -> None:
+    # a regional notice says only 我区/全区; the units stationed there (驻桂) name it by 简称
+    text = "区直和中直驻桂单位选派干部八百名，驻桂部队也派出工作队，全区共有五千名干部驻村。"
+    assert unnamed_province(text) == "450000"
+    # the own-area word must name the kind of that province: 广西 is no 省
+    assert unnamed_province(text.replace("全区", "全省").replace("区直", "省直")) is None
+
+
+def test_province_never_named_from_its_own_meeting_venue() -> None:
+    # the province's own meeting held in its capital says whose it is as well as where
+    assert unnamed_province("省扶贫工作会议在长沙召开。全省今年减贫十万人。") == "430000"
+    # one stray name is not enough: someone else's meeting held there
+    assert unnamed_province("座谈会在长沙召开。全省今年减贫十万人。") is None
+
+
+def test_province_never_named_needs_a_clear_majority() -> None:
+    # units stationed in two provinces: no province holds two thirds of what is named
+    text = "驻湘单位和驻鄂单位派出干部，驻湘部队和驻鄂部队也派出工作队，全省干部驻村。"
+    assert unnamed_province(text) is None

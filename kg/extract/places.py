@@ -1019,7 +1019,7 @@ def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | 
     times and more often than any other division.
     """
     if not places:
-        return None
+        return _unnamed_province(doc, places)
     scores: dict[Division, float] = {}
     named: dict[Division, float] = {}
     ordered = sorted(places, key=lambda m: (m.span.start, m.span.end))
@@ -1051,7 +1051,7 @@ def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | 
     townships = {d: s for d, s in scores.items() if d.level is Level.TOWNSHIP}
     scores = {d: s for d, s in scores.items() if _LEVEL_RANK[d.level] <= _LEVEL_RANK[lowest]}
     if not scores:
-        return None
+        return _unnamed_province(doc, places)
     not_own = {ordered[i].division for i in partners}
     for division in scores:
         if division in not_own:
@@ -1071,6 +1071,61 @@ def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | 
         or _speaking_township(ordered, qualifiers, cues, best[0])
         or best[0]
     )
+
+
+_PROVINCE_OWN_AREA = re.compile(r"(?:全|我|本)(省|区)|自治区(?=党委|人民政府|政府|直属|各级)")
+_PLACE_SIGNS = re.compile(r"驻|在")
+_VENUE_GAP = re.compile(r"[^，,。；;！？!?\n]{0,12}?(?:举行|召开|举办)")
+_PROVINCE_MAJORITY = 2 / 3
+_CLAUSE_START = re.compile(r"[，,。；;！？!?\n：:]")
+
+
+@cache
+def _province_abbreviations() -> dict[str, Division]:
+    out = {}
+    for code, abbreviations in read_table("province_abbreviations.tsv"):
+        province = gazetteer.by_code(code)
+        if province is not None:
+            out.update(dict.fromkeys(abbreviations.split(), province))
+    return out
+
+
+def _unnamed_province(doc: Document, places: list[PlaceMention]) -> Division | None:
+    """The province of a provincial document that never names it (a regional notice saying only
+    我区/全区, a provincial press conference saying only 全省): the province that holds all, or
+    two thirds, of what the text does name (its divisions, where its meeting is held: 在武昌…
+    召开, and where units are stationed: 中直驻桂单位, by the province's 简称), when it is one
+    whose kind the own-area words name (省 for a province, 区 for an autonomous region) and the
+    text names at least two such places, never one stray name."""
+    own = {m.group(1) or "区" for m in _PROVINCE_OWN_AREA.finditer(doc.text)}
+    if not own:
+        return None
+    # what is named where: a place found twice (a mention and a venue) counts once
+    named: dict[int, tuple[Division, int]] = {m.span.start: (m.division, 1) for m in places}
+    abbreviations = _province_abbreviations()
+    for sign in _PLACE_SIGNS.finditer(doc.text):
+        at = sign.end()
+        lengths = gazetteer.name_lengths_at(doc.text, at)
+        found = gazetteer.lookup(doc.text[at : at + lengths[0]])[:1] if lengths else []
+        if sign.group() == "在":
+            if found and _VENUE_GAP.match(doc.text, at + lengths[0]):
+                # the province's own meeting (省两会…在武昌召开) says whose it is as well as where
+                clause = _CLAUSE_START.split(doc.text[max(0, at - 30) : sign.start()])[-1]
+                named[at] = (found[0], 2 if clause.startswith(("省", "自治区", "区")) else 1)
+        elif found:
+            named[at] = (found[0], 1)
+        elif doc.text[at : at + 1] in abbreviations:
+            named[at] = (abbreviations[doc.text[at]], 1)
+    provinces: Counter[Division] = Counter()
+    for division, weight in named.values():
+        provinces[division.chain()[-1]] += weight
+    if not provinces:
+        return None
+    province, count = max(provinces.items(), key=lambda item: (item[1], item[0].key))
+    kind = "区" if "自治区" in province.name else province.name[-1:]
+    if count < 2 or count < _PROVINCE_MAJORITY * provinces.total() or kind not in own:
+        return None
+    return province
 
 
 _VENUE = re.compile(r"(?:举行|召开|举办)")
