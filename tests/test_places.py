@@ -658,3 +658,25 @@ def test_province_never_named_needs_a_clear_majority() -> None:
     # units stationed in two provinces: no province holds two thirds of what is named
     text = "驻湘单位和驻鄂单位派出干部，驻湘部队和驻鄂部队也派出工作队，全省干部驻村。"
     assert unnamed_province(text) is None
+
+
+def test_village_introduced_by_where_it_lies() -> None:
+    # a village the gazetteer lacks, introduced by 位于 and the county it lies in; a feature
+    # about it (named three times, 村里 besides) is the village's, not the province's
+    text = (
+        "老人所在的村子叫柿沟梁村，这是一个位于甘肃定西市通渭县的小山村。"
+        "柿沟梁村有三百多亩地，村里四十户人家。甘肃农业大学的干部来到柿沟梁村。"
+    )
+    doc = Document.from_text(text)
+    mentions = places.extract(doc)
+    villages = [m for m in mentions if m.division.level is Level.VILLAGE]
+    assert [m.span.text for m in villages] == ["柿沟梁村"] * 3
+    assert {m.division.parent.code for m in villages if m.division.parent} == {"621121"}
+    jurisdiction = places.infer_jurisdiction(doc, mentions)
+    assert jurisdiction is not None and jurisdiction.name == "柿沟梁村"
+    # no 位于 and no county right after it: no village is made up
+    assert not [
+        m
+        for m in places.extract(Document.from_text("村子叫柿沟梁村，这里风大。甘肃的干部来了。"))
+        if m.division.level is Level.VILLAGE
+    ]

@@ -608,6 +608,50 @@ def _anaphors(doc: Document, found: list[_Candidate]) -> list[_Candidate]:
     return out
 
 
+_NOT_STEM_POS = ("v", "p", "d", "c", "u", "r", "x", "m", "q", "f")
+_LOCATED_IN = re.compile(r"(?:村|社区)[，,]?(?:这|它)?(?:是)?(?:一个)?位于")
+
+
+def _located_villages(
+    doc: Document,
+    found: list[_Candidate],
+    ends: set[int],
+    tokens: dict[int, Token],
+    taken: list[tuple[int, int]],
+) -> list[_Candidate]:
+    """A village the gazetteer lacks, introduced by where it lies (X村，这是一个位于某县的小山村;
+    X村位于某镇东部): the clear form before 位于, inside the most specific of the resolved
+    mentions that follow it in a run (山西忻州市神池县: the county)."""
+    if "位于" not in doc.text:
+        return []
+    by_start = {c.start: c for c in found if c.division is not None}
+    out = []
+    for match in _LOCATED_IN.finditer(doc.text):
+        area = by_start.get(match.end())
+        while area is not None and area.end in by_start:
+            area = by_start[area.end]
+        if area is None:
+            continue
+        suffix = 2 if doc.text.startswith("社区", match.start()) else 1
+        end = match.start() + suffix
+        # the stem starts at a word, the longest that is no verb or function word before the
+        # name (叫|柿|沟|梁村: 柿沟梁村, not 叫柿沟梁村)
+        village = None
+        for start in range(match.start() - 5, match.start() - 1):
+            first = tokens.get(start)
+            if first is None or (len(first.word) == 1 and first.pos.startswith(_NOT_STEM_POS)):
+                continue
+            village = _clear_form_after(doc, area, ends, tokens, start, area.division)
+            if village is not None and village.end == end:
+                break
+            village = None
+        if village is None or _overlaps(village, taken):
+            continue
+        out.append(village)
+        taken.append((village.start, village.end))
+    return out
+
+
 def _repeated(
     doc: Document, introduced: list[_Candidate], starts: set[int], taken: list[tuple[int, int]]
 ) -> list[_Candidate]:
@@ -863,6 +907,7 @@ def extract(doc: Document) -> list[PlaceMention]:
     anaphors = _anaphors(doc, [*candidates, *extra])
     extra.extend(_clear_forms_after(doc, [*siblings, *anaphors], ends, by_start, taken))
     extra.extend(_own_township_body(doc, own_words, starts, by_start, taken))
+    extra.extend(_located_villages(doc, [*candidates, *extra], ends, by_start, taken))
     repeated = _repeated(doc, extra, starts, taken)
     extra.extend(repeated)
     extra.extend(_clear_forms_after(doc, repeated, ends, by_start, taken))
