@@ -446,6 +446,12 @@ def test_a_village_named_after_its_county_and_after_its_township_is_one() -> Non
         # a cooperation article: the helper is named more often, but the figures are the
         # helped city's
         ("苏州市对口帮扶铜仁市以来，苏州市企业在当地建成车间12个，苏州市干部驻村。", "铜仁市"),
+        # the helper with the count of its divisions that take part and a modal before the verb
+        (
+            "福建省3市12县将对口帮扶定西市12县。福建省企业建成车间12个，福建省干部驻村，"
+            "福建省3市“一对一”帮扶定西市。",
+            "定西市",
+        ),
         # 我省 is the helper: the provinces it helps are partners, not the document's own area
         (
             "浙江举行推进会。今年我省对口帮扶的甘肃、青海2个省新建车间50个，甘肃和青海的农户增收。",

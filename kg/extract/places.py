@@ -126,11 +126,11 @@ def _help_roles(doc: Document, ordered: list[PlaceMention]) -> tuple[set[int], s
     starts = {m.span.start: i for i, m in enumerate(ordered)}
     own_helpers = [m.end() for m in _OWN_AREA.finditer(doc.text)]
     for index, mention in enumerate(ordered):
-        verb = helps.match(doc.text, mention.span.end)
-        if verb is None or verb.end() not in starts:
+        helped = _help_after(doc.text, mention.span.end, helps, starts)
+        if helped is None:
             continue
         helpers.add(index)
-        recipients.update(_recipient_run(doc, ordered, starts[verb.end()]))
+        recipients.update(_recipient_run(doc, ordered, starts[helped]))
     author_recipients: set[int] = set()
     for end in own_helpers:
         gap = _HELPER_GAP.match(doc.text, end)
@@ -140,6 +140,25 @@ def _help_roles(doc: Document, ordered: list[PlaceMention]) -> tuple[set[int], s
                 author_recipients.update(_recipient_run(doc, ordered, starts[verb.end()]))
                 break
     return helpers, recipients, author_recipients
+
+
+_HELPER_COUNT_GAP = re.compile(
+    r"(?:[0-9一二三四五六七八九十百]+个?(?:省|市|州|盟|县|区|旗)){0,3}(?:将|也|已|还|均)?"
+    r"(?:“[^”]{1,6}”)?"
+)
+"""浙江省|4市18县将|对口帮扶, 某市|“一对一”|帮扶: what may stand between a helper and its help
+verb: counts of its divisions that take part, a modal, a quoted manner."""
+
+
+def _help_after(text: str, end: int, helps: re.Pattern[str], starts: dict[int, int]) -> int | None:
+    """Where the area helped begins when a help verb follows the mention ending at ``end``
+    (东莞对口帮扶揭阳; 浙江省4市18县将对口帮扶甘孜州), else None."""
+    gap = _HELPER_COUNT_GAP.match(text, end)
+    for at in dict.fromkeys((end, gap.end() if gap else end)):
+        verb = helps.match(text, at)
+        if verb is not None and verb.end() in starts:
+            return verb.end()
+    return None
 
 
 @cache
