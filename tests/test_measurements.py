@@ -514,6 +514,14 @@ def test_the_size_of_the_event_reported_is_no_fact() -> None:
     assert [m.quantity.span.text for m in found] == ["14个"]
 
 
+def test_counts_in_a_history_of_renamings_are_no_facts() -> None:
+    _, found = measure(
+        "1990年撤区建乡时新建立石榴乡等5个乡,1995年原辖区的5个乡改称为5个村公所。"
+        "全县今年新建立合作社12个。"
+    )
+    assert [m.quantity.span.text for m in found] == ["12个"]
+
+
 def test_a_bound_on_anything_else_is_measured() -> None:
     _, found = measure(
         "到2025年,确保脱贫群众人均收入不低于6000元的标准,新建500亩以上的茶园3个,"
