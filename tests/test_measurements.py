@@ -455,6 +455,15 @@ def test_a_completed_clause_after_a_plan_is_an_outcome() -> None:
     assert [m.kind for m in found] == [Kind.TARGET, Kind.OUTCOME]
 
 
+def test_a_span_since_a_past_time_closes_a_plan_word_before_it() -> None:
+    # 规划 here is a principle followed; 以来 tells the figures after it done
+    _, found = measure_in(
+        "据介绍,全县针对山区条件严酷的实际,坚持科学规划、集中安置、分步实施,"
+        "“十三五”以来,累计搬迁群众3200户,集中安置到12个安置区。"
+    )
+    assert [m.kind for m in found] == [Kind.OUTCOME, Kind.OUTCOME]
+
+
 def test_a_target_year_before_the_report_is_no_plan() -> None:
     _, found = measure_in("2022-03-01 来源:永胜县融媒体中心\n到2021年底,全县茶园2000亩。")
     assert [m.kind for m in found] == [Kind.OUTCOME]
