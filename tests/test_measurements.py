@@ -521,6 +521,8 @@ def test_the_size_of_the_event_reported_is_no_fact() -> None:
         "全县今年新建扶贫车间14个。"
     )
     assert [m.quantity.span.text for m in found] == ["14个"]
+    _, found = measure("推进会设一个主会场和12个分会场,全县今年新建扶贫车间14个。")
+    assert [m.quantity.span.text for m in found] == ["14个"]
 
 
 def test_counts_in_a_history_of_renamings_are_no_facts() -> None:
