@@ -455,6 +455,15 @@ def test_a_completed_clause_after_a_plan_is_an_outcome() -> None:
     assert [m.kind for m in found] == [Kind.TARGET, Kind.OUTCOME]
 
 
+def test_a_span_since_a_past_time_closes_a_plan_word_before_it() -> None:
+    # 规划 here is a principle followed; 以来 tells the figures after it done
+    _, found = measure_in(
+        "据介绍,全县针对山区条件严酷的实际,坚持科学规划、集中安置、分步实施,"
+        "“十三五”以来,累计搬迁群众3200户,集中安置到12个安置区。"
+    )
+    assert [m.kind for m in found] == [Kind.OUTCOME, Kind.OUTCOME]
+
+
 def test_a_target_year_before_the_report_is_no_plan() -> None:
     _, found = measure_in("2022-03-01 来源:永胜县融媒体中心\n到2021年底,全县茶园2000亩。")
     assert [m.kind for m in found] == [Kind.OUTCOME]
@@ -512,6 +521,16 @@ def test_the_size_of_the_event_reported_is_no_fact() -> None:
         "全县今年新建扶贫车间14个。"
     )
     assert [m.quantity.span.text for m in found] == ["14个"]
+    _, found = measure("推进会设一个主会场和12个分会场,全县今年新建扶贫车间14个。")
+    assert [m.quantity.span.text for m in found] == ["14个"]
+
+
+def test_counts_in_a_history_of_renamings_are_no_facts() -> None:
+    _, found = measure(
+        "1990年撤区建乡时新建立石榴乡等5个乡,1995年原辖区的5个乡改称为5个村公所。"
+        "全县今年新建立合作社12个。"
+    )
+    assert [m.quantity.span.text for m in found] == ["12个"]
 
 
 def test_a_bound_on_anything_else_is_measured() -> None:

@@ -446,6 +446,12 @@ def test_a_village_named_after_its_county_and_after_its_township_is_one() -> Non
         # a cooperation article: the helper is named more often, but the figures are the
         # helped city's
         ("苏州市对口帮扶铜仁市以来，苏州市企业在当地建成车间12个，苏州市干部驻村。", "铜仁市"),
+        # the helper with the count of its divisions that take part and a modal before the verb
+        (
+            "福建省3市12县将对口帮扶定西市12县。福建省企业建成车间12个，福建省干部驻村，"
+            "福建省3市“一对一”帮扶定西市。",
+            "定西市",
+        ),
         # 我省 is the helper: the provinces it helps are partners, not the document's own area
         (
             "浙江举行推进会。今年我省对口帮扶的甘肃、青海2个省新建车间50个，甘肃和青海的农户增收。",
@@ -631,3 +637,52 @@ def test_a_visiting_party_s_city_is_not_the_author_s() -> None:
     doc = Document.from_text(text)
     jurisdiction = places.infer_jurisdiction(doc, places.extract(doc))
     assert jurisdiction is not None and jurisdiction.name == "定西市"
+
+
+def unnamed_province(text: str) -> str | None:
+    doc = Document.from_text(text)
+    jurisdiction = places.infer_jurisdiction(doc, places.extract(doc))
+    return jurisdiction.code if jurisdiction is not None else None
+
+
+def test_province_never_named_from_units_stationed_there() -> None:
+    # a regional notice says only 我区/全区; the units stationed there (驻桂) name it by 简称
+    text = "区直和中直驻桂单位选派干部八百名，驻桂部队也派出工作队，全区共有五千名干部驻村。"
+    assert unnamed_province(text) == "450000"
+    # the own-area word must name the kind of that province: 广西 is no 省
+    assert unnamed_province(text.replace("全区", "全省").replace("区直", "省直")) is None
+
+
+def test_province_never_named_from_its_own_meeting_venue() -> None:
+    # the province's own meeting held in its capital says whose it is as well as where
+    assert unnamed_province("省扶贫工作会议在长沙召开。全省今年减贫十万人。") == "430000"
+    # one stray name is not enough: someone else's meeting held there
+    assert unnamed_province("座谈会在长沙召开。全省今年减贫十万人。") is None
+
+
+def test_province_never_named_needs_a_clear_majority() -> None:
+    # units stationed in two provinces: no province holds two thirds of what is named
+    text = "驻湘单位和驻鄂单位派出干部，驻湘部队和驻鄂部队也派出工作队，全省干部驻村。"
+    assert unnamed_province(text) is None
+
+
+def test_village_introduced_by_where_it_lies() -> None:
+    # a village the gazetteer lacks, introduced by 位于 and the county it lies in; a feature
+    # about it (named three times, 村里 besides) is the village's, not the province's
+    text = (
+        "老人所在的村子叫柿沟梁村，这是一个位于甘肃定西市通渭县的小山村。"
+        "柿沟梁村有三百多亩地，村里四十户人家。甘肃农业大学的干部来到柿沟梁村。"
+    )
+    doc = Document.from_text(text)
+    mentions = places.extract(doc)
+    villages = [m for m in mentions if m.division.level is Level.VILLAGE]
+    assert [m.span.text for m in villages] == ["柿沟梁村"] * 3
+    assert {m.division.parent.code for m in villages if m.division.parent} == {"621121"}
+    jurisdiction = places.infer_jurisdiction(doc, mentions)
+    assert jurisdiction is not None and jurisdiction.name == "柿沟梁村"
+    # no 位于 and no county right after it: no village is made up
+    assert not [
+        m
+        for m in places.extract(Document.from_text("村子叫柿沟梁村，这里风大。甘肃的干部来了。"))
+        if m.division.level is Level.VILLAGE
+    ]

@@ -43,6 +43,9 @@ def one(text: str) -> Quantity:
         ("种植烤烟两千余亩。", "两千余亩", "2000", "MU", None, Qualifier.MORE_THAN),
         ("投入一百多万元。", "一百多万元", "1000000", "CNY", None, Qualifier.MORE_THAN),
         ("惠及超过5000户。", "超过5000户", "5000", "HOUSEHOLD", None, Qualifier.MORE_THAN),
+        # a space set around an Arabic number keeps the bound before it
+        ("产值超过 12 亿元。", "超过 12 亿元", "1200000000", "CNY", None, Qualifier.MORE_THAN),
+        ("贷款不超过\u30005万元。", "不超过\u30005万元", "50000", "CNY", None, Qualifier.AT_MOST),
         ("户均增收3000元左右。", "3000元左右", "3000", "CNY", None, Qualifier.APPROXIMATELY),
         # the verb states the bound; 以上 only repeats it
         ("村均收入突破8万元以上。", "突破8万元以上", "80000", "CNY", None, Qualifier.MORE_THAN),

@@ -1442,7 +1442,8 @@ class _Reader:
     def not_a_fact(self, quantity: Quantity, clause: _Clause) -> bool:
         """A number that is no fact of the programme however it reads: the head count of a
         meeting's attendance or of a scene a story shows, a count of the people or households
-        it names, a distance spanned as a figure of speech."""
+        it names, of the meeting's own venues (两个分会场), a distance spanned as a figure of
+        speech."""
         if quantity.unit == _DISTANCE:
             return self._rhetorical_distance(quantity)
         if quantity.unit not in _HEAD_UNITS:
@@ -1455,6 +1456,21 @@ class _Reader:
             or self._counts_names(quantity, clause)
             or self._plays_event_role(quantity, clause)
             or self._sizes_this_event(quantity, clause)
+            or self._tells_renaming(quantity, clause)
+            or self.text.startswith(cue_words("event_part"), quantity.span.end)
+        )
+
+    def _tells_renaming(self, quantity: Quantity, clause: _Clause) -> bool:
+        """新建立某乡等6个乡, 原辖区的6个乡, 改称为6个村公所: a count of units in a clause of a
+        division's history of renamings (``renaming`` in cues.tsv), history told, not a fact."""
+        if quantity.unit != "COUNT":
+            return False
+        words = self.text[clause.start : clause.end]
+        if not any(w in words for w in cue_words("renaming")):
+            return False
+        after = self.text[quantity.span.end : clause.end]
+        return self._counted_noun(quantity) is not None or after.startswith(
+            cue_words("renamed_unit")
         )
 
     def _plays_event_role(self, quantity: Quantity, clause: _Clause) -> bool:

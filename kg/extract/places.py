@@ -126,11 +126,11 @@ def _help_roles(doc: Document, ordered: list[PlaceMention]) -> tuple[set[int], s
     starts = {m.span.start: i for i, m in enumerate(ordered)}
     own_helpers = [m.end() for m in _OWN_AREA.finditer(doc.text)]
     for index, mention in enumerate(ordered):
-        verb = helps.match(doc.text, mention.span.end)
-        if verb is None or verb.end() not in starts:
+        helped = _help_after(doc.text, mention.span.end, helps, starts)
+        if helped is None:
             continue
         helpers.add(index)
-        recipients.update(_recipient_run(doc, ordered, starts[verb.end()]))
+        recipients.update(_recipient_run(doc, ordered, starts[helped]))
     author_recipients: set[int] = set()
     for end in own_helpers:
         gap = _HELPER_GAP.match(doc.text, end)
@@ -140,6 +140,25 @@ def _help_roles(doc: Document, ordered: list[PlaceMention]) -> tuple[set[int], s
                 author_recipients.update(_recipient_run(doc, ordered, starts[verb.end()]))
                 break
     return helpers, recipients, author_recipients
+
+
+_HELPER_COUNT_GAP = re.compile(
+    r"(?:[0-9一二三四五六七八九十百]+个?(?:省|市|州|盟|县|区|旗)){0,3}(?:将|也|已|还|均)?"
+    r"(?:“[^”]{1,6}”)?"
+)
+"""浙江省|4市18县将|对口帮扶, 某市|“一对一”|帮扶: what may stand between a helper and its help
+verb: counts of its divisions that take part, a modal, a quoted manner."""
+
+
+def _help_after(text: str, end: int, helps: re.Pattern[str], starts: dict[int, int]) -> int | None:
+    """Where the area helped begins when a help verb follows the mention ending at ``end``
+    (东莞对口帮扶揭阳; 浙江省4市18县将对口帮扶甘孜州), else None."""
+    gap = _HELPER_COUNT_GAP.match(text, end)
+    for at in dict.fromkeys((end, gap.end() if gap else end)):
+        verb = helps.match(text, at)
+        if verb is not None and verb.end() in starts:
+            return verb.end()
+    return None
 
 
 @cache
@@ -608,6 +627,50 @@ def _anaphors(doc: Document, found: list[_Candidate]) -> list[_Candidate]:
     return out
 
 
+_NOT_STEM_POS = ("v", "p", "d", "c", "u", "r", "x", "m", "q", "f")
+_LOCATED_IN = re.compile(r"(?:村|社区)[，,]?(?:这|它)?(?:是)?(?:一个)?位于")
+
+
+def _located_villages(
+    doc: Document,
+    found: list[_Candidate],
+    ends: set[int],
+    tokens: dict[int, Token],
+    taken: list[tuple[int, int]],
+) -> list[_Candidate]:
+    """A village the gazetteer lacks, introduced by where it lies (X村，这是一个位于某县的小山村;
+    X村位于某镇东部): the clear form before 位于, inside the most specific of the resolved
+    mentions that follow it in a run (山西忻州市神池县: the county)."""
+    if "位于" not in doc.text:
+        return []
+    by_start = {c.start: c for c in found if c.division is not None}
+    out = []
+    for match in _LOCATED_IN.finditer(doc.text):
+        area = by_start.get(match.end())
+        while area is not None and area.end in by_start:
+            area = by_start[area.end]
+        if area is None:
+            continue
+        suffix = 2 if doc.text.startswith("社区", match.start()) else 1
+        end = match.start() + suffix
+        # the stem starts at a word, the longest that is no verb or function word before the
+        # name (叫|柿|沟|梁村: 柿沟梁村, not 叫柿沟梁村)
+        village = None
+        for start in range(match.start() - 5, match.start() - 1):
+            first = tokens.get(start)
+            if first is None or (len(first.word) == 1 and first.pos.startswith(_NOT_STEM_POS)):
+                continue
+            village = _clear_form_after(doc, area, ends, tokens, start, area.division)
+            if village is not None and village.end == end:
+                break
+            village = None
+        if village is None or _overlaps(village, taken):
+            continue
+        out.append(village)
+        taken.append((village.start, village.end))
+    return out
+
+
 def _repeated(
     doc: Document, introduced: list[_Candidate], starts: set[int], taken: list[tuple[int, int]]
 ) -> list[_Candidate]:
@@ -863,6 +926,7 @@ def extract(doc: Document) -> list[PlaceMention]:
     anaphors = _anaphors(doc, [*candidates, *extra])
     extra.extend(_clear_forms_after(doc, [*siblings, *anaphors], ends, by_start, taken))
     extra.extend(_own_township_body(doc, own_words, starts, by_start, taken))
+    extra.extend(_located_villages(doc, [*candidates, *extra], ends, by_start, taken))
     repeated = _repeated(doc, extra, starts, taken)
     extra.extend(repeated)
     extra.extend(_clear_forms_after(doc, repeated, ends, by_start, taken))
@@ -1019,7 +1083,7 @@ def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | 
     times and more often than any other division.
     """
     if not places:
-        return None
+        return _unnamed_province(doc, places)
     scores: dict[Division, float] = {}
     named: dict[Division, float] = {}
     ordered = sorted(places, key=lambda m: (m.span.start, m.span.end))
@@ -1051,7 +1115,7 @@ def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | 
     townships = {d: s for d, s in scores.items() if d.level is Level.TOWNSHIP}
     scores = {d: s for d, s in scores.items() if _LEVEL_RANK[d.level] <= _LEVEL_RANK[lowest]}
     if not scores:
-        return None
+        return _unnamed_province(doc, places)
     not_own = {ordered[i].division for i in partners}
     for division in scores:
         if division in not_own:
@@ -1071,6 +1135,61 @@ def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | 
         or _speaking_township(ordered, qualifiers, cues, best[0])
         or best[0]
     )
+
+
+_PROVINCE_OWN_AREA = re.compile(r"(?:全|我|本)(省|区)|自治区(?=党委|人民政府|政府|直属|各级)")
+_PLACE_SIGNS = re.compile(r"驻|在")
+_VENUE_GAP = re.compile(r"[^，,。；;！？!?\n]{0,12}?(?:举行|召开|举办)")
+_PROVINCE_MAJORITY = 2 / 3
+_CLAUSE_START = re.compile(r"[，,。；;！？!?\n：:]")
+
+
+@cache
+def _province_abbreviations() -> dict[str, Division]:
+    out = {}
+    for code, abbreviations in read_table("province_abbreviations.tsv"):
+        province = gazetteer.by_code(code)
+        if province is not None:
+            out.update(dict.fromkeys(abbreviations.split(), province))
+    return out
+
+
+def _unnamed_province(doc: Document, places: list[PlaceMention]) -> Division | None:
+    """The province of a provincial document that never names it (a regional notice saying only
+    我区/全区, a provincial press conference saying only 全省): the province that holds all, or
+    two thirds, of what the text does name (its divisions, where its meeting is held: 在武昌…
+    召开, and where units are stationed: 中直驻桂单位, by the province's 简称), when it is one
+    whose kind the own-area words name (省 for a province, 区 for an autonomous region) and the
+    text names at least two such places, never one stray name."""
+    own = {m.group(1) or "区" for m in _PROVINCE_OWN_AREA.finditer(doc.text)}
+    if not own:
+        return None
+    # what is named where: a place found twice (a mention and a venue) counts once
+    named: dict[int, tuple[Division, int]] = {m.span.start: (m.division, 1) for m in places}
+    abbreviations = _province_abbreviations()
+    for sign in _PLACE_SIGNS.finditer(doc.text):
+        at = sign.end()
+        lengths = gazetteer.name_lengths_at(doc.text, at)
+        found = gazetteer.lookup(doc.text[at : at + lengths[0]])[:1] if lengths else []
+        if sign.group() == "在":
+            if found and _VENUE_GAP.match(doc.text, at + lengths[0]):
+                # the province's own meeting (省两会…在武昌召开) says whose it is as well as where
+                clause = _CLAUSE_START.split(doc.text[max(0, at - 30) : sign.start()])[-1]
+                named[at] = (found[0], 2 if clause.startswith(("省", "自治区", "区")) else 1)
+        elif found:
+            named[at] = (found[0], 1)
+        elif doc.text[at : at + 1] in abbreviations:
+            named[at] = (abbreviations[doc.text[at]], 1)
+    provinces: Counter[Division] = Counter()
+    for division, weight in named.values():
+        provinces[division.chain()[-1]] += weight
+    if not provinces:
+        return None
+    province, count = max(provinces.items(), key=lambda item: (item[1], item[0].key))
+    kind = "区" if "自治区" in province.name else province.name[-1:]
+    if count < 2 or count < _PROVINCE_MAJORITY * provinces.total() or kind not in own:
+        return None
+    return province
 
 
 _VENUE = re.compile(r"(?:举行|召开|举办)")

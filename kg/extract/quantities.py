@@ -497,11 +497,15 @@ def extract(doc: Document) -> list[Quantity]:
             reading = _listed_before_unit(text, match, reading)
         if reading is None:
             continue
-        qualifier_word = qualifier_words("before").longest_ending_at(text, reading.start)
+        # 超过 4 万亿元: a space set around an Arabic number stands between it and its bound
+        word_end = reading.start
+        while word_end > reading.start - 2 and text[word_end - 1 : word_end] in _SPACE_CHARS:
+            word_end -= 1
+        qualifier_word = qualifier_words("before").longest_ending_at(text, word_end)
         start = reading.start
         qualifier = reading.qualifier
-        if qualifier_word and _word_starts(doc, reading.start - len(qualifier_word)):
-            start -= len(qualifier_word)
+        if qualifier_word and _word_starts(doc, word_end - len(qualifier_word)):
+            start = word_end - len(qualifier_word)
             if qualifier is Qualifier.EXACT or _RESTATED.get(qualifier) is before[qualifier_word]:
                 # 突破10万元以上: the verb says it, 以上 only repeats it
                 qualifier = before[qualifier_word]
@@ -537,6 +541,8 @@ def extract(doc: Document) -> list[Quantity]:
     return _decreases(doc, _shared_qualifiers(text, found))
 
 
+_SPACE_CHARS = frozenset(" \u3000\u00a0")
+"""The spaces :data:`_SPACES` matches, read one at a time back from a number."""
 _LISTED = re.compile(rf"(?:个?[、和及与][\-−－]?{ARABIC})*个?[、和及与][\-−－]?(?={ARABIC})")
 """The rest of a list of Arabic numbers up to its last (…、3.22个、4.0个百分点)."""
 _LIST_ITEM_UNITS = frozenset({"个"})
