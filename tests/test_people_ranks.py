@@ -1,6 +1,7 @@
 """Posts of the forms the batch r13 brought (issue 14), in invented sentences: civil-service
-ranks and a body's chief specialists as one title each, and a speaker's name closed by the
-subject of the talk."""
+ranks and a body's chief specialists as one title each, a speaker's name closed by the subject
+of the talk, and a 第一书记 taken in a feature's plain words or of a village's Party
+organisation."""
 
 from __future__ import annotations
 
@@ -21,3 +22,21 @@ def test_a_chief_engineer_of_a_bureau() -> None:
 def test_a_speaker_named_before_the_subject_of_the_talk() -> None:
     found = run("县农业农村局局长、县扶贫办主任杨青山围绕产业发展介绍情况。", YONGSHENG)
     assert [role for role, _ in posts(found["杨青山"])] == ["局长", "主任"]
+
+
+def test_a_first_secretary_in_a_features_plain_words() -> None:
+    found = run(
+        "2016年5月，42岁的省农业学院人事处主任科员郑海明来到新华村当了“第一书记”。", YONGSHENG
+    )
+    assert posts(found["郑海明"]) == [
+        ("主任科员", "云南省农业学院人事处"),
+        ("第一书记", "新华村"),
+    ]
+
+
+def test_the_first_secretary_of_a_villages_party_organisation() -> None:
+    found = run("县委组织部科员郑海明担任新华村党组织第一书记。", YONGSHENG)
+    assert posts(found["郑海明"]) == [
+        ("科员", "中共永胜县委组织部"),
+        ("第一书记", "新华村党组织"),
+    ]

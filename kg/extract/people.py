@@ -66,8 +66,9 @@ _CLAUSE_HEAD = re.compile(
 (决定免去甲、乙的…职务) names its people before 的 and the posts they lose."""
 _TITLE_ASIDE = re.compile(r"[(（](?:兼|兼任|代|挂职|正[厅处科]级|副[厅处科]级)[)）]")
 """A remark in brackets between a title and the name it belongs to: 新闻办主任(兼)甲."""
-_RANK_BEFORE_POST = re.compile(r"[正副][省部厅局处科]级的?$")
-"""A rank between an appointment verb and the post (调任正厅级的…县委书记)."""
+_RANK_BEFORE_POST = re.compile(r"(?:[正副][省部厅局处科]级的?|[“「])$")
+"""A rank between an appointment verb and the post (调任正厅级的…县委书记), or the quote mark
+a feature puts round a post (当了“第一书记”)."""
 _RARE_WORD = 20
 """A dictionary frequency below which a noun that opens with a surname may be a name's start
 (胡果|雄): the words a surname opens that are no names (高度, 黄金, 刘海) are far commoner."""
