@@ -1,7 +1,7 @@
 """Posts of the forms the batch r13 brought (issue 14), in invented sentences: civil-service
 ranks and a body's chief specialists as one title each, a speaker's name closed by the subject
-of the talk, and a 第一书记 taken in a feature's plain words or of a village's Party
-organisation."""
+of the talk, a 第一书记 taken in a feature's plain words or of a village's Party organisation,
+and a secretary and a head of government named as a pair (甲书记、乙省长)."""
 
 from __future__ import annotations
 
@@ -40,3 +40,20 @@ def test_the_first_secretary_of_a_villages_party_organisation() -> None:
         ("科员", "中共永胜县委组织部"),
         ("第一书记", "新华村党组织"),
     ]
+
+
+def test_a_secretary_paired_with_the_head_of_his_place() -> None:
+    found = run("会议传达了全省电视电话会议上李东书记、王发省长的讲话精神。", YONGSHENG)
+    assert posts(found["李东"]) == [("书记", "中共云南省委")]
+    found = run("要落实好刘明书记、张华县长的要求。", YONGSHENG)
+    assert posts(found["刘明"]) == [("书记", "中共永胜县委")]
+
+
+def test_a_head_named_by_his_given_name_beside_his_secretary() -> None:
+    found = run("会议传达了全省电视电话会议上李东书记、求发省长的讲话精神。", YONGSHENG)
+    assert posts(found["求发"]) == [("省长", "云南省人民政府")]
+    assert run("要落实好书记、县长的要求。", YONGSHENG) == {}
+
+
+def test_a_bare_secretary_alone_takes_no_body() -> None:
+    assert posts(run("刘明书记说，要落实好。", YONGSHENG)["刘明"]) == []

@@ -72,6 +72,10 @@ a feature puts round a post (当了“第一书记”)."""
 _RARE_WORD = 20
 """A dictionary frequency below which a noun that opens with a surname may be a name's start
 (胡果|雄): the words a surname opens that are no names (高度, 黄金, 刘海) are far commoner."""
+_PAIRED_SECRETARIES = frozenset({"书记", "副书记"})
+_PAIRED_HEAD = re.compile(r"、[\u4e00-\u9fff]{2,4}?(?:同志)?(?P<level>[省市州县区旗乡镇])长")
+"""A head of government named by a bare title right after a secretary named the same way
+(甲书记、乙省长, 丙书记、丁县长): the pair of leaders of one place."""
 _REMOVAL = re.compile(r"免去|撤销|免除")
 _NOT_IN_BODY = re.compile(r"关于|同志|任命|免去|辞去|决定|担任")
 _INNER_HEAD = re.compile(r"(?:关于|决定)(?:任命|免去|撤销|免除|接受)")
@@ -915,6 +919,27 @@ class _Reader:
                 return start
         return None
 
+    def _paired_given_name(self, end: int, floor: int) -> int | None:
+        """Start of a leader's given name alone (求发省长) ending at ``end``, the head of a
+        place paired with its secretary named just before (甲书记、求发省长): reports of
+        meetings call the two by the names their colleagues use; two characters only, where
+        a name of the secretary ends before 书记."""
+        start = end - 2
+        if start < floor or start not in self.bounds:
+            return None
+        before = self.text[max(floor, start - 4) : start]
+        secretary = next((t for t in _PAIRED_SECRETARIES if before.endswith(t + "、")), None)
+        if secretary is None:
+            return None
+        ends_at = start - 1 - len(secretary)
+        if not any(m.span.end == ends_at for m in self.mentions):
+            return None
+        if not all(_HAN.fullmatch(c) for c in self.text[start:end]):
+            return None
+        if self.text[start:end] in _not_names() or self._in_place(start, end):
+            return None
+        return start
+
     # -- organisations --
 
     def _level_match(self, division: Division, level: str | None) -> bool:
@@ -1368,6 +1393,14 @@ class _Reader:
             implied = titles().get(hit.title)
             if implied:
                 organisation = self.implied(implied, hit.start, context)
+        if organisation is None and hit.title in _PAIRED_SECRETARIES:
+            paired = _PAIRED_HEAD.match(self.text, hit.end, self.sentence_end)
+            if paired is not None:
+                # 甲书记、乙省长: the secretary of the Party committee of the place the head
+                # named next to him heads
+                level = paired.group("level")
+                committee = "党委" if level in "乡镇" else "委"
+                organisation = self.implied(level + committee, hit.start, context)
         if organisation is None:
             return None
         role_start = hit.start
@@ -1744,6 +1777,8 @@ class _Reader:
                 self._name_list(first_end, end, None, posts, first=False)
                 continue
             name_start = self.name_before(chain[0].org_start, start)
+            if name_start is None and posts:
+                name_start = self._paired_given_name(chain[0].org_start, start)
             spaced = self._name_spaced_before(chain, start, end) if posts else None
             if name_start is not None:
                 self._add(name_start, chain[0].org_start, posts)
