@@ -1,11 +1,13 @@
 """Posts of the forms the batch r13 brought (issue 14), in invented sentences: civil-service
 ranks and a body's chief specialists as one title each, a speaker's name closed by the subject
 of the talk, a 第一书记 taken in a feature's plain words or of a village's Party organisation,
-and a secretary and a head of government named as a pair (甲书记、乙省长)."""
+a secretary and a head of government named as a pair (甲书记、乙省长), and posts put before the
+person by 作为."""
 
 from __future__ import annotations
 
 from tests.test_people import YONGSHENG, posts, run
+from tests.test_people_posts import run_with_villages
 
 
 def test_a_civil_service_rank_is_one_title() -> None:
@@ -57,3 +59,18 @@ def test_a_head_named_by_his_given_name_beside_his_secretary() -> None:
 
 def test_a_bare_secretary_alone_takes_no_body() -> None:
     assert posts(run("刘明书记说，要落实好。", YONGSHENG)["刘明"]) == []
+
+
+def test_posts_put_before_the_person_by_as() -> None:
+    found = run("作为中央和国家机关工委宣传部副部长，孙丽萍是主动报名来扶贫的。", YONGSHENG)
+    assert posts(found["孙丽萍"]) == [("副部长", "中央和国家机关工委宣传部")]
+    found = run("作为省农业农村厅办公室副主任，孙丽萍主动报名来扶贫。", YONGSHENG)
+    assert posts(found["孙丽萍"]) == [("副主任", "云南省农业农村厅办公室")]
+    assert run("作为县委副书记，要带头抓落实。", YONGSHENG) == {}
+
+
+def test_a_village_post_said_again_without_the_village_is_one_post() -> None:
+    found = run_with_villages(
+        "红星村党总支书记孙丽萍走访农户。作为村党总支书记，孙丽萍深知成果来之不易。"
+    )
+    assert [role for role, _ in posts(found["孙丽萍"])] == ["党总支书记"]

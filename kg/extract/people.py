@@ -66,6 +66,9 @@ _CLAUSE_HEAD = re.compile(
 (决定免去甲、乙的…职务) names its people before 的 and the posts they lose."""
 _TITLE_ASIDE = re.compile(r"[(（](?:兼|兼任|代|挂职|正[厅处科]级|副[厅处科]级)[)）]")
 """A remark in brackets between a title and the name it belongs to: 新闻办主任(兼)甲."""
+_APPOSITION_OPENER = "作为"
+_APPOSITION_COMMAS = frozenset("，,")
+"""作为 + posts + a comma: the posts of the person the next clause opens with."""
 _RANK_BEFORE_POST = re.compile(r"(?:[正副][省部厅局处科]级的?|[“「])$")
 """A rank between an appointment verb and the post (调任正厅级的…县委书记), or the quote mark
 a feature puts round a post (当了“第一书记”)."""
@@ -221,8 +224,16 @@ def _org_rows() -> dict[str, _OrgRow]:
         explicit.setdefault(body, _OrgRow(body, None, None))
         for organ in ("党委", "党组"):
             explicit.setdefault(body + organ, _OrgRow(body + organ, body, None))
+        for department in _central_departments():
+            explicit.setdefault(body + department, _OrgRow(body + department, body, None))
     starred.update(explicit)
     return starred
+
+
+@cache
+def _central_departments() -> tuple[str, ...]:
+    """See ``people_central_departments.txt``."""
+    return read_words("people_central_departments.txt")
 
 
 @cache
@@ -1574,6 +1585,20 @@ class _Reader:
         name_end = self.name_at(at + 1, limit) or self._list_item_end(at + 1, limit)
         return (at + 1, name_end) if name_end is not None else None
 
+    def _apposed_name(self, chain: list[_TitleHit], at: int, limit: int) -> tuple[int, int] | None:
+        """The name opening the clause after a chain of posts that 作为 opens and a comma
+        closes (作为某部副部长，甲是…): the person who holds them."""
+        if self.text[at : at + 1] not in _APPOSITION_COMMAS:
+            return None
+        opens = self._chain_start(chain)
+        if not self.text.endswith(_APPOSITION_OPENER, self.sentence_start, opens):
+            return None
+        clause = self._clause_start(opens, self.sentence_start)
+        if opens - clause != len(_APPOSITION_OPENER):
+            return None
+        name_end = self.name_at(at + 1, limit)
+        return (at + 1, name_end) if name_end is not None else None
+
     def _signature(self, at: int, limit: int) -> tuple[int, int] | None:
         """The name of a report's signature line after its title: spaces, then a name that
         ends the line, a two-character one maybe spaced out (县长 赫绍洪, 代市长 王 旭,
@@ -1761,7 +1786,9 @@ class _Reader:
                 chain_at[chain[0].org_start] = self._add(after, name_end, posts)
                 self._name_list(name_end, end, None, posts, first=False)
                 continue
-            career = self._career_name(chain, last.end, end)
+            career = self._career_name(chain, last.end, end) or self._apposed_name(
+                chain, last.end, end
+            )
             if posts and career is not None:
                 # 曾任隆德县委常委、副县长的樊学双: the posts a person held, then the person
                 chain_at[chain[0].org_start] = self._add(career[0], career[1], posts)
@@ -2312,7 +2339,10 @@ class _Reader:
             seen: set[tuple[str, str]] = set()
             for mention in mentions:
                 for post in mention.posts:
-                    key = (post.organisation.key, post.role_span.text)
+                    written = post.role_span.text
+                    if written[:1] in LEVEL_CHARS and written[1:] in titles():
+                        written = written[1:]  # 村党总支书记 again of the village named before
+                    key = (post.organisation.key, written)
                     if key not in seen:
                         seen.add(key)
                         posts.append(post)
