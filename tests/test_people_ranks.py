@@ -2,7 +2,7 @@
 ranks and a body's chief specialists as one title each, a speaker's name closed by the subject
 of the talk, a 第一书记 taken in a feature's plain words or of a village's Party organisation,
 a secretary and a head of government named as a pair (甲书记、乙省长), and posts put before the
-person by 作为."""
+person by 作为 or after a date and the way of posting (2016年8月被选派为…)."""
 
 from __future__ import annotations
 
@@ -74,3 +74,10 @@ def test_a_village_post_said_again_without_the_village_is_one_post() -> None:
         "红星村党总支书记孙丽萍走访农户。作为村党总支书记，孙丽萍深知成果来之不易。"
     )
     assert [role for role, _ in posts(found["孙丽萍"])] == ["党总支书记"]
+
+
+def test_a_date_and_the_way_of_posting_before_the_post() -> None:
+    found = run("孙丽萍2016年8月被选派为挂职扶贫的县委副书记。", YONGSHENG)
+    assert posts(found["孙丽萍"]) == [("副书记", "中共永胜县委")]
+    found = run("孙丽萍2016年8月任县委副书记。", YONGSHENG)
+    assert posts(found["孙丽萍"]) == [("副书记", "中共永胜县委")]
