@@ -81,3 +81,11 @@ def test_a_date_and_the_way_of_posting_before_the_post() -> None:
     assert posts(found["孙丽萍"]) == [("副书记", "中共永胜县委")]
     found = run("孙丽萍2016年8月任县委副书记。", YONGSHENG)
     assert posts(found["孙丽萍"]) == [("副书记", "中共永胜县委")]
+
+
+def test_a_post_a_feature_quotes_after_its_body() -> None:
+    found = run("县委组织部科员孙丽萍担任东山乡新华村村党组织“第一书记”已有半年。", YONGSHENG)
+    assert posts(found["孙丽萍"]) == [
+        ("科员", "中共永胜县委组织部"),
+        ("第一书记", "新华村党组织"),
+    ]

@@ -66,6 +66,8 @@ _CLAUSE_HEAD = re.compile(
 (决定免去甲、乙的…职务) names its people before 的 and the posts they lose."""
 _TITLE_ASIDE = re.compile(r"[(（](?:兼|兼任|代|挂职|正[厅处科]级|副[厅处科]级)[)）]")
 """A remark in brackets between a title and the name it belongs to: 新闻办主任(兼)甲."""
+_POST_QUOTES = {"“": "”", "「": "」"}
+"""Quote marks a feature puts round a post after its body (某村党组织“第一书记”)."""
 _APPOSITION_OPENER = "作为"
 _APPOSITION_COMMAS = frozenset("，,")
 """作为 + posts + a comma: the posts of the person the next clause opens with."""
@@ -1246,7 +1248,14 @@ class _Reader:
                 if at in self.bounds or at + n in self.bounds:
                     if self.text[at + n : at + n + 1] in ("会", "处"):
                         continue  # 常委会, 书记处
-                    seg = at
+                    body_end = at
+                    if (
+                        at - 1 > floor
+                        and self.text[at - 1] in _POST_QUOTES
+                        and self.text[at + n : at + n + 1] == _POST_QUOTES[self.text[at - 1]]
+                    ):
+                        body_end = at - 1  # 某村党组织|“第一书记”: a feature quotes the post
+                    seg = body_end
                     while (
                         seg > floor
                         and self.text[seg - 1] not in '，。、；：:,;/／|丨 \u3000“”"《》()（）【】'
@@ -1259,7 +1268,11 @@ class _Reader:
                         and hits[-1].org.scope is not None
                         and self.text[hits[-1].end : seg] in _CHAIN_JOINERS
                     )
-                    org = self.organisation(seg, at, context, unplaced) if seg < at else None
+                    org = (
+                        self.organisation(seg, body_end, context, unplaced)
+                        if seg < body_end
+                        else None
+                    )
                     if org is None and seg < at and word[0] in _org_suffixes():
                         # 组织部长, 公安局长: the body's last character opens the title too
                         org = self.organisation(seg, at + 1, context, unplaced)
