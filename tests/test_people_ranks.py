@@ -2,7 +2,7 @@
 ranks and a body's chief specialists as one title each, a speaker's name closed by the subject
 of the talk, a 第一书记 taken in a feature's plain words or of a village's Party organisation,
 a secretary and a head of government named as a pair (甲书记、乙省长), and posts put before the
-person by 作为 or after a date and the way of posting (2016年8月被选派为…)."""
+person by 作为 or after a date and the way of posting (2016年8月被选派为…); 委员长."""
 
 from __future__ import annotations
 
@@ -89,3 +89,14 @@ def test_a_post_a_feature_quotes_after_its_body() -> None:
         ("科员", "中共永胜县委组织部"),
         ("第一书记", "新华村党组织"),
     ]
+
+
+def test_the_chairman_of_a_standing_committee() -> None:
+    found = run("全国人大常委会委员长孙丽萍出席会议。", YONGSHENG)
+    assert posts(found["孙丽萍"]) == [("委员长", "全国人大常委会")]
+    assert "长孙丽萍" not in found
+
+
+def test_a_foreign_head_of_state_by_that_title() -> None:
+    found = run("邻国劳动党总书记、国务委员长金永哲会见代表团。", YONGSHENG)
+    assert "金永哲" in found
