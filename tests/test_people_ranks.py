@@ -1,8 +1,9 @@
 """Posts of the forms the batch r13 brought (issue 14), in invented sentences: civil-service
 ranks and a body's chief specialists as one title each, a speaker's name closed by the subject
 of the talk, a 第一书记 taken in a feature's plain words or of a village's Party organisation,
-a secretary and a head of government named as a pair (甲书记、乙省长), and posts put before the
-person by 作为 or after a date and the way of posting (2016年8月被选派为…); 委员长."""
+a secretary and a head of government named as a pair (甲书记、乙省长), posts put before the
+person by 作为 or after a date and the way of posting (2016年8月被选派为…), 委员长, and a line
+of a body's name and a person's (某局 张三)."""
 
 from __future__ import annotations
 
@@ -100,3 +101,9 @@ def test_the_chairman_of_a_standing_committee() -> None:
 def test_a_foreign_head_of_state_by_that_title() -> None:
     found = run("邻国劳动党总书记、国务委员长金永哲会见代表团。", YONGSHENG)
     assert "金永哲" in found
+
+
+def test_a_line_of_a_body_and_a_person() -> None:
+    found = run("国务院新闻办新闻局 孙丽萍\n主持人：欢迎各位。", YONGSHENG)
+    assert posts(found["孙丽萍"]) == []
+    assert run("永胜县 孙丽萍\n", YONGSHENG) == {}

@@ -66,6 +66,10 @@ _CLAUSE_HEAD = re.compile(
 (决定免去甲、乙的…职务) names its people before 的 and the posts they lose."""
 _TITLE_ASIDE = re.compile(r"[(（](?:兼|兼任|代|挂职|正[厅处科]级|副[厅处科]级)[)）]")
 """A remark in brackets between a title and the name it belongs to: 新闻办主任(兼)甲."""
+_BODY_BYLINE = re.compile(
+    r"(?P<body>[\u4e00-\u9fff]{3,24})[ \u3000]+(?P<name>[\u4e00-\u9fff]{2,3})[ \u3000]*\n?"
+)
+"""A line of a body's name, spaces and a person's name (某局 张三)."""
 _POST_QUOTES = {"“": "”", "「": "」"}
 """Quote marks a feature puts round a post after its body (某村党组织“第一书记”)."""
 _APPOSITION_OPENER = "作为"
@@ -1668,6 +1672,26 @@ class _Reader:
             post = Post(span=span, role_span=span, organisation=organisation)
             self._add(signed[0], signed[1], [post])
 
+    def _body_byline(self, start: int, end: int) -> None:
+        """A line of a body's name, spaces, then a person's name and nothing else (某局 张三,
+        a transcript's chair before his words): a person of that body, whose post it does
+        not say."""
+        at = self._line_opening(start, end)
+        match = _BODY_BYLINE.fullmatch(self.text, at, end) if at is not None else None
+        if match is None:
+            return
+        name_start, name_end = match.span("name")
+        if any(m.span.start == name_start for m in self.mentions):
+            return
+        body = self.organisation(match.start("body"), match.end("body"), [])
+        if body is None or body[0] != match.start("body"):
+            return
+        if not self._surname_length(name_start) or not self._valid_name(name_start, name_end):
+            return
+        if self.text[name_start:name_end] in _not_names() or self._in_place(name_start, name_end):
+            return
+        self._add(name_start, name_end, [])
+
     def _name_glued_to_title(self, title: _TitleHit, limit: int) -> int | None:
         """End of a name after a title that jieba cut through (…副总指挥长|其美仁增主持 read as
         长其|美仁|增): two to four Han characters up to a word that follows names, at a word
@@ -1865,6 +1889,7 @@ class _Reader:
                 if clause > start + 1 and _PRONOUN_APPOINTED.fullmatch(self.text, clause, opens):
                     self._pronoun_posts(start, clause - 1, clause, posts, True)
         self._spaced_signature(start, end)
+        self._body_byline(start, end)
         self._name_line(start, end)
         self._counted_names(start, end)
         self._attending_names(start, end)
