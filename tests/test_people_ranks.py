@@ -3,7 +3,7 @@ ranks and a body's chief specialists as one title each, a speaker's name closed 
 of the talk, a 第一书记 taken in a feature's plain words or of a village's Party organisation,
 a secretary and a head of government named as a pair (甲书记、乙省长), posts put before the
 person by 作为 or after a date and the way of posting (2016年8月被选派为…), 委员长, and a line
-of a body's name and a person's (某局 张三)."""
+of a body's name and a person's (某局 张三) or of an author's name alone opening the text."""
 
 from __future__ import annotations
 
@@ -107,3 +107,10 @@ def test_a_line_of_a_body_and_a_person() -> None:
     found = run("国务院新闻办新闻局 孙丽萍\n主持人：欢迎各位。", YONGSHENG)
     assert posts(found["孙丽萍"]) == []
     assert run("永胜县 孙丽萍\n", YONGSHENG) == {}
+
+
+def test_an_authors_name_alone_on_the_first_line() -> None:
+    found = run("孙丽萍\n早晨五点，他已经起床了。", YONGSHENG)
+    assert posts(found["孙丽萍"]) == []
+    assert run("巴蜀网\n早晨五点，他已经起床了。", YONGSHENG) == {}
+    assert run("早晨五点。\n孙丽萍\n", YONGSHENG) == {}

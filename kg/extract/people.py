@@ -70,6 +70,8 @@ _BODY_BYLINE = re.compile(
     r"(?P<body>[\u4e00-\u9fff]{3,24})[ \u3000]+(?P<name>[\u4e00-\u9fff]{2,3})[ \u3000]*\n?"
 )
 """A line of a body's name, spaces and a person's name (某局 张三)."""
+_NAME_ALONE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3})[ \u3000]*\n?")
+"""A line of a name and nothing else."""
 _POST_QUOTES = {"“": "”", "「": "」"}
 """Quote marks a feature puts round a post after its body (某村党组织“第一书记”)."""
 _APPOSITION_OPENER = "作为"
@@ -507,6 +509,8 @@ class _Reader:
         self.bounds: set[int] = set()
         self.sentence_start = 0
         self.sentence_end = 0
+        # where the text's first line starts, after blank lines and spaces (an author's byline)
+        self.opening = len(self.text) - len(self.text.lstrip())
 
     # -- tokens and names --
 
@@ -1680,17 +1684,34 @@ class _Reader:
         match = _BODY_BYLINE.fullmatch(self.text, at, end) if at is not None else None
         if match is None:
             return
-        name_start, name_end = match.span("name")
-        if any(m.span.start == name_start for m in self.mentions):
-            return
         body = self.organisation(match.start("body"), match.end("body"), [])
-        if body is None or body[0] != match.start("body"):
+        if body is not None and body[0] == match.start("body"):
+            self._add_line_name(*match.span("name"))
+
+    def _opening_byline(self, start: int, end: int) -> None:
+        """The text's first line, a name with a listed surname and nothing else, that jieba
+        reads as one name: its author's byline above the article (张三, then the text; not a
+        site's name, 巴蜀|网)."""
+        if self.opening < start or self.opening >= end:
             return
-        if not self._surname_length(name_start) or not self._valid_name(name_start, name_end):
+        match = _NAME_ALONE.fullmatch(self.text, self.opening, end)
+        if match is None:
             return
-        if self.text[name_start:name_end] in _not_names() or self._in_place(name_start, name_end):
+        name_start, name_end = match.span("name")
+        token = self.tokens.get(name_start)
+        if token is not None and token.end == name_end and token.pos.startswith("nr"):
+            self._add_line_name(name_start, name_end)
+
+    def _add_line_name(self, start: int, end: int) -> None:
+        """A person named at ``start:end`` of a byline with no post, if it reads as a name
+        with a listed surname, not yet taken and no place's."""
+        if any(m.span.start == start for m in self.mentions):
             return
-        self._add(name_start, name_end, [])
+        if not self._surname_length(start) or not self._valid_name(start, end):
+            return
+        if self.text[start:end] in _not_names() or self._in_place(start, end):
+            return
+        self._add(start, end, [])
 
     def _name_glued_to_title(self, title: _TitleHit, limit: int) -> int | None:
         """End of a name after a title that jieba cut through (…副总指挥长|其美仁增主持 read as
@@ -1890,6 +1911,7 @@ class _Reader:
                     self._pronoun_posts(start, clause - 1, clause, posts, True)
         self._spaced_signature(start, end)
         self._body_byline(start, end)
+        self._opening_byline(start, end)
         self._name_line(start, end)
         self._counted_names(start, end)
         self._attending_names(start, end)
