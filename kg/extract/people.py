@@ -66,11 +66,27 @@ _CLAUSE_HEAD = re.compile(
 (决定免去甲、乙的…职务) names its people before 的 and the posts they lose."""
 _TITLE_ASIDE = re.compile(r"[(（](?:兼|兼任|代|挂职|正[厅处科]级|副[厅处科]级)[)）]")
 """A remark in brackets between a title and the name it belongs to: 新闻办主任(兼)甲."""
-_RANK_BEFORE_POST = re.compile(r"[正副][省部厅局处科]级的?$")
-"""A rank between an appointment verb and the post (调任正厅级的…县委书记)."""
+_BODY_BYLINE = re.compile(
+    r"(?P<body>[\u4e00-\u9fff]{3,24})[ \u3000]+(?P<name>[\u4e00-\u9fff]{2,3})[ \u3000]*\n?"
+)
+"""A line of a body's name, spaces and a person's name (某局 张三)."""
+_NAME_ALONE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3})[ \u3000]*\n?")
+"""A line of a name and nothing else."""
+_POST_QUOTES = {"“": "”", "「": "」"}
+"""Quote marks a feature puts round a post after its body (某村党组织“第一书记”)."""
+_APPOSITION_OPENER = "作为"
+_APPOSITION_COMMAS = frozenset("，,")
+"""作为 + posts + a comma: the posts of the person the next clause opens with."""
+_RANK_BEFORE_POST = re.compile(r"(?:[正副][省部厅局处科]级的?|[“「])$")
+"""A rank between an appointment verb and the post (调任正厅级的…县委书记), or the quote mark
+a feature puts round a post (当了“第一书记”)."""
 _RARE_WORD = 20
 """A dictionary frequency below which a noun that opens with a surname may be a name's start
 (胡果|雄): the words a surname opens that are no names (高度, 黄金, 刘海) are far commoner."""
+_PAIRED_SECRETARIES = frozenset({"书记", "副书记"})
+_PAIRED_HEAD = re.compile(r"、[\u4e00-\u9fff]{2,4}?(?:同志)?(?P<level>[省市州县区旗乡镇])长")
+"""A head of government named by a bare title right after a secretary named the same way
+(甲书记、乙省长, 丙书记、丁县长): the pair of leaders of one place."""
 _REMOVAL = re.compile(r"免去|撤销|免除")
 _NOT_IN_BODY = re.compile(r"关于|同志|任命|免去|辞去|决定|担任")
 _INNER_HEAD = re.compile(r"(?:关于|决定)(?:任命|免去|撤销|免除|接受)")
@@ -82,13 +98,17 @@ _CLAUSE_MARKS = "，,；;：:。\n"
 _LINE_LOOKBACK = 400
 _CLAUSE_TAIL = re.compile(
     r"(?:等?[0-9一二两三四五六七八九十百]*[位名])?(?:同志|[\u4e00-\u9fff]{0,4}?(?:人员|干部))?"
+    r"(?:(?:于)?[0-9]{4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?)?"
     r"(?:因[\u4e00-\u9fff]{1,8}?)?(?:已经|已|曾经|曾|还|也|又|再次|再度|先后|分别)?(?:提出|请求)?"
     r"(?:(?:被)?(?:派驻|下派到|下派|选派到|派往|派到)[\u4e00-\u9fff]{2,16}?)?"
-    r"(?P<verb>为|是|当选为|当选|辞去|升任|转任|调任|改任|出任|担任|任|不再(?:兼任|担任|任)|(?P<of>的))(?:党?支部)?"
+    r"(?:被(?:选派|选拔|推荐|提名|任命))?"
+    r"(?P<verb>为|是|当选为|当选|辞去|升任|转任|调任|改任|出任|担任|任|不再(?:兼任|担任|任)|(?P<of>的))"
+    r"(?:党?支部|(?<=为)挂职(?:扶贫)?的)?"
 )
 """What stands between the names of an appointment clause and the posts: a count of them
-(三位同志), a reason (因工作变动), an adverb of time (已担任, 再次当选), the place a person is
-sent to (派驻某村担任), then the verb, maybe the village's branch (担任支部|第一书记);
+(三位同志), a date (2016年8月), a reason (因工作变动), an adverb of time (已担任, 再次当选), the
+place a person is sent to (派驻某村担任) or how (被选派为), then the verb, maybe the village's
+branch (担任支部|第一书记) or the posting's kind (被选派为挂职扶贫的|县委副书记);
 不再担任 names the post a person leaves, as 辞去 does."""
 _NOT_NAME_START_TAGS = ("d", "c", "p", "r", "u", "v")
 """jieba tags of a word that a surname character opens but a name does not (曾经, 任职)."""
@@ -216,8 +236,16 @@ def _org_rows() -> dict[str, _OrgRow]:
         explicit.setdefault(body, _OrgRow(body, None, None))
         for organ in ("党委", "党组"):
             explicit.setdefault(body + organ, _OrgRow(body + organ, body, None))
+        for department in _central_departments():
+            explicit.setdefault(body + department, _OrgRow(body + department, body, None))
     starred.update(explicit)
     return starred
+
+
+@cache
+def _central_departments() -> tuple[str, ...]:
+    """See ``people_central_departments.txt``."""
+    return read_words("people_central_departments.txt")
 
 
 @cache
@@ -481,6 +509,8 @@ class _Reader:
         self.bounds: set[int] = set()
         self.sentence_start = 0
         self.sentence_end = 0
+        # where the text's first line starts, after blank lines and spaces (an author's byline)
+        self.opening = len(self.text) - len(self.text.lstrip())
 
     # -- tokens and names --
 
@@ -914,6 +944,27 @@ class _Reader:
                 return start
         return None
 
+    def _paired_given_name(self, end: int, floor: int) -> int | None:
+        """Start of a leader's given name alone (求发省长) ending at ``end``, the head of a
+        place paired with its secretary named just before (甲书记、求发省长): reports of
+        meetings call the two by the names their colleagues use; two characters only, where
+        a name of the secretary ends before 书记."""
+        start = end - 2
+        if start < floor or start not in self.bounds:
+            return None
+        before = self.text[max(floor, start - 4) : start]
+        secretary = next((t for t in _PAIRED_SECRETARIES if before.endswith(t + "、")), None)
+        if secretary is None:
+            return None
+        ends_at = start - 1 - len(secretary)
+        if not any(m.span.end == ends_at for m in self.mentions):
+            return None
+        if not all(_HAN.fullmatch(c) for c in self.text[start:end]):
+            return None
+        if self.text[start:end] in _not_names() or self._in_place(start, end):
+            return None
+        return start
+
     # -- organisations --
 
     def _level_match(self, division: Division, level: str | None) -> bool:
@@ -1205,7 +1256,14 @@ class _Reader:
                 if at in self.bounds or at + n in self.bounds:
                     if self.text[at + n : at + n + 1] in ("会", "处"):
                         continue  # 常委会, 书记处
-                    seg = at
+                    body_end = at
+                    if (
+                        at - 1 > floor
+                        and self.text[at - 1] in _POST_QUOTES
+                        and self.text[at + n : at + n + 1] == _POST_QUOTES[self.text[at - 1]]
+                    ):
+                        body_end = at - 1  # 某村党组织|“第一书记”: a feature quotes the post
+                    seg = body_end
                     while (
                         seg > floor
                         and self.text[seg - 1] not in '，。、；：:,;/／|丨 \u3000“”"《》()（）【】'
@@ -1218,7 +1276,11 @@ class _Reader:
                         and hits[-1].org.scope is not None
                         and self.text[hits[-1].end : seg] in _CHAIN_JOINERS
                     )
-                    org = self.organisation(seg, at, context, unplaced) if seg < at else None
+                    org = (
+                        self.organisation(seg, body_end, context, unplaced)
+                        if seg < body_end
+                        else None
+                    )
                     if org is None and seg < at and word[0] in _org_suffixes():
                         # 组织部长, 公安局长: the body's last character opens the title too
                         org = self.organisation(seg, at + 1, context, unplaced)
@@ -1367,6 +1429,14 @@ class _Reader:
             implied = titles().get(hit.title)
             if implied:
                 organisation = self.implied(implied, hit.start, context)
+        if organisation is None and hit.title in _PAIRED_SECRETARIES:
+            paired = _PAIRED_HEAD.match(self.text, hit.end, self.sentence_end)
+            if paired is not None:
+                # 甲书记、乙省长: the secretary of the Party committee of the place the head
+                # named next to him heads
+                level = paired.group("level")
+                committee = "党委" if level in "乡镇" else "委"
+                organisation = self.implied(level + committee, hit.start, context)
         if organisation is None:
             return None
         role_start = hit.start
@@ -1540,6 +1610,20 @@ class _Reader:
         name_end = self.name_at(at + 1, limit) or self._list_item_end(at + 1, limit)
         return (at + 1, name_end) if name_end is not None else None
 
+    def _apposed_name(self, chain: list[_TitleHit], at: int, limit: int) -> tuple[int, int] | None:
+        """The name opening the clause after a chain of posts that 作为 opens and a comma
+        closes (作为某部副部长，甲是…): the person who holds them."""
+        if self.text[at : at + 1] not in _APPOSITION_COMMAS:
+            return None
+        opens = self._chain_start(chain)
+        if not self.text.endswith(_APPOSITION_OPENER, self.sentence_start, opens):
+            return None
+        clause = self._clause_start(opens, self.sentence_start)
+        if opens - clause != len(_APPOSITION_OPENER):
+            return None
+        name_end = self.name_at(at + 1, limit)
+        return (at + 1, name_end) if name_end is not None else None
+
     def _signature(self, at: int, limit: int) -> tuple[int, int] | None:
         """The name of a report's signature line after its title: spaces, then a name that
         ends the line, a two-character one maybe spaced out (县长 赫绍洪, 代市长 王 旭,
@@ -1591,6 +1675,43 @@ class _Reader:
             span = self.doc.span(match.start("title"), match.end("title"))
             post = Post(span=span, role_span=span, organisation=organisation)
             self._add(signed[0], signed[1], [post])
+
+    def _body_byline(self, start: int, end: int) -> None:
+        """A line of a body's name, spaces, then a person's name and nothing else (某局 张三,
+        a transcript's chair before his words): a person of that body, whose post it does
+        not say."""
+        at = self._line_opening(start, end)
+        match = _BODY_BYLINE.fullmatch(self.text, at, end) if at is not None else None
+        if match is None:
+            return
+        body = self.organisation(match.start("body"), match.end("body"), [])
+        if body is not None and body[0] == match.start("body"):
+            self._add_line_name(*match.span("name"))
+
+    def _opening_byline(self, start: int, end: int) -> None:
+        """The text's first line, a name with a listed surname and nothing else, that jieba
+        reads as one name: its author's byline above the article (张三, then the text; not a
+        site's name, 巴蜀|网)."""
+        if self.opening < start or self.opening >= end:
+            return
+        match = _NAME_ALONE.fullmatch(self.text, self.opening, end)
+        if match is None:
+            return
+        name_start, name_end = match.span("name")
+        token = self.tokens.get(name_start)
+        if token is not None and token.end == name_end and token.pos.startswith("nr"):
+            self._add_line_name(name_start, name_end)
+
+    def _add_line_name(self, start: int, end: int) -> None:
+        """A person named at ``start:end`` of a byline with no post, if it reads as a name
+        with a listed surname, not yet taken and no place's."""
+        if any(m.span.start == start for m in self.mentions):
+            return
+        if not self._surname_length(start) or not self._valid_name(start, end):
+            return
+        if self.text[start:end] in _not_names() or self._in_place(start, end):
+            return
+        self._add(start, end, [])
 
     def _name_glued_to_title(self, title: _TitleHit, limit: int) -> int | None:
         """End of a name after a title that jieba cut through (…副总指挥长|其美仁增主持 read as
@@ -1727,7 +1848,9 @@ class _Reader:
                 chain_at[chain[0].org_start] = self._add(after, name_end, posts)
                 self._name_list(name_end, end, None, posts, first=False)
                 continue
-            career = self._career_name(chain, last.end, end)
+            career = self._career_name(chain, last.end, end) or self._apposed_name(
+                chain, last.end, end
+            )
             if posts and career is not None:
                 # 曾任隆德县委常委、副县长的樊学双: the posts a person held, then the person
                 chain_at[chain[0].org_start] = self._add(career[0], career[1], posts)
@@ -1743,6 +1866,8 @@ class _Reader:
                 self._name_list(first_end, end, None, posts, first=False)
                 continue
             name_start = self.name_before(chain[0].org_start, start)
+            if name_start is None and posts:
+                name_start = self._paired_given_name(chain[0].org_start, start)
             spaced = self._name_spaced_before(chain, start, end) if posts else None
             if name_start is not None:
                 self._add(name_start, chain[0].org_start, posts)
@@ -1785,6 +1910,8 @@ class _Reader:
                 if clause > start + 1 and _PRONOUN_APPOINTED.fullmatch(self.text, clause, opens):
                     self._pronoun_posts(start, clause - 1, clause, posts, True)
         self._spaced_signature(start, end)
+        self._body_byline(start, end)
+        self._opening_byline(start, end)
         self._name_line(start, end)
         self._counted_names(start, end)
         self._attending_names(start, end)
@@ -2276,7 +2403,10 @@ class _Reader:
             seen: set[tuple[str, str]] = set()
             for mention in mentions:
                 for post in mention.posts:
-                    key = (post.organisation.key, post.role_span.text)
+                    written = post.role_span.text
+                    if written[:1] in LEVEL_CHARS and written[1:] in titles():
+                        written = written[1:]  # 村党总支书记 again of the village named before
+                    key = (post.organisation.key, written)
                     if key not in seen:
                         seen.add(key)
                         posts.append(post)
