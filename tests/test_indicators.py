@@ -91,6 +91,19 @@ LIFTED = "people-lifted-out-of-poverty"
         ("贫困县通过省检", "COUNT", "poor-counties-exit-assessed"),  # the province's check
         # the registered poor lifted out, counted in households: not 建档立卡贫困人口 beside 脱贫
         ("建档立卡贫困人口脱贫", "HOUSEHOLD", "households-lifted-out-of-poverty"),
+        # the genre's other words for the same concepts (round ten, r14)
+        ("全镇贫困村摘帽", "COUNT", "poor-villages-exited"),  # not the counties' 摘帽
+        ("全区经济薄弱村达标", "COUNT", "poor-villages-exited"),  # 江苏's word for poor villages
+        ("全州国贫县脱贫出列", "COUNT", "poor-counties-exited"),  # not the villages' 出列
+        ("全省贫困县全部脱贫出列", "COUNT", "poor-counties-exited"),
+        ("全县贫困人口摆脱贫困", "PERSON", "people-lifted-out-of-poverty"),
+        ("贫困户摆脱贫困", "HOUSEHOLD", "households-lifted-out-of-poverty"),
+        ("仍处于贫困线以下", "HOUSEHOLD", "poor-households"),
+        ("仍处于贫困线以下", "PERSON", "poverty-headcount"),
+        ("改造农村危旧房", "HOUSEHOLD", "dilapidated-housing-renovated"),
+        ("建档立卡贫困户危房改造", "HOUSEHOLD", "dilapidated-housing-renovated"),
+        ("累计搬迁入住", "HOUSEHOLD", "relocated-households"),
+        ("集中安置贫困户", "PERSON", "relocated-people"),
     ],
 )
 def test_phrase_maps_to_its_concept(phrase: str, unit: str, notation: str) -> None:
@@ -130,6 +143,13 @@ def test_phrase_maps_to_its_concept(phrase: str, unit: str, notation: str) -> No
         # households watched for falling back are not those lifted out
         ("全县脱贫不稳定户", "PERSON"),
         ("脱贫户中的边缘易致贫户", "HOUSEHOLD"),
+        # works done for the poor households count the works, not the households
+        ("贫困户改厕", "HOUSEHOLD"),
+        ("建档立卡户改圈", "HOUSEHOLD"),
+        # villages whose industry reached a standard are a part of those exited
+        ("已退出贫困村产业发展达标", "COUNT"),
+        # people given a job post are neither the poor nor the relocated
+        ("公益岗位安置贫困户", "PERSON"),
     ],
 )
 def test_phrase_naming_no_single_concept_maps_to_none(phrase: str, unit: str) -> None:

@@ -140,3 +140,25 @@ def test_the_first_item_of_a_list_has_the_predicate_the_list_ends_with() -> None
 def test_items_listed_without_a_predicate_keep_their_own_words() -> None:
     found = measure("全县新建12个村卫生室、30所学校和5个养老院。")
     assert [found[n].indicator for n in ("12个", "30所", "5个")] == ["村卫生室", "学校", "养老院"]
+
+
+def test_an_item_with_a_predicate_of_its_own_does_not_take_the_next_items() -> None:
+    found = measure("全区14个贫困县全部摘帽、830个贫困村全部出列、52万贫困人口摆脱贫困。")
+    assert found["14个"].indicator == "贫困县全部摘帽"
+    assert notation(found["14个"]) == "poor-counties-exited"
+    assert notation(found["830个"]) == "poor-villages-exited"
+    assert notation(found["52万"]) == "people-lifted-out-of-poverty"
+
+
+def test_a_count_whose_noun_opens_with_a_modifier_tagged_a_verb_is_named_by_the_predicate() -> None:
+    found = measure("全市有3600余户、8100余名建档立卡低收入户脱贫。")
+    assert found["3600余户"].indicator == "脱贫"
+    assert notation(found["3600余户"]) == "households-lifted-out-of-poverty"
+    assert notation(found["8100余名"]) == "people-lifted-out-of-poverty"
+
+
+def test_counts_on_both_sides_of_a_verb_of_reaching_a_level_are_levels_of_the_subject() -> None:
+    found = measure("全县贫困人口由建档立卡时的2.4万户、8.7万人减少至56户、130人，成效明显。")
+    assert {found[n].indicator for n in ("2.4万户", "8.7万人", "56户", "130人")} == {"贫困人口"}
+    assert notation(found["2.4万户"]) == notation(found["56户"]) == "poor-households"
+    assert notation(found["8.7万人"]) == notation(found["130人"]) == "poverty-headcount"

@@ -430,6 +430,9 @@ class _Reader:
 
     def _indicator(self, quantity: Quantity, clause: _Clause) -> tuple[str, Span | None, str]:
         text = self.text
+        level, level_span = self._level_of_change(quantity, clause)
+        if level:
+            return level, level_span, "level"
         following, stop = self._following(quantity, clause)
         after = self.quantities_in(quantity.span.end, clause.end)
         # numbers side by side share what they count: 4.43万户17.87万贫困人口, 65类288个
@@ -483,7 +486,7 @@ class _Reader:
             elif after and (
                 stop == "joined" or text[following[-1].end : after[0].span.start] == "、"
             ):
-                label += self._shared_predicate(after[0], clause)
+                label += self._unless_own(label, self._shared_predicate(after[0], clause), quantity)
             if label:
                 return label, span, "following"
         if predicate and preceding:
@@ -534,6 +537,45 @@ class _Reader:
             if between and all(c in _COORDINATION for c in between):
                 return self._shared_predicate(after[0], clause)
         return ""
+
+    def _unless_own(self, label: str, shared: str, quantity: Quantity) -> str:
+        """``shared``, the predicate the next item of a list has, unless ``label`` has one of its
+        own: an item that names a standard indicator alone, which the predicate added would not
+        make another (51个贫困县全部摘帽、6920个贫困村全部出列: 摘帽 is the counties', 出列 the
+        villages'; 4267名未脱贫人口、8个未退出贫困村要全部脱贫退出 still takes it)."""
+        alone = concept_of(label, quantity.unit) if shared else None
+        if alone is None:
+            return shared
+        joined = concept_of(label + shared, quantity.unit)
+        return shared if joined is not None and joined != alone else ""
+
+    def _level_of_change(self, quantity: Quantity, clause: _Clause) -> tuple[str, Span | None]:
+        """For counts listed on both sides of a verb of reaching a level (贫困人口由2.4万户、
+        8.7万人减少至56户、130人), what each counts: the words before 由 or 从, of which they are
+        the levels before and after; "" where the clause is not so built."""
+        words = self.text[clause.start : quantity.span.start]
+        if "由" not in words and "从" not in words:
+            return "", None
+        values = self.quantities_in(clause.start, clause.end)
+        if len(values) < 3 or quantity not in values:
+            return "", None
+        runs: list[list[Quantity]] = []
+        for value in values:
+            between = self.text[runs[-1][-1].span.end : value.span.start] if runs else ""
+            if between and all(c in _COORDINATION for c in between):
+                runs[-1].append(value)
+            else:
+                runs.append([value])
+        reaching = read_lines("indicator_blocker_exceptions.txt")
+        for first, second in zip(runs, runs[1:], strict=False):
+            verb = self.text[first[-1].span.end : second[0].span.start].strip()
+            if quantity not in first + second or verb not in reaching:
+                continue
+            toks = self.tokens_in(clause.start, first[0].span.start)
+            opener = [i for i, t in enumerate(toks) if t.word in ("由", "从")]
+            if opener:
+                return self._label(self._strip_leading(toks[: opener[-1]], clause))
+        return "", None
 
     def _size_of_area(self, quantity: Quantity, clause: _Clause) -> str:
         """全村428户1536人: numbers that are all a clause says after the place or area word
@@ -618,6 +660,11 @@ class _Reader:
         own = 0
         while own < len(other) and _is_noun(other[own]):
             own += 1  # 80多名贫困人口尚未脱贫: the last count's own noun
+        if own == 0 and other[:1] and other[0].word in read_lines("indicator_noun_modifiers.txt"):
+            # 9800余名建档立卡低收入户脱贫: a modifier tagged as a verb opens the noun, which
+            # runs to its last noun or measure word (户)
+            named = [i for i, t in enumerate(other) if _is_noun(t) or t.pos == "q"]
+            own = named[-1] + 1 if named else 0
         predicate = other[own:]
         if not predicate or predicate[0].pos[:1] not in ("d", "v") or predicate[0].word in _HAVING:
             return "", None
