@@ -731,3 +731,53 @@ def test_a_clause_about_projects_is_no_programme() -> None:
     # someone's office, a verb jieba tags as a noun, then 项目: people discussing projects
     found = run("上午不断有人来到王平办公室商量项目申请，还有人来谋划项目。", jurisdiction=None)
     assert found == {}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a sector of the economy or a stage of processing before 项目 (GB/T 4754's names)
+        "今年全镇签约的制造业项目占比过半，深加工项目陆续开工。",
+        "自治区共落实农牧业项目和配套资金若干。",
+        # a verb of launching projects, jieba's 新|上, is no word of a name
+        "帮助扶贫车间、新上扶贫项目解决用工难题。",
+        # a trigger used as a noun, then 或: the conjunction begins no name
+        "全市实施乡村公路建设或硬化项目，里程逐年增加。",
+    ],
+)
+def test_a_kind_of_project_is_no_programme(sentence: str) -> None:
+    assert run(sentence, jurisdiction=None) == {}
+
+
+def test_a_firms_attraction_quoted_is_no_programme() -> None:
+    found = run("合作社与企业合建“青山花海”花卉观赏园项目，带动农户增收。", jurisdiction=None)
+    assert found == {}
+
+
+def test_a_slogan_of_verb_phrases_is_no_programme() -> None:
+    found = run("全县形成「上下协同抓服务、干部下沉引项目」的工作局面。", jurisdiction=None)
+    assert found == {}
+
+
+def test_a_trigger_and_its_complement_govern_the_campaign() -> None:
+    # 落实|好: the complement is the verb's, the campaign begins after it
+    found = run("各乡镇要落实好农村产业革命，抓实东西部扶贫协作。", jurisdiction=None)
+    assert set(found) == {"农村产业革命", "东西部扶贫协作"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # a count of divisions inside a name: the number does not end it
+        ("去年，该省进一步启动西部8市县农民增收计划，确保增速。", "西部8市县农民增收计划"),
+        # a version number inside a name
+        ("今年全市继续推进消费帮扶3.0版提升工程，成效明显。", "消费帮扶3.0版提升工程"),
+    ],
+)
+def test_a_number_inside_a_name_does_not_end_it(sentence: str, name: str) -> None:
+    assert name in run(sentence, jurisdiction=None)
+
+
+def test_a_year_before_a_name_is_no_word_of_it() -> None:
+    found = run("区长介绍了本区2019年度东西部扶贫协作和结对帮扶工作。", jurisdiction=None)
+    assert not any("2019" in name for name in found)

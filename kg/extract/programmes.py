@@ -68,6 +68,9 @@ _COUNTED_UNITS = re.compile(r"[百千万][户村企家人]")
 """三年, 十大: a numeral that is part of a name when it stands right before the suffix."""
 _ENUMERATED = re.compile(r"([一二两三四五六七八九十]+)[个大项条类][\u4e00-\u9fff]{2,}")
 """三个全覆盖, 六大提升: a name that counts what it is made of."""
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+"""6, 2.0: a number written in digits, read as one token."""
+_DATE_WORDS = tuple("年月日号期")
 _NUMERALS = "一二两三四五六七八九十百千万双"
 _NUMBERED_PARTS = re.compile(rf"(?:[{_NUMERALS}][^\W\d{_NUMERALS}个]{{1,3}}){{2,4}}")
 """一联四包, 三比一提升, 双包双推十覆盖十提升: a coined name of numbered parts, each a numeral
@@ -499,6 +502,10 @@ class _Reader:
                 start = tok.start  # 三年行动, 千村示范万村整治工程: the numeral is part of it
                 index -= 1
                 continue
+            if tok.start >= floor and self._number_in_name(index):
+                start = tok.start  # 中部6市县农民增收计划, 产业扶贫2.0版提升工程
+                index -= 1
+                continue
             if tok.start >= floor and self._joins_trigger(index):
                 start = tok.start  # 实施和美…行动: no list opens right after a verb
                 break
@@ -533,11 +540,17 @@ class _Reader:
 
     def _split_trigger(self, index: int) -> bool:
         """Whether the one-character token at ``index`` ends a trigger verb jieba split in two
-        (打|好东西部扶贫协作: 打好 governs the name, 好 is no word of it)."""
+        (打|好东西部扶贫协作: 打好 governs the name, 好 is no word of it), or is the complement
+        of the trigger before it (落实|好|产业革命: ``programme_verbs.txt`` [complement])."""
         tok = self.tokens[index]
         if len(tok.word) != 1 or index == 0:
             return False
-        return self.tokens[index - 1].word + tok.word in _words("programme_verbs.txt", "trigger")
+        before = self.tokens[index - 1].word
+        triggers = _words("programme_verbs.txt", "trigger")
+        if before + tok.word in triggers:
+            return True
+        complement = tok.word in _words("programme_verbs.txt", "complement")
+        return complement and before.endswith(tuple(triggers))
 
     def _misread_measure(self, index: int) -> bool:
         """Whether the one-character measure word at ``index`` is a noun misread: it follows a
@@ -555,7 +568,30 @@ class _Reader:
         tok = self.tokens[index]
         if index == 0 or tok.pos != "c" or len(tok.word) != 1:
             return False
-        return self.tokens[index - 1].word.endswith(tuple(_words("programme_verbs.txt", "trigger")))
+        before = self.tokens[index - 1]
+        # a trigger jieba reads as a verbal noun (道路建设|或|硬化项目) ends a phrase the
+        # conjunction goes on; 全面实施|和|美 (tagged a noun all the same) governs the name
+        return before.pos != "vn" and before.word.endswith(
+            tuple(_words("programme_verbs.txt", "trigger"))
+        )
+
+    def _number_in_name(self, index: int) -> bool:
+        """Whether the number in digits at ``index`` stands inside a name, between two of its
+        words: a word of the name before it and a noun right after it (中部|6|市县, 产业扶贫|
+        2.0|版), not a count's measure word (100|个) nor a verb that governs the name before it
+        (建成|5|村)."""
+        tok = self.tokens[index]
+        if index == 0 or index + 1 >= len(self.tokens) or not _DIGITS.fullmatch(tok.word):
+            return False
+        before, after = self.tokens[index - 1], self.tokens[index + 1]
+        return (
+            after.start == tok.end
+            and not after.word.startswith(_DATE_WORDS)  # 2017|年度: the year of the work
+            and before.end == tok.start
+            and after.pos.startswith("n")
+            and before.pos.startswith(_NP_POS)
+            and not before.word.endswith(_ends_names())
+        )
 
     def _numeral_in_name(self, index: int, suffix_start: int) -> bool:
         """Whether the numeral token at ``index`` belongs to the name: a span of years or a
@@ -847,6 +883,8 @@ class _Reader:
             if any(lead.endswith(w) for w in speech):
                 continue  # a quotation: 强调，“…”
             if _suffix_of(inner, ("strong", "weak")) and len(inner) > 2:
+                if self._verb_phrases(inner_start, inner_end):
+                    continue  # “条块联动抓招商、全员出击引项目”: a work method, no name
                 if not self._generic(inner[: -len(_suffix_of(inner, ("strong", "weak")) or "")]):
                     out.append(_Found(inner_start, inner_end, key_of(inner), "quoted"))
                 continue
@@ -857,6 +895,10 @@ class _Reader:
                 continue  # “回头看”反馈意见: an inspection's findings, no programme
             if tail is not None and _sized_plot(inner + self.text[close_at:tail]):
                 continue  # “百亩…”示范区: one plot named by its size, a demonstration field
+            if tail is not None and _enterprise_project(
+                self.text[close_at : tail - 2], self.text[tail - 2 : tail]
+            ):
+                continue  # “某某”花卉观赏园项目: one firm's attraction built, no programme
             if tail is not None:
                 described = self.text[close_at:tail]
                 # “千企帮千村”精准扶贫行动: a tail that only names the field of work and the
@@ -1070,6 +1112,8 @@ class _Reader:
                 out.append(_Found(tok.end, year_named.end(), year_named.group(), "campaign"))
                 continue  # 落实中国制造2025: a name ending in the year it aims at
             j = i + 1
+            if j < len(self.tokens) and self._split_trigger(j):
+                j += 1  # 落实|好|产业革命: the complement belongs to the verb
             while j < len(self.tokens):  # the object, then each item of a list it heads
                 found, j = self._campaign_at(j, end)
                 if found is not None:
@@ -1219,6 +1263,21 @@ class _Reader:
     def _unit_pairs_of_verbs(name: str) -> bool:
         """Whether ``name`` is pairs of a one-character verb and a unit (驻镇|帮镇|扶村)."""
         return bool(_unit_pairs().fullmatch(name)) and all(map(_one_verb, name[::2]))
+
+    def _verb_phrases(self, start: int, end: int) -> bool:
+        """Whether the quoted ``[start, end)`` is clauses joined by 、, each with a verb, the
+        last ending in a verb and its object (条块联动抓招商、全员出击|引|项目): a slogan of a
+        work method whose last word happens to be a programme's suffix."""
+        words = [t for t in self.tokens if start <= t.start and t.end <= end]
+        if "、" not in self.text[start:end] or len(words) < 2 or words[-2].pos != "v":
+            return False
+        parts: list[list[Token]] = [[]]
+        for t in words:
+            if t.word == "、":
+                parts.append([])
+            else:
+                parts[-1].append(t)
+        return all(any(t.pos == "v" for t in part) for part in parts)
 
     def _verb_slogan(self, start: int, end: int) -> bool:
         """Whether the quoted ``[start, end)`` is a coined slogan of verbs: two parts joined by
