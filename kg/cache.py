@@ -5,13 +5,17 @@ folder); the gazetteer and pinyin tables are parsed from text.  Each is a pure f
 that do not change between runs, so the result is pickled once into a per-user cache folder and
 loaded from there next time, several times faster than rebuilding it.
 
-- The key of an entry is the hash of its name, its sources' paths, sizes and modification times
-  (the module of the function that builds it among them), the package version and the Python
-  version: a changed source, code change or upgrade rebuilds it.
+- The key of an entry is the hash of its name, its sources (the module of the function that
+  builds it among them), the package version and the Python version: a changed source, code
+  change or upgrade rebuilds it.  The package's own files count by their contents, so
+  checkouts with the same data share one entry (keyed by their paths, eight checkouts on one
+  machine evicted each other's entries and rebuilt the tagger's tables, 9 s of CPU, in most
+  runs); other files (jieba's dictionary, in the environment all checkouts share) by path,
+  size and modification time, which costs no reading of them.
 - Entries are written to a temporary file and renamed, so a reader never sees half a file.
-- A name keeps its few most recently used entries, not one: two checkouts or virtual
-  environments sharing the folder (their sources' paths differ) would otherwise evict each
-  other's entry at every run, and each rebuild costs seconds.  Older entries are removed.
+- A name keeps its few most recently used entries, not one: checkouts whose data differ, or
+  virtual environments, sharing the folder would otherwise evict each other's entry at every
+  run, and each rebuild costs seconds.  Older entries are removed.
 - Pickles run code when loaded, so an entry is only loaded from a folder and a file owned by
   this user and writable by no one else; anything else is rebuilt (and not trusted).
 - ``KG_CACHE_DIR`` chooses the folder (default ``$XDG_CACHE_HOME/kg`` or ``~/.cache/kg``);
@@ -34,6 +38,8 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
 _OFF = {"off", "0", "no", "false", ""}
 
 # Entries kept per name: enough for a few checkouts side by side, few enough that upgrades and
@@ -55,8 +61,14 @@ def _key(name: str, sources: Iterable[Path]) -> str:
 
     digest = hashlib.sha256(f"{name}\0{__version__}\0{sys.version}".encode())
     for source in sources:
-        info = source.stat()
-        digest.update(f"\0{source.resolve()}\0{info.st_size}\0{info.st_mtime_ns}".encode())
+        resolved = source.resolve()
+        if resolved.is_relative_to(_PACKAGE_DIR):
+            with resolved.open("rb") as handle:
+                content = hashlib.file_digest(handle, "sha256").hexdigest()
+            digest.update(f"\0{resolved.relative_to(_PACKAGE_DIR)}\0{content}".encode())
+        else:
+            info = resolved.stat()
+            digest.update(f"\0{resolved}\0{info.st_size}\0{info.st_mtime_ns}".encode())
     return digest.hexdigest()[:24]
 
 

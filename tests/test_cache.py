@@ -48,9 +48,34 @@ def test_a_changed_source_rebuilds(folder: Path, tmp_path: Path) -> None:
     assert len(calls) == 2
 
 
-def test_two_checkouts_sharing_the_folder_keep_both_entries(folder: Path, tmp_path: Path) -> None:
-    # Two copies of the same sources at different paths, as two checkouts have them: used in
-    # turn, each builds once and then loads, instead of evicting the other's entry each time.
+def test_checkouts_with_the_same_data_share_one_entry(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The package's own files at two paths, as two checkouts have them, one written later (a
+    # later modification time): the first build serves both, in turn, a miss in neither.
+    packages = [tmp_path / checkout / "kg" for checkout in ("one", "two")]
+    for package in packages:
+        (package / "data").mkdir(parents=True)
+        (package / "data" / "table.txt").write_text("same", encoding="utf-8")
+    os.utime(packages[1] / "data" / "table.txt", ns=(10**9, 10**9))
+    calls, build = _counting(1)
+    for _ in range(3):
+        for package in packages:
+            monkeypatch.setattr(cache, "_PACKAGE_DIR", package)
+            assert cache.cached("table", [package / "data" / "table.txt"], build) == 1
+    assert len(calls) == 1
+    assert len(list(folder.glob("table-*.pickle"))) == 1
+    (packages[1] / "data" / "table.txt").write_text("changed", encoding="utf-8")
+    cache.cached("table", [packages[1] / "data" / "table.txt"], build)
+    assert len(calls) == 2
+
+
+def test_two_environments_sharing_the_folder_keep_both_entries(
+    folder: Path, tmp_path: Path
+) -> None:
+    # Files outside the package (an environment's jieba dictionary) count by path, size and
+    # time, not read: two copies used in turn each build once and then load, instead of
+    # evicting the other's entry each time.
     first, second = tmp_path / "a.txt", tmp_path / "b.txt"
     for source in (first, second):
         source.write_text("same", encoding="utf-8")

@@ -144,16 +144,16 @@ def _value_key(value: Plain) -> tuple[bool, str, str]:
     return (True, value[0], value[1] or value[2])
 
 
-def _predicate_key(predicate: str) -> tuple[bool, str]:
-    return (predicate != _RDF_TYPE, predicate)
-
-
 def _group(triples: Iterable[Triple]) -> Grouped:
     """Subjects in IRI order; per subject rdf:type first, then predicates in IRI order; each
     predicate's values once, in order."""
     nodes: dict[Plain, dict[str, dict[Plain, Plain]]] = {}
     predicates: dict[str, dict[Plain, Plain]] = {}
     values: dict[Plain, Plain] = {}
+    # A document's terms recur (its vocabulary, units, labels) as the same objects: each is
+    # made plain once, found again by identity (rdflib hashes its terms in Python).  The
+    # triples hold the terms, so no id is reused while this runs.
+    plain: dict[int, tuple[Plain, Plain]] = {}
     last_s: Node | None = None
     last_p: Node | None = None
     for s, p, o in triples:
@@ -167,13 +167,28 @@ def _group(triples: Iterable[Triple]) -> Grouped:
             last_p = p
             predicate = str(p)
             values = predicates.get(predicate) or predicates.setdefault(predicate, {})
-        value = _plain(o)
-        values.setdefault(_identity(value), value)
+        known = plain.get(id(o))
+        if known is None:
+            value = _plain(o)
+            known = plain[id(o)] = (_identity(value), value)
+        if known[0] not in values:
+            values[known[0]] = known[1]
     out = []
-    for subject in sorted(nodes, key=_text):
+    # Subjects are IRIs (plain strings, which sort as their text) unless a graph holds a
+    # literal subject; predicates sort as strings, rdf:type then moved first.
+    subjects = list(nodes)
+    if all(type(subject) is str for subject in subjects):
+        subjects.sort()
+    else:
+        subjects.sort(key=_text)
+    for subject in subjects:
         predicates = nodes[subject]
+        names = sorted(predicates)
+        if _RDF_TYPE in predicates and names[0] != _RDF_TYPE:
+            names.remove(_RDF_TYPE)
+            names.insert(0, _RDF_TYPE)
         grouped = []
-        for predicate in sorted(predicates, key=_predicate_key):
+        for predicate in names:
             objects = list(predicates[predicate].values())
             if len(objects) > 1:
                 objects.sort(key=_value_key)
