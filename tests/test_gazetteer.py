@@ -103,6 +103,21 @@ def test_villages_load_on_demand() -> None:
     assert gazetteer.villages(county)[0] is gazetteer.villages(county)[0]
 
 
+def test_villages_named_in_a_text_are_those_of_the_whole_list_it_holds() -> None:
+    county = gazetteer.by_code("621123")  # 甘肃省定西市渭源县
+    assert county is not None
+    text = "记者来到元古堆村，又去了邻县的某某村。"
+    named = gazetteer.villages(county, named_in=text)
+    assert [v.name for v in named] == [v.name for v in gazetteer.villages(county) if v.name in text]
+    assert [v.name for v in named] == ["元古堆村"]
+    assert (
+        named[0]
+        is gazetteer.villages(county)[
+            [v.name for v in gazetteer.villages(county)].index("元古堆村")
+        ]
+    )
+
+
 def test_names_index_and_keys() -> None:
     assert gazetteer.is_name("丽江") and not gazetteer.is_name("=530700")
     assert gazetteer.max_name_length() >= len("积石山保安族东乡族撒拉族自治县")

@@ -453,9 +453,10 @@ def _village(row: int, name: str) -> Division:
     return division
 
 
-def villages(division: Division) -> list[Division]:
+def villages(division: Division, named_in: str | None = None) -> list[Division]:
     """Villages and communities (村, 社区) inside a township, or inside every township of a
-    county, prefecture or province."""
+    county, prefecture or province; with ``named_in``, only those whose full name that text
+    holds (a county has hundreds of villages, a document names a few: only those are built)."""
     row = _row_of(division)
     if row is None:
         return []
@@ -464,7 +465,10 @@ def villages(division: Division) -> list[Division]:
     out: list[Division] = []
     for township in range(row, table.ends[row]):
         if table.rows[township].startswith("T"):
-            out.extend(_village(township, name) for name in store.names(township))
+            names = store.names(township)
+            if named_in is not None:
+                names = [name for name in names if name in named_in]
+            out.extend(_village(township, name) for name in names)
     return out
 
 

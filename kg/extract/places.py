@@ -733,7 +733,7 @@ def _context_villages(
     named: dict[str, list[Division]] = {}
     generic = _generic_stems()
     for area in areas:
-        for village in gazetteer.villages(area):
+        for village in gazetteer.villages(area, named_in=doc.text):
             if len(village.name) >= 3 and village.name[:-1] not in generic:
                 named.setdefault(village.name, []).append(village)
     out: list[_Candidate] = []
