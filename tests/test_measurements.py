@@ -728,6 +728,22 @@ def test_an_estimate_of_a_year_already_past_is_an_outcome() -> None:
     ]
 
 
+def test_an_estimate_under_a_heading_naming_an_earlier_year_is_an_outcome() -> None:
+    # a report reposted late in the next year: its first heading names the year reviewed
+    _, found = measure_in(
+        "县长作政府工作报告\n\n2024-11-20 永胜县融媒体中心\n\n"
+        "  2023年经济运行稳中有进\n\n"
+        "  预计实现生产总值96亿元,增长5.2%;农村居民人均可支配收入1.6万元。\n\n"
+        "  2024年主要目标\n\n  预计实现生产总值101亿元。\n"
+    )
+    assert [(m.quantity.span.text, m.kind) for m in found] == [
+        ("96亿元", Kind.OUTCOME),
+        ("5.2%", Kind.OUTCOME),
+        ("1.6万元", Kind.OUTCOME),
+        ("101亿元", Kind.TARGET),
+    ]
+
+
 def test_funds_striven_for_in_a_year_already_past_are_an_outcome() -> None:
     _, found = measure_in(
         "2024-01-10 来源:永胜县融媒体中心\n"

@@ -752,7 +752,14 @@ class _Reader:
         if _YEAR.search(sentence) or any(w in sentence for w in cue_words("present")):
             return False
         paragraph = self.text.rfind("\n", 0, start) + 1
-        return self._tells_past(self.text[paragraph:start])
+        if self._tells_past(self.text[paragraph:start]):
+            return True
+        # nor in its paragraph, under a heading that does (a report's 2019年高质量发展迈出
+        # 坚实步伐 over 预计实现地区生产总值…, given in 2020; 一、过去的一年，…)
+        if any(s <= at < e for s, e in self.plan_sections):
+            return False
+        heading = self.periods.heading_span(at)
+        return heading is not None and self._tells_past(self.text[heading[0] : heading[1]])
 
     def _tells_past(self, text: str) -> bool:
         """Whether ``text`` speaks of an earlier time: 去年, 过去, or only years before the

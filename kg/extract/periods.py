@@ -624,6 +624,17 @@ class Periods:
             index -= 1
         return None
 
+    def heading_span(self, at: int) -> tuple[int, int] | None:
+        """The span of the heading line nearest above ``at``, a dateline skipped (a report's
+        2019年高质量发展迈出坚实步伐 over its review of that year)."""
+        index = bisect_right(self.heading_starts, at) - 1
+        while index >= 0:
+            start, end = self.headings[index]
+            if not any(f.kind == "date" for f in self._found_in(start, end)):
+                return start, end
+            index -= 1
+        return None
+
     def _narrowed(self, year: str, narrowing: list[_Found]) -> str:
         """``year`` narrowed by 上半年, 1—10月 or 截至10月26日 where the clause says so."""
         if not year.isdigit() or not narrowing:
