@@ -744,6 +744,21 @@ def test_an_estimate_under_a_heading_naming_an_earlier_year_is_an_outcome() -> N
     ]
 
 
+def test_a_target_passed_and_a_named_plan_are_no_plan_cues() -> None:
+    _, found = measure(
+        "2023年,全县建成高标准农田2.4万亩,超出年度目标任务0.4万亩。"
+        "全县落实“十四五”规划中央投资3.2亿元,投资到位率71%。"
+        "全县计划新建冷库5座。"
+    )
+    assert [(m.quantity.span.text, m.kind) for m in found] == [
+        ("2.4万亩", Kind.OUTCOME),
+        ("0.4万亩", Kind.OUTCOME),
+        ("3.2亿元", Kind.OUTCOME),
+        ("71%", Kind.OUTCOME),
+        ("5座", Kind.TARGET),
+    ]
+
+
 def test_funds_striven_for_in_a_year_already_past_are_an_outcome() -> None:
     _, found = measure_in(
         "2024-01-10 来源:永胜县融媒体中心\n"

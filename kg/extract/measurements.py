@@ -83,6 +83,9 @@ _CLASS_WORDS = 3
 _APPROXIMATE_WORDS = ("约", "近", "大约")
 _ACCORDING_REACH = 4
 """Words before a target word searched for 按照, 根据 … (按照镇的规划: three)."""
+_PLAN_NAME_MAX = 6
+"""Characters before 规划 searched for a plan period's name (“十四五”: five)."""
+_CLOSING_QUOTES = "”」』\"'"
 _VERB_LIST_OPENERS = ("通过", "并", "再", "还", "同时", "以", "集中", "重点", "全面", "大力")
 
 
@@ -689,6 +692,15 @@ class _Reader:
                 t.word in cue_words("according") for t in toks[max(0, i - _ACCORDING_REACH) : i]
             ):
                 continue  # 按照镇的规划发展产业: the plan followed, not one being made
+            if token.word in cue_words("target") and any(
+                t.word in cue_words("exceeded") for t in toks[max(0, i - _ACCORDING_REACH) : i]
+            ):
+                continue  # 超出年度目标任务56万亩: the mark passed, not a plan
+            before = self.text[max(0, token.start - _PLAN_NAME_MAX) : token.start]
+            if token.word in cue_words("target") and before.rstrip(_CLOSING_QUOTES).endswith(
+                cue_words("plan_name")
+            ):
+                continue  # “十四五”规划中央投资: the plan's name
             words.add(token.word)
         return words
 
