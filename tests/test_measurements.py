@@ -744,6 +744,18 @@ def test_an_estimate_under_a_heading_naming_an_earlier_year_is_an_outcome() -> N
     ]
 
 
+def test_the_future_an_estimate_of_a_year_past_takes_is_no_plan() -> None:
+    _, found = measure_in(
+        "1月12日,全县召开扶贫工作会。2023年,全县预计8个贫困村出列任务将圆满完成,"
+        "贫困发生率降至0.3%。2024年,全县将新建冷库6座。"
+    )
+    assert [(m.quantity.span.text, m.kind) for m in found] == [
+        ("8个", Kind.OUTCOME),
+        ("0.3%", Kind.OUTCOME),
+        ("6座", Kind.TARGET),
+    ]
+
+
 def test_a_target_passed_and_a_named_plan_are_no_plan_cues() -> None:
     _, found = measure(
         "2023年,全县建成高标准农田2.4万亩,超出年度目标任务0.4万亩。"

@@ -711,7 +711,7 @@ class _Reader:
         words = self._cue_words(start, end)
         if past:
             # 争取 in a review of the year tells what was won, not a plan
-            words -= set(cue_words("estimate")) | set(cue_words("won"))
+            words = self._unestimated(words) - set(cue_words("won"))
         segment = self.text[start:end]
         if words & set(cue_words("aspect")) or _searches("aspect_re", segment, None):
             return "aspect"
@@ -737,9 +737,17 @@ class _Reader:
         """Whether ``text[start:end]`` has a plan cue that governs the rest of the sentence."""
         words = self._cue_words(start, end)
         if past:
-            words -= set(cue_words("estimate"))
+            words = self._unestimated(words)
         segment = self.text[start:end]
         return bool(words & set(cue_words("plan"))) or _searches("plan_re", segment, self.year)
+
+    @staticmethod
+    def _unestimated(words: frozenset[str]) -> frozenset[str]:
+        """Cue ``words`` of a clause about a time already past without its estimate, and the
+        future words an estimate takes (预计…将圆满完成: what is expected of the year gone)."""
+        if not words & set(cue_words("estimate")):
+            return words
+        return words - set(cue_words("estimate")) - set(cue_words("estimated_future"))
 
     def _estimates_past(self, quantity: Quantity, clauses: list[_Clause]) -> bool:
         """Whether an estimate (预计) in the quantity's sentence is of a time already past: the
