@@ -525,6 +525,14 @@ def test_the_size_of_the_event_reported_is_no_fact() -> None:
     assert [m.quantity.span.text for m in found] == ["14个"]
 
 
+def test_the_people_weighed_for_a_post_are_no_fact() -> None:
+    _, found = measure(
+        "县委常委会提名4名人选,从9名候选人中差额选出,3名考察对象将公示5天。"
+        "全县今年选派驻村干部120名。"
+    )
+    assert [m.quantity.span.text for m in found] == ["120名"]
+
+
 def test_counts_in_a_history_of_renamings_are_no_facts() -> None:
     _, found = measure(
         "1990年撤区建乡时新建立石榴乡等5个乡,1995年原辖区的5个乡改称为5个村公所。"

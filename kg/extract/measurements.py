@@ -1469,8 +1469,8 @@ class _Reader:
     def not_a_fact(self, quantity: Quantity, clause: _Clause) -> bool:
         """A number that is no fact of the programme however it reads: the head count of a
         meeting's attendance or of a scene a story shows, a count of the people or households
-        it names, of the meeting's own venues (两个分会场), a distance spanned as a figure of
-        speech."""
+        it names, of the meeting's own venues (两个分会场), of the people weighed for a post
+        (7名候选人), a distance spanned as a figure of speech."""
         if quantity.unit == _DISTANCE:
             return self._rhetorical_distance(quantity)
         if quantity.unit not in _HEAD_UNITS:
@@ -1485,6 +1485,7 @@ class _Reader:
             or self._sizes_this_event(quantity, clause)
             or self._tells_renaming(quantity, clause)
             or self.text.startswith(cue_words("event_part"), quantity.span.end)
+            or self.text.startswith(cue_words("candidate"), quantity.span.end)
         )
 
     def _tells_renaming(self, quantity: Quantity, clause: _Clause) -> bool:
