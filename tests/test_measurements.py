@@ -525,6 +525,14 @@ def test_the_size_of_the_event_reported_is_no_fact() -> None:
     assert [m.quantity.span.text for m in found] == ["14个"]
 
 
+def test_the_people_weighed_for_a_post_are_no_fact() -> None:
+    _, found = measure(
+        "县委常委会提名4名人选,从9名候选人中差额选出,3名考察对象将公示5天。"
+        "全县今年选派驻村干部120名。"
+    )
+    assert [m.quantity.span.text for m in found] == ["120名"]
+
+
 def test_counts_in_a_history_of_renamings_are_no_facts() -> None:
     _, found = measure(
         "1990年撤区建乡时新建立石榴乡等5个乡,1995年原辖区的5个乡改称为5个村公所。"
@@ -725,6 +733,49 @@ def test_an_estimate_of_a_year_already_past_is_an_outcome() -> None:
         ("1500人", Kind.TARGET),
         ("3.1万亩", Kind.OUTCOME),
         ("4亿元", Kind.OUTCOME),
+    ]
+
+
+def test_an_estimate_under_a_heading_naming_an_earlier_year_is_an_outcome() -> None:
+    # a report reposted late in the next year: its first heading names the year reviewed
+    _, found = measure_in(
+        "县长作政府工作报告\n\n2024-11-20 永胜县融媒体中心\n\n"
+        "  2023年经济运行稳中有进\n\n"
+        "  预计实现生产总值96亿元,增长5.2%;农村居民人均可支配收入1.6万元。\n\n"
+        "  2024年主要目标\n\n  预计实现生产总值101亿元。\n"
+    )
+    assert [(m.quantity.span.text, m.kind) for m in found] == [
+        ("96亿元", Kind.OUTCOME),
+        ("5.2%", Kind.OUTCOME),
+        ("1.6万元", Kind.OUTCOME),
+        ("101亿元", Kind.TARGET),
+    ]
+
+
+def test_the_future_an_estimate_of_a_year_past_takes_is_no_plan() -> None:
+    _, found = measure_in(
+        "1月12日,全县召开扶贫工作会。2023年,全县预计8个贫困村出列任务将圆满完成,"
+        "贫困发生率降至0.3%。2024年,全县将新建冷库6座。"
+    )
+    assert [(m.quantity.span.text, m.kind) for m in found] == [
+        ("8个", Kind.OUTCOME),
+        ("0.3%", Kind.OUTCOME),
+        ("6座", Kind.TARGET),
+    ]
+
+
+def test_a_target_passed_and_a_named_plan_are_no_plan_cues() -> None:
+    _, found = measure(
+        "2023年,全县建成高标准农田2.4万亩,超出年度目标任务0.4万亩。"
+        "全县落实“十四五”规划中央投资3.2亿元,投资到位率71%。"
+        "全县计划新建冷库5座。"
+    )
+    assert [(m.quantity.span.text, m.kind) for m in found] == [
+        ("2.4万亩", Kind.OUTCOME),
+        ("0.4万亩", Kind.OUTCOME),
+        ("3.2亿元", Kind.OUTCOME),
+        ("71%", Kind.OUTCOME),
+        ("5座", Kind.TARGET),
     ]
 
 

@@ -110,6 +110,21 @@ def test_the_paragraph_opening_year_carries_to_its_later_sentences() -> None:
     assert period_of(text, "3000", "2020-01-11") == Period("2019", inferred=True)
 
 
+def test_a_day_without_a_year_is_of_the_document_s_year_up_to_its_date() -> None:
+    # a press conference of May 2020: last year's figures, then this year's up to a day
+    text = (
+        "截至2019年底，全县贫困发生率降至0.1%。\n"
+        "截至5月20日，全县复工企业达到120家。扶贫车间吸纳就业800人。"
+    )
+    assert period_of(text, "120", "2020-05-25") == Period("2020-05-20", inferred=True)
+    assert period_of(text, "800", "2020-05-25") == Period("2020", inferred=True)
+    # a share of last year's total (占去年…的97%) is of this year: 去年 is the base
+    share = "截至5月20日，全县务工人数占去年总数的97%。"
+    assert period_of(share, "97", "2020-05-25") == Period("2020-05-20", inferred=True)
+    # a day after the document's own is of an earlier year: the section's
+    assert period_of(text, "120", "2020-03-01") == Period("2019-05-20", inferred=True)
+
+
 def test_the_heading_gives_the_year_of_its_section() -> None:
     text = (
         "一、2018年工作回顾\n全县地区生产总值增长8%。\n"

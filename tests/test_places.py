@@ -211,6 +211,14 @@ def test_a_county_report_naming_a_village_is_about_the_county() -> None:
     assert {r.division.name for r in refs} == {"渭源县"}
 
 
+def test_a_district_lending_strength_to_a_county_helps_it() -> None:
+    # 助力 right before a place is a help verb as 对口帮扶 is; before a cause it is none
+    text = "天津市南开区助力渭源县建设示范村，南开区投入资金300万元。南开区助力乡村振兴。"
+    doc = Document.from_text(text)
+    mentions = places.extract(doc)
+    assert {d.name for d in places.helpers(doc, mentions)} == {"南开区"}
+
+
 def test_area_words_below_the_report_are_the_division_named_last() -> None:
     text = "丽江市委召开会议。永胜县东山乡发展花椒，全乡种植5万亩；该县还有华坪县的经验。全市推广。"
     doc = Document.from_text(text)

@@ -83,6 +83,9 @@ _CLASS_WORDS = 3
 _APPROXIMATE_WORDS = ("约", "近", "大约")
 _ACCORDING_REACH = 4
 """Words before a target word searched for 按照, 根据 … (按照镇的规划: three)."""
+_PLAN_NAME_MAX = 6
+"""Characters before 规划 searched for a plan period's name (“十四五”: five)."""
+_CLOSING_QUOTES = "”」』\"'"
 _VERB_LIST_OPENERS = ("通过", "并", "再", "还", "同时", "以", "集中", "重点", "全面", "大力")
 
 
@@ -736,6 +739,15 @@ class _Reader:
                 t.word in cue_words("according") for t in toks[max(0, i - _ACCORDING_REACH) : i]
             ):
                 continue  # 按照镇的规划发展产业: the plan followed, not one being made
+            if token.word in cue_words("target") and any(
+                t.word in cue_words("exceeded") for t in toks[max(0, i - _ACCORDING_REACH) : i]
+            ):
+                continue  # 超出年度目标任务56万亩: the mark passed, not a plan
+            before = self.text[max(0, token.start - _PLAN_NAME_MAX) : token.start]
+            if token.word in cue_words("target") and before.rstrip(_CLOSING_QUOTES).endswith(
+                cue_words("plan_name")
+            ):
+                continue  # “十四五”规划中央投资: the plan's name
             words.add(token.word)
         return words
 
@@ -746,7 +758,7 @@ class _Reader:
         words = self._cue_words(start, end)
         if past:
             # 争取 in a review of the year tells what was won, not a plan
-            words -= set(cue_words("estimate")) | set(cue_words("won"))
+            words = self._unestimated(words) - set(cue_words("won"))
         segment = self.text[start:end]
         if words & set(cue_words("aspect")) or _searches("aspect_re", segment, None):
             return "aspect"
@@ -772,9 +784,17 @@ class _Reader:
         """Whether ``text[start:end]`` has a plan cue that governs the rest of the sentence."""
         words = self._cue_words(start, end)
         if past:
-            words -= set(cue_words("estimate"))
+            words = self._unestimated(words)
         segment = self.text[start:end]
         return bool(words & set(cue_words("plan"))) or _searches("plan_re", segment, self.year)
+
+    @staticmethod
+    def _unestimated(words: frozenset[str]) -> frozenset[str]:
+        """Cue ``words`` of a clause about a time already past without its estimate, and the
+        future words an estimate takes (预计…将圆满完成: what is expected of the year gone)."""
+        if not words & set(cue_words("estimate")):
+            return words
+        return words - set(cue_words("estimate")) - set(cue_words("estimated_future"))
 
     def _estimates_past(self, quantity: Quantity, clauses: list[_Clause]) -> bool:
         """Whether an estimate (预计) in the quantity's sentence is of a time already past: the
@@ -799,7 +819,14 @@ class _Reader:
         if _YEAR.search(sentence) or any(w in sentence for w in cue_words("present")):
             return False
         paragraph = self.text.rfind("\n", 0, start) + 1
-        return self._tells_past(self.text[paragraph:start])
+        if self._tells_past(self.text[paragraph:start]):
+            return True
+        # nor in its paragraph, under a heading that does (a report's 2019年高质量发展迈出
+        # 坚实步伐 over 预计实现地区生产总值…, given in 2020; 一、过去的一年，…)
+        if any(s <= at < e for s, e in self.plan_sections):
+            return False
+        heading = self.periods.heading_span(at)
+        return heading is not None and self._tells_past(self.text[heading[0] : heading[1]])
 
     def _tells_past(self, text: str) -> bool:
         """Whether ``text`` speaks of an earlier time: 去年, 过去, or only years before the
@@ -1489,8 +1516,8 @@ class _Reader:
     def not_a_fact(self, quantity: Quantity, clause: _Clause) -> bool:
         """A number that is no fact of the programme however it reads: the head count of a
         meeting's attendance or of a scene a story shows, a count of the people or households
-        it names, of the meeting's own venues (两个分会场), a distance spanned as a figure of
-        speech."""
+        it names, of the meeting's own venues (两个分会场), of the people weighed for a post
+        (7名候选人), a distance spanned as a figure of speech."""
         if quantity.unit == _DISTANCE:
             return self._rhetorical_distance(quantity)
         if quantity.unit not in _HEAD_UNITS:
@@ -1505,6 +1532,7 @@ class _Reader:
             or self._sizes_this_event(quantity, clause)
             or self._tells_renaming(quantity, clause)
             or self.text.startswith(cue_words("event_part"), quantity.span.end)
+            or self.text.startswith(cue_words("candidate"), quantity.span.end)
         )
 
     def _tells_renaming(self, quantity: Quantity, clause: _Clause) -> bool:

@@ -47,7 +47,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from kg.extract.numbers import parse_number
 from kg.resources import read_table
@@ -290,7 +290,7 @@ _CLAUSE_OPENS = "，,。；;：:！!？?\n \u3000\t"
 """What a clause opens after: a clause's or a sentence's end, a line's start."""
 _SPAN_REACH = 2000
 """How far back in its section a total's span (过去五年，…) is looked for."""
-_COMPARED = re.compile(r"(?:比|较|于|同|与)$")
+_COMPARED = re.compile(r"(?:比|较|于|同|与|占)$")
 _COMPARED_REACH = 5
 _COMPARED_AFAR = re.compile(rf"比[^，,。；;、：:\d年]{{1,{_COMPARED_REACH}}}$")
 """比疫情前的2019年: the year compared with, a few words after 比."""
@@ -308,6 +308,8 @@ class Periods:
         """``issued_on``: the document's ISO date (:func:`issued`), where it gives one."""
         self.text = doc.text
         self.year = int(issued_on[:4]) if issued_on else _undated_year(doc.text)
+        self.issued_day = _iso_day(issued_on)
+        """The document's own day, where its date gives one."""
         self.headings = _headings(self.text)
         self.heading_starts = [h[0] for h in self.headings]
         self.captions = [
@@ -432,7 +434,9 @@ class Periods:
                 year = self._year_words(item)
                 if year is not None:
                     return Period(self._narrowed(year, narrowing), inferred=True)
-        year = self._opening(self._section_start(sentence_start), sentence_start)
+        year = self._this_year(narrowing[-1]) if narrowing else None
+        if year is None:
+            year = self._opening(self._section_start(sentence_start), sentence_start)
         if year is None:
             year = self._heading(at)
         if year is None and not self._before_opening(at):
@@ -564,16 +568,41 @@ class Periods:
         found = self._openings_in(start, end)
         for item in found if first else reversed(found):
             label = self._opening_label(item)
+            if not first and item.kind == "month_day" and item.start in self._opening_days:
+                label = self._this_year(item)
             if label:
                 return label
         return None
+
+    @cached_property
+    def _opening_days(self) -> frozenset[int]:
+        """Starts of the days without a year that open a sentence (截至5月20日，…)."""
+        return frozenset(
+            f.start
+            for f in self._found_in(0, len(self.text))
+            if f.kind == "month_day" and self._opens_sentence(_clause_opener(self.text, f.start))
+        )
+
+    def _this_year(self, item: _Found) -> str | None:
+        """The document's year for a day written without one (截至5月20日) that is not after
+        the document's own day: the day of this year the figures are counted up to."""
+        if item.kind != "month_day" or self.issued_day is None:
+            return None
+        month = item.value[0]
+        year = self.issued_day.year
+        try:
+            last = calendar.monthrange(year, month)[1]
+            day = date(year, month, item.value[1] if len(item.value) == 2 else last)
+        except (ValueError, calendar.IllegalMonthError):
+            return None
+        return str(year) if day <= self.issued_day else None
 
     def _openings_in(self, start: int, end: int) -> list[_Found]:
         """The dates of ``text[start:end]`` that open a clause (2019年，…) outside headings."""
         return [
             f
             for f in self._found_in(start, end)
-            if f.kind in ("year", "years", "relative", "plan")
+            if f.kind in ("year", "years", "relative", "plan", "month_day")
             and self._opens_clause(f.start)
             and not self._in_heading(f.start)
             and not any(s <= f.start < e for s, e in self.captions)
@@ -621,6 +650,17 @@ class Periods:
                 words = self._year_words(item)
                 if words:
                     return words
+            index -= 1
+        return None
+
+    def heading_span(self, at: int) -> tuple[int, int] | None:
+        """The span of the heading line nearest above ``at``, a dateline skipped (a report's
+        2019年高质量发展迈出坚实步伐 over its review of that year)."""
+        index = bisect_right(self.heading_starts, at) - 1
+        while index >= 0:
+            start, end = self.headings[index]
+            if not any(f.kind == "date" for f in self._found_in(start, end)):
+                return start, end
             index -= 1
         return None
 
@@ -690,6 +730,22 @@ def _headings(text: str) -> list[tuple[int, int]]:
 
 
 _YEAR_WRITTEN = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def _iso_day(iso: str | None) -> date | None:
+    """The day an ISO date names (2020-05-25), None for a year or a month alone."""
+    try:
+        return date.fromisoformat(iso[:10]) if iso and len(iso) >= 10 else None
+    except ValueError:
+        return None
+
+
+def _clause_opener(text: str, at: int) -> int:
+    """Where the clause of a date at ``at`` opens: before 截至, 截止 or 到 just before it."""
+    for word in ("截至", "截止", "到"):
+        if text.endswith(word, 0, at):
+            return at - len(word)
+    return at
 
 
 def _latest_year(text: str) -> int | None:
