@@ -329,6 +329,11 @@ def _media() -> tuple[str, ...]:
 
 
 @cache
+def _captions() -> tuple[str, ...]:
+    return tuple(sorted(read_lines("people_captions.txt"), key=len, reverse=True))
+
+
+@cache
 def _byline_cues() -> tuple[str, ...]:
     """The cues of credit lines of two characters or more (记者, 本报记者), longest first."""
     return tuple(sorted((c for c in _bylines() if len(c) > 1), key=len, reverse=True))
@@ -2129,11 +2134,13 @@ class _Reader:
                 before = text[at - 1] if at > start else ""
                 after = at + len(cue)
                 dateline = _DATELINE_END.search(text, max(start, at - 8), at) is not None
+                caption = len(cue) > 1 and text[start:at].endswith(_captions())
                 if (
                     (
                         at == start
                         or before in "(（【[ \u3000】]|丨"  # 【本报讯】记者 张三: after a dateline
                         or dateline
+                        or caption  # 图为记者甲在…
                         or text[start:at].endswith(_org_suffixes())  # …融媒体中心记者 张三
                         or text[start:at].endswith(_media())  # 安康日报记者 陈思远
                         or self._after_credited_name(start, at)  # 记者甲通讯员乙
@@ -2155,10 +2162,14 @@ class _Reader:
                         chain_at[names].role = role
                     elif names > after and (names in self.tokens or names in self.bounds):
                         listed = self._name_list(names, end, role)
-                        if listed == names:
+                        if listed == names or text[listed : listed + 1] in (" ", "\u3000"):
+                            # 记者 甲 乙 丙: the list read stops at a space before a name with
+                            # a surname too rare for it (奉, 禤); the whole credit run has them
                             self._add_new(self._credit_run(names, end, True), role)
-                    elif dateline and self._name_list(names, end, role) > names:
+                    elif (dateline or caption) and self._name_list(names, end, role) > names:
                         pass  # 新华社某地1月28日电记者甲、乙在…: the names end where a verb starts
+                    elif caption and (name_end := self._caption_name_end(names, end)):
+                        self._add(names, name_end, [], role)
                     elif len(cue) > 1 or not _HAN.fullmatch(cue):
                         # 记者琼达卓嘎、鲜敢), 【记者谢映波】, □汤正平 本报记者…: no separator
                         # (not after a one-character cue: 文|章图片, (图|侵删))
@@ -2169,6 +2180,27 @@ class _Reader:
         self._photo_credits(start, end)
         self._line_credits(start, end)
         self._speaker(start, end)
+
+    def _caption_name_end(self, at: int, end: int) -> int | None:
+        """End of a caption's reporter's name that jieba did not read as one (图为记者许|露露|
+        坐上…): a surname and one or two characters closed by a word boundary where a verb
+        follows."""
+        surname = self._surname_length(at)
+        if not surname:
+            return None
+        for n in (surname + 2, surname + 1):
+            stop = at + n
+            verb = self.tokens.get(stop)
+            if (
+                stop < end
+                and stop in self.bounds
+                and verb is not None
+                and verb.pos.startswith("v")
+                and self._valid_name(at, stop)
+                and not self._common_word(at, stop)
+            ):
+                return stop
+        return None
 
     def _after_credited_name(self, start: int, at: int) -> bool:
         """Whether another credit's cue and one name come right before ``at``: (记者甲通讯员乙),
