@@ -117,3 +117,26 @@ def test_a_name_read_as_a_place_word_after_a_title() -> None:
     # jieba reads 苏杭 as a place word; after a title and before 先生 it is a name
     found = run("县人民政府副县长苏杭先生介绍了有关情况。", YUNNAN)
     assert [role for role, _org in posts(found["苏杭"])] == ["副县长"]
+
+
+def test_the_leaders_of_a_working_group_named_after_them() -> None:
+    # 甲任组长、乙任副组长的…督查组第三组: each takes the post in the group named after 的, not
+    # in the leading group the sentence named before
+    found = run(
+        "根据省扶贫开发领导小组统一安排，由省委宣传部副部长张明远任组长、"
+        "省农业农村厅副厅长李海涛任副组长的2020年脱贫攻坚督查组第三组对我县进行督查。",
+        YONGSHENG,
+    )
+    assert posts(found["张明远"]) == [
+        ("副部长", "中共云南省委宣传部"),
+        ("组长", "2020年脱贫攻坚督查组第三组"),
+    ]
+    assert posts(found["李海涛"]) == [
+        ("副厅长", "云南省农业农村厅"),
+        ("副组长", "2020年脱贫攻坚督查组第三组"),
+    ]
+
+
+def test_a_village_post_written_with_and_without_where_its_holder_was_sent() -> None:
+    found = run("新华村驻村第一书记王海涛走访农户。担任第一书记的王海涛说，村里变化很大。")
+    assert posts(found["王海涛"]) == [("驻村第一书记", "新华村")]

@@ -329,6 +329,21 @@ def _media() -> tuple[str, ...]:
 
 
 @cache
+def _group_body_after() -> re.Pattern[str]:
+    """的 and the name of a working group (某督查组第九组), ending in one of
+    ``people_group_bodies.txt`` and perhaps the number of one of its groups."""
+    bodies = "|".join(re.escape(b) for b in sorted(_group_bodies(), key=len, reverse=True))
+    return re.compile(
+        rf"的(?P<body>[^，,。；;、的“”\s]{{0,24}}?(?:{bodies})(?:第[一二三四五六七八九十]+组)?)"
+    )
+
+
+@cache
+def _posting_marks() -> tuple[str, ...]:
+    return tuple(read_lines("people_posting_marks.txt"))
+
+
+@cache
 def _captions() -> tuple[str, ...]:
     return tuple(sorted(read_lines("people_captions.txt"), key=len, reverse=True))
 
@@ -1488,7 +1503,11 @@ class _Reader:
                 chains[-1].append(hit)
             else:
                 chains.append([hit])
-            closed = self.name_at(hit.end, end) is not None
+            # 甲任组长、乙任副组长的某督查组: the titles after 组长、 are the next name's
+            closed = (
+                self.name_at(hit.end, end) is not None
+                or self._group_named_after(hit, start, end) is not None
+            )
         return chains
 
     def _deputy_post(self, hit: _TitleHit, held: dict[str, Organisation]) -> Post | None:
@@ -1836,6 +1855,8 @@ class _Reader:
                     )
             for post in posts:
                 held.setdefault(post.role_span.text, post.organisation)
+            if self._group_post(chain, start, end):
+                continue
             last = chain[-1]
             aside = _TITLE_ASIDE.match(self.text, last.end, end)
             after = aside.end() if aside else last.end
@@ -1925,6 +1946,40 @@ class _Reader:
         self._addressed_comrades(start, end)
         self._known_lists(start, end)
         self._credits(start, end, chain_at)
+
+    def _group_named_after(self, hit: _TitleHit, start: int, end: int) -> re.Match[str] | None:
+        """由甲任组长、乙任副组长的某督查组第九组对…: the working group named after 的 in the
+        clause of a bare title that follows an appointment verb; ``None`` when not so."""
+        if hit.org is not None or not self.text.endswith(_appointment_verbs(), start, hit.start):
+            return None
+        stops = (self.text.find(c, hit.end, end) for c in "，,。；;")
+        stop = min((i for i in stops if i >= 0), default=end)
+        return _group_body_after().search(self.text, hit.end, stop)
+
+    def _group_post(self, chain: list[_TitleHit], start: int, end: int) -> bool:
+        """Whether the chain is one title in a working group named after it (see
+        ``_group_named_after``), given to the person named right before its verb."""
+        group = self._group_named_after(chain[0], start, end) if len(chain) == 1 else None
+        if group is None:
+            return False
+        hit = chain[0]
+        verb = next(v for v in _appointment_verbs() if self.text.endswith(v, start, hit.start))
+        name_end = hit.start - len(verb)
+        holder = next((m for m in self.mentions if m.span.end == name_end), None)
+        if holder is None:
+            name_start = self.name_before(name_end, start)
+            if name_start is None:
+                return False
+            holder = self._add(name_start, name_end, [])
+        # a working group is one occasion's (its year, its number): keyed within the document
+        body = Organisation(
+            name=group.group("body"),
+            span=self.doc.span(group.start("body"), group.end()),
+            scope=self.doc.sha256[:16],
+        )
+        span = self.doc.span(hit.start, hit.end)
+        holder.posts.append(Post(span=span, role_span=span, organisation=body))
+        return True
 
     def _name_spaced_before(
         self, chain: list[_TitleHit], start: int, end: int
@@ -2438,6 +2493,9 @@ class _Reader:
                     written = post.role_span.text
                     if written[:1] in LEVEL_CHARS and written[1:] in titles():
                         written = written[1:]  # 村党总支书记 again of the village named before
+                    mark = next((m for m in _posting_marks() if written.startswith(m)), "")
+                    if mark and written[len(mark) :] in titles():
+                        written = written[len(mark) :]  # 驻村第一书记, then 第一书记 of it
                     key = (post.organisation.key, written)
                     if key not in seen:
                         seen.add(key)
