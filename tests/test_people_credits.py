@@ -85,3 +85,17 @@ def test_a_caption_names_the_reporter_before_a_verb(text: str, reporter: str) ->
 
 def test_a_caption_without_a_name_names_nobody() -> None:
     assert run("图为记者采访种植户。", YONGSHENG) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "credited"),
+    [
+        # an outlet named 某某在线, then one credit glued to the next (编辑:甲责编:乙)
+        ("来源:永胜在线编辑:王建华责编:欧阳丽", {"王建华": "editor", "欧阳丽": "editor"}),
+        # a bullet before the cue, the picture's mark after the name
+        ("□实习记者钱玉珊/图\n正文", {"钱玉珊": "reporter"}),
+    ],
+)
+def test_credits_in_a_page_header(text: str, credited: dict[str, str]) -> None:
+    found = run(text, YONGSHENG)
+    assert {name: person.role for name, person in found.items()} == credited

@@ -140,3 +140,14 @@ def test_the_leaders_of_a_working_group_named_after_them() -> None:
 def test_a_village_post_written_with_and_without_where_its_holder_was_sent() -> None:
     found = run("新华村驻村第一书记王海涛走访农户。担任第一书记的王海涛说，村里变化很大。")
     assert posts(found["王海涛"]) == [("驻村第一书记", "新华村")]
+
+
+def test_a_quoted_post_before_the_name() -> None:
+    found = run("东山乡新华村驻村“第一书记”王海涛乐开了花。", YONGSHENG)
+    assert posts(found["王海涛"]) == [("第一书记", "新华村")]
+
+
+def test_a_nominee_s_post_keeps_its_mark() -> None:
+    # a report's signature before the election: 乡长提名人选, the name after spaces
+    found = run("永胜县东山乡党委副书记、乡长提名人选 卜先\n正文", YONGSHENG)
+    assert [role for role, _org in posts(found["卜先"])] == ["副书记", "乡长提名人选"]

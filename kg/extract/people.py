@@ -339,6 +339,11 @@ def _group_body_after() -> re.Pattern[str]:
 
 
 @cache
+def _nominee_suffixes() -> tuple[str, ...]:
+    return tuple(read_lines("people_nominee_suffixes.txt"))
+
+
+@cache
 def _posting_marks() -> tuple[str, ...]:
     return tuple(read_lines("people_posting_marks.txt"))
 
@@ -356,9 +361,11 @@ def _byline_cues() -> tuple[str, ...]:
 
 @cache
 def _credited_list() -> re.Pattern[str]:
-    """A credit's cue, a separator and names joined by 、, ending where matched (作者:甲、乙)."""
+    """A credit's cue, a separator and names joined by 、, ending where matched (作者:甲、乙);
+    or one name after a separator (编辑:甲|责编:乙)."""
     cues = "|".join(re.escape(c) for c in _byline_cues())
-    return re.compile(rf"(?:{cues})[:：/／ ]*(?:[\u4e00-\u9fff]{{2,4}}、)+[\u4e00-\u9fff]{{2,4}}$")
+    han = "[\u4e00-\u9fff]{2,4}"
+    return re.compile(rf"(?:{cues})(?:[:：/／ ]*(?:{han}、)+|[:：/／]+){han}$")
 
 
 @cache
@@ -1310,6 +1317,9 @@ class _Reader:
                     if org is None:
                         org = self._zone_body(seg, at, word)
                     org_start, organisation = org if org else (at, None)
+                    # 镇长提名人选: the nominee's mark is part of the title as written
+                    marks = _nominee_suffixes()
+                    n += next((len(m) for m in marks if self.text.startswith(m, at + n)), 0)
                     hits.append(_TitleHit(at, at + n, word, org_start, organisation))
                     at += n
                     floor = at
@@ -1860,6 +1870,9 @@ class _Reader:
             last = chain[-1]
             aside = _TITLE_ASIDE.match(self.text, last.end, end)
             after = aside.end() if aside else last.end
+            opening = self.text[last.start - 1 : last.start] if last.start > start else ""
+            if not aside and self.text[after : after + 1] == _POST_QUOTES.get(opening, "\0"):
+                after += 1  # 某村驻村“第一书记”甲: the quoted post, then the name
             name_end = (
                 self.name_at(after, end)
                 or self._listed_first(after, end)
@@ -2193,7 +2206,8 @@ class _Reader:
                 if (
                     (
                         at == start
-                        or before in "(（【[ \u3000】]|丨"  # 【本报讯】记者 张三: after a dateline
+                        # 【本报讯】记者 张三: after a dateline; □记者甲: after a bullet
+                        or before in "(（【[ \u3000】]|丨□■"
                         or dateline
                         or caption  # 图为记者甲在…
                         or text[start:at].endswith(_org_suffixes())  # …融媒体中心记者 张三
