@@ -4,6 +4,8 @@ village's own working posts, and the posts a person leaves."""
 
 from __future__ import annotations
 
+import pytest
+
 from kg.extract import people
 from kg.extract.facts import Division, Level, Person
 from kg.text.document import Document
@@ -151,3 +153,30 @@ def test_a_nominee_s_post_keeps_its_mark() -> None:
     # a report's signature before the election: 乡长提名人选, the name after spaces
     found = run("永胜县东山乡党委副书记、乡长提名人选 卜先\n正文", YONGSHENG)
     assert [role for role, _org in posts(found["卜先"])] == ["副书记", "乡长提名人选"]
+
+
+def test_a_politburo_member_s_post() -> None:
+    found = run("时任中共中央政治局委员、云南省委书记王建华来此走访贫困户。", YONGSHENG)
+    assert posts(found["王建华"]) == [("委员", "中共中央政治局"), ("书记", "中共云南省委")]
+
+
+def test_the_politburo_written_short() -> None:
+    found = run("中央政治局常委、国务院副总理王建华出席会议。", YONGSHENG)
+    assert posts(found["王建华"]) == [("常委", "中共中央政治局"), ("副总理", "国务院")]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("东山乡先锋社区合作社负责人王建华介绍，今年种了两万筐魔芋。", "东山乡先锋社区合作社"),
+        ("据新华村种植合作社负责人王建华介绍，销路不愁。", "新华村种植合作社"),
+    ],
+)
+def test_the_person_in_charge_of_a_cooperative(text: str, body: str) -> None:
+    assert posts(run(text, YONGSHENG)["王建华"]) == [("负责人", body)]
+
+
+def test_the_person_in_charge_of_a_bare_kind_of_body_has_no_post() -> None:
+    # 农场 alone names no farm
+    found = run("“去年产量翻了一番。”农场负责人王建华说。", YONGSHENG)
+    assert posts(found["王建华"]) == []

@@ -96,6 +96,8 @@ _COMRADE_AFTER_VERB = re.compile(r"(?:任命|免去|撤销|免除|接受|批准)
 _CLAUSE_MARKS = "，,；;：:。\n"
 """Marks after which a clause starts (see ``_Reader._clause_start``)."""
 _LINE_LOOKBACK = 400
+_STORY_BODY_LONGEST = 12
+"""Characters of a body named before a story's cue (某某种养殖专业合作社负责人)."""
 _CLAUSE_TAIL = re.compile(
     r"(?:等?[0-9一二两三四五六七八九十百]*[位名])?(?:同志|[\u4e00-\u9fff]{0,4}?(?:人员|干部))?"
     r"(?:(?:于)?[0-9]{4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?)?"
@@ -341,6 +343,11 @@ def _group_body_after() -> re.Pattern[str]:
 @cache
 def _nominee_suffixes() -> tuple[str, ...]:
     return tuple(read_lines("people_nominee_suffixes.txt"))
+
+
+@cache
+def _story_posts() -> frozenset[str]:
+    return frozenset(read_lines("people_story_posts.txt"))
 
 
 @cache
@@ -2473,7 +2480,34 @@ class _Reader:
                         listed = self._name_list(after, end, None)
                         if listed == after and cue.endswith(_LEADERS):
                             self._leader_with_rare_surname(after, end)
+                        elif listed > after and cue in _story_posts():
+                            self._story_post(start, at, after)
                 at = text.find(cue, after, end)
+
+    def _story_post(self, start: int, at: int, name: int) -> None:
+        """某某合作社负责人甲: the cue at ``at`` is the post of the person named at ``name`` in
+        the body written before it in its clause, one of a name of its own before its kind."""
+        opens = self._clause_start(at, start, _BODY_STOPS + "。！？\n")
+        while (
+            (word := self.tokens.get(opens)) is not None
+            and word.end < at
+            and (
+                word.pos[:1] in _NOT_NAME_START_TAGS  # 据|某合作社负责人: not the body's
+            )
+        ):
+            opens = word.end
+        body = self.text[opens:at]
+        kind = next((s for s in _org_suffixes() if body.endswith(s)), "")
+        if not kind or len(body) == len(kind) or len(body) > _STORY_BODY_LONGEST:
+            return
+        if not all(_HAN.fullmatch(c) for c in body):
+            return
+        organisation = Organisation(
+            name=body, span=self.doc.span(opens, at), scope=self.doc.sha256[:16]
+        )
+        span = self.doc.span(at, name)
+        holder = next(m for m in self.mentions if m.span.start == name)
+        holder.posts.append(Post(span=span, role_span=span, organisation=organisation))
 
     def _leader_with_rare_surname(self, at: int, end: int) -> None:
         """The first of a list of names after a collective title of leaders (市领导甲、乙) whose
