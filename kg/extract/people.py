@@ -351,6 +351,11 @@ def _story_posts() -> frozenset[str]:
 
 
 @cache
+def _report_cues() -> tuple[str, ...]:
+    return tuple(read_lines("people_report_cues.txt"))
+
+
+@cache
 def _posting_marks() -> tuple[str, ...]:
     return tuple(read_lines("people_posting_marks.txt"))
 
@@ -1966,6 +1971,23 @@ class _Reader:
         self._addressed_comrades(start, end)
         self._known_lists(start, end)
         self._credits(start, end, chain_at)
+        self._report_giver(start, end)
+
+    def _report_giver(self, start: int, end: int) -> None:
+        """甲作政府工作报告(摘要): a name opening the sentence and closed by a cue of giving
+        the report (``people_report_cues.txt``), as a headline or a caption writes it."""
+        opening = self._line_opening(start, end)
+        at = start if opening is None else opening
+        while at < end and self.text[at] in " \u3000":
+            at += 1
+        for cue in _report_cues():
+            for n in (3, 2, 4):
+                if self.text.startswith(cue, at + n) and at + n <= end:
+                    surname = self._surname_length(at)
+                    if surname and n - surname in (1, 2) and self._valid_name(at, at + n):
+                        if not any(m.span.start == at for m in self.mentions):
+                            self._add(at, at + n, [])
+                        return
 
     def _group_named_after(self, hit: _TitleHit, start: int, end: int) -> re.Match[str] | None:
         """由甲任组长、乙任副组长的某督查组第九组对…: the working group named after 的 in the
