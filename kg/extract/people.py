@@ -1331,7 +1331,8 @@ class _Reader:
                     org_start, organisation = org if org else (at, None)
                     # 镇长提名人选: the nominee's mark is part of the title as written
                     marks = _nominee_suffixes()
-                    n += next((len(m) for m in marks if self.text.startswith(m, at + n)), 0)
+                    if self.text.startswith(marks, at + n):
+                        n += next(len(m) for m in marks if self.text.startswith(m, at + n))
                     hits.append(_TitleHit(at, at + n, word, org_start, organisation))
                     at += n
                     floor = at
@@ -1976,11 +1977,14 @@ class _Reader:
     def _report_giver(self, start: int, end: int) -> None:
         """甲作政府工作报告(摘要): a name opening the sentence and closed by a cue of giving
         the report (``people_report_cues.txt``), as a headline or a caption writes it."""
+        cues = [cue for cue in _report_cues() if self.text.find(cue, start, end) >= 0]
+        if not cues:
+            return
         opening = self._line_opening(start, end)
         at = start if opening is None else opening
         while at < end and self.text[at] in " \u3000":
             at += 1
-        for cue in _report_cues():
+        for cue in cues:
             for n in (3, 2, 4):
                 if self.text.startswith(cue, at + n) and at + n <= end:
                     surname = self._surname_length(at)
@@ -2563,7 +2567,12 @@ class _Reader:
                     written = post.role_span.text
                     if written[:1] in LEVEL_CHARS and written[1:] in titles():
                         written = written[1:]  # 村党总支书记 again of the village named before
-                    mark = next((m for m in _posting_marks() if written.startswith(m)), "")
+                    marks = _posting_marks()
+                    mark = (
+                        next(m for m in marks if written.startswith(m))
+                        if written.startswith(marks)
+                        else ""
+                    )
                     if mark and written[len(mark) :] in titles():
                         written = written[len(mark) :]  # 驻村第一书记, then 第一书记 of it
                     key = (post.organisation.key, written)
