@@ -59,3 +59,43 @@ def test_credits_after_a_media_kind_before_the_cue() -> None:
         YONGSHENG,
     )
     assert sorted(found) == ["沈一杉", "洪江", "董立伟", "许明远"]
+
+
+def test_a_spaced_byline_with_a_surname_too_rare_for_a_list() -> None:
+    # 奉 and 禤 are in no surname list: the list read by name stops before them, the credit
+    # run (names closed by the line's end) still takes every one
+    byline = "永胜日报·新永胜客户端记者 孔明远 奉立成 禤海燕 邓晓琴\n"
+    found = run(byline + "全县完成了任务。", YONGSHENG)
+    assert {"孔明远", "奉立成", "禤海燕", "邓晓琴"} <= set(found)
+    assert all(found[name].role == "reporter" for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "reporter"),
+    [
+        ("图为记者许露露坐上村干部的摩托车走访农户。", "许露露"),
+        ("上图为记者周小燕与村民交谈。", "周小燕"),
+    ],
+)
+def test_a_caption_names_the_reporter_before_a_verb(text: str, reporter: str) -> None:
+    found = run(text, YONGSHENG)
+    assert set(found) == {reporter}
+    assert found[reporter].role == "reporter"
+
+
+def test_a_caption_without_a_name_names_nobody() -> None:
+    assert run("图为记者采访种植户。", YONGSHENG) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "credited"),
+    [
+        # an outlet named 某某在线, then one credit glued to the next (编辑:甲责编:乙)
+        ("来源:永胜在线编辑:王建华责编:欧阳丽", {"王建华": "editor", "欧阳丽": "editor"}),
+        # a bullet before the cue, the picture's mark after the name
+        ("□实习记者钱玉珊/图\n正文", {"钱玉珊": "reporter"}),
+    ],
+)
+def test_credits_in_a_page_header(text: str, credited: dict[str, str]) -> None:
+    found = run(text, YONGSHENG)
+    assert {name: person.role for name, person in found.items()} == credited

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.test_people import YONGSHENG, YUNNAN, posts, run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,3 +83,15 @@ def test_tibetan_name_parts_closed_by_one_more_character_after_a_title() -> None
     found = run("州长索南太在会上作报告。县委书记扎西说，要抓好落实。", YUNNAN)
     assert "索南太" in found
     assert "扎西" in found and "扎西说" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["孔立新作政府工作报告(摘要)\n正文", "孔立新作政府工作报告 钱玉珊 摄"],
+)
+def test_a_headline_or_caption_names_who_gave_the_report(text: str) -> None:
+    assert "孔立新" in run(text, YONGSHENG)
+
+
+def test_a_body_giving_the_report_is_no_name() -> None:
+    assert run("县人民政府向大会作政府工作报告。", YONGSHENG) == {}

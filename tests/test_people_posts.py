@@ -4,6 +4,8 @@ village's own working posts, and the posts a person leaves."""
 
 from __future__ import annotations
 
+import pytest
+
 from kg.extract import people
 from kg.extract.facts import Division, Level, Person
 from kg.text.document import Document
@@ -117,3 +119,64 @@ def test_a_name_read_as_a_place_word_after_a_title() -> None:
     # jieba reads 苏杭 as a place word; after a title and before 先生 it is a name
     found = run("县人民政府副县长苏杭先生介绍了有关情况。", YUNNAN)
     assert [role for role, _org in posts(found["苏杭"])] == ["副县长"]
+
+
+def test_the_leaders_of_a_working_group_named_after_them() -> None:
+    # 甲任组长、乙任副组长的…督查组第三组: each takes the post in the group named after 的, not
+    # in the leading group the sentence named before
+    found = run(
+        "根据省扶贫开发领导小组统一安排，由省委宣传部副部长张明远任组长、"
+        "省农业农村厅副厅长李海涛任副组长的2020年脱贫攻坚督查组第三组对我县进行督查。",
+        YONGSHENG,
+    )
+    assert posts(found["张明远"]) == [
+        ("副部长", "中共云南省委宣传部"),
+        ("组长", "2020年脱贫攻坚督查组第三组"),
+    ]
+    assert posts(found["李海涛"]) == [
+        ("副厅长", "云南省农业农村厅"),
+        ("副组长", "2020年脱贫攻坚督查组第三组"),
+    ]
+
+
+def test_a_village_post_written_with_and_without_where_its_holder_was_sent() -> None:
+    found = run("新华村驻村第一书记王海涛走访农户。担任第一书记的王海涛说，村里变化很大。")
+    assert posts(found["王海涛"]) == [("驻村第一书记", "新华村")]
+
+
+def test_a_quoted_post_before_the_name() -> None:
+    found = run("东山乡新华村驻村“第一书记”王海涛乐开了花。", YONGSHENG)
+    assert posts(found["王海涛"]) == [("第一书记", "新华村")]
+
+
+def test_a_nominee_s_post_keeps_its_mark() -> None:
+    # a report's signature before the election: 乡长提名人选, the name after spaces
+    found = run("永胜县东山乡党委副书记、乡长提名人选 卜先\n正文", YONGSHENG)
+    assert [role for role, _org in posts(found["卜先"])] == ["副书记", "乡长提名人选"]
+
+
+def test_a_politburo_member_s_post() -> None:
+    found = run("时任中共中央政治局委员、云南省委书记王建华来此走访贫困户。", YONGSHENG)
+    assert posts(found["王建华"]) == [("委员", "中共中央政治局"), ("书记", "中共云南省委")]
+
+
+def test_the_politburo_written_short() -> None:
+    found = run("中央政治局常委、国务院副总理王建华出席会议。", YONGSHENG)
+    assert posts(found["王建华"]) == [("常委", "中共中央政治局"), ("副总理", "国务院")]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("东山乡先锋社区合作社负责人王建华介绍，今年种了两万筐魔芋。", "东山乡先锋社区合作社"),
+        ("据新华村种植合作社负责人王建华介绍，销路不愁。", "新华村种植合作社"),
+    ],
+)
+def test_the_person_in_charge_of_a_cooperative(text: str, body: str) -> None:
+    assert posts(run(text, YONGSHENG)["王建华"]) == [("负责人", body)]
+
+
+def test_the_person_in_charge_of_a_bare_kind_of_body_has_no_post() -> None:
+    # 农场 alone names no farm
+    found = run("“去年产量翻了一番。”农场负责人王建华说。", YONGSHENG)
+    assert posts(found["王建华"]) == []

@@ -96,6 +96,8 @@ _COMRADE_AFTER_VERB = re.compile(r"(?:任命|免去|撤销|免除|接受|批准)
 _CLAUSE_MARKS = "，,；;：:。\n"
 """Marks after which a clause starts (see ``_Reader._clause_start``)."""
 _LINE_LOOKBACK = 400
+_STORY_BODY_LONGEST = 12
+"""Characters of a body named before a story's cue (某某种养殖专业合作社负责人)."""
 _CLAUSE_TAIL = re.compile(
     r"(?:等?[0-9一二两三四五六七八九十百]*[位名])?(?:同志|[\u4e00-\u9fff]{0,4}?(?:人员|干部))?"
     r"(?:(?:于)?[0-9]{4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?)?"
@@ -329,6 +331,41 @@ def _media() -> tuple[str, ...]:
 
 
 @cache
+def _group_body_after() -> re.Pattern[str]:
+    """的 and the name of a working group (某督查组第九组), ending in one of
+    ``people_group_bodies.txt`` and perhaps the number of one of its groups."""
+    bodies = "|".join(re.escape(b) for b in sorted(_group_bodies(), key=len, reverse=True))
+    return re.compile(
+        rf"的(?P<body>[^，,。；;、的“”\s]{{0,24}}?(?:{bodies})(?:第[一二三四五六七八九十]+组)?)"
+    )
+
+
+@cache
+def _nominee_suffixes() -> tuple[str, ...]:
+    return tuple(read_lines("people_nominee_suffixes.txt"))
+
+
+@cache
+def _story_posts() -> frozenset[str]:
+    return frozenset(read_lines("people_story_posts.txt"))
+
+
+@cache
+def _report_cues() -> tuple[str, ...]:
+    return tuple(read_lines("people_report_cues.txt"))
+
+
+@cache
+def _posting_marks() -> tuple[str, ...]:
+    return tuple(read_lines("people_posting_marks.txt"))
+
+
+@cache
+def _captions() -> tuple[str, ...]:
+    return tuple(sorted(read_lines("people_captions.txt"), key=len, reverse=True))
+
+
+@cache
 def _byline_cues() -> tuple[str, ...]:
     """The cues of credit lines of two characters or more (记者, 本报记者), longest first."""
     return tuple(sorted((c for c in _bylines() if len(c) > 1), key=len, reverse=True))
@@ -336,9 +373,11 @@ def _byline_cues() -> tuple[str, ...]:
 
 @cache
 def _credited_list() -> re.Pattern[str]:
-    """A credit's cue, a separator and names joined by 、, ending where matched (作者:甲、乙)."""
+    """A credit's cue, a separator and names joined by 、, ending where matched (作者:甲、乙);
+    or one name after a separator (编辑:甲|责编:乙)."""
     cues = "|".join(re.escape(c) for c in _byline_cues())
-    return re.compile(rf"(?:{cues})[:：/／ ]*(?:[\u4e00-\u9fff]{{2,4}}、)+[\u4e00-\u9fff]{{2,4}}$")
+    han = "[\u4e00-\u9fff]{2,4}"
+    return re.compile(rf"(?:{cues})(?:[:：/／ ]*(?:{han}、)+|[:：/／]+){han}$")
 
 
 @cache
@@ -1290,6 +1329,10 @@ class _Reader:
                     if org is None:
                         org = self._zone_body(seg, at, word)
                     org_start, organisation = org if org else (at, None)
+                    # 镇长提名人选: the nominee's mark is part of the title as written
+                    marks = _nominee_suffixes()
+                    if self.text.startswith(marks, at + n):
+                        n += next(len(m) for m in marks if self.text.startswith(m, at + n))
                     hits.append(_TitleHit(at, at + n, word, org_start, organisation))
                     at += n
                     floor = at
@@ -1483,7 +1526,11 @@ class _Reader:
                 chains[-1].append(hit)
             else:
                 chains.append([hit])
-            closed = self.name_at(hit.end, end) is not None
+            # 甲任组长、乙任副组长的某督查组: the titles after 组长、 are the next name's
+            closed = (
+                self.name_at(hit.end, end) is not None
+                or self._group_named_after(hit, start, end) is not None
+            )
         return chains
 
     def _deputy_post(self, hit: _TitleHit, held: dict[str, Organisation]) -> Post | None:
@@ -1831,9 +1878,14 @@ class _Reader:
                     )
             for post in posts:
                 held.setdefault(post.role_span.text, post.organisation)
+            if self._group_post(chain, start, end):
+                continue
             last = chain[-1]
             aside = _TITLE_ASIDE.match(self.text, last.end, end)
             after = aside.end() if aside else last.end
+            opening = self.text[last.start - 1 : last.start] if last.start > start else ""
+            if not aside and self.text[after : after + 1] == _POST_QUOTES.get(opening, "\0"):
+                after += 1  # 某村驻村“第一书记”甲: the quoted post, then the name
             name_end = (
                 self.name_at(after, end)
                 or self._listed_first(after, end)
@@ -1920,6 +1972,60 @@ class _Reader:
         self._addressed_comrades(start, end)
         self._known_lists(start, end)
         self._credits(start, end, chain_at)
+        self._report_giver(start, end)
+
+    def _report_giver(self, start: int, end: int) -> None:
+        """甲作政府工作报告(摘要): a name opening the sentence and closed by a cue of giving
+        the report (``people_report_cues.txt``), as a headline or a caption writes it."""
+        cues = [cue for cue in _report_cues() if self.text.find(cue, start, end) >= 0]
+        if not cues:
+            return
+        opening = self._line_opening(start, end)
+        at = start if opening is None else opening
+        while at < end and self.text[at] in " \u3000":
+            at += 1
+        for cue in cues:
+            for n in (3, 2, 4):
+                if self.text.startswith(cue, at + n) and at + n <= end:
+                    surname = self._surname_length(at)
+                    if surname and n - surname in (1, 2) and self._valid_name(at, at + n):
+                        if not any(m.span.start == at for m in self.mentions):
+                            self._add(at, at + n, [])
+                        return
+
+    def _group_named_after(self, hit: _TitleHit, start: int, end: int) -> re.Match[str] | None:
+        """由甲任组长、乙任副组长的某督查组第九组对…: the working group named after 的 in the
+        clause of a bare title that follows an appointment verb; ``None`` when not so."""
+        if hit.org is not None or not self.text.endswith(_appointment_verbs(), start, hit.start):
+            return None
+        stops = (self.text.find(c, hit.end, end) for c in "，,。；;")
+        stop = min((i for i in stops if i >= 0), default=end)
+        return _group_body_after().search(self.text, hit.end, stop)
+
+    def _group_post(self, chain: list[_TitleHit], start: int, end: int) -> bool:
+        """Whether the chain is one title in a working group named after it (see
+        ``_group_named_after``), given to the person named right before its verb."""
+        group = self._group_named_after(chain[0], start, end) if len(chain) == 1 else None
+        if group is None:
+            return False
+        hit = chain[0]
+        verb = next(v for v in _appointment_verbs() if self.text.endswith(v, start, hit.start))
+        name_end = hit.start - len(verb)
+        holder = next((m for m in self.mentions if m.span.end == name_end), None)
+        if holder is None:
+            name_start = self.name_before(name_end, start)
+            if name_start is None:
+                return False
+            holder = self._add(name_start, name_end, [])
+        # a working group is one occasion's (its year, its number): keyed within the document
+        body = Organisation(
+            name=group.group("body"),
+            span=self.doc.span(group.start("body"), group.end()),
+            scope=self.doc.sha256[:16],
+        )
+        span = self.doc.span(hit.start, hit.end)
+        holder.posts.append(Post(span=span, role_span=span, organisation=body))
+        return True
 
     def _name_spaced_before(
         self, chain: list[_TitleHit], start: int, end: int
@@ -2129,11 +2235,14 @@ class _Reader:
                 before = text[at - 1] if at > start else ""
                 after = at + len(cue)
                 dateline = _DATELINE_END.search(text, max(start, at - 8), at) is not None
+                caption = len(cue) > 1 and text[start:at].endswith(_captions())
                 if (
                     (
                         at == start
-                        or before in "(（【[ \u3000】]|丨"  # 【本报讯】记者 张三: after a dateline
+                        # 【本报讯】记者 张三: after a dateline; □记者甲: after a bullet
+                        or before in "(（【[ \u3000】]|丨□■"
                         or dateline
+                        or caption  # 图为记者甲在…
                         or text[start:at].endswith(_org_suffixes())  # …融媒体中心记者 张三
                         or text[start:at].endswith(_media())  # 安康日报记者 陈思远
                         or self._after_credited_name(start, at)  # 记者甲通讯员乙
@@ -2155,10 +2264,14 @@ class _Reader:
                         chain_at[names].role = role
                     elif names > after and (names in self.tokens or names in self.bounds):
                         listed = self._name_list(names, end, role)
-                        if listed == names:
+                        if listed == names or text[listed : listed + 1] in (" ", "\u3000"):
+                            # 记者 甲 乙 丙: the list read stops at a space before a name with
+                            # a surname too rare for it (奉, 禤); the whole credit run has them
                             self._add_new(self._credit_run(names, end, True), role)
-                    elif dateline and self._name_list(names, end, role) > names:
+                    elif (dateline or caption) and self._name_list(names, end, role) > names:
                         pass  # 新华社某地1月28日电记者甲、乙在…: the names end where a verb starts
+                    elif caption and (name_end := self._caption_name_end(names, end)):
+                        self._add(names, name_end, [], role)
                     elif len(cue) > 1 or not _HAN.fullmatch(cue):
                         # 记者琼达卓嘎、鲜敢), 【记者谢映波】, □汤正平 本报记者…: no separator
                         # (not after a one-character cue: 文|章图片, (图|侵删))
@@ -2169,6 +2282,27 @@ class _Reader:
         self._photo_credits(start, end)
         self._line_credits(start, end)
         self._speaker(start, end)
+
+    def _caption_name_end(self, at: int, end: int) -> int | None:
+        """End of a caption's reporter's name that jieba did not read as one (图为记者许|露露|
+        坐上…): a surname and one or two characters closed by a word boundary where a verb
+        follows."""
+        surname = self._surname_length(at)
+        if not surname:
+            return None
+        for n in (surname + 2, surname + 1):
+            stop = at + n
+            verb = self.tokens.get(stop)
+            if (
+                stop < end
+                and stop in self.bounds
+                and verb is not None
+                and verb.pos.startswith("v")
+                and self._valid_name(at, stop)
+                and not self._common_word(at, stop)
+            ):
+                return stop
+        return None
 
     def _after_credited_name(self, start: int, at: int) -> bool:
         """Whether another credit's cue and one name come right before ``at``: (记者甲通讯员乙),
@@ -2372,7 +2506,34 @@ class _Reader:
                         listed = self._name_list(after, end, None)
                         if listed == after and cue.endswith(_LEADERS):
                             self._leader_with_rare_surname(after, end)
+                        elif listed > after and cue in _story_posts():
+                            self._story_post(start, at, after)
                 at = text.find(cue, after, end)
+
+    def _story_post(self, start: int, at: int, name: int) -> None:
+        """某某合作社负责人甲: the cue at ``at`` is the post of the person named at ``name`` in
+        the body written before it in its clause, one of a name of its own before its kind."""
+        opens = self._clause_start(at, start, _BODY_STOPS + "。！？\n")
+        while (
+            (word := self.tokens.get(opens)) is not None
+            and word.end < at
+            and (
+                word.pos[:1] in _NOT_NAME_START_TAGS  # 据|某合作社负责人: not the body's
+            )
+        ):
+            opens = word.end
+        body = self.text[opens:at]
+        kind = next((s for s in _org_suffixes() if body.endswith(s)), "")
+        if not kind or len(body) == len(kind) or len(body) > _STORY_BODY_LONGEST:
+            return
+        if not all(_HAN.fullmatch(c) for c in body):
+            return
+        organisation = Organisation(
+            name=body, span=self.doc.span(opens, at), scope=self.doc.sha256[:16]
+        )
+        span = self.doc.span(at, name)
+        holder = next(m for m in self.mentions if m.span.start == name)
+        holder.posts.append(Post(span=span, role_span=span, organisation=organisation))
 
     def _leader_with_rare_surname(self, at: int, end: int) -> None:
         """The first of a list of names after a collective title of leaders (市领导甲、乙) whose
@@ -2406,6 +2567,14 @@ class _Reader:
                     written = post.role_span.text
                     if written[:1] in LEVEL_CHARS and written[1:] in titles():
                         written = written[1:]  # 村党总支书记 again of the village named before
+                    marks = _posting_marks()
+                    mark = (
+                        next(m for m in marks if written.startswith(m))
+                        if written.startswith(marks)
+                        else ""
+                    )
+                    if mark and written[len(mark) :] in titles():
+                        written = written[len(mark) :]  # 驻村第一书记, then 第一书记 of it
                     key = (post.organisation.key, written)
                     if key not in seen:
                         seen.add(key)
