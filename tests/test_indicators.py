@@ -269,18 +269,6 @@ def test_growth_concept_is_linked_to_its_level() -> None:
         # quote marks around a word of a label, and when a target is due, change nothing
         ("建档立卡贫困人口全部“清零”", "PERSON", "2.6万建档立卡贫困人口全部“清零”", LIFTED),
         ("贫困人口今年将实现全部脱贫", "PERSON", "余下1万贫困人口今年将实现全部脱贫", LIFTED),
-    ],
-)
-def test_the_clause_around_the_number_decides(
-    phrase: str, unit: str, clause: str, notation: str | None
-) -> None:
-    concept = concept_of(phrase, unit, clause)
-    assert (concept.notation if concept else None) == notation
-
-
-@pytest.mark.parametrize(
-    ("phrase", "unit", "clause", "notation"),
-    [
         # the registered unemployment rate without 城镇 before it
         ("登记失业率", "PERCENT", "年末登记失业率为3.2%", "registered-urban-unemployment"),
         # a verb of a level reached between the place and the indicator's words
@@ -303,7 +291,7 @@ def test_the_clause_around_the_number_decides(
         ("人均地区生产总值", "CNY", "人均地区生产总值达到6.1万元", "per-capita-gdp"),
     ],
 )
-def test_per_head_values_groups_and_participants_are_no_area_total(
+def test_the_clause_around_the_number_decides(
     phrase: str, unit: str, clause: str, notation: str | None
 ) -> None:
     concept = concept_of(phrase, unit, clause)
