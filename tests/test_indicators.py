@@ -269,6 +269,26 @@ def test_growth_concept_is_linked_to_its_level() -> None:
         # quote marks around a word of a label, and when a target is due, change nothing
         ("建档立卡贫困人口全部“清零”", "PERSON", "2.6万建档立卡贫困人口全部“清零”", LIFTED),
         ("贫困人口今年将实现全部脱贫", "PERSON", "余下1万贫困人口今年将实现全部脱贫", LIFTED),
+        # the registered unemployment rate without 城镇 before it
+        ("登记失业率", "PERCENT", "年末登记失业率为3.2%", "registered-urban-unemployment"),
+        # a verb of a level reached between the place and the indicator's words
+        ("就业", "PERSON", "全市城镇完成新增就业5100人", "new-urban-jobs"),
+        # a value per head is not the total it divides, nor its growth
+        ("人均一般公共预算收入", "CNY", "人均一般公共预算收入达到1800元", None),
+        ("人均一般公共预算收入年均", "PERCENT", "人均一般公共预算收入年均增长5.1%", None),
+        # a group's income per head is not all residents'
+        ("低收入农户人均可支配收入", "PERCENT", "低收入农户人均可支配收入增长9%", None),
+        ("脱贫人口人均可支配收入", "CNY", "脱贫人口人均可支配收入达到9800元", None),
+        # the poor households taking part in projects are not the area's poor households
+        ("贫困户", "HOUSEHOLD", "实施产业项目80个，参与贫困户2100户", None),
+        # labels with 人均 in them map as before
+        (
+            "农村居民人均可支配收入",
+            "CNY",
+            "农村居民人均可支配收入1.5万元",
+            "rural-disposable-income",
+        ),
+        ("人均地区生产总值", "CNY", "人均地区生产总值达到6.1万元", "per-capita-gdp"),
     ],
 )
 def test_the_clause_around_the_number_decides(

@@ -781,3 +781,37 @@ def test_a_number_inside_a_name_does_not_end_it(sentence: str, name: str) -> Non
 def test_a_year_before_a_name_is_no_word_of_it() -> None:
     found = run("区长介绍了本区2019年度东西部扶贫协作和结对帮扶工作。", jurisdiction=None)
     assert not any("2019" in name for name in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a quoted dictionary noun after a trigger: a figure of speech, no coined name
+        "各村要抓好“试验田”工作，带动周边村发展。",
+        # one site built for a line of business, quoted or not
+        "该村采取“企业+农户”形式开展黑木耳种植示范基地项目建设。",
+        # a town built as one development: a place, not a programme
+        "副省长先后来到“光伏小镇”项目、产业园和农户家中调研。",
+        # a quote of work on land only, then a bare suffix: a kind of work
+        "东岭村继续做好“复垦”项目的后续工作。",
+        # the verb before the campaign word ends the name; 整改 alone names no programme
+        "县指挥部立即召集各组组长部署整改行动。",
+        # a plan cited to date the year, not a programme of the article's
+        "今年是《乡村振兴战略规划(2018-2022年)》的收官之年。",
+    ],
+)
+def test_kinds_of_work_sites_and_cited_plans_are_no_programmes(sentence: str) -> None:
+    assert run(sentence, jurisdiction=None) == {}
+
+
+def test_a_plan_the_area_draws_up_stays_with_its_years() -> None:
+    assert "乡村振兴战略规划" in run("县里编制了《乡村振兴战略规划(2018-2022年)》。", None)
+
+
+def test_a_named_rectification_campaign_stays() -> None:
+    assert "清风专项整改行动" in run("全省部署“清风”专项整改行动。", jurisdiction=None)
+
+
+def test_a_long_standing_provincial_programme_is_read_without_quotes() -> None:
+    found = run("全县实施完成造福工程易地扶贫搬迁3062户。", jurisdiction=None)
+    assert "造福工程" in found

@@ -161,14 +161,15 @@ _BRACKETED_ABBREVIATION = re.compile(r"\([A-Z][A-Z0-9]*\)")
 
 def _readings(phrase: str, clause: str) -> list[str]:
     """``phrase``, then without its filler words, then without a bracketed abbreviation, then
-    with the words before it in ``clause``."""
+    with the words before it in ``clause``, as written and without filler words."""
     text = _plain(phrase)
     readings = [text, _without_fillers(text), _BRACKETED_ABBREVIATION.sub("", text)]
     words = _plain(clause)
     at = words.find(readings[0]) if readings[0] else -1
     if at > 0:
         start = max(words.rfind(mark, 0, at) for mark in _SEPARATORS) + 1
-        readings.append(words[start : at + len(readings[0])])
+        before = words[start : at + len(readings[0])]
+        readings += [before, _without_fillers(before)]  # 城镇|完成|新增就业
     return [r for i, r in enumerate(readings) if r and r not in readings[:i]]
 
 

@@ -264,6 +264,13 @@ def _cited() -> tuple[str, ...]:
 
 
 @cache
+def _cited_as_time() -> tuple[str, ...]:
+    """What follows a title cited to date a year by a plan (…》的收官之年): ``not_programmes.txt``
+    [timeline]."""
+    return tuple(sorted(_words("not_programmes.txt", "timeline"), key=len, reverse=True))
+
+
+@cache
 def _designations() -> tuple[str, ...]:
     return read_words("programme_designations.txt")
 
@@ -320,6 +327,13 @@ def _field_of_work(core: str) -> bool:
     rest, fields = _strip_words(core, _words("not_programmes.txt", "field"))
     rest, _ = _strip_words(rest, _words("not_programmes.txt", "work"))
     return fields > 0 and not rest
+
+
+def _work_only(inner: str, described: str) -> bool:
+    """Whether a quote of [work] words only (“复垦”, “改造”) is followed by a bare suffix: a kind
+    of work, no name (``not_programmes.txt`` [work])."""
+    rest, _ = _strip_words(inner, _words("not_programmes.txt", "work"))
+    return not rest and described in _suffixes()
 
 
 def _funding_route(words: str) -> bool:
@@ -763,6 +777,8 @@ class _Reader:
                 continue  # 《…关于实施“X”工程…的方案》: the programme is “X”工程, read as quoted
             if title.startswith("关于") and self.text.startswith(_cited(), b + 1):
                 continue  # 根据…发出的《关于…的意见》的要求: another body's document cited
+            if self.text.startswith(_cited_as_time(), b + 1):
+                continue  # 今年是《…规划(2018-2022年)》的收官之年: a plan cited to date a year
             if _decree(title):
                 continue  # 《关于…有关事项的决定》: a decision on one matter, no programme
             if self._under_authority(a - 1, start):
@@ -896,9 +912,11 @@ class _Reader:
             if tail is not None and _sized_plot(inner + self.text[close_at:tail]):
                 continue  # “百亩…”示范区: one plot named by its size, a demonstration field
             if tail is not None and _enterprise_project(
-                self.text[close_at : tail - 2], self.text[tail - 2 : tail]
+                inner + self.text[close_at : tail - 2], self.text[tail - 2 : tail]
             ):
-                continue  # “某某”花卉观赏园项目: one firm's attraction built, no programme
+                continue  # “某某”花卉观赏园项目, “某某小镇”项目: one site built, no programme
+            if tail is not None and _work_only(inner, self.text[close_at:tail]):
+                continue  # “复垦”项目: a kind of work, no name
             if tail is not None:
                 described = self.text[close_at:tail]
                 # “千企帮千村”精准扶贫行动: a tail that only names the field of work and the
@@ -918,6 +936,8 @@ class _Reader:
             elif len(inner) > 2 and self._governed(open_at, start):
                 index = self.by_start.get(close_at)
                 follows = index is not None and self.tokens[index].word in follow
+                if self._dictionary_noun(inner_start, inner_end):
+                    continue  # 抓好“试验田”工作: a figure of speech, no coined name
                 if follows or self._sums_up(open_at, start, inner):
                     out.append(_Found(inner_start, inner_end, key_of(inner), "quoted"))
         return out
@@ -946,6 +966,15 @@ class _Reader:
             return False
         festival = tuple(_words("not_programmes.txt", "festival"))
         return not self.text[close_at:tail].endswith(festival)
+
+    def _dictionary_noun(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` is one common noun of jieba's dictionary (试验田, 排头兵):
+        a word quoted as a figure of speech; a programme's coined name is no dictionary word."""
+        index = self.by_start.get(start)
+        if index is None:
+            return False
+        tok = self.tokens[index]
+        return tok.end == end and tok.pos == "n"
 
     def _built(self, close_at: int) -> bool:
         """Whether a word of building follows the closing quote at ``close_at`` (“富美乡村”建设
