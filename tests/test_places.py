@@ -694,3 +694,17 @@ def test_village_introduced_by_where_it_lies() -> None:
         for m in places.extract(Document.from_text("村子叫柿沟梁村，这里风大。甘肃的干部来了。"))
         if m.division.level is Level.VILLAGE
     ]
+
+
+def test_county_never_named_from_the_township_it_names() -> None:
+    # a county's report writes its own name as xx and says 全县; the one township it names
+    # (cut by jieba before a word of its own) lies in one county of the province it names
+    text = (
+        "甘肃省委对“三农”工作提出明确要求。今年以来，全县上下扎实推进乡村振兴，"
+        "“xx土豆”品牌打响，甘草店蔬菜产业园入选甘肃省产业园名单，新建日光温室800座。"
+    )
+    assert unnamed_province(text) == "620123"
+    # a province's own text that says no 全县 stays the province's
+    assert unnamed_province(text.replace("全县", "全省")) == "620000"
+    # townships of two counties, neither holding two thirds: no county is inferred
+    assert unnamed_province(text.replace("新建", "朱王堡新建")) == "620000"

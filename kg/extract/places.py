@@ -1133,8 +1133,55 @@ def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | 
         _featured_village(doc, ordered, qualifiers, best[1])
         or _featured_township(ordered, qualifiers, townships, best[1])
         or _speaking_township(ordered, qualifiers, cues, best[0])
+        or _unnamed_county(doc, ordered, cues, best[0])
         or best[0]
     )
+
+
+_COUNTY_OWN_KINDS = "县旗"
+"""The kinds of 全县/我县/本旗 a county's own text speaks as (区 is also a region's)."""
+
+
+def _unnamed_county(
+    doc: Document, ordered: list[PlaceMention], cues: Counter[str], best: Division
+) -> Division | None:
+    """The county of a county's text that never names its county (a report that writes its
+    county as xx and says 全县, naming only its province and one of its townships): the county
+    holding two thirds of the township names of three characters or more written anywhere in
+    the text (jieba may cut a bare one: 某某坡|古典), each the only township of that name inside
+    ``best``, the province or prefecture the text does name.  Only where the text says 全县 or
+    我旗 and names no county."""
+    if best.level not in (Level.PROVINCE, Level.PREFECTURE):
+        return None
+    if not any(cues[kind] for kind in _COUNTY_OWN_KINDS):
+        return None
+    if any(m.division.level is Level.COUNTY for m in ordered):
+        return None
+    text = doc.text
+    counties: Counter[Division] = Counter()
+    i = 0
+    while i < len(text):
+        found = None
+        for length in gazetteer.name_lengths_at(text, i):
+            divisions = gazetteer.lookup(text[i : i + length])
+            inside = [d for d in divisions if best.contains(d)]
+            if length >= 3 and len(inside) == 1 and inside[0].level is Level.TOWNSHIP:
+                found = inside[0], length
+            if divisions:
+                break  # the longest name there decides (山东省, not a township inside it)
+        if found is None:
+            i += 1
+            continue
+        township, length = found
+        if township.parent is not None and township.parent.level is Level.COUNTY:
+            counties[township.parent] += 1
+        i += length
+    if not counties:
+        return None
+    county, count = max(counties.items(), key=lambda item: (item[1], item[0].key))
+    if count < _PROVINCE_MAJORITY * counties.total():
+        return None
+    return county
 
 
 _PROVINCE_OWN_AREA = re.compile(r"(?:全|我|本)(省|区)|自治区(?=党委|人民政府|政府|直属|各级)")
