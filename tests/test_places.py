@@ -708,3 +708,17 @@ def test_county_never_named_from_the_township_it_names() -> None:
     assert unnamed_province(text.replace("全县", "全省")) == "620000"
     # townships of two counties, neither holding two thirds: no county is inferred
     assert unnamed_province(text.replace("新建", "朱王堡新建")) == "620000"
+
+
+def test_township_of_a_name_twice_in_its_province_told_by_its_villages() -> None:
+    # 江西 has two 武阳镇; the text names two villages of one of them
+    text = (
+        "武阳镇召开产业扶贫推进会\n"
+        "江西省扶贫办督导组来武阳镇检查，镇长带队走访凌田村、中赖村，全镇今年脱贫300人。"
+    )
+    doc = Document.from_text(text)
+    found = {m.division.parent.name for m in places.extract(doc) if m.division.name == "武阳镇"}
+    assert found == {"瑞金市"}
+    # one village named may be chance: the township stays unresolved
+    doc = Document.from_text(text.replace("、中赖村", ""))
+    assert not [m for m in places.extract(doc) if m.division.name == "武阳镇"]

@@ -870,6 +870,7 @@ def extract(doc: Document) -> list[PlaceMention]:
     # Pass 2: the rest, by the preceding mention, then by the document's areas.
     own_words = Counter(_OWN_AREA.findall(text))  # 全市, 我镇 …: by the level they name
     own_kinds = frozenset(own_words)
+    by_villages: dict[str, Division | None] = {}
     previous: _Candidate | None = None
     for candidate in candidates:
         adjacent = previous if previous and previous.end == candidate.start else None
@@ -895,7 +896,9 @@ def extract(doc: Document) -> list[PlaceMention]:
                     county_or_above, weights, Level.PREFECTURE
                 ) or _speaker_area(candidate, own_kinds)
             else:
-                candidate.division = _in_context(candidate.divisions, weights, Level.PROVINCE)
+                candidate.division = _in_context(
+                    candidate.divisions, weights, Level.PROVINCE
+                ) or _by_named_villages(candidate.text, candidate.divisions, text, by_villages)
         previous = candidate
     _resolve_listed_siblings(text, candidates)
 
@@ -947,6 +950,31 @@ def extract(doc: Document) -> list[PlaceMention]:
         if c.division is not None
     ]
     return _villages_with_their_township(mentions)
+
+
+_NAMED_VILLAGES = 2
+"""How many of a township's villages a text must name to tell which of the townships of one
+name it is (:func:`_by_named_villages`)."""
+
+
+def _by_named_villages(
+    name: str, divisions: list[Division], text: str, known: dict[str, Division | None]
+) -> Division | None:
+    """The one township of several of ``name`` (大河镇: two in one province) at least two of
+    whose villages the text names in full (its mayor visits 某某村 and 某某村), when no other
+    township of that name has any named; ``known`` keeps the answer for the name's next
+    mentions."""
+    if name in known:
+        return known[name]
+    townships = [d for d in divisions if d.level is Level.TOWNSHIP]
+    named = [
+        (d, count)
+        for d in townships
+        if (count := len({v.name for v in gazetteer.villages(d, named_in=text)}))
+    ]
+    found = named[0][0] if len(named) == 1 and named[0][1] >= _NAMED_VILLAGES else None
+    known[name] = found
+    return found
 
 
 _TOWNSHIP_BODY = re.compile(r"[\u4e00-\u9fff]{2,4}?(乡|镇)(?:人民政府|政府|党委|人民代表大会|人大)")
