@@ -308,3 +308,10 @@ def test_a_number_in_tens_of_thousands_counts_the_noun_of_people_after_its_modif
     # a noun that itself modifies a later one (家庭的劳动力) says nothing of the unit
     assert found("有3.2万来自困难家庭的劳动力外出务工。") == []
     assert found("投入3000万扶贫资金。") == []
+
+
+def test_numeral_beginning_a_division_name_is_no_count() -> None:
+    # 九台区: 九 and the measure word 台 begin the district's name; 三台 alone is three machines
+    text = "九台区和七台河市今年新建温室三十座，购置三台电脑。"
+    found = quantities.extract(Document.from_text(text))
+    assert [(q.value, q.unit) for q in found] == [(Decimal(30), "COUNT"), (Decimal(3), "COUNT")]

@@ -46,6 +46,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache, lru_cache
 
+from kg.extract import gazetteer
 from kg.extract.facts import Qualifier, Quantity
 from kg.extract.lexicon import Lexicon, title_words, titles
 from kg.extract.numbers import (
@@ -381,6 +382,8 @@ def _excluded(doc: Document, reading: _Reading, start: int) -> bool:
     if end not in ends and not _fused_with_noun(reading, by_start):
         return True
     if reading.chinese is not None:
+        if _begins_place_name(text, reading):
+            return True  # 九台区, 七台河市: a numeral that begins a division's name
         if reading.chinese == "一":
             return True  # 一个, 一次大考, 不漏一户: an article, not a count
         if reading.unit is not None and reading.unit.notation == "COUNT":
@@ -390,6 +393,15 @@ def _excluded(doc: Document, reading: _Reading, start: int) -> bool:
             ):
                 return True  # 五个一批, 三个全覆盖: a slogan
     return False
+
+
+def _begins_place_name(text: str, reading: _Reading) -> bool:
+    """Whether the gazetteer knows a division's name that begins at the numeral and runs past
+    its measure word (九台区: 九, 台 and the district's 区): the numeral is the name's, not a
+    count; a name no longer than the count (三台 of 三台电脑) leaves it one."""
+    counted_end = reading.classifier_span[1] if reading.classifier_span else reading.end
+    lengths = gazetteer.name_lengths_at(text, reading.start)
+    return bool(lengths) and reading.start + lengths[0] > counted_end
 
 
 def _fused_with_noun(reading: _Reading, by_start: dict[int, Token]) -> bool:
