@@ -315,3 +315,13 @@ def test_numeral_beginning_a_division_name_is_no_count() -> None:
     text = "九台区和七台河市今年新建温室三十座，购置三台电脑。"
     found = quantities.extract(Document.from_text(text))
     assert [(q.value, q.unit) for q in found] == [(Decimal(30), "COUNT"), (Decimal(3), "COUNT")]
+
+
+def test_pair_with_an_estimate_between_its_values() -> None:
+    # a report early in the year estimates the year just ended between the two values
+    revenue = one("财政收入从12.5亿元预计增长到16亿元。")
+    assert (revenue.value, revenue.baseline, revenue.unit) == (
+        Decimal(1600000000),
+        Decimal(1250000000),
+        "CNY",
+    )

@@ -466,7 +466,8 @@ def _pair(doc: Document, first: _Reading, start: int) -> tuple[_Reading, int] | 
     if lead is None:
         return None
     verbs = "|".join(re.escape(v) for v in number_context("pair_verb"))
-    link = re.compile(rf"了?(?:{verbs})?了?(?:到|至|为){_PAIR_YEAR}(?:{each})?")
+    hedges = "|".join(re.escape(v) for v in number_context("pair_hedge"))
+    link = re.compile(rf"(?:{hedges})?了?(?:{verbs})?了?(?:到|至|为){_PAIR_YEAR}(?:{each})?")
     found = link.match(text, first.end)
     if found is None or found.end() == first.end:
         return None
