@@ -325,3 +325,13 @@ def test_pair_with_an_estimate_between_its_values() -> None:
         Decimal(1250000000),
         "CNY",
     )
+
+
+def test_field_a_rank_is_among_is_no_count() -> None:
+    # 在N个市州中 before a ranking names the peers ranked among; before a verb, or counting
+    # the area's own units (在40家单位中), they count
+    assert quantities.extract(Document.from_text("在14个市州中，我市增速排名第三。")) == []
+    found = quantities.extract(Document.from_text("在5个村中开展试点。"))
+    assert [(q.value, q.unit) for q in found] == [(Decimal(5), "COUNT")]
+    found = quantities.extract(Document.from_text("在40家帮扶单位中，市农业局排名第一。"))
+    assert [(q.value, q.unit) for q in found] == [(Decimal(40), "COUNT")]
