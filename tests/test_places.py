@@ -722,3 +722,10 @@ def test_township_of_a_name_twice_in_its_province_told_by_its_villages() -> None
     # one village named may be chance: the township stays unresolved
     doc = Document.from_text(text.replace("、中赖村", ""))
     assert not [m for m in places.extract(doc) if m.division.name == "武阳镇"]
+
+
+def test_generic_words_of_rural_revitalisation_name_no_township() -> None:
+    # 文明乡风 is no 文明乡; a 特色小镇 list after a province's name is no township of it
+    text = "河南省推进文明乡风建设，某某古镇入选河南省特色小镇名单。"
+    doc = Document.from_text(text)
+    assert {m.division.name for m in places.extract(doc)} == {"河南省"}
