@@ -1084,3 +1084,11 @@ def test_plain_figure_before_a_stretch_is_a_target() -> None:
     # without the stretch the plain figure is what was measured
     _, found = measure("主要指标：粮食产量增长1.5%。")
     assert [m.kind for m in found] == [Kind.OUTCOME]
+
+
+def test_share_of_a_plan_completed_is_an_outcome() -> None:
+    # 完成…计划的N%: the plan is what the share is measured against, not a plan being made
+    _, found = measure("全县9个重点项目完成年度投资计划的75%。")
+    assert [m.kind for m in found] == [Kind.OUTCOME, Kind.OUTCOME]
+    _, found = measure("全县9个重点项目计划完成投资2亿元。")
+    assert [m.kind for m in found] == [Kind.TARGET, Kind.TARGET]
