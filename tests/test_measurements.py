@@ -1072,3 +1072,23 @@ def test_a_place_opening_a_firms_name_is_not_the_figures_area() -> None:
         "通渭县召开表彰会。全县表彰了定西金穗农业发展有限公司、甘肃绿源科技有限公司等12家单位,"
         "县委书记在会上讲话。"
     ) == [("12家", "通渭县")]
+
+
+def test_plain_figure_before_a_stretch_is_a_target() -> None:
+    # 增长N%，力争M%: the plan's expected mark and the one striven for, both targets
+    _, found = measure("主要指标：粮食产量增长1.5%，力争2%。")
+    assert [(m.quantity.value, m.kind) for m in found] == [
+        (Decimal("1.5"), Kind.TARGET),
+        (Decimal(2), Kind.TARGET),
+    ]
+    # without the stretch the plain figure is what was measured
+    _, found = measure("主要指标：粮食产量增长1.5%。")
+    assert [m.kind for m in found] == [Kind.OUTCOME]
+
+
+def test_share_of_a_plan_completed_is_an_outcome() -> None:
+    # 完成…计划的N%: the plan is what the share is measured against, not a plan being made
+    _, found = measure("全县9个重点项目完成年度投资计划的75%。")
+    assert [m.kind for m in found] == [Kind.OUTCOME, Kind.OUTCOME]
+    _, found = measure("全县9个重点项目计划完成投资2亿元。")
+    assert [m.kind for m in found] == [Kind.TARGET, Kind.TARGET]

@@ -694,3 +694,38 @@ def test_village_introduced_by_where_it_lies() -> None:
         for m in places.extract(Document.from_text("村子叫柿沟梁村，这里风大。甘肃的干部来了。"))
         if m.division.level is Level.VILLAGE
     ]
+
+
+def test_county_never_named_from_the_township_it_names() -> None:
+    # a county's report writes its own name as xx and says 全县; the one township it names
+    # (cut by jieba before a word of its own) lies in one county of the province it names
+    text = (
+        "甘肃省委对“三农”工作提出明确要求。今年以来，全县上下扎实推进乡村振兴，"
+        "“xx土豆”品牌打响，甘草店蔬菜产业园入选甘肃省产业园名单，新建日光温室800座。"
+    )
+    assert unnamed_province(text) == "620123"
+    # a province's own text that says no 全县 stays the province's
+    assert unnamed_province(text.replace("全县", "全省")) == "620000"
+    # townships of two counties, neither holding two thirds: no county is inferred
+    assert unnamed_province(text.replace("新建", "朱王堡新建")) == "620000"
+
+
+def test_township_of_a_name_twice_in_its_province_told_by_its_villages() -> None:
+    # 江西 has two 武阳镇; the text names two villages of one of them
+    text = (
+        "武阳镇召开产业扶贫推进会\n"
+        "江西省扶贫办督导组来武阳镇检查，镇长带队走访凌田村、中赖村，全镇今年脱贫300人。"
+    )
+    doc = Document.from_text(text)
+    found = {m.division.parent.name for m in places.extract(doc) if m.division.name == "武阳镇"}
+    assert found == {"瑞金市"}
+    # one village named may be chance: the township stays unresolved
+    doc = Document.from_text(text.replace("、中赖村", ""))
+    assert not [m for m in places.extract(doc) if m.division.name == "武阳镇"]
+
+
+def test_generic_words_of_rural_revitalisation_name_no_township() -> None:
+    # 文明乡风 is no 文明乡; a 特色小镇 list after a province's name is no township of it
+    text = "河南省推进文明乡风建设，某某古镇入选河南省特色小镇名单。"
+    doc = Document.from_text(text)
+    assert {m.division.name for m in places.extract(doc)} == {"河南省"}

@@ -308,3 +308,30 @@ def test_a_number_in_tens_of_thousands_counts_the_noun_of_people_after_its_modif
     # a noun that itself modifies a later one (家庭的劳动力) says nothing of the unit
     assert found("有3.2万来自困难家庭的劳动力外出务工。") == []
     assert found("投入3000万扶贫资金。") == []
+
+
+def test_numeral_beginning_a_division_name_is_no_count() -> None:
+    # 九台区: 九 and the measure word 台 begin the district's name; 三台 alone is three machines
+    text = "九台区和七台河市今年新建温室三十座，购置三台电脑。"
+    found = quantities.extract(Document.from_text(text))
+    assert [(q.value, q.unit) for q in found] == [(Decimal(30), "COUNT"), (Decimal(3), "COUNT")]
+
+
+def test_pair_with_an_estimate_between_its_values() -> None:
+    # a report early in the year estimates the year just ended between the two values
+    revenue = one("财政收入从12.5亿元预计增长到16亿元。")
+    assert (revenue.value, revenue.baseline, revenue.unit) == (
+        Decimal(1600000000),
+        Decimal(1250000000),
+        "CNY",
+    )
+
+
+def test_field_a_rank_is_among_is_no_count() -> None:
+    # 在N个市州中 before a ranking names the peers ranked among; before a verb, or counting
+    # the area's own units (在40家单位中), they count
+    assert quantities.extract(Document.from_text("在14个市州中，我市增速排名第三。")) == []
+    found = quantities.extract(Document.from_text("在5个村中开展试点。"))
+    assert [(q.value, q.unit) for q in found] == [(Decimal(5), "COUNT")]
+    found = quantities.extract(Document.from_text("在40家帮扶单位中，市农业局排名第一。"))
+    assert [(q.value, q.unit) for q in found] == [(Decimal(40), "COUNT")]

@@ -59,6 +59,7 @@ from kg.resources import read_lines, read_table
 from kg.text.document import Document, Span
 from kg.text.segment import Token
 
+_DIGIT = re.compile(r"[0-9０-９]")
 _CLAUSE_BREAK = re.compile(r"[，；;。！？!?：:]|\n(?!、)|(?<![0-9]),|,(?![0-9]{3})")
 _SENTENCE_BREAK = re.compile(r"[。！？!?]|\n(?!、)")
 """A line break ends a sentence, but not before 、: no line opens with it, so the text was
@@ -869,6 +870,8 @@ class _Reader:
             return Kind.TARGET  # 主要包括投资30亿元的…项目: the size planned for it
         if self._planned_section(quantity, clauses):
             return Kind.TARGET
+        if own is None and not past and self._stretched(clauses, index):
+            return Kind.TARGET  # 增长2.5%，力争3%: the expected mark before the one striven for
         # a plan cue earlier in the sentence governs it (计划到2025年，…达到600头，新增200亩),
         # and one that opens a list with a colon does so whatever its own aspect
         # (会上提出了2024年主要预期目标：…增长6%)
@@ -894,6 +897,15 @@ class _Reader:
             if found is not None:
                 return found
         return Kind.OUTCOME
+
+    def _stretched(self, clauses: list[_Clause], index: int) -> bool:
+        """Whether the clause after ``clauses[index]`` opens with a word of striving and gives a
+        number (增长2.5%，力争3%): a plan's expected mark and its stretch, both targets."""
+        if index + 1 >= len(clauses):
+            return False
+        following = clauses[index + 1]
+        text = self.text[following.start : following.end]
+        return text.startswith(cue_words("stretch")) and _DIGIT.search(text) is not None
 
     def _quoted_goal(self, quantity: Quantity, clauses: list[_Clause], past: bool) -> Kind | None:
         """The kind of a figure in quote marks that the words after the quote name

@@ -870,6 +870,7 @@ def extract(doc: Document) -> list[PlaceMention]:
     # Pass 2: the rest, by the preceding mention, then by the document's areas.
     own_words = Counter(_OWN_AREA.findall(text))  # 全市, 我镇 …: by the level they name
     own_kinds = frozenset(own_words)
+    by_villages: dict[str, Division | None] = {}
     previous: _Candidate | None = None
     for candidate in candidates:
         adjacent = previous if previous and previous.end == candidate.start else None
@@ -895,7 +896,9 @@ def extract(doc: Document) -> list[PlaceMention]:
                     county_or_above, weights, Level.PREFECTURE
                 ) or _speaker_area(candidate, own_kinds)
             else:
-                candidate.division = _in_context(candidate.divisions, weights, Level.PROVINCE)
+                candidate.division = _in_context(
+                    candidate.divisions, weights, Level.PROVINCE
+                ) or _by_named_villages(candidate.text, candidate.divisions, text, by_villages)
         previous = candidate
     _resolve_listed_siblings(text, candidates)
 
@@ -947,6 +950,31 @@ def extract(doc: Document) -> list[PlaceMention]:
         if c.division is not None
     ]
     return _villages_with_their_township(mentions)
+
+
+_NAMED_VILLAGES = 2
+"""How many of a township's villages a text must name to tell which of the townships of one
+name it is (:func:`_by_named_villages`)."""
+
+
+def _by_named_villages(
+    name: str, divisions: list[Division], text: str, known: dict[str, Division | None]
+) -> Division | None:
+    """The one township of several of ``name`` (大河镇: two in one province) at least two of
+    whose villages the text names in full (its mayor visits 某某村 and 某某村), when no other
+    township of that name has any named; ``known`` keeps the answer for the name's next
+    mentions."""
+    if name in known:
+        return known[name]
+    townships = [d for d in divisions if d.level is Level.TOWNSHIP]
+    named = [
+        (d, count)
+        for d in townships
+        if (count := len({v.name for v in gazetteer.villages(d, named_in=text)}))
+    ]
+    found = named[0][0] if len(named) == 1 and named[0][1] >= _NAMED_VILLAGES else None
+    known[name] = found
+    return found
 
 
 _TOWNSHIP_BODY = re.compile(r"[\u4e00-\u9fff]{2,4}?(乡|镇)(?:人民政府|政府|党委|人民代表大会|人大)")
@@ -1133,8 +1161,55 @@ def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | 
         _featured_village(doc, ordered, qualifiers, best[1])
         or _featured_township(ordered, qualifiers, townships, best[1])
         or _speaking_township(ordered, qualifiers, cues, best[0])
+        or _unnamed_county(doc, ordered, cues, best[0])
         or best[0]
     )
+
+
+_COUNTY_OWN_KINDS = "县旗"
+"""The kinds of 全县/我县/本旗 a county's own text speaks as (区 is also a region's)."""
+
+
+def _unnamed_county(
+    doc: Document, ordered: list[PlaceMention], cues: Counter[str], best: Division
+) -> Division | None:
+    """The county of a county's text that never names its county (a report that writes its
+    county as xx and says 全县, naming only its province and one of its townships): the county
+    holding two thirds of the township names of three characters or more written anywhere in
+    the text (jieba may cut a bare one: 某某坡|古典), each the only township of that name inside
+    ``best``, the province or prefecture the text does name.  Only where the text says 全县 or
+    我旗 and names no county."""
+    if best.level not in (Level.PROVINCE, Level.PREFECTURE):
+        return None
+    if not any(cues[kind] for kind in _COUNTY_OWN_KINDS):
+        return None
+    if any(m.division.level is Level.COUNTY for m in ordered):
+        return None
+    text = doc.text
+    counties: Counter[Division] = Counter()
+    i = 0
+    while i < len(text):
+        found = None
+        for length in gazetteer.name_lengths_at(text, i):
+            divisions = gazetteer.lookup(text[i : i + length])
+            inside = [d for d in divisions if best.contains(d)]
+            if length >= 3 and len(inside) == 1 and inside[0].level is Level.TOWNSHIP:
+                found = inside[0], length
+            if divisions:
+                break  # the longest name there decides (山东省, not a township inside it)
+        if found is None:
+            i += 1
+            continue
+        township, length = found
+        if township.parent is not None and township.parent.level is Level.COUNTY:
+            counties[township.parent] += 1
+        i += length
+    if not counties:
+        return None
+    county, count = max(counties.items(), key=lambda item: (item[1], item[0].key))
+    if count < _PROVINCE_MAJORITY * counties.total():
+        return None
+    return county
 
 
 _PROVINCE_OWN_AREA = re.compile(r"(?:全|我|本)(省|区)|自治区(?=党委|人民政府|政府|直属|各级)")

@@ -46,6 +46,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache, lru_cache
 
+from kg.extract import gazetteer
 from kg.extract.facts import Qualifier, Quantity
 from kg.extract.lexicon import Lexicon, title_words, titles
 from kg.extract.numbers import (
@@ -360,6 +361,9 @@ def _excluded(doc: Document, reading: _Reading, start: int) -> bool:
         verb_end = start - 1 if text.endswith(_PARTICLES_BEFORE_QUALIFIER, 0, start) else start
         if context_words("rank_verb").longest_ending_at(text, verb_end):
             return True  # 排名上升3位, 上升了两位: a move in a ranking
+    counted_end = reading.classifier_span[1] if reading.classifier_span else reading.end
+    if text[start - 1 : start] == _AMONG_START and _rank_field(text, counted_end):
+        return True  # 在31个省份中，增速排名第八: the field a rank is among, no measured count
     people = reading.unit is not None and reading.unit.notation == "PERSON"
     if people and _counts_post_holders(text, reading.end):
         return True  # 两名县委书记拟任: people named by their posts, not a measured count
@@ -381,6 +385,8 @@ def _excluded(doc: Document, reading: _Reading, start: int) -> bool:
     if end not in ends and not _fused_with_noun(reading, by_start):
         return True
     if reading.chinese is not None:
+        if _begins_place_name(text, reading):
+            return True  # 九台区, 七台河市: a numeral that begins a division's name
         if reading.chinese == "一":
             return True  # 一个, 一次大考, 不漏一户: an article, not a count
         if reading.unit is not None and reading.unit.notation == "COUNT":
@@ -390,6 +396,43 @@ def _excluded(doc: Document, reading: _Reading, start: int) -> bool:
             ):
                 return True  # 五个一批, 三个全覆盖: a slogan
     return False
+
+
+_AMONG_START = "在"
+_AMONG_END = re.compile(r"[^，,。；;！？!?]{0,16}?中[，,]?")
+_RANK_REACH = 16
+"""Characters after 在N个…中 within which a ranking word (排名, 位居) shows it is a rank's field."""
+
+
+_PEER_KINDS = frozenset("省市州县区盟旗乡镇")
+"""The kinds of division a rank's field counts (在31个省份中): the area's peers, which the
+document does not measure; 在97家单位中 before a rank still counts the area's own units."""
+
+
+def _rank_field(text: str, end: int) -> bool:
+    """Whether 在N个省…中 ending after ``end`` (the count's measure word) is followed by a rank
+    (排名第九, 位居前列)."""
+    if text[end : end + 1] not in _PEER_KINDS:
+        return False
+    among = _AMONG_END.match(text, end)
+    if among is None:
+        return False
+    after = text[among.end() : among.end() + _RANK_REACH]
+    return any(word in after for word in _rank_words())
+
+
+@cache
+def _rank_words() -> tuple[str, ...]:
+    return number_context("rank_word")
+
+
+def _begins_place_name(text: str, reading: _Reading) -> bool:
+    """Whether the gazetteer knows a division's name that begins at the numeral and runs past
+    its measure word (九台区: 九, 台 and the district's 区): the numeral is the name's, not a
+    count; a name no longer than the count (三台 of 三台电脑) leaves it one."""
+    counted_end = reading.classifier_span[1] if reading.classifier_span else reading.end
+    lengths = gazetteer.name_lengths_at(text, reading.start)
+    return bool(lengths) and reading.start + lengths[0] > counted_end
 
 
 def _fused_with_noun(reading: _Reading, by_start: dict[int, Token]) -> bool:
@@ -454,7 +497,8 @@ def _pair(doc: Document, first: _Reading, start: int) -> tuple[_Reading, int] | 
     if lead is None:
         return None
     verbs = "|".join(re.escape(v) for v in number_context("pair_verb"))
-    link = re.compile(rf"了?(?:{verbs})?了?(?:到|至|为){_PAIR_YEAR}(?:{each})?")
+    hedges = "|".join(re.escape(v) for v in number_context("pair_hedge"))
+    link = re.compile(rf"(?:{hedges})?了?(?:{verbs})?了?(?:到|至|为){_PAIR_YEAR}(?:{each})?")
     found = link.match(text, first.end)
     if found is None or found.end() == first.end:
         return None
