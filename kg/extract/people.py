@@ -38,7 +38,9 @@ LEVEL_CHARS = "省市州县区旗乡镇村"
 """Last characters of division names; the first character of level-specific abbreviations
 (旗: a banner, Inner Mongolia's county, whose leaders write 旗委 and 旗长 as a county's do)."""
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN = re.compile(r"[\u3400-\u4e27\u4e29-\u9fff]")
+"""A Chinese character that may be part of a name: not 丨 (U+4E28), the stroke pages use as a
+bar between a headline's parts (某村第一书记某某丨扶贫路上)."""
 _SEPARATORS = "/／:：|丨 \u3000\t"
 _CHAIN_JOINERS = ("、", "兼", " ", "\u3000", "")
 _LIST_JOINERS = ("、", " ", "\u3000", "和", "与", "及")
@@ -60,10 +62,10 @@ _LAST_JOINERS = frozenset("和与及")
 """Conjunctions before the last name of a list that has no post: 慰问了脱贫户甲和乙。"""
 _CLAUSE_HEAD = re.compile(
     r"(?:第[一二三四五六七八九十0-9]{1,3}批)?(?:会议)?(?:其中)?(?:决定|同意|通过|批准)?(?:分别)?"
-    r"(?:关于)?(?:接受|任命|选举|其中|(?:先后)?选派|(?P<removal>免去|撤销|免除))?"
+    r"(?:关于)?(?:接受|任命|提名|选举|其中|(?:先后)?选派|(?P<removal>免去|撤销|免除))?"
 )
-"""Words that open an appointment clause before its names: 决定任命, 接受, 其中, 第二批; a removal
-(决定免去甲、乙的…职务) names its people before 的 and the posts they lose."""
+"""Words that open an appointment clause before its names: 决定任命, 提名, 接受, 其中, 第二批; a
+removal (决定免去甲、乙的…职务) names its people before 的 and the posts they lose."""
 _TITLE_ASIDE = re.compile(r"[(（](?:兼|兼任|代|挂职|正[厅处科]级|副[厅处科]级)[)）]")
 """A remark in brackets between a title and the name it belongs to: 新闻办主任(兼)甲."""
 _BODY_BYLINE = re.compile(
@@ -112,6 +114,9 @@ _CLAUSE_TAIL = re.compile(
 place a person is sent to (派驻某村担任) or how (被选派为), then the verb, maybe the village's
 branch (担任支部|第一书记) or the posting's kind (被选派为挂职扶贫的|县委副书记);
 不再担任 names the post a person leaves, as 辞去 does."""
+_GLUED_VERBS = frozenset("为任")
+"""One-character verbs of an appointment clause that jieba reads as a name's last character
+(赵晓为|某县县长, 王吉任|某市委副书记) where the post's body follows at once."""
 _NOT_NAME_START_TAGS = ("d", "c", "p", "r", "u", "v")
 """jieba tags of a word that a surname character opens but a name does not (曾经, 任职)."""
 _NOT_NAME_CLOSING_TAGS = ("c", "p", "r", "u", "v")
@@ -854,6 +859,9 @@ class _Reader:
                 and self.text[end] in "：:"
                 and end in self.bounds
                 and self._valid_name(start, end)
+                # 总书记宣布：, 书记强调：: a verb of saying of the dictionary is the title's
+                # own, with no name between
+                and not (self._common_word(start, end) and _verbal_word(self.text[start:end]))
             ):
                 return end
         return None
@@ -982,6 +990,22 @@ class _Reader:
             ):
                 return start
         return None
+
+    def _name_end_before_verb(self, start: int, chain: list[_TitleHit]) -> int:
+        """End of the name from ``start`` that closes right before ``chain``: not the
+        one-character appointment verb jieba read as the name's last character (王某任|某市委
+        副书记 is 王某, appointed), where the post's body is written out after it; a name
+        that stands before its post without a verb has its title bare (顾琨书记)."""
+        end = chain[0].org_start
+        if (
+            end - start >= 3
+            and self.text[end - 1] in _appointment_verbs()
+            and chain[0].org is not None
+            and chain[0].org_start < chain[0].start
+            and self._valid_name(start, end - 1)
+        ):
+            return end - 1
+        return end
 
     def _paired_given_name(self, end: int, floor: int) -> int | None:
         """Start of a leader's given name alone (求发省长) ending at ``end``, the head of a
@@ -1805,6 +1829,10 @@ class _Reader:
             end = self._list_item_end(pos, self.sentence_end)
             if end is None or end > at:
                 return []
+            if end == at and end - pos >= 3 and self._valid_name(pos, end - 1):
+                verb = _CLAUSE_TAIL.fullmatch(self.text, end - 1, at)
+                if verb is not None and verb.group("verb") in _GLUED_VERBS:
+                    end -= 1  # 任命|赵晓为|某县副县长: jieba glued the verb to the name
             names.append((pos, end))
             joiner = _NAME_JOINER.match(self.text, end, at)
             if joiner is None:
@@ -1922,7 +1950,7 @@ class _Reader:
                 name_start = self._paired_given_name(chain[0].org_start, start)
             spaced = self._name_spaced_before(chain, start, end) if posts else None
             if name_start is not None:
-                self._add(name_start, chain[0].org_start, posts)
+                self._add(name_start, self._name_end_before_verb(name_start, chain), posts)
             elif spaced is not None:
                 self._add(spaced[0], spaced[1], posts)
             elif posts and (

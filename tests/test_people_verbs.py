@@ -1,0 +1,42 @@
+"""People and posts of the forms the batch r15 brought (issue 14), in invented sentences: verbs
+and page labels jieba reads as names or parts of them (甲任…, 总书记宣布：, 索引号：), a nominee
+named after 提名, and a headline's bar (丨) after a name."""
+
+from __future__ import annotations
+
+from tests.test_people import YONGSHENG, posts, run
+
+
+def test_a_one_character_appointment_verb_is_no_part_of_the_name() -> None:
+    # jieba reads 张立任 whole; 任 is the appointment, the name is 张立
+    found = run("丽江市委决定，张立任永胜县委副书记，提名为县长候选人。", YONGSHENG)
+    assert list(found) == ["张立"]
+    assert posts(found["张立"]) == [("副书记", "中共永胜县委")]
+
+
+def test_a_name_ending_in_the_character_keeps_it_before_a_bare_title() -> None:
+    # no body written after it: 李国任 stands before a bare title, 任 is his own
+    found = run("李国任书记出席会议。", YONGSHENG)
+    assert list(found) == ["李国任"]
+
+
+def test_a_nominee_named_after_the_verb_of_nominating() -> None:
+    found = run("丽江市委决定，提名赵晓为永胜县县长候选人。", YONGSHENG)
+    assert list(found) == ["赵晓"]
+    assert [role for role, _ in posts(found["赵晓"])] == ["县长"]
+
+
+def test_a_verb_of_saying_after_a_title_and_before_a_colon_is_no_name() -> None:
+    found = run("报告摘编\n总书记宣布：\n坚决打赢脱贫攻坚战。", YONGSHENG)
+    assert found == {}
+
+
+def test_a_page_header_label_before_a_colon_is_no_speaker() -> None:
+    found = run("索引号: | 0001/2023-1 | 公开方式: | 主动公开 |\n永胜县人民政府", YONGSHENG)
+    assert found == {}
+
+
+def test_a_name_before_a_headline_bar() -> None:
+    found = run("新华村第一书记文君丨扶贫路上的故事\n文君，女，藏族。", YONGSHENG)
+    assert list(found) == ["文君"]
+    assert [role for role, _ in posts(found["文君"])] == ["第一书记"]
