@@ -40,3 +40,23 @@ def test_a_name_before_a_headline_bar() -> None:
     found = run("新华村第一书记文君丨扶贫路上的故事\n文君，女，藏族。", YONGSHENG)
     assert list(found) == ["文君"]
     assert [role for role, _ in posts(found["文君"])] == ["第一书记"]
+
+
+def test_a_body_whose_short_name_is_quoted() -> None:
+    found = run(
+        "县扶贫“三会”会长李继红，县扶贫“三会”顾问组组长赵长安出席会议。",
+        YONGSHENG,
+    )
+    assert posts(found["李继红"]) == [("会长", "永胜县扶贫三会")]
+    assert posts(found["赵长安"]) == [("组长", "永胜县扶贫三会顾问组")]
+
+
+def test_a_quoted_nickname_after_a_clause_is_no_body() -> None:
+    found = run("乡亲们都把他叫作“泥腿子”书记，他就是东山乡党委书记王立。", YONGSHENG)
+    assert posts(found["王立"]) == [("书记", "中共东山乡委员会")]
+
+
+def test_a_given_name_cut_short_by_the_next_word_is_the_whole_name() -> None:
+    # jieba reads 叶继|革作 in the second sentence; the first names 叶继革 whole
+    found = run("县扶贫“三会”会长叶继革出席。\n会长叶继革作工作报告。", YONGSHENG)
+    assert list(found) == ["叶继革"]

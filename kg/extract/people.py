@@ -117,6 +117,14 @@ branch (担任支部|第一书记) or the posting's kind (被选派为挂职扶�
 _GLUED_VERBS = frozenset("为任")
 """One-character verbs of an appointment clause that jieba reads as a name's last character
 (赵晓为|某县县长, 王吉任|某市委副书记) where the post's body follows at once."""
+_QUOTE_OPENERS = {"”": "“", "」": "「"}
+"""Closing quote marks and their openers, round a body's short name (省扶贫“两会”)."""
+_QUOTED_BODY_LONGEST = 8
+_QUOTED_LEAD_LONGEST = 6
+_QUOTED_UNIT_LONGEST = 6
+_QUOTED_BODY_LEVELS = "省市州县区旗乡镇"
+"""Characters of a quoted body's name: its quoted short name, the level and field before it
+(省扶贫), a unit of it after (咨询组); a village's words (村民称他为“…”) open no body."""
 _NOT_NAME_START_TAGS = ("d", "c", "p", "r", "u", "v")
 """jieba tags of a word that a surname character opens but a name does not (曾经, 任职)."""
 _NOT_NAME_CLOSING_TAGS = ("c", "p", "r", "u", "v")
@@ -1350,6 +1358,8 @@ class _Reader:
                     if org is None and seg < at - 1 and self.text[at - 1] in _former_marks():
                         # 扶贫办|原|副主任: the former post's body stands before the mark
                         org = self.organisation(seg, at - 1, context, unplaced)
+                    if org is None and seg > floor and self.text[seg - 1] in _QUOTE_OPENERS:
+                        org = self._quoted_body(floor, seg, body_end, context)
                     if org is None:
                         org = self._zone_body(seg, at, word)
                     org_start, organisation = org if org else (at, None)
@@ -1364,6 +1374,47 @@ class _Reader:
             else:
                 at += 1
         return hits
+
+    def _quoted_body(
+        self, floor: int, closed: int, end: int, context: list[Division]
+    ) -> tuple[int, Organisation] | None:
+        """省扶贫“两会”|会长, 省扶贫“两会”咨询组|组长: a body whose own short name the text
+        quotes (closed at ``closed``), after its level and field, maybe with a unit of it
+        after the quote; named as its division's, without the quote marks."""
+        text = self.text
+        opening = _QUOTE_OPENERS[text[closed - 1]]
+        opened = text.rfind(opening, max(floor, closed - 1 - _QUOTED_BODY_LONGEST), closed - 1)
+        unit = text[closed:end]
+        quoted = text[opened + 1 : closed - 1]
+        if opened < 0 or len(unit) > _QUOTED_UNIT_LONGEST or len(quoted) < 2:
+            return None
+        if not all(_HAN.fullmatch(c) for c in quoted + unit):
+            return None
+        start = opened
+        while start > floor and opened - start < _QUOTED_LEAD_LONGEST:
+            if text[start - 1] in _BODY_STOPS or not _HAN.fullmatch(text[start - 1]):
+                break
+            start -= 1
+        lead = text[start:opened]
+        place = next((p for p in self.places if p.span.start == start), None)
+        if place is not None and place.span.end <= opened:
+            division: Division | None = place.division
+            field_words = text[place.span.end : opened]
+        elif lead[:1] in _QUOTED_BODY_LEVELS:
+            division = self.resolve(lead[0], start, context)
+            field_words = lead[1:]
+        else:
+            return None
+        if division is None or _NOT_IN_BODY.search(lead):
+            return None
+        if any(
+            token.pos[:1] in _ADVERB_OR_FUNCTION_TAGS + ("r", "u")
+            for at, token in self.tokens.items()
+            if start <= at < opened
+        ):
+            return None  # 市里把他称为“…”: a clause, not a body's level and field
+        name = division.name + field_words + quoted + unit
+        return start, Organisation(name=name, span=self.doc.span(start, end), division=division)
 
     def _zone_body(self, seg: int, at: int, title: str) -> tuple[int, Organisation] | None:
         """The body of a development zone written before a title at ``at`` (from ``seg`` on):
@@ -2582,7 +2633,18 @@ class _Reader:
             self._name_list(stop, end, None, first=False)
             return
 
+    def _whole_names(self) -> None:
+        """A two-character name that the text's own words continue into a longer name found
+        elsewhere in it (叶继|革作报告 where 叶继革 is named before): jieba glued the given
+        name's last character to the next word, so the mention is of the longer name."""
+        longer = {m.span.text for m in self.mentions if len(m.span.text) == 3}
+        for mention in self.mentions:
+            start, end = mention.span.start, mention.span.end
+            if end - start == 2 and self.text[start : end + 1] in longer:
+                mention.span = self.doc.span(start, end + 1)
+
     def people(self) -> list[Person]:
+        self._whole_names()
         by_name: dict[str, list[_Mention]] = {}
         for mention in sorted(self.mentions, key=lambda m: m.span.start):
             by_name.setdefault(mention.span.text, []).append(mention)
