@@ -60,3 +60,9 @@ def test_a_given_name_cut_short_by_the_next_word_is_the_whole_name() -> None:
     # jieba reads 叶继|革作 in the second sentence; the first names 叶继革 whole
     found = run("县扶贫“三会”会长叶继革出席。\n会长叶继革作工作报告。", YONGSHENG)
     assert list(found) == ["叶继革"]
+
+
+def test_a_university_post_taken_on_after_a_verb_of_holding_two_posts() -> None:
+    found = run("丽江市委决定，总督学、市教育局党组成员周岚兼任丽江师范学院党委书记。", YONGSHENG)
+    assert [role for role, _ in posts(found["周岚"])] == ["总督学", "党组成员", "书记"]
+    assert posts(found["周岚"])[2] == ("书记", "丽江师范学院党委")

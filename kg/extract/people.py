@@ -310,6 +310,12 @@ def _appointment_verbs() -> tuple[str, ...]:
 
 
 @cache
+def _appointment_verb_pattern() -> re.Pattern[str]:
+    verbs = sorted((v for v in _appointment_verbs() if len(v) > 1), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, verbs)))
+
+
+@cache
 def _committee_steps() -> tuple[frozenset[str], frozenset[str]]:
     """(steps of membership, heads' posts): see ``people_committee_steps.txt``."""
     steps, heads = (frozenset(line.split()) for line in read_lines("people_committee_steps.txt"))
@@ -1340,6 +1346,7 @@ class _Reader:
                         and self.text[seg - 1] not in '，。、；：:,;/／|丨 \u3000“”"《》()（）【】'
                     ):
                         seg -= 1
+                    seg = self._after_appointment_verb(seg, body_end)
                     context = [h.org.division for h in hits if h.org and h.org.division]
                     unplaced = bool(
                         hits
@@ -1374,6 +1381,15 @@ class _Reader:
             else:
                 at += 1
         return hits
+
+    def _after_appointment_verb(self, seg: int, body_end: int) -> int:
+        """Where the body before a title starts, after the last appointment verb of two
+        characters or more between ``seg`` and ``body_end`` (甲兼任|某某学院党委书记): the
+        words before it are the person's, no part of the body's own name."""
+        for found in reversed(list(_appointment_verb_pattern().finditer(self.text, seg, body_end))):
+            if found.start() in self.bounds and found.end() in self.bounds:
+                return found.end()
+        return seg
 
     def _quoted_body(
         self, floor: int, closed: int, end: int, context: list[Division]
