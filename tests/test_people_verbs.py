@@ -66,3 +66,17 @@ def test_a_university_post_taken_on_after_a_verb_of_holding_two_posts() -> None:
     found = run("丽江市委决定，总督学、市教育局党组成员周岚兼任丽江师范学院党委书记。", YONGSHENG)
     assert [role for role, _ in posts(found["周岚"])] == ["总督学", "党组成员", "书记"]
     assert posts(found["周岚"])[2] == ("书记", "丽江师范学院党委")
+
+
+def test_a_national_leader_who_heads_a_democratic_party() -> None:
+    found = run("全国人大常委会副委员长、九三学社中央主席钱明远一行来到永胜县调研。", YONGSHENG)
+    assert posts(found["钱明远"]) == [
+        ("副委员长", "全国人大常委会"),
+        ("主席", "九三学社中央委员会"),
+    ]
+
+
+def test_a_section_head_of_a_national_bodys_internal_unit() -> None:
+    found = run("中宣部新闻局综合处处长高云、水利部规划计划司司长马骏出席。", YONGSHENG)
+    assert posts(found["高云"]) == [("处长", "中宣部新闻局综合处")]
+    assert posts(found["马骏"]) == [("司长", "水利部规划计划司")]

@@ -117,6 +117,8 @@ branch (担任支部|第一书记) or the posting's kind (被选派为挂职扶�
 _GLUED_VERBS = frozenset("为任")
 """One-character verbs of an appointment clause that jieba reads as a name's last character
 (赵晓为|某县县长, 王吉任|某市委副书记) where the post's body follows at once."""
+_NATIONAL_UNIT_LONGEST = 12
+"""Characters of a national body's internal units after its name (人权事务局宣传处)."""
 _QUOTE_OPENERS = {"”": "“", "」": "「"}
 """Closing quote marks and their openers, round a body's short name (省扶贫“两会”)."""
 _QUOTED_BODY_LONGEST = 8
@@ -313,6 +315,12 @@ def _appointment_verbs() -> tuple[str, ...]:
 def _appointment_verb_pattern() -> re.Pattern[str]:
     verbs = sorted((v for v in _appointment_verbs() if len(v) > 1), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, verbs)))
+
+
+@cache
+def _national_units() -> tuple[str, ...]:
+    """See ``people_national_units.txt``."""
+    return read_words("people_national_units.txt")
 
 
 @cache
@@ -1176,6 +1184,8 @@ class _Reader:
             elif body > k and re.fullmatch(r"[\u4e00-\u9fff]{2,10}[省市州县区]委", rest):
                 # 中共XX县委 whose place the gazetteer did not resolve: keep it as written
                 return k, Organisation(name=text[k:end], span=self.doc.span(k, end))
+            elif k == start and (found := self._national_unit(rest, k, end)):
+                return k, found
             elif found := self._prefixed_body(rest, k, end, context):
                 return k, found
             elif k == start and self._own_named(rest) and not self._determined(k):
@@ -1187,6 +1197,25 @@ class _Reader:
             bare = self._chained_body(start, end, context[-1] if context else None)
             if bare is not None:
                 return start, bare
+        return None
+
+    def _national_unit(self, rest: str, start: int, end: int) -> Organisation | None:
+        """某部人事司|处长, 中宣部某局某处|处长: a national body's internal unit written after it
+        (see ``people_national_units.txt``), as written, under the body."""
+        national, longest = _national_bodies()
+        for n in range(min(longest, len(rest) - 2), 1, -1):
+            if rest[:n] not in national:
+                continue
+            unit = rest[n:]
+            if (
+                len(unit) > _NATIONAL_UNIT_LONGEST
+                or not unit.endswith(_national_units())
+                or not all(_HAN.fullmatch(c) for c in unit)
+                or _NOT_IN_BODY.search(unit)
+            ):
+                return None
+            parent = self._from_row(rest[:n], None, None, None)
+            return Organisation(name=rest, span=self.doc.span(start, end), parent=parent)
         return None
 
     def _under_national(
