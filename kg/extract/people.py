@@ -1184,9 +1184,10 @@ class _Reader:
             elif body > k and re.fullmatch(r"[\u4e00-\u9fff]{2,10}[省市州县区]委", rest):
                 # 中共XX县委 whose place the gazetteer did not resolve: keep it as written
                 return k, Organisation(name=text[k:end], span=self.doc.span(k, end))
-            elif k == start and (found := self._national_unit(rest, k, end)):
-                return k, found
-            elif found := self._prefixed_body(rest, k, end, context):
+            elif (k == start and (found := self._national_unit(rest, k, end))) or (
+                found := self._prefixed_body(rest, k, end, context)
+            ):
+                # 中宣部某局某处|处长: a national body's unit; 国务院扶贫开发领导小组|组长
                 return k, found
             elif k == start and self._own_named(rest) and not self._determined(k):
                 # 青海大学|党委副书记, 某某实业有限公司|董事长: a body with a name of its own
