@@ -80,3 +80,15 @@ def test_a_section_head_of_a_national_bodys_internal_unit() -> None:
     found = run("中宣部新闻局综合处处长高云、水利部规划计划司司长马骏出席。", YONGSHENG)
     assert posts(found["高云"]) == [("处长", "中宣部新闻局综合处")]
     assert posts(found["马骏"]) == [("司长", "水利部规划计划司")]
+
+
+def test_credits_after_a_vertical_bar() -> None:
+    found = run("东山乡召开推进会。\n\n编辑︱李婷婷\n\n审核｜王卫东\n", YONGSHENG)
+    assert sorted(found) == ["李婷婷", "王卫东"]
+    assert found["李婷婷"].role == "editor"
+
+
+def test_an_assistant_to_the_secretary_of_a_party_committee() -> None:
+    found = run("丽江市委书记助理陈金、永胜县长助理赵阳参加调研。", YONGSHENG)
+    assert posts(found["陈金"]) == [("书记助理", "中共丽江市委")]
+    assert posts(found["赵阳"]) == [("县长助理", "永胜县人民政府")]

@@ -41,9 +41,13 @@ LEVEL_CHARS = "省市州县区旗乡镇村"
 _HAN = re.compile(r"[\u3400-\u4e27\u4e29-\u9fff]")
 """A Chinese character that may be part of a name: not 丨 (U+4E28), the stroke pages use as a
 bar between a headline's parts (某村第一书记某某丨扶贫路上)."""
-_SEPARATORS = "/／:：|丨 \u3000\t"
+_SEPARATORS = "/／:：|丨︱｜ \u3000\t"
+"""Marks between a credit's cue and its names (编辑：甲, 审核︱乙): the bars are the ASCII, the
+full-width (U+FF5C) and the vertical presentation form (U+FE31) pages use, and the stroke 丨."""
 _CHAIN_JOINERS = ("、", "兼", " ", "\u3000", "")
 _LIST_JOINERS = ("、", " ", "\u3000", "和", "与", "及")
+_TITLE_BODY_STOPS = '，。、；：:,;/／|丨︱｜ \u3000“”"《》()（）【】'
+"""Marks before which the body written before a title does not reach."""
 _BODY_STOPS = '，。、；：:,;的“”"《》()（）【】 \u3000'
 _DOTTED_PARTS = re.compile(r"(?:[\u4e00-\u9fff]{1,8}[·•・‧．])+")
 """The parts before the last dot of a name transliterated from Uyghur, Kazakh and other
@@ -1371,10 +1375,7 @@ class _Reader:
                     ):
                         body_end = at - 1  # 某村党组织|“第一书记”: a feature quotes the post
                     seg = body_end
-                    while (
-                        seg > floor
-                        and self.text[seg - 1] not in '，。、；：:,;/／|丨 \u3000“”"《》()（）【】'
-                    ):
+                    while seg > floor and self.text[seg - 1] not in _TITLE_BODY_STOPS:
                         seg -= 1
                     seg = self._after_appointment_verb(seg, body_end)
                     context = [h.org.division for h in hits if h.org and h.org.division]
@@ -2365,7 +2366,7 @@ class _Reader:
                     (
                         at == start
                         # 【本报讯】记者 张三: after a dateline; □记者甲: after a bullet
-                        or before in "(（【[ \u3000】]|丨□■"
+                        or before in "(（【[ \u3000】]|丨︱｜□■"
                         or dateline
                         or caption  # 图为记者甲在…
                         or text[start:at].endswith(_org_suffixes())  # …融媒体中心记者 张三
