@@ -92,3 +92,17 @@ def test_an_assistant_to_the_secretary_of_a_party_committee() -> None:
     found = run("丽江市委书记助理陈金、永胜县长助理赵阳参加调研。", YONGSHENG)
     assert posts(found["陈金"]) == [("书记助理", "中共丽江市委")]
     assert posts(found["赵阳"]) == [("县长助理", "永胜县人民政府")]
+
+
+def test_a_body_writing_of_itself() -> None:
+    found = run(
+        "受办党组书记、主任张海同志委托，我办一级巡视员李青同志赴永胜县开展督战工作。",
+        YONGSHENG,
+    )
+    assert [role for role, _ in posts(found["张海"])] == ["党组书记", "主任"]
+    assert posts(found["李青"]) == [("一级巡视员", "本办")]
+
+
+def test_a_body_without_the_formula_of_entrusting_is_no_own_body() -> None:
+    found = run("受办主任张海同志安排，李青同志赴永胜县。", YONGSHENG)
+    assert posts(found["张海"]) == []

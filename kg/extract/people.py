@@ -123,6 +123,10 @@ _GLUED_VERBS = frozenset("为任")
 (赵晓为|某县县长, 王吉任|某市委副书记) where the post's body follows at once."""
 _NATIONAL_UNIT_LONGEST = 12
 """Characters of a national body's internal units after its name (人权事务局宣传处)."""
+_OWN_DETERMINER = "本"
+_ENTRUSTED_BY = "受"
+_ENTRUSTING = "委托"
+"""受办党组书记甲委托: the body that entrusts, the document's own (see ``_Reader._own_body``)."""
 _QUOTE_OPENERS = {"”": "“", "」": "「"}
 """Closing quote marks and their openers, round a body's short name (省扶贫“两会”)."""
 _QUOTED_BODY_LONGEST = 8
@@ -325,6 +329,12 @@ def _appointment_verb_pattern() -> re.Pattern[str]:
 def _national_units() -> tuple[str, ...]:
     """See ``people_national_units.txt``."""
     return read_words("people_national_units.txt")
+
+
+@cache
+def _own_bodies() -> frozenset[str]:
+    """See ``people_own_bodies.txt``."""
+    return frozenset(read_words("people_own_bodies.txt"))
 
 
 @cache
@@ -1398,6 +1408,8 @@ class _Reader:
                         org = self.organisation(seg, at - 1, context, unplaced)
                     if org is None and seg > floor and self.text[seg - 1] in _QUOTE_OPENERS:
                         org = self._quoted_body(floor, seg, body_end, context)
+                    if org is None and body_end - seg == 2:
+                        org = self._own_body(seg, body_end)
                     if org is None:
                         org = self._zone_body(seg, at, word)
                     org_start, organisation = org if org else (at, None)
@@ -1421,6 +1433,21 @@ class _Reader:
             if found.start() in self.bounds and found.end() in self.bounds:
                 return found.end()
         return seg
+
+    def _own_body(self, seg: int, end: int) -> tuple[int, Organisation] | None:
+        """我办|一级巡视员, 受办|党组书记…委托: the document's own body writing of itself (see
+        ``people_own_bodies.txt``), named 本 and its kind, kept within this document."""
+        written = self.text[seg:end]
+        kind = written[1]
+        if written not in _own_bodies() and not (
+            written[0] == _ENTRUSTED_BY
+            and _OWN_DETERMINER + kind in _own_bodies()
+            and self.text.find(_ENTRUSTING, end, self.sentence_end) >= 0
+        ):
+            return None
+        name = _OWN_DETERMINER + kind
+        scope = self.doc.sha256[:16]
+        return seg, Organisation(name=name, span=self.doc.span(seg, end), scope=scope)
 
     def _quoted_body(
         self, floor: int, closed: int, end: int, context: list[Division]
