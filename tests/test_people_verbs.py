@@ -106,3 +106,22 @@ def test_a_body_writing_of_itself() -> None:
 def test_a_body_without_the_formula_of_entrusting_is_no_own_body() -> None:
     found = run("受办主任张海同志安排，李青同志赴永胜县。", YONGSHENG)
     assert posts(found["张海"]) == []
+
+
+def test_credits_written_after_the_names_and_a_word_between_two_credits() -> None:
+    found = run(
+        "村民走在新华村村道上。 高明远 图\n"
+        "(丽江日报 记者 庄严 通讯员 木丽/文 新媒体中心 和文西/编辑)",
+        YONGSHENG,
+    )
+    assert {name: person.role for name, person in found.items()} == {
+        "高明远": "photographer",
+        "庄严": "reporter",
+        "木丽": "correspondent",
+        "和文西": "editor",
+    }
+
+
+def test_a_map_or_a_figure_is_no_photo_credit() -> None:
+    found = run("详见如图\n全县地图", YONGSHENG)
+    assert found == {}

@@ -127,6 +127,8 @@ _OWN_DETERMINER = "本"
 _ENTRUSTED_BY = "受"
 _ENTRUSTING = "委托"
 """受办党组书记甲委托: the body that entrusts, the document's own (see ``_Reader._own_body``)."""
+_CREDIT_MARKS_AFTER = (("摄", "photographer"), ("图", "photographer"), ("编辑", "editor"))
+"""Credit words written after the name they credit (甲摄, 乙 图, 丙/编辑)."""
 _QUOTE_OPENERS = {"”": "“", "」": "「"}
 """Closing quote marks and their openers, round a body's short name (省扶贫“两会”)."""
 _QUOTED_BODY_LONGEST = 8
@@ -2545,8 +2547,10 @@ class _Reader:
         ):
             return at + 3  # 易 铭: a two-character name spaced out to the width of three
         item = self._list_item_end(at, end)
-        if item is not None and not self._common_word(at, item):
-            return item
+        if item is not None and (
+            not self._common_word(at, item) or self._credit_cue_after(item, end)
+        ):
+            return item  # 记者 庄严 通讯员 …: between two credits, a word is a name too
         if not unsurnamed:
             return None
         run = at
@@ -2556,6 +2560,13 @@ class _Reader:
         if closed and self._valid_name(at, run) and not self._common_word(at, run):
             return run
         return None
+
+    def _credit_cue_after(self, at: int, end: int) -> bool:
+        """Whether spaces and then another credit's cue (通讯员, 记者) follow ``at``."""
+        pos = at
+        while pos < end and self.text[pos] in " \u3000":
+            pos += 1
+        return pos > at and self.text.startswith(tuple(_bylines()), pos)
 
     def _bracketed_credits(self, start: int, end: int) -> None:
         """(梁宏鑫), (岳依桐 王利文), (卢红军 刘 骞 报道), (蒋沁志参与采写): names alone in
@@ -2620,12 +2631,26 @@ class _Reader:
             self._add_new(names, "reporter")
 
     def _photo_credits(self, start: int, end: int) -> None:
-        """刘宵华摄, 大会现场 张宝杉 摄, 易铭/摄: a name right before 摄 that ends the line."""
+        """刘宵华摄, 大会现场 张宝杉 摄, 易铭/摄: a name right before 摄 that ends the line; and
+        a caption's 村民在村道上。 张三 图, a credit's 新媒体中心 李四/编辑): a name apart by a
+        space or slash before 图 or 编辑 that ends the line or the brackets (not 地图, 如图)."""
+        for mark, role in _CREDIT_MARKS_AFTER:
+            self._credits_before(start, end, mark, role)
+
+    def _credits_before(self, start: int, end: int, mark_word: str, role: str) -> None:
         text = self.text
-        at = text.find("摄", start, end)
+        at = text.find(mark_word, start, end)
         while at >= 0:
-            stop = at + 1
-            if stop >= end or not _HAN.fullmatch(text[stop]) or text[stop] in "影":
+            stop = at + len(mark_word)
+            if mark_word != "摄":
+                ends = (
+                    at > start
+                    and text[at - 1] in " \u3000/／"
+                    and (self._ends_line(stop) or text[stop : stop + 1] in ")）】 \u3000")
+                )
+            else:
+                ends = stop >= end or not _HAN.fullmatch(text[stop]) or text[stop] in "影"
+            if ends:
                 mark = at
                 while mark > start and text[mark - 1] in " \u3000/／":
                     mark -= 1
@@ -2636,9 +2661,9 @@ class _Reader:
                 for begin in [first] + [i + 1 for i in range(first, mark) if text[i] == " "]:
                     names = self._credit_run(begin, mark, False)
                     if names and names[-1][1] == mark:
-                        self._add_new(names, "photographer")
+                        self._add_new(names, role)
                         break
-            at = text.find("摄", at + 1, end)
+            at = text.find(mark_word, at + 1, end)
 
     def _story_people(self, start: int, end: int) -> None:
         text = self.text
