@@ -4,6 +4,8 @@ named after 提名, and a headline's bar (丨) after a name."""
 
 from __future__ import annotations
 
+from kg.extract import extract
+from kg.text.document import Document
 from tests.test_people import YONGSHENG, posts, run
 
 
@@ -125,3 +127,16 @@ def test_credits_written_after_the_names_and_a_word_between_two_credits() -> Non
 def test_a_map_or_a_figure_is_no_photo_credit() -> None:
     found = run("详见如图\n全县地图", YONGSHENG)
     assert found == {}
+
+
+def test_a_village_assistant_telling_a_story() -> None:
+    found = run("东山乡新华村扶贫协理员杨彩云讲述了驻村故事。", YONGSHENG)
+    assert posts(found["杨彩云"]) == [("扶贫协理员", "新华村")]
+
+
+def test_a_head_title_across_a_township_and_the_village_after_it() -> None:
+    # jieba reads 城厢镇|长|居村: 镇长 is no post, 长居村 the village (the gazetteer names the
+    # county and the township)
+    facts = extract(Document.from_text("福建省武平县城厢镇长居村驻村第一书记范宜涛分享了故事。"))
+    (person,) = facts.people
+    assert [post.role_span.text for post in person.posts] == ["驻村第一书记"]

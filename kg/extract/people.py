@@ -1379,6 +1379,14 @@ class _Reader:
                 if at in self.bounds or at + n in self.bounds:
                     if self.text[at + n : at + n + 1] in ("会", "处"):
                         continue  # 常委会, 书记处
+                    following = self.tokens.get(at + n)
+                    if (
+                        at not in self.bounds
+                        and following is not None
+                        and following.word[-1] in LEVEL_CHARS
+                        and len(following.word) < 3
+                    ):
+                        continue  # 城厢镇|长|居村: the title's last character opens a village's
                     body_end = at
                     if (
                         at - 1 > floor
