@@ -140,3 +140,12 @@ def test_a_head_title_across_a_township_and_the_village_after_it() -> None:
     facts = extract(Document.from_text("福建省武平县城厢镇长居村驻村第一书记范宜涛分享了故事。"))
     (person,) = facts.people
     assert [post.role_span.text for post in person.posts] == ["驻村第一书记"]
+
+
+def test_posts_of_a_career_clause_opened_by_a_date() -> None:
+    found = run(
+        "东山乡党委书记赵海涛在永胜县工作多年，2021年3月升任永胜县副县长，"
+        "同年6月改任永胜县统计局局长。",
+        YONGSHENG,
+    )
+    assert [role for role, _ in posts(found["赵海涛"])] == ["书记", "副县长", "局长"]

@@ -161,10 +161,11 @@ _AGE_OF = re.compile(
 """An age or a year of birth, then 的: a person's name follows (37岁的甲, 31岁大专学历的乙,
 生于1956年的丙, 1964年出生的丁)."""
 _PRONOUN_CLAUSE = re.compile(
-    r"[他她]?(?:后|随后|此后)?(?:于[0-9年月日]{2,12})?"
+    r"[他她]?(?:后|随后|此后)?于?(?:(?:[0-9]{4}|同|当|次)年)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?"
     r"(?:时任|现任|曾任|升任|转任|调任|改任|后任|先后任|担任|任)"
 )
-"""A clause whose subject is the person named before it: (他)时任…, 升任…."""
+"""A clause whose subject is the person named before it: (他)时任…, 升任…, and where a date
+opens it (2021年3月升任…, 同年6月改任…)."""
 _DATELINE_END = re.compile(r"[0-9]{1,2}日电$")
 """The end of a news agency's dateline (某地1月28日电), right before a credit's cue."""
 _LIST_AFTER_NAME = re.compile(r"[\u4e00-\u9fff]?[、等]")
