@@ -38,10 +38,16 @@ LEVEL_CHARS = "省市州县区旗乡镇村"
 """Last characters of division names; the first character of level-specific abbreviations
 (旗: a banner, Inner Mongolia's county, whose leaders write 旗委 and 旗长 as a county's do)."""
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
-_SEPARATORS = "/／:：|丨 \u3000\t"
+_HAN = re.compile(r"[\u3400-\u4e27\u4e29-\u9fff]")
+"""A Chinese character that may be part of a name: not 丨 (U+4E28), the stroke pages use as a
+bar between a headline's parts (某村第一书记某某丨扶贫路上)."""
+_SEPARATORS = "/／:：|丨︱｜ \u3000\t"
+"""Marks between a credit's cue and its names (编辑：甲, 审核︱乙): the bars are the ASCII, the
+full-width (U+FF5C) and the vertical presentation form (U+FE31) pages use, and the stroke 丨."""
 _CHAIN_JOINERS = ("、", "兼", " ", "\u3000", "")
 _LIST_JOINERS = ("、", " ", "\u3000", "和", "与", "及")
+_TITLE_BODY_STOPS = '，。、；：:,;/／|丨︱｜ \u3000“”"《》()（）【】'
+"""Marks before which the body written before a title does not reach."""
 _BODY_STOPS = '，。、；：:,;的“”"《》()（）【】 \u3000'
 _DOTTED_PARTS = re.compile(r"(?:[\u4e00-\u9fff]{1,8}[·•・‧．])+")
 """The parts before the last dot of a name transliterated from Uyghur, Kazakh and other
@@ -60,10 +66,10 @@ _LAST_JOINERS = frozenset("和与及")
 """Conjunctions before the last name of a list that has no post: 慰问了脱贫户甲和乙。"""
 _CLAUSE_HEAD = re.compile(
     r"(?:第[一二三四五六七八九十0-9]{1,3}批)?(?:会议)?(?:其中)?(?:决定|同意|通过|批准)?(?:分别)?"
-    r"(?:关于)?(?:接受|任命|选举|其中|(?:先后)?选派|(?P<removal>免去|撤销|免除))?"
+    r"(?:关于)?(?:接受|任命|提名|选举|其中|(?:先后)?选派|(?P<removal>免去|撤销|免除))?"
 )
-"""Words that open an appointment clause before its names: 决定任命, 接受, 其中, 第二批; a removal
-(决定免去甲、乙的…职务) names its people before 的 and the posts they lose."""
+"""Words that open an appointment clause before its names: 决定任命, 提名, 接受, 其中, 第二批; a
+removal (决定免去甲、乙的…职务) names its people before 的 and the posts they lose."""
 _TITLE_ASIDE = re.compile(r"[(（](?:兼|兼任|代|挂职|正[厅处科]级|副[厅处科]级)[)）]")
 """A remark in brackets between a title and the name it belongs to: 新闻办主任(兼)甲."""
 _BODY_BYLINE = re.compile(
@@ -112,6 +118,25 @@ _CLAUSE_TAIL = re.compile(
 place a person is sent to (派驻某村担任) or how (被选派为), then the verb, maybe the village's
 branch (担任支部|第一书记) or the posting's kind (被选派为挂职扶贫的|县委副书记);
 不再担任 names the post a person leaves, as 辞去 does."""
+_GLUED_VERBS = frozenset("为任")
+"""One-character verbs of an appointment clause that jieba reads as a name's last character
+(赵晓为|某县县长, 王吉任|某市委副书记) where the post's body follows at once."""
+_NATIONAL_UNIT_LONGEST = 12
+"""Characters of a national body's internal units after its name (人权事务局宣传处)."""
+_OWN_DETERMINER = "本"
+_ENTRUSTED_BY = "受"
+_ENTRUSTING = "委托"
+"""受办党组书记甲委托: the body that entrusts, the document's own (see ``_Reader._own_body``)."""
+_CREDIT_MARKS_AFTER = (("摄", "photographer"), ("图", "photographer"), ("编辑", "editor"))
+"""Credit words written after the name they credit (甲摄, 乙 图, 丙/编辑)."""
+_QUOTE_OPENERS = {"”": "“", "」": "「"}
+"""Closing quote marks and their openers, round a body's short name (省扶贫“两会”)."""
+_QUOTED_BODY_LONGEST = 8
+_QUOTED_LEAD_LONGEST = 6
+_QUOTED_UNIT_LONGEST = 6
+_QUOTED_BODY_LEVELS = "省市州县区旗乡镇"
+"""Characters of a quoted body's name: its quoted short name, the level and field before it
+(省扶贫), a unit of it after (咨询组); a village's words (村民称他为“…”) open no body."""
 _NOT_NAME_START_TAGS = ("d", "c", "p", "r", "u", "v")
 """jieba tags of a word that a surname character opens but a name does not (曾经, 任职)."""
 _NOT_NAME_CLOSING_TAGS = ("c", "p", "r", "u", "v")
@@ -136,10 +161,11 @@ _AGE_OF = re.compile(
 """An age or a year of birth, then 的: a person's name follows (37岁的甲, 31岁大专学历的乙,
 生于1956年的丙, 1964年出生的丁)."""
 _PRONOUN_CLAUSE = re.compile(
-    r"[他她]?(?:后|随后|此后)?(?:于[0-9年月日]{2,12})?"
+    r"[他她]?(?:后|随后|此后)?于?(?:(?:[0-9]{4}|同|当|次)年)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?"
     r"(?:时任|现任|曾任|升任|转任|调任|改任|后任|先后任|担任|任)"
 )
-"""A clause whose subject is the person named before it: (他)时任…, 升任…."""
+"""A clause whose subject is the person named before it: (他)时任…, 升任…, and where a date
+opens it (2021年3月升任…, 同年6月改任…)."""
 _DATELINE_END = re.compile(r"[0-9]{1,2}日电$")
 """The end of a news agency's dateline (某地1月28日电), right before a credit's cue."""
 _LIST_AFTER_NAME = re.compile(r"[\u4e00-\u9fff]?[、等]")
@@ -294,6 +320,24 @@ def _followers() -> tuple[str, ...]:
 def _appointment_verbs() -> tuple[str, ...]:
     words = set(read_words("people_appointment_verbs.txt"))
     return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def _appointment_verb_pattern() -> re.Pattern[str]:
+    verbs = sorted((v for v in _appointment_verbs() if len(v) > 1), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, verbs)))
+
+
+@cache
+def _national_units() -> tuple[str, ...]:
+    """See ``people_national_units.txt``."""
+    return read_words("people_national_units.txt")
+
+
+@cache
+def _own_bodies() -> frozenset[str]:
+    """See ``people_own_bodies.txt``."""
+    return frozenset(read_words("people_own_bodies.txt"))
 
 
 @cache
@@ -854,6 +898,9 @@ class _Reader:
                 and self.text[end] in "：:"
                 and end in self.bounds
                 and self._valid_name(start, end)
+                # 总书记宣布：, 书记强调：: a verb of saying of the dictionary is the title's
+                # own, with no name between
+                and not (self._common_word(start, end) and _verbal_word(self.text[start:end]))
             ):
                 return end
         return None
@@ -982,6 +1029,22 @@ class _Reader:
             ):
                 return start
         return None
+
+    def _name_end_before_verb(self, start: int, chain: list[_TitleHit]) -> int:
+        """End of the name from ``start`` that closes right before ``chain``: not the
+        one-character appointment verb jieba read as the name's last character (王某任|某市委
+        副书记 is 王某, appointed), where the post's body is written out after it; a name
+        that stands before its post without a verb has its title bare (顾琨书记)."""
+        end = chain[0].org_start
+        if (
+            end - start >= 3
+            and self.text[end - 1] in _appointment_verbs()
+            and chain[0].org is not None
+            and chain[0].org_start < chain[0].start
+            and self._valid_name(start, end - 1)
+        ):
+            return end - 1
+        return end
 
     def _paired_given_name(self, end: int, floor: int) -> int | None:
         """Start of a leader's given name alone (求发省长) ending at ``end``, the head of a
@@ -1138,7 +1201,10 @@ class _Reader:
             elif body > k and re.fullmatch(r"[\u4e00-\u9fff]{2,10}[省市州县区]委", rest):
                 # 中共XX县委 whose place the gazetteer did not resolve: keep it as written
                 return k, Organisation(name=text[k:end], span=self.doc.span(k, end))
-            elif found := self._prefixed_body(rest, k, end, context):
+            elif (k == start and (found := self._national_unit(rest, k, end))) or (
+                found := self._prefixed_body(rest, k, end, context)
+            ):
+                # 中宣部某局某处|处长: a national body's unit; 国务院扶贫开发领导小组|组长
                 return k, found
             elif k == start and self._own_named(rest) and not self._determined(k):
                 # 青海大学|党委副书记, 某某实业有限公司|董事长: a body with a name of its own
@@ -1149,6 +1215,25 @@ class _Reader:
             bare = self._chained_body(start, end, context[-1] if context else None)
             if bare is not None:
                 return start, bare
+        return None
+
+    def _national_unit(self, rest: str, start: int, end: int) -> Organisation | None:
+        """某部人事司|处长, 中宣部某局某处|处长: a national body's internal unit written after it
+        (see ``people_national_units.txt``), as written, under the body."""
+        national, longest = _national_bodies()
+        for n in range(min(longest, len(rest) - 2), 1, -1):
+            if rest[:n] not in national:
+                continue
+            unit = rest[n:]
+            if (
+                len(unit) > _NATIONAL_UNIT_LONGEST
+                or not unit.endswith(_national_units())
+                or not all(_HAN.fullmatch(c) for c in unit)
+                or _NOT_IN_BODY.search(unit)
+            ):
+                return None
+            parent = self._from_row(rest[:n], None, None, None)
+            return Organisation(name=rest, span=self.doc.span(start, end), parent=parent)
         return None
 
     def _under_national(
@@ -1295,6 +1380,14 @@ class _Reader:
                 if at in self.bounds or at + n in self.bounds:
                     if self.text[at + n : at + n + 1] in ("会", "处"):
                         continue  # 常委会, 书记处
+                    following = self.tokens.get(at + n)
+                    if (
+                        at not in self.bounds
+                        and following is not None
+                        and following.word[-1] in LEVEL_CHARS
+                        and len(following.word) < 3
+                    ):
+                        continue  # 城厢镇|长|居村: the title's last character opens a village's
                     body_end = at
                     if (
                         at - 1 > floor
@@ -1303,11 +1396,9 @@ class _Reader:
                     ):
                         body_end = at - 1  # 某村党组织|“第一书记”: a feature quotes the post
                     seg = body_end
-                    while (
-                        seg > floor
-                        and self.text[seg - 1] not in '，。、；：:,;/／|丨 \u3000“”"《》()（）【】'
-                    ):
+                    while seg > floor and self.text[seg - 1] not in _TITLE_BODY_STOPS:
                         seg -= 1
+                    seg = self._after_appointment_verb(seg, body_end)
                     context = [h.org.division for h in hits if h.org and h.org.division]
                     unplaced = bool(
                         hits
@@ -1326,6 +1417,10 @@ class _Reader:
                     if org is None and seg < at - 1 and self.text[at - 1] in _former_marks():
                         # 扶贫办|原|副主任: the former post's body stands before the mark
                         org = self.organisation(seg, at - 1, context, unplaced)
+                    if org is None and seg > floor and self.text[seg - 1] in _QUOTE_OPENERS:
+                        org = self._quoted_body(floor, seg, body_end, context)
+                    if org is None and body_end - seg == 2:
+                        org = self._own_body(seg, body_end)
                     if org is None:
                         org = self._zone_body(seg, at, word)
                     org_start, organisation = org if org else (at, None)
@@ -1340,6 +1435,71 @@ class _Reader:
             else:
                 at += 1
         return hits
+
+    def _after_appointment_verb(self, seg: int, body_end: int) -> int:
+        """Where the body before a title starts, after the last appointment verb of two
+        characters or more between ``seg`` and ``body_end`` (甲兼任|某某学院党委书记): the
+        words before it are the person's, no part of the body's own name."""
+        for found in reversed(list(_appointment_verb_pattern().finditer(self.text, seg, body_end))):
+            if found.start() in self.bounds and found.end() in self.bounds:
+                return found.end()
+        return seg
+
+    def _own_body(self, seg: int, end: int) -> tuple[int, Organisation] | None:
+        """我办|一级巡视员, 受办|党组书记…委托: the document's own body writing of itself (see
+        ``people_own_bodies.txt``), named 本 and its kind, kept within this document."""
+        written = self.text[seg:end]
+        kind = written[1]
+        if written not in _own_bodies() and not (
+            written[0] == _ENTRUSTED_BY
+            and _OWN_DETERMINER + kind in _own_bodies()
+            and self.text.find(_ENTRUSTING, end, self.sentence_end) >= 0
+        ):
+            return None
+        name = _OWN_DETERMINER + kind
+        scope = self.doc.sha256[:16]
+        return seg, Organisation(name=name, span=self.doc.span(seg, end), scope=scope)
+
+    def _quoted_body(
+        self, floor: int, closed: int, end: int, context: list[Division]
+    ) -> tuple[int, Organisation] | None:
+        """省扶贫“两会”|会长, 省扶贫“两会”咨询组|组长: a body whose own short name the text
+        quotes (closed at ``closed``), after its level and field, maybe with a unit of it
+        after the quote; named as its division's, without the quote marks."""
+        text = self.text
+        opening = _QUOTE_OPENERS[text[closed - 1]]
+        opened = text.rfind(opening, max(floor, closed - 1 - _QUOTED_BODY_LONGEST), closed - 1)
+        unit = text[closed:end]
+        quoted = text[opened + 1 : closed - 1]
+        if opened < 0 or len(unit) > _QUOTED_UNIT_LONGEST or len(quoted) < 2:
+            return None
+        if not all(_HAN.fullmatch(c) for c in quoted + unit):
+            return None
+        start = opened
+        while start > floor and opened - start < _QUOTED_LEAD_LONGEST:
+            if text[start - 1] in _BODY_STOPS or not _HAN.fullmatch(text[start - 1]):
+                break
+            start -= 1
+        lead = text[start:opened]
+        place = next((p for p in self.places if p.span.start == start), None)
+        if place is not None and place.span.end <= opened:
+            division: Division | None = place.division
+            field_words = text[place.span.end : opened]
+        elif lead[:1] in _QUOTED_BODY_LEVELS:
+            division = self.resolve(lead[0], start, context)
+            field_words = lead[1:]
+        else:
+            return None
+        if division is None or _NOT_IN_BODY.search(lead):
+            return None
+        if any(
+            token.pos[:1] in _ADVERB_OR_FUNCTION_TAGS + ("r", "u")
+            for at, token in self.tokens.items()
+            if start <= at < opened
+        ):
+            return None  # 市里把他称为“…”: a clause, not a body's level and field
+        name = division.name + field_words + quoted + unit
+        return start, Organisation(name=name, span=self.doc.span(start, end), division=division)
 
     def _zone_body(self, seg: int, at: int, title: str) -> tuple[int, Organisation] | None:
         """The body of a development zone written before a title at ``at`` (from ``seg`` on):
@@ -1805,6 +1965,10 @@ class _Reader:
             end = self._list_item_end(pos, self.sentence_end)
             if end is None or end > at:
                 return []
+            if end == at and end - pos >= 3 and self._valid_name(pos, end - 1):
+                verb = _CLAUSE_TAIL.fullmatch(self.text, end - 1, at)
+                if verb is not None and verb.group("verb") in _GLUED_VERBS:
+                    end -= 1  # 任命|赵晓为|某县副县长: jieba glued the verb to the name
             names.append((pos, end))
             joiner = _NAME_JOINER.match(self.text, end, at)
             if joiner is None:
@@ -1922,7 +2086,7 @@ class _Reader:
                 name_start = self._paired_given_name(chain[0].org_start, start)
             spaced = self._name_spaced_before(chain, start, end) if posts else None
             if name_start is not None:
-                self._add(name_start, chain[0].org_start, posts)
+                self._add(name_start, self._name_end_before_verb(name_start, chain), posts)
             elif spaced is not None:
                 self._add(spaced[0], spaced[1], posts)
             elif posts and (
@@ -2240,7 +2404,7 @@ class _Reader:
                     (
                         at == start
                         # 【本报讯】记者 张三: after a dateline; □记者甲: after a bullet
-                        or before in "(（【[ \u3000】]|丨□■"
+                        or before in "(（【[ \u3000】]|丨︱｜□■"
                         or dateline
                         or caption  # 图为记者甲在…
                         or text[start:at].endswith(_org_suffixes())  # …融媒体中心记者 张三
@@ -2392,8 +2556,10 @@ class _Reader:
         ):
             return at + 3  # 易 铭: a two-character name spaced out to the width of three
         item = self._list_item_end(at, end)
-        if item is not None and not self._common_word(at, item):
-            return item
+        if item is not None and (
+            not self._common_word(at, item) or self._credit_cue_after(item, end)
+        ):
+            return item  # 记者 庄严 通讯员 …: between two credits, a word is a name too
         if not unsurnamed:
             return None
         run = at
@@ -2403,6 +2569,13 @@ class _Reader:
         if closed and self._valid_name(at, run) and not self._common_word(at, run):
             return run
         return None
+
+    def _credit_cue_after(self, at: int, end: int) -> bool:
+        """Whether spaces and then another credit's cue (通讯员, 记者) follow ``at``."""
+        pos = at
+        while pos < end and self.text[pos] in " \u3000":
+            pos += 1
+        return pos > at and self.text.startswith(tuple(_bylines()), pos)
 
     def _bracketed_credits(self, start: int, end: int) -> None:
         """(梁宏鑫), (岳依桐 王利文), (卢红军 刘 骞 报道), (蒋沁志参与采写): names alone in
@@ -2467,12 +2640,26 @@ class _Reader:
             self._add_new(names, "reporter")
 
     def _photo_credits(self, start: int, end: int) -> None:
-        """刘宵华摄, 大会现场 张宝杉 摄, 易铭/摄: a name right before 摄 that ends the line."""
+        """刘宵华摄, 大会现场 张宝杉 摄, 易铭/摄: a name right before 摄 that ends the line; and
+        a caption's 村民在村道上。 张三 图, a credit's 新媒体中心 李四/编辑): a name apart by a
+        space or slash before 图 or 编辑 that ends the line or the brackets (not 地图, 如图)."""
+        for mark, role in _CREDIT_MARKS_AFTER:
+            self._credits_before(start, end, mark, role)
+
+    def _credits_before(self, start: int, end: int, mark_word: str, role: str) -> None:
         text = self.text
-        at = text.find("摄", start, end)
+        at = text.find(mark_word, start, end)
         while at >= 0:
-            stop = at + 1
-            if stop >= end or not _HAN.fullmatch(text[stop]) or text[stop] in "影":
+            stop = at + len(mark_word)
+            if mark_word != "摄":
+                ends = (
+                    at > start
+                    and text[at - 1] in " \u3000/／"
+                    and (self._ends_line(stop) or text[stop : stop + 1] in ")）】 \u3000")
+                )
+            else:
+                ends = stop >= end or not _HAN.fullmatch(text[stop]) or text[stop] in "影"
+            if ends:
                 mark = at
                 while mark > start and text[mark - 1] in " \u3000/／":
                     mark -= 1
@@ -2483,9 +2670,9 @@ class _Reader:
                 for begin in [first] + [i + 1 for i in range(first, mark) if text[i] == " "]:
                     names = self._credit_run(begin, mark, False)
                     if names and names[-1][1] == mark:
-                        self._add_new(names, "photographer")
+                        self._add_new(names, role)
                         break
-            at = text.find("摄", at + 1, end)
+            at = text.find(mark_word, at + 1, end)
 
     def _story_people(self, start: int, end: int) -> None:
         text = self.text
@@ -2554,7 +2741,18 @@ class _Reader:
             self._name_list(stop, end, None, first=False)
             return
 
+    def _whole_names(self) -> None:
+        """A two-character name that the text's own words continue into a longer name found
+        elsewhere in it (叶继|革作报告 where 叶继革 is named before): jieba glued the given
+        name's last character to the next word, so the mention is of the longer name."""
+        longer = {m.span.text for m in self.mentions if len(m.span.text) == 3}
+        for mention in self.mentions:
+            start, end = mention.span.start, mention.span.end
+            if end - start == 2 and self.text[start : end + 1] in longer:
+                mention.span = self.doc.span(start, end + 1)
+
     def people(self) -> list[Person]:
+        self._whole_names()
         by_name: dict[str, list[_Mention]] = {}
         for mention in sorted(self.mentions, key=lambda m: m.span.start):
             by_name.setdefault(mention.span.text, []).append(mention)
