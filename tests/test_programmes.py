@@ -815,3 +815,22 @@ def test_a_named_rectification_campaign_stays() -> None:
 def test_a_long_standing_provincial_programme_is_read_without_quotes() -> None:
     found = run("全县实施完成造福工程易地扶贫搬迁3062户。", jurisdiction=None)
     assert "造福工程" in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a question debated at a meeting, quoted, is its topic
+        "“怎样打好产业振兴攻坚战”成为座谈会上代表们讨论的焦点。",
+        # the fight against an outbreak of one date
+        "全镇先后打赢“3·08”“10·25”防汛抢险攻坚战。",
+        # 革命 with no sector before it: a revolutionary base area
+        "我们要打造革命老区振兴发展的新样板。",
+    ],
+)
+def test_questions_dated_events_and_a_bare_revolution_are_no_programmes(sentence: str) -> None:
+    assert run(sentence, jurisdiction=None) == {}
+
+
+def test_a_sector_revolution_after_a_trigger_stays() -> None:
+    assert "农村产业革命" in run("全县深入推进农村产业革命,调整种植结构。", jurisdiction=None)

@@ -77,6 +77,8 @@ _NUMBERED_PARTS = re.compile(rf"(?:[{_NUMERALS}][^\W\d{_NUMERALS}个]{{1,3}}){{2
 and a word or two (not 三个…, a count)."""
 _MONTH_DAY = re.compile(r"(?:[1-9]|1[0-2])(?:[1-9]|[12]\d|3[01])")
 """618, 1111: a date written as digits, the name of a shopping festival."""
+_DOTTED_DATE = re.compile(r"(?:[1-9]|1[0-2])[·.．](?:0?[1-9]|[12]\d|3[01])")
+"""11·17, 8·04: a month and day joined by a dot, the date of an event (an outbreak, a flood)."""
 _YEAR_NAMED = re.compile(r"([\u4e00-\u9fff]{2,8}?)(20[1-9]\d)(?![\d年届])")
 """中国制造2025: a name ending in the year it aims at (no 年 after the digits)."""
 _ABBREVIATED = re.compile(r"\s*[(（]\s*(?:以下|下文)?简称")
@@ -268,6 +270,12 @@ def _cited_as_time() -> tuple[str, ...]:
     """What follows a title cited to date a year by a plan (…》的收官之年): ``not_programmes.txt``
     [timeline]."""
     return tuple(sorted(_words("not_programmes.txt", "timeline"), key=len, reverse=True))
+
+
+@cache
+def _question_words() -> tuple[str, ...]:
+    """Words that open a question (如何, 怎样): ``not_programmes.txt`` [question]."""
+    return tuple(sorted(_words("not_programmes.txt", "question")))
 
 
 @cache
@@ -895,6 +903,10 @@ class _Reader:
                 continue  # “618”活动: a date's shopping festival, no programme (“12461”行动 is)
             if _reach(inner):
                 continue
+            if inner.startswith(_question_words()):
+                continue  # “如何…”: a question debated, a topic, no programme
+            if _DOTTED_DATE.fullmatch(inner):
+                continue  # “11·17”…攻坚战: the fight against one dated event, no programme
             lead = self.text[max(start, open_at - 4) : open_at].rstrip("，,：:")
             if any(lead.endswith(w) for w in speech):
                 continue  # a quotation: 强调，“…”
@@ -1167,6 +1179,8 @@ class _Reader:
             b = self.tokens[j - 1].end
             name = self.text[at:b]
             # a listed name is whole whatever follows it (通过雨露计划资助…)
+            if name in _words("programme_verbs.txt", "bare"):
+                continue  # 打造革命老区: an ending alone, no sector's revolution
             if name.endswith(heads) and (name in heads or self._follows_ok(b, end)):
                 if self.doc.is_masked(at, b):
                     return None, j
