@@ -941,6 +941,9 @@ class _Reader:
                 and not self._idiom(inner_start, inner_end)
             ):  # 推行“一联四包”; not “两不愁三保障”突出问题, a standard's problems
                 out.append(_Found(inner_start, inner_end, key_of(inner), "quoted"))
+            elif self._verb_object_pairs(inner_start, inner_end) and self._slogan_follows(close_at):
+                # “兴产业促就业助增收”等活动: a campaign named by what it sets out to do
+                out.append(_Found(inner_start, inner_end, key_of(inner), "quoted"))
             elif self._verb_slogan(inner_start, inner_end) or (
                 len(inner) > 2 and self._built(close_at)
             ):  # “挂包帮、转走访”联系点; “富美乡村”建设
@@ -1099,6 +1102,8 @@ class _Reader:
                 continue  # 某某办公室商量项目: a clause about projects, no name
             if suffix == "项目" and _funding_route(core):
                 continue  # …财政奖补项目: projects a subsidy pays for, no programme
+            if suffix == "项目" and core in _words("not_programmes.txt", "policy"):
+                continue  # 建设乡村振兴项目: a policy's projects in general, no name
             if self._only_verbs(a, tok.start):
                 continue  # 调整优化项目: what is done to projects, no name
             if self._action_on_kind(a, tok.start):
@@ -1339,6 +1344,23 @@ class _Reader:
                 return False
             at += len(part) + 1
         return True
+
+    def _verb_object_pairs(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` is three or four pairs of a one-character verb and a
+        two-character word it governs (兴|产业|促|就业|助|增收), as campaigns are coined."""
+        words = [t for t in self.tokens if start <= t.start and t.end <= end]
+        if len(words) not in (6, 8) or words[0].start != start or words[-1].end != end:
+            return False
+        return all(
+            len(verb.word) == 1 and verb.pos == "v" and len(word.word) == 2
+            for verb, word in zip(words[::2], words[1::2], strict=True)
+        )
+
+    def _slogan_follows(self, close_at: int) -> bool:
+        """Whether a word that makes a slogan a work's name (``programme_verbs.txt`` [slogan]:
+        活动) follows the closing quote at ``close_at``, after 等 if the quote is one of a list."""
+        at = close_at + 1 if self.text.startswith("等", close_at) else close_at
+        return self.text.startswith(tuple(_words("programme_verbs.txt", "slogan")), at)
 
     def national(self, start: int, end: int) -> list[_Found]:
         """Names of national programmes (``programme_names.txt``) wherever they stand."""
