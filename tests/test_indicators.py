@@ -104,6 +104,17 @@ LIFTED = "people-lifted-out-of-poverty"
         ("建档立卡贫困户危房改造", "HOUSEHOLD", "dilapidated-housing-renovated"),
         ("累计搬迁入住", "HOUSEHOLD", "relocated-households"),
         ("集中安置贫困户", "PERSON", "relocated-people"),
+        # labels of the genre's other wordings (r16's unmapped phrases, in sentences of our own)
+        ("嘎查集体经济只有", "CNY", "village-collective-income"),  # 只有: how little, a filler
+        ("全村集体经济总收入", "CNY", "village-collective-income"),
+        ("下达扶贫发展资金", "CNY", "poverty-funds"),
+        ("农村贫困的发生率", "PERCENT", "poverty-incidence"),
+        ("全乡群众移民搬出", "PERSON", "relocated-people"),
+        ("贫困村脱贫摘帽", "COUNT", "poor-villages-exited"),  # not the counties' 摘帽
+        ("富余劳动力外出务工", "PERSON", "labour-transfer"),
+        ("村内道路硬化", "KM", "rural-roads"),
+        ("新识别出贫困对象", "HOUSEHOLD", "poor-households"),
+        ("新识别出贫困对象", "PERSON", "poverty-headcount"),
     ],
 )
 def test_phrase_maps_to_its_concept(phrase: str, unit: str, notation: str) -> None:

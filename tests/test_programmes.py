@@ -815,3 +815,43 @@ def test_a_named_rectification_campaign_stays() -> None:
 def test_a_long_standing_provincial_programme_is_read_without_quotes() -> None:
     found = run("全县实施完成造福工程易地扶贫搬迁3062户。", jurisdiction=None)
     assert "造福工程" in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a question debated at a meeting, quoted, is its topic
+        "“怎样打好产业振兴攻坚战”成为座谈会上代表们讨论的焦点。",
+        # the fight against an outbreak of one date
+        "全镇先后打赢“3·08”“10·25”防汛抢险攻坚战。",
+        # 革命 with no sector before it: a revolutionary base area
+        "我们要打造革命老区振兴发展的新样板。",
+        # projects of a national policy in general
+        "市里在对口地区建设乡村振兴项目，带动群众增收。",
+        # 项目 as the object of a verb of doing, then another verb or a method
+        "各级干部围绕项目转，大力推行项目工作法。",
+        # 围绕 a quoted topic: what the work turns on, no programme
+        "全县紧紧围绕“一江两岸三谷”特色资源，发展乡村旅游。",
+    ],
+)
+def test_topics_dated_events_and_projects_as_objects_are_no_programmes(sentence: str) -> None:
+    assert run(sentence, jurisdiction=None) == {}
+
+
+def test_a_sector_revolution_after_a_trigger_stays() -> None:
+    assert "农村产业革命" in run("全县深入推进农村产业革命,调整种植结构。", jurisdiction=None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # numerals inside a quoted name, then the model village it holds up
+        ("该村入选全省“一十百”工程示范村。", "一十百工程"),
+        # a quoted campaign coined of three verbs and their objects, before 等活动
+        ("全县开展“兴产业促就业助增收”等活动。", "兴产业促就业助增收"),
+        # a quoted 会战, the name of a drive
+        ("全区扎实开展“园区大会战”，完成投资8亿元。", "园区大会战"),
+    ],
+)
+def test_numbered_quoted_and_coined_campaigns_are_read(sentence: str, name: str) -> None:
+    assert name in run(sentence, jurisdiction=None)

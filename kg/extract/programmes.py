@@ -77,6 +77,8 @@ _NUMBERED_PARTS = re.compile(rf"(?:[{_NUMERALS}][^\W\d{_NUMERALS}个]{{1,3}}){{2
 and a word or two (not 三个…, a count)."""
 _MONTH_DAY = re.compile(r"(?:[1-9]|1[0-2])(?:[1-9]|[12]\d|3[01])")
 """618, 1111: a date written as digits, the name of a shopping festival."""
+_DOTTED_DATE = re.compile(r"(?:[1-9]|1[0-2])[·.．](?:0?[1-9]|[12]\d|3[01])")
+"""11·17, 8·04: a month and day joined by a dot, the date of an event (an outbreak, a flood)."""
 _YEAR_NAMED = re.compile(r"([\u4e00-\u9fff]{2,8}?)(20[1-9]\d)(?![\d年届])")
 """中国制造2025: a name ending in the year it aims at (no 年 after the digits)."""
 _ABBREVIATED = re.compile(r"\s*[(（]\s*(?:以下|下文)?简称")
@@ -268,6 +270,12 @@ def _cited_as_time() -> tuple[str, ...]:
     """What follows a title cited to date a year by a plan (…》的收官之年): ``not_programmes.txt``
     [timeline]."""
     return tuple(sorted(_words("not_programmes.txt", "timeline"), key=len, reverse=True))
+
+
+@cache
+def _question_words() -> tuple[str, ...]:
+    """Words that open a question (如何, 怎样): ``not_programmes.txt`` [question]."""
+    return tuple(sorted(_words("not_programmes.txt", "question")))
 
 
 @cache
@@ -895,6 +903,10 @@ class _Reader:
                 continue  # “618”活动: a date's shopping festival, no programme (“12461”行动 is)
             if _reach(inner):
                 continue
+            if inner.startswith(_question_words()):
+                continue  # “如何…”: a question debated, a topic, no programme
+            if _DOTTED_DATE.fullmatch(inner):
+                continue  # “11·17”…攻坚战: the fight against one dated event, no programme
             lead = self.text[max(start, open_at - 4) : open_at].rstrip("，,：:")
             if any(lead.endswith(w) for w in speech):
                 continue  # a quotation: 强调，“…”
@@ -928,6 +940,9 @@ class _Reader:
                 and self._governed(open_at, start)
                 and not self._idiom(inner_start, inner_end)
             ):  # 推行“一联四包”; not “两不愁三保障”突出问题, a standard's problems
+                out.append(_Found(inner_start, inner_end, key_of(inner), "quoted"))
+            elif self._verb_object_pairs(inner_start, inner_end) and self._slogan_follows(close_at):
+                # “兴产业促就业助增收”等活动: a campaign named by what it sets out to do
                 out.append(_Found(inner_start, inner_end, key_of(inner), "quoted"))
             elif self._verb_slogan(inner_start, inner_end) or (
                 len(inner) > 2 and self._built(close_at)
@@ -1087,6 +1102,8 @@ class _Reader:
                 continue  # 某某办公室商量项目: a clause about projects, no name
             if suffix == "项目" and _funding_route(core):
                 continue  # …财政奖补项目: projects a subsidy pays for, no programme
+            if suffix == "项目" and core in _words("not_programmes.txt", "policy"):
+                continue  # 建设乡村振兴项目: a policy's projects in general, no name
             if self._only_verbs(a, tok.start):
                 continue  # 调整优化项目: what is done to projects, no name
             if self._action_on_kind(a, tok.start):
@@ -1167,6 +1184,8 @@ class _Reader:
             b = self.tokens[j - 1].end
             name = self.text[at:b]
             # a listed name is whole whatever follows it (通过雨露计划资助…)
+            if name in _words("programme_verbs.txt", "bare"):
+                continue  # 打造革命老区: an ending alone, no sector's revolution
             if name.endswith(heads) and (name in heads or self._follows_ok(b, end)):
                 if self.doc.is_masked(at, b):
                     return None, j
@@ -1325,6 +1344,23 @@ class _Reader:
                 return False
             at += len(part) + 1
         return True
+
+    def _verb_object_pairs(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` is three or four pairs of a one-character verb and a
+        two-character word it governs (兴|产业|促|就业|助|增收), as campaigns are coined."""
+        words = [t for t in self.tokens if start <= t.start and t.end <= end]
+        if len(words) not in (6, 8) or words[0].start != start or words[-1].end != end:
+            return False
+        return all(
+            len(verb.word) == 1 and verb.pos == "v" and len(word.word) == 2
+            for verb, word in zip(words[::2], words[1::2], strict=True)
+        )
+
+    def _slogan_follows(self, close_at: int) -> bool:
+        """Whether a word that makes a slogan a work's name (``programme_verbs.txt`` [slogan]:
+        活动) follows the closing quote at ``close_at``, after 等 if the quote is one of a list."""
+        at = close_at + 1 if self.text.startswith("等", close_at) else close_at
+        return self.text.startswith(tuple(_words("programme_verbs.txt", "slogan")), at)
 
     def national(self, start: int, end: int) -> list[_Found]:
         """Names of national programmes (``programme_names.txt``) wherever they stand."""
