@@ -116,3 +116,12 @@ def test_an_adverb_glued_to_a_name_named_elsewhere() -> None:
 def test_a_name_with_a_common_noun_for_given_name_stays() -> None:
     found = run("副市长应国君主持座谈会，副旗长黄建军参加。", YONGSHENG)
     assert set(found) == {"应国君", "黄建军"}
+
+
+def test_a_transcripts_first_speaker_right_after_its_heading() -> None:
+    found = run("1、“永胜这五年”主题新闻发布会(东山专场)杨立华：各位记者朋友，大家上午好！")
+    assert set(found) == {"杨立华"}
+
+
+def test_a_bracket_closing_no_heading_before_a_word_is_no_speaker() -> None:
+    assert run("现场(图)：大家好，欢迎光临。") == {}

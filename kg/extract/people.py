@@ -152,6 +152,8 @@ _NOT_GIVEN_NAME_TAGS = frozenset({"r"})
 # 李某某: the pronoun that stands for a withheld given name
 _ANONYMISED = "某"
 """jieba tags of a word that opens no three-character name (安全|感, 安居|房)."""
+_HEADING_CLOSE = re.compile(r"[)）]")
+_HEADING_LONGEST = 40
 _LINE_BULLETS = " \u3000•·●■□◆▪-*"
 """What may stand before the first word of a line: spaces and bullets."""
 _LINE_ARTIFACT = re.compile(r"[A-Za-z0-9]{1,4}(?=[ \u3000\n]|$)")
@@ -2640,6 +2642,14 @@ class _Reader:
             # person named with · elsewhere would be two
             return
         name_end = self.name_at(at, end)
+        if name_end is None:
+            # 新闻发布会(某某专场)张三：: a transcript pasted with its heading, the first
+            # speaker right after the heading's closing bracket
+            heading = _HEADING_CLOSE.search(self.text, at, min(end, at + _HEADING_LONGEST))
+            if heading is None:
+                return
+            at = heading.end()
+            name_end = self.name_at(at, end)
         if name_end is not None and self.text[name_end : name_end + 1] in ("：", ":"):
             self._add_new([(at, name_end)])
 
