@@ -152,6 +152,7 @@ _NOT_GIVEN_NAME_TAGS = frozenset({"r"})
 # 李某某: the pronoun that stands for a withheld given name
 _ANONYMISED = "某"
 """jieba tags of a word that opens no three-character name (安全|感, 安居|房)."""
+_LOST_CHARACTER = "\ufffd"
 _HEADING_CLOSE = re.compile(r"[)）]")
 _HEADING_LONGEST = 40
 _LINE_BULLETS = " \u3000•·●■□◆▪-*"
@@ -2668,6 +2669,10 @@ class _Reader:
         if outlet < end and text[outlet] in " \u3000" and text[at:outlet].endswith(_media()):
             at = outlet  # 光山新闻网 李晓华 2019-05-17: an outlet, its reporter, a date
             dated = True
+        elif outlet < end and text[outlet] == _LOST_CHARACTER and outlet > at:
+            # 某某新闻记\ufffd张三 李四 报道: a character lost to the encoding (记者's 者)
+            # closes the label before the names, as a space would
+            at = outlet + 1
         names = self._credit_run(at, end, False)
         if not names:
             return
