@@ -99,3 +99,12 @@ def test_a_caption_without_a_name_names_nobody() -> None:
 def test_credits_in_a_page_header(text: str, credited: dict[str, str]) -> None:
     found = run(text, YONGSHENG)
     assert {name: person.role for name, person in found.items()} == credited
+
+
+def test_reporters_after_a_label_whose_last_character_was_lost() -> None:
+    found = run("村里的变化很大。\n永胜新闻记\ufffd杨立华 钱丽明 周鑫 报道\n", YONGSHENG)
+    assert {name: person.role for name, person in found.items()} == {
+        "杨立华": "reporter",
+        "钱丽明": "reporter",
+        "周鑫": "reporter",
+    }

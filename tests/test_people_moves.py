@@ -144,3 +144,13 @@ def test_leaders_of_a_named_county_listed() -> None:
 def test_credit_cues_in_brackets() -> None:
     found = run("特此公告。\n【编辑】:李文玲\n【责任编辑】:孙晓林\n", YONGSHENG)
     assert sorted(found) == ["孙晓林", "李文玲"]
+
+
+def test_a_rare_surname_in_a_list_after_a_post() -> None:
+    found = run("县人大常委会副主任李建国、颉明华，副县长杜兴出席会议。", YONGSHENG)
+    assert posts(found["颉明华"]) == [("副主任", "永胜县人大常委会")]
+
+
+def test_a_rare_surname_opening_a_word_in_a_list_is_no_name() -> None:
+    found = run("作者：邹某丰 来源：永胜日报", YONGSHENG)
+    assert "来源" not in found

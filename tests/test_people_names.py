@@ -95,3 +95,33 @@ def test_a_headline_or_caption_names_who_gave_the_report(text: str) -> None:
 
 def test_a_body_giving_the_report_is_no_name() -> None:
     assert run("县人民政府向大会作政府工作报告。", YONGSHENG) == {}
+
+
+def test_a_verb_before_a_word_for_a_kind_of_people_is_no_name() -> None:
+    found = run("全县推行干部包村、组长包党员、党员包农户的办法，副县长杜兴华讲话。", YONGSHENG)
+    assert set(found) == {"杜兴华"}
+
+
+def test_a_surname_character_before_a_pronoun_is_no_name() -> None:
+    assert run("过去村民连谁是网格员都不知道。", YONGSHENG) == {}
+
+
+def test_an_adverb_glued_to_a_name_named_elsewhere() -> None:
+    found = run(
+        "研究所所长严卫就此作了解答。会上，研究所所长严卫刚发言时说，要抓好产业。", YONGSHENG
+    )
+    assert set(found) == {"严卫"}
+
+
+def test_a_name_with_a_common_noun_for_given_name_stays() -> None:
+    found = run("副市长应国君主持座谈会，副旗长黄建军参加。", YONGSHENG)
+    assert set(found) == {"应国君", "黄建军"}
+
+
+def test_a_transcripts_first_speaker_right_after_its_heading() -> None:
+    found = run("1、“永胜这五年”主题新闻发布会(东山专场)杨立华：各位记者朋友，大家上午好！")
+    assert set(found) == {"杨立华"}
+
+
+def test_a_bracket_closing_no_heading_before_a_word_is_no_speaker() -> None:
+    assert run("现场(图)：大家好，欢迎光临。") == {}

@@ -180,3 +180,10 @@ def test_the_person_in_charge_of_a_bare_kind_of_body_has_no_post() -> None:
     # 农场 alone names no farm
     found = run("“去年产量翻了一番。”农场负责人王建华说。", YONGSHENG)
     assert posts(found["王建华"]) == []
+
+
+def test_an_autonomous_regions_acting_head() -> None:
+    found = run("宁夏回族自治区代主席马立新向大会作政府工作报告。", None)
+    [(role, body)] = posts(found["马立新"])
+    assert role == "代主席"
+    assert body.endswith("人民政府")

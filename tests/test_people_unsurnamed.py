@@ -26,3 +26,19 @@ def test_a_mongolian_name_after_a_provincial_secretary() -> None:
 def test_name_parts_before_a_word_that_is_no_follower_are_no_name() -> None:
     found = run("县长扎西德勒村的工作做得好。", YONGSHENG)
     assert not any(name.startswith("扎西") for name in found)
+
+
+def test_amdo_spellings_of_name_parts_after_a_chain_of_posts() -> None:
+    found = run("县委常委、副县长华旦曲扎主持了推进会，村党支部书记才郎旦正介绍了情况。", YONGSHENG)
+    assert set(found) == {"华旦曲扎", "才郎旦正"}
+    assert [role for role, _ in posts(found["华旦曲扎"])] == ["常委", "副县长"]
+
+
+def test_name_parts_after_a_post_closed_by_an_adjective() -> None:
+    found = run("东山村党支部书记尕玛才让信心十足地说起村里的变化。", YONGSHENG)
+    assert set(found) == {"尕玛才让"}
+
+
+def test_a_single_name_part_after_a_word_for_villagers() -> None:
+    found = run("“路修好了，出门方便多了。”村民次仁笑着说。", YONGSHENG)
+    assert set(found) == {"次仁"}

@@ -146,7 +146,15 @@ _FUNCTION_TAGS = ("c", "p")
 _ADVERB_OR_FUNCTION_TAGS = ("c", "p", "d")
 """jieba tags of a surname character standing alone as an adverb too (曾|任 is "once held")."""
 _VERBAL_TAGS = frozenset({"v", "vn", "a", "ad", "an"})
+
+# jieba's tags of words that are never a given name after a surname's character (连|谁)
+_NOT_GIVEN_NAME_TAGS = frozenset({"r"})
+# 李某某: the pronoun that stands for a withheld given name
+_ANONYMISED = "某"
 """jieba tags of a word that opens no three-character name (安全|感, 安居|房)."""
+_LOST_CHARACTER = "\ufffd"
+_HEADING_CLOSE = re.compile(r"[)）]")
+_HEADING_LONGEST = 40
 _LINE_BULLETS = " \u3000•·●■□◆▪-*"
 """What may stand before the first word of a line: spaces and bullets."""
 _LINE_ARTIFACT = re.compile(r"[A-Za-z0-9]{1,4}(?=[ \u3000\n]|$)")
@@ -308,6 +316,12 @@ def _bylines() -> dict[str, str]:
 @cache
 def _story_cues() -> tuple[str, ...]:
     return tuple(sorted(read_lines("people_cues.txt"), key=len, reverse=True))
+
+
+@cache
+def _cue_words() -> frozenset[str]:
+    """The words for kinds of people (``people_cues.txt``), to look up whole."""
+    return frozenset(_story_cues())
 
 
 @cache
@@ -641,6 +655,10 @@ class _Reader:
             return False
         if self.text.startswith(_body_suffixes(), end):
             return False  # 东山头|党工委: the name of a place whose body follows
+        if _word_tag(name[1:]) in _NOT_GIVEN_NAME_TAGS and not name[1:].startswith(_ANONYMISED):
+            return False  # 连|谁: a pronoun after a surname's character is no given name
+        if len(name) == 3 and name[1:] in _cue_words():
+            return False  # 包|党员, 包|农户: a verb and the kind of people it governs
         if len(name) == 3 and _verbal_word(name[:2]):
             # 安全|感, 安居|房: a verb or adjective of the dictionary and one character (even
             # where jieba tags the whole nr)
@@ -856,11 +874,12 @@ class _Reader:
                 return end
         return None
 
-    def _parts_name_stands(self, start: int, end: int, limit: int) -> bool:
+    def _parts_name_stands(self, start: int, end: int, limit: int, titled: bool = False) -> bool:
         """Whether a name of Tibetan or Mongolian name parts, ``text[start:end]``, stands: it
-        can end there, a boundary or a word that follows names comes next, and it is no masked
+        can end there, a boundary or a word that follows names comes next (``titled``: right
+        after a title, a verb, adjective or idiom too: 书记甲乙|自信满满), and it is no masked
         text, word listed as no name, or place."""
-        if not self._ends_name(end, limit):
+        if not (self._ends_name(end, limit) or (titled and self._verbal_at(end))):
             return False
         if end < limit and end not in self.bounds and not self._follower_token(end):
             return False
@@ -980,7 +999,14 @@ class _Reader:
             )
         ):
             ends.insert(0, at + 1)
-        return next((end for end in ends if self._parts_name_stands(start, end, limit)), None)
+        return next(
+            (end for end in ends if self._parts_name_stands(start, end, limit, titled=True)), None
+        )
+
+    def _verbal_at(self, at: int) -> bool:
+        """A verb, adjective or idiom (信心十足), as jieba reads it, starts at ``at``."""
+        token = self.tokens.get(at)
+        return token is not None and (token.pos == "i" or _verbal_word(token.word))
 
     def _dotted_name_end(self, start: int, limit: int) -> int | None:
         """吐尔逊江·艾买提: a name written in parts joined by a middle dot ends, after its last
@@ -1778,7 +1804,14 @@ class _Reader:
         surname = self._surname_length(at)
         first = self.tokens.get(at)
         if not surname:
-            return None
+            # 副主任甲、颉某某，: a list's separator places a name as a title does, unless
+            # jieba reads the item as one word that is no name (作者:甲 来源:)
+            end = self._rare_surname_name_end(at, limit)
+            if end is None or (
+                first is not None and first.end == end and not first.pos.startswith("nr")
+            ):
+                return None
+            return end
         if (
             first is not None
             and len(first.word) > surname
@@ -2610,6 +2643,14 @@ class _Reader:
             # person named with · elsewhere would be two
             return
         name_end = self.name_at(at, end)
+        if name_end is None:
+            # 新闻发布会(某某专场)张三：: a transcript pasted with its heading, the first
+            # speaker right after the heading's closing bracket
+            heading = _HEADING_CLOSE.search(self.text, at, min(end, at + _HEADING_LONGEST))
+            if heading is None:
+                return
+            at = heading.end()
+            name_end = self.name_at(at, end)
         if name_end is not None and self.text[name_end : name_end + 1] in ("：", ":"):
             self._add_new([(at, name_end)])
 
@@ -2628,6 +2669,10 @@ class _Reader:
         if outlet < end and text[outlet] in " \u3000" and text[at:outlet].endswith(_media()):
             at = outlet  # 光山新闻网 李晓华 2019-05-17: an outlet, its reporter, a date
             dated = True
+        elif outlet < end and text[outlet] == _LOST_CHARACTER and outlet > at:
+            # 某某新闻记\ufffd张三 李四 报道: a character lost to the encoding (记者's 者)
+            # closes the label before the names, as a space would
+            at = outlet + 1
         names = self._credit_run(at, end, False)
         if not names:
             return
@@ -2693,6 +2738,11 @@ class _Reader:
                         listed = self._name_list(after, end, None)
                         if listed == after and cue.endswith(_LEADERS):
                             self._leader_with_rare_surname(after, end)
+                        elif listed == after:
+                            # 村民|次仁|说: a Tibetan or Mongolian name has no surname to list
+                            parts = self._titled_syllable_name_end(after, end)
+                            if parts is not None:
+                                self._add(after, parts, [])
                         elif listed > after and cue in _story_posts():
                             self._story_post(start, at, after)
                 at = text.find(cue, after, end)
@@ -2751,7 +2801,22 @@ class _Reader:
             if end - start == 2 and self.text[start : end + 1] in longer:
                 mention.span = self.doc.span(start, end + 1)
 
+    def _adverb_ends(self) -> None:
+        """A three-character name whose last character is an adverb (吴某|刚表示, 吴某|也说),
+        where the text names the two-character person elsewhere: jieba glued the adverb to
+        the name, so the mention is of the shorter name."""
+        shorter = {m.span.text for m in self.mentions if len(m.span.text) == 2}
+        for mention in self.mentions:
+            start, end = mention.span.start, mention.span.end
+            if (
+                end - start == 3
+                and self.text[start : end - 1] in shorter
+                and _word_tag(self.text[end - 1]) == "d"
+            ):
+                mention.span = self.doc.span(start, end - 1)
+
     def people(self) -> list[Person]:
+        self._adverb_ends()
         self._whole_names()
         by_name: dict[str, list[_Mention]] = {}
         for mention in sorted(self.mentions, key=lambda m: m.span.start):
