@@ -634,6 +634,28 @@ def test_a_section_under_a_heading_of_plans_is_planned() -> None:
     ]
 
 
+def test_a_paragraph_after_one_announcing_the_years_plans_is_planned() -> None:
+    # a news report of a work report: its lead ends by announcing the year's plans, and the
+    # paragraph after it lists them without a plan word of their own
+    text = (
+        "2023年1月20日讯 全市人代会今天开幕。记者从报告中获悉，2023年，全市将全面推进乡村振兴。\n"
+        "巩固脱贫成果，推动320个农业重点项目建设，培育15个以上特色品种。\n"
+        "去年全市新建冷库12个。"
+    )
+    _, found = measure(text)
+    assert [(m.quantity.span.text, m.kind) for m in found] == [
+        ("320个", Kind.TARGET),
+        ("15个以上", Kind.TARGET),
+        ("12个", Kind.OUTCOME),
+    ]
+    # a lead that gives figures of its own states the targets itself, and introduces nothing
+    _, found = measure(text.replace("全面推进乡村振兴", "新建冷库8个"))
+    assert by_value(found)["320个"].kind is Kind.OUTCOME
+    # nor does one about an earlier year
+    _, found = measure(text.replace("2023年，全市将", "2022年，全市已"))
+    assert by_value(found)["320个"].kind is Kind.OUTCOME
+
+
 def test_lists_of_places_with_their_items() -> None:
     _, found = measure_in(
         "永胜县核桃、华坪县芒果种植面积分别达到58万亩、32万亩。近两年新建高标准农田86万亩。",

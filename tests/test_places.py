@@ -696,6 +696,62 @@ def test_village_introduced_by_where_it_lies() -> None:
     ]
 
 
+def own_area_and_villages(text: str) -> tuple[str | None, list[PlaceMention]]:
+    """The document's own area's name, and its mentions of villages."""
+    doc = Document.from_text(text)
+    mentions = places.extract(doc)
+    jurisdiction = places.infer_jurisdiction(doc, mentions)
+    villages = [m for m in mentions if m.division.level is Level.VILLAGE]
+    return (jurisdiction.name if jurisdiction else None), villages
+
+
+def test_gacha_introduced_by_the_league_and_banner_it_belongs_to() -> None:
+    # 嘎查 is Inner Mongolia's village: one the gazetteer lacks, introduced by 隶属 and its
+    # league, banner and township, is the feature's subject though the league is named more
+    own, gacha = own_area_and_villages(
+        "近年来，内蒙古兴安盟的草原旅游越来越火，兴安盟的牧民也富了起来。\n"
+        "白音敖包嘎查隶属兴安盟科尔沁右翼前旗归流河镇，全嘎查有牧户320户。"
+        "兴安盟的干部常来白音敖包嘎查调研，白音敖包嘎查的牧民办起了合作社。"
+    )
+    assert [m.span.text for m in gacha] == ["白音敖包嘎查"] * 3
+    assert [d.name for d in gacha[0].division.chain()][1:3] == ["归流河镇", "科尔沁右翼前旗"]
+    assert own == "白音敖包嘎查"
+
+
+def test_village_after_its_township_whose_name_opens_with_a_verbal_noun() -> None:
+    # jieba tags the first word of an unknown name vn (管护|新村): after its township it is
+    # still a village, named again alone; a verbal noun that is the whole stem is no name
+    own, villages = own_area_and_villages(
+        "走进兖州区小孟镇管护新村，街道宽阔整洁。管护新村位于兖州区西北，"
+        "五年来管护新村流转土地1300余亩，村里建起了合作社，管护新村集体收入83万元。"
+    )
+    assert [m.span.text for m in villages] == ["管护新村"] * 4
+    assert own == "管护新村"
+    assert not own_area_and_villages("兖州区小孟镇建设村的村民")[1]
+
+
+def test_township_whose_county_is_named_only_as_its_address() -> None:
+    # a township feature names its county only before the township's name (福建永泰梧桐镇),
+    # and the township alone again: the township's, not the county's
+    text = (
+        "福建永泰梧桐镇：老街焕新颜\n"
+        "福建永泰梧桐镇坚持保护与发展并重，探索共富新路径。今年上半年，梧桐镇接待游客30万人次，"
+        "福建的游客最多。"
+    )
+    assert own_area_and_villages(text)[0] == "梧桐镇"
+    # the county named on its own as well: the county's report
+    assert unnamed_province(text + "永泰县今年游客增长两成，永泰县各乡镇都有收获。") == "350125"
+
+
+def test_a_news_outlet_in_a_byline_names_no_place() -> None:
+    # 宁德日报/宁德网讯 (记者…): the outlet's city, not a place the article is about
+    named = found("宁德日报/宁德网讯（记者 王一）近日，福安市溪柄镇召开产业推进会。")
+    assert "宁德市" not in {name for _, name, _ in named}
+    # an outlet in a list of the media present is still named
+    named = found("宁德日报、福建日报等媒体到福安市采访。")
+    assert "宁德市" in {name for _, name, _ in named}
+
+
 def test_county_never_named_from_the_township_it_names() -> None:
     # a county's report writes its own name as xx and says 全县; the one township it names
     # (cut by jieba before a word of its own) lies in one county of the province it names

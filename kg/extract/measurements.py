@@ -199,7 +199,10 @@ class _Reader:
         """Names of programmes and places, in which no word is a cue (“雨露计划”, 计划乡)."""
         self._indicators: dict[int, tuple[str, Span | None, str]] = {}
         self._cues: dict[tuple[int, int], frozenset[str]] = {}
-        self.plan_sections = _sections(self.text, self.year, "plan_heading")
+        self.plan_sections = [
+            *_sections(self.text, self.year, "plan_heading"),
+            *_announced_plans(self.text, self.year),
+        ]
         """Spans of sections under a heading of plans (二、2024年工作安排)."""
         self.place_sections = _place_sections(self.text, jurisdiction)
         """Spans of sections under a heading line that is only the name of a place inside the
@@ -1748,6 +1751,40 @@ def _sections(text: str, year: int | None, role: str) -> list[tuple[int, int]]:
         if planned:
             following = headings[index + 1][0] if index + 1 < len(headings) else len(text)
             sections.append((end, following))
+    return sections
+
+
+_LAST_SENTENCE = re.compile(r"([^。！!？?]*)。\s*$")
+_YEAR_WORD = re.compile(r"(?:19|20)\d{2}年")
+
+
+def _announced_plans(text: str, year: int | None) -> list[tuple[int, int]]:
+    """The paragraph after one that ends by announcing a year's plans (记者从报告中获悉，
+    2022年，某省将深入实施…。): its year not before the document's, with a plan word, no
+    word of the past and no figure of its own (an introduction, not the targets themselves);
+    the paragraph that follows lists them as a plan heading would."""
+    if year is None:
+        return []
+    plans = cue_words("plan")
+    past = cue_words("past")
+    sections = []
+    at = 0
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        end = at + len(line)
+        last = _LAST_SENTENCE.search(line)
+        if last is not None and index + 1 < len(lines) and lines[index + 1].strip():
+            sentence = last.group(1)
+            years = [int(y) for y in _YEAR.findall(sentence)]
+            if (
+                years
+                and all(y >= year for y in years)
+                and any(w in sentence for w in plans)
+                and not any(w in sentence for w in past)
+                and not _DIGIT.search(_YEAR_WORD.sub("", sentence))
+            ):
+                sections.append((end + 1, end + 1 + len(lines[index + 1])))
+        at = end + 1
     return sections
 
 

@@ -57,7 +57,11 @@ head gives the report is its author, whichever congress it was given to."""
 _SIGNATURE_WEIGHT = 8.0
 """What the signing government counts: more than the venue's body (某市第五届人民代表大会) and
 the parent's share of everything named inside it."""
-_CLEAR_FORM = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:村|社区|乡|镇)")
+_CLEAR_FORM = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:村|社区|嘎查|乡|镇|苏木)")
+_TWO_CHARACTER_SUFFIXES = ("社区", "嘎查", "苏木")
+"""Suffixes of a clear form that are two characters (嘎查 is Inner Mongolia's village, 苏木
+its township)."""
+_TOWNSHIP_CLEAR_SUFFIXES = ("乡", "镇", "苏木")
 _SUB_COUNTY_SUFFIXES = "乡镇村"
 _FUNCTION_POS = ("d", "p", "c", "u", "m", "q", "r", "f", "x")
 """Parts of speech that never occur in a name's stem; verbs and adjectives only as a whole
@@ -93,6 +97,26 @@ def _not_divisions() -> frozenset[str]:
 def _not_division_words() -> Lexicon:
     """The words of ``not_divisions.txt`` of two characters or more, skipped by the scan."""
     return Lexicon(_not_divisions(), key=2)
+
+
+@cache
+def _outlets() -> tuple[str, ...]:
+    """日报, 网讯 …: after a place's name, a news outlet's name (滨州日报), not the place."""
+    return tuple(read_lines("place_outlets.txt"))
+
+
+_CREDIT_AFTER_OUTLET = re.compile(r"[/／|｜(（]|讯")
+"""What follows an outlet's name in a byline (滨州日报/滨州网讯(记者…), 某州日报讯)."""
+
+
+def _credits_outlet(text: str, end: int, outlets: tuple[str, ...]) -> bool:
+    """Whether the place ending at ``end`` names a news outlet in a byline (滨州日报/滨州网讯
+    (记者…)): the outlet's place, not one the article is about; an outlet named otherwise (a
+    list of the media present; a page header, the only place some city papers name) stays."""
+    if not text.startswith(outlets, end):
+        return False
+    after = end + next(len(o) for o in outlets if text.startswith(o, end))
+    return _CREDIT_AFTER_OUTLET.match(text, after) is not None or text.endswith("讯", 0, after)
 
 
 @cache
@@ -501,7 +525,7 @@ def _clear_form_after(
             break
         start, end = at, at + match.end()
         name = match.group()
-        if name.endswith(("村", "社区")) and parent.level in (Level.TOWNSHIP, Level.COUNTY):
+        if name.endswith(("村", "社区", "嘎查")) and parent.level in (Level.TOWNSHIP, Level.COUNTY):
             for village in gazetteer.villages(parent):
                 if village.name == name and not doc.is_masked(start, end):
                     return _Candidate(start, end, name, "full", [village], None, village)
@@ -510,7 +534,7 @@ def _clear_form_after(
     if not form or form.end() not in ends or doc.is_masked(*form.span()):
         return None
     name = form.group()
-    suffix = "社区" if name.endswith("社区") else name[-1]
+    suffix = name[-2:] if name.endswith(_TWO_CHARACTER_SUFFIXES) else name[-1]
     stem = name[: -len(suffix)]
     if _ends_in_generic_word(doc.text, form.start(), form.end() - len(suffix)):
         return None  # 阜平县农业农村局: 农村 is a word, and no village
@@ -520,11 +544,12 @@ def _clear_form_after(
         # read the stem on its own
         words = [(t.word, t.pos) for t in tokenize(stem)]
     if stem in _generic_stems() or any(
-        pos.startswith(_FUNCTION_POS) or (len(word) > 1 and pos.startswith(("v", "a")))
+        pos.startswith(_FUNCTION_POS)
+        or (len(word) > 1 and pos.startswith(("v", "a")) and not _name_part(word, pos, words))
         for word, pos in words
     ):
         return None
-    level = Level.TOWNSHIP if suffix in ("乡", "镇") else Level.VILLAGE
+    level = Level.TOWNSHIP if suffix in _TOWNSHIP_CLEAR_SUFFIXES else Level.VILLAGE
     if _LEVEL_RANK[parent.level] >= _LEVEL_RANK[level]:
         return None
     if level is Level.VILLAGE and parent.level not in (Level.TOWNSHIP, Level.COUNTY):
@@ -533,6 +558,13 @@ def _clear_form_after(
         name=name, level=level, short=gazetteer.short_forms(name, level), parent=parent
     )
     return _Candidate(form.start(), form.end(), name, "full", [division], None, division)
+
+
+def _name_part(word: str, pos: str, words: list[tuple[str, str]]) -> bool:
+    """Whether a verbal noun of a stem is part of a name (管口|新村: jieba tags an unknown
+    name's first word vn): only with more of the stem after it, never the whole stem (建设村,
+    帮扶村)."""
+    return pos == "vn" and len(words) > 1 and words[-1][0] != word
 
 
 def _clear_forms_after(
@@ -628,7 +660,8 @@ def _anaphors(doc: Document, found: list[_Candidate]) -> list[_Candidate]:
 
 
 _NOT_STEM_POS = ("v", "p", "d", "c", "u", "r", "x", "m", "q", "f")
-_LOCATED_IN = re.compile(r"(?:村|社区)[，,]?(?:这|它)?(?:是)?(?:一个)?位于")
+_LOCATION_AFTER = re.compile(r"[，,]?(?:这|它)?(?:是)?(?:一个)?(?:位于|隶属)")
+_LOCATED_IN = re.compile(r"(?:村|社区|嘎查)[，,]?(?:这|它)?(?:是)?(?:一个)?(?:位于|隶属于?)")
 
 
 def _located_villages(
@@ -639,9 +672,9 @@ def _located_villages(
     taken: list[tuple[int, int]],
 ) -> list[_Candidate]:
     """A village the gazetteer lacks, introduced by where it lies (X村，这是一个位于某县的小山村;
-    X村位于某镇东部): the clear form before 位于, inside the most specific of the resolved
-    mentions that follow it in a run (山西忻州市神池县: the county)."""
-    if "位于" not in doc.text:
+    X村位于某镇东部; X嘎查隶属某旗某苏木): the clear form before 位于 or 隶属, inside the most
+    specific of the resolved mentions that follow it in a run (山西忻州市神池县: the county)."""
+    if "位于" not in doc.text and "隶属" not in doc.text:
         return []
     by_start = {c.start: c for c in found if c.division is not None}
     out = []
@@ -651,7 +684,7 @@ def _located_villages(
             area = by_start[area.end]
         if area is None:
             continue
-        suffix = 2 if doc.text.startswith("社区", match.start()) else 1
+        suffix = 2 if doc.text.startswith(_TWO_CHARACTER_SUFFIXES, match.start()) else 1
         end = match.start() + suffix
         # the stem starts at a word, the longest that is no verb or function word before the
         # name (叫|柿|沟|梁村: 柿沟梁村, not 叫柿沟梁村)
@@ -944,10 +977,11 @@ def extract(doc: Document) -> list[PlaceMention]:
         extra = [c for c in extra if not any(_overlaps(c, [s]) for s in spans)]
         extra.extend(listed)
 
+    outlets = _outlets()
     mentions = [
         PlaceMention(doc.span(c.start, c.end), c.division)
         for c in sorted([*candidates, *extra], key=lambda c: (c.start, c.end))
-        if c.division is not None
+        if c.division is not None and not _credits_outlet(text, c.end, outlets)
     ]
     return _villages_with_their_township(mentions)
 
@@ -1068,6 +1102,10 @@ def _qualifiers(ordered: list[PlaceMention]) -> list[bool]:
     return out
 
 
+_VILLAGE_CHARS = ("村", "查")
+"""The level characters of ``area_words.tsv`` that stand for a village (全村, 全嘎查)."""
+
+
 def _featured_village(
     doc: Document, ordered: list[PlaceMention], qualifiers: list[bool], best: float
 ) -> Division | None:
@@ -1080,7 +1118,17 @@ def _featured_village(
     if not villages:
         return None
     count, _, village = max(villages, key=lambda v: (v[0], v[1]))
-    words = [w for w, char in _area_words().items() if char == "村" and not w.startswith("该")]
+    if count < _VILLAGE_FEATURE_MENTIONS:
+        return None
+    if sum(1 for n, _, _ in villages if n == count) == 1 and any(
+        m.division == village and _LOCATION_AFTER.match(doc.text, m.span.end) for m in ordered
+    ):
+        # the village the text introduces by where it lies (X嘎查隶属某旗某镇, X村位于…) and
+        # names most: the subject of the feature, however often it names its county or league
+        return village
+    words = [
+        w for w, char in _area_words().items() if char in _VILLAGE_CHARS and not w.startswith("该")
+    ]
     cues = sum(doc.text.count(w) for w in words)
     if count >= _VILLAGE_FEATURE_MENTIONS and count + cues > best:
         return village
@@ -1160,6 +1208,7 @@ def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | 
     return (
         _featured_village(doc, ordered, qualifiers, best[1])
         or _featured_township(ordered, qualifiers, townships, best[1])
+        or _addressed_township(ordered, qualifiers, cues, best[0])
         or _speaking_township(ordered, qualifiers, cues, best[0])
         or _unnamed_county(doc, ordered, cues, best[0])
         or best[0]
@@ -1327,6 +1376,35 @@ def _featured_township(
         if counts[d] >= _TOWNSHIP_FEATURE_MENTIONS and score > best
     ]
     return max(featured, key=lambda t: (t[0], t[1]))[2] if featured else None
+
+
+def _addressed_township(
+    ordered: list[PlaceMention],
+    qualifiers: list[bool],
+    cues: Counter[str],
+    best: Division,
+) -> Division | None:
+    """The township a township feature is about when the text names its county only as the
+    township's address (某省某县某镇：… 某县某镇以… 某镇…): the township named on its own at
+    least three times, more often than any division outside it, and its county never on its
+    own; the county's own words (全县/我县) fewer than the township's mentions."""
+    if best.level is Level.TOWNSHIP or best.level is Level.VILLAGE:
+        return None
+    counts = Counter(m.division for m, q in zip(ordered, qualifiers, strict=True) if not q)
+    townships = [
+        (n, d.key, d)
+        for d, n in counts.items()
+        if d.level is Level.TOWNSHIP and n >= _VILLAGE_FEATURE_MENTIONS and best.contains(d)
+    ]
+    if not townships:
+        return None
+    count, _, township = max(townships, key=lambda t: (t[0], t[1]))
+    county = township.parent
+    if county is None or counts[county] or cues[county.name[-1:]] >= count:
+        return None
+    if any(n >= count for d, n in counts.items() if d != township and not township.contains(d)):
+        return None
+    return township
 
 
 _TOWNSHIP_CUES = 2
