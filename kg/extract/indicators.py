@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.resources import ontology_dir, read_lines
 from kg.text.script import convert_script
@@ -183,12 +183,16 @@ def _fits(scheme: _Scheme, iri: str, unit: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def concept_of(phrase: str, unit: str, clause: str = "") -> Concept | None:
     """The standard indicator ``phrase`` names for an observation in ``unit``, or None.
 
     ``clause``, the words around the number, may say more than the phrase kept: where it holds
     a longer label containing the phrase's (减少农村贫困人口 around 农村贫困人口), that label's
-    concept is the one meant."""
+    concept is the one meant.
+
+    Cached: the extractor asks for each number's indicator and the graph asks again for the
+    same (phrase, unit, clause); the answer depends only on them and the scheme, read once."""
     for text in _readings(phrase, clause):
         if (found := _concept_in(text, unit, clause)) is not None:
             return found

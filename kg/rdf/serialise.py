@@ -154,6 +154,7 @@ def _group(triples: Iterable[Triple]) -> Grouped:
     # made plain once, found again by identity (rdflib hashes its terms in Python).  The
     # triples hold the terms, so no id is reused while this runs.
     plain: dict[int, tuple[Plain, Plain]] = {}
+    iris: dict[int, str] = {}
     last_s: Node | None = None
     last_p: Node | None = None
     for s, p, o in triples:
@@ -165,14 +166,17 @@ def _group(triples: Iterable[Triple]) -> Grouped:
             predicates = nodes.get(subject) or nodes.setdefault(subject, {})
         if p is not last_p:
             last_p = p
-            predicate = str(p)
+            # Predicates are the vocabulary's few term objects, in short runs: each made a
+            # string once, so the same string (its hash kept) is looked up every time.
+            predicate = iris.get(id(p))
+            if predicate is None:
+                predicate = iris[id(p)] = str(p)
             values = predicates.get(predicate) or predicates.setdefault(predicate, {})
         known = plain.get(id(o))
         if known is None:
             value = _plain(o)
             known = plain[id(o)] = (_identity(value), value)
-        if known[0] not in values:
-            values[known[0]] = known[1]
+        values.setdefault(*known)
     out = []
     # Subjects are IRIs (plain strings, which sort as their text) unless a graph holds a
     # literal subject; predicates sort as strings, rdf:type then moved first.
@@ -304,17 +308,29 @@ def to_jsonld(triples: Iterable[Triple]) -> bytes:
     return _jsonld(_group(triples))
 
 
+@lru_cache(maxsize=1024)
+def _jsonld_key(predicate: str) -> tuple[str, str]:
+    """A predicate's key in a node (compacted) and that key quoted, as a member begins."""
+    key = _jsonld_iri(predicate)
+    return key, _json(key) + ": "
+
+
 def _jsonld(grouped: Grouped) -> bytes:
     lines = []
     for subject, predicates in grouped:
-        node = {"@id": _json_iri(_text(subject))}
+        # (key, member) pairs, sorted by key as json.dumps(sort_keys=True) sorts a node's keys;
+        # a node's keys differ, so a member's text never decides the order
+        members = [("@id", '"@id": ' + _json_iri(_text(subject)))]
         for predicate, objects in predicates:
             if predicate == _RDF_TYPE:
-                node["@type"] = _json_list([_json_iri(_text(o)) for o in objects])
+                types = _json_list([_json_iri(_text(o)) for o in objects])
+                members.append(("@type", '"@type": ' + types))
             else:
-                node[_jsonld_iri(predicate)] = _json_list(list(map(_jsonld_value, objects)))
-        members = ", ".join(_json(key) + ": " + node[key] for key in sorted(node))
-        lines.append("    {" + members + "}")  # one node per line: readable
+                key, quoted = _jsonld_key(predicate)
+                members.append((key, quoted + _json_list(list(map(_jsonld_value, objects)))))
+        members.sort()
+        # one node per line: readable
+        lines.append("    {" + ", ".join(member for _, member in members) + "}")
     graph = ",\n".join(lines)
     context = _jsonld_context_text()
     return f'{{\n  "@context": {context},\n  "@graph": [\n{graph}\n  ]\n}}\n'.encode()
