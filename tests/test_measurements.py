@@ -1151,3 +1151,14 @@ def test_the_size_of_a_list_values_are_spread_over_is_no_fact() -> None:
         (Decimal("0.3"), "PERCENT"),
         (Decimal(5), "COUNT"),
     ]
+
+
+def test_a_clause_opened_by_the_whole_country_gives_no_regional_figure() -> None:
+    # 我国…, 全国…: the nation's figures as background; the province's own figure stays
+    from kg.extract import extract
+
+    text = "2020年11月,甘肃省发布公告。我国已有20个省份的贫困县全部摘帽,甘肃省75个贫困县全部摘帽。"
+    found = extract(Document.from_text(text)).measurements
+    assert [(m.quantity.value, m.area.code if m.area else None) for m in found] == [
+        (Decimal(75), "620000")
+    ]

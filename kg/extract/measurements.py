@@ -1671,6 +1671,11 @@ class _Reader:
             cue_words("journey"), quantity.span.end
         )
 
+    def national(self, clause: _Clause) -> bool:
+        """我国累计有17个省区市…, 全国832个贫困县…: a clause opened by a word for the whole
+        country gives the nation's figures, background to a regional text, of no area it holds."""
+        return self.text.startswith(cue_words("national"), clause.start)
+
     def sets_scene(self, clause: _Clause) -> bool:
         """在…境内, 在…沿线: a clause that only says where."""
         text = self.text[clause.start : clause.end]
@@ -2064,6 +2069,7 @@ def extract(
             reader.sets_scene(clause)
             or reader.picks_members(quantity, clause)
             or reader.not_a_fact(quantity, clause)
+            or reader.national(clause)
         ):
             continue
         indicator, indicator_span = reader.indicator(quantity, clause)
