@@ -96,6 +96,25 @@ def test_figures_quoted_as_the_year_s_goals_are_targets() -> None:
     assert [m.kind for m in found] == [Kind.OUTCOME, Kind.OUTCOME]
 
 
+def test_a_goal_met_in_a_past_year_plans_nothing_after_it() -> None:
+    # 实现…目标 in a review of earlier years is the goal met: the next year's results are
+    # outcomes; a goal still to meet keeps planning the clauses after it
+    text = (
+        "2021年6月,记者获悉。2019年,全县减贫900人,实现整县摘帽目标;"
+        "2020年共有5个村出列,贫困发生率降至0.2%。"
+    )
+    _, found = measure(text)
+    assert [(m.quantity.value, m.kind) for m in found] == [
+        (Decimal(900), Kind.OUTCOME),
+        (Decimal(5), Kind.OUTCOME),
+        (Decimal("0.2"), Kind.OUTCOME),
+    ]
+    _, found = measure(
+        "2021年6月,记者获悉。全县确立2022年实现整县摘帽的目标,新增村集体经济收入50万元。"
+    )
+    assert [m.kind for m in found] == [Kind.TARGET]
+
+
 def test_a_count_listed_after_a_place_is_the_whole_area_s() -> None:
     _, found = measure("针对未摘帽的华坪县、14个未脱贫村,逐一制定方案;华坪县23个村已出列。")
     assert [(m.quantity.value, m.area) for m in found] == [
@@ -1114,3 +1133,32 @@ def test_share_of_a_plan_completed_is_an_outcome() -> None:
     assert [m.kind for m in found] == [Kind.OUTCOME, Kind.OUTCOME]
     _, found = measure("全县9个重点项目计划完成投资2亿元。")
     assert [m.kind for m in found] == [Kind.TARGET, Kind.TARGET]
+
+
+def test_the_size_of_a_list_values_are_spread_over_is_no_fact() -> None:
+    # 甲、乙、丙3个县…分别为…: the 3 sizes the list, the rates are the facts; a count after
+    # 等, naming only some of the places, stays one
+    from kg.extract import extract
+
+    text = (
+        "2020年3月,保定市召开发布会。阜平县、涞源县、易县3个县2019年末贫困发生率分别为"
+        "0.5%、0.4%和0.3%。全市共有阜平县、涞源县等5个县退出。"
+    )
+    found = extract(Document.from_text(text)).measurements
+    assert [(m.quantity.value, m.quantity.unit) for m in found] == [
+        (Decimal("0.5"), "PERCENT"),
+        (Decimal("0.4"), "PERCENT"),
+        (Decimal("0.3"), "PERCENT"),
+        (Decimal(5), "COUNT"),
+    ]
+
+
+def test_a_clause_opened_by_the_whole_country_gives_no_regional_figure() -> None:
+    # 我国…, 全国…: the nation's figures as background; the province's own figure stays
+    from kg.extract import extract
+
+    text = "2020年11月,甘肃省发布公告。我国已有20个省份的贫困县全部摘帽,甘肃省75个贫困县全部摘帽。"
+    found = extract(Document.from_text(text)).measurements
+    assert [(m.quantity.value, m.area.code if m.area else None) for m in found] == [
+        (Decimal(75), "620000")
+    ]

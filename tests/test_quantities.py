@@ -124,6 +124,9 @@ def test_pairs_give_the_later_value_and_the_baseline() -> None:
     rate = one("贫困发生率由18.02%降为0。")
     assert (rate.value, rate.baseline, rate.unit) == (Decimal(0), Decimal("18.02"), "PERCENT")
     assert rate.span.text == "18.02%降为0"
+    # a value of the start of the year, the second of the year so far
+    rate = one("贫困发生率从年初的9.5%下降到6.1%。")
+    assert (rate.value, rate.baseline) == (Decimal("6.1"), Decimal("9.5"))
 
 
 @pytest.mark.parametrize(
@@ -335,3 +338,17 @@ def test_field_a_rank_is_among_is_no_count() -> None:
     assert [(q.value, q.unit) for q in found] == [(Decimal(5), "COUNT")]
     found = quantities.extract(Document.from_text("在40家帮扶单位中，市农业局排名第一。"))
     assert [(q.value, q.unit) for q in found] == [(Decimal(40), "COUNT")]
+
+
+def test_numeral_of_a_set_term_is_no_count() -> None:
+    # 八项规定, 四类村庄, 四个意识: numbered watchwords of the genre; a plain 四类 still counts
+    text = "镇里学习中央八项规定，规划四类村庄，树牢四个意识，整治了四类问题。"
+    found = quantities.extract(Document.from_text(text))
+    assert [(q.span.text, q.value) for q in found] == [("四类", Decimal(4))]
+
+
+def test_numeral_after_a_village_ending_in_a_settlement_is_a_hamlet() -> None:
+    # 新华村六米坡: a hamlet of the village; a length elsewhere stays a length
+    text = "专家来到新华村六米坡养殖场，又看了村里新修的六米宽公路。"
+    found = quantities.extract(Document.from_text(text))
+    assert [(q.span.text, q.unit) for q in found] == [("六米", "M")]

@@ -762,7 +762,7 @@ class _Reader:
         words = self._cue_words(start, end)
         if past:
             # 争取 in a review of the year tells what was won, not a plan
-            words = self._unestimated(words) - set(cue_words("won"))
+            words = self._unestimated(words) - set(cue_words("won")) - self._reached(start, end)
         segment = self.text[start:end]
         if words & set(cue_words("aspect")) or _searches("aspect_re", segment, None):
             return "aspect"
@@ -788,9 +788,23 @@ class _Reader:
         """Whether ``text[start:end]`` has a plan cue that governs the rest of the sentence."""
         words = self._cue_words(start, end)
         if past:
-            words = self._unestimated(words)
+            words = self._unestimated(words) - self._reached(start, end)
         segment = self.text[start:end]
         return bool(words & set(cue_words("plan"))) or _searches("plan_re", segment, self.year)
+
+    def _reached(self, start: int, end: int) -> frozenset[str]:
+        """The target words of ``text[start:end]`` just after a word of reaching (实现…目标):
+        in a sentence about a time already past, the goal met, not a plan."""
+        if not self._cue_words(start, end) & set(cue_words("target")):
+            return frozenset()
+        toks = self.tokens_in(start, end)
+        reaching = set(cue_words("reached"))
+        return frozenset(
+            token.word
+            for i, token in enumerate(toks)
+            if token.word in cue_words("target")
+            and any(t.word in reaching for t in toks[max(0, i - _ACCORDING_REACH) : i])
+        )
 
     @staticmethod
     def _unestimated(words: frozenset[str]) -> frozenset[str]:
@@ -1543,6 +1557,7 @@ class _Reader:
             or self._attends(quantity, clause)
             or self._gathers(quantity, clause)
             or self._counts_names(quantity, clause)
+            or self._sizes_distributed_list(quantity, clause)
             or self._plays_event_role(quantity, clause)
             or self._sizes_this_event(quantity, clause)
             or self._tells_renaming(quantity, clause)
@@ -1632,12 +1647,34 @@ class _Reader:
         )
         return all(_names_person(name) for name in names)
 
+    def _sizes_distributed_list(self, quantity: Quantity, clause: _Clause) -> bool:
+        """甲县、乙县、丙县3个县贫困发生率分别为0: a count right after as many places listed as
+        it counts, with 分别 after it in its clause, is the size of the list the values are
+        spread over; those values are the facts."""
+        wanted = int(quantity.value)
+        if quantity.unit != "COUNT" or wanted < 2 or wanted != quantity.value:
+            return False
+        if not any(w in self.text[quantity.span.end : clause.end] for w in cue_words("distribute")):
+            return False
+        items = self.text[clause.start : quantity.span.start].split("、")
+        if len(items) < wanted:
+            return False
+        listed_from = quantity.span.start - len("、".join(items[len(items) - wanted :]))
+        return any(
+            listed_from <= p.span.start and p.span.end <= quantity.span.start for p in self.places
+        )
+
     def _rhetorical_distance(self, quantity: Quantity) -> bool:
         """跨越1000多公里的“握手”, 2000多公里路途: the distance between partners, told."""
         before = self.text[max(0, quantity.span.start - _SPAN_VERB_REACH) : quantity.span.start]
         return before.endswith(cue_words("span_verb")) or self.text.startswith(
             cue_words("journey"), quantity.span.end
         )
+
+    def national(self, clause: _Clause) -> bool:
+        """我国累计有17个省区市…, 全国832个贫困县…: a clause opened by a word for the whole
+        country gives the nation's figures, background to a regional text, of no area it holds."""
+        return self.text.startswith(cue_words("national"), clause.start)
 
     def sets_scene(self, clause: _Clause) -> bool:
         """在…境内, 在…沿线: a clause that only says where."""
@@ -2032,6 +2069,7 @@ def extract(
             reader.sets_scene(clause)
             or reader.picks_members(quantity, clause)
             or reader.not_a_fact(quantity, clause)
+            or reader.national(clause)
         ):
             continue
         indicator, indicator_span = reader.indicator(quantity, clause)

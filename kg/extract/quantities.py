@@ -89,9 +89,10 @@ _VILLAGE = "村"
 _PAIR_START = ("从", "由")
 _PAIR_YEAR = (
     r"(?:(?:(?:19|20)\d{2}年(?:底|末|初)?"
-    r"|今年|去年|前年|当年|上年|过去|目前|现在|如今|原计划|原来)的?)?"
+    r"|今年|去年|前年|当年|上年|年初|年末|年底|过去|目前|现在|如今|原计划|原来)的?)?"
 )
-"""The time of a value in 从A增加到B: 从2021年的38%提高到今年的61%, 从过去的300多亩减少到…"""
+"""The time of a value in 从A增加到B: 从2021年的38%提高到今年的61%, 从过去的300多亩减少到…,
+从年初的9.5%下降到6.1%"""
 
 
 @dataclass(frozen=True)
@@ -387,6 +388,10 @@ def _excluded(doc: Document, reading: _Reading, start: int) -> bool:
     if reading.chinese is not None:
         if _begins_place_name(text, reading):
             return True  # 九台区, 七台河市: a numeral that begins a division's name
+        if context_words("numbered_term").longest_at(text, reading.start):
+            return True  # 中央八项规定, 四类村庄: a set term's numeral, not a count
+        if _names_hamlet(text, reading):
+            return True  # 某村六米坡: a hamlet's name
         if reading.chinese == "一":
             return True  # 一个, 一次大考, 不漏一户: an article, not a count
         if reading.unit is not None and reading.unit.notation == "COUNT":
@@ -433,6 +438,20 @@ def _begins_place_name(text: str, reading: _Reading) -> bool:
     counted_end = reading.classifier_span[1] if reading.classifier_span else reading.end
     lengths = gazetteer.name_lengths_at(text, reading.start)
     return bool(lengths) and reading.start + lengths[0] > counted_end
+
+
+def _names_hamlet(text: str, reading: _Reading) -> bool:
+    """Whether a Chinese numeral and its measure word, written right after a village, end in a
+    settlement's last character (某村六米坡, 某村三家屯): a hamlet of the village named."""
+    if text[reading.start - 1 : reading.start] != _VILLAGE:
+        return False
+    counted_end = reading.classifier_span[1] if reading.classifier_span else reading.end
+    return text[counted_end : counted_end + 1] in _hamlet_suffixes()
+
+
+@cache
+def _hamlet_suffixes() -> frozenset[str]:
+    return frozenset(number_context("hamlet_suffix"))
 
 
 def _fused_with_noun(reading: _Reading, by_start: dict[int, Token]) -> bool:
