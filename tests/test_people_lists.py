@@ -72,6 +72,14 @@ def test_a_collective_title_before_a_list_of_names() -> None:
     assert not found["陈升"].posts
 
 
+def test_members_of_a_working_body_before_a_list_of_names() -> None:
+    found = run(
+        "县委副书记王明主持会议，领导小组成员郭启元、苏晓岚、韩立、常丰年出席会议。", YONGSHENG
+    )
+    assert {"郭启元", "苏晓岚", "韩立", "常丰年"} <= set(found)
+    assert not found["韩立"].posts
+
+
 @pytest.mark.parametrize(
     ("text", "name", "role"),
     [
