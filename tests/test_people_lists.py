@@ -290,3 +290,14 @@ def test_the_last_villager_of_a_list_after_a_conjunction() -> None:
     assert {"孙立新", "周海燕"} <= set(found)
     found = run("在新华村，他走访慰问了脱贫户孙立新和周边群众代表。", None)
     assert set(found) == {"孙立新"}
+
+
+@pytest.mark.parametrize("name", ["艾力江·吐尔洪", "马志平"])
+def test_a_signature_line_run_into_the_salutation(name: str) -> None:
+    text = f"第二次会议上 永胜县人民政府县长 {name} 各位代表：现在，我代表县人民政府"
+    found = run(text, YONGSHENG)
+    assert posts(found[name]) == [("县长", "永胜县人民政府")]
+
+
+def test_a_name_after_a_spaced_title_followed_by_other_words_is_not_a_signature() -> None:
+    assert "马志平" not in run("永胜县人民政府县长 马志平 今天说：要抓好落实", YONGSHENG)

@@ -513,6 +513,13 @@ def _role_list() -> re.Pattern[str]:
 
 
 @cache
+def _salutation() -> re.Pattern[str]:
+    """A salutation and its punctuation (``people_salutations.txt``): 各位代表：."""
+    words = "|".join(sorted(read_lines("people_salutations.txt"), key=len, reverse=True))
+    return re.compile(rf"(?:{words})[ \u3000]*[：:，,！!]")
+
+
+@cache
 def _province_bodies() -> tuple[str, ...]:
     return read_words("people_province_bodies.txt")
 
@@ -1880,7 +1887,9 @@ class _Reader:
             rest = artifact.end()  # 县长 黄四平vzT: a page's line break scraped as letters
         while rest < len(self.text) and self.text[rest] in " \u3000":
             rest += 1
-        if rest < len(self.text) and self.text[rest] != "\n":
+        # 县长 张三 各位代表：: the page's line break before the salutation was lost
+        salutes = rest > name_end and _salutation().match(self.text, rest) is not None
+        if rest < len(self.text) and self.text[rest] != "\n" and not salutes:
             return None
         return start, name_end
 
