@@ -108,3 +108,8 @@ def test_reporters_after_a_label_whose_last_character_was_lost() -> None:
         "钱丽明": "reporter",
         "周鑫": "reporter",
     }
+
+
+def test_a_name_credited_for_text_and_pictures_in_the_dateline() -> None:
+    found = run("某某网6月3日讯（罗明远 文/图）近日，我县召开产业发展推进会。", YONGSHENG)
+    assert found["罗明远"].role == "reporter"
