@@ -47,6 +47,7 @@ P1, 一期工程将建设 P2 -> P2 is part of P1.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -401,6 +402,8 @@ class _Reader:
         self.doc = doc
         self.text = doc.text
         self.places = sorted(places, key=lambda p: p.span.start)
+        self.place_at = {p.span.start: p for p in self.places}
+        self.place_starts = [p.span.start for p in self.places]
         self.jurisdiction = jurisdiction
         self.tokens: list[Token] = []
         self.by_start: dict[int, int] = {}
@@ -848,6 +851,31 @@ class _Reader:
                 continue
             name = self.text[first:second] + (middle or "") + suffix
             out.append(_Found(first, tail.end(), name, "phrase"))
+        return out
+
+    def placed_pairs(self, start: int, end: int) -> list[_Found]:
+        """Cooperation named by its two partners written one after the other, two places of
+        one level (甲市乙市扶贫协作, 甲县乙县东西部协作): places of different levels
+        (甲省乙市) are one place written with its province, not two partners."""
+        out = []
+        triggers = _words("programme_verbs.txt", "trigger")
+        for index in range(bisect_left(self.place_starts, start), len(self.places)):
+            first = self.places[index]
+            if first.span.start >= end:
+                break
+            second = self.place_at.get(first.span.end)
+            if second is None:
+                continue
+            if first.division.level != second.division.level:
+                continue
+            tail = _dashed_tail().match(self.text, second.span.end, end)
+            if tail is None or self.doc.is_masked(first.span.start, tail.end()):
+                continue
+            middle, suffix = tail.group(1), tail.group(2)
+            if middle and not self._name_words(tail.start(1), tail.end(1), triggers):
+                continue
+            name = self.text[first.span.start : second.span.end] + (middle or "") + suffix
+            out.append(_Found(first.span.start, tail.end(), name, "phrase"))
         return out
 
     def _partner(self, at: int, before: bool) -> int | None:
@@ -1413,6 +1441,7 @@ class _Reader:
                 self.books(sentence.start, sentence.end),
                 self.pairs(sentence.start, sentence.end),
                 self.dashed_pairs(sentence.start, sentence.end),
+                self.placed_pairs(sentence.start, sentence.end),
                 self.counted_quotes(sentence.start, sentence.end),
                 self.quoted(sentence.start, sentence.end),
                 self.vehicles(sentence.start, sentence.end),
