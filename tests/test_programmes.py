@@ -870,3 +870,10 @@ def test_a_cooperation_named_by_two_places_of_one_level_written_together() -> No
     assert "甲山乙水扶贫协作" in found("今年将打造甲山乙水扶贫协作新模式。")
     # a place written with its province is one partner, not two
     assert found("广西甲山市扶贫协作取得成效。") == set()
+
+
+@pytest.mark.parametrize(
+    "text", ["两县签订了《携手奔小康行动合作协议》。", "两县深入开展携手奔小康行动。"]
+)
+def test_the_eastern_and_western_pairing_campaign_by_its_name(text: str) -> None:
+    assert "携手奔小康行动" in run(text)
