@@ -877,3 +877,9 @@ def test_a_cooperation_named_by_two_places_of_one_level_written_together() -> No
 )
 def test_the_eastern_and_western_pairing_campaign_by_its_name(text: str) -> None:
     assert "携手奔小康行动" in run(text)
+
+
+def test_a_quoted_count_inside_a_documents_title_is_not_cut_to_a_document() -> None:
+    found = run("会议审议了《永胜县产业振兴“六大”专项行动实施方案（送审稿）》。")
+    assert not [name for name in found if name.endswith("实施方案")]
+    assert "1+N实施方案" in run("全县制定了“1+N”实施方案。")

@@ -1079,12 +1079,16 @@ class _Reader:
             return None
         end = at
         best = None
+        # “1+N”实施方案: a quoted name of a document; but inside a document's title (《…“九大”
+        # 专项行动实施方案》) the document is the title's, and the quote names the campaign
+        floor = self.tokens[0].start
+        in_title = self.text.rfind("《", floor, at) > self.text.rfind("》", floor, at)
+        kinds = ("strong", "weak") if in_title else ("strong", "weak", "book")
         while index < len(self.tokens) and end - at <= 10:
             tok = self.tokens[index]
             if tok.pos.startswith(_STOP_POS) or not tok.pos.startswith(_NP_POS):
                 break
             end = tok.end
-            kinds = ("strong", "weak", "book")  # “1+N”实施方案: a quoted name of a document
             if _suffix_of(self.text[at:end], kinds) and self._follows_ok(end, limit):
                 best = end
             index += 1
