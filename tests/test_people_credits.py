@@ -113,3 +113,8 @@ def test_reporters_after_a_label_whose_last_character_was_lost() -> None:
 def test_a_name_credited_for_text_and_pictures_in_the_dateline() -> None:
     found = run("某某网6月3日讯（罗明远 文/图）近日，我县召开产业发展推进会。", YONGSHENG)
     assert found["罗明远"].role == "reporter"
+
+
+def test_a_credit_cue_written_twice_before_the_name() -> None:
+    found = run("文/某某日报全媒体记者记者周明康", YONGSHENG)
+    assert found["周明康"].role == "reporter"

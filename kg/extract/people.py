@@ -2459,6 +2459,8 @@ class _Reader:
                     )
                     and after < end
                 ):
+                    while text.startswith(cue, after, end):
+                        after += len(cue)  # 记者记者甲: the cue written twice by a slip
                     names = after
                     if before in "【[" and text[names : names + 1] in ("】", "]"):
                         names += 1  # 【责任编辑】:甲: the cue in brackets, then the names
