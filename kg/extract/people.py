@@ -1796,9 +1796,18 @@ class _Reader:
                 closing and item_end < limit and _HAN.fullmatch(self.text[item_end])
             ):
                 return end
+            if posts and self._credited_after(item_end, limit):
+                return end  # 某办副主任甲 乙/摄: a caption's photographer, not a second holder
             self._add(nxt, item_end, list(posts or []), role)
             end = item_end
             first = False
+
+    def _credited_after(self, at: int, limit: int) -> bool:
+        """Whether a credit's closing word (``people_credit_words.txt``) follows ``at``, maybe
+        after spaces: 乙 摄, 乙/摄."""
+        while at < limit and self.text[at] in " \u3000":
+            at += 1
+        return self.text.startswith(_credit_words(), at)
 
     def _list_item_end(self, at: int, limit: int) -> int | None:
         """End of a name that is an item of a list of names (after 、 or a colon): a name as
