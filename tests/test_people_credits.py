@@ -108,3 +108,20 @@ def test_reporters_after_a_label_whose_last_character_was_lost() -> None:
         "钱丽明": "reporter",
         "周鑫": "reporter",
     }
+
+
+def test_a_name_credited_for_text_and_pictures_in_the_dateline() -> None:
+    found = run("某某网6月3日讯（罗明远 文/图）近日，我县召开产业发展推进会。", YONGSHENG)
+    assert found["罗明远"].role == "reporter"
+
+
+def test_a_credit_cue_written_twice_before_the_name() -> None:
+    found = run("文/某某日报全媒体记者记者周明康", YONGSHENG)
+    assert found["周明康"].role == "reporter"
+
+
+@pytest.mark.parametrize("credit", ["/摄", " 摄"])
+def test_a_photographer_after_a_captioned_official_takes_no_post(credit: str) -> None:
+    found = run(f"永胜县扶贫办副主任马明 罗红{credit}\n正文", YONGSHENG)
+    assert found["马明"].posts and not found["罗红"].posts
+    assert found["罗红"].role == "photographer"

@@ -72,6 +72,14 @@ def test_a_collective_title_before_a_list_of_names() -> None:
     assert not found["陈升"].posts
 
 
+def test_members_of_a_working_body_before_a_list_of_names() -> None:
+    found = run(
+        "县委副书记王明主持会议，领导小组成员郭启元、苏晓岚、韩立、常丰年出席会议。", YONGSHENG
+    )
+    assert {"郭启元", "苏晓岚", "韩立", "常丰年"} <= set(found)
+    assert not found["韩立"].posts
+
+
 @pytest.mark.parametrize(
     ("text", "name", "role"),
     [
@@ -282,3 +290,14 @@ def test_the_last_villager_of_a_list_after_a_conjunction() -> None:
     assert {"孙立新", "周海燕"} <= set(found)
     found = run("在新华村，他走访慰问了脱贫户孙立新和周边群众代表。", None)
     assert set(found) == {"孙立新"}
+
+
+@pytest.mark.parametrize("name", ["艾力江·吐尔洪", "马志平"])
+def test_a_signature_line_run_into_the_salutation(name: str) -> None:
+    text = f"第二次会议上 永胜县人民政府县长 {name} 各位代表：现在，我代表县人民政府"
+    found = run(text, YONGSHENG)
+    assert posts(found[name]) == [("县长", "永胜县人民政府")]
+
+
+def test_a_name_after_a_spaced_title_followed_by_other_words_is_not_a_signature() -> None:
+    assert "马志平" not in run("永胜县人民政府县长 马志平 今天说：要抓好落实", YONGSHENG)

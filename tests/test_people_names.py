@@ -125,3 +125,9 @@ def test_a_transcripts_first_speaker_right_after_its_heading() -> None:
 
 def test_a_bracket_closing_no_heading_before_a_word_is_no_speaker() -> None:
     assert run("现场(图)：大家好，欢迎光临。") == {}
+
+
+@pytest.mark.parametrize("verb", ["暗访", "视察", "慰问", "督查"])
+def test_a_less_common_surname_before_a_verb_of_inspection(verb: str) -> None:
+    found = run(f"副省长鹿青云{verb}了我县脱贫攻坚工作。", YONGSHENG)
+    assert "鹿青云" in found

@@ -855,3 +855,31 @@ def test_a_sector_revolution_after_a_trigger_stays() -> None:
 )
 def test_numbered_quoted_and_coined_campaigns_are_read(sentence: str, name: str) -> None:
     assert name in run(sentence, jurisdiction=None)
+
+
+def test_a_cooperation_named_by_two_places_of_one_level_written_together() -> None:
+    guangxi = Division("广西壮族自治区", Level.PROVINCE, "450000", ("广西",))
+    first = Division("甲山市", Level.PREFECTURE, "450100", ("甲山",), guangxi)
+    second = Division("乙水市", Level.PREFECTURE, "450200", ("乙水",), guangxi)
+    names = {"甲山": first, "乙水": second, "甲山市": first, "广西": guangxi}
+
+    def found(text: str) -> set[str]:
+        doc = Document.from_text(text)
+        return {p.name for p in programmes.extract(doc, places_in(doc, names), first)}
+
+    assert "甲山乙水扶贫协作" in found("今年将打造甲山乙水扶贫协作新模式。")
+    # a place written with its province is one partner, not two
+    assert found("广西甲山市扶贫协作取得成效。") == set()
+
+
+@pytest.mark.parametrize(
+    "text", ["两县签订了《携手奔小康行动合作协议》。", "两县深入开展携手奔小康行动。"]
+)
+def test_the_eastern_and_western_pairing_campaign_by_its_name(text: str) -> None:
+    assert "携手奔小康行动" in run(text)
+
+
+def test_a_quoted_count_inside_a_documents_title_is_not_cut_to_a_document() -> None:
+    found = run("会议审议了《永胜县产业振兴“六大”专项行动实施方案（送审稿）》。")
+    assert not [name for name in found if name.endswith("实施方案")]
+    assert "1+N实施方案" in run("全县制定了“1+N”实施方案。")

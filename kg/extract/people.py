@@ -513,6 +513,13 @@ def _role_list() -> re.Pattern[str]:
 
 
 @cache
+def _salutation() -> re.Pattern[str]:
+    """A salutation and its punctuation (``people_salutations.txt``): 各位代表：."""
+    words = "|".join(sorted(read_lines("people_salutations.txt"), key=len, reverse=True))
+    return re.compile(rf"(?:{words})[ \u3000]*[：:，,！!]")
+
+
+@cache
 def _province_bodies() -> tuple[str, ...]:
     return read_words("people_province_bodies.txt")
 
@@ -1789,9 +1796,18 @@ class _Reader:
                 closing and item_end < limit and _HAN.fullmatch(self.text[item_end])
             ):
                 return end
+            if posts and self._credited_after(item_end, limit):
+                return end  # 某办副主任甲 乙/摄: a caption's photographer, not a second holder
             self._add(nxt, item_end, list(posts or []), role)
             end = item_end
             first = False
+
+    def _credited_after(self, at: int, limit: int) -> bool:
+        """Whether a credit's closing word (``people_credit_words.txt``) follows ``at``, maybe
+        after spaces: 乙 摄, 乙/摄."""
+        while at < limit and self.text[at] in " \u3000":
+            at += 1
+        return self.text.startswith(_credit_words(), at)
 
     def _list_item_end(self, at: int, limit: int) -> int | None:
         """End of a name that is an item of a list of names (after 、 or a colon): a name as
@@ -1880,7 +1896,9 @@ class _Reader:
             rest = artifact.end()  # 县长 黄四平vzT: a page's line break scraped as letters
         while rest < len(self.text) and self.text[rest] in " \u3000":
             rest += 1
-        if rest < len(self.text) and self.text[rest] != "\n":
+        # 县长 张三 各位代表：: the page's line break before the salutation was lost
+        salutes = rest > name_end and _salutation().match(self.text, rest) is not None
+        if rest < len(self.text) and self.text[rest] != "\n" and not salutes:
             return None
         return start, name_end
 
@@ -2450,6 +2468,8 @@ class _Reader:
                     )
                     and after < end
                 ):
+                    while text.startswith(cue, after, end):
+                        after += len(cue)  # 记者记者甲: the cue written twice by a slip
                     names = after
                     if before in "【[" and text[names : names + 1] in ("】", "]"):
                         names += 1  # 【责任编辑】:甲: the cue in brackets, then the names

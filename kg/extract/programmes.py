@@ -47,6 +47,7 @@ P1, 一期工程将建设 P2 -> P2 is part of P1.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -401,6 +402,8 @@ class _Reader:
         self.doc = doc
         self.text = doc.text
         self.places = sorted(places, key=lambda p: p.span.start)
+        self.place_at = {p.span.start: p for p in self.places}
+        self.place_starts = [p.span.start for p in self.places]
         self.jurisdiction = jurisdiction
         self.tokens: list[Token] = []
         self.by_start: dict[int, int] = {}
@@ -850,6 +853,31 @@ class _Reader:
             out.append(_Found(first, tail.end(), name, "phrase"))
         return out
 
+    def placed_pairs(self, start: int, end: int) -> list[_Found]:
+        """Cooperation named by its two partners written one after the other, two places of
+        one level (甲市乙市扶贫协作, 甲县乙县东西部协作): places of different levels
+        (甲省乙市) are one place written with its province, not two partners."""
+        out = []
+        triggers = _words("programme_verbs.txt", "trigger")
+        for index in range(bisect_left(self.place_starts, start), len(self.places)):
+            first = self.places[index]
+            if first.span.start >= end:
+                break
+            second = self.place_at.get(first.span.end)
+            if second is None:
+                continue
+            if first.division.level != second.division.level:
+                continue
+            tail = _dashed_tail().match(self.text, second.span.end, end)
+            if tail is None or self.doc.is_masked(first.span.start, tail.end()):
+                continue
+            middle, suffix = tail.group(1), tail.group(2)
+            if middle and not self._name_words(tail.start(1), tail.end(1), triggers):
+                continue
+            name = self.text[first.span.start : second.span.end] + (middle or "") + suffix
+            out.append(_Found(first.span.start, tail.end(), name, "phrase"))
+        return out
+
     def _partner(self, at: int, before: bool) -> int | None:
         """The other end of a partner's name ending (``before``) or starting at ``at``: a
         place, or a noun of 2–4 characters (a county's short name jieba reads as a person's)."""
@@ -1051,12 +1079,16 @@ class _Reader:
             return None
         end = at
         best = None
+        # “1+N”实施方案: a quoted name of a document; but inside a document's title (《…“九大”
+        # 专项行动实施方案》) the document is the title's, and the quote names the campaign
+        floor = self.tokens[0].start
+        in_title = self.text.rfind("《", floor, at) > self.text.rfind("》", floor, at)
+        kinds = ("strong", "weak") if in_title else ("strong", "weak", "book")
         while index < len(self.tokens) and end - at <= 10:
             tok = self.tokens[index]
             if tok.pos.startswith(_STOP_POS) or not tok.pos.startswith(_NP_POS):
                 break
             end = tok.end
-            kinds = ("strong", "weak", "book")  # “1+N”实施方案: a quoted name of a document
             if _suffix_of(self.text[at:end], kinds) and self._follows_ok(end, limit):
                 best = end
             index += 1
@@ -1413,6 +1445,7 @@ class _Reader:
                 self.books(sentence.start, sentence.end),
                 self.pairs(sentence.start, sentence.end),
                 self.dashed_pairs(sentence.start, sentence.end),
+                self.placed_pairs(sentence.start, sentence.end),
                 self.counted_quotes(sentence.start, sentence.end),
                 self.quoted(sentence.start, sentence.end),
                 self.vehicles(sentence.start, sentence.end),
