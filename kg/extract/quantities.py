@@ -208,6 +208,11 @@ class _Reading:
     chinese: str | None
     """The numeral as written when it is Chinese."""
 
+    @property
+    def counted_end(self) -> int:
+        """Where the number and its measure word end (九台 of 九台区, 31个 of 31个省)."""
+        return self.classifier_span[1] if self.classifier_span else self.end
+
 
 _RESTATED = {Qualifier.AT_LEAST: Qualifier.MORE_THAN}
 """A bound written after a number that a verb before it already states, more precisely."""
@@ -362,8 +367,7 @@ def _excluded(doc: Document, reading: _Reading, start: int) -> bool:
         verb_end = start - 1 if text.endswith(_PARTICLES_BEFORE_QUALIFIER, 0, start) else start
         if context_words("rank_verb").longest_ending_at(text, verb_end):
             return True  # 排名上升3位, 上升了两位: a move in a ranking
-    counted_end = reading.classifier_span[1] if reading.classifier_span else reading.end
-    if text[start - 1 : start] == _AMONG_START and _rank_field(text, counted_end):
+    if text[start - 1 : start] == _AMONG_START and _rank_field(text, reading.counted_end):
         return True  # 在31个省份中，增速排名第八: the field a rank is among, no measured count
     people = reading.unit is not None and reading.unit.notation == "PERSON"
     if people and _counts_post_holders(text, reading.end):
@@ -382,8 +386,7 @@ def _excluded(doc: Document, reading: _Reading, start: int) -> bool:
     starts, ends, by_start = _boundaries(doc)
     if reading.start not in starts:
         return True
-    end = reading.classifier_span[1] if reading.classifier_span else reading.end
-    if end not in ends and not _fused_with_noun(reading, by_start):
+    if reading.counted_end not in ends and not _fused_with_noun(reading, by_start):
         return True
     if reading.chinese is not None:
         if _begins_place_name(text, reading):
@@ -435,9 +438,8 @@ def _begins_place_name(text: str, reading: _Reading) -> bool:
     """Whether the gazetteer knows a division's name that begins at the numeral and runs past
     its measure word (九台区: 九, 台 and the district's 区): the numeral is the name's, not a
     count; a name no longer than the count (三台 of 三台电脑) leaves it one."""
-    counted_end = reading.classifier_span[1] if reading.classifier_span else reading.end
     lengths = gazetteer.name_lengths_at(text, reading.start)
-    return bool(lengths) and reading.start + lengths[0] > counted_end
+    return bool(lengths) and reading.start + lengths[0] > reading.counted_end
 
 
 def _names_hamlet(text: str, reading: _Reading) -> bool:
@@ -445,8 +447,7 @@ def _names_hamlet(text: str, reading: _Reading) -> bool:
     settlement's last character (某村六米坡, 某村三家屯): a hamlet of the village named."""
     if text[reading.start - 1 : reading.start] != _VILLAGE:
         return False
-    counted_end = reading.classifier_span[1] if reading.classifier_span else reading.end
-    return text[counted_end : counted_end + 1] in _hamlet_suffixes()
+    return text[reading.counted_end : reading.counted_end + 1] in _hamlet_suffixes()
 
 
 @cache
@@ -509,15 +510,10 @@ def _counts_post_holders(text: str, end: int) -> bool:
 def _pair(doc: Document, first: _Reading, start: int) -> tuple[_Reading, int] | None:
     """The later value of ``从A增加到B`` after ``first``, and where the pair starts."""
     text = doc.text
-    each = "|".join(re.escape(w) for w in number_context("pair_average"))
-    lead = re.search(
-        rf"[{''.join(_PAIR_START)}]{_PAIR_YEAR}(?:{each})?$", text[max(0, start - 12) : start]
-    )
+    lead_pattern, link = _pair_patterns()
+    lead = lead_pattern.search(text[max(0, start - 12) : start])
     if lead is None:
         return None
-    verbs = "|".join(re.escape(v) for v in number_context("pair_verb"))
-    hedges = "|".join(re.escape(v) for v in number_context("pair_hedge"))
-    link = re.compile(rf"(?:{hedges})?了?(?:{verbs})?了?(?:到|至|为){_PAIR_YEAR}(?:{each})?")
     found = link.match(text, first.end)
     if found is None or found.end() == first.end:
         return None
@@ -536,6 +532,18 @@ def _pair(doc: Document, first: _Reading, start: int) -> tuple[_Reading, int] | 
     if second.unit is not None and _unit_notation(second) != _unit_notation(first):
         return None
     return second, start - (lead.end() - lead.start())
+
+
+@cache
+def _pair_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What opens a pair before its first value (从, 由 and its time) and what links the first
+    value to the second (预计增加到, 提高到今年的), built once from ``number_context.tsv``."""
+    each = "|".join(re.escape(w) for w in number_context("pair_average"))
+    verbs = "|".join(re.escape(v) for v in number_context("pair_verb"))
+    hedges = "|".join(re.escape(v) for v in number_context("pair_hedge"))
+    lead = re.compile(rf"[{''.join(_PAIR_START)}]{_PAIR_YEAR}(?:{each})?$")
+    link = re.compile(rf"(?:{hedges})?了?(?:{verbs})?了?(?:到|至|为){_PAIR_YEAR}(?:{each})?")
+    return lead, link
 
 
 def _unit_notation(reading: _Reading) -> str | None:
