@@ -78,6 +78,12 @@ def _role(cell: _Cell) -> tuple[str, str | None] | None:
     return role, prefix.group(1) if prefix else None
 
 
+def _role_name(cell: _Cell) -> str:
+    """The header's role, or "" where the cell is no header."""
+    role = _role(cell)
+    return role[0] if role else ""
+
+
 def _cells(text: str) -> list[_Cell]:
     return [_Cell(m.start(), m.end(), m.group()) for m in _CELL.finditer(text)]
 
@@ -119,9 +125,9 @@ def _value(cell: str, unit_word: str) -> tuple[Decimal, Qualifier] | None:
 def _header(cells: list[_Cell], at: int) -> tuple[bool, bool, list[_Column], int] | None:
     """The header whose name column is ``cells[at]``: (has an index column, has a unit
     column, the value columns, the index of the first row's first cell)."""
-    indexed = at > 0 and (_role(cells[at - 1]) or ("", None))[0] == "index"
+    indexed = at > 0 and _role_name(cells[at - 1]) == "index"
     j = at + 1
-    with_unit = j < len(cells) and (_role(cells[j]) or ("", None))[0] == "unit"
+    with_unit = j < len(cells) and _role_name(cells[j]) == "unit"
     j += with_unit
     columns = []
     while j < len(cells) and (role := _role(cells[j])) is not None and role[0] in _KINDS:
@@ -146,7 +152,7 @@ def read(doc: Document, jurisdiction: Division | None) -> list[Table]:
     tables = []
     periods: Periods | None = None
     for at, cell in enumerate(cells):
-        if (_role(cell) or ("", None))[0] != "name":
+        if _role_name(cell) != "name":
             continue
         header = _header(cells, at)
         if header is None:
@@ -165,6 +171,7 @@ def read(doc: Document, jurisdiction: Division | None) -> list[Table]:
             if unit is None:
                 continue
             notation, scale = unit
+            indicator = _BRACKETED_UNIT.sub("", name.text)
             for column, cell_value in zip(columns, values, strict=True):
                 if cell_value is None:
                     continue
@@ -175,7 +182,7 @@ def read(doc: Document, jurisdiction: Division | None) -> list[Table]:
                     period = periods.of(value_cell.start, (name.start, value_cell.end), name.start)
                     label, inferred = (period.label, True) if period else (None, False)
                 else:
-                    label, inferred = year, column.year is None and title_year is None
+                    label, inferred = year, False
                 found.append(
                     Measurement(
                         kind=column.kind,
@@ -186,10 +193,8 @@ def read(doc: Document, jurisdiction: Division | None) -> list[Table]:
                             qualifier=qualifier,
                         ),
                         span=doc.span(name.start, value_cell.end),
-                        indicator=_BRACKETED_UNIT.sub("", name.text),
-                        indicator_span=doc.span(
-                            name.start, name.start + len(_BRACKETED_UNIT.sub("", name.text))
-                        ),
+                        indicator=indicator,
+                        indicator_span=doc.span(name.start, name.start + len(indicator)),
                         area=jurisdiction,
                         period=label,
                         period_inferred=inferred,
