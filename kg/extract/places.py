@@ -1263,7 +1263,9 @@ def _unnamed_county(
 
 _PROVINCE_OWN_AREA = re.compile(r"(?:全|我|本)(省|区)|自治区(?=党委|人民政府|政府|直属|各级)")
 _PLACE_SIGNS = re.compile(r"驻|在")
-_VENUE_GAP = re.compile(r"[^，,。；;！？!?\n]{0,12}?(?:举行|召开|举办)")
+_VENUE = re.compile(r"(?:举行|召开|举办)")
+_VENUE_GAP = re.compile(rf"[^，,。；;！？!?\n]{{0,12}}?{_VENUE.pattern}")
+"""A meeting's verb a few characters after its place (在武昌…召开), within the clause."""
 _PROVINCE_MAJORITY = 2 / 3
 _CLAUSE_START = re.compile(r"[，,。；;！？!?\n：:]")
 
@@ -1316,7 +1318,6 @@ def _unnamed_province(doc: Document, places: list[PlaceMention]) -> Division | N
     return province
 
 
-_VENUE = re.compile(r"(?:举行|召开|举办)")
 _DATELINE = re.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)")
 
 
