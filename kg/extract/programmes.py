@@ -33,7 +33,8 @@ by the quote.
 
 Documents in 《》 are programmes when the article's own body adopts or issues them (the gold's
 usage), not when a clause opened by 根据/按照 cites them as authority, when they are an opinion,
-decision or notice on one matter (关于…的意见, 关于…的决定; not …的实施意见) or the plan of an
+decision or notice on one matter (关于…的意见, 关于…的决定; not …的实施意见), when their matter is
+a programme of its own (关于…提升工程的实施意见: that programme is read instead) or the plan of an
 assessment (…验收工作方案).  A place and a field of work (某州光伏扶贫项目) and a verb of handling
 projects before 项目 (…办公室商量项目) name nothing.
 
@@ -812,7 +813,11 @@ class _Reader:
     @staticmethod
     def _names_campaign(title: str) -> bool:
         """Whether a document's title names a campaign in it: a quoted name followed by a
-        strong suffix (…关于实施“千村美丽、万村整洁”行动…的意见)."""
+        strong suffix (…关于实施“千村美丽、万村整洁”行动…的意见), or a matter ending in one
+        (关于加快推进…提升工程的实施意见): the document is no programme, the one it names may be."""
+        matter = title[: title.rfind("的")] if "的" in title else ""
+        if len(matter) > 4 and _suffix_of(matter, ("strong",)):
+            return True
         return any(_strong_suffix_at(title, m.end()) for m in _QUOTE.finditer(title))
 
     def pairs(self, start: int, end: int) -> list[_Found]:
