@@ -128,6 +128,9 @@ def test_a_document_on_a_programme_is_not_the_programme(sentence: str, programme
         "乡里建起光伏电站，发展农村精准扶贫项目。",
         # a production line of a kind of goods
         "园区引进休闲食品、功能性饮料生产项目。",
+        # a firm's investment brought in, and a year's plan of investment
+        "该村将引进滑翔伞项目、开展民宿招商。",
+        "全面完成年度投资计划。",
     ],
 )
 def test_mechanisms_kinds_of_project_and_production_lines_are_no_programmes(

@@ -1154,6 +1154,8 @@ class _Reader:
             if self._verb_chain_before(tok.start):
                 continue  # 研究解决项目: what is done about projects, no name
             before = self.tokens[self.by_end[a]].word if a in self.by_end else ""
+            if suffix == "项目" and before in _words("not_programmes.txt", "investment"):
+                continue  # 引进滑翔伞项目: a firm's investment brought in, no programme
             governed = (
                 suffix in _words("programme_verbs.txt", "governed")
                 and before.endswith(tuple(_words("programme_verbs.txt", "trigger")))
