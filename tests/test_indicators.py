@@ -111,6 +111,7 @@ LIFTED = "people-lifted-out-of-poverty"
         ("农村贫困的发生率", "PERCENT", "poverty-incidence"),
         ("全乡群众移民搬出", "PERSON", "relocated-people"),
         ("贫困村脱贫摘帽", "COUNT", "poor-villages-exited"),  # not the counties' 摘帽
+        ("全年摘帽村", "COUNT", "poor-villages-exited"),  # villages, not counties
         ("富余劳动力外出务工", "PERSON", "labour-transfer"),
         ("村内道路硬化", "KM", "rural-roads"),
         ("新识别出贫困对象", "HOUSEHOLD", "poor-households"),
