@@ -146,6 +146,8 @@ def test_mechanisms_kinds_of_project_and_production_lines_are_no_programmes(
         ("该县被列入国家光伏扶贫工程重点实施范围。", "光伏扶贫工程"),
         # a noun jieba tags as a verb inside the name
         ("深入实施粮食产能提升行动，稳定播种面积。", "粮食产能提升行动"),
+        # the years a plan runs, in one word with its suffix
+        ("该村依托民宿提质改造三年计划，盘活闲置农房。", "民宿提质改造三年计划"),
     ],
 )
 def test_national_solar_programme_and_capacity_campaign(sentence: str, programme: str) -> None:

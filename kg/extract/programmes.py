@@ -245,6 +245,20 @@ def _compound_suffix(word: str) -> str | None:
     return suffix if word[: -len(suffix)] in _words("programme_verbs.txt", "compound") else None
 
 
+# the years a plan runs, written before its suffix in one word jieba keeps whole (三年|计划)
+_YEARS_RUN = re.compile(r"[一二两三四五六七八九十]+年")
+
+
+@cache
+def _years_suffix(word: str) -> str | None:
+    """The suffix ending a word jieba keeps whole with the years the plan runs (三年计划,
+    五年行动): the years are a word of the name (…提质改造三年计划)."""
+    suffix = _suffix_of(word, ("strong", "weak"))
+    if suffix is None or suffix == word or not _YEARS_RUN.fullmatch(word[: -len(suffix)]):
+        return None
+    return suffix
+
+
 @cache
 def _ends_in_verb(word: str) -> bool:
     """Whether a noun of four characters jieba keeps whole ends in a verb of two (实地|考察):
@@ -1107,6 +1121,7 @@ class _Reader:
             suffix: str | None = tok.word
             if tok.word not in suffixes:
                 suffix = _compound_suffix(tok.word) if len(tok.word) > 2 else None
+                suffix = suffix or _years_suffix(tok.word)
             if suffix is None or suffixes[suffix] not in ("strong", "weak", "park"):
                 continue
             if not self._follows_ok(tok.end, end):
