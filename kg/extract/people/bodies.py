@@ -12,14 +12,10 @@ from kg.extract.people.lexicon import (
     LEVEL_CHARS,
     _body_prefixes,
     _body_suffixes,
-    _group_bodies,
     _national_bodies,
-    _national_units,
     _org_rows,
-    _org_suffixes,
-    _own_name_suffixes,
-    _parties,
-    _province_bodies,
+    entries,
+    longest_first,
 )
 from kg.extract.people.names import _HAN, _NameReader
 
@@ -91,7 +87,7 @@ class _BodyReader(_NameReader):
     def _generic(
         self, division: Division, rest: str, start: int, end: int, longest: int = 16
     ) -> Organisation | None:
-        if not rest.endswith(_org_suffixes()) or len(rest) > longest:
+        if not rest.endswith(longest_first("org_suffixes")) or len(rest) > longest:
             return None
         if _NOT_IN_BODY.search(rest):
             return None  # 市人大常委会关于任命甲同志为市政府: a clause, not one body's name
@@ -100,7 +96,7 @@ class _BodyReader(_NameReader):
         if len(rest) < 2:
             return None  # 县|委: an ending alone (工商联, 医院 are bodies of their own)
         name = division.name + rest
-        if rest.endswith(_own_name_suffixes()):
+        if rest.endswith(entries("own_name_suffixes")):
             name = self.text[start:end]  # 云南某某集团, 青海大学: the name as written
         return Organisation(name=name, span=self.doc.span(start, end), division=division)
 
@@ -144,7 +140,11 @@ class _BodyReader(_NameReader):
                 found = self._from_row(rest, division, k, end)
                 if found is not None:
                     return k, found
-            elif rest[0] in LEVEL_CHARS and rest.endswith(_org_suffixes()) and len(rest) <= 20:
+            elif (
+                rest[0] in LEVEL_CHARS
+                and rest.endswith(longest_first("org_suffixes"))
+                and len(rest) <= 20
+            ):
                 division = self.resolve(rest[0], k, context)
                 # 省人大常委会教育科学文化卫生工作委员会: a level's working committee, long
                 found = self._generic(division, rest, k, end, 20) if division else None
@@ -173,7 +173,7 @@ class _BodyReader(_NameReader):
                 return k, Organisation(name=rest, span=self.doc.span(k, end))
         joined = start > 0 and self.text[start - 1] == "、"
         opens = self._clause_start(start, self.sentence_start, "，,；;：") == start
-        if joined or (opens and self.text.endswith(_group_bodies(), start, end)):
+        if joined or (opens and self.text.endswith(entries("group_bodies"), start, end)):
             bare = self._chained_body(start, end, context[-1] if context else None)
             if bare is not None:
                 return start, bare
@@ -189,7 +189,7 @@ class _BodyReader(_NameReader):
             unit = rest[n:]
             if (
                 len(unit) > _NATIONAL_UNIT_LONGEST
-                or not unit.endswith(_national_units())
+                or not unit.endswith(entries("national_units"))
                 or not all(_HAN.fullmatch(c) for c in unit)
                 or _NOT_IN_BODY.search(unit)
             ):
@@ -234,7 +234,7 @@ class _BodyReader(_NameReader):
         ``people_own_name_suffixes.txt``): three to twelve Han characters, no clause in it."""
         return (
             3 <= len(rest) <= 12
-            and rest.endswith(_own_name_suffixes())
+            and rest.endswith(entries("own_name_suffixes"))
             and all(_HAN.fullmatch(c) for c in rest)
             and not _NOT_IN_BODY.search(rest)
         )
@@ -242,7 +242,7 @@ class _BodyReader(_NameReader):
     def _party_body(self, rest: str, start: int, end: int) -> Organisation | None:
         """A democratic party's committee written with its division's name (九三学社某省委):
         the party's, as its row for the bare level word (九三学社省委) expands it."""
-        party = next((p for p in _parties() if rest.startswith(p)), None)
+        party = next((p for p in entries("parties") if rest.startswith(p)), None)
         if party is None:
             return None
         place = next((p for p in self.places if p.span.start == start + len(party)), None)
@@ -261,7 +261,7 @@ class _BodyReader(_NameReader):
     ) -> Organisation | None:
         """A department written bare (农业农村厅|厅长): the province's of the sentence or the
         document, as only provinces have them."""
-        if not 3 <= len(rest) <= 10 or not rest.endswith(_province_bodies()):
+        if not 3 <= len(rest) <= 10 or not rest.endswith(entries("province_bodies")):
             return None
         if not all(_HAN.match(c) for c in rest):
             return None
@@ -308,8 +308,8 @@ class _BodyReader(_NameReader):
             return None
         # after 、 a longer name with any body's ending will do (…、督查组第一组|组长)
         listed = self.text[start - 1] == "、" and len(rest) >= 5
-        if not rest.endswith(_body_suffixes() + _group_bodies()) and not (
-            listed and rest.endswith(_org_suffixes())
+        if not rest.endswith(_body_suffixes() + entries("group_bodies")) and not (
+            listed and rest.endswith(longest_first("org_suffixes"))
         ):
             return None
         span = self.doc.span(start, end)

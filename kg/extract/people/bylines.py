@@ -9,14 +9,11 @@ from kg.extract.lexicon import titles
 from kg.extract.people.lexicon import (
     _byline_cues,
     _bylines,
-    _captions,
-    _credit_words,
     _credited_list,
-    _media,
-    _not_names,
-    _org_suffixes,
-    _report_cues,
     _salutation,
+    entries,
+    entry_set,
+    longest_first,
 )
 from kg.extract.people.lists import _ListReader
 from kg.extract.people.names import _HAN, _LINE_ARTIFACT, _LINE_BULLETS, _Mention
@@ -79,7 +76,7 @@ class _BylineReader(_ListReader):
         if end < limit and _HAN.fullmatch(self.text[end]):
             return None
         name = self.text[at:end]
-        return None if name in _not_names() or self.doc.is_masked(at, end) else end
+        return None if name in entry_set("not_names") or self.doc.is_masked(at, end) else end
 
     def _spaced_signature(self, start: int, end: int) -> None:
         """A report's signature line whose title is spaced out like its heading (县 长 张三):
@@ -132,14 +129,14 @@ class _BylineReader(_ListReader):
             return
         if not self._surname_length(start) or not self._valid_name(start, end):
             return
-        if self.text[start:end] in _not_names() or self._in_place(start, end):
+        if self.text[start:end] in entry_set("not_names") or self._in_place(start, end):
             return
         self._add(start, end, [])
 
     def _report_giver(self, start: int, end: int) -> None:
         """甲作政府工作报告(摘要): a name opening the sentence and closed by a cue of giving
         the report (``people_report_cues.txt``), as a headline or a caption writes it."""
-        cues = [cue for cue in _report_cues() if self.text.find(cue, start, end) >= 0]
+        cues = [cue for cue in entries("report_cues") if self.text.find(cue, start, end) >= 0]
         if not cues:
             return
         opening = self._line_opening(start, end)
@@ -163,7 +160,7 @@ class _BylineReader(_ListReader):
                 before = text[at - 1] if at > start else ""
                 after = at + len(cue)
                 dateline = _DATELINE_END.search(text, max(start, at - 8), at) is not None
-                caption = len(cue) > 1 and text[start:at].endswith(_captions())
+                caption = len(cue) > 1 and text[start:at].endswith(longest_first("captions"))
                 if (
                     (
                         at == start
@@ -171,8 +168,10 @@ class _BylineReader(_ListReader):
                         or before in "(（【[ \u3000】]|丨︱｜□■"
                         or dateline
                         or caption  # 图为记者甲在…
-                        or text[start:at].endswith(_org_suffixes())  # …融媒体中心记者 张三
-                        or text[start:at].endswith(_media())  # 安康日报记者 陈思远
+                        or text[start:at].endswith(
+                            longest_first("org_suffixes")
+                        )  # …融媒体中心记者 张三
+                        or text[start:at].endswith(longest_first("media"))  # 安康日报记者 陈思远
                         or self._after_credited_name(start, at)  # 记者甲通讯员乙
                         or (
                             self._outlet_opens_line(start, at)
@@ -277,7 +276,9 @@ class _BylineReader(_ListReader):
             at += 1
         if at >= end or text[at] in ")）】]\n" or text[at].isdigit():
             return at
-        if text.startswith(_credit_words(), at) or text.startswith(_byline_cues(), at):
+        if text.startswith(longest_first("credit_words"), at) or text.startswith(
+            _byline_cues(), at
+        ):
             return at  # …刘宵华摄, □汤正平 本报记者 刘路: another credit begins
         place = next((p for p in self.places if p.span.start == at), None)
         if place is not None and text.startswith("报道", place.span.end):
@@ -354,7 +355,8 @@ class _BylineReader(_ListReader):
                 assert close is not None
                 tail = text[close : close + 4]
                 if close < end and (
-                    text[close] in ")）" or tail.startswith(_credit_words() + _byline_cues())
+                    text[close] in ")）"
+                    or tail.startswith(longest_first("credit_words") + _byline_cues())
                 ):
                     self._add_new(names, "reporter")
 
@@ -389,7 +391,11 @@ class _BylineReader(_ListReader):
         while outlet < end and _HAN.fullmatch(text[outlet]) and outlet - at < 12:
             outlet += 1
         dated = False
-        if outlet < end and text[outlet] in " \u3000" and text[at:outlet].endswith(_media()):
+        if (
+            outlet < end
+            and text[outlet] in " \u3000"
+            and text[at:outlet].endswith(longest_first("media"))
+        ):
             at = outlet  # 光山新闻网 李晓华 2019-05-17: an outlet, its reporter, a date
             dated = True
         elif outlet < end and text[outlet] == _LOST_CHARACTER and outlet > at:
@@ -402,7 +408,7 @@ class _BylineReader(_ListReader):
         close = self._credit_end(names[-1][1], end)
         if close is None or close >= end:
             return
-        credit = text.startswith(_credit_words(), close)
+        credit = text.startswith(longest_first("credit_words"), close)
         place = next((p for p in self.places if p.span.start == close), None)
         if credit or place is not None or (dated and text[close].isdigit()):
             self._add_new(names, "reporter")

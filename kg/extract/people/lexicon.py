@@ -5,6 +5,7 @@ each read when first asked for and once.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -15,6 +16,59 @@ LEVEL_CHARS = "省市州县区旗乡镇村"
 """Last characters of division names; the first character of level-specific abbreviations
 (旗: a banner, Inner Mongolia's county, whose leaders write 旗委 and 旗长 as a county's do)."""
 
+_LISTS: dict[str, Callable[[str], tuple[str, ...]]] = {
+    "appointment_verbs": read_words,
+    "captions": read_lines,
+    "central_departments": read_words,
+    "credit_words": read_lines,
+    "cues": read_lines,  # words for kinds of people (贫困户, 村民)
+    "followers": read_words,
+    "former_marks": read_words,  # between a body and the title of a former post (原)
+    "formulas": read_words,  # what follows 同志 in set formulas (以某某同志为核心)
+    "group_bodies": read_lines,
+    "heeding_verbs": read_words,
+    "households": read_words,
+    "media": read_lines,
+    "name_syllables": read_words,  # parts of Tibetan and Mongolian names
+    "national_units": read_words,
+    "nominee_marks": read_words,
+    "nominee_suffixes": read_lines,
+    "not_names": read_words,
+    "not_villages": read_words,
+    "org_suffixes": read_lines,
+    "own_bodies": read_words,
+    "own_name_suffixes": read_words,
+    "parties": read_words,
+    "party_organs": read_words,
+    "posting_marks": read_lines,
+    "province_bodies": read_words,
+    "region_heads": read_words,
+    "report_cues": read_lines,
+    "story_posts": read_lines,
+    "surnames_rare": read_words,
+}
+"""The word lists ``kg/data/people_<name>.txt`` by name, and how each is read: an entry a line
+(``read_lines``: an entry may hold a space) or words apart by spaces or lines (``read_words``)."""
+
+
+@cache
+def entries(name: str) -> tuple[str, ...]:
+    """The entries of the list ``name`` of ``_LISTS``, in the file's order, each once."""
+    return tuple(dict.fromkeys(_LISTS[name](f"people_{name}.txt")))
+
+
+@cache
+def entry_set(name: str) -> frozenset[str]:
+    """The entries of the list ``name``, to look up whole."""
+    return frozenset(entries(name))
+
+
+@cache
+def longest_first(name: str) -> tuple[str, ...]:
+    """The entries of the list ``name``, longest first (the longest of a prefix, a suffix or an
+    alternation matches); entries of one length keep the file's order."""
+    return tuple(sorted(entries(name), key=len, reverse=True))
+
 
 @cache
 def _ranked_surnames() -> frozenset[str]:
@@ -23,21 +77,6 @@ def _ranked_surnames() -> frozenset[str]:
     as a name (肖|立新, 肖锦, 全卓南)."""
     ranked = {row[0] for row in read_table("people_surnames_ranked.txt")}
     return frozenset(ranked | set(read_lines("people_surnames_tagged.txt")))
-
-
-@cache
-def _rare_surnames() -> frozenset[str]:
-    return frozenset(read_words("people_surnames_rare.txt"))
-
-
-@cache
-def _household_kinds() -> tuple[str, ...]:
-    return tuple(sorted(read_words("people_households.txt"), key=len, reverse=True))
-
-
-@cache
-def _not_villages() -> tuple[str, ...]:
-    return read_words("people_not_villages.txt")
 
 
 @dataclass(frozen=True)
@@ -71,16 +110,10 @@ def _org_rows() -> dict[str, _OrgRow]:
         explicit.setdefault(body, _OrgRow(body, None, None))
         for organ in ("党委", "党组"):
             explicit.setdefault(body + organ, _OrgRow(body + organ, body, None))
-        for department in _central_departments():
+        for department in entries("central_departments"):
             explicit.setdefault(body + department, _OrgRow(body + department, body, None))
     starred.update(explicit)
     return starred
-
-
-@cache
-def _central_departments() -> tuple[str, ...]:
-    """See ``people_central_departments.txt``."""
-    return read_words("people_central_departments.txt")
 
 
 @cache
@@ -88,11 +121,6 @@ def _body_officers() -> tuple[frozenset[str], frozenset[str]]:
     """(officers' titles, heads' titles): see ``people_body_officers.txt``."""
     officers, heads = (frozenset(line.split()) for line in read_lines("people_body_officers.txt"))
     return officers, heads
-
-
-@cache
-def _org_suffixes() -> tuple[str, ...]:
-    return tuple(sorted(read_lines("people_org_suffixes.txt"), key=len, reverse=True))
 
 
 @cache
@@ -113,44 +141,9 @@ def _bylines() -> dict[str, str]:
 
 
 @cache
-def _story_cues() -> tuple[str, ...]:
-    return tuple(sorted(read_lines("people_cues.txt"), key=len, reverse=True))
-
-
-@cache
-def _cue_words() -> frozenset[str]:
-    """The words for kinds of people (``people_cues.txt``), to look up whole."""
-    return frozenset(_story_cues())
-
-
-@cache
-def _followers() -> tuple[str, ...]:
-    words = set(read_words("people_followers.txt"))
-    return tuple(sorted(words, key=len, reverse=True))
-
-
-@cache
-def _appointment_verbs() -> tuple[str, ...]:
-    words = set(read_words("people_appointment_verbs.txt"))
-    return tuple(sorted(words, key=len, reverse=True))
-
-
-@cache
 def _appointment_verb_pattern() -> re.Pattern[str]:
-    verbs = sorted((v for v in _appointment_verbs() if len(v) > 1), key=len, reverse=True)
+    verbs = [v for v in longest_first("appointment_verbs") if len(v) > 1]
     return re.compile("|".join(map(re.escape, verbs)))
-
-
-@cache
-def _national_units() -> tuple[str, ...]:
-    """See ``people_national_units.txt``."""
-    return read_words("people_national_units.txt")
-
-
-@cache
-def _own_bodies() -> frozenset[str]:
-    """See ``people_own_bodies.txt``."""
-    return frozenset(read_words("people_own_bodies.txt"))
 
 
 @cache
@@ -161,49 +154,13 @@ def _committee_steps() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @cache
-def _former_marks() -> frozenset[str]:
-    """Characters between a body and a title of a former post: ``people_former_marks.txt``."""
-    return frozenset(read_words("people_former_marks.txt"))
-
-
-@cache
-def _media() -> tuple[str, ...]:
-    return tuple(sorted(read_lines("people_media.txt"), key=len, reverse=True))
-
-
-@cache
 def _group_body_after() -> re.Pattern[str]:
     """的 and the name of a working group (某督查组第九组), ending in one of
     ``people_group_bodies.txt`` and perhaps the number of one of its groups."""
-    bodies = "|".join(re.escape(b) for b in sorted(_group_bodies(), key=len, reverse=True))
+    bodies = "|".join(re.escape(b) for b in sorted(entries("group_bodies"), key=len, reverse=True))
     return re.compile(
         rf"的(?P<body>[^，,。；;、的“”\s]{{0,24}}?(?:{bodies})(?:第[一二三四五六七八九十]+组)?)"
     )
-
-
-@cache
-def _nominee_suffixes() -> tuple[str, ...]:
-    return tuple(read_lines("people_nominee_suffixes.txt"))
-
-
-@cache
-def _story_posts() -> frozenset[str]:
-    return frozenset(read_lines("people_story_posts.txt"))
-
-
-@cache
-def _report_cues() -> tuple[str, ...]:
-    return tuple(read_lines("people_report_cues.txt"))
-
-
-@cache
-def _posting_marks() -> tuple[str, ...]:
-    return tuple(read_lines("people_posting_marks.txt"))
-
-
-@cache
-def _captions() -> tuple[str, ...]:
-    return tuple(sorted(read_lines("people_captions.txt"), key=len, reverse=True))
 
 
 @cache
@@ -219,16 +176,6 @@ def _credited_list() -> re.Pattern[str]:
     cues = "|".join(re.escape(c) for c in _byline_cues())
     han = "[\u4e00-\u9fff]{2,4}"
     return re.compile(rf"(?:{cues})(?:[:：/／ ]*(?:{han}、)+|[:：/／]+){han}$")
-
-
-@cache
-def _credit_words() -> tuple[str, ...]:
-    return tuple(sorted(read_lines("people_credit_words.txt"), key=len, reverse=True))
-
-
-@cache
-def _group_bodies() -> tuple[str, ...]:
-    return tuple(read_lines("people_group_bodies.txt"))
 
 
 @cache
@@ -254,13 +201,7 @@ def _national_bodies() -> tuple[frozenset[str], int]:
 def _body_suffixes() -> tuple[str, ...]:
     """Endings of bodies' names of two characters or more (党工委, 委员会): a name is not
     followed by one."""
-    return tuple(w for w in _org_suffixes() if len(w) > 1)
-
-
-@cache
-def _name_syllables() -> frozenset[str]:
-    """Parts of Tibetan and Mongolian names (``people_name_syllables.txt``)."""
-    return frozenset(read_words("people_name_syllables.txt"))
+    return tuple(w for w in longest_first("org_suffixes") if len(w) > 1)
 
 
 @cache
@@ -280,57 +221,10 @@ def _salutation() -> re.Pattern[str]:
     return re.compile(rf"(?:{words})[ \u3000]*[：:，,！!]")
 
 
-@cache
-def _province_bodies() -> tuple[str, ...]:
-    return read_words("people_province_bodies.txt")
-
-
-@cache
-def _nominee_marks() -> tuple[str, ...]:
-    return read_words("people_nominee_marks.txt")
-
-
-@cache
-def _parties() -> tuple[str, ...]:
-    return read_words("people_parties.txt")
-
-
-@cache
-def _heeding_verbs() -> tuple[str, ...]:
-    return read_words("people_heeding_verbs.txt")
-
-
-@cache
-def _region_heads() -> frozenset[str]:
-    return frozenset(read_words("people_region_heads.txt"))
-
-
-@cache
-def _formulas() -> tuple[str, ...]:
-    """What follows 同志 in set formulas (以某某同志为核心): see ``people_formulas.txt``."""
-    return read_words("people_formulas.txt")
-
-
-@cache
-def _own_name_suffixes() -> tuple[str, ...]:
-    return read_words("people_own_name_suffixes.txt")
-
-
-@cache
-def _party_organs() -> tuple[str, ...]:
-    words = set(read_words("people_party_organs.txt"))
-    return tuple(sorted(words, key=len, reverse=True))
-
-
 @lru_cache(maxsize=256)
 def _party_organ(title: str) -> str | None:
     """The Party organ a title opens with, where the rest is a title of its own (党委|副书记)."""
-    for organ in _party_organs():
+    for organ in longest_first("party_organs"):
         if title.startswith(organ) and title[len(organ) :] in titles():
             return organ
     return None
-
-
-@cache
-def _not_names() -> frozenset[str]:
-    return frozenset(read_words("people_not_names.txt"))

@@ -6,12 +6,10 @@ import re
 
 from kg.extract.facts import Post
 from kg.extract.people.lexicon import (
-    _appointment_verbs,
     _byline_cues,
-    _credit_words,
-    _followers,
-    _formulas,
     _role_list,
+    entries,
+    longest_first,
 )
 from kg.extract.people.names import (
     _CLAUSE_MARKS,
@@ -117,7 +115,7 @@ class _ListReader(_TitleReader):
         after spaces: 乙 摄, 乙/摄."""
         while at < limit and self.text[at] in " \u3000":
             at += 1
-        return self.text.startswith(_credit_words(), at)
+        return self.text.startswith(longest_first("credit_words"), at)
 
     def _list_item_end(self, at: int, limit: int) -> int | None:
         """End of a name that is an item of a list of names (after 、 or a colon): a name as
@@ -152,7 +150,7 @@ class _ListReader(_TitleReader):
             if (
                 end >= len(self.text)
                 or not _HAN.fullmatch(self.text[end])
-                or self.text.startswith(_followers(), end)
+                or self.text.startswith(longest_first("followers"), end)
                 or _PEOPLE_COUNT.match(self.text, end)
                 or self.text.startswith(_byline_cues(), end)  # 作者:甲、乙|责任编辑:丙
             ):
@@ -170,7 +168,7 @@ class _ListReader(_TitleReader):
         if not self.text.startswith("的", at):
             return None
         before = self.text[self.sentence_start : self._chain_start(chain)]
-        if not before.endswith(_appointment_verbs()):
+        if not before.endswith(longest_first("appointment_verbs")):
             return None
         # where a name is due, one cut off by the sentence or a follower word will do (樊学|双)
         name_end = self.name_at(at + 1, limit) or self._list_item_end(at + 1, limit)
@@ -310,7 +308,7 @@ class _ListReader(_TitleReader):
         """A name written before 同志 (甲同志指出, 学习乙同志的事迹): a person, whatever follows."""
         at = self.text.find("同志", start, end)
         while at >= 0:
-            if at in self.bounds and not self.text.startswith(_formulas(), at + 2):
+            if at in self.bounds and not self.text.startswith(entries("formulas"), at + 2):
                 clause = self._clause_start(at, start, _CLAUSE_MARKS + "、")
                 name_start = self.name_before(at, clause)
                 if name_start is not None:

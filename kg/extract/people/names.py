@@ -14,14 +14,10 @@ from kg.extract.lexicon import surnames, titles
 from kg.extract.people.lexicon import (
     LEVEL_CHARS,
     _body_suffixes,
-    _cue_words,
-    _followers,
-    _heeding_verbs,
-    _name_syllables,
-    _not_names,
-    _org_suffixes,
     _ranked_surnames,
-    _rare_surnames,
+    entries,
+    entry_set,
+    longest_first,
 )
 from kg.text.document import Document, Span
 from kg.text.segment import Token, tokenize, tokenizer
@@ -155,7 +151,7 @@ class _NameReader:
             return False  # 甲的|…职务: the particle, never the end of a given name
         if name[-1] in _COUNT_CHARS and end < len(self.text) and self.text[end] in _COUNTED:
             return False  # 鹿城两|区, 武义两|县: a count of the places listed, no given name
-        if self.doc.is_masked(start, end) or name in _not_names():
+        if self.doc.is_masked(start, end) or name in entry_set("not_names"):
             return False
         if _CAPTION_PLACE.fullmatch(name):
             return False  # 记者(左二): where a photo's caption places a person, no name
@@ -165,7 +161,7 @@ class _NameReader:
             return False  # 丽江, 永胜: a two-character short name of a county or above
         if name[-1] in LEVEL_CHARS and not (level_end or self._named_whole(start, end)):
             return False  # 东山|乡; not 董建镇 that jieba reads as a name
-        if name.endswith(_org_suffixes()) and not self._named_whole(start, end):
+        if name.endswith(longest_first("org_suffixes")) and not self._named_whole(start, end):
             return False  # 县|农业局, 东山|卫生院; not 姚增科, 鹿心社 that jieba reads as names
         if any(t in name for t in titles() if len(t) > 1):
             return False
@@ -173,7 +169,7 @@ class _NameReader:
             return False  # 东山头|党工委: the name of a place whose body follows
         if _word_tag(name[1:]) in _NOT_GIVEN_NAME_TAGS and not name[1:].startswith(_ANONYMISED):
             return False  # 连|谁: a pronoun after a surname's character is no given name
-        if len(name) == 3 and name[1:] in _cue_words():
+        if len(name) == 3 and name[1:] in entry_set("cues"):
             return False  # 包|党员, 包|农户: a verb and the kind of people it governs
         if len(name) == 3 and _verbal_word(name[:2]):
             # 安全|感, 安居|房: a verb or adjective of the dictionary and one character (even
@@ -209,7 +205,7 @@ class _NameReader:
         """Whether a name may end at ``at``: the text stops, or a follower word starts."""
         if at >= limit or not _HAN.fullmatch(self.text[at]):
             return True
-        if self.text.startswith(_followers(), at):
+        if self.text.startswith(longest_first("followers"), at):
             return True
         # 甲、乙两户: the count of those listed (胡怀|付|两户 is one name); most characters
         # open no count, so the patterns are tried only after one that may
@@ -221,7 +217,7 @@ class _NameReader:
         """A follower word at ``at`` that jieba glued to the name's end (沙马拉|且说)."""
         return any(
             self.text.startswith(word, at) and at + len(word) in self.bounds
-            for word in _followers()
+            for word in longest_first("followers")
         )
 
     def name_at(self, start: int, limit: int) -> int | None:
@@ -229,7 +225,7 @@ class _NameReader:
         dotted = self._dotted_name_end(start, limit)
         if dotted is not None:
             return dotted
-        syllables = _name_syllables()
+        syllables = entry_set("name_syllables")
         if self.text[start : start + 2] in syllables or self.text[start : start + 3] in syllables:
             joined = self._syllable_name_end(start, limit)
             if joined is not None:
@@ -373,7 +369,7 @@ class _NameReader:
         """旦增伦珠, 巴音朝鲁: two or three parts of Tibetan or Mongolian names in a row (see
         ``people_name_syllables.txt``), ending where a word that follows names starts or the
         text stops; the longest such run."""
-        syllables = _name_syllables()
+        syllables = entry_set("name_syllables")
         ends: list[int] = []
         frontier = [(start, 0)]
         while frontier:
@@ -399,7 +395,7 @@ class _NameReader:
             return False
         if end < limit and end not in self.bounds and not self._follower_token(end):
             return False
-        if self.doc.is_masked(start, end) or self.text[start:end] in _not_names():
+        if self.doc.is_masked(start, end) or self.text[start:end] in entry_set("not_names"):
             return False
         return not self._in_place(start, end)
 
@@ -413,7 +409,7 @@ class _NameReader:
             or not surname
             or not first.pos.startswith("ns")
             or not surname < len(first.word) <= surname + 2
-            or not self.text.startswith(_followers(), first.end)
+            or not self.text.startswith(longest_first("followers"), first.end)
             or not self._valid_name(start, first.end)
         ):
             return None
@@ -466,7 +462,7 @@ class _NameReader:
         word that follows names, punctuation or the line's end; not where jieba reads the
         surname as an adverb or verb (县长都要, 书记来说) unless the name ends its line
         (代县长都某某 signing a report)."""
-        if self.text[start : start + 1] not in _rare_surnames():
+        if self.text[start : start + 1] not in entry_set("surnames_rare"):
             return None
         first = self.tokens.get(start)
         opens_word = first is not None and first.pos[:1] in _NOT_NAME_START_TAGS
@@ -493,7 +489,7 @@ class _NameReader:
         Mongolian name is a name too, and so is a run of parts with one more character closing
         it (才让|太) where a word that follows names comes next and that character is no word
         of its own that could follow a name (才让|说)."""
-        syllables = _name_syllables()
+        syllables = entry_set("name_syllables")
         at = start
         while at < limit:
             part = next((n for n in _SYLLABLE_LENGTHS if self.text[at : at + n] in syllables), None)
@@ -559,7 +555,7 @@ class _NameReader:
             opens = (
                 start == floor
                 or not _HAN.fullmatch(self.text[start - 1])
-                or self.text.endswith(_heeding_verbs(), floor, start)
+                or self.text.endswith(entries("heeding_verbs"), floor, start)
             )
             if opens and (
                 tok is not None
@@ -589,7 +585,7 @@ class _NameReader:
             return None
         if not all(_HAN.fullmatch(c) for c in self.text[start:end]):
             return None
-        if self.text[start:end] in _not_names() or self._in_place(start, end):
+        if self.text[start:end] in entry_set("not_names") or self._in_place(start, end):
             return None
         return start
 

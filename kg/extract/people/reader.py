@@ -8,11 +8,9 @@ from kg.extract.facts import Division, Organisation, Person, PlaceMention, Post
 from kg.extract.lexicon import titles
 from kg.extract.people.lexicon import (
     LEVEL_CHARS,
-    _appointment_verbs,
     _committee_steps,
-    _followers,
-    _party_organs,
-    _posting_marks,
+    entries,
+    longest_first,
 )
 from kg.extract.people.lists import _LIST_COLON
 from kg.extract.people.names import _Mention, _word_tag
@@ -68,7 +66,7 @@ class _Reader(_StoryReader):
             if (
                 end < limit
                 and end in self.bounds
-                and self.text.startswith(_followers(), end)
+                and self.text.startswith(longest_first("followers"), end)
                 and self._valid_name(at, end)
             ):
                 return end
@@ -104,7 +102,7 @@ class _Reader(_StoryReader):
                     shared = posts[-1].organisation
                     if shared.parent is not None and "书记" not in hit.title:
                         organ = shared.name.removeprefix(shared.parent.name)
-                        shared = shared.parent if organ in _party_organs() else shared
+                        shared = shared.parent if organ in longest_first("party_organs") else shared
                     posts.append(
                         Post(
                             span=self.doc.span(hit.start, hit.end),
@@ -175,7 +173,7 @@ class _Reader(_StoryReader):
             elif (
                 posts
                 and _RANK_BEFORE_POST.sub("", self.text[start : self._chain_start(chain)]).endswith(
-                    _appointment_verbs()
+                    longest_first("appointment_verbs")
                 )
                 # not 甲曾有过挂职副县长的经历: posts that qualify a noun, no one's to take
                 and not self.text.startswith("的", last.end)
@@ -217,7 +215,9 @@ class _Reader(_StoryReader):
         if group is None:
             return False
         hit = chain[0]
-        verb = next(v for v in _appointment_verbs() if self.text.endswith(v, start, hit.start))
+        verb = next(
+            v for v in longest_first("appointment_verbs") if self.text.endswith(v, start, hit.start)
+        )
         name_end = hit.start - len(verb)
         holder = next((m for m in self.mentions if m.span.end == name_end), None)
         if holder is None:
@@ -286,7 +286,7 @@ class _Reader(_StoryReader):
                     written = post.role_span.text
                     if written[:1] in LEVEL_CHARS and written[1:] in titles():
                         written = written[1:]  # 村党总支书记 again of the village named before
-                    marks = _posting_marks()
+                    marks = entries("posting_marks")
                     mark = (
                         next(m for m in marks if written.startswith(m))
                         if written.startswith(marks)

@@ -8,12 +8,9 @@ from bisect import bisect_right
 from kg.extract.facts import Level, Organisation, Post
 from kg.extract.people.bylines import _BylineReader
 from kg.extract.people.lexicon import (
-    _household_kinds,
-    _not_names,
-    _not_villages,
-    _org_suffixes,
-    _story_cues,
-    _story_posts,
+    entries,
+    entry_set,
+    longest_first,
 )
 from kg.extract.people.names import _HAN, _NOT_NAME_START_TAGS
 from kg.extract.people.titles import _BODY_STOPS
@@ -69,11 +66,11 @@ class _StoryReader(_BylineReader):
             floor = self._clause_start(at, start)
             found = (
                 found + len(word)
-                for word in _household_kinds()
+                for word in longest_first("households")
                 if (found := self.text.rfind(word, floor, at)) >= 0
             )
             village = self.text.rfind("村", floor, at) + 1
-            if village and self.text.endswith(_not_villages(), floor, village):
+            if village and self.text.endswith(entries("not_villages"), floor, village):
                 village = 0
             opener = max(*found, village, -1)
             if opener > 0 and (names := self._list_at(opener, at)):
@@ -98,7 +95,7 @@ class _StoryReader(_BylineReader):
     def _story_people(self, start: int, end: int) -> None:
         text = self.text
         taken: set[int] = set()
-        for cue in _story_cues():
+        for cue in longest_first("cues"):
             at = text.find(cue, start, end)
             while at >= 0:
                 after = at + len(cue)
@@ -119,7 +116,7 @@ class _StoryReader(_BylineReader):
                             parts = self._titled_syllable_name_end(after, end)
                             if parts is not None:
                                 self._add(after, parts, [])
-                        elif listed > after and cue in _story_posts():
+                        elif listed > after and cue in entry_set("story_posts"):
                             self._story_post(start, at, after)
                 at = text.find(cue, after, end)
 
@@ -136,7 +133,7 @@ class _StoryReader(_BylineReader):
         ):
             opens = word.end
         body = self.text[opens:at]
-        kind = next((s for s in _org_suffixes() if body.endswith(s)), "")
+        kind = next((s for s in longest_first("org_suffixes") if body.endswith(s)), "")
         if not kind or len(body) == len(kind) or len(body) > _STORY_BODY_LONGEST:
             return
         if not all(_HAN.fullmatch(c) for c in body):
@@ -159,7 +156,11 @@ class _StoryReader(_BylineReader):
             if not all(_HAN.fullmatch(c) for c in self.text[at:stop]):
                 return
             name = self.text[at:stop]
-            if name in _not_names() or self.doc.is_masked(at, stop) or self._in_place(at, stop):
+            if (
+                name in entry_set("not_names")
+                or self.doc.is_masked(at, stop)
+                or self._in_place(at, stop)
+            ):
                 return
             if self._list_item_end(stop + 1, end) is None:
                 return

@@ -11,19 +11,15 @@ from kg.extract.people.bodies import _NOT_IN_BODY, _BodyReader
 from kg.extract.people.lexicon import (
     LEVEL_CHARS,
     _appointment_verb_pattern,
-    _appointment_verbs,
     _body_officers,
-    _former_marks,
     _group_body_after,
-    _nominee_marks,
-    _nominee_suffixes,
     _org_rows,
-    _org_suffixes,
-    _own_bodies,
     _party_organ,
-    _region_heads,
     _zone_bodies,
     _zone_endings,
+    entries,
+    entry_set,
+    longest_first,
 )
 from kg.extract.people.names import _ADVERB_OR_FUNCTION_TAGS, _HAN, _PAIRED_SECRETARIES, _Mention
 
@@ -74,7 +70,7 @@ class _TitleReader(_BodyReader):
         end = chain[0].org_start
         if (
             end - start >= 3
-            and self.text[end - 1] in _appointment_verbs()
+            and self.text[end - 1] in longest_first("appointment_verbs")
             and chain[0].org is not None
             and chain[0].org_start < chain[0].start
             and self._valid_name(start, end - 1)
@@ -124,10 +120,14 @@ class _TitleReader(_BodyReader):
                         if seg < body_end
                         else None
                     )
-                    if org is None and seg < at and word[0] in _org_suffixes():
+                    if org is None and seg < at and word[0] in longest_first("org_suffixes"):
                         # 组织部长, 公安局长: the body's last character opens the title too
                         org = self.organisation(seg, at + 1, context, unplaced)
-                    if org is None and seg < at - 1 and self.text[at - 1] in _former_marks():
+                    if (
+                        org is None
+                        and seg < at - 1
+                        and self.text[at - 1] in entry_set("former_marks")
+                    ):
                         # 扶贫办|原|副主任: the former post's body stands before the mark
                         org = self.organisation(seg, at - 1, context, unplaced)
                     if org is None and seg > floor and self.text[seg - 1] in _QUOTE_OPENERS:
@@ -138,7 +138,7 @@ class _TitleReader(_BodyReader):
                         org = self._zone_body(seg, at, word)
                     org_start, organisation = org if org else (at, None)
                     # 镇长提名人选: the nominee's mark is part of the title as written
-                    marks = _nominee_suffixes()
+                    marks = entries("nominee_suffixes")
                     if self.text.startswith(marks, at + n):
                         n += next(len(m) for m in marks if self.text.startswith(m, at + n))
                     hits.append(_TitleHit(at, at + n, word, org_start, organisation))
@@ -163,9 +163,9 @@ class _TitleReader(_BodyReader):
         ``people_own_bodies.txt``), named 本 and its kind, kept within this document."""
         written = self.text[seg:end]
         kind = written[1]
-        if written not in _own_bodies() and not (
+        if written not in entry_set("own_bodies") and not (
             written[0] == _ENTRUSTED_BY
-            and _OWN_DETERMINER + kind in _own_bodies()
+            and _OWN_DETERMINER + kind in entry_set("own_bodies")
             and self.text.find(_ENTRUSTING, end, self.sentence_end) >= 0
         ):
             return None
@@ -302,7 +302,7 @@ class _TitleReader(_BodyReader):
             if division is not None and self._level_match(division, rows[key].level):
                 return self._from_row(key, division, start, hit.start + length)
         region = place is not None and place.division.name.endswith("自治区")
-        if place is not None and region and hit.title in _region_heads():
+        if place is not None and region and hit.title in entry_set("region_heads"):
             # 某某自治区|主席: the head of the region's government
             return self._from_row("区人民政府", place.division, start, hit.start)
         if place is not None and level == "村" and not titles().get(hit.title):
@@ -393,7 +393,7 @@ class _TitleReader(_BodyReader):
                 # _title_body); the place opens the post
                 opens = self.place_start_by_end.get(opens, opens)
             gap = self.text[chains[-1][-1].end : opens] if chains else ""
-            mark = next((m for m in _nominee_marks() if gap.endswith(m)), "")
+            mark = next((m for m in entries("nominee_marks") if gap.endswith(m)), "")
             joined = chains and gap[: len(gap) - len(mark)] in _CHAIN_JOINERS
             if joined and not closed:
                 chains[-1].append(hit)
@@ -444,7 +444,9 @@ class _TitleReader(_BodyReader):
     def _group_named_after(self, hit: _TitleHit, start: int, end: int) -> re.Match[str] | None:
         """由甲任组长、乙任副组长的某督查组第九组对…: the working group named after 的 in the
         clause of a bare title that follows an appointment verb; ``None`` when not so."""
-        if hit.org is not None or not self.text.endswith(_appointment_verbs(), start, hit.start):
+        if hit.org is not None or not self.text.endswith(
+            longest_first("appointment_verbs"), start, hit.start
+        ):
             return None
         stops = (self.text.find(c, hit.end, end) for c in "，,。；;")
         stop = min((i for i in stops if i >= 0), default=end)
