@@ -187,3 +187,8 @@ def test_an_autonomous_regions_acting_head() -> None:
     [(role, body)] = posts(found["马立新"])
     assert role == "代主席"
     assert body.endswith("人民政府")
+
+
+def test_a_commissar_of_the_provinces_military_district() -> None:
+    found = run("省军区副政委赵德明、副县长孙立平出席仪式。", YONGSHENG)
+    assert posts(found["赵德明"]) == [("副政委", "云南省军区")]

@@ -53,6 +53,9 @@ _VERBAL_TAGS = frozenset({"v", "vn", "a", "ad", "an"})
 _NOT_GIVEN_NAME_TAGS = frozenset({"r"})
 # 李某某: the pronoun that stands for a withheld given name
 _ANONYMISED = "某"
+_INDEFINITE_MEASURES = frozenset("点些")
+"""Measure words of an indefinite small quantity, between a verb and its object (干点事, 做些
+活): after a surname's character that is a verb, they open no given name."""
 _LINE_BULLETS = " \u3000•·●■□◆▪-*"
 """What may stand before the first word of a line: spaces and bullets."""
 _LINE_ARTIFACT = re.compile(r"[A-Za-z0-9]{1,4}(?=[ \u3000\n]|$)")
@@ -171,6 +174,8 @@ class _NameReader:
             return False  # 连|谁: a pronoun after a surname's character is no given name
         if len(name) == 3 and name[1:] in entry_set("cues"):
             return False  # 包|党员, 包|农户: a verb and the kind of people it governs
+        if len(name) == 3 and name[1] in _INDEFINITE_MEASURES and _word_tag(name[0]) == "v":
+            return False  # 干|点|事, 做|些|活: a verb, a little and what is done, no given name
         if len(name) == 3 and _verbal_word(name[:2]):
             # 安全|感, 安居|房: a verb or adjective of the dictionary and one character (even
             # where jieba tags the whole nr)

@@ -18,6 +18,8 @@ from kg.extract.people.stories import _StoryReader
 from kg.extract.people.titles import _POST_QUOTES, _TitleHit
 from kg.text.document import Document
 
+_ADVERB_TAGS = frozenset({"d", "t"})
+"""jieba tags of the adverbs and time words that a name's last character may open (原来, 后来)."""
 _TITLE_ASIDE = re.compile(r"[(（](?:兼|兼任|代|挂职|正[厅处科]级|副[厅处科]级)[)）]")
 """A remark in brackets between a title and the name it belongs to: 新闻办主任(兼)甲."""
 _RANK_BEFORE_POST = re.compile(r"(?:[正副][省部厅局处科]级的?|[“「])$")
@@ -258,16 +260,20 @@ class _Reader(_StoryReader):
                 mention.span = self.doc.span(start, end + 1)
 
     def _adverb_ends(self) -> None:
-        """A three-character name whose last character is an adverb (吴某|刚表示, 吴某|也说),
-        where the text names the two-character person elsewhere: jieba glued the adverb to
-        the name, so the mention is of the shorter name."""
+        """A three-character name whose last character is an adverb (吴某|刚表示, 吴某|也说)
+        or opens one with the character after it (吴某|原|来在…, 吴某|后|来…), where the text
+        names the two-character person elsewhere: jieba glued the adverb or its first
+        character to the name, so the mention is of the shorter name."""
         shorter = {m.span.text for m in self.mentions if len(m.span.text) == 2}
         for mention in self.mentions:
             start, end = mention.span.start, mention.span.end
             if (
                 end - start == 3
                 and self.text[start : end - 1] in shorter
-                and _word_tag(self.text[end - 1]) == "d"
+                and (
+                    _word_tag(self.text[end - 1]) == "d"
+                    or _word_tag(self.text[end - 1 : end + 1]) in _ADVERB_TAGS
+                )
             ):
                 mention.span = self.doc.span(start, end - 1)
 
