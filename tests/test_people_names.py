@@ -143,3 +143,10 @@ def test_a_name_run_on_into_the_first_character_of_an_adverb() -> None:
 def test_a_verb_and_a_little_of_what_it_does_is_no_name() -> None:
     found = run("我们就是想为群众干点事，让村民过上好日子。", YONGSHENG)
     assert found == {}
+
+
+def test_a_two_character_name_that_jieba_reads_as_a_noun_after_a_title() -> None:
+    """叶片 is a word (a leaf blade), but right after a chain of posts and closed by a comma
+    it is the name the posts belong to."""
+    found = run("县委常委、宣传部长叶片，副县长李建军出席。", YONGSHENG)
+    assert posts(found["叶片"]) == [("常委", "中共永胜县委"), ("部长", "中共永胜县委宣传部")]

@@ -444,22 +444,24 @@ class _NameReader:
     def _comma_closed_name_end(self, start: int, limit: int) -> int | None:
         """主任周长强，拟任…: right after a title, a surname and two characters closed by a
         comma are a name, even where jieba reads the surname and the next character as a noun
-        (周长|强); not a word a surname opens that is a verb or adverb (高度, 任职)."""
+        (周长|强); a surname and one character where jieba reads the two as one noun (部长
+        余钱，: spare money); not a word a surname opens that is a verb or adverb (高度, 任职)."""
         surname = self._surname_length(start)
         first = self.tokens.get(start)
-        end = start + surname + 2
-        if (
-            not surname
-            or first is None
-            or first.pos[:1] in _NOT_NAME_START_TAGS
-            or first.end > end
-            or end >= limit
-            or self.text[end] not in "，,"
-            or end not in self.bounds
-            or not self._valid_name(start, end)
-        ):
+        if not surname or first is None or first.pos[:1] in _NOT_NAME_START_TAGS:
             return None
-        return end
+        short = start + surname + 1
+        for end in (short + 1, short):
+            fits = first.end <= end if end > short else first.end == end and first.pos == "n"
+            if (
+                fits
+                and end < limit
+                and self.text[end] in "，,"
+                and end in self.bounds
+                and self._valid_name(start, end)
+            ):
+                return end
+        return None
 
     def _rare_surname_name_end(self, start: int, limit: int) -> int | None:
         """市委书记贠某某委托, 局长户某，: right after a title, a rare surname (see
