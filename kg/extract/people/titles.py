@@ -24,6 +24,9 @@ from kg.extract.people.lexicon import (
 from kg.extract.people.names import _ADVERB_OR_FUNCTION_TAGS, _HAN, _PAIRED_SECRETARIES, _Mention
 
 _CHAIN_JOINERS = ("、", "兼", " ", "\u3000", "")
+_CHAINS_JOINERS = (*_CHAIN_JOINERS, "，", ",")
+"""What joins two chains of posts of one name: a comma too, where no name closes the first
+(某市委常委，某工作队领队，某县副县长甲: a cadre's posts at home, in the team and as host)."""
 _TITLE_BODY_STOPS = '，。、；：:,;/／|丨︱｜ \u3000“”"《》()（）【】'
 """Marks before which the body written before a title does not reach."""
 _BODY_STOPS = '，。、；：:,;的“”"《》()（）【】 \u3000'
@@ -394,7 +397,7 @@ class _TitleReader(_BodyReader):
                 opens = self.place_start_by_end.get(opens, opens)
             gap = self.text[chains[-1][-1].end : opens] if chains else ""
             mark = next((m for m in entries("nominee_marks") if gap.endswith(m)), "")
-            joined = chains and gap[: len(gap) - len(mark)] in _CHAIN_JOINERS
+            joined = chains and gap[: len(gap) - len(mark)] in _CHAINS_JOINERS
             if joined and not closed:
                 chains[-1].append(hit)
             else:
