@@ -748,7 +748,7 @@ def _clause_opener(text: str, at: int) -> int:
     return at
 
 
-def _latest_year(text: str) -> int | None:
+def latest_year(text: str) -> int | None:
     """The latest year the text writes: its likely year where it gives no date.  Not a year of
     birth (生于1958年, 1958年3月出生): a profile's people are older than its events; nor the
     end of a plan (确保到2020年, 2025年前): a text of 2017 sets goals for 2020."""
@@ -780,7 +780,7 @@ def _undated_year(text: str) -> int | None:
     """The year of a text that gives no date: the latest year it writes (the one after it where
     the text says that year is over, 截至2019年底), or else the year of the latest national
     meeting it cites (:func:`_meeting_year`)."""
-    latest = _latest_year(text)
+    latest = latest_year(text)
     observance = _observance_year(text)
     if latest is None:
         return observance or _meeting_year(text)
