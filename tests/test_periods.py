@@ -314,3 +314,16 @@ def test_a_span_from_a_year_to_another_and_a_year_compared_a_few_words_after() -
     assert period_of(text, "6.0") == Period("2020/2022")
     compared = "2022年，全市GDP比疫情前的2019年增长20%。"
     assert period_of(compared, "20%") == Period("2019/2022")
+
+
+def test_a_year_a_clause_builds_on_is_not_the_period() -> None:
+    # a report of early 2022 on 2021: 在2020年…的基础上 names the past the figures build on
+    text = (
+        "2021年，全镇巩固脱贫成果。在2020年全面完成脱贫任务的基础上，新修道路12公里。\n"
+        "在产业发展方面，新种茶叶800亩。"
+    )
+    assert period_of(text, "12", "2022-01-15") == Period("2021", inferred=True)
+    assert period_of(text, "800", "2022-01-15") == Period("2021", inferred=True)
+    # a year stated in the clause itself stays the period
+    stated = "在上年的基础上，2021年新修道路12公里。"
+    assert period_of(stated, "12", "2022-01-15") == Period("2021")

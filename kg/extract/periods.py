@@ -214,6 +214,7 @@ _NOT_PERIODS = (
     "change",
     "same_below",
     "observance",
+    "foundation",
 )
 """Roles of ``periods.tsv`` whose words are no period themselves: a year of birth
 (:func:`_is_birth`), a total or an average over years (:meth:`Periods._cumulative`), a year
@@ -516,6 +517,8 @@ class Periods:
             return False
         if any(self.text.endswith(w, 0, found.start) for w, _ in _words().get("record", [])):
             return False  # 增速创2016年以来新高: the year a record is measured from
+        if found.kind == "year" and _is_foundation(self.text, found.start, found.end):
+            return False  # 在2018年脱贫摘帽的基础上，…: what the period builds on
         return comparison or not self.text.startswith("的", found.end)
 
     def _stated(self, found: list[_Found], clause_scope: bool) -> str:
@@ -607,6 +610,7 @@ class Periods:
             and not self._in_heading(f.start)
             and not any(s <= f.start < e for s, e in self.captions)
             and not (f.kind == "year" and _is_birth(self.text, f.start, f.end))
+            and not (f.kind == "year" and _is_foundation(self.text, f.start, f.end))
             and not (f.kind == "relative" and not self._opens_sentence(f.start))
         ]
 
@@ -684,6 +688,23 @@ class Periods:
         except ValueError:
             return year
         return year
+
+
+@cache
+def _foundation_pattern() -> re.Pattern[str]:
+    """The rest of a clause opened by 在 and a year, up to the words of ``foundation``."""
+    words = "|".join(re.escape(w) for w, _ in _words().get("foundation", [])) or "(?!)"
+    return re.compile(rf"[^，,。；;！!？?\n]{{0,{_FOUNDATION_REACH}}}?(?:{words})")
+
+
+_FOUNDATION_REACH = 30
+"""How long the clause between a year and 基础上 may be."""
+
+
+def _is_foundation(text: str, start: int, end: int) -> bool:
+    """Whether the year at ``text[start:end]`` opens a clause 在…的基础上: the past that the
+    sentence's figures build on, not their period."""
+    return text[max(0, start - 1) : start] == "在" and bool(_foundation_pattern().match(text, end))
 
 
 @cache
