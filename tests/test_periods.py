@@ -327,3 +327,8 @@ def test_a_year_a_clause_builds_on_is_not_the_period() -> None:
     # a year stated in the clause itself stays the period
     stated = "在上年的基础上，2021年新修道路12公里。"
     assert period_of(stated, "12", "2022-01-15") == Period("2021")
+
+
+def test_the_two_years_before_are_a_span_of_the_years_before_the_document_s() -> None:
+    text = "前两年全县的年度目标均是农民人均收入增长8%，今年提高到9%。"
+    assert period_of(text, "8%", "2023-01-10") == Period("2021/2022", inferred=True)
