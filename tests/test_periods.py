@@ -254,6 +254,9 @@ def test_a_relative_word_inside_a_sentence_does_not_carry_to_the_next() -> None:
         # a text with no date counting up to a year's end was written after it
         ("截至2019年底，全县脱贫1200户。目前，剩余贫困人口784人。", "784", None, "2020"),
         ("2019年底，全县脱贫1200户。目前，剩余贫困人口784人。", "784", None, "2019"),
+        # … or telling a change from an earlier year's level to that year's
+        ("贫困户从2015年的900户减少到2019年的12户。目前，新建车间6个。", "6个", None, "2020"),
+        ("贫困户从2019年的900户减少到2019年的12户。目前，新建车间6个。", "6个", None, "2019"),
         # a total in a title holds for the span the first dated clause names
         (
             "福建累计援助7亿多元帮扶宁夏\n据悉，1996年到2011年，福建累计援助7.74亿元。",

@@ -823,11 +823,21 @@ def _observance_year(text: str) -> int | None:
 
 
 def _closed(text: str, year: int) -> bool:
-    """Whether the text counts up to the end of ``year`` (截至2019年底): it was written after
-    that year was over, so its own year (截至6月底, 今年) is a later one."""
+    """Whether the text counts up to the end of ``year`` (截至2019年底) or tells a change from
+    an earlier year's level to that year's (从2014年的12.8%降为2019年的0.27%): it was written
+    after that year was over, so its own year (截至6月底, 今年) is a later one."""
     return any(
         re.search(re.escape(before) + rf"\s*{year}\s*" + re.escape(after), text)
         for before, after in _words().get("closed", [])
+    ) or any(int(m.group(1)) < year for m in _changed_to(year).finditer(text))
+
+
+@lru_cache(maxsize=64)
+def _changed_to(year: int) -> re.Pattern[str]:
+    """从2014年的…到2019年的: a level of an earlier year, then ``year``'s, in one clause."""
+    return re.compile(
+        rf"从\s*((?:19|20)\d{{2}})\s*年(?:底|末)?的[^，,。；;！？!?\n]{{1,30}}?"
+        rf"(?:到|为|至|為)\s*{year}\s*年(?:底|末)?的"
     )
 
 
