@@ -335,3 +335,11 @@ def test_a_year_a_clause_builds_on_is_not_the_period() -> None:
 def test_the_two_years_before_are_a_span_of_the_years_before_the_document_s() -> None:
     text = "前两年全县的年度目标均是农民人均收入增长8%，今年提高到9%。"
     assert period_of(text, "8%", "2023-01-10") == Period("2021/2022", inferred=True)
+
+
+def test_a_plan_s_name_inside_a_sentence_does_not_carry_to_the_next() -> None:
+    # a report of early 2022 on 2021, the plan's first year: 十四五 after a comma is no opening
+    text = "2021年，全镇经济平稳增长，“十四五”开局良好。新建温室大棚40座。"
+    assert period_of(text, "40", "2022-01-15") == Period("2021", inferred=True)
+    opening = "2021年，全镇经济平稳增长。“十四五”期间，新建温室大棚40座。"
+    assert period_of(opening, "40", "2022-01-15") == Period("2021/2025", inferred=True)

@@ -611,7 +611,7 @@ class Periods:
             and not any(s <= f.start < e for s, e in self.captions)
             and not (f.kind == "year" and _is_birth(self.text, f.start, f.end))
             and not (f.kind == "year" and _is_foundation(self.text, f.start, f.end))
-            and not (f.kind == "relative" and not self._opens_sentence(f.start))
+            and not (f.kind in ("relative", "plan") and not self._opens_sentence(f.start))
         ]
 
     def _opening_label(self, item: _Found) -> str | None:
