@@ -343,3 +343,14 @@ def test_a_plan_s_name_inside_a_sentence_does_not_carry_to_the_next() -> None:
     assert period_of(text, "40", "2022-01-15") == Period("2021", inferred=True)
     opening = "2021年，全镇经济平稳增长。“十四五”期间，新建温室大棚40座。"
     assert period_of(opening, "40", "2022-01-15") == Period("2021/2025", inferred=True)
+
+
+def test_an_average_rate_is_its_own_clause_s_a_total_carries_on() -> None:
+    text = (
+        "过去五年，全县发展稳定。财政收入从3亿元增加到5亿元，年均增长11%，"
+        "农民人均收入从9000元增加到14000元，年均增长9%。"
+    )
+    assert period_of(text, "11%", "2022-01-15") == Period("2018/2022", inferred=True)
+    assert period_of(text, "14000", "2022-01-15") == Period("2022", inferred=True)
+    total = "过去五年，全县发展稳定。累计投入资金8亿元，其中，产业资金3亿元。"
+    assert period_of(total, "3亿", "2022-01-15") == Period("2018/2022", inferred=True)

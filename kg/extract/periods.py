@@ -359,10 +359,10 @@ class Periods:
         period = self._of(at, clause, sentence_start, comparison)
         if period is None or not period.label.isdigit():
             return period
-        total = _cumulative_words()
         start = self._wrapped_start(sentence_start)
-        if not total.search(self.text, clause[0], at) and not (
-            total.search(self.text, start, at) and not self._found_in(start, at)
+        if not _cumulative_words().search(self.text, clause[0], at) and not (
+            _cumulative_words("sentence").search(self.text, start, at)
+            and not self._found_in(start, at)
         ):
             return period
         span = self._span_before(at, start, int(period.label))
@@ -713,8 +713,10 @@ def _since_words() -> tuple[str, ...]:
 
 
 @cache
-def _cumulative_words() -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w, _ in _words().get("cumulative", [])) or "(?!)")
+def _cumulative_words(scope: str | None = None) -> re.Pattern[str]:
+    """The words of ``cumulative`` (of ``scope``, ``sentence`` or ``clause``, where given)."""
+    words = [w for w, value in _words().get("cumulative", []) if scope in (None, value)]
+    return re.compile("|".join(re.escape(w) for w in words) or "(?!)")
 
 
 def _span_words(periods: Periods, years: list[_Found]) -> bool:
