@@ -354,3 +354,11 @@ def test_an_average_rate_is_its_own_clause_s_a_total_carries_on() -> None:
     assert period_of(text, "14000", "2022-01-15") == Period("2022", inferred=True)
     total = "过去五年，全县发展稳定。累计投入资金8亿元，其中，产业资金3亿元。"
     assert period_of(total, "3亿", "2022-01-15") == Period("2018/2022", inferred=True)
+
+
+def test_a_dispatch_s_day_in_a_text_with_no_date_is_of_the_text_s_year() -> None:
+    # a text of 2021 (it counts up to the end of 2020) dispatched on 7月2日: 截至6月底 is 2021's
+    text = (
+        "本报西宁7月2日电 截至2020年底，全省脱贫1.2万户。\n截至6月底，全省扶贫车间吸纳就业3000人。"
+    )
+    assert period_of(text, "3000") == Period("2021-06-30", inferred=True)

@@ -215,6 +215,7 @@ _NOT_PERIODS = (
     "same_below",
     "observance",
     "foundation",
+    "dispatch",
 )
 """Roles of ``periods.tsv`` whose words are no period themselves: a year of birth
 (:func:`_is_birth`), a total or an average over years (:meth:`Periods._cumulative`), a year
@@ -310,7 +311,10 @@ class Periods:
         self.text = doc.text
         self.year = int(issued_on[:4]) if issued_on else _undated_year(doc.text)
         self.issued_day = _iso_day(issued_on)
-        """The document's own day, where its date gives one."""
+        if issued_on is None and self.year is not None:
+            self.issued_day = _dispatch_day(self.text, self.year)
+        """The document's own day, where its date gives one, or its dispatch's day (6月16日电)
+        in the year the text gives."""
         self.headings = _headings(self.text)
         self.heading_starts = [h[0] for h in self.headings]
         self.captions = [
@@ -759,6 +763,27 @@ def _iso_day(iso: str | None) -> date | None:
     """The day an ISO date names (2020-05-25), None for a year or a month alone."""
     try:
         return date.fromisoformat(iso[:10]) if iso and len(iso) >= 10 else None
+    except ValueError:
+        return None
+
+
+_DISPATCH_REACH = 200
+"""How far into the text a dispatch's day (…6月16日电) is looked for: its first lines."""
+
+
+@cache
+def _dispatch_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w, _ in _words().get("dispatch", [])) or "(?!)"
+    return re.compile(rf"(?<![\d年]){_M}\s*月\s*{_D}\s*日\s*(?:{words})")
+
+
+def _dispatch_day(text: str, year: int) -> date | None:
+    """The day of a news dispatch without a year (人民网乌鲁木齐6月16日电) in ``year``."""
+    found = _dispatch_pattern().search(text, 0, _DISPATCH_REACH)
+    if found is None:
+        return None
+    try:
+        return date(year, int(found.group(1)), int(found.group(2)))
     except ValueError:
         return None
 
