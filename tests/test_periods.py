@@ -362,3 +362,9 @@ def test_a_dispatch_s_day_in_a_text_with_no_date_is_of_the_text_s_year() -> None
         "本报西宁7月2日电 截至2020年底，全省脱贫1.2万户。\n截至6月底，全省扶贫车间吸纳就业3000人。"
     )
     assert period_of(text, "3000") == Period("2021-06-30", inferred=True)
+
+
+def test_a_clause_s_own_relative_word_beats_a_year_of_an_earlier_clause() -> None:
+    text = "贫困发生率由2017年底的3.1%下降到2020年底的0.2%，剩余900人明年将全部脱贫。"
+    assert period_of(text, "900", "2021-02-01") == Period("2022", inferred=True)
+    assert period_of(text, "0.2", "2021-02-01") == Period("2020")

@@ -434,6 +434,11 @@ class Periods:
             if stated:
                 label = self._narrowed(self._stated(stated, clause_scope), narrowing)
                 return Period(self._since(self._bases(bases, clause, at, sentence_start), label))
+            relative = [f for f in found if f.kind == "relative"] if clause_scope else []
+            if relative and (year := self._year_words(relative[-1])) is not None:
+                # …贫困发生率降到2019年底的0.46%，剩余3.3万人今年将全部脱贫: the clause's own
+                # 今年 over a year of an earlier clause
+                return Period(self._narrowed(year, narrowing), inferred=True)
         for start, end in ((clause[0], clause[1]), (sentence_start, at)):
             for item in reversed(self._found_in(start, end)):
                 year = self._year_words(item)
