@@ -52,7 +52,7 @@ from kg.extract.facts import (
 from kg.extract.indicators import concept_of
 from kg.extract.lexicon import cue_words, surnames
 from kg.extract.numbers import CHINESE_NUMERAL_CHARS
-from kg.extract.periods import Period, Periods
+from kg.extract.periods import Period, Periods, latest_year
 from kg.extract.places import area_references, helpers
 from kg.extract.quantities import as_change, number_context, tokens
 from kg.resources import read_lines, read_table
@@ -191,7 +191,7 @@ class _Reader:
         """Places named and words that stand for one."""
         meta = metadata.extract(doc)
         created = meta.created
-        self.year = int(created[:4]) if created else _latest_year(self.text)
+        self.year = int(created[:4]) if created else latest_year(self.text)
         self.periods = Periods(doc, meta.issued)
         self.programmes = sorted(programmes, key=lambda p: p.span.start)
         spans = [p.span for p in self.programmes] + [p.span for p in self.places]
@@ -1848,17 +1848,6 @@ def _bare_heading(line: str) -> bool:
         and line.endswith((*cue_words("review_heading"), *cue_words("plan_heading")))
         and not any(c.isdigit() for c in _HEADING_YEAR.sub("", line))
     )
-
-
-_TOLD_YEAR = re.compile(r"(?<![到至\d])((?:19|20)\d{2})年(?!底?前)")
-"""A year written as a time of the text (2019年，…), not the end of a plan (到2025年, 2025年前)."""
-
-
-def _latest_year(text: str) -> int | None:
-    """The document's year where it carries no date: the latest year it tells of (a report
-    given early in 2020 reviews 2019 and plans for 2020)."""
-    years = [int(m.group(1)) for m in _TOLD_YEAR.finditer(text)]
-    return max(years) if years else None
 
 
 @cache
