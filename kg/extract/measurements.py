@@ -1311,6 +1311,8 @@ class _Reader:
         paragraph_start = self.text.rfind("\n", 0, sentence_start) + 1
         area = self._antecedent_area(paragraph_start, sentence_start, quantity.span.start)
         if area is None:
+            area = self._described_village(sentence_start, quantity, clauses)
+        if area is None:
             subjects = [
                 r
                 for r in self.references
@@ -1455,6 +1457,25 @@ class _Reader:
                 break
             at = self.text.find("该", at + 1, end)
         return None
+
+    def _described_village(
+        self, sentence_start: int, quantity: Quantity, clauses: list[_Clause]
+    ) -> Division | None:
+        """The village a 这个…的…村 describes that opens before the quantity, in its clause or
+        an earlier one (这个贫困发生率曾达60%的山村): the last village the text named before the
+        sentence, in this paragraph or an earlier one."""
+        end = next((c.end for c in clauses if c.start <= quantity.span.start < c.end), 0)
+        described = _DESCRIBED_VILLAGE.search(self.text, sentence_start, end)
+        if described is None or described.start() >= quantity.span.start:
+            return None
+        return next(
+            (
+                p.division
+                for p in reversed(self.places)
+                if p.span.end <= sentence_start and p.division.level is Level.VILLAGE
+            ),
+            None,
+        )
 
     def _distributed_values(
         self, quantity: Quantity, clause: _Clause
@@ -1970,6 +1991,10 @@ def _common_parent(divisions: list[Division]) -> Division | None:
     return None
 
 
+_DESCRIBED_VILLAGE = re.compile(
+    r"这[个座](?:[^，,。；;！？!?\n]{0,24}?的[\u4e00-\u9fff]{0,4}?)?(?:村|嘎查)(?![民级委干])"
+)
+"""这个贫困发生率曾很高的山村: a village described, not named, which the text named before."""
 _LIST_COMMA = "、"
 _ITEM_SEPARATORS = "、和及与"
 _ITEM_SPLIT = re.compile(f"[{_ITEM_SEPARATORS}]")
