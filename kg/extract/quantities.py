@@ -392,6 +392,8 @@ def _excluded(doc: Document, reading: _Reading, start: int) -> bool:
         and context_words("away_after").longest_at(text, reading.end)
     ):
         return True  # 从20公里外运水: where a place lies, not a measured length
+    if text[start - 1 : start] in _CLAUSE_OPENERS and _SET_OF.match(text, reading.counted_end):
+        return True  # 8个贫困县中，甲县、乙县…: the set its members are picked from, told again
     if doc.is_masked(max(0, start - 1), min(len(text), reading.end + 1)):
         return True  # a number next to unreadable text may be cut short
     if in_quoted_name(text, start, reading.end):
@@ -421,6 +423,9 @@ def _excluded(doc: Document, reading: _Reading, start: int) -> bool:
 
 _AMONG_START = "在"
 _AWAY_FROM = "从"
+_CLAUSE_OPENERS = frozenset({"", "，", ",", "。", "；", ";", "！", "？", "!", "?", "\n", "：", ":"})
+_SET_OF = re.compile(r"[^，,。；;！？!?\n]{0,8}?之?中[，,]")
+"""After a count that opens its clause: 中 and a comma, the count names a set to pick from."""
 _LENGTHS = frozenset({"KM", "M"})
 """Units of length, which 从…外 makes a distance away (a description), not a fact."""
 _AMONG_END = re.compile(r"[^，,。；;！？!?]{0,16}?中[，,]?")
