@@ -1173,3 +1173,8 @@ def test_a_village_described_not_named_is_the_one_named_before() -> None:
     )
     areas = {m.area.name for m in found if m.area is not None}
     assert len(found) == 3 and areas == {"河口村"}
+
+
+def test_a_count_of_villages_listed_after_their_township_is_the_townships() -> None:
+    _, found = measure_in("据介绍，期纳镇在松坪村等7个村建起了光伏电站。", YONGSHENG)
+    assert [m.area.name for m in found if m.area is not None] == ["期纳镇"]

@@ -1061,8 +1061,33 @@ class _Reader:
             # 龙胜、资源、田阳…9个县: all the places counted, those the text's places missed too
             return [_common_parent(listed) or found]
         if self._counts_listed(quantity, clauses[index]):
-            return [self._itself_counted(found, quantity, clauses[index])]
+            return [
+                self._listing_subject(quantity, clauses[index])
+                or self._itself_counted(found, quantity, clauses[index])
+            ]
         return [found]
+
+    def _listing_subject(self, quantity: Quantity, clause: _Clause) -> Division | None:
+        """The place opening the clause that a count of the places listed after it counts in
+        (某乡在甲村、乙村等9个村建成电站: the township's nine villages): above the level
+        counted, and holding every place listed."""
+        named = [
+            p
+            for p in self.places
+            if clause.start <= p.span.start and p.span.end <= quantity.span.start
+        ]
+        if len(named) < 2 or not self._opens(named[0], clause):
+            return None
+        # the level a noun after the count names (9个县), else that of the places listed
+        level = self._counted_level(quantity) or named[-1].division.level
+        subject = named[0].division
+        order = list(Level)
+        if order.index(subject.level) >= order.index(level):
+            return None
+        listed = named[1:]
+        if 2 * sum(p.division.parent == subject for p in listed) <= len(listed):
+            return None  # most of them elsewhere: a list of its own (a name misread aside)
+        return self._holding(subject, quantity)
 
     def _itself_counted(
         self, area: Division | None, quantity: Quantity, clause: _Clause
