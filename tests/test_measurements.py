@@ -1178,3 +1178,11 @@ def test_a_village_described_not_named_is_the_one_named_before() -> None:
 def test_a_count_of_villages_listed_after_their_township_is_the_townships() -> None:
     _, found = measure_in("据介绍，期纳镇在松坪村等7个村建起了光伏电站。", YONGSHENG)
     assert [m.area.name for m in found if m.area is not None] == ["期纳镇"]
+
+
+def test_figures_quoted_before_the_place_that_the_words_after_the_quote_name() -> None:
+    _, found = measure_in(
+        "“每年发电收益86万元，带动300户增收。”期纳镇建设光伏电站的这组数据，令人振奋。",
+        LIJIANG,
+    )
+    assert {m.area.name for m in found if m.area is not None} == {"期纳镇"}

@@ -1265,6 +1265,9 @@ class _Reader:
                     ):
                         continue
                     return subject
+        told = self._quoted_figures_area(quantity)
+        if told is not None:
+            return told
         inherited = (
             self._inherited(quantity, clauses, jurisdiction)
             or self._spoken_of(quantity, clauses, jurisdiction)
@@ -1285,6 +1288,31 @@ class _Reader:
                 return inherited
             return programme.area
         return inherited or jurisdiction
+
+    def _quoted_figures_area(self, quantity: Quantity) -> Division | None:
+        """The area of figures quoted at a paragraph's opening and named right after the quote
+        (“年收益118万元……”某县某乡建设电站的这组数据，…): the last place named between the
+        closing quote and the words that name the figures, in that clause."""
+        opened = self.text.rfind(_OPEN_QUOTE, 0, quantity.span.start)
+        line_start = self.text.rfind("\n", 0, quantity.span.start) + 1
+        if opened < line_start or self.text.find(_CLOSE_QUOTE, opened, quantity.span.start) >= 0:
+            return None
+        closed = self.text.find(_CLOSE_QUOTE, quantity.span.end)
+        if closed < 0 or "\n" in self.text[quantity.span.end : closed]:
+            return None
+        after = closed + 1
+        stop = _CLAUSE_END.search(self.text, after)
+        clause_end = stop.start() if stop else len(self.text)
+        told = min(
+            (
+                at
+                for w in cue_words("figures_told")
+                if (at := self.text.find(w, after, clause_end)) >= 0
+            ),
+            default=-1,
+        )
+        named = [p for p in self.places if after <= p.span.start and p.span.end <= told]
+        return self._most_specific(named[-1]).division if named else None
 
     def _item_before(self, place: PlaceMention, quantity: Quantity) -> bool:
         """Whether ``place`` is an item of a list of its own, and the count right after it the
@@ -2021,6 +2049,9 @@ _DESCRIBED_VILLAGE = re.compile(
 )
 """这个贫困发生率曾很高的山村: a village described, not named, which the text named before."""
 _LIST_COMMA = "、"
+_OPEN_QUOTE = "“"
+_CLOSE_QUOTE = "”"
+_CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
 _ITEM_SEPARATORS = "、和及与"
 _ITEM_SPLIT = re.compile(f"[{_ITEM_SEPARATORS}]")
 _MODIFIER_MAX = 2
