@@ -12,6 +12,7 @@ SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 FPI = "https://w3id.org/fupin-kg/indicator/"
 CPI = "cpi-inflation"
 LIFTED = "people-lifted-out-of-poverty"
+HOUSEHOLDS_OUT = "households-lifted-out-of-poverty"
 
 
 @pytest.mark.parametrize(
@@ -327,6 +328,14 @@ def test_growth_concept_is_linked_to_its_level() -> None:
         ("经济年均", "PERCENT", "全县经济年均增长6.2%", "regional-gdp-growth"),
         ("贫困县(市", "COUNT", "全省6个贫困县(市、区)全部脱贫摘帽", "poor-counties-exited"),
         ("村民", "HOUSEHOLD", "320户村民中有贫困户41户", None),
+        # the urban part of the resident population is not all of it
+        ("城镇常住人口", "PERSON", "全县城镇常住人口6.2万人", None),
+        # a day's peak is not the period's total of visitors
+        ("游客", "PERSON", "国庆期间最多一天接待了3000名游客", None),
+        ("游客", "PERSON", "全年接待游客30万人", "tourism-visitors"),
+        # households and people of the poor lifted out, counted together
+        ("贫困人口全部稳定脱贫", "HOUSEHOLD", "全乡42户97名贫困人口全部稳定脱贫", HOUSEHOLDS_OUT),
+        ("贫困户实现稳定脱贫", "PERSON", "全县230户610名贫困户实现稳定脱贫", LIFTED),
     ],
 )
 def test_the_clause_around_the_number_decides(

@@ -930,3 +930,44 @@ def test_a_quoted_count_inside_a_documents_title_is_not_cut_to_a_document() -> N
     found = run("会议审议了《永胜县产业振兴“六大”专项行动实施方案（送审稿）》。")
     assert not [name for name in found if name.endswith("实施方案")]
     assert "1+N实施方案" in run("全县制定了“1+N”实施方案。")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("山区以生态建设项目为重点，抓好封育管护。", "生态建设项目"),
+        ("全乡完成道路硬化等基础设施和公共服务设施建设项目。", "公共服务设施建设项目"),
+        ("目前，安全饮水工程提前通水。", "安全饮水工程"),
+        ("倡议社会各界共同参与各项扶贫公益项目。", "扶贫公益项目"),
+        ("重点抓好永胜河谷香米国家优势特色产业集群项目建设。", "产业集群项目"),
+    ],
+)
+def test_a_project_of_a_sector_or_a_kind_of_work_is_no_programme(text: str, kind: str) -> None:
+    assert not [name for name in run(text) if name.endswith(kind)]
+
+
+def test_the_manner_of_a_cooperation_quoted_is_no_programme() -> None:
+    assert run("两地推动“输血式”帮扶向“造血式”协作加速迈进。") == {}
+
+
+def test_the_national_campaign_by_its_generic_name_is_no_programme() -> None:
+    assert run("报告中，“脱贫攻坚战”被放在首位。") == {}
+    found = run("今年市委制定出台了《关于打赢脱贫攻坚战的实施意见》。")
+    assert found == {}
+    # a plan of the campaign has a name of its own
+    assert "脱贫攻坚战三年行动计划" in run("全市实施打赢脱贫攻坚战三年行动计划。")
+
+
+def test_a_part_of_a_designated_zone_and_its_pilot_tasks_are_no_programme() -> None:
+    assert run("自贸试验区永胜片区试点任务已完成八成。") == {}
+
+
+def test_two_places_joined_by_a_conjunction_before_a_cooperation_are_no_name() -> None:
+    assert run("推动丽江与永胜对口协作向更高水平迈进。") == {}
+
+
+def test_a_quoted_slogan_its_short_name_abbreviates_by_initials_is_a_campaign() -> None:
+    found = run("他是全省“走村情、解民忧、暖人心”(简称“走解暖”)活动的一员。")
+    assert "走村情、解民忧、暖人心" in found
+    # a short name of other characters is a note on something else
+    assert run("开展“走村情、解民忧、暖人心”(简称“三走”)调研。") == {}

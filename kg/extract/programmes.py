@@ -801,6 +801,8 @@ class _Reader:
                 continue  # 《…四项管理制度》: a set of rules, no programme
             if "关于" in title and self._names_campaign(title):
                 continue  # 《…关于实施“X”工程…的方案》: the programme is “X”工程, read as quoted
+            if "关于" in title and self._carries_out_generic(title):
+                continue  # 《关于打赢脱贫攻坚战的实施意见》: the national campaign's, no name
             if title.startswith("关于") and self.text.startswith(_cited(), b + 1):
                 continue  # 根据…发出的《关于…的意见》的要求: another body's document cited
             if self.text.startswith(_cited_as_time(), b + 1):
@@ -925,6 +927,28 @@ class _Reader:
                 return False
         return True
 
+    def _carries_out_generic(self, title: str) -> bool:
+        """Whether a title 关于…的 has for its matter a campaign named by generic words only,
+        a verb that governs it aside (关于|打赢|脱贫攻坚战|的实施意见): the national campaign, no
+        programme of the document's own and no name in it."""
+        matter = title[title.find("关于") + 2 : title.rfind("的")] if "的" in title else ""
+        suffix = _suffix_of(matter, ("strong", "weak"))
+        if suffix is None:
+            return False
+        core, _ = _strip_words(matter[: -len(suffix)], _words("programme_verbs.txt", "trigger"))
+        return not core or self._generic(core)
+
+    def _initials_abbreviated(self, inner: str, close_at: int) -> bool:
+        """Whether the quoted parts of ``inner`` joined by 、 are abbreviated, right after the
+        quote, by their first characters (“访甲、惠乙、聚丙”(简称“访惠聚”)): a coined campaign's
+        name, the short one standing for it."""
+        parts = inner.split("、")
+        note = _ABBREVIATED.match(self.text, close_at)
+        if len(parts) < 2 or note is None:
+            return False
+        short = _QUOTE.match(self.text, note.end())
+        return short is not None and short.group(1) == "".join(part[:1] for part in parts)
+
     def quoted(self, start: int, end: int) -> list[_Found]:
         out = []
         after_cues = _words("not_programmes.txt", "after")
@@ -950,6 +974,8 @@ class _Reader:
                 continue  # “618”活动: a date's shopping festival, no programme (“12461”行动 is)
             if _reach(inner):
                 continue
+            if inner.endswith(tuple(_words("not_programmes.txt", "manner"))):
+                continue  # “造血式”协作: the manner of the work, no name
             if inner.startswith(_question_words()):
                 continue  # “如何…”: a question debated, a topic, no programme
             if _DOTTED_DATE.fullmatch(inner):
@@ -964,6 +990,9 @@ class _Reader:
                     out.append(_Found(inner_start, inner_end, key_of(inner), "quoted"))
                 continue
             if any(self.text.startswith(w, close_at) for w in after_cues):
+                continue
+            if self._initials_abbreviated(inner, close_at):
+                out.append(_Found(inner_start, inner_end, key_of(inner), "quoted"))
                 continue
             tail = self._tail(close_at, end)
             if tail is not None and _meeting_business(self.text[close_at:tail]):
@@ -1144,8 +1173,10 @@ class _Reader:
                 continue  # 示范区项目: a kind's projects; (以下简称示范区): a short name
             if self._place_and_generic(a, tok.end - len(suffix)):
                 continue  # 白山市重点协作项目: a place's projects of a kind, no name
-            if _reach(core):
-                continue
+            if _reach(core) or core.endswith(tuple(_words("not_programmes.txt", "zone_part"))):
+                continue  # 自贸试验区某某片区试点: a zone's part and its tasks, no name
+            if suffix in _cooperation_suffixes() and self._joined_partner(a):
+                continue  # 甲与乙对口协作: "cooperates with", no name of a cooperation
             if _enterprise_project(core, suffix):
                 continue  # …工厂项目, …产业项目: one firm's investment
             if _field_of_work(core) or self._place_and_field(a, tok.end - len(suffix)):
@@ -1200,6 +1231,17 @@ class _Reader:
                 found.strength = "external"
             out.append(found)
         return out
+
+    def _joined_partner(self, at: int) -> bool:
+        """Whether a place and a word joining partners (与: ``not_programmes.txt``
+        [partner_joiners]) stand right before ``at``, a cooperation's name: 甲|与|乙对口协作."""
+        index = self.by_end.get(at)
+        if index is None or self.tokens[index].word not in _words(
+            "not_programmes.txt", "partner_joiners"
+        ):
+            return False
+        joiner = self.tokens[index].start
+        return any(p.span.end == joiner for p in self.places)
 
     def campaigns(self, start: int, end: int) -> list[_Found]:
         out = []
