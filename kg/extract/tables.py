@@ -210,20 +210,14 @@ def read(doc: Document, jurisdiction: Division | None) -> list[Table]:
                 else:
                     label, inferred = year, False
                 found.append(
-                    Measurement(
-                        kind=column.kind,
-                        quantity=Quantity(
-                            span=doc.span(value_cell.start, value_cell.end),
-                            value=tidy(value * scale),
-                            unit=notation,
-                            qualifier=qualifier,
-                        ),
-                        span=doc.span(name.start, value_cell.end),
-                        indicator=indicator,
-                        indicator_span=doc.span(name.start, name.start + len(indicator)),
-                        area=jurisdiction,
-                        period=label,
-                        period_inferred=inferred,
+                    _cell_measurement(
+                        doc,
+                        column.kind,
+                        (name, value_cell),
+                        (tidy(value * scale), notation, qualifier),
+                        (indicator, doc.span(name.start, name.start + len(indicator))),
+                        jurisdiction,
+                        (label, inferred),
                     )
                 )
         if found:
@@ -349,20 +343,43 @@ def _part_measurements(
             (share, "PERCENT", Decimal(1), share_label),
         ):
             found.append(
-                Measurement(
-                    kind=Kind.OUTCOME,
-                    quantity=Quantity(
-                        span=doc.span(cell.start, cell.end),
-                        value=tidy(value * factor),
-                        unit=unit_notation,
-                        qualifier=qualifier,
-                    ),
-                    span=doc.span(name.start, cell.end),
-                    indicator=written,
-                    indicator_span=None,
-                    area=jurisdiction,
-                    period=year,
-                    period_inferred=False,
+                _cell_measurement(
+                    doc,
+                    Kind.OUTCOME,
+                    (name, cell),
+                    (tidy(value * factor), unit_notation, qualifier),
+                    (written, None),
+                    jurisdiction,
+                    (year, False),
                 )
             )
     return found
+
+
+def _cell_measurement(
+    doc: Document,
+    kind: Kind,
+    row: tuple[_Cell, _Cell],
+    quantity: tuple[Decimal, str, Qualifier],
+    indicator: tuple[str, Span | None],
+    area: Division | None,
+    period: tuple[str | None, bool],
+) -> Measurement:
+    """The measurement of a value cell: its quantity spans the cell, the measurement the row
+    from its name cell (``row``: name, value) to the value."""
+    name, cell = row
+    return Measurement(
+        kind=kind,
+        quantity=Quantity(
+            span=doc.span(cell.start, cell.end),
+            value=quantity[0],
+            unit=quantity[1],
+            qualifier=quantity[2],
+        ),
+        span=doc.span(name.start, cell.end),
+        indicator=indicator[0],
+        indicator_span=indicator[1],
+        area=area,
+        period=period[0],
+        period_inferred=period[1],
+    )
