@@ -675,6 +675,27 @@ def test_a_paragraph_after_one_announcing_the_years_plans_is_planned() -> None:
     assert by_value(found)["320个"].kind is Kind.OUTCOME
 
 
+def test_paragraphs_after_a_lead_announcing_this_years_work_list_are_planned() -> None:
+    # a press conference with no year written: its lead announces this year's work in two
+    # parts, and the two paragraphs after it are plans; the third is no longer in the list
+    text = (
+        "市农业农村局负责人介绍了有关情况。今年重点抓好以下两方面的工作。\n"
+        "稳住粮食生产，粮食面积稳定在80万亩以上。\n"
+        "\n"
+        "壮大特色产业，新增市级龙头企业6家。\n"
+        "近年来全市建成冷库12个。"
+    )
+    _, found = measure(text)
+    assert [(m.quantity.span.text, m.kind) for m in found] == [
+        ("80万亩以上", Kind.TARGET),
+        ("6家", Kind.TARGET),
+        ("12个", Kind.OUTCOME),
+    ]
+    # a lead about last year's work introduces outcomes
+    _, found = measure(text.replace("今年重点抓好", "去年重点抓好"))
+    assert by_value(found)["6家"].kind is Kind.OUTCOME
+
+
 def test_lists_of_places_with_their_items() -> None:
     _, found = measure_in(
         "永胜县核桃、华坪县芒果种植面积分别达到58万亩、32万亩。近两年新建高标准农田86万亩。",

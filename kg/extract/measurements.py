@@ -51,7 +51,7 @@ from kg.extract.facts import (
 )
 from kg.extract.indicators import concept_of
 from kg.extract.lexicon import cue_words, surnames
-from kg.extract.numbers import CHINESE_NUMERAL_CHARS
+from kg.extract.numbers import CHINESE_NUMERAL_CHARS, parse_chinese
 from kg.extract.periods import Period, Periods, latest_year
 from kg.extract.places import area_references, helpers
 from kg.extract.quantities import as_change, number_context, tokens
@@ -1873,11 +1873,12 @@ def _announced_plans(text: str, year: int | None) -> list[tuple[int, int]]:
     """The paragraph after one that ends by announcing a year's plans (记者从报告中获悉，
     2022年，某省将深入实施…。): its year not before the document's, with a plan word, no
     word of the past and no figure of its own (an introduction, not the targets themselves);
-    the paragraph that follows lists them as a plan heading would."""
-    if year is None:
-        return []
+    the paragraph that follows lists them as a plan heading would. A sentence of 今年 that
+    announces a list of work (今年重点做好以下五方面的工作) needs no year written: the paragraphs
+    it numbers follow as plans."""
     plans = cue_words("plan")
     past = cue_words("past")
+    this_year = cue_words("plan_year")
     sections = []
     at = 0
     lines = text.split("\n")
@@ -1888,15 +1889,45 @@ def _announced_plans(text: str, year: int | None) -> list[tuple[int, int]]:
             sentence = last.group(1)
             years = [int(y) for y in _YEAR.findall(sentence)]
             if (
-                years
-                and all(y >= year for y in years)
-                and any(w in sentence for w in plans)
+                all(year is not None and y >= year for y in years)
                 and not any(w in sentence for w in past)
                 and not _DIGIT.search(_YEAR_WORD.sub("", sentence))
             ):
-                sections.append((end + 1, end + 1 + len(lines[index + 1])))
+                if years and any(w in sentence for w in plans):
+                    sections.append((end + 1, end + 1 + len(lines[index + 1])))
+                elif any(w in sentence for w in this_year) and (
+                    listed := _work_list().search(sentence)
+                ):
+                    sections.append((end + 1, _paragraphs_end(lines, index + 1, end + 1, listed)))
         at = end + 1
     return sections
+
+
+_LISTED_MAX = 10
+"""Paragraphs at most that an announced list of work covers."""
+
+
+@cache
+def _work_list() -> re.Pattern[str]:
+    """做好以下五方面的工作: the number of items listed, if written, in group 1."""
+    words = "|".join(map(re.escape, cue_words("work_list")))
+    return re.compile(
+        rf"(?:{words})([一二两三四五六七八九十]?)个?(?:方面|项|大)?(?:重点)?的?(?:工作|任务|方面)"
+    )
+
+
+def _paragraphs_end(lines: list[str], first: int, at: int, listed: re.Match[str]) -> int:
+    """The end of the paragraphs an announced list of work covers from ``lines[first]`` (which
+    starts at ``at``): as many as it numbers (blank lines between them skipped), else one."""
+    count = min(int(parse_chinese(listed.group(1)) or 1), _LISTED_MAX)
+    end = at
+    for line in lines[first:]:
+        if count == 0:
+            break
+        end = at + len(line)
+        at = end + 1
+        count -= bool(line.strip())
+    return end
 
 
 _FIRM_NAME_MAX = 20
