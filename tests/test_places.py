@@ -792,3 +792,14 @@ def test_generic_words_of_rural_revitalisation_name_no_township() -> None:
     text = "河南省推进文明乡风建设，某某古镇入选河南省特色小镇名单。"
     doc = Document.from_text(text)
     assert {m.division.name for m in places.extract(doc)} == {"河南省"}
+
+
+def test_a_web_pages_menu_of_places_names_no_place_of_the_text() -> None:
+    # a prefecture's page copied with its menu line of the province's prefectures
+    menu = "首页 洛阳 开封 新乡 焦作 安阳 许昌 专题\n"
+    text = "漯河市召开乡村振兴推进会\n" + menu + "漯河市今年新建高标准农田3万亩。"
+    doc = Document.from_text(text)
+    assert {m.division.name for m in places.extract(doc)} == {"漯河市"}
+    # the same names in a sentence are places
+    doc = Document.from_text(text.replace(menu, "洛阳、开封、新乡的干部前来观摩。\n"))
+    assert {"洛阳市", "开封市", "新乡市"} <= {m.division.name for m in places.extract(doc)}
