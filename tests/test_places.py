@@ -803,3 +803,13 @@ def test_a_web_pages_menu_of_places_names_no_place_of_the_text() -> None:
     # the same names in a sentence are places
     doc = Document.from_text(text.replace(menu, "洛阳、开封、新乡的干部前来观摩。\n"))
     assert {"洛阳市", "开封市", "新乡市"} <= {m.division.name for m in places.extract(doc)}
+
+
+def test_a_township_named_with_its_ethnic_group_is_the_gazetteers_plain_township() -> None:
+    # 老湾乡 of 洪湖市 written with the ethnic group of its renamed form: one mention of it,
+    # not 老湾 and the 回族乡 of another province
+    doc = Document.from_text("洪湖市驻村工作队来到老湾回族乡某某村走访农户。")
+    townships = [m for m in places.extract(doc) if m.division.level is Level.TOWNSHIP]
+    assert [(m.span.text, m.division.name, m.division.parent.name) for m in townships] == [
+        ("老湾回族乡", "老湾乡", "洪湖市")
+    ]
