@@ -813,3 +813,9 @@ def test_a_township_named_with_its_ethnic_group_is_the_gazetteers_plain_township
     assert [(m.span.text, m.division.name, m.division.parent.name) for m in townships] == [
         ("老湾回族乡", "老湾乡", "洪湖市")
     ]
+
+
+def test_words_of_the_genre_ending_in_a_township_or_village_suffix_are_no_places() -> None:
+    # 振兴乡村 is no 振兴乡 and a 移民村 (a resettlement village) is no village's name
+    doc = Document.from_text("黑龙江省要振兴乡村，把搬迁群众安置到新建的移民村。")
+    assert {m.division.name for m in places.extract(doc)} == {"黑龙江省"}
