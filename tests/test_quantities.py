@@ -367,3 +367,9 @@ def test_numeral_after_a_village_ending_in_a_settlement_is_a_hamlet() -> None:
     text = "专家来到新华村六米坡养殖场，又看了村里新修的六米宽公路。"
     found = quantities.extract(Document.from_text(text))
     assert [(q.span.text, q.unit) for q in found] == [("六米", "M")]
+
+
+def test_two_neighbouring_digits_say_a_few_and_count_nothing() -> None:
+    # 三五 and 四五 are "a few", not 35 or 45; a count written in full stays
+    assert found("院子里三五老人晒太阳，四五个孩子在玩。") == []
+    assert [q.value for q in found("院子里三十五位老人晒太阳。")] == [Decimal(35)]

@@ -218,6 +218,14 @@ _RESTATED = {Qualifier.AT_LEAST: Qualifier.MORE_THAN}
 """A bound written after a number that a verb before it already states, more precisely."""
 
 
+def _a_few(numeral: str) -> bool:
+    """Two neighbouring digits side by side (三四个, 三五村民, 两三户): "a few", no number
+    (digits read one by one make a number only in years and codes)."""
+    if len(numeral) != 2 or any(c not in DIGITS for c in numeral):
+        return False
+    return DIGITS[numeral[0]] > 0 and 0 < DIGITS[numeral[1]] - DIGITS[numeral[0]] <= 2
+
+
 def _read_number(text: str, match: re.Match[str], bare: bool = False) -> _Reading | None:
     """The number matched at ``match`` with multipliers, qualifiers and measure word.
 
@@ -226,6 +234,8 @@ def _read_number(text: str, match: re.Match[str], bare: bool = False) -> _Readin
     inside = qualifiers()["inside"]
     after = qualifiers()["after"]
     numeral = match.group("arabic") or match.group("chinese")
+    if match.group("chinese") and _a_few(numeral):
+        return None
     value = parse_number(numeral)
     if value is None:
         return None
