@@ -448,6 +448,15 @@ def test_respectively_still_gives_each_place_its_value() -> None:
     assert [m.quantity.value for m in found] == [1, 1]
 
 
+def test_each_right_before_a_value_gives_it_to_every_place_listed() -> None:
+    """甲、乙各N: the one value is each place's, not the first's or the document's."""
+    _, found = measure_in("县里下达程海镇、期纳镇扶贫资金各50万元，用于修建村道。")
+    assert [(m.area, m.quantity.value, m.indicator) for m in found] == [
+        (TOWNS["程海镇"], 500000, "扶贫资金"),
+        (TOWNS["期纳镇"], 500000, "扶贫资金"),
+    ]
+
+
 def test_figures_of_help_belong_to_the_area_helped() -> None:
     _, found = measure_in(
         "福州市对口帮扶丽江市以来,累计投入帮扶资金8.5亿元,实施协作项目300多个。", LIJIANG

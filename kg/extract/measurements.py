@@ -1546,8 +1546,10 @@ class _Reader:
     ) -> list[Division] | None:
         """The divisions 分别 gives this number to: one each when the values match the places
         listed before it (分别达97%和99.56%), all of them when one value is given to each
-        (花垣镇、龙潭镇、边城镇分别新建卫生院1所)."""
-        distributed = self._distributed_values(quantity, clauses[index])
+        (花垣镇、龙潭镇、边城镇分别新建卫生院1所; 甲区、乙县各100万元)."""
+        distributed = self._distributed_values(quantity, clauses[index]) or self._each(
+            quantity, clauses[index]
+        )
         if distributed is None:
             return None
         at, group = distributed
@@ -1566,6 +1568,13 @@ class _Reader:
         if len(group) == 1 and len(run) >= 2:
             return [place.division for place in run]
         return None
+
+    def _each(self, quantity: Quantity, clause: _Clause) -> tuple[int, list[Quantity]] | None:
+        """Where 各 stands right before ``quantity`` (甲区、乙县各100万元: the value given to
+        each of the places listed before it), with the value."""
+        segment = self.text[clause.start : quantity.span.start].rstrip()
+        word = next((w for w in cue_words("distribute_each") if segment.endswith(w)), None)
+        return (clause.start + len(segment) - len(word), [quantity]) if word else None
 
     # -- period and setting ------------------------------------------------------------------
 
