@@ -373,3 +373,12 @@ def test_two_neighbouring_digits_say_a_few_and_count_nothing() -> None:
     # 三五 and 四五 are "a few", not 35 or 45; a count written in full stays
     assert found("院子里三五老人晒太阳，四五个孩子在玩。") == []
     assert [q.value for q in found("院子里三十五位老人晒太阳。")] == [Decimal(35)]
+
+
+def test_a_number_in_tens_of_thousands_after_a_people_noun_counts_them() -> None:
+    # no measure word after 万: the noun before it says what is counted, to the clause's end
+    assert [(q.value, q.unit) for q in found("全乡耕地3万亩，总人口2.3万，以汉族为主。")] == [
+        (Decimal(30000), "MU"),
+        (Decimal(23000), "PERSON"),
+    ]
+    assert found("全乡总人口2.3万元。")[0].unit == "CNY"

@@ -285,6 +285,8 @@ def _read_number(text: str, match: re.Match[str], bare: bool = False) -> _Readin
         # 190万脱贫享受政策人口; 10万以上贫困人口: a bound between the number and its noun
         bound = qualifier_words("after").longest_at(text, unit_at) or ""
         unit = _modified_noun(text, unit_at + len(bound))
+        if unit is None and not bound:
+            unit = _noun_before(text, match.start(), unit_at)
     classifier_span = None
     if unit is not None and unit.role == "measure":
         classifier_span = (unit_at, unit_at + len(unit.word))
@@ -342,6 +344,19 @@ def _modified_noun(text: str, at: int) -> Unit | None:
 
 _LONGEST_NOUN = 8
 _OF = "的"
+_CLAUSE_END = re.compile(r"[，,。；;、）)\n]|$")
+
+
+def _noun_before(text: str, start: int, end: int) -> Unit | None:
+    """The noun of people or households right before a number in tens of thousands that has
+    no measure word and ends its clause (总人口1.8万，): the noun says what it counts."""
+    if not _CLAUSE_END.match(text, end):
+        return None
+    words = _people_nouns()
+    for length in range(min(_LONGEST_NOUN, start), 1, -1):
+        if (noun := text[start - length : start]) in words:
+            return words[noun]
+    return None
 
 
 @cache
