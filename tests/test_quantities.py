@@ -382,3 +382,10 @@ def test_a_number_in_tens_of_thousands_after_a_people_noun_counts_them() -> None
         (Decimal(23000), "PERSON"),
     ]
     assert found("全乡总人口2.3万元。")[0].unit == "CNY"
+
+
+def test_a_chinese_numeral_of_phases_after_a_built_place_is_its_phase() -> None:
+    # 园区二期 is the second phase; 培训班三期 at a clause's end counts sessions
+    assert found("物流园二期投入使用，新增岗位500个。")[0].value == Decimal(500)
+    assert len(found("物流园二期投入使用，新增岗位500个。")) == 1
+    assert [q.value for q in found("今年举办培训班三期。")] == [Decimal(3)]

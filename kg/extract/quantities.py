@@ -394,6 +394,14 @@ def _excluded(doc: Document, reading: _Reading, start: int) -> bool:
         return True  # 十三届全国人大二次会议: the body named between 届 and the number
     if context_words("party").longest_ending_at(text, start):
         return True  # 考核组一行13人: the size of a visiting party
+    if (
+        reading.chinese
+        and reading.unit is not None
+        and reading.unit.word in number_context("phase_unit")
+        and context_words("phase_of").longest_ending_at(text, start)
+        and _HAN.match(text, reading.counted_end)
+    ):
+        return True  # 产业园二期开业: the project's phase, not a count of sessions
     if reading.unit is not None and reading.unit.word in number_context("rank_unit"):
         verb_end = start - 1 if text.endswith(_PARTICLES_BEFORE_QUALIFIER, 0, start) else start
         if context_words("rank_verb").longest_ending_at(text, verb_end):
