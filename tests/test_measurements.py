@@ -457,6 +457,15 @@ def test_each_right_before_a_value_gives_it_to_every_place_listed() -> None:
     ]
 
 
+def test_a_clause_opening_with_a_region_of_its_own_keeps_no_earlier_subject() -> None:
+    """程海镇… then 高寒山区片区…: the second figure is the county's, not the township's."""
+    _, found = measure_in("程海镇新建村道20公里，高寒山区片区生态搬迁完成300人。")
+    assert [(m.quantity.span.text, m.area) for m in found] == [
+        ("20公里", TOWNS["程海镇"]),
+        ("300人", YONGSHENG),
+    ]
+
+
 def test_figures_of_help_belong_to_the_area_helped() -> None:
     _, found = measure_in(
         "福州市对口帮扶丽江市以来,累计投入帮扶资金8.5亿元,实施协作项目300多个。", LIJIANG

@@ -1246,7 +1246,7 @@ class _Reader:
             segment = self.text[clause.start : quantity.span.start]
             listed = not any(w in segment for w in cue_words("distribute"))
             return self._resolved(inside[-1], clause, listed)
-        for earlier in reversed(clauses[:index]):
+        for earlier in reversed(clauses[:index] if not self._own_region(clause) else []):
             # the subject of the sentence: a place that opens an earlier clause; not a partner
             # outside the document's area (群科镇…，江阴市援建的加工厂…，年加工能力1.5万吨)
             for place in self.references:
@@ -1568,6 +1568,13 @@ class _Reader:
         if len(group) == 1 and len(run) >= 2:
             return [place.division for place in run]
         return None
+
+    def _own_region(self, clause: _Clause) -> bool:
+        """Whether the clause opens with a region of its own that no gazetteer names
+        (极高海拔地区生态搬迁完成1102人 after a clause of 昌都): the place opening an earlier
+        clause is that clause's subject, not this one's."""
+        opening = self.text[clause.start : clause.start + _REGION_OPENING_MAX]
+        return any(word in opening for word in cue_words("own_region"))
 
     def _each(self, quantity: Quantity, clause: _Clause) -> tuple[int, list[Quantity]] | None:
         """Where 各 stands right before ``quantity`` (甲区、乙县各100万元: the value given to
@@ -1914,6 +1921,8 @@ def _announced_plans(text: str, year: int | None) -> list[tuple[int, int]]:
 
 _LISTED_MAX = 10
 """Paragraphs at most that an announced list of work covers."""
+_REGION_OPENING_MAX = 10
+"""Characters from a clause's start within which a region word opens its subject."""
 
 
 @cache
