@@ -448,6 +448,24 @@ def test_respectively_still_gives_each_place_its_value() -> None:
     assert [m.quantity.value for m in found] == [1, 1]
 
 
+def test_each_right_before_a_value_gives_it_to_every_place_listed() -> None:
+    """甲、乙各N: the one value is each place's, not the first's or the document's."""
+    _, found = measure_in("县里下达程海镇、期纳镇扶贫资金各50万元，用于修建村道。")
+    assert [(m.area, m.quantity.value, m.indicator) for m in found] == [
+        (TOWNS["程海镇"], 500000, "扶贫资金"),
+        (TOWNS["期纳镇"], 500000, "扶贫资金"),
+    ]
+
+
+def test_a_clause_opening_with_a_region_of_its_own_keeps_no_earlier_subject() -> None:
+    """程海镇… then 高寒山区片区…: the second figure is the county's, not the township's."""
+    _, found = measure_in("程海镇新建村道20公里，高寒山区片区生态搬迁完成300人。")
+    assert [(m.quantity.span.text, m.area) for m in found] == [
+        ("20公里", TOWNS["程海镇"]),
+        ("300人", YONGSHENG),
+    ]
+
+
 def test_figures_of_help_belong_to_the_area_helped() -> None:
     _, found = measure_in(
         "福州市对口帮扶丽江市以来,累计投入帮扶资金8.5亿元,实施协作项目300多个。", LIJIANG
@@ -673,6 +691,23 @@ def test_a_paragraph_after_one_announcing_the_years_plans_is_planned() -> None:
     # nor does one about an earlier year
     _, found = measure(text.replace("2023年，全市将", "2022年，全市已"))
     assert by_value(found)["320个"].kind is Kind.OUTCOME
+
+
+def test_paragraphs_after_a_lead_announcing_this_years_work_list_are_planned() -> None:
+    # a press conference with no year written: its lead announces this year's work in two
+    # parts, and the two paragraphs after it are plans; the third is no longer in the list
+    text = (
+        "市农业农村局负责人介绍了有关情况。今年重点抓好以下两方面的工作。\n"
+        "稳住粮食生产，粮食面积稳定在80万亩以上。\n"
+        "\n"
+        "壮大特色产业，新增市级龙头企业6家。\n"
+        "近年来全市建成冷库12个。"
+    )
+    kinds = {written: m.kind for written, m in by_value(measure(text)[1]).items()}
+    assert kinds == {"80万亩以上": Kind.TARGET, "6家": Kind.TARGET, "12个": Kind.OUTCOME}
+    # a lead about last year's work introduces outcomes
+    _, found = measure(text.replace("今年重点抓好", "去年重点抓好"))
+    assert by_value(found)["6家"].kind is Kind.OUTCOME
 
 
 def test_lists_of_places_with_their_items() -> None:

@@ -792,3 +792,30 @@ def test_generic_words_of_rural_revitalisation_name_no_township() -> None:
     text = "河南省推进文明乡风建设，某某古镇入选河南省特色小镇名单。"
     doc = Document.from_text(text)
     assert {m.division.name for m in places.extract(doc)} == {"河南省"}
+
+
+def test_a_web_pages_menu_of_places_names_no_place_of_the_text() -> None:
+    # a prefecture's page copied with its menu line of the province's prefectures
+    menu = "首页 洛阳 开封 新乡 焦作 安阳 许昌 专题\n"
+    text = "漯河市召开乡村振兴推进会\n" + menu + "漯河市今年新建高标准农田3万亩。"
+    doc = Document.from_text(text)
+    assert {m.division.name for m in places.extract(doc)} == {"漯河市"}
+    # the same names in a sentence are places
+    doc = Document.from_text(text.replace(menu, "洛阳、开封、新乡的干部前来观摩。\n"))
+    assert {"洛阳市", "开封市", "新乡市"} <= {m.division.name for m in places.extract(doc)}
+
+
+def test_a_township_named_with_its_ethnic_group_is_the_gazetteers_plain_township() -> None:
+    # 老湾乡 of 洪湖市 written with the ethnic group of its renamed form: one mention of it,
+    # not 老湾 and the 回族乡 of another province
+    doc = Document.from_text("洪湖市驻村工作队来到老湾回族乡某某村走访农户。")
+    townships = [m for m in places.extract(doc) if m.division.level is Level.TOWNSHIP]
+    assert [(m.span.text, m.division.name, m.division.parent.name) for m in townships] == [
+        ("老湾回族乡", "老湾乡", "洪湖市")
+    ]
+
+
+def test_words_of_the_genre_ending_in_a_township_or_village_suffix_are_no_places() -> None:
+    # 振兴乡村 is no 振兴乡 and a 移民村 (a resettlement village) is no village's name
+    doc = Document.from_text("黑龙江省要振兴乡村，把搬迁群众安置到新建的移民村。")
+    assert {m.division.name for m in places.extract(doc)} == {"黑龙江省"}

@@ -367,3 +367,25 @@ def test_numeral_after_a_village_ending_in_a_settlement_is_a_hamlet() -> None:
     text = "专家来到新华村六米坡养殖场，又看了村里新修的六米宽公路。"
     found = quantities.extract(Document.from_text(text))
     assert [(q.span.text, q.unit) for q in found] == [("六米", "M")]
+
+
+def test_two_neighbouring_digits_say_a_few_and_count_nothing() -> None:
+    # 三五 and 四五 are "a few", not 35 or 45; a count written in full stays
+    assert found("院子里三五老人晒太阳，四五个孩子在玩。") == []
+    assert [q.value for q in found("院子里三十五位老人晒太阳。")] == [Decimal(35)]
+
+
+def test_a_number_in_tens_of_thousands_after_a_people_noun_counts_them() -> None:
+    # no measure word after 万: the noun before it says what is counted, to the clause's end
+    assert [(q.value, q.unit) for q in found("全乡耕地3万亩，总人口2.3万，以汉族为主。")] == [
+        (Decimal(30000), "MU"),
+        (Decimal(23000), "PERSON"),
+    ]
+    assert found("全乡总人口2.3万元。")[0].unit == "CNY"
+
+
+def test_a_chinese_numeral_of_phases_after_a_built_place_is_its_phase() -> None:
+    # 园区二期 is the second phase; 培训班三期 at a clause's end counts sessions
+    assert found("物流园二期投入使用，新增岗位500个。")[0].value == Decimal(500)
+    assert len(found("物流园二期投入使用，新增岗位500个。")) == 1
+    assert [q.value for q in found("今年举办培训班三期。")] == [Decimal(3)]

@@ -108,3 +108,53 @@ def test_the_clause_reader_does_not_read_the_tables_cells_again() -> None:
         (Kind.TARGET, Decimal("5.5")),
         (Kind.OUTCOME, Decimal("4.9")),
     ]
+
+
+# a bulletin's table of one indicator's parts, one cell per line, the title's 表 lost in copying
+# and one row garbled (its share cannot be its count over the whole)
+PARTS_OF_ONE_INDICATOR = """表2 2023 年年末户籍人口数及构成
+
+年末数(万人)
+
+比重(%
+
+户籍人口
+
+20.00
+
+100.0
+
+#男性
+
+10.40
+
+52.00
+
+女性
+
+9.60
+
+48.00
+
+其他
+
+0
+
+7
+
+全县财政收入稳步增长。
+"""
+
+
+def test_a_table_of_one_indicators_parts_gives_each_part_its_count_and_share() -> None:
+    rows = _rows(PARTS_OF_ONE_INDICATOR)
+    found = [(m.kind, m.indicator, m.quantity.value, m.quantity.unit, m.period) for m in rows]
+    assert found == [
+        (Kind.OUTCOME, "年末户籍人口", Decimal(200000), "PERSON", "2023"),
+        (Kind.OUTCOME, "年末户籍人口比重", Decimal(100), "PERCENT", "2023"),
+        (Kind.OUTCOME, "年末户籍人口：男性", Decimal(104000), "PERSON", "2023"),
+        (Kind.OUTCOME, "年末户籍人口比重：男性", Decimal(52), "PERCENT", "2023"),
+        (Kind.OUTCOME, "年末户籍人口：女性", Decimal(96000), "PERSON", "2023"),
+        (Kind.OUTCOME, "年末户籍人口比重：女性", Decimal(48), "PERCENT", "2023"),
+    ]
+    assert all(m.area == _jurisdiction() for m in rows)

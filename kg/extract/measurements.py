@@ -51,7 +51,7 @@ from kg.extract.facts import (
 )
 from kg.extract.indicators import concept_of
 from kg.extract.lexicon import cue_words, surnames
-from kg.extract.numbers import CHINESE_NUMERAL_CHARS
+from kg.extract.numbers import CHINESE_NUMERAL_CHARS, parse_chinese
 from kg.extract.periods import Period, Periods, latest_year
 from kg.extract.places import area_references, helpers
 from kg.extract.quantities import as_change, number_context, tokens
@@ -1246,7 +1246,7 @@ class _Reader:
             segment = self.text[clause.start : quantity.span.start]
             listed = not any(w in segment for w in cue_words("distribute"))
             return self._resolved(inside[-1], clause, listed)
-        for earlier in reversed(clauses[:index]):
+        for earlier in reversed(clauses[:index] if not self._own_region(clause) else []):
             # the subject of the sentence: a place that opens an earlier clause; not a partner
             # outside the document's area (群科镇…，江阴市援建的加工厂…，年加工能力1.5万吨)
             for place in self.references:
@@ -1546,8 +1546,10 @@ class _Reader:
     ) -> list[Division] | None:
         """The divisions 分别 gives this number to: one each when the values match the places
         listed before it (分别达97%和99.56%), all of them when one value is given to each
-        (花垣镇、龙潭镇、边城镇分别新建卫生院1所)."""
-        distributed = self._distributed_values(quantity, clauses[index])
+        (花垣镇、龙潭镇、边城镇分别新建卫生院1所; 甲区、乙县各100万元)."""
+        distributed = self._distributed_values(quantity, clauses[index]) or self._each(
+            quantity, clauses[index]
+        )
         if distributed is None:
             return None
         at, group = distributed
@@ -1566,6 +1568,20 @@ class _Reader:
         if len(group) == 1 and len(run) >= 2:
             return [place.division for place in run]
         return None
+
+    def _own_region(self, clause: _Clause) -> bool:
+        """Whether the clause opens with a region of its own that no gazetteer names
+        (极高海拔地区生态搬迁完成1102人 after a clause of 昌都): the place opening an earlier
+        clause is that clause's subject, not this one's."""
+        opening = self.text[clause.start : clause.start + _REGION_OPENING_MAX]
+        return any(word in opening for word in cue_words("own_region"))
+
+    def _each(self, quantity: Quantity, clause: _Clause) -> tuple[int, list[Quantity]] | None:
+        """Where 各 stands right before ``quantity`` (甲区、乙县各100万元: the value given to
+        each of the places listed before it), with the value."""
+        segment = self.text[clause.start : quantity.span.start].rstrip()
+        word = next((w for w in cue_words("distribute_each") if segment.endswith(w)), None)
+        return (clause.start + len(segment) - len(word), [quantity]) if word else None
 
     # -- period and setting ------------------------------------------------------------------
 
@@ -1873,11 +1889,12 @@ def _announced_plans(text: str, year: int | None) -> list[tuple[int, int]]:
     """The paragraph after one that ends by announcing a year's plans (记者从报告中获悉，
     2022年，某省将深入实施…。): its year not before the document's, with a plan word, no
     word of the past and no figure of its own (an introduction, not the targets themselves);
-    the paragraph that follows lists them as a plan heading would."""
-    if year is None:
-        return []
+    the paragraph that follows lists them as a plan heading would. A sentence of 今年 that
+    announces a list of work (今年重点做好以下五方面的工作) needs no year written: the paragraphs
+    it numbers follow as plans."""
     plans = cue_words("plan")
     past = cue_words("past")
+    this_year = cue_words("plan_year")
     sections = []
     at = 0
     lines = text.split("\n")
@@ -1888,15 +1905,47 @@ def _announced_plans(text: str, year: int | None) -> list[tuple[int, int]]:
             sentence = last.group(1)
             years = [int(y) for y in _YEAR.findall(sentence)]
             if (
-                years
-                and all(y >= year for y in years)
-                and any(w in sentence for w in plans)
+                all(year is not None and y >= year for y in years)
                 and not any(w in sentence for w in past)
                 and not _DIGIT.search(_YEAR_WORD.sub("", sentence))
             ):
-                sections.append((end + 1, end + 1 + len(lines[index + 1])))
+                if years and any(w in sentence for w in plans):
+                    sections.append((end + 1, end + 1 + len(lines[index + 1])))
+                elif any(w in sentence for w in this_year) and (
+                    listed := _work_list().search(sentence)
+                ):
+                    sections.append((end + 1, _paragraphs_end(lines, index + 1, end + 1, listed)))
         at = end + 1
     return sections
+
+
+_LISTED_MAX = 10
+"""Paragraphs at most that an announced list of work covers."""
+_REGION_OPENING_MAX = 10
+"""Characters from a clause's start within which a region word opens its subject."""
+
+
+@cache
+def _work_list() -> re.Pattern[str]:
+    """做好以下五方面的工作: the number of items listed, if written, in group 1."""
+    words = "|".join(map(re.escape, cue_words("work_list")))
+    return re.compile(
+        rf"(?:{words})([一二两三四五六七八九十]?)个?(?:方面|项|大)?(?:重点)?的?(?:工作|任务|方面)"
+    )
+
+
+def _paragraphs_end(lines: list[str], first: int, at: int, listed: re.Match[str]) -> int:
+    """The end of the paragraphs an announced list of work covers from ``lines[first]`` (which
+    starts at ``at``): as many as it numbers (blank lines between them skipped), else one."""
+    count = min(int(parse_chinese(listed.group(1)) or 1), _LISTED_MAX)
+    end = at
+    for line in lines[first:]:
+        if count == 0:
+            break
+        end = at + len(line)
+        at = end + 1
+        count -= bool(line.strip())
+    return end
 
 
 _FIRM_NAME_MAX = 20

@@ -894,7 +894,7 @@ def extract(doc: Document) -> list[PlaceMention]:
     if not text:
         return []
     tokens = tokenize(text)
-    candidates = _scan(doc, tokens)
+    candidates = _with_ethnic_suffix(text, _off_menus(text, _scan(doc, tokens)))
 
     # Pass 1: what needs no context, and the document's areas from it.
     weights: Counter[Division] = Counter()
@@ -989,6 +989,65 @@ def extract(doc: Document) -> list[PlaceMention]:
         if c.division is not None and not _credits_outlet(text, c.end, outlets)
     ]
     return _villages_with_their_township(mentions)
+
+
+@cache
+def _ethnic_township_suffix() -> re.Pattern[str]:
+    """回族乡, 傈僳族彝族乡: the ethnic groups and 乡 or 镇 after a township's own name."""
+    names = "|".join(re.escape(n) for n in gazetteer.ethnic_groups())
+    return re.compile(rf"(?:(?:{names})族)+[乡镇]")
+
+
+def _with_ethnic_suffix(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """A township named with its ethnic groups where the gazetteer has the plain name
+    (老湾回族乡 for 老湾乡): the bare name and the groups and 乡 after it are one mention of the
+    township, not the bare name and a township called 回族乡 elsewhere."""
+    out: list[_Candidate] = []
+    swallowed = -1
+    for candidate in candidates:
+        if candidate.start < swallowed:
+            continue
+        townships = [d for d in candidate.divisions if d.level is Level.TOWNSHIP]
+        suffix = (
+            _ethnic_township_suffix().match(text, candidate.end)
+            if townships and candidate.form == "bare"
+            else None
+        )
+        if suffix is not None:
+            kind = suffix.group()[-1]
+            fitting = [d for d in townships if d.name.endswith(kind)] or townships
+            candidate = _Candidate(
+                candidate.start,
+                suffix.end(),
+                text[candidate.start : suffix.end()],
+                "suffixed",
+                fitting,
+                None,
+            )
+            swallowed = suffix.end()
+        out.append(candidate)
+    return out
+
+
+_MENU_LINE = re.compile(
+    r"(?m)^[ \u3000]*[\u4e00-\u9fff]{2,8}(?:[ \u3000]+[\u4e00-\u9fff]{2,8}){3,}[ \u3000]*$"
+)
+"""A line of four or more short words apart by spaces and nothing else: a web page's menu
+when most of them are places (长春 四平 辽源 通化 …, the province's prefectures)."""
+
+
+def _off_menus(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """The candidates outside a web page's menu of places: a line that is nothing but names
+    apart by spaces, at least half of them places, names the page's siblings, not the text's
+    subject."""
+    menus = []
+    for line in _MENU_LINE.finditer(text):
+        inside = [c for c in candidates if line.start() <= c.start and c.end <= line.end()]
+        if 2 * len(inside) >= len(line.group().split()):
+            menus.append((line.start(), line.end()))
+    if not menus:
+        return candidates
+    return [c for c in candidates if not any(a <= c.start < b for a, b in menus)]
 
 
 _NAMED_VILLAGES = 2

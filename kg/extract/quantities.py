@@ -218,6 +218,14 @@ _RESTATED = {Qualifier.AT_LEAST: Qualifier.MORE_THAN}
 """A bound written after a number that a verb before it already states, more precisely."""
 
 
+def _a_few(numeral: str) -> bool:
+    """Two neighbouring digits side by side (三四个, 三五村民, 两三户): "a few", no number
+    (digits read one by one make a number only in years and codes)."""
+    if len(numeral) != 2 or any(c not in DIGITS for c in numeral):
+        return False
+    return DIGITS[numeral[0]] > 0 and 0 < DIGITS[numeral[1]] - DIGITS[numeral[0]] <= 2
+
+
 def _read_number(text: str, match: re.Match[str], bare: bool = False) -> _Reading | None:
     """The number matched at ``match`` with multipliers, qualifiers and measure word.
 
@@ -226,6 +234,8 @@ def _read_number(text: str, match: re.Match[str], bare: bool = False) -> _Readin
     inside = qualifiers()["inside"]
     after = qualifiers()["after"]
     numeral = match.group("arabic") or match.group("chinese")
+    if match.group("chinese") and _a_few(numeral):
+        return None
     value = parse_number(numeral)
     if value is None:
         return None
@@ -275,6 +285,8 @@ def _read_number(text: str, match: re.Match[str], bare: bool = False) -> _Readin
         # 190万脱贫享受政策人口; 10万以上贫困人口: a bound between the number and its noun
         bound = qualifier_words("after").longest_at(text, unit_at) or ""
         unit = _modified_noun(text, unit_at + len(bound))
+        if unit is None and not bound:
+            unit = _noun_before(text, match.start(), unit_at)
     classifier_span = None
     if unit is not None and unit.role == "measure":
         classifier_span = (unit_at, unit_at + len(unit.word))
@@ -332,6 +344,19 @@ def _modified_noun(text: str, at: int) -> Unit | None:
 
 _LONGEST_NOUN = 8
 _OF = "的"
+_CLAUSE_END = re.compile(r"[，,。；;、）)\n]|$")
+
+
+def _noun_before(text: str, start: int, end: int) -> Unit | None:
+    """The noun of people or households right before a number in tens of thousands that has
+    no measure word and ends its clause (总人口1.8万，): the noun says what it counts."""
+    if not _CLAUSE_END.match(text, end):
+        return None
+    words = _people_nouns()
+    for length in range(min(_LONGEST_NOUN, start), 1, -1):
+        if (noun := text[start - length : start]) in words:
+            return words[noun]
+    return None
 
 
 @cache
@@ -369,6 +394,14 @@ def _excluded(doc: Document, reading: _Reading, start: int) -> bool:
         return True  # 十三届全国人大二次会议: the body named between 届 and the number
     if context_words("party").longest_ending_at(text, start):
         return True  # 考核组一行13人: the size of a visiting party
+    if (
+        reading.chinese
+        and reading.unit is not None
+        and reading.unit.word in number_context("phase_unit")
+        and context_words("phase_of").longest_ending_at(text, start)
+        and _HAN.match(text, reading.counted_end)
+    ):
+        return True  # 产业园二期开业: the project's phase, not a count of sessions
     if reading.unit is not None and reading.unit.word in number_context("rank_unit"):
         verb_end = start - 1 if text.endswith(_PARTICLES_BEFORE_QUALIFIER, 0, start) else start
         if context_words("rank_verb").longest_ending_at(text, verb_end):

@@ -34,6 +34,17 @@ _TITLE_REACH = 3
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _NO_VALUE = frozenset("—-－–/")
 _KINDS = {"target": Kind.TARGET, "outcome": Kind.OUTCOME}
+_TITLE_NUMBER = re.compile(r"^(?:表|附表)?[ \u3000]*\d{1,2}[ \u3000.、：:]*")
+"""A table's number before its title (表1, or the 1 left where 表 was lost)."""
+_TITLE_YEAR = re.compile(
+    r"^((?:19|20)\d{2})[ \u3000]*年(?!末|底|初)|^((?:19|20)\d{2})[ \u3000]*(?=年[末底])"
+)
+"""The year opening a title; 2021年年末 keeps its 年末, which is part of the indicator."""
+_TITLE_TAIL = re.compile(r"(?:数及其?构成|及其?构成|数及比重|构成情况|分布情况|构成|数)$")
+"""What a breakdown's title says of its columns after the indicator (年末常住人口数及构成)."""
+_SHARE_SLACK = Decimal("0.5")
+"""How far (in points) a part's share may stand from its count over the whole's before the row
+is taken for a misread (a number garbled in copying)."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +78,16 @@ def _name_header() -> re.Pattern[str]:
     names = sorted((h for h, role in _headers().items() if role == "name"), key=len, reverse=True)
     cell_end = r"[ \u3000]*(?=[\t\n|]|[ \u3000]{2}|$)"
     return re.compile(rf"(?m)(?:^|[\t|]|[ \u3000]{{2}})[ \u3000]*(?:{'|'.join(names)}){cell_end}")
+
+
+@cache
+def _count_header() -> re.Pattern[str]:
+    """A count column's header with its unit in brackets (年末数(万人)): the cheap test for a
+    table of one indicator's parts."""
+    counts = sorted((h for h, role in _headers().items() if role == "count"), key=len, reverse=True)
+    return re.compile(
+        rf"(?m)(?:^|[\t|]|[ \u3000]{{2}})[ \u3000]*(?:{'|'.join(counts)})[ \u3000]*[（(]"
+    )
 
 
 def _role(cell: _Cell) -> tuple[str, str | None] | None:
@@ -147,10 +168,14 @@ def _title_year(cells: list[_Cell], at: int) -> str | None:
 def read(doc: Document, jurisdiction: Division | None) -> list[Table]:
     """Every table of indicators in the text, each value cell a target or an outcome of the
     document's own area (``jurisdiction``)."""
-    if not _name_header().search(doc.text):
+    with_names = bool(_name_header().search(doc.text))
+    with_parts = bool(_count_header().search(doc.text))
+    if not (with_names or with_parts):
         return []
     cells = _cells(doc.text)
-    tables = []
+    tables = _breakdowns(doc, cells, jurisdiction) if with_parts else []
+    if not with_names:
+        return tables
     periods: Periods | None = None
     for at, cell in enumerate(cells):
         if _role_name(cell) != "name":
@@ -185,20 +210,14 @@ def read(doc: Document, jurisdiction: Division | None) -> list[Table]:
                 else:
                     label, inferred = year, False
                 found.append(
-                    Measurement(
-                        kind=column.kind,
-                        quantity=Quantity(
-                            span=doc.span(value_cell.start, value_cell.end),
-                            value=tidy(value * scale),
-                            unit=notation,
-                            qualifier=qualifier,
-                        ),
-                        span=doc.span(name.start, value_cell.end),
-                        indicator=indicator,
-                        indicator_span=doc.span(name.start, name.start + len(indicator)),
-                        area=jurisdiction,
-                        period=label,
-                        period_inferred=inferred,
+                    _cell_measurement(
+                        doc,
+                        column.kind,
+                        (name, value_cell),
+                        (tidy(value * scale), notation, qualifier),
+                        (indicator, doc.span(name.start, name.start + len(indicator))),
+                        jurisdiction,
+                        (label, inferred),
                     )
                 )
         if found:
@@ -241,3 +260,126 @@ def _row(
             return None
         values.append((cell, read))
     return name, unit_word, values, j
+
+
+def _bracketed(cell: _Cell) -> tuple[str, str]:
+    """A header's role and the unit in its brackets (年末数(万人) -> count, 万人)."""
+    unit = _BRACKETED_UNIT.search(cell.text)
+    head = cell.text[: unit.start()] if unit else cell.text
+    return _headers().get(head.strip(), ""), unit.group(1).strip() if unit else ""
+
+
+def _title(cell: _Cell) -> tuple[str, str | None]:
+    """The indicator a breakdown's title names and its year (1 2021 年年末常住人口数及构成 ->
+    年末常住人口, 2021)."""
+    text = _TITLE_NUMBER.sub("", cell.text, count=1)
+    year = _TITLE_YEAR.match(text)
+    if year:
+        text = text[year.end() :].lstrip(" \u3000")
+    indicator = _TITLE_TAIL.sub("", text.replace(" ", "").replace("\u3000", ""))
+    return indicator, (year.group(1) or year.group(2)) if year else None
+
+
+def _breakdowns(doc: Document, cells: list[_Cell], jurisdiction: Division | None) -> list[Table]:
+    """Every table of one indicator's parts: the title names the indicator, a count column and
+    a share column follow, and each row is a part with its count and its share (outcomes)."""
+    tables = []
+    for at in range(1, len(cells) - 1):
+        role, unit_word = _bracketed(cells[at])
+        if role != "count" or not unit_word or _bracketed(cells[at + 1])[0] != "share":
+            continue
+        unit = _unit(unit_word)
+        indicator, year = _title(cells[at - 1])
+        if unit is None or not indicator or ARABIC_RE.search(indicator):
+            continue
+        rows = []
+        j = at + 2
+        while j + 2 < len(cells) and (row := _part(cells, j, unit_word)) is not None:
+            rows.append(row)
+            j += 3
+        if not rows:
+            continue
+        found = _part_measurements(doc, rows, unit, indicator, year, jurisdiction)
+        if found:
+            tables.append(Table(doc.span(cells[at].start, cells[j - 1].end), tuple(found)))
+    return tables
+
+
+_Part = tuple[_Cell, str, tuple[_Cell, Decimal, Qualifier], tuple[_Cell, Decimal, Qualifier]]
+
+
+def _part(cells: list[_Cell], j: int, unit_word: str) -> _Part | None:
+    """The row at ``cells[j]``: its part's name (a # marking a sub-part dropped), its count and
+    its share; None where the table's shape ends."""
+    name = cells[j]
+    if ARABIC_RE.fullmatch(name.text) or _bracketed(name)[0]:
+        return None
+    count = _value(cells[j + 1].text, unit_word)
+    share = _value(cells[j + 2].text, "%")
+    if count is None or share is None:
+        return None
+    part = name.text.lstrip("#＃").replace(" ", "").replace("\u3000", "")
+    return name, part, (cells[j + 1], *count), (cells[j + 2], *share)
+
+
+def _part_measurements(
+    doc: Document,
+    rows: list[_Part],
+    unit: tuple[str, Decimal],
+    indicator: str,
+    year: str | None,
+    jurisdiction: Division | None,
+) -> list[Measurement]:
+    notation, scale = unit
+    whole = rows[0][2][1] if rows[0][3][1] == 100 else None
+    found = []
+    for name, part, count, share in rows:
+        if whole and abs(count[1] * 100 / whole - share[1]) > _SHARE_SLACK:
+            continue
+        label = indicator if part in indicator else f"{indicator}：{part}"
+        share_label = f"{indicator}比重" if part in indicator else f"{indicator}比重：{part}"
+        for (cell, value, qualifier), unit_notation, factor, written in (
+            (count, notation, scale, label),
+            (share, "PERCENT", Decimal(1), share_label),
+        ):
+            found.append(
+                _cell_measurement(
+                    doc,
+                    Kind.OUTCOME,
+                    (name, cell),
+                    (tidy(value * factor), unit_notation, qualifier),
+                    (written, None),
+                    jurisdiction,
+                    (year, False),
+                )
+            )
+    return found
+
+
+def _cell_measurement(
+    doc: Document,
+    kind: Kind,
+    row: tuple[_Cell, _Cell],
+    quantity: tuple[Decimal, str, Qualifier],
+    indicator: tuple[str, Span | None],
+    area: Division | None,
+    period: tuple[str | None, bool],
+) -> Measurement:
+    """The measurement of a value cell: its quantity spans the cell, the measurement the row
+    from its name cell (``row``: name, value) to the value."""
+    name, cell = row
+    return Measurement(
+        kind=kind,
+        quantity=Quantity(
+            span=doc.span(cell.start, cell.end),
+            value=quantity[0],
+            unit=quantity[1],
+            qualifier=quantity[2],
+        ),
+        span=doc.span(name.start, cell.end),
+        indicator=indicator[0],
+        indicator_span=indicator[1],
+        area=area,
+        period=period[0],
+        period_inferred=period[1],
+    )
