@@ -204,3 +204,22 @@ def test_chains_of_posts_joined_by_commas_before_one_name() -> None:
         ("领队", "云南省第五批帮扶工作队"),
         ("副县长", "永胜县人民政府"),
     ]
+
+
+def test_a_secretary_who_is_also_first_commissar() -> None:
+    found = run("省委书记、省军区党委第一书记、第一政委钱立新出席会议并讲话。", YONGSHENG)
+    assert [role for role, _ in posts(found["钱立新"])] == ["书记", "第一书记", "第一政委"]
+
+
+def test_a_village_team_named_by_the_body_that_sends_it() -> None:
+    found = run("他听取了村支书马文及检察院驻村工作队队长董立群的汇报。", YONGSHENG)
+    assert [role for role, _ in posts(found["董立群"])] == ["驻村工作队队长"]
+
+
+def test_heads_of_a_townships_working_areas() -> None:
+    found = run(
+        "东山乡北片区片长、县林业局局长朱立强主持会议。随后,东山战区组长龚立新通报了问题。",
+        YONGSHENG,
+    )
+    assert ("片长", "东山乡北片区") in posts(found["朱立强"])
+    assert posts(found["龚立新"]) == [("组长", "东山战区")]
