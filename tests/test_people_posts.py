@@ -223,3 +223,9 @@ def test_heads_of_a_townships_working_areas() -> None:
     )
     assert ("片长", "东山乡北片区") in posts(found["朱立强"])
     assert posts(found["龚立新"]) == [("组长", "东山战区")]
+
+
+def test_a_chain_whose_last_title_opens_with_its_villages_level() -> None:
+    # 新华|村党总支书记: the title takes the village's 村, and still joins the chain
+    found = run("全国两会前夕,东山乡副乡长、新华村党总支书记黄立群分外忙碌。", YONGSHENG)
+    assert [role for role, _ in posts(found["黄立群"])] == ["副乡长", "党总支书记"]
