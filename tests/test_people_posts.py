@@ -229,3 +229,12 @@ def test_a_chain_whose_last_title_opens_with_its_villages_level() -> None:
     # 新华|村党总支书记: the title takes the village's 村, and still joins the chain
     found = run("全国两会前夕,东山乡副乡长、新华村党总支书记黄立群分外忙碌。", YONGSHENG)
     assert [role for role, _ in posts(found["黄立群"])] == ["副乡长", "党总支书记"]
+
+
+def test_the_head_of_a_delegation_who_gives_a_speech() -> None:
+    found = run(
+        "庆祝大会上,中共中央政治局委员、中央代表团副团长钱立新发表讲话。中央代表团团长孙海说。",
+        YONGSHENG,
+    )
+    assert [role for role, _ in posts(found["钱立新"])] == ["委员", "副团长"]
+    assert posts(found["孙海"]) == [("团长", "中央代表团")]
