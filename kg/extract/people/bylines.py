@@ -166,6 +166,7 @@ class _BylineReader(_ListReader):
                         at == start
                         # 【本报讯】记者 张三: after a dateline; □记者甲: after a bullet
                         or before in "(（【[ \u3000】]|丨︱｜□■"
+                        or (before == "》" and len(cue) > 1)  # 《某某周刊》记者 甲: an outlet
                         or dateline
                         or caption  # 图为记者甲在…
                         or text[start:at].endswith(
@@ -274,8 +275,8 @@ class _BylineReader(_ListReader):
         text = self.text
         while at < end and text[at] in " \u3000":
             at += 1
-        if at >= end or text[at] in ")）】]\n" or text[at].isdigit():
-            return at
+        if at >= end or text[at] in ")）】]\n|丨︱｜" or text[at].isdigit():
+            return at  # …记者 甲 | 某地报道: a bar between the credit and the dateline too
         if text.startswith(longest_first("credit_words"), at) or text.startswith(
             _byline_cues(), at
         ):
@@ -327,6 +328,18 @@ class _BylineReader(_ListReader):
             not self._common_word(at, item) or self._credit_cue_after(item, end)
         ):
             return item  # 记者 庄严 通讯员 …: between two credits, a word is a name too
+        surname = self._surname_length(at)
+        for n in (surname + 2, surname + 1) if surname else ():
+            # 记者赵|凯华|报道: a name jieba split, closed by a credit word right after it
+            stop = at + n
+            if (
+                stop < end
+                and text.startswith(longest_first("credit_words"), stop)
+                and all(_HAN.fullmatch(c) for c in text[at:stop])
+                and self._valid_name(at, stop)
+                and not self._common_word(at, stop)
+            ):
+                return stop
         if not unsurnamed:
             return None
         run = at
