@@ -133,3 +133,18 @@ def test_a_reporter_of_a_news_site_named_after_its_paper() -> None:
     """Outlets end in 网 (a news site) as well as 报: 西部日报、西部网记者 credits a reporter."""
     found = run("〔西部日报、西部网记者 张晓明〕去年春天，县里的干部主动报名驻村。", YONGSHENG)
     assert found["张晓明"].role == "reporter"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "某市政府工作报告\n\n——在市人民代表大会上\n\n李建华\n\n各位代表:\n\n现在,我报告工作。",
+        "  全县收入差距缩小\n\n  李建华\n  2022年01月25日08:51 | 来源:永胜在线\n  正文。",
+    ],
+)
+def test_a_name_alone_on_a_line_above_the_date_or_the_salutation(text: str) -> None:
+    assert set(run(text, YONGSHENG)) == {"李建华"}
+
+
+def test_a_name_alone_on_a_line_above_other_words_is_no_byline() -> None:
+    assert "李建华" not in run("标题\n\n李建华\n\n全县收入持续增长。", YONGSHENG)

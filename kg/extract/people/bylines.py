@@ -30,6 +30,8 @@ _NAME_ALONE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3})[ \u3000]*\n?")
 """A line of a name and nothing else."""
 _CREDIT_MARKS_AFTER = (("摄", "photographer"), ("图", "photographer"), ("编辑", "editor"))
 """Credit words written after the name they credit (甲摄, 乙 图, 丙/编辑)."""
+_PUBLISHED = re.compile(r"[0-9]{4}(?:年[0-9]{1,2}月|[-/.][0-9]{1,2}[-/.])[0-9]{1,2}")
+"""A date of publication opening a line under a byline (2022年01月25日, 2021-02-01)."""
 _LOST_CHARACTER = "\ufffd"
 _HEADING_CLOSE = re.compile(r"[)）]")
 _HEADING_LONGEST = 40
@@ -120,6 +122,27 @@ class _BylineReader(_ListReader):
         name_start, name_end = match.span("name")
         token = self.tokens.get(name_start)
         if token is not None and token.end == name_end and token.pos.startswith("nr"):
+            self._add_line_name(name_start, name_end)
+
+    def _signed_line_name(self, start: int, end: int) -> None:
+        """A line of a name alone that jieba reads as one name, where the next line opens
+        with the date of publication or a speech's salutation (甲, then 2021年01月25日 or
+        各位代表：): the author's or speaker's byline above the text."""
+        at = self._line_opening(start, end)
+        match = _NAME_ALONE.fullmatch(self.text, at, end) if at is not None else None
+        if match is None:
+            return
+        name_start, name_end = match.span("name")
+        token = self.tokens.get(name_start)
+        if token is None or token.end != name_end or not token.pos.startswith("nr"):
+            return
+        line_end = self.text.find("\n", name_end)
+        if line_end < 0 or self.text[name_end:line_end].strip(" \u3000"):
+            return
+        following = line_end
+        while following < len(self.text) and self.text[following] in " \u3000\n":
+            following += 1
+        if _PUBLISHED.match(self.text, following) or _salutation().match(self.text, following):
             self._add_line_name(name_start, name_end)
 
     def _add_line_name(self, start: int, end: int) -> None:
