@@ -22,6 +22,10 @@ _SEPARATORS = "/／:：|丨︱｜ \u3000\t"
 """Marks between a credit's cue and its names (编辑：甲, 审核︱乙): the bars are the ASCII, the
 full-width (U+FF5C) and the vertical presentation form (U+FE31) pages use, and the stroke 丨."""
 _OPEN_BRACKET = re.compile(r"[(（【]")
+_SOURCE_OUTLET = re.compile(
+    r"[(（【\[]来源[ \u3000]*[:：][ \u3000]*[^\s:：】\])）]{2,20}[ \u3000]+"
+)
+"""A source's credit in brackets up to the space after its outlet (【来源: 某某新闻网 甲】)."""
 _BODY_BYLINE = re.compile(
     r"(?P<body>[\u4e00-\u9fff]{3,24})[ \u3000]+(?P<name>[\u4e00-\u9fff]{2,3})[ \u3000]*\n?"
 )
@@ -232,6 +236,7 @@ class _BylineReader(_ListReader):
                         self._add_new(self._credit_run(names, end, spaced), role)
                 at = text.find(cue, after, end)
         self._bracketed_credits(start, end)
+        self._source_credit(start, end)
         self._photo_credits(start, end)
         self._line_credits(start, end)
         self._speaker(start, end)
@@ -395,6 +400,16 @@ class _BylineReader(_ListReader):
                     or tail.startswith(longest_first("credit_words") + _byline_cues())
                 ):
                     self._add_new(names, "reporter")
+
+    def _source_credit(self, start: int, end: int) -> None:
+        """【来源: 某某新闻网 甲】: the names after the outlet in a bracketed source, up to
+        the bracket's close, are its reporters."""
+        match = _SOURCE_OUTLET.search(self.text, start, end)
+        if match is None:
+            return
+        names = self._credit_run(match.end(), end, False)
+        if names and self.text[names[-1][1] : names[-1][1] + 1] in ("】", "]", ")", "）"):
+            self._add_new(names, "reporter")
 
     def _speaker(self, start: int, end: int) -> None:
         """A transcript's speaker: a line that opens with a name and a colon (• 张三：)."""
