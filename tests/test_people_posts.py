@@ -238,3 +238,19 @@ def test_the_head_of_a_delegation_who_gives_a_speech() -> None:
     )
     assert [role for role, _ in posts(found["钱立新"])] == ["委员", "副团长"]
     assert posts(found["孙海"]) == [("团长", "中央代表团")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2019年3月,王立军到东山乡新华村担任第一书记时,村里还没有路。",
+        "2019年3月,王立军被选为新华村第一书记。",
+    ],
+)
+def test_a_person_sent_to_or_elected_to_a_post(text: str) -> None:
+    found = run(text, YONGSHENG)
+    assert [role for role, _ in posts(found["王立军"])] == ["第一书记"]
+
+
+def test_going_somewhere_to_do_something_is_no_post() -> None:
+    assert all(not p.posts for p in run("王立军到新华村为群众办事。", YONGSHENG).values())
