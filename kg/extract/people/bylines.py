@@ -237,6 +237,7 @@ class _BylineReader(_ListReader):
                 at = text.find(cue, after, end)
         self._bracketed_credits(start, end)
         self._source_credit(start, end)
+        self._newsflash_credit(start, end)
         self._photo_credits(start, end)
         self._line_credits(start, end)
         self._speaker(start, end)
@@ -400,6 +401,16 @@ class _BylineReader(_ListReader):
                     or tail.startswith(longest_first("credit_words") + _byline_cues())
                 ):
                     self._add_new(names, "reporter")
+
+    def _newsflash_credit(self, start: int, end: int) -> None:
+        """某某网讯 甲 记者乙报道: a name spaced between an outlet's 讯 and another credit's cue
+        is the story's author."""
+        at = self.text.find("讯", start, end)
+        if at < 0 or self.text[at + 1 : at + 2] not in (" ", "\u3000"):
+            return
+        names = self._credit_run(at + 1, end, False)
+        if len(names) == 1 and self._credit_cue_after(names[0][1], end):
+            self._add_new(names, "author")
 
     def _source_credit(self, start: int, end: int) -> None:
         """【来源: 某某新闻网 甲】: the names after the outlet in a bracketed source, up to
