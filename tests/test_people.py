@@ -306,6 +306,16 @@ def test_names_in_parts_joined_by_a_middle_dot() -> None:
     assert found["艾克拜尔·热合曼"].role == "correspondent"
 
 
+def test_a_dotted_name_part_that_opens_with_abdu_runs_past_its_du() -> None:
+    # 阿不都 opens a longer part: its 都 ("all") does not end the name there
+    found = run(
+        "地区政协主席吐尔洪·阿不都艾力带领督导组来到村里。",
+        Division("喀什地区", Level.PREFECTURE, "653100", ("喀什",)),
+    )
+    assert set(found) == {"吐尔洪·阿不都艾力"}
+    assert [role for role, _ in posts(found["吐尔洪·阿不都艾力"])] == ["主席"]
+
+
 def test_a_given_name_jieba_glued_to_the_verb_after_it() -> None:
     found = run("县委副书记、县长钟立军代表县人民政府作报告,县长王明说。", YONGSHENG)
     assert set(found) == {"钟立军", "王明"}

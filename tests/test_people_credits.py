@@ -27,6 +27,9 @@ from tests.test_people import YONGSHENG, run
         ("标题\n\n永胜新闻网 葛晓红 2019-05-17 14:48:51\n浏览", {"葛晓红"}),
         ("全文完。\n\n  责任编辑:【孔岩】\n", {"孔岩"}),
         ("【永胜日报讯】记者 孔明远 欧阳丽 报导：全县会议召开。", {"孔明远", "欧阳丽"}),
+        ("标题\n\n《永胜周刊》记者 孔煦 | 永胜报道\n\n正文", {"孔煦"}),
+        ("标题\n\n【来源: 永胜新闻网 周红】【打印】\n\n正文。", {"周红"}),
+        ("标题\n\n某某导报 永胜网讯 周红 记者钱凯华报道 驾车到了村里。", {"周红", "钱凯华"}),
     ],
 )
 def test_credit_lines(text: str, credited: set[str]) -> None:
@@ -131,3 +134,18 @@ def test_a_reporter_of_a_news_site_named_after_its_paper() -> None:
     """Outlets end in 网 (a news site) as well as 报: 西部日报、西部网记者 credits a reporter."""
     found = run("〔西部日报、西部网记者 张晓明〕去年春天，县里的干部主动报名驻村。", YONGSHENG)
     assert found["张晓明"].role == "reporter"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "某市政府工作报告\n\n——在市人民代表大会上\n\n李建华\n\n各位代表:\n\n现在,我报告工作。",
+        "  全县收入差距缩小\n\n  李建华\n  2022年01月25日08:51 | 来源:永胜在线\n  正文。",
+    ],
+)
+def test_a_name_alone_on_a_line_above_the_date_or_the_salutation(text: str) -> None:
+    assert set(run(text, YONGSHENG)) == {"李建华"}
+
+
+def test_a_name_alone_on_a_line_above_other_words_is_no_byline() -> None:
+    assert "李建华" not in run("标题\n\n李建华\n\n全县收入持续增长。", YONGSHENG)

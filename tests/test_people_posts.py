@@ -204,3 +204,53 @@ def test_chains_of_posts_joined_by_commas_before_one_name() -> None:
         ("领队", "云南省第五批帮扶工作队"),
         ("副县长", "永胜县人民政府"),
     ]
+
+
+def test_a_secretary_who_is_also_first_commissar() -> None:
+    found = run("省委书记、省军区党委第一书记、第一政委钱立新出席会议并讲话。", YONGSHENG)
+    assert [role for role, _ in posts(found["钱立新"])] == ["书记", "第一书记", "第一政委"]
+
+
+def test_a_village_team_named_by_the_body_that_sends_it() -> None:
+    found = run("他听取了村支书马文及检察院驻村工作队队长董立群的汇报。", YONGSHENG)
+    assert [role for role, _ in posts(found["董立群"])] == ["驻村工作队队长"]
+
+
+def test_heads_of_a_townships_working_areas() -> None:
+    found = run(
+        "东山乡北片区片长、县林业局局长朱立强主持会议。随后,东山战区组长龚立新通报了问题。",
+        YONGSHENG,
+    )
+    assert ("片长", "东山乡北片区") in posts(found["朱立强"])
+    assert posts(found["龚立新"]) == [("组长", "东山战区")]
+
+
+def test_a_chain_whose_last_title_opens_with_its_villages_level() -> None:
+    # 新华|村党总支书记: the title takes the village's 村, and still joins the chain
+    found = run("全国两会前夕,东山乡副乡长、新华村党总支书记黄立群分外忙碌。", YONGSHENG)
+    assert [role for role, _ in posts(found["黄立群"])] == ["副乡长", "党总支书记"]
+
+
+def test_the_head_of_a_delegation_who_gives_a_speech() -> None:
+    found = run(
+        "庆祝大会上,中共中央政治局委员、中央代表团副团长钱立新发表讲话。中央代表团团长孙海说。",
+        YONGSHENG,
+    )
+    assert [role for role, _ in posts(found["钱立新"])] == ["委员", "副团长"]
+    assert posts(found["孙海"]) == [("团长", "中央代表团")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2019年3月,王立军到东山乡新华村担任第一书记时,村里还没有路。",
+        "2019年3月,王立军被选为新华村第一书记。",
+    ],
+)
+def test_a_person_sent_to_or_elected_to_a_post(text: str) -> None:
+    found = run(text, YONGSHENG)
+    assert [role for role, _ in posts(found["王立军"])] == ["第一书记"]
+
+
+def test_going_somewhere_to_do_something_is_no_post() -> None:
+    assert all(not p.posts for p in run("王立军到新华村为群众办事。", YONGSHENG).values())

@@ -22,6 +22,10 @@ _SEPARATORS = "/／:：|丨︱｜ \u3000\t"
 """Marks between a credit's cue and its names (编辑：甲, 审核︱乙): the bars are the ASCII, the
 full-width (U+FF5C) and the vertical presentation form (U+FE31) pages use, and the stroke 丨."""
 _OPEN_BRACKET = re.compile(r"[(（【]")
+_SOURCE_OUTLET = re.compile(
+    r"[(（【\[]来源[ \u3000]*[:：][ \u3000]*[^\s:：】\])）]{2,20}[ \u3000]+"
+)
+"""A source's credit in brackets up to the space after its outlet (【来源: 某某新闻网 甲】)."""
 _BODY_BYLINE = re.compile(
     r"(?P<body>[\u4e00-\u9fff]{3,24})[ \u3000]+(?P<name>[\u4e00-\u9fff]{2,3})[ \u3000]*\n?"
 )
@@ -30,6 +34,8 @@ _NAME_ALONE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3})[ \u3000]*\n?")
 """A line of a name and nothing else."""
 _CREDIT_MARKS_AFTER = (("摄", "photographer"), ("图", "photographer"), ("编辑", "editor"))
 """Credit words written after the name they credit (甲摄, 乙 图, 丙/编辑)."""
+_PUBLISHED = re.compile(r"[0-9]{4}(?:年[0-9]{1,2}月|[-/.][0-9]{1,2}[-/.])[0-9]{1,2}")
+"""A date of publication opening a line under a byline (2022年01月25日, 2021-02-01)."""
 _LOST_CHARACTER = "\ufffd"
 _HEADING_CLOSE = re.compile(r"[)）]")
 _HEADING_LONGEST = 40
@@ -122,6 +128,27 @@ class _BylineReader(_ListReader):
         if token is not None and token.end == name_end and token.pos.startswith("nr"):
             self._add_line_name(name_start, name_end)
 
+    def _signed_line_name(self, start: int, end: int) -> None:
+        """A line of a name alone that jieba reads as one name, where the next line opens
+        with the date of publication or a speech's salutation (甲, then 2021年01月25日 or
+        各位代表：): the author's or speaker's byline above the text."""
+        at = self._line_opening(start, end)
+        match = _NAME_ALONE.fullmatch(self.text, at, end) if at is not None else None
+        if match is None:
+            return
+        name_start, name_end = match.span("name")
+        token = self.tokens.get(name_start)
+        if token is None or token.end != name_end or not token.pos.startswith("nr"):
+            return
+        line_end = self.text.find("\n", name_end)
+        if line_end < 0 or self.text[name_end:line_end].strip(" \u3000"):
+            return
+        following = line_end
+        while following < len(self.text) and self.text[following] in " \u3000\n":
+            following += 1
+        if _PUBLISHED.match(self.text, following) or _salutation().match(self.text, following):
+            self._add_line_name(name_start, name_end)
+
     def _add_line_name(self, start: int, end: int) -> None:
         """A person named at ``start:end`` of a byline with no post, if it reads as a name
         with a listed surname, not yet taken and no place's."""
@@ -166,6 +193,7 @@ class _BylineReader(_ListReader):
                         at == start
                         # 【本报讯】记者 张三: after a dateline; □记者甲: after a bullet
                         or before in "(（【[ \u3000】]|丨︱｜□■"
+                        or (before == "》" and len(cue) > 1)  # 《某某周刊》记者 甲: an outlet
                         or dateline
                         or caption  # 图为记者甲在…
                         or text[start:at].endswith(
@@ -208,6 +236,8 @@ class _BylineReader(_ListReader):
                         self._add_new(self._credit_run(names, end, spaced), role)
                 at = text.find(cue, after, end)
         self._bracketed_credits(start, end)
+        self._source_credit(start, end)
+        self._newsflash_credit(start, end)
         self._photo_credits(start, end)
         self._line_credits(start, end)
         self._speaker(start, end)
@@ -274,8 +304,8 @@ class _BylineReader(_ListReader):
         text = self.text
         while at < end and text[at] in " \u3000":
             at += 1
-        if at >= end or text[at] in ")）】]\n" or text[at].isdigit():
-            return at
+        if at >= end or text[at] in ")）】]\n|丨︱｜" or text[at].isdigit():
+            return at  # …记者 甲 | 某地报道: a bar between the credit and the dateline too
         if text.startswith(longest_first("credit_words"), at) or text.startswith(
             _byline_cues(), at
         ):
@@ -327,6 +357,18 @@ class _BylineReader(_ListReader):
             not self._common_word(at, item) or self._credit_cue_after(item, end)
         ):
             return item  # 记者 庄严 通讯员 …: between two credits, a word is a name too
+        surname = self._surname_length(at)
+        for n in (surname + 2, surname + 1) if surname else ():
+            # 记者赵|凯华|报道: a name jieba split, closed by a credit word right after it
+            stop = at + n
+            if (
+                stop < end
+                and text.startswith(longest_first("credit_words"), stop)
+                and all(_HAN.fullmatch(c) for c in text[at:stop])
+                and self._valid_name(at, stop)
+                and not self._common_word(at, stop)
+            ):
+                return stop
         if not unsurnamed:
             return None
         run = at
@@ -359,6 +401,26 @@ class _BylineReader(_ListReader):
                     or tail.startswith(longest_first("credit_words") + _byline_cues())
                 ):
                     self._add_new(names, "reporter")
+
+    def _newsflash_credit(self, start: int, end: int) -> None:
+        """某某网讯 甲 记者乙报道: a name spaced between an outlet's 讯 and another credit's cue
+        is the story's author."""
+        at = self.text.find("讯", start, end)
+        if at < 0 or self.text[at + 1 : at + 2] not in (" ", "\u3000"):
+            return
+        names = self._credit_run(at + 1, end, False)
+        if len(names) == 1 and self._credit_cue_after(names[0][1], end):
+            self._add_new(names, "author")
+
+    def _source_credit(self, start: int, end: int) -> None:
+        """【来源: 某某新闻网 甲】: the names after the outlet in a bracketed source, up to
+        the bracket's close, are its reporters."""
+        match = _SOURCE_OUTLET.search(self.text, start, end)
+        if match is None:
+            return
+        names = self._credit_run(match.end(), end, False)
+        if names and self.text[names[-1][1] : names[-1][1] + 1] in ("】", "]", ")", "）"):
+            self._add_new(names, "reporter")
 
     def _speaker(self, start: int, end: int) -> None:
         """A transcript's speaker: a line that opens with a name and a colon (• 张三：)."""

@@ -22,6 +22,7 @@ _LISTS: dict[str, Callable[[str], tuple[str, ...]]] = {
     "central_departments": read_words,
     "credit_words": read_lines,
     "cues": read_lines,  # words for kinds of people (贫困户, 村民)
+    "dotted_openings": read_words,  # openings of Uyghur and Kazakh name parts (阿不都)
     "followers": read_words,
     "former_marks": read_words,  # between a body and the title of a former post (原)
     "formulas": read_words,  # what follows 同志 in set formulas (以某某同志为核心)

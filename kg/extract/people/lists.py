@@ -43,16 +43,17 @@ _CLAUSE_TAIL = re.compile(
     r"(?:等?[0-9一二两三四五六七八九十百]*[位名])?(?:同志|[\u4e00-\u9fff]{0,4}?(?:人员|干部))?"
     r"(?:(?:于)?[0-9]{4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?)?"
     r"(?:因[\u4e00-\u9fff]{1,8}?)?(?:已经|已|曾经|曾|还|也|又|再次|再度|先后|分别)?(?:提出|请求)?"
-    r"(?:(?:被)?(?:派驻|下派到|下派|选派到|派往|派到)[\u4e00-\u9fff]{2,16}?)?"
-    r"(?:被(?:选派|选拔|推荐|提名|任命))?"
+    r"(?:(?:被)?(?:派驻|下派到|下派|选派到|派往|派到)[\u4e00-\u9fff]{2,16}?"
+    r"|到[\u4e00-\u9fff]{2,16}?(?=担任|挂任))?"
+    r"(?:被(?:选派|选拔|推荐|提名|任命|选))?"
     r"(?P<verb>为|是|当选为|当选|辞去|升任|转任|调任|改任|出任|担任|任|不再(?:兼任|担任|任)|(?P<of>的))"
     r"(?:党?支部|(?<=为)挂职(?:扶贫)?的)?"
 )
 """What stands between the names of an appointment clause and the posts: a count of them
 (三位同志), a date (2016年8月), a reason (因工作变动), an adverb of time (已担任, 再次当选), the
-place a person is sent to (派驻某村担任) or how (被选派为), then the verb, maybe the village's
-branch (担任支部|第一书记) or the posting's kind (被选派为挂职扶贫的|县委副书记);
-不再担任 names the post a person leaves, as 辞去 does."""
+place a person is sent to (派驻某村担任, 到某村担任) or how (被选派为, 被选为), then the verb,
+maybe the village's branch (担任支部|第一书记) or the posting's kind (被选派为挂职扶贫的|
+县委副书记); 不再担任 names the post a person leaves, as 辞去 does."""
 _GLUED_VERBS = frozenset("为任")
 """One-character verbs of an appointment clause that jieba reads as a name's last character
 (赵晓为|某县县长, 王吉任|某市委副书记) where the post's body follows at once."""

@@ -536,11 +536,18 @@ class _NameReader:
         if any(p.span.start == start and p.span.end == parts.end() - 1 for p in self.places):
             return None  # 梅州•蕉岭: places joined by a dot, not a transliterated name
         last = parts.end()
+        # 阿不都满金: the part runs at least to the end of an opening it starts with
+        opening = max(
+            (len(o) for o in entries("dotted_openings") if self.text.startswith(o, last)),
+            default=0,
+        )
         for end in range(last + 1, min(limit, last + 8) + 1):
             if not _HAN.fullmatch(self.text[end - 1]):
                 return None
             if end >= limit or not _HAN.fullmatch(self.text[end]):
                 break
+            if end <= last + opening:
+                continue
             if self._ends_name(end, limit) and (end in self.bounds or self._follower_token(end)):
                 break
         else:

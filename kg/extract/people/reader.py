@@ -200,6 +200,7 @@ class _Reader(_StoryReader):
         self._spaced_signature(start, end)
         self._body_byline(start, end)
         self._opening_byline(start, end)
+        self._signed_line_name(start, end)
         self._name_line(start, end)
         self._counted_names(start, end)
         self._attending_names(start, end)

@@ -395,6 +395,10 @@ class _TitleReader(_BodyReader):
                 # 县委书记、东山乡|党委书记: the title's body is a place's, read later (see
                 # _title_body); the place opens the post
                 opens = self.place_start_by_end.get(opens, opens)
+                if self.text[opens] in LEVEL_CHARS:
+                    # 东山镇副镇长、新华|村党总支书记: the place's level character opens the
+                    # title, and the place the post
+                    opens = self.place_start_by_end.get(opens + 1, opens)
             gap = self.text[chains[-1][-1].end : opens] if chains else ""
             mark = next((m for m in entries("nominee_marks") if gap.endswith(m)), "")
             joined = chains and gap[: len(gap) - len(mark)] in _CHAINS_JOINERS
