@@ -128,6 +128,18 @@ def test_viterbi_is_jiebas(ours: tagger.Tagger, text: str) -> None:
     )
 
 
+@_FAST
+@given(_HAN)
+@example("人们閪")
+@example("的的的的一一一")  # words of the same score side by side
+def test_the_route_is_jiebas(ours: tagger.Tagger, reference: Any, text: str) -> None:
+    """Tagger.route: jieba's get_DAG and calc in one pass, ending each word where jieba does."""
+    tok = reference.tokenizer
+    route: dict[int, tuple[float, int]] = {}
+    tok.calc(text, tok.get_DAG(text), route)
+    assert ours.route(text) == [route[at][1] for at in range(len(text))]
+
+
 def _outcome(function: Any, *args: Any) -> Any:
     try:
         return function(*args)

@@ -68,7 +68,13 @@ class _Scheme:
 _QUOTES_AND_SPACES = re.compile("[ \"'“”‘’「」『』]")
 
 
+@lru_cache(maxsize=8192)
 def _plain(text: str) -> str:
+    """``text`` as labels are matched: NFKC, simplified, without quote marks, upper case.
+
+    Cached: each observation's phrase and clause are read for its concept again and again (by
+    the extractor, then by the graph, each reading and the clause check), and the same phrases
+    recur in every document."""
     text = convert_script(unicodedata.normalize("NFKC", text))
     return _QUOTES_AND_SPACES.sub("", text).upper()
 
@@ -114,6 +120,28 @@ def _scheme() -> _Scheme:
                     if iri not in labels.setdefault(key, []):
                         labels[key].append(iri)
     return _Scheme(concepts, {k: tuple(v) for k, v in labels.items()}, growth)
+
+
+@cache
+def _labels_by_first() -> tuple[dict[str, tuple[str, ...]], dict[str, int]]:
+    """The scheme's labels by their first character, and each label's place in the scheme."""
+    labels = _scheme().labels
+    by_first: dict[str, list[str]] = {}
+    for label in labels:
+        by_first.setdefault(label[:1], []).append(label)
+    return {c: tuple(found) for c, found in by_first.items()}, {o: i for i, o in enumerate(labels)}
+
+
+@lru_cache(maxsize=8192)
+def _labels_in(text: str) -> tuple[str, ...]:
+    """The scheme's labels that ``text`` contains, in the scheme's order.
+
+    Only labels beginning with one of the text's characters can be in it: a phrase or a
+    clause is compared with a few dozen labels, not all of them, for each reading of each
+    number (and the answer is kept: the same phrases recur)."""
+    by_first, place = _labels_by_first()
+    found = {o for c in {"", *text} for o in by_first.get(c, ()) if o in text}
+    return tuple(sorted(found, key=place.__getitem__))
 
 
 def concepts() -> dict[str, Concept]:
@@ -256,7 +284,7 @@ def _concept_in(text: str, unit: str, clause: str, across: int = 0) -> Concept |
     ``across``, only through a label running across that point."""
     scheme = _scheme()
     found = sorted(
-        ((text.find(label), label) for label in scheme.labels if label in text),
+        ((text.find(label), label) for label in _labels_in(text)),
         key=lambda hit: (-len(hit[1]), hit[0], hit[1]),
     )
     if across:
@@ -318,7 +346,7 @@ def _clause_disagrees(scheme: _Scheme, label: str, iri: str, clause: str) -> boo
     extractor carried it over from an earlier number), another indicator's label."""
     concept = scheme.concepts[iri]
     related = {iri, concept.growth_of, scheme.growth.get(iri)}
-    named = [o for o in scheme.labels if o in clause]
+    named = _labels_in(clause)
     if any(not any(w in o for o in named) for w in _blockers_in(clause, True) if w not in label):
         return True
     if label in clause or label in _without_fillers(clause) or _written_apart(label, clause):
@@ -338,7 +366,7 @@ def _growth_of_inside(scheme: _Scheme, other: str, label: str) -> bool:
     levels = {scheme.concepts[iri].growth_of for iri in scheme.labels[other]}
     if None in levels:
         return False
-    return any(text in label and levels & set(iris) for text, iris in scheme.labels.items())
+    return any(levels & set(scheme.labels[text]) for text in _labels_in(label))
 
 
 # what stands between the items of a list
@@ -382,8 +410,8 @@ def _in_clause(scheme: _Scheme, label: str, unit: str, clause: str, near: int = 
     longer = sorted(
         (
             o
-            for o in scheme.labels
-            if o != label and label in o and o in clause and _around(clause, o, at, len(label))
+            for o in _labels_in(clause)
+            if o != label and label in o and _around(clause, o, at, len(label))
         ),
         key=lambda o: (-len(o), o),
     )

@@ -34,9 +34,9 @@ are bounds that pick which villages or households are meant (年收入不足10�
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from kg.extract import gazetteer, metadata
 from kg.extract.facts import (
@@ -151,11 +151,21 @@ def _clauses(text: str, start: int, end: int) -> list[_Clause]:
     return trimmed
 
 
+@lru_cache(maxsize=2)
+def _break_ends(text: str) -> list[int]:
+    """Where each sentence break of ``text`` ends, in order: found once per document, not
+    again from the text's start for every number."""
+    return [match.end() for match in _SENTENCE_BREAK.finditer(text)]
+
+
 def _sentence_bounds(text: str, offset: int) -> tuple[int, int]:
     """The 。-bounded sentence around ``offset`` (； does not end it here)."""
-    start = 0
-    for match in _SENTENCE_BREAK.finditer(text, 0, offset):
-        start = match.end()
+    if 0 < offset <= len(text) and text[offset - 1] == "\n":
+        start = offset  # a line ends just before: a break, whatever follows it (、 included)
+    else:
+        ends = _break_ends(text)
+        before = bisect_right(ends, offset)
+        start = ends[before - 1] if before else 0
     found = _SENTENCE_BREAK.search(text, offset)
     end = found.end() if found else len(text)
     return start, end
@@ -234,7 +244,11 @@ class _Reader:
         return clauses, len(clauses) - 1
 
     def quantities_in(self, start: int, end: int) -> list[Quantity]:
-        return [q for q in self.quantities if start <= q.span.start and q.span.end <= end]
+        # the quantities are in order of their start: only those starting in [start, end] can
+        # lie inside it
+        first = bisect_left(self.quantity_starts, start)
+        last = bisect_right(self.quantity_starts, end, first)
+        return [q for q in self.quantities[first:last] if q.span.end <= end]
 
     # -- indicator ---------------------------------------------------------------------------
 

@@ -69,6 +69,7 @@ _JOINED_BEFORE = re.compile(r"[0-9０-９][\-—–~～/:：.．]$")
 _JOINED_AFTER = re.compile(r"^[\-—–~～/:：][0-9０-９]")
 _SPACES = re.compile(r"[ \u3000\u00a0]{1,2}")
 _OPENING_QUOTES = {"“": "”", "「": "」", "『": "』", "《": "》", "〈": "〉", "‘": "’"}
+_QUOTE_MARKS = (*_OPENING_QUOTES, *_OPENING_QUOTES.values())
 _CLAUSE_PUNCTUATION = set("，,。；;！？!?：:")
 _QUOTED_NAME_MAX = 16
 _BOOK_TITLE_MAX = 48
@@ -179,20 +180,22 @@ def _boundaries(doc: Document) -> tuple[frozenset[int], frozenset[int], dict[int
 def in_quoted_name(text: str, start: int, end: int) -> bool:
     """Whether ``[start, end)`` lies inside quote marks that hold a name, not a clause."""
     line_start = max(text.rfind("\n", 0, start), -1) + 1
-    for at in range(start - 1, line_start - 1, -1):
-        char = text[at]
-        if char in _OPENING_QUOTES.values():
-            return False
-        if char in _OPENING_QUOTES:
-            close = text.find(_OPENING_QUOTES[char], end)
-            if close < 0:
-                return False
-            inner = text[at + 1 : close]
-            longest = _BOOK_TITLE_MAX if char in _BOOK_TITLE_MARKS else _QUOTED_NAME_MAX
-            if "\n" in inner or len(inner) > longest:
-                return False
-            return not any(c in _CLAUSE_PUNCTUATION for c in inner)
-    return False
+    # the nearest quote mark before the number on its line (each mark looked for in C, not
+    # the line read back character by character for every number)
+    at = max(text.rfind(mark, line_start, start) for mark in _QUOTE_MARKS)
+    if at < 0:
+        return False
+    char = text[at]
+    if char not in _OPENING_QUOTES:  # a closing mark: the number is after the quote
+        return False
+    close = text.find(_OPENING_QUOTES[char], end)
+    if close < 0:
+        return False
+    inner = text[at + 1 : close]
+    longest = _BOOK_TITLE_MAX if char in _BOOK_TITLE_MARKS else _QUOTED_NAME_MAX
+    if "\n" in inner or len(inner) > longest:
+        return False
+    return not any(c in _CLAUSE_PUNCTUATION for c in inner)
 
 
 @dataclass

@@ -15,6 +15,9 @@ importing ``jieba.posseg``:
   Here each state keeps the states that lead to it, and only those are scored.  The states are
   numbered in the order of their ``(position, tag)`` tuples, so ``max`` over ``(score, state)``
   breaks ties as jieba's does, and the scores are summed in jieba's order, so the floats match.
+- jieba's ``get_DAG`` and ``calc`` (the best route through the dictionary's words) are one
+  pass, :meth:`Tagger.route`, with the same sums and the same tie-breaking, without the lists,
+  generator and tuples they make per character.
 
 The text cutting (``__cut_internal``, ``__cut_DAG``, ``__cut_detail``, ``__cut``) follows jieba
 0.42.1 line by line, its regular expressions and oddities included; ``tests/test_tagger.py``
@@ -209,10 +212,41 @@ class Tagger:
     def lcut(self, sentence: str) -> list[Pair]:
         return list(self.cut(sentence))
 
+    def route(self, sentence: str) -> list[int]:
+        """Where the word jieba picks at each offset ends (its last character): jieba's
+        ``get_DAG`` and ``calc`` in one pass from the end, without the DAG's lists, a generator
+        and a tuple per candidate word (they were a tenth of a build's CPU).
+
+        The same choice: the highest ``log(freq) - log(total) + score(after)``, in that order of
+        operations; a tie goes to the longer word (``max`` over ``(score, end)`` tuples); an
+        offset that starts no word of the dictionary is a word of one character."""
+        count_of = self.tables.freq.get
+        log = math.log
+        logtotal = log(self.tables.total)
+        n = len(sentence)
+        score = [0.0] * (n + 1)
+        ends = [0] * n
+        for start in range(n - 1, -1, -1):
+            best_end = -1
+            best = 0.0
+            i = start
+            frag = sentence[start]
+            while i < n and (count := count_of(frag)) is not None:
+                if count:
+                    value = log(count) - logtotal + score[i + 1]
+                    if best_end < 0 or value >= best:  # later ends are longer: >= keeps them
+                        best, best_end = value, i
+                i += 1
+                frag = sentence[start : i + 1]
+            if best_end < 0:
+                best_end = start
+                best = log(count_of(sentence[start]) or 1) - logtotal + score[start + 1]
+            score[start] = best
+            ends[start] = best_end
+        return ends
+
     def _cut_dag(self, sentence: str) -> Iterator[Pair]:
-        dag = self.tokenizer.get_DAG(sentence)
-        route: dict[int, tuple[float, int]] = {}
-        self.tokenizer.calc(sentence, dag, route)
+        route = self.route(sentence)
         tags = self.tables.tags
         x = 0
         # Where the current run of single-character words began: jieba grows the run with
@@ -220,7 +254,7 @@ class Tagger:
         run = 0
         n = len(sentence)
         while x < n:
-            y = route[x][1] + 1
+            y = route[x] + 1
             if y - x > 1:
                 if run < x:
                     yield from self._flush(sentence[run:x])

@@ -260,8 +260,9 @@ def floor_cpu(corpus: Path) -> float:
 
 
 def stage_shares(paths: list[Path], store_dir: Path) -> tuple[dict[str, float], dict[str, float]]:
-    """Seconds per stage over ``paths``, in this process, after one warm-up document: wall
-    clock, and this process's CPU time (which other work on the machine disturbs less)."""
+    """Seconds per stage over ``paths``, in this process, after one warm-up document and with
+    the workers' garbage collection (:func:`kg.corpus.worker.tune_gc`): wall clock, and this
+    process's CPU time (which other work on the machine disturbs less)."""
     from kg.extract import extract
     from kg.rdf.graph import build_triples
     from kg.rdf.serialise import serialisations, write_atomic
@@ -284,6 +285,13 @@ def stage_shares(paths: list[Path], store_dir: Path) -> tuple[dict[str, float], 
         return value
 
     extract(Document.from_path(paths[0]))  # loads jieba and the gazetteer: not a stage's cost
+    # collect garbage as the workers do (the tables frozen, young objects every 50,000
+    # allocations): with the default thresholds each stage's figure also holds collections of
+    # the tables and of the documents before, graph, validation and serialisation nearly twice
+    # what they cost in a worker
+    from kg.corpus.worker import tune_gc
+
+    tune_gc()
     written = []
     for path in paths:
         doc = timed("normalise", lambda p=path: Document.from_path(p))
@@ -368,7 +376,7 @@ def main() -> None:
             small, large = min(args.sizes), max(args.sizes)
             print(f"peak PSS {large} / {small} documents: {rss[large] / rss[small]:.2f}x")
 
-        print(f"\n== stage shares, in process, {args.stages} documents ==")
+        print(f"\n== stage shares, in process, {args.stages} documents, gc as in the workers ==")
         corpus = work / "stages"
         paths = make_corpus(corpus, args.stages, seed=SEED + 1)
         times, cpu = stage_shares(paths, work / "stages-out" / "store")
