@@ -1000,6 +1000,8 @@ def test_a_quote_before_a_project_names_a_programme_only_when_it_is_one() -> Non
     assert run("“彩云花海”观光项目于今年三月开工建设。") == {}
     found = run("“金沙江协作产业园”观光项目于今年三月开工建设。")
     assert "金沙江协作产业园观光项目" in found
+    # a village's name quoted, the gazetteer's or not, is the project's owner
+    assert "彩云村旅游开发项目" in run("“彩云村”旅游开发项目于今年三月开工建设。")
     # right before the suffix, the quote is the project's whole name
     assert run("“彩云花海观光园”项目于今年三月开工建设。") != {}
 

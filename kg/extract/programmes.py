@@ -1061,7 +1061,8 @@ class _Reader:
     def _quote_signs(self, inner: str, start: int, end: int, tail: int) -> bool:
         """Whether a quote followed by words and a suffix of an unreliable form
         (``not_programmes.txt`` [second_sign]: “某某”观光项目) names a programme all the same:
-        the quote is a programme's name itself (“某某协作产业园”旅游项目) or names a place.  A
+        the quote is a programme's name itself (“某某协作产业园”旅游项目) or a place's (“某某村”
+        旅游开发项目, by the level word that ends it, or a place the gazetteer knows).  A
         quote of anything else before words and …项目 names one site, firm or scheme whose
         projects they are (2 of the 55 false programmes of nine first contacts; 0 of 1 on r1–r19
         required).  A quote right before the suffix (“某某仓储中心”项目) is the whole name."""
@@ -1069,7 +1070,9 @@ class _Reader:
         if not self.text[:tail].endswith(suffixes) or self.text[end + 1 : tail] in suffixes:
             return True  # “某某仓储中心”项目: the quote is the project's whole name
         own = _suffix_of(inner, ("strong", "weak", "park", "pair"))
-        return own is not None or self._names_place(start, end)
+        # “某某村”旅游开发项目: a place's name by its form, a village the gazetteer lacks
+        placed = len(inner) >= 3 and inner.endswith(_LEVEL_WORDS)
+        return own is not None or placed or self._names_place(start, end)
 
     def counted_quotes(self, start: int, end: int) -> list[_Found]:
         """Quoted names summed up by a count and a suffix they all share: 「甲」「乙」三大工程
