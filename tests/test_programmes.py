@@ -1004,8 +1004,3 @@ def test_a_quote_before_a_project_names_a_programme_only_when_it_is_one() -> Non
     assert "彩云村旅游开发项目" in run("“彩云村”旅游开发项目于今年三月开工建设。")
     # right before the suffix, the quote is the project's whole name
     assert run("“彩云花海观光园”项目于今年三月开工建设。") != {}
-
-
-def test_a_quoted_period_of_a_five_year_plan_is_no_programme() -> None:
-    assert run("全县已有两千户纳入“十四五”搬迁计划。") == {}
-    assert run("今年是实施“十四五”规划承上启下的一年。") == {}

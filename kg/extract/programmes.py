@@ -97,9 +97,6 @@ _MONTH_DAY = re.compile(r"(?:[1-9]|1[0-2])(?:[1-9]|[12]\d|3[01])")
 """618, 1111: a date written as digits, the name of a shopping festival."""
 _DOTTED_DATE = re.compile(r"(?:[1-9]|1[0-2])[·.．](?:0?[1-9]|[12]\d|3[01])")
 """11·17, 8·04: a month and day joined by a dot, the date of an event (an outbreak, a flood)."""
-_PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五(?:规划|计划)?")
-"""十三五, 十四五规划: the period of a five-year plan, quoted, names no programme of its own
-(the gold of r1–r19 requires none of the 7 such quotes read; one was a false programme)."""
 _YEAR_NAMED = re.compile(r"([\u4e00-\u9fff]{2,8}?)(20[1-9]\d)(?![\d年届])")
 """中国制造2025: a name ending in the year it aims at (no 年 after the digits)."""
 _ABBREVIATED = re.compile(r"\s*[(（]\s*(?:以下|下文)?简称")
@@ -1001,8 +998,6 @@ class _Reader:
                 continue  # “如何…”: a question debated, a topic, no programme
             if _DOTTED_DATE.fullmatch(inner):
                 continue  # “11·17”…攻坚战: the fight against one dated event, no programme
-            if _PLAN_PERIOD.fullmatch(inner):
-                continue  # “十三五”搬迁计划, “十四五”规划: a period, no name (0 of 7 on r1–r19)
             lead = self.text[max(start, open_at - 4) : open_at].rstrip("，,：:")
             if any(lead.endswith(w) for w in speech):
                 continue  # a quotation: 强调，“…”
