@@ -289,7 +289,9 @@ def test_the_work_a_campaign_names_and_a_conjunction_after_its_verb() -> None:
     found = run(
         "要深入实施宜居宜业美丽乡村建设行动,全面实施和美家园提升行动,扎实推进和美乡村示范项目。"
     )
-    assert {"宜居宜业美丽乡村建设行动", "和美家园提升行动", "和美乡村示范项目"} <= set(found)
+    assert {"宜居宜业美丽乡村建设行动", "和美家园提升行动"} <= set(found)
+    # an unquoted …项目 needs a second sign (a place in it, a short name) to be a programme
+    assert "和美乡村示范项目" not in found
 
 
 def test_a_cooperation_named_before_its_framework() -> None:
@@ -971,3 +973,34 @@ def test_a_quoted_slogan_its_short_name_abbreviates_by_initials_is_a_campaign() 
     assert "走村情、解民忧、暖人心" in found
     # a short name of other characters is a note on something else
     assert run("开展“走村情、解民忧、暖人心”(简称“三走”)调研。") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全县扎实推进高山蔬菜保供项目,带动农户增收。",
+        "镇里积极实施庭院微田园提质项目,户均增收三千元。",
+        "去年启动的林果深加工示范项目已经投产。",
+    ],
+)
+def test_an_unquoted_project_without_a_second_sign_is_no_programme(text: str) -> None:
+    assert run(text) == {}
+
+
+def test_an_unquoted_project_with_a_second_sign_is_a_programme() -> None:
+    # its owner named in it, or a short name the text gives it
+    assert "永胜县高山蔬菜保供项目" in run("全市扎实推进永胜县高山蔬菜保供项目,带动农户增收。")
+    found = run("全县实施高山蔬菜保供项目(以下简称保供项目),带动农户增收。")
+    assert "高山蔬菜保供项目" in found
+    # a place the article names, written without its level word
+    assert "永胜高山蔬菜保供项目" in run("永胜县今年实施永胜高山蔬菜保供项目。")
+
+
+def test_a_quote_before_a_project_names_a_programme_only_when_it_is_one() -> None:
+    assert run("“彩云花海”观光项目于今年三月开工建设。") == {}
+    found = run("“金沙江协作产业园”观光项目于今年三月开工建设。")
+    assert "金沙江协作产业园观光项目" in found
+    # a village's name quoted, the gazetteer's or not, is the project's owner
+    assert "彩云村旅游开发项目" in run("“彩云村”旅游开发项目于今年三月开工建设。")
+    # right before the suffix, the quote is the project's whole name
+    assert run("“彩云花海观光园”项目于今年三月开工建设。") != {}
