@@ -773,6 +773,15 @@ def test_a_place_measured_against_is_not_the_figures_area() -> None:
     assert by_span["23公里"].area == HEKOU
 
 
+def test_every_far_end_of_a_distance_is_not_the_figures_area() -> None:
+    # a second distance listed after the first takes no area from its far end
+    _, found = measure_in("河口村地处高山，距程海镇约12公里、永胜县城约40公里。", YONGSHENG)
+    assert [(m.quantity.span.text, m.area) for m in found] == [
+        ("约12公里", HEKOU),
+        ("40公里", HEKOU),
+    ]
+
+
 def test_a_cue_word_inside_a_place_name_is_no_cue() -> None:
     target = Division("目标村", Level.VILLAGE, None, (), TOWNS["程海镇"])
     doc = Document.from_text("目标村建成乡村民宿31家。")

@@ -1239,6 +1239,7 @@ class _Reader:
             if clause.start <= p.span.start
             and p.span.end <= quantity.span.start
             and not self._destination(p)
+            and not self._distance_from(p, quantity, clause)
             and not self._names_firm(p, quantity)
             and not self._item_before(p, quantity)
         ]
@@ -1466,6 +1467,15 @@ class _Reader:
         销往, or a word such as 高于 or 距, and is not what the figure is about."""
         before = self.text[max(0, place.span.start - 4) : place.span.start]
         return before.endswith(cue_words("destination") + cue_words("reference"))
+
+    def _distance_from(self, place: PlaceMention, quantity: Quantity, clause: _Clause) -> bool:
+        """Whether ``place`` is a far end of the distance ``quantity`` measures (距乡政府12公里、
+        某县城23公里; 距离某江某段江岸约3公里的某村): a length, with 距 or 距离 written before
+        the place in its clause; the figure describes the place the text is about."""
+        if quantity.unit not in _LENGTHS:
+            return False
+        segment = self.text[clause.start : place.span.start]
+        return any(word in segment for word in cue_words("distance_from"))
 
     def _listed_after(self, first: PlaceMention) -> list[Division]:
         """The places coordinated right after ``first`` (、 和 及 …), if any."""
@@ -1775,6 +1785,8 @@ class _Reader:
 
 
 _DISTANCE = "KM"
+_LENGTHS = frozenset({"KM", "M"})
+"""Units a distance is written in (距县城23公里, 距江岸800米)."""
 _HEAD_UNITS = frozenset({"PERSON", "PERSON_TIME", "HOUSEHOLD", "COUNT"})
 """Units of head counts: of people, visits, households, and of bodies (40余家媒体)."""
 _ATTENDANCE_REACH = 10
