@@ -559,6 +559,12 @@ def test_a_kind_of_zone_names_no_township_without_its_county(text: str) -> None:
     assert found(text) == []
 
 
+def test_an_area_office_written_as_its_township_names_it_without_its_county() -> None:
+    # 北京's 琉璃河地区 is one body with 琉璃河镇; its bare form stays a zone's
+    assert found("琉璃河镇今年新建温室20栋，游客增加。") == [("琉璃河镇", "琉璃河地区", None)]
+    assert found("琉璃河地区今年新建温室20栋。") == []
+
+
 def test_a_prefecture_jieba_takes_for_a_name_is_the_speakers_own_area() -> None:
     # jieba tags 商洛 a person's name; the speaker's 我市 says which kind of place it is
     text = "商洛专题新闻发布会在西安召开,副市长介绍了我市产业发展情况。全市新建大棚300个。"

@@ -392,14 +392,20 @@ def _resolve_listed_siblings(text: str, candidates: list[_Candidate]) -> None:
 
 
 _TOWNSHIP_ENDINGS = ("乡", "镇", "街道", "苏木")
+_AREA_OFFICE = "地区"
+"""The ending of an area office (北京 周口店地区) that is one body with the 乡 or 镇 of its name:
+written 周口店镇, it names that township, as any township named in full."""
 
 
 def _zone_only(candidate: _Candidate) -> bool:
     """Whether every division a name may be is a township-level zone or farm, not a 乡, 镇,
     街道 or 苏木 (产业集聚区, 现代农业园区, 原种场): a kind of place many counties have, that
     names one only right after its county."""
+    named_township = candidate.text.endswith(_TOWNSHIP_ENDINGS)
     return bool(candidate.divisions) and all(
-        d.level is Level.TOWNSHIP and not d.name.endswith(_TOWNSHIP_ENDINGS)
+        d.level is Level.TOWNSHIP
+        and not d.name.endswith(_TOWNSHIP_ENDINGS)
+        and not (named_township and d.name.endswith(_AREA_OFFICE))
         for d in candidate.divisions
     )
 
