@@ -552,6 +552,12 @@ def test_a_bound_after_a_count_of_villages_is_the_band_they_are_in() -> None:
     assert [m.quantity.span.text for m in found] == counted
 
 
+def test_a_bound_after_a_count_of_gacha_is_the_band_they_are_in() -> None:
+    # 嘎查 (嘎查村), the village of Inner Mongolia's banners, is counted like 村
+    _, found = measure("去年其中80个嘎查村集体收入超过5万元,31个嘎查超过10万元。")
+    assert [m.quantity.span.text for m in found] == ["80个", "31个"]
+
+
 def test_the_size_of_the_event_reported_is_no_fact() -> None:
     _, found = measure(
         "本次系列座谈会将举办6场,由县扶贫办等5个单位联合主办,12个部门将依次进行发布;"
