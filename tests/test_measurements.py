@@ -1230,6 +1230,14 @@ def test_a_count_of_villages_listed_after_their_township_is_the_townships() -> N
     assert [m.area.name for m in found if m.area is not None] == ["期纳镇"]
 
 
+def test_figures_a_quote_tells_of_its_own_village_are_the_village_named_after_it() -> None:
+    _, found = measure_in(
+        "“咱们村今年茶叶收入12万元，入股分红3万元。”日前，在程海镇河口村的院坝会上，村支书这样介绍。",
+        LIJIANG,
+    )
+    assert {m.area.name for m in found if m.area is not None} == {"河口村"}
+
+
 def test_figures_quoted_before_the_place_that_the_words_after_the_quote_name() -> None:
     _, found = measure_in(
         "“每年发电收益86万元，带动300户增收。”期纳镇建设光伏电站的这组数据，令人振奋。",

@@ -1312,8 +1312,27 @@ class _Reader:
             ),
             default=-1,
         )
+        if told < 0:
+            return self._speakers_place(opened, closed)
         named = [p for p in self.places if after <= p.span.start and p.span.end <= told]
         return self._most_specific(named[-1]).division if named else None
+
+    def _speakers_place(self, opened: int, closed: int) -> Division | None:
+        """The place of a quote that speaks of its own (“咱们村今年光伏收益19万元……”近日，在某乡
+        某村…，支部书记介绍): the last division of that kind (村 of 咱们村: ``speaker_area`` in
+        cues.tsv) that the sentence after the quote names."""
+        quote = self.text[opened:closed]
+        kinds = {w[-1] for w in cue_words("speaker_area") if w in quote}
+        if not kinds:
+            return None
+        found = _SENTENCE_END.search(self.text, closed)
+        end = found.start() if found else len(self.text)
+        named = [
+            p
+            for p in self.places
+            if closed < p.span.start and p.span.end <= end and p.division.name[-1] in kinds
+        ]
+        return named[-1].division if named else None
 
     def _item_before(self, place: PlaceMention, quantity: Quantity) -> bool:
         """Whether ``place`` is an item of a list of its own, and the count right after it the
@@ -2102,6 +2121,7 @@ _LIST_COMMA = "、"
 _OPEN_QUOTE = "“"
 _CLOSE_QUOTE = "”"
 _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
 _ITEM_SEPARATORS = "、和及与"
 _ITEM_SPLIT = re.compile(f"[{_ITEM_SEPARATORS}]")
 _MODIFIER_MAX = 2
