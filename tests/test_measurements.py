@@ -1230,6 +1230,17 @@ def test_a_count_of_villages_listed_after_their_township_is_the_townships() -> N
     assert [m.area.name for m in found if m.area is not None] == ["期纳镇"]
 
 
+def test_a_count_of_a_settled_set_in_a_plan_is_its_size() -> None:
+    _, found = measure_in(
+        "县里将对全县认定的12个重点村和40个一般村开展集中督导，计划新建产业路30公里。"
+    )
+    assert [(m.quantity.span.text, m.kind) for m in found] == [
+        ("12个", Kind.OUTCOME),
+        ("40个", Kind.OUTCOME),
+        ("30公里", Kind.TARGET),
+    ]
+
+
 def test_figures_a_quote_tells_of_its_own_village_are_the_village_named_after_it() -> None:
     _, found = measure_in(
         "“咱们村今年茶叶收入12万元，入股分红3万元。”日前，在程海镇河口村的院坝会上，村支书这样介绍。",

@@ -874,6 +874,8 @@ class _Reader:
             return Kind.OUTCOME if self._tells_done(clause) else Kind.TARGET
         if self._required(quantity, clause):
             return Kind.TARGET
+        if self._counts_settled_set(quantity, clause):
+            return Kind.OUTCOME
         past = self._estimates_past(quantity, clauses)
         goal = self._quoted_goal(quantity, clauses, past)
         if goal is not None:
@@ -914,6 +916,20 @@ class _Reader:
             if found is not None:
                 return found
         return Kind.OUTCOME
+
+    def _counts_settled_set(self, quantity: Quantity, clause: _Clause) -> bool:
+        """将对我省确定的56个重点帮扶镇和748个重点帮扶村开展…: a count of a set already settled
+        (``settled`` in cues.tsv, then 的) is the set's size, an outcome, whatever is planned for
+        it; so is a count listed after it before any cue word."""
+        if quantity.unit not in _HEAD_UNITS:
+            return False
+        segment = self.text[clause.start : quantity.span.start]
+        ends = [
+            at + len(w) + 1 for w in cue_words("settled") if (at := segment.rfind(w + "的")) >= 0
+        ]
+        if not ends:
+            return False
+        return self._cue(clause.start + max(ends), quantity.span.start) is None
 
     def _stretched(self, clauses: list[_Clause], index: int) -> bool:
         """Whether the clause after ``clauses[index]`` opens with a word of striving and gives a
