@@ -552,6 +552,12 @@ def test_a_bound_after_a_count_of_villages_is_the_band_they_are_in() -> None:
     assert [m.quantity.span.text for m in found] == counted
 
 
+def test_a_bound_after_a_count_of_gacha_is_the_band_they_are_in() -> None:
+    # 嘎查 (嘎查村), the village of Inner Mongolia's banners, is counted like 村
+    _, found = measure("去年其中80个嘎查村集体收入超过5万元,31个嘎查超过10万元。")
+    assert [m.quantity.span.text for m in found] == ["80个", "31个"]
+
+
 def test_the_size_of_the_event_reported_is_no_fact() -> None:
     _, found = measure(
         "本次系列座谈会将举办6场,由县扶贫办等5个单位联合主办,12个部门将依次进行发布;"
@@ -771,6 +777,15 @@ def test_a_place_measured_against_is_not_the_figures_area() -> None:
     by_span = by_value(found)
     assert by_span["0.8个百分点"].area == YONGSHENG
     assert by_span["23公里"].area == HEKOU
+
+
+def test_every_far_end_of_a_distance_is_not_the_figures_area() -> None:
+    # a second distance listed after the first takes no area from its far end
+    _, found = measure_in("河口村地处高山，距程海镇约12公里、永胜县城约40公里。", YONGSHENG)
+    assert [(m.quantity.span.text, m.area) for m in found] == [
+        ("约12公里", HEKOU),
+        ("40公里", HEKOU),
+    ]
 
 
 def test_a_cue_word_inside_a_place_name_is_no_cue() -> None:
@@ -1213,6 +1228,25 @@ def test_a_village_described_not_named_is_the_one_named_before() -> None:
 def test_a_count_of_villages_listed_after_their_township_is_the_townships() -> None:
     _, found = measure_in("据介绍，期纳镇在松坪村等7个村建起了光伏电站。", YONGSHENG)
     assert [m.area.name for m in found if m.area is not None] == ["期纳镇"]
+
+
+def test_a_count_of_a_settled_set_in_a_plan_is_its_size() -> None:
+    _, found = measure_in(
+        "县里将对全县认定的12个重点村和40个一般村开展集中督导，计划新建产业路30公里。"
+    )
+    assert [(m.quantity.span.text, m.kind) for m in found] == [
+        ("12个", Kind.OUTCOME),
+        ("40个", Kind.OUTCOME),
+        ("30公里", Kind.TARGET),
+    ]
+
+
+def test_figures_a_quote_tells_of_its_own_village_are_the_village_named_after_it() -> None:
+    _, found = measure_in(
+        "“咱们村今年茶叶收入12万元，入股分红3万元。”日前，在程海镇河口村的院坝会上，村支书这样介绍。",
+        LIJIANG,
+    )
+    assert {m.area.name for m in found if m.area is not None} == {"河口村"}
 
 
 def test_figures_quoted_before_the_place_that_the_words_after_the_quote_name() -> None:

@@ -559,6 +559,19 @@ def test_a_kind_of_zone_names_no_township_without_its_county(text: str) -> None:
     assert found(text) == []
 
 
+def test_an_area_office_written_as_its_township_names_it_without_its_county() -> None:
+    # 北京's 琉璃河地区 is one body with 琉璃河镇; its bare form stays a zone's
+    assert found("琉璃河镇今年新建温室20栋，游客增加。") == [("琉璃河镇", "琉璃河地区", None)]
+    assert found("琉璃河地区今年新建温室20栋。") == []
+
+
+def test_a_community_named_like_a_far_township_is_a_community_of_its_township() -> None:
+    # 滨水社区 is also short for a 滨水社区街道 far away: after 石泉镇, it is the town's community
+    names = found("县农业农村局派驻石泉镇滨水社区的第一书记带领群众种茶。")
+    assert [(text, name) for text, name, _ in names][-1] == ("滨水社区", "滨水社区")
+    assert all(name != "滨水社区街道" for _, name, _ in found("滨水社区合作社今年分红8万元。"))
+
+
 def test_a_prefecture_jieba_takes_for_a_name_is_the_speakers_own_area() -> None:
     # jieba tags 商洛 a person's name; the speaker's 我市 says which kind of place it is
     text = "商洛专题新闻发布会在西安召开,副市长介绍了我市产业发展情况。全市新建大棚300个。"

@@ -189,7 +189,7 @@ def _data_lines(name: str) -> list[str]:
     return [line for line in text.splitlines() if line and not line.startswith("#")]
 
 
-_TOWNSHIP_OFFICE = "地区"
+TOWNSHIP_OFFICE = "地区"
 """The suffix of a township-level 地区办事处 (Beijing's), which shares its body with a 乡 or 镇."""
 
 
@@ -204,11 +204,11 @@ def _build_table() -> _Table:
     ancestors: list[int] = []
     for row, line in enumerate(rows):
         level, name, _short, _code, parent, _former = line.split("\t", 5)
-        if level == "T" and name.endswith(_TOWNSHIP_OFFICE) and len(name) > 3:
+        if level == "T" and name.endswith(TOWNSHIP_OFFICE) and len(name) > 3:
             # Beijing's 地区办事处 is its township's government under a second name (周口店地区
             # is 周口店镇): the text names it by either
             for suffix in ("镇", "乡"):
-                index.setdefault(name[: -len(_TOWNSHIP_OFFICE)] + suffix, str(row))
+                index.setdefault(name[: -len(TOWNSHIP_OFFICE)] + suffix, str(row))
         parent_row = int(parent) if parent else -1
         while ancestors and ancestors[-1] != parent_row:
             ends[ancestors.pop()] = row

@@ -888,6 +888,8 @@ class _Reader:
             return Kind.OUTCOME if self._tells_done(clause) else Kind.TARGET
         if self._required(quantity, clause):
             return Kind.TARGET
+        if self._counts_settled_set(quantity, clause):
+            return Kind.OUTCOME
         past = self._estimates_past(quantity, clauses)
         goal = self._quoted_goal(quantity, clauses, past)
         if goal is not None:
@@ -928,6 +930,20 @@ class _Reader:
             if found is not None:
                 return found
         return Kind.OUTCOME
+
+    def _counts_settled_set(self, quantity: Quantity, clause: _Clause) -> bool:
+        """将对我省确定的56个重点帮扶镇和748个重点帮扶村开展…: a count of a set already settled
+        (``settled`` in cues.tsv, then 的) is the set's size, an outcome, whatever is planned for
+        it; so is a count listed after it before any cue word."""
+        if quantity.unit not in _HEAD_UNITS:
+            return False
+        segment = self.text[clause.start : quantity.span.start]
+        ends = [
+            at + len(w) + 1 for w in cue_words("settled") if (at := segment.rfind(w + "的")) >= 0
+        ]
+        if not ends:
+            return False
+        return self._cue(clause.start + max(ends), quantity.span.start) is None
 
     def _stretched(self, clauses: list[_Clause], index: int) -> bool:
         """Whether the clause after ``clauses[index]`` opens with a word of striving and gives a
@@ -1253,6 +1269,7 @@ class _Reader:
             if clause.start <= p.span.start
             and p.span.end <= quantity.span.start
             and not self._destination(p)
+            and not self._distance_from(p, quantity, clause)
             and not self._names_firm(p, quantity)
             and not self._item_before(p, quantity)
         ]
@@ -1325,8 +1342,27 @@ class _Reader:
             ),
             default=-1,
         )
+        if told < 0:
+            return self._speakers_place(opened, closed)
         named = [p for p in self.places if after <= p.span.start and p.span.end <= told]
         return self._most_specific(named[-1]).division if named else None
+
+    def _speakers_place(self, opened: int, closed: int) -> Division | None:
+        """The place of a quote that speaks of its own (“咱们村今年光伏收益19万元……”近日，在某乡
+        某村…，支部书记介绍): the last division of that kind (村 of 咱们村: ``speaker_area`` in
+        cues.tsv) that the sentence after the quote names."""
+        quote = self.text[opened:closed]
+        kinds = {w[-1] for w in cue_words("speaker_area") if w in quote}
+        if not kinds:
+            return None
+        found = _SENTENCE_END.search(self.text, closed)
+        end = found.start() if found else len(self.text)
+        named = [
+            p
+            for p in self.places
+            if closed < p.span.start and p.span.end <= end and p.division.name[-1] in kinds
+        ]
+        return named[-1].division if named else None
 
     def _item_before(self, place: PlaceMention, quantity: Quantity) -> bool:
         """Whether ``place`` is an item of a list of its own, and the count right after it the
@@ -1480,6 +1516,15 @@ class _Reader:
         销往, or a word such as 高于 or 距, and is not what the figure is about."""
         before = self.text[max(0, place.span.start - 4) : place.span.start]
         return before.endswith(cue_words("destination") + cue_words("reference"))
+
+    def _distance_from(self, place: PlaceMention, quantity: Quantity, clause: _Clause) -> bool:
+        """Whether ``place`` is a far end of the distance ``quantity`` measures (距乡政府12公里、
+        某县城23公里; 距离某江某段江岸约3公里的某村): a length, with 距 or 距离 written before
+        the place in its clause; the figure describes the place the text is about."""
+        if quantity.unit not in _LENGTHS:
+            return False
+        segment = self.text[clause.start : place.span.start]
+        return any(word in segment for word in cue_words("distance_from"))
 
     def _listed_after(self, first: PlaceMention) -> list[Division]:
         """The places coordinated right after ``first`` (、 和 及 …), if any."""
@@ -1789,6 +1834,8 @@ class _Reader:
 
 
 _DISTANCE = "KM"
+_LENGTHS = frozenset({"KM", "M"})
+"""Units a distance is written in (距县城23公里, 距江岸800米)."""
 _HEAD_UNITS = frozenset({"PERSON", "PERSON_TIME", "HOUSEHOLD", "COUNT"})
 """Units of head counts: of people, visits, households, and of bodies (40余家媒体)."""
 _ATTENDANCE_REACH = 10
@@ -2104,6 +2151,7 @@ _LIST_COMMA = "、"
 _OPEN_QUOTE = "“"
 _CLOSE_QUOTE = "”"
 _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
 _ITEM_SEPARATORS = "、和及与"
 _ITEM_SPLIT = re.compile(f"[{_ITEM_SEPARATORS}]")
 _MODIFIER_MAX = 2

@@ -276,10 +276,16 @@ def _generic_stems() -> frozenset[str]:
     )
 
 
+_COMMUNITY = "社区"
+"""A village-level community's ending (先锋社区), held by a few townships' names (先锋社区街道)."""
+
+
 def _form(text: str, candidates: list[Division]) -> str:
     """``full`` (an official name), ``suffixed`` (玉龙县, 东山乡) or ``bare`` (丽江, 永胜)."""
     if any(c.name == text for c in candidates):
         return "full"
+    if text.endswith(_COMMUNITY):
+        return "bare"  # 先锋社区 of 先锋社区街道: its 区 is a community's, no district's suffix
     if text.endswith(_SUFFIXES) or text[-1] in _SUFFIX_CHARS:
         return "suffixed"
     return "bare"
@@ -398,8 +404,12 @@ def _zone_only(candidate: _Candidate) -> bool:
     """Whether every division a name may be is a township-level zone or farm, not a 乡, 镇,
     街道 or 苏木 (产业集聚区, 现代农业园区, 原种场): a kind of place many counties have, that
     names one only right after its county."""
+    # 北京's 周口店地区 is one body with 周口店镇: written so, it names that township
+    named_township = candidate.text.endswith(_TOWNSHIP_ENDINGS)
     return bool(candidate.divisions) and all(
-        d.level is Level.TOWNSHIP and not d.name.endswith(_TOWNSHIP_ENDINGS)
+        d.level is Level.TOWNSHIP
+        and not d.name.endswith(_TOWNSHIP_ENDINGS)
+        and not (named_township and d.name.endswith(gazetteer.TOWNSHIP_OFFICE))
         for d in candidate.divisions
     )
 
