@@ -336,6 +336,9 @@ def test_growth_concept_is_linked_to_its_level() -> None:
         # households and people of the poor lifted out, counted together
         ("贫困人口全部稳定脱贫", "HOUSEHOLD", "全乡42户97名贫困人口全部稳定脱贫", HOUSEHOLDS_OUT),
         ("贫困户实现稳定脱贫", "PERSON", "全县230户610名贫困户实现稳定脱贫", LIFTED),
+        # a breakdown table's row names a part of the indicator, not the whole
+        ("年末常住人口：乡村", "PERSON", "乡村 21.40 52.30", None),
+        ("年末常住人口", "PERSON", "年末常住人口 40.92 100.00", "resident-population"),
     ],
 )
 def test_the_clause_around_the_number_decides(

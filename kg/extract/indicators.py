@@ -248,6 +248,11 @@ def _fits(scheme: _Scheme, iri: str, unit: str) -> str | None:
     return None
 
 
+# A phrase written whole：part names a part of an indicator (a breakdown table's row,
+# 年末常住人口：乡村), which is not the whole the words before the mark name.
+_PART_MARK = "："
+
+
 @lru_cache(maxsize=4096)
 def concept_of(phrase: str, unit: str, clause: str = "") -> Concept | None:
     """The standard indicator ``phrase`` names for an observation in ``unit``, or None.
@@ -258,6 +263,8 @@ def concept_of(phrase: str, unit: str, clause: str = "") -> Concept | None:
 
     Cached: the extractor asks for each number's indicator and the graph asks again for the
     same (phrase, unit, clause); the answer depends only on them and the scheme, read once."""
+    if _PART_MARK in phrase.strip(_PART_MARK):
+        return None
     for text, across in _readings(phrase, clause):
         if (found := _concept_in(text, unit, clause, across)) is not None:
             return _done_to(found, phrase, clause)
