@@ -130,6 +130,7 @@ class _Reader(_StoryReader):
                 or self._place_word_name_end(after, end)
                 or self._comma_closed_name_end(after, end)
                 or self._rare_surname_name_end(after, end)
+                or self._split_given_name_end(after, end)
                 or (None if aside else self._name_glued_to_title(last, end))
             )
             if name_end is not None:
