@@ -159,3 +159,9 @@ def test_a_bracketed_credit_broken_across_lines() -> None:
 
 def test_a_line_that_only_closes_a_bracket_after_a_title_is_no_credit() -> None:
     assert run("村里的新路\n 林下经济)县统计局日前发布数据。", YONGSHENG) == {}
+
+
+def test_a_features_production_credits() -> None:
+    found = run("村里的日子越过越红火。\n策划：王晓彤 何平（实习）\n统筹：吴建华\n", YONGSHENG)
+    assert set(found) == {"王晓彤", "何平", "吴建华"}
+    assert run("他们精心策划了这次展销活动。", YONGSHENG) == {}
