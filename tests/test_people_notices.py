@@ -108,3 +108,17 @@ def test_a_name_placed_in_a_photo_or_given_an_age() -> None:
         YONGSHENG,
     )
     assert sorted(found) == ["李小红", "王大兵"]
+
+
+def test_a_name_whose_last_character_jieba_glued_to_the_verb_after_it() -> None:
+    # 张华|建为: the appointment's 为 read as one word with the given name's last character
+    notice = (
+        "会议任命王立新为县人大常委会财经委主任，张华建为县人大常委会农业与农村工作委员会主任。"
+    )
+    committee = "永胜县人大常委会农业与农村工作委员会"
+    assert posts(run(notice, YONGSHENG)["张华建"]) == [("主任", committee)]
+
+
+def test_a_two_character_appointment_verb_is_no_given_names_end() -> None:
+    found = run("县长王海斌出任县委书记。", YONGSHENG)
+    assert set(found) == {"王海斌"}

@@ -33,6 +33,8 @@ _PRONOUN_CLAUSE = re.compile(
 opens it (2021年3月升任…, 同年6月改任…)."""
 _PRONOUN_APPOINTED = re.compile(r"(?:决定|同意|批准)?(?:任命)?其(?:为|任|担任)")
 """A clause appointing the person named before it by 其: 决定其为代理省长."""
+_GLUED_APPOINTMENT_VERBS = frozenset("为任")
+"""One-character verbs that give a person named before them the posts after them."""
 
 
 def _without_committee_steps(posts: list[Post]) -> list[Post]:
@@ -160,6 +162,8 @@ class _Reader(_StoryReader):
             spaced = self._name_spaced_before(chain, start, end) if posts else None
             if name_start is not None:
                 self._add(name_start, self._name_end_before_verb(name_start, chain), posts)
+            elif posts and (glued := self._name_glued_to_verb(chain, start)):
+                self._add(glued[0], glued[1], posts)
             elif spaced is not None:
                 self._add(spaced[0], spaced[1], posts)
             elif posts and (
@@ -211,6 +215,25 @@ class _Reader(_StoryReader):
         self._known_lists(start, end)
         self._credits(start, end, chain_at)
         self._report_giver(start, end)
+
+    def _name_glued_to_verb(self, chain: list[_TitleHit], floor: int) -> tuple[int, int] | None:
+        """…，张华|建为|县人大常委会…主任: a name before the posts it is given, whose last
+        character jieba glued to the one-character verb (为, 任) between them."""
+        verb = chain[0].org_start - 1
+        if (
+            verb - 2 < floor
+            or self.text[verb] not in _GLUED_APPOINTMENT_VERBS
+            or verb in self.bounds
+            or chain[0].org is None
+            # 徐斌|出任: a verb of two characters, not a given name's last character and 任
+            or any(
+                len(word) > 1 and self.text.endswith(word, floor, verb + 1)
+                for word in longest_first("appointment_verbs")
+            )
+        ):
+            return None
+        name_start = self.name_before(verb, floor)
+        return None if name_start is None else (name_start, verb)
 
     def _group_post(self, chain: list[_TitleHit], start: int, end: int) -> bool:
         """Whether the chain is one title in a working group named after it (see
