@@ -122,3 +122,10 @@ def test_a_name_whose_last_character_jieba_glued_to_the_verb_after_it() -> None:
 def test_a_two_character_appointment_verb_is_no_given_names_end() -> None:
     found = run("县长王海斌出任县委书记。", YONGSHENG)
     assert set(found) == {"王海斌"}
+
+
+def test_posts_a_person_holds_named_by_their_end_without_a_removal() -> None:
+    # 甲的…职务相应终止: no 免去, but 职务 says the posts are the person's
+    found = run("依照有关规定，李春明的县人大常委会委员职务相应终止。", YONGSHENG)
+    assert posts(found["李春明"]) == [("委员", "永胜县人大常委会")]
+    assert run("李春明的县人大常委会委员选举工作顺利完成。", YONGSHENG) == {}

@@ -195,11 +195,13 @@ class _ListReader(_TitleReader):
         return end if end is not None and self.text[end : end + 1] == "、" else None
 
     def _names_before_verb(
-        self, start: int, at: int, qualifying: bool = False
+        self, start: int, at: int, qualifying: bool = False, named_posts: bool = False
     ) -> list[tuple[int, int]]:
         """The names of an appointment clause that ends at ``at``, where a chain of posts
         begins: 任命甲、乙两位同志为…, 接受丙辞去…, 丁当选…, 其中，戊和己为… (see
-        ``people_appointment_verbs.txt``); empty when the clause is not of that form."""
+        ``people_appointment_verbs.txt``); empty when the clause is not of that form.
+        ``named_posts``: the chain ends in 职务, so that 甲的… are the posts a person holds
+        (甲的…委员职务相应终止) whatever the verb."""
         while at in self.place_start_by_end:
             at = self.place_start_by_end[at]  # 当选|某县某乡|某村党支部书记: the chain's places
         clause = self._clause_start(at, start)
@@ -232,7 +234,8 @@ class _ListReader(_TitleReader):
         if qualifying and tail.group("verb") == "是":
             return []  # 甲是某村党支部书记的妻子: the posts qualify a noun, not the person
         if tail.group("of") and not (
-            (head and head.group("removal"))
+            named_posts
+            or (head and head.group("removal"))
             or _REMOVAL.search(self.text, self._line_start(start), clause)
         ):
             # 甲的…: only a removal names the posts its people held after 的, in its own

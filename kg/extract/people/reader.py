@@ -34,6 +34,8 @@ opens it (2021年3月升任…, 同年6月改任…)."""
 _PRONOUN_APPOINTED = re.compile(r"(?:决定|同意|批准)?(?:任命)?其(?:为|任|担任)")
 """A clause appointing the person named before it by 其: 决定其为代理省长."""
 _GLUED_APPOINTMENT_VERBS = frozenset("为任")
+_NAMED_POSTS = "职务"
+"""The word after a chain of posts that names them as a person's (甲的…委员职务)."""
 """One-character verbs that give a person named before them the posts after them."""
 
 
@@ -168,7 +170,10 @@ class _Reader(_StoryReader):
                 self._add(spaced[0], spaced[1], posts)
             elif posts and (
                 named := self._names_before_verb(
-                    start, self._chain_start(chain), self.text.startswith("的", last.end)
+                    start,
+                    self._chain_start(chain),
+                    self.text.startswith("的", last.end),
+                    self.text.startswith(_NAMED_POSTS, last.end),
                 )
             ):
                 for name_start, name_end in named:
