@@ -53,7 +53,8 @@ def test_a_name_jieba_guessed_as_a_verb_after_a_title() -> None:
         YONGSHENG,
     )
     assert list(found) == ["符鸣"]
-    assert posts(found["符鸣"]) == [("常委", "中共永胜县纪委")]
+    # the post before 由 is his too (issue 14, r11's gold)
+    assert posts(found["符鸣"]) == [("书记", "中共东山乡委员会"), ("常委", "中共永胜县纪委")]
 
 
 def test_a_visiting_group_led_by_a_counsellor_with_a_former_official() -> None:
@@ -129,3 +130,10 @@ def test_posts_a_person_holds_named_by_their_end_without_a_removal() -> None:
     found = run("依照有关规定，李春明的县人大常委会委员职务相应终止。", YONGSHENG)
     assert posts(found["李春明"]) == [("委员", "永胜县人大常委会")]
     assert run("李春明的县人大常委会委员选举工作顺利完成。", YONGSHENG) == {}
+
+
+def test_posts_given_by_a_person_named_after_them() -> None:
+    # 某职务由甲担任: the posts before 由 are the person's that 担任 follows
+    found = run("县长职务由县委副书记李春明担任。此项工作由县委副书记赵建国负责。", YONGSHENG)
+    assert posts(found["李春明"]) == [("县长", "永胜县人民政府"), ("副书记", "中共永胜县委")]
+    assert posts(found["赵建国"]) == [("副书记", "中共永胜县委")]

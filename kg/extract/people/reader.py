@@ -35,6 +35,10 @@ _PRONOUN_APPOINTED = re.compile(r"(?:决定|同意|批准)?(?:任命)?其(?:为|
 """A clause appointing the person named before it by 其: 决定其为代理省长."""
 _GLUED_APPOINTMENT_VERBS = frozenset("为任")
 _NAMED_POSTS = "职务"
+_POSTS_GIVEN_BY = re.compile(r"(?:一职|职务)?由")
+"""What stands between posts and the person who takes them, named after (某县委书记由甲担任)."""
+_GIVING_VERBS = ("担任", "兼任", "出任", "接任", "继任")
+_CLAUSE_ENDS = frozenset("，,；;。")
 """The word after a chain of posts that names them as a person's (甲的…委员职务)."""
 """One-character verbs that give a person named before them the posts after them."""
 
@@ -89,6 +93,7 @@ class _Reader(_StoryReader):
         self._households(start, end)
         chain_at: dict[int, _Mention] = {}
         held: dict[str, Organisation] = {}
+        given_by: list[tuple[int, list[Post]]] = []
         for chain in self._chains(start, end):
             context: list[Division] = []
             posts: list[Post] = []
@@ -121,6 +126,10 @@ class _Reader(_StoryReader):
             if self._group_post(chain, start, end):
                 continue
             last = chain[-1]
+            given = _POSTS_GIVEN_BY.match(self.text, last.end, end)
+            if posts and given is not None:
+                given_by.append((given.end(), posts))  # 某县委书记由甲担任: 甲's, named after
+                continue
             aside = _TITLE_ASIDE.match(self.text, last.end, end)
             after = aside.end() if aside else last.end
             opening = self.text[last.start - 1 : last.start] if last.start > start else ""
@@ -207,6 +216,8 @@ class _Reader(_StoryReader):
                 clause = self._clause_start(opens, start, "，,；;")
                 if clause > start + 1 and _PRONOUN_APPOINTED.fullmatch(self.text, clause, opens):
                     self._pronoun_posts(start, clause - 1, clause, posts, True)
+        for at, posts in given_by:
+            self._posts_given_by(at, end, posts)
         self._spaced_signature(start, end)
         self._body_byline(start, end)
         self._opening_byline(start, end)
@@ -239,6 +250,19 @@ class _Reader(_StoryReader):
             return None
         name_start = self.name_before(verb, floor)
         return None if name_start is None else (name_start, verb)
+
+    def _posts_given_by(self, at: int, end: int, posts: list[Post]) -> None:
+        """某县委书记由省纪委常委甲担任: the posts before 由 are the person's named in the
+        clause after it, right before the verb that gives them (担任, 兼任)."""
+        clause_end = at
+        while clause_end < end and self.text[clause_end] not in _CLAUSE_ENDS:
+            clause_end += 1
+        for mention in self.mentions:
+            if at <= mention.span.start < clause_end and self.text.startswith(
+                _GIVING_VERBS, mention.span.end
+            ):
+                mention.posts[:0] = posts
+                return
 
     def _group_post(self, chain: list[_TitleHit], start: int, end: int) -> bool:
         """Whether the chain is one title in a working group named after it (see
