@@ -137,3 +137,17 @@ def test_posts_given_by_a_person_named_after_them() -> None:
     found = run("县长职务由县委副书记李春明担任。此项工作由县委副书记赵建国负责。", YONGSHENG)
     assert posts(found["李春明"]) == [("县长", "永胜县人民政府"), ("副书记", "中共永胜县委")]
     assert posts(found["赵建国"]) == [("副书记", "中共永胜县委")]
+
+
+def test_a_sentence_opening_he_held_is_about_the_name_closing_the_one_before() -> None:
+    text = (
+        "新任县委书记是1970年出生的李明华。他曾任县委宣传部副部长（正科级）、县文化局局长，"
+        "县人民政府副秘书长。县长赵建国出席。他说，他曾任县教育局局长。"
+    )
+    found = run(text, YONGSHENG)
+    assert posts(found["李明华"]) == [
+        ("副部长", "中共永胜县委宣传部"),
+        ("局长", "永胜县文化局"),
+        ("副秘书长", "永胜县人民政府"),
+    ]
+    assert posts(found["赵建国"]) == [("县长", "永胜县人民政府")]

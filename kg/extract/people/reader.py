@@ -39,6 +39,10 @@ _POSTS_GIVEN_BY = re.compile(r"(?:一职|职务)?由")
 """What stands between posts and the person who takes them, named after (某县委书记由甲担任)."""
 _GIVING_VERBS = ("担任", "兼任", "出任", "接任", "继任")
 _CLAUSE_ENDS = frozenset("，,；;。")
+_PERSONAL_PRONOUNS = frozenset("他她")
+_SENTENCE_CLOSES = frozenset({"。", "；", ";"})
+_POSTS_GO_ON = re.compile(r"(?:[(（][^()（）]{0,20}[)）])?[、，,]")
+"""Between one post of a list and the next: a mark, after an aside (正厅级) or not."""
 """The word after a chain of posts that names them as a person's (甲的…委员职务)."""
 """One-character verbs that give a person named before them the posts after them."""
 
@@ -94,6 +98,8 @@ class _Reader(_StoryReader):
         chain_at: dict[int, _Mention] = {}
         held: dict[str, Organisation] = {}
         given_by: list[tuple[int, list[Post]]] = []
+        holder: _Mention | None = None  # the person a sentence opening 他曾任 is about
+        held_to = start  # where the posts given to ``holder`` end
         for chain in self._chains(start, end):
             context: list[Division] = []
             posts: list[Post] = []
@@ -210,11 +216,19 @@ class _Reader(_StoryReader):
                         taken = True
                 if not taken and clause > start + 1:
                     self._pronoun_posts(start, clause - 1, opens, posts)
+                elif not taken and clause == start:
+                    holder = self._person_closing_sentence_before(start, opens)
+                    if holder is not None:
+                        holder.posts.extend(posts)
+                        held_to = last.end
             elif posts:
                 # 决定任命甲为副省长，决定其为代理省长: 其 is the person named before
                 opens = self._chain_start(chain)
                 clause = self._clause_start(opens, start, "，,；;")
-                if clause > start + 1 and _PRONOUN_APPOINTED.fullmatch(self.text, clause, opens):
+                if holder is not None and _POSTS_GO_ON.fullmatch(self.text, held_to, opens):
+                    holder.posts.extend(posts)  # 他曾任甲、乙，丙: the list of posts goes on
+                    held_to = last.end
+                elif clause > start + 1 and _PRONOUN_APPOINTED.fullmatch(self.text, clause, opens):
                     self._pronoun_posts(start, clause - 1, clause, posts, True)
         for at, posts in given_by:
             self._posts_given_by(at, end, posts)
@@ -250,6 +264,20 @@ class _Reader(_StoryReader):
             return None
         name_start = self.name_before(verb, floor)
         return None if name_start is None else (name_start, verb)
+
+    def _person_closing_sentence_before(self, start: int, opens: int) -> _Mention | None:
+        """…是1964年出生的甲。他曾任…: a sentence that opens with 他 or 她 and the verb of
+        posts held is about the person whose name closed the sentence before it."""
+        if self.text[start : start + 1] not in _PERSONAL_PRONOUNS or not _PRONOUN_CLAUSE.fullmatch(
+            self.text, start, opens
+        ):
+            return None
+        before = [m for m in self.mentions if m.span.end <= start]
+        if not before:
+            return None
+        last = max(before, key=lambda m: m.span.start)
+        between = self.text[last.span.end : start].strip(" \u3000")
+        return last if between in _SENTENCE_CLOSES else None
 
     def _posts_given_by(self, at: int, end: int, posts: list[Post]) -> None:
         """某县委书记由省纪委常委甲担任: the posts before 由 are the person's named in the
