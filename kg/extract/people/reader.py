@@ -41,6 +41,9 @@ _GIVING_VERBS = ("担任", "兼任", "出任", "接任", "继任")
 _CLAUSE_ENDS = frozenset("，,；;。")
 _PERSONAL_PRONOUNS = frozenset("他她")
 _SENTENCE_CLOSES = frozenset({"。", "；", ";"})
+_MOVED_FROM = "从"
+_MOVED_TO = re.compile(r"(?:一职)?(?:[调转升改]?任|到任)为?")
+"""Between the post a person leaves (从…) and the one taken: 一职转任为, 任."""
 _POSTS_GO_ON = re.compile(r"(?:[(（][^()（）]{0,20}[)）])?[、，,]")
 """Between one post of a list and the next: a mark, after an aside (正厅级) or not."""
 """The word after a chain of posts that names them as a person's (甲的…委员职务)."""
@@ -181,6 +184,10 @@ class _Reader(_StoryReader):
                 self._add(name_start, self._name_end_before_verb(name_start, chain), posts)
             elif posts and (glued := self._name_glued_to_verb(chain, start)):
                 self._add(glued[0], glued[1], posts)
+            elif posts and (moved := self._person_moved_from(chain, start)):
+                # 甲从某县县长一职转任某县委书记: the post left, then the one taken
+                moved.posts.extend(posts)
+                holder, held_to = moved, last.end
             elif spaced is not None:
                 self._add(spaced[0], spaced[1], posts)
             elif posts and (
@@ -225,7 +232,10 @@ class _Reader(_StoryReader):
                 # 决定任命甲为副省长，决定其为代理省长: 其 is the person named before
                 opens = self._chain_start(chain)
                 clause = self._clause_start(opens, start, "，,；;")
-                if holder is not None and _POSTS_GO_ON.fullmatch(self.text, held_to, opens):
+                if holder is not None and (
+                    _POSTS_GO_ON.fullmatch(self.text, held_to, opens)
+                    or _MOVED_TO.fullmatch(self.text, held_to, opens)
+                ):
                     holder.posts.extend(posts)  # 他曾任甲、乙，丙: the list of posts goes on
                     held_to = last.end
                 elif clause > start + 1 and _PRONOUN_APPOINTED.fullmatch(self.text, clause, opens):
@@ -278,6 +288,20 @@ class _Reader(_StoryReader):
         last = max(before, key=lambda m: m.span.start)
         between = self.text[last.span.end : start].strip(" \u3000")
         return last if between in _SENTENCE_CLOSES else None
+
+    def _person_moved_from(self, chain: list[_TitleHit], start: int) -> _Mention | None:
+        """甲从…, 她从…: the person who leaves the posts after 从, named right before it (a new
+        mention) or, for 他 or 她, the last person named earlier in the sentence."""
+        opens = self._chain_start(chain)
+        if opens - 1 <= start or self.text[opens - 1] != _MOVED_FROM:
+            return None
+        if self.text[opens - 2] in _PERSONAL_PRONOUNS:
+            before = [m for m in self.mentions if start <= m.span.start < opens - 2]
+            return max(before, key=lambda m: m.span.start) if before else None
+        name_start = self.name_before(opens - 1, start)
+        if name_start is None:
+            return None
+        return self._add(name_start, opens - 1, [])
 
     def _posts_given_by(self, at: int, end: int, posts: list[Post]) -> None:
         """某县委书记由省纪委常委甲担任: the posts before 由 are the person's named in the
