@@ -165,3 +165,8 @@ def test_a_features_production_credits() -> None:
     found = run("村里的日子越过越红火。\n策划：王晓彤 何平（实习）\n统筹：吴建华\n", YONGSHENG)
     assert set(found) == {"王晓彤", "何平", "吴建华"}
     assert run("他们精心策划了这次展销活动。", YONGSHENG) == {}
+
+
+def test_a_line_of_names_joined_by_plus_signs() -> None:
+    text = "村里的新变化\n\n王晓彤+何平+吴建华\n\n近几年，村里变化很大。\n收入增加+就业+产业\n"
+    assert set(run(text, YONGSHENG)) == {"王晓彤", "何平", "吴建华"}
