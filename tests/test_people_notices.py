@@ -151,3 +151,12 @@ def test_a_sentence_opening_he_held_is_about_the_name_closing_the_one_before() -
         ("副秘书长", "永胜县人民政府"),
     ]
     assert posts(found["赵建国"]) == [("县长", "永胜县人民政府")]
+
+
+def test_people_who_respectively_take_posts() -> None:
+    # 分别任A、B: one post each, in order; one post alone is each person's
+    found = run("会上，李春明、赵建国分别任县文化局局长、县教育局局长。", YONGSHENG)
+    assert posts(found["李春明"]) == [("局长", "永胜县文化局")]
+    assert posts(found["赵建国"]) == [("局长", "永胜县教育局")]
+    found = run("李春明、赵建国分别担任县脱贫攻坚指挥部指挥长。", YONGSHENG)
+    assert posts(found["赵建国"]) == [("指挥长", "永胜县脱贫攻坚指挥部")]

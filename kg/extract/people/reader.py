@@ -42,6 +42,8 @@ _CLAUSE_ENDS = frozenset("，,；;。")
 _PERSONAL_PRONOUNS = frozenset("他她")
 _SENTENCE_CLOSES = frozenset({"。", "；", ";"})
 _MOVED_FROM = "从"
+_RESPECTIVELY = re.compile(r"分别(?:[调转升改出兼担]?任|当选为?)(?:为)?$")
+"""分别任 right before the posts: each person named takes the posts in the same order."""
 _MOVED_TO = re.compile(r"(?:一职)?(?:[调转升改]?任|到任)为?")
 """Between the post a person leaves (从…) and the one taken: 一职转任为, 任."""
 _POSTS_GO_ON = re.compile(r"(?:[(（][^()（）]{0,20}[)）])?[、，,]")
@@ -103,6 +105,8 @@ class _Reader(_StoryReader):
         given_by: list[tuple[int, list[Post]]] = []
         holder: _Mention | None = None  # the person a sentence opening 他曾任 is about
         held_to = start  # where the posts given to ``holder`` end
+        respective: list[_Mention] = []  # 甲、乙分别任A、B: who takes the next posts
+        respective_posts: list[Post] = []
         for chain in self._chains(start, end):
             context: list[Division] = []
             posts: list[Post] = []
@@ -201,6 +205,16 @@ class _Reader(_StoryReader):
                 for name_start, name_end in named:
                     if not any(m.span.start == name_start for m in self.mentions):
                         self._add(name_start, name_end, [])
+                opens = self._chain_start(chain)
+                if (
+                    len(named) > 1
+                    and len(posts) in (1, len(named))
+                    and _RESPECTIVELY.search(self.text, named[-1][1], opens)
+                ):
+                    respective, respective_posts = self._respective_posts(named, posts)
+                    held_to = last.end
+                    continue
+                for name_start, _ in named:
                     for mention in self.mentions:
                         if mention.span.start == name_start:
                             mention.posts.extend(posts)
@@ -232,7 +246,10 @@ class _Reader(_StoryReader):
                 # 决定任命甲为副省长，决定其为代理省长: 其 is the person named before
                 opens = self._chain_start(chain)
                 clause = self._clause_start(opens, start, "，,；;")
-                if holder is not None and (
+                if respective and _POSTS_GO_ON.fullmatch(self.text, held_to, opens):
+                    respective.pop(0).posts.extend(posts)
+                    held_to = last.end
+                elif holder is not None and (
                     _POSTS_GO_ON.fullmatch(self.text, held_to, opens)
                     or _MOVED_TO.fullmatch(self.text, held_to, opens)
                 ):
@@ -240,6 +257,8 @@ class _Reader(_StoryReader):
                     held_to = last.end
                 elif clause > start + 1 and _PRONOUN_APPOINTED.fullmatch(self.text, clause, opens):
                     self._pronoun_posts(start, clause - 1, clause, posts, True)
+        for mention in respective:
+            mention.posts.extend(respective_posts)  # 甲、乙分别担任某指挥部指挥长: one post
         for at, posts in given_by:
             self._posts_given_by(at, end, posts)
         self._spaced_signature(start, end)
@@ -302,6 +321,19 @@ class _Reader(_StoryReader):
         if name_start is None:
             return None
         return self._add(name_start, opens - 1, [])
+
+    def _respective_posts(
+        self, named: list[tuple[int, int]], posts: list[Post]
+    ) -> tuple[list[_Mention], list[Post]]:
+        """甲、乙分别任A、B: the first person named takes the first post, the next the next;
+        those left over take theirs from the chains that follow (or, where none does, all of
+        these posts: 甲、乙分别担任某指挥部指挥长).  Returns those left and these posts."""
+        people = [
+            next(m for m in self.mentions if m.span.start == name_start) for name_start, _ in named
+        ]
+        for mention, post in zip(people, posts, strict=False):
+            mention.posts.append(post)
+        return people[len(posts) :], posts
 
     def _posts_given_by(self, at: int, end: int, posts: list[Post]) -> None:
         """某县委书记由省纪委常委甲担任: the posts before 由 are the person's named in the
