@@ -149,3 +149,24 @@ def test_a_name_alone_on_a_line_above_the_date_or_the_salutation(text: str) -> N
 
 def test_a_name_alone_on_a_line_above_other_words_is_no_byline() -> None:
     assert "李建华" not in run("标题\n\n李建华\n\n全县收入持续增长。", YONGSHENG)
+
+
+def test_a_bracketed_credit_broken_across_lines() -> None:
+    # the page broke the line after the credit's cue: 本报讯(记者⏎ 甲 乙)
+    found = run("本报讯（记者\n 林小燕 王芳）县统计局日前发布数据。", YONGSHENG)
+    assert set(found) == {"林小燕", "王芳"}
+
+
+def test_a_line_that_only_closes_a_bracket_after_a_title_is_no_credit() -> None:
+    assert run("村里的新路\n 林下经济)县统计局日前发布数据。", YONGSHENG) == {}
+
+
+def test_a_features_production_credits() -> None:
+    found = run("村里的日子越过越红火。\n策划：王晓彤 何平（实习）\n统筹：吴建华\n", YONGSHENG)
+    assert set(found) == {"王晓彤", "何平", "吴建华"}
+    assert run("他们精心策划了这次展销活动。", YONGSHENG) == {}
+
+
+def test_a_line_of_names_joined_by_plus_signs() -> None:
+    text = "村里的新变化\n\n王晓彤+何平+吴建华\n\n近几年，村里变化很大。\n收入增加+就业+产业\n"
+    assert set(run(text, YONGSHENG)) == {"王晓彤", "何平", "吴建华"}

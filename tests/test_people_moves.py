@@ -154,3 +154,15 @@ def test_a_rare_surname_in_a_list_after_a_post() -> None:
 def test_a_rare_surname_opening_a_word_in_a_list_is_no_name() -> None:
     found = run("作者：邹某丰 来源：永胜日报", YONGSHENG)
     assert "来源" not in found
+
+
+def test_a_person_moved_from_one_post_to_another() -> None:
+    # 甲从A任B, 她从A一职转任为B: the post left after 从, then the post taken
+    named = run("李春明从东山乡乡长任东山乡党委书记。", YONGSHENG)
+    assert posts(named["李春明"]) == [("乡长", "东山乡人民政府"), ("书记", "中共东山乡委员会")]
+    text = "年龄最小的是37岁的赵丽，她从县文化局局长一职转任为县教育局局长。"
+    assert posts(run(text, YONGSHENG)["赵丽"]) == [
+        ("局长", "永胜县文化局"),
+        ("局长", "永胜县教育局"),
+    ]
+    assert run("他从县文化局局长岗位上退下来。", YONGSHENG) == {}

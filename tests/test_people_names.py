@@ -150,3 +150,12 @@ def test_a_two_character_name_that_jieba_reads_as_a_noun_after_a_title() -> None
     it is the name the posts belong to."""
     found = run("县委常委、宣传部长叶片，副县长李建军出席。", YONGSHENG)
     assert posts(found["叶片"]) == [("常委", "中共永胜县委"), ("部长", "中共永胜县委宣传部")]
+
+
+def test_a_title_then_a_surname_and_a_given_name_jieba_reads_as_a_place() -> None:
+    # 孔|江平|工作: jieba reads the surname alone and the given name as a place, then a verb
+    found = run("会上听取了县委常委、组织部部长孔江平工作情况汇报。", YONGSHENG)
+    assert posts(found["孔江平"]) == [
+        ("常委", "中共永胜县委"),
+        ("部长", "中共永胜县委组织部"),
+    ]

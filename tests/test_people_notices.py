@@ -53,7 +53,8 @@ def test_a_name_jieba_guessed_as_a_verb_after_a_title() -> None:
         YONGSHENG,
     )
     assert list(found) == ["符鸣"]
-    assert posts(found["符鸣"]) == [("常委", "中共永胜县纪委")]
+    # the post before 由 is his too (issue 14, r11's gold)
+    assert posts(found["符鸣"]) == [("书记", "中共东山乡委员会"), ("常委", "中共永胜县纪委")]
 
 
 def test_a_visiting_group_led_by_a_counsellor_with_a_former_official() -> None:
@@ -108,3 +109,54 @@ def test_a_name_placed_in_a_photo_or_given_an_age() -> None:
         YONGSHENG,
     )
     assert sorted(found) == ["李小红", "王大兵"]
+
+
+def test_a_name_whose_last_character_jieba_glued_to_the_verb_after_it() -> None:
+    # 张华|建为: the appointment's 为 read as one word with the given name's last character
+    notice = (
+        "会议任命王立新为县人大常委会财经委主任，张华建为县人大常委会农业与农村工作委员会主任。"
+    )
+    committee = "永胜县人大常委会农业与农村工作委员会"
+    assert posts(run(notice, YONGSHENG)["张华建"]) == [("主任", committee)]
+
+
+def test_a_two_character_appointment_verb_is_no_given_names_end() -> None:
+    found = run("县长王海斌出任县委书记。", YONGSHENG)
+    assert set(found) == {"王海斌"}
+
+
+def test_posts_a_person_holds_named_by_their_end_without_a_removal() -> None:
+    # 甲的…职务相应终止: no 免去, but 职务 says the posts are the person's
+    found = run("依照有关规定，李春明的县人大常委会委员职务相应终止。", YONGSHENG)
+    assert posts(found["李春明"]) == [("委员", "永胜县人大常委会")]
+    assert run("李春明的县人大常委会委员选举工作顺利完成。", YONGSHENG) == {}
+
+
+def test_posts_given_by_a_person_named_after_them() -> None:
+    # 某职务由甲担任: the posts before 由 are the person's that 担任 follows
+    found = run("县长职务由县委副书记李春明担任。此项工作由县委副书记赵建国负责。", YONGSHENG)
+    assert posts(found["李春明"]) == [("县长", "永胜县人民政府"), ("副书记", "中共永胜县委")]
+    assert posts(found["赵建国"]) == [("副书记", "中共永胜县委")]
+
+
+def test_a_sentence_opening_he_held_is_about_the_name_closing_the_one_before() -> None:
+    text = (
+        "新任县委书记是1970年出生的李明华。他曾任县委宣传部副部长（正科级）、县文化局局长，"
+        "县人民政府副秘书长。县长赵建国出席。他说，他曾任县教育局局长。"
+    )
+    found = run(text, YONGSHENG)
+    assert posts(found["李明华"]) == [
+        ("副部长", "中共永胜县委宣传部"),
+        ("局长", "永胜县文化局"),
+        ("副秘书长", "永胜县人民政府"),
+    ]
+    assert posts(found["赵建国"]) == [("县长", "永胜县人民政府")]
+
+
+def test_people_who_respectively_take_posts() -> None:
+    # 分别任A、B: one post each, in order; one post alone is each person's
+    found = run("会上，李春明、赵建国分别任县文化局局长、县教育局局长。", YONGSHENG)
+    assert posts(found["李春明"]) == [("局长", "永胜县文化局")]
+    assert posts(found["赵建国"]) == [("局长", "永胜县教育局")]
+    found = run("李春明、赵建国分别担任县脱贫攻坚指挥部指挥长。", YONGSHENG)
+    assert posts(found["赵建国"]) == [("指挥长", "永胜县脱贫攻坚指挥部")]

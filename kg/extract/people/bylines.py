@@ -38,6 +38,10 @@ _PUBLISHED = re.compile(r"[0-9]{4}(?:年[0-9]{1,2}月|[-/.][0-9]{1,2}[-/.])[0-9]
 """A date of publication opening a line under a byline (2022年01月25日, 2021-02-01)."""
 _LOST_CHARACTER = "\ufffd"
 _HEADING_CLOSE = re.compile(r"[)）]")
+_WRAP_SPACES = " \u3000\t\n"
+"""What a line break in a credit is written with (本报讯(记者⏎ 甲))."""
+_OPEN_BRACKETS = "(（【"
+_CLOSE_BRACKETS = ")）】"
 _HEADING_LONGEST = 40
 _SPACED_TITLE = re.compile(r"(?P<title>[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){1,3})[ \u3000]")
 """A title spaced out to the width of a heading at a line's start: 县 长, 代 县 长."""
@@ -235,12 +239,35 @@ class _BylineReader(_ListReader):
                         spaced = names > after or before in "(（【["
                         self._add_new(self._credit_run(names, end, spaced), role)
                 at = text.find(cue, after, end)
+        self._wrapped_credit(start, end)
         self._bracketed_credits(start, end)
         self._source_credit(start, end)
         self._newsflash_credit(start, end)
         self._photo_credits(start, end)
         self._line_credits(start, end)
         self._speaker(start, end)
+
+    def _wrapped_credit(self, start: int, end: int) -> None:
+        """本报讯(记者⏎ 甲): a bracketed credit whose cue ends a line, the page's line break
+        falling before its names; the names open this sentence and the bracket closes them."""
+        names = start
+        while names < end and self.text[names] in _WRAP_SPACES:
+            names += 1
+        cue_end = start
+        while cue_end > 0 and self.text[cue_end - 1] in _WRAP_SPACES:
+            cue_end -= 1
+        if "\n" not in self.text[cue_end:names]:
+            return
+        for cue, role in _bylines().items():
+            opens = cue_end - len(cue) - 1
+            if opens < 0 or not self.text.startswith(cue, opens + 1) or len(cue) < 2:
+                continue
+            if self.text[opens] not in _OPEN_BRACKETS:
+                continue
+            run = self._credit_run(names, end, True)
+            if run and self.text[run[-1][1] : run[-1][1] + 1] in _CLOSE_BRACKETS:
+                self._add_new(run, role)
+            return
 
     def _caption_name_end(self, at: int, end: int) -> int | None:
         """End of a caption's reporter's name that jieba did not read as one (图为记者许|露露|

@@ -59,6 +59,9 @@ _GLUED_VERBS = frozenset("为任")
 (赵晓为|某县县长, 王吉任|某市委副书记) where the post's body follows at once."""
 _NAME_LINE_LEAST = 3
 """The fewest names spaced apart on a line of their own that are read as people."""
+_NAME_LINE_PLUSES = "+＋"
+_NAME_LINE_MARKS = " \u3000" + _NAME_LINE_PLUSES
+"""What stands between the names of a line of names: spaces, or plus signs (甲+乙+丙)."""
 _COMRADES = re.compile(r"等?[0-9一二两三四五六七八九十百]+[位名]同志")
 _ATTENDING_GROUP = re.compile(
     r"等(?:[\u4e00-\u9fff]{1,8}?)(?:领导|负责同志|同志)(?:同志)?(?:出席|参加|陪同|列席|参会)"
@@ -195,11 +198,13 @@ class _ListReader(_TitleReader):
         return end if end is not None and self.text[end : end + 1] == "、" else None
 
     def _names_before_verb(
-        self, start: int, at: int, qualifying: bool = False
+        self, start: int, at: int, qualifying: bool = False, named_posts: bool = False
     ) -> list[tuple[int, int]]:
         """The names of an appointment clause that ends at ``at``, where a chain of posts
         begins: 任命甲、乙两位同志为…, 接受丙辞去…, 丁当选…, 其中，戊和己为… (see
-        ``people_appointment_verbs.txt``); empty when the clause is not of that form."""
+        ``people_appointment_verbs.txt``); empty when the clause is not of that form.
+        ``named_posts``: the chain ends in 职务, so that 甲的… are the posts a person holds
+        (甲的…委员职务相应终止) whatever the verb."""
         while at in self.place_start_by_end:
             at = self.place_start_by_end[at]  # 当选|某县某乡|某村党支部书记: the chain's places
         clause = self._clause_start(at, start)
@@ -232,7 +237,8 @@ class _ListReader(_TitleReader):
         if qualifying and tail.group("verb") == "是":
             return []  # 甲是某村党支部书记的妻子: the posts qualify a noun, not the person
         if tail.group("of") and not (
-            (head and head.group("removal"))
+            named_posts
+            or (head and head.group("removal"))
             or _REMOVAL.search(self.text, self._line_start(start), clause)
         ):
             # 甲的…: only a removal names the posts its people held after 的, in its own
@@ -317,9 +323,12 @@ class _ListReader(_TitleReader):
             at = self.text.find("同志", at + 2, end)
 
     def _name_line(self, start: int, end: int) -> None:
-        """A line of nothing but names spaced apart, three or more (a page's list of its
-        photographers or its people: 甲 乙 丙): each a surname and one or two characters."""
-        if " " not in self.text[start:end]:
+        """A line of nothing but names spaced apart or joined by plus signs, three or more (a
+        page's list of its photographers or its people: 甲 乙 丙, 甲+乙+丙): each a surname and
+        one or two characters."""
+        if " " not in self.text[start:end] and not any(
+            plus in self.text[start:end] for plus in _NAME_LINE_PLUSES
+        ):
             return  # the usual case, decided at once
         at = self._line_opening(start, end)
         if at is None:
@@ -333,11 +342,11 @@ class _ListReader(_TitleReader):
         pos = at
         while pos < line_end:
             item = self._list_item_end(pos, line_end)
-            if item is None or (item < line_end and self.text[item] not in " \u3000"):
+            if item is None or (item < line_end and self.text[item] not in _NAME_LINE_MARKS):
                 return
             names.append((pos, item))
             pos = item
-            while pos < line_end and self.text[pos] in " \u3000":
+            while pos < line_end and self.text[pos] in _NAME_LINE_MARKS:
                 pos += 1
         if len(names) >= _NAME_LINE_LEAST:
             self._add_new(names)

@@ -51,6 +51,8 @@ _VERBAL_TAGS = frozenset({"v", "vn", "a", "ad", "an"})
 """jieba tags of a word that opens no three-character name (安全|感, 安居|房)."""
 # jieba's tags of words that are never a given name after a surname's character (连|谁)
 _NOT_GIVEN_NAME_TAGS = frozenset({"r"})
+# what jieba tags a two-character given name it reads as a word of its own (董|江平: ns)
+_SPLIT_GIVEN_NAME_TAGS = ("ns", "n", "nz", "nr")
 # 李某某: the pronoun that stands for a withheld given name
 _ANONYMISED = "某"
 _INDEFINITE_MEASURES = frozenset("点些")
@@ -481,6 +483,30 @@ class _NameReader:
             if self._valid_name(start, end):
                 return end
         return None
+
+    def _split_given_name_end(self, start: int, limit: int) -> int | None:
+        """队长董|江平|工作: right after a title, a surname jieba reads as a name of its own and
+        a two-character word it reads as a place or noun (the given name) make a name where a
+        verb, a word that follows names or punctuation comes next.  Not a given name that is a
+        verb, adjective or function word (书记王|认真|落实), nor one a listed word opens."""
+        first = self.tokens.get(start)
+        if first is None or first.end != start + 1 or not first.pos.startswith("nr"):
+            return None
+        if self._surname_length(start) != 1:
+            return None
+        given = self.tokens.get(first.end)
+        end = first.end + 2
+        if (
+            given is None
+            or given.end != end
+            or end >= limit
+            or not given.pos.startswith(_SPLIT_GIVEN_NAME_TAGS)
+            or self._follower_token(first.end)
+        ):
+            return None
+        if not (self._ends_name(end, limit) or self._verbal_at(end)):
+            return None
+        return end if self._valid_name(start, end) else None
 
     def _ends_line(self, at: int) -> bool:
         """Whether only spaces, or letters a page's line break was scraped as (黄四平vzT),

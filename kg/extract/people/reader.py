@@ -33,6 +33,23 @@ _PRONOUN_CLAUSE = re.compile(
 opens it (2021年3月升任…, 同年6月改任…)."""
 _PRONOUN_APPOINTED = re.compile(r"(?:决定|同意|批准)?(?:任命)?其(?:为|任|担任)")
 """A clause appointing the person named before it by 其: 决定其为代理省长."""
+_GLUED_APPOINTMENT_VERBS = frozenset("为任")
+_NAMED_POSTS = "职务"
+_POSTS_GIVEN_BY = re.compile(r"(?:一职|职务)?由")
+"""What stands between posts and the person who takes them, named after (某县委书记由甲担任)."""
+_GIVING_VERBS = ("担任", "兼任", "出任", "接任", "继任")
+_CLAUSE_ENDS = frozenset("，,；;。")
+_PERSONAL_PRONOUNS = frozenset("他她")
+_SENTENCE_CLOSES = frozenset({"。", "；", ";"})
+_MOVED_FROM = "从"
+_RESPECTIVELY = re.compile(r"分别(?:[调转升改出兼担]?任|当选为?)(?:为)?$")
+"""分别任 right before the posts: each person named takes the posts in the same order."""
+_MOVED_TO = re.compile(r"(?:一职)?(?:[调转升改]?任|到任)为?")
+"""Between the post a person leaves (从…) and the one taken: 一职转任为, 任."""
+_POSTS_GO_ON = re.compile(r"(?:[(（][^()（）]{0,20}[)）])?[、，,]")
+"""Between one post of a list and the next: a mark, after an aside (正厅级) or not."""
+"""The word after a chain of posts that names them as a person's (甲的…委员职务)."""
+"""One-character verbs that give a person named before them the posts after them."""
 
 
 def _without_committee_steps(posts: list[Post]) -> list[Post]:
@@ -85,6 +102,11 @@ class _Reader(_StoryReader):
         self._households(start, end)
         chain_at: dict[int, _Mention] = {}
         held: dict[str, Organisation] = {}
+        given_by: list[tuple[int, list[Post]]] = []
+        holder: _Mention | None = None  # the person a sentence opening 他曾任 is about
+        held_to = start  # where the posts given to ``holder`` end
+        respective: list[_Mention] = []  # 甲、乙分别任A、B: who takes the next posts
+        respective_posts: list[Post] = []
         for chain in self._chains(start, end):
             context: list[Division] = []
             posts: list[Post] = []
@@ -117,6 +139,10 @@ class _Reader(_StoryReader):
             if self._group_post(chain, start, end):
                 continue
             last = chain[-1]
+            given = _POSTS_GIVEN_BY.match(self.text, last.end, end)
+            if posts and given is not None:
+                given_by.append((given.end(), posts))  # 某县委书记由甲担任: 甲's, named after
+                continue
             aside = _TITLE_ASIDE.match(self.text, last.end, end)
             after = aside.end() if aside else last.end
             opening = self.text[last.start - 1 : last.start] if last.start > start else ""
@@ -130,6 +156,7 @@ class _Reader(_StoryReader):
                 or self._place_word_name_end(after, end)
                 or self._comma_closed_name_end(after, end)
                 or self._rare_surname_name_end(after, end)
+                or self._split_given_name_end(after, end)
                 or (None if aside else self._name_glued_to_title(last, end))
             )
             if name_end is not None:
@@ -159,16 +186,35 @@ class _Reader(_StoryReader):
             spaced = self._name_spaced_before(chain, start, end) if posts else None
             if name_start is not None:
                 self._add(name_start, self._name_end_before_verb(name_start, chain), posts)
+            elif posts and (glued := self._name_glued_to_verb(chain, start)):
+                self._add(glued[0], glued[1], posts)
+            elif posts and (moved := self._person_moved_from(chain, start)):
+                # 甲从某县县长一职转任某县委书记: the post left, then the one taken
+                moved.posts.extend(posts)
+                holder, held_to = moved, last.end
             elif spaced is not None:
                 self._add(spaced[0], spaced[1], posts)
             elif posts and (
                 named := self._names_before_verb(
-                    start, self._chain_start(chain), self.text.startswith("的", last.end)
+                    start,
+                    self._chain_start(chain),
+                    self.text.startswith("的", last.end),
+                    self.text.startswith(_NAMED_POSTS, last.end),
                 )
             ):
                 for name_start, name_end in named:
                     if not any(m.span.start == name_start for m in self.mentions):
                         self._add(name_start, name_end, [])
+                opens = self._chain_start(chain)
+                if (
+                    len(named) > 1
+                    and len(posts) in (1, len(named))
+                    and _RESPECTIVELY.search(self.text, named[-1][1], opens)
+                ):
+                    respective, respective_posts = self._respective_posts(named, posts)
+                    held_to = last.end
+                    continue
+                for name_start, _ in named:
                     for mention in self.mentions:
                         if mention.span.start == name_start:
                             mention.posts.extend(posts)
@@ -191,12 +237,30 @@ class _Reader(_StoryReader):
                         taken = True
                 if not taken and clause > start + 1:
                     self._pronoun_posts(start, clause - 1, opens, posts)
+                elif not taken and clause == start:
+                    holder = self._person_closing_sentence_before(start, opens)
+                    if holder is not None:
+                        holder.posts.extend(posts)
+                        held_to = last.end
             elif posts:
                 # 决定任命甲为副省长，决定其为代理省长: 其 is the person named before
                 opens = self._chain_start(chain)
                 clause = self._clause_start(opens, start, "，,；;")
-                if clause > start + 1 and _PRONOUN_APPOINTED.fullmatch(self.text, clause, opens):
+                if respective and _POSTS_GO_ON.fullmatch(self.text, held_to, opens):
+                    respective.pop(0).posts.extend(posts)
+                    held_to = last.end
+                elif holder is not None and (
+                    _POSTS_GO_ON.fullmatch(self.text, held_to, opens)
+                    or _MOVED_TO.fullmatch(self.text, held_to, opens)
+                ):
+                    holder.posts.extend(posts)  # 他曾任甲、乙，丙: the list of posts goes on
+                    held_to = last.end
+                elif clause > start + 1 and _PRONOUN_APPOINTED.fullmatch(self.text, clause, opens):
                     self._pronoun_posts(start, clause - 1, clause, posts, True)
+        for mention in respective:
+            mention.posts.extend(respective_posts)  # 甲、乙分别担任某指挥部指挥长: one post
+        for at, posts in given_by:
+            self._posts_given_by(at, end, posts)
         self._spaced_signature(start, end)
         self._body_byline(start, end)
         self._opening_byline(start, end)
@@ -210,6 +274,79 @@ class _Reader(_StoryReader):
         self._known_lists(start, end)
         self._credits(start, end, chain_at)
         self._report_giver(start, end)
+
+    def _name_glued_to_verb(self, chain: list[_TitleHit], floor: int) -> tuple[int, int] | None:
+        """…，张华|建为|县人大常委会…主任: a name before the posts it is given, whose last
+        character jieba glued to the one-character verb (为, 任) between them."""
+        verb = chain[0].org_start - 1
+        if (
+            verb - 2 < floor
+            or self.text[verb] not in _GLUED_APPOINTMENT_VERBS
+            or verb in self.bounds
+            or chain[0].org is None
+            # 徐斌|出任: a verb of two characters, not a given name's last character and 任
+            or any(
+                len(word) > 1 and self.text.endswith(word, floor, verb + 1)
+                for word in longest_first("appointment_verbs")
+            )
+        ):
+            return None
+        name_start = self.name_before(verb, floor)
+        return None if name_start is None else (name_start, verb)
+
+    def _person_closing_sentence_before(self, start: int, opens: int) -> _Mention | None:
+        """…是1964年出生的甲。他曾任…: a sentence that opens with 他 or 她 and the verb of
+        posts held is about the person whose name closed the sentence before it."""
+        if self.text[start : start + 1] not in _PERSONAL_PRONOUNS or not _PRONOUN_CLAUSE.fullmatch(
+            self.text, start, opens
+        ):
+            return None
+        before = [m for m in self.mentions if m.span.end <= start]
+        if not before:
+            return None
+        last = max(before, key=lambda m: m.span.start)
+        between = self.text[last.span.end : start].strip(" \u3000")
+        return last if between in _SENTENCE_CLOSES else None
+
+    def _person_moved_from(self, chain: list[_TitleHit], start: int) -> _Mention | None:
+        """甲从…, 她从…: the person who leaves the posts after 从, named right before it (a new
+        mention) or, for 他 or 她, the last person named earlier in the sentence."""
+        opens = self._chain_start(chain)
+        if opens - 1 <= start or self.text[opens - 1] != _MOVED_FROM:
+            return None
+        if self.text[opens - 2] in _PERSONAL_PRONOUNS:
+            before = [m for m in self.mentions if start <= m.span.start < opens - 2]
+            return max(before, key=lambda m: m.span.start) if before else None
+        name_start = self.name_before(opens - 1, start)
+        if name_start is None:
+            return None
+        return self._add(name_start, opens - 1, [])
+
+    def _respective_posts(
+        self, named: list[tuple[int, int]], posts: list[Post]
+    ) -> tuple[list[_Mention], list[Post]]:
+        """甲、乙分别任A、B: the first person named takes the first post, the next the next;
+        those left over take theirs from the chains that follow (or, where none does, all of
+        these posts: 甲、乙分别担任某指挥部指挥长).  Returns those left and these posts."""
+        people = [
+            next(m for m in self.mentions if m.span.start == name_start) for name_start, _ in named
+        ]
+        for mention, post in zip(people, posts, strict=False):
+            mention.posts.append(post)
+        return people[len(posts) :], posts
+
+    def _posts_given_by(self, at: int, end: int, posts: list[Post]) -> None:
+        """某县委书记由省纪委常委甲担任: the posts before 由 are the person's named in the
+        clause after it, right before the verb that gives them (担任, 兼任)."""
+        clause_end = at
+        while clause_end < end and self.text[clause_end] not in _CLAUSE_ENDS:
+            clause_end += 1
+        for mention in self.mentions:
+            if at <= mention.span.start < clause_end and self.text.startswith(
+                _GIVING_VERBS, mention.span.end
+            ):
+                mention.posts[:0] = posts
+                return
 
     def _group_post(self, chain: list[_TitleHit], start: int, end: int) -> bool:
         """Whether the chain is one title in a working group named after it (see
