@@ -391,3 +391,40 @@ def test_a_target_dated_to_a_day_is_for_its_year() -> None:
 )
 def test_an_index_row_term_reads_back_as_the_text_of_the_term(term: object) -> None:
     assert encoded_text(encode(term)) == term_text(term)
+
+
+def test_a_target_held_for_each_year_of_a_span_is_read_for_each_year(tmp_path: Path) -> None:
+    """前两年…均是 增长7%: one observation for 2019/2020 in the graph, a row per year here."""
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    documents = {
+        "report-2021": "2021年1月15日\n前两年，广元市的年度目标均是地区生产总值增长7%。\n",
+        "bulletin-2019": "2020年3月10日\n2019年，广元市地区生产总值比上年增长7.5%。\n",
+        "bulletin-2020": "2021年3月10日\n2020年，广元市地区生产总值比上年增长6.5%。\n",
+    }
+    for name, text in documents.items():
+        (texts / f"{name}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    built = CliRunner().invoke(cli, ["build", str(texts), "-o", str(out), "--no-store"])
+    assert built.exit_code == 0, built.output
+    store = tmp_path / "store"
+    EmbeddedStore(store).load(sorted(out.glob("*.ttl")))
+    rows = json.loads(kg(store, "--area", "广元市", "--format", "json").stdout)
+    got = [(r["period"], r["target"], r["outcome"], r["verdict"]) for r in rows]
+    assert sorted(got) == [("2019", 7, 7.5, "met"), ("2020", 7, 6.5, "missed")]
+    # the review page's one verdict of the target: missed, as one of its years is
+    verdicts = delivery_module.verdicts(EmbeddedStore(store), {ID + "area/510800"})
+    assert list(verdicts.values()) == ["missed"]
+
+
+@pytest.mark.parametrize(
+    ("quote", "each"),
+    [
+        ("目标均是增长7%", True),
+        ("连续两年增长7%", True),
+        ("年均增长7%", False),
+        ("年均为7%", False),
+    ],
+)
+def test_the_words_of_each_year(quote: str, each: bool) -> None:
+    assert bool(delivery_module._each_year_words().search(quote)) is each

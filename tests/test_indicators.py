@@ -111,6 +111,7 @@ LIFTED = "people-lifted-out-of-poverty"
         ("农村贫困的发生率", "PERCENT", "poverty-incidence"),
         ("全乡群众移民搬出", "PERSON", "relocated-people"),
         ("贫困村脱贫摘帽", "COUNT", "poor-villages-exited"),  # not the counties' 摘帽
+        ("全年摘帽村", "COUNT", "poor-villages-exited"),  # villages, not counties
         ("富余劳动力外出务工", "PERSON", "labour-transfer"),
         ("村内道路硬化", "KM", "rural-roads"),
         ("新识别出贫困对象", "HOUSEHOLD", "poor-households"),
@@ -300,6 +301,32 @@ def test_growth_concept_is_linked_to_its_level() -> None:
             "rural-disposable-income",
         ),
         ("人均地区生产总值", "CNY", "人均地区生产总值达到6.1万元", "per-capita-gdp"),
+        # a value per household is not a count of households
+        ("贫困户每年每户", "HOUSEHOLD", "保证12户贫困户每年每户分红不少于800元", None),
+        # a visit to a household's home is not a count of the households
+        ("脱贫户家", "HOUSEHOLD", "书记先后来到王某等6户脱贫户家", None),
+        # a water tank built is a work, not the households it serves
+        ("贫困户修家庭水柜", "HOUSEHOLD", "95户贫困户修了家庭水柜", None),
+        # what became of those counted, said after them, decides
+        ("贫困户", "HOUSEHOLD", "全乡56户贫困户203人全部脱贫", "households-lifted-out-of-poverty"),
+        ("全部脱贫", "PERSON", "尚未脱贫的41户117人全部脱贫", LIFTED),
+        (
+            "全部脱贫",
+            "HOUSEHOLD",
+            "尚未脱贫的41户117人全部脱贫",
+            "households-lifted-out-of-poverty",
+        ),
+        # the poor a work was done for, named before it
+        (
+            "贫困户完成危旧房改造",
+            "HOUSEHOLD",
+            "70余户贫困户完成危旧房改造",
+            "dilapidated-housing-renovated",
+        ),
+        # a phrase cut before its verb or inside a bracket, read on to the number
+        ("经济年均", "PERCENT", "全县经济年均增长6.2%", "regional-gdp-growth"),
+        ("贫困县(市", "COUNT", "全省6个贫困县(市、区)全部脱贫摘帽", "poor-counties-exited"),
+        ("村民", "HOUSEHOLD", "320户村民中有贫困户41户", None),
     ],
 )
 def test_the_clause_around_the_number_decides(

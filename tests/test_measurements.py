@@ -1162,3 +1162,27 @@ def test_a_clause_opened_by_the_whole_country_gives_no_regional_figure() -> None
     assert [(m.quantity.value, m.area.code if m.area else None) for m in found] == [
         (Decimal(75), "620000")
     ]
+
+
+def test_a_village_described_not_named_is_the_one_named_before() -> None:
+    # the village is named in one paragraph and described (这个…的山村) in the next
+    _, found = measure_in(
+        "2019年春，驻村干部来到程海镇河口村，村里道路不通。\n"
+        "两年过去，这个贫困发生率曾达60%的山村修通8条村道，30户贫困户住上新房。",
+        LIJIANG,
+    )
+    areas = {m.area.name for m in found if m.area is not None}
+    assert len(found) == 3 and areas == {"河口村"}
+
+
+def test_a_count_of_villages_listed_after_their_township_is_the_townships() -> None:
+    _, found = measure_in("据介绍，期纳镇在松坪村等7个村建起了光伏电站。", YONGSHENG)
+    assert [m.area.name for m in found if m.area is not None] == ["期纳镇"]
+
+
+def test_figures_quoted_before_the_place_that_the_words_after_the_quote_name() -> None:
+    _, found = measure_in(
+        "“每年发电收益86万元，带动300户增收。”期纳镇建设光伏电站的这组数据，令人振奋。",
+        LIJIANG,
+    )
+    assert {m.area.name for m in found if m.area is not None} == {"期纳镇"}

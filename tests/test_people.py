@@ -238,7 +238,7 @@ def test_a_conjunction_before_a_word_is_no_name() -> None:
 def test_a_short_name_of_a_county_is_no_person() -> None:
     """Two-character short names of divisions (永胜, 会宁) sit where names do; the gazetteer
     knows them, so no list of the region's names is needed."""
-    from kg.extract.people import _names_a_division
+    from kg.extract.people.names import _names_a_division
 
     assert _names_a_division("永胜") and _names_a_division("会宁") and _names_a_division("毕节")
     assert not _names_a_division("王芳") and not _names_a_division("陈明")

@@ -125,3 +125,9 @@ def test_a_photographer_after_a_captioned_official_takes_no_post(credit: str) ->
     found = run(f"永胜县扶贫办副主任马明 罗红{credit}\n正文", YONGSHENG)
     assert found["马明"].posts and not found["罗红"].posts
     assert found["罗红"].role == "photographer"
+
+
+def test_a_reporter_of_a_news_site_named_after_its_paper() -> None:
+    """Outlets end in 网 (a news site) as well as 报: 西部日报、西部网记者 credits a reporter."""
+    found = run("〔西部日报、西部网记者 张晓明〕去年春天，县里的干部主动报名驻村。", YONGSHENG)
+    assert found["张晓明"].role == "reporter"

@@ -7,6 +7,7 @@ import pytest
 
 from kg.extract import people
 from kg.extract.facts import Division, Level
+from kg.extract.people.reader import _Reader
 from kg.text.document import Document
 from tests.places_stub import places_in
 from tests.test_people import YONGSHENG, posts, run
@@ -279,7 +280,7 @@ def test_a_count_of_places_after_a_list_is_no_name() -> None:
     # The real case needs a whole document's places and posts to reach the name reader, so
     # the rule is checked where it lives: 高城两|区 is a count of the places listed.
     text = "东湖、高城两区的区委书记"
-    reader = people._Reader(Document.from_text(text), [], None)
+    reader = _Reader(Document.from_text(text), [], None)
     at = text.index("高")
     assert not reader._valid_name(at, at + 3)
     assert reader._valid_name(at, at + 2, listed=True)

@@ -131,3 +131,22 @@ def test_a_bracket_closing_no_heading_before_a_word_is_no_speaker() -> None:
 def test_a_less_common_surname_before_a_verb_of_inspection(verb: str) -> None:
     found = run(f"副省长鹿青云{verb}了我县脱贫攻坚工作。", YONGSHENG)
     assert "鹿青云" in found
+
+
+def test_a_name_run_on_into_the_first_character_of_an_adverb() -> None:
+    """jieba reads 赵明原|来 where the text says 赵明|原来 (formerly): the person is named
+    without the character elsewhere, so the mention is of the shorter name."""
+    found = run("脱贫户赵明原来在外地打工。今年春天，42岁的赵明带头种起了脐橙。", YONGSHENG)
+    assert "赵明" in found and "赵明原" not in found
+
+
+def test_a_verb_and_a_little_of_what_it_does_is_no_name() -> None:
+    found = run("我们就是想为群众干点事，让村民过上好日子。", YONGSHENG)
+    assert found == {}
+
+
+def test_a_two_character_name_that_jieba_reads_as_a_noun_after_a_title() -> None:
+    """叶片 is a word (a leaf blade), but right after a chain of posts and closed by a comma
+    it is the name the posts belong to."""
+    found = run("县委常委、宣传部长叶片，副县长李建军出席。", YONGSHENG)
+    assert posts(found["叶片"]) == [("常委", "中共永胜县委"), ("部长", "中共永胜县委宣传部")]

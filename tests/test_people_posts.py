@@ -187,3 +187,20 @@ def test_an_autonomous_regions_acting_head() -> None:
     [(role, body)] = posts(found["马立新"])
     assert role == "代主席"
     assert body.endswith("人民政府")
+
+
+def test_a_commissar_of_the_provinces_military_district() -> None:
+    found = run("省军区副政委赵德明、副县长孙立平出席仪式。", YONGSHENG)
+    assert posts(found["赵德明"]) == [("副政委", "云南省军区")]
+
+
+def test_chains_of_posts_joined_by_commas_before_one_name() -> None:
+    """A cadre sent to another county lists the posts at home, the team's and the host's,
+    each closed by a comma, and then the name: every post is the one person's."""
+    found = run("丽江市委常委、统战部长，云南省第五批帮扶工作队领队，永胜县副县长陈永明出席。")
+    assert posts(found["陈永明"]) == [
+        ("常委", "中共丽江市委"),
+        ("部长", "中共丽江市委统战部"),
+        ("领队", "云南省第五批帮扶工作队"),
+        ("副县长", "永胜县人民政府"),
+    ]

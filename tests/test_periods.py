@@ -254,6 +254,9 @@ def test_a_relative_word_inside_a_sentence_does_not_carry_to_the_next() -> None:
         # a text with no date counting up to a year's end was written after it
         ("截至2019年底，全县脱贫1200户。目前，剩余贫困人口784人。", "784", None, "2020"),
         ("2019年底，全县脱贫1200户。目前，剩余贫困人口784人。", "784", None, "2019"),
+        # … or telling a change from an earlier year's level to that year's
+        ("贫困户从2015年的900户减少到2019年的12户。目前，新建车间6个。", "6个", None, "2020"),
+        ("贫困户从2019年的900户减少到2019年的12户。目前，新建车间6个。", "6个", None, "2019"),
         # a total in a title holds for the span the first dated clause names
         (
             "福建累计援助7亿多元帮扶宁夏\n据悉，1996年到2011年，福建累计援助7.74亿元。",
@@ -314,3 +317,54 @@ def test_a_span_from_a_year_to_another_and_a_year_compared_a_few_words_after() -
     assert period_of(text, "6.0") == Period("2020/2022")
     compared = "2022年，全市GDP比疫情前的2019年增长20%。"
     assert period_of(compared, "20%") == Period("2019/2022")
+
+
+def test_a_year_a_clause_builds_on_is_not_the_period() -> None:
+    # a report of early 2022 on 2021: 在2020年…的基础上 names the past the figures build on
+    text = (
+        "2021年，全镇巩固脱贫成果。在2020年全面完成脱贫任务的基础上，新修道路12公里。\n"
+        "在产业发展方面，新种茶叶800亩。"
+    )
+    assert period_of(text, "12", "2022-01-15") == Period("2021", inferred=True)
+    assert period_of(text, "800", "2022-01-15") == Period("2021", inferred=True)
+    # a year stated in the clause itself stays the period
+    stated = "在上年的基础上，2021年新修道路12公里。"
+    assert period_of(stated, "12", "2022-01-15") == Period("2021")
+
+
+def test_the_two_years_before_are_a_span_of_the_years_before_the_document_s() -> None:
+    text = "前两年全县的年度目标均是农民人均收入增长8%，今年提高到9%。"
+    assert period_of(text, "8%", "2023-01-10") == Period("2021/2022", inferred=True)
+
+
+def test_a_plan_s_name_inside_a_sentence_does_not_carry_to_the_next() -> None:
+    # a report of early 2022 on 2021, the plan's first year: 十四五 after a comma is no opening
+    text = "2021年，全镇经济平稳增长，“十四五”开局良好。新建温室大棚40座。"
+    assert period_of(text, "40", "2022-01-15") == Period("2021", inferred=True)
+    opening = "2021年，全镇经济平稳增长。“十四五”期间，新建温室大棚40座。"
+    assert period_of(opening, "40", "2022-01-15") == Period("2021/2025", inferred=True)
+
+
+def test_an_average_rate_is_its_own_clause_s_a_total_carries_on() -> None:
+    text = (
+        "过去五年，全县发展稳定。财政收入从3亿元增加到5亿元，年均增长11%，"
+        "农民人均收入从9000元增加到14000元，年均增长9%。"
+    )
+    assert period_of(text, "11%", "2022-01-15") == Period("2018/2022", inferred=True)
+    assert period_of(text, "14000", "2022-01-15") == Period("2022", inferred=True)
+    total = "过去五年，全县发展稳定。累计投入资金8亿元，其中，产业资金3亿元。"
+    assert period_of(total, "3亿", "2022-01-15") == Period("2018/2022", inferred=True)
+
+
+def test_a_dispatch_s_day_in_a_text_with_no_date_is_of_the_text_s_year() -> None:
+    # a text of 2021 (it counts up to the end of 2020) dispatched on 7月2日: 截至6月底 is 2021's
+    text = (
+        "本报西宁7月2日电 截至2020年底，全省脱贫1.2万户。\n截至6月底，全省扶贫车间吸纳就业3000人。"
+    )
+    assert period_of(text, "3000") == Period("2021-06-30", inferred=True)
+
+
+def test_a_clause_s_own_relative_word_beats_a_year_of_an_earlier_clause() -> None:
+    text = "贫困发生率由2017年底的3.1%下降到2020年底的0.2%，剩余900人明年将全部脱贫。"
+    assert period_of(text, "900", "2021-02-01") == Period("2022", inferred=True)
+    assert period_of(text, "0.2", "2021-02-01") == Period("2020")

@@ -485,6 +485,13 @@ def test_a_village_named_after_its_county_and_after_its_township_is_one() -> Non
         ),
         # 我县 outranks the province's bodies
         ("省委巡视组对我县开展巡视，省委巡视组反馈意见后，休宁县全县整改。", "休宁县"),
+        # a prefecture's report naming its prefecture once and its own bodies by 州 alone: they
+        # outrank the province's bodies named the same way; a county's 县委书记 is no such body
+        (
+            "我代表州人民政府报告工作。在省委、省政府和州委的领导下，黔东南苗族侗族自治州群众增收，"
+            "凯里市建成车间12个，县委书记带队督查，州政府办实事8件。",
+            "黔东南苗族侗族自治州",
+        ),
         # a district's congress held in its city's party school: the venue is no author
         (
             "兰州市委党校礼堂里，城关区第十八届人民代表大会开幕。兰州市委党校布置一新，"

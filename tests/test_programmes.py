@@ -103,8 +103,55 @@ def test_quoted_name_with_suffix_inside() -> None:
 
 
 def test_policy_documents_in_book_marks() -> None:
-    found = run("州委印发《关于坚决打赢脱贫攻坚战三年行动的实施意见》，全州干部订阅《人民日报》。")
-    assert set(found) == {"关于坚决打赢脱贫攻坚战三年行动的实施意见"}
+    found = run("县委印发《关于推进庭院经济增收的实施意见》，全县干部订阅《人民日报》。")
+    assert set(found) == {"关于推进庭院经济增收的实施意见"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "programme"),
+    [
+        ("州委印发《关于坚决打赢脱贫攻坚战三年行动的实施意见》。", "脱贫攻坚战三年行动"),
+        ("省里下发《关于加快推进边远村整体提升工程的实施意见》。", "边远村整体提升工程"),
+    ],
+)
+def test_a_document_on_a_programme_is_not_the_programme(sentence: str, programme: str) -> None:
+    # the document's matter ends in a strong suffix: the programme it names is the programme
+    assert set(run(sentence, jurisdiction=None)) == {programme}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # ways of working, quoted or not
+        "县里推行干部到村担任“总队长”机制，落实河长制度。",
+        # the countryside's projects of a kind
+        "乡里建起光伏电站，发展农村精准扶贫项目。",
+        # a production line of a kind of goods
+        "园区引进休闲食品、功能性饮料生产项目。",
+        # a firm's investment brought in, and a year's plan of investment
+        "该村将引进滑翔伞项目、开展民宿招商。",
+        "全面完成年度投资计划。",
+    ],
+)
+def test_mechanisms_kinds_of_project_and_production_lines_are_no_programmes(
+    sentence: str,
+) -> None:
+    assert run(sentence, jurisdiction=None) == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "programme"),
+    [
+        # the national programme of that name, its scope word cut off
+        ("该县被列入国家光伏扶贫工程重点实施范围。", "光伏扶贫工程"),
+        # a noun jieba tags as a verb inside the name
+        ("深入实施粮食产能提升行动，稳定播种面积。", "粮食产能提升行动"),
+        # the years a plan runs, in one word with its suffix
+        ("该村依托民宿提质改造三年计划，盘活闲置农房。", "民宿提质改造三年计划"),
+    ],
+)
+def test_national_solar_programme_and_capacity_campaign(sentence: str, programme: str) -> None:
+    assert set(run(sentence, jurisdiction=None)) == {programme}
 
 
 def test_campaign_after_verb() -> None:

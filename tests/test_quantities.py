@@ -160,6 +160,11 @@ def test_pairs_give_the_later_value_and_the_baseline() -> None:
         "老张一家五口住上新房,夫妻两人都进了车间。",
         "全镇有两条主要河流,要处理好三个关系,她先后获得3项全国性荣誉。",
         "印发《某县关于应对洪涝灾害影响巩固拓展脱贫攻坚成果的八条措施》。",
+        # a figure of speech of time, and where a place lies
+        "驻村干部和乡亲们一起走过700多个日日夜夜,熬过三个昼夜。",
+        "过去村民得从15公里外的镇上挑水,从300米以外的山脚背柴。",
+        # a count opening its clause before 中: the set its members are picked from
+        "去年以来,6个试点乡镇中,红星镇和前进镇率先完成验收。",
     ],
 )
 def test_not_quantities(text: str) -> None:
@@ -311,6 +316,16 @@ def test_a_number_in_tens_of_thousands_counts_the_noun_of_people_after_its_modif
     # a noun that itself modifies a later one (家庭的劳动力) says nothing of the unit
     assert found("有3.2万来自困难家庭的劳动力外出务工。") == []
     assert found("投入3000万扶贫资金。") == []
+
+
+def test_a_bound_between_a_number_in_tens_of_thousands_and_its_noun_of_people() -> None:
+    quantity = one("今年要实现2.35万以上农村低收入人口增收。")
+    assert (quantity.span.text, quantity.value, quantity.unit, quantity.qualifier) == (
+        "2.35万以上",
+        Decimal(23500),
+        "PERSON",
+        Qualifier.AT_LEAST,
+    )
 
 
 def test_numeral_beginning_a_division_name_is_no_count() -> None:

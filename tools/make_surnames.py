@@ -6,7 +6,7 @@ a character that starts many three-character ``nr`` entries is a surname (肖 st
 肖世强 …).  Only characters whose own dictionary entry is not a function word, verb or
 adjective are kept (从, 由, 大, 小 start many names but are not safe alone), and the extractor
 takes these surnames only where jieba tags the word they start as a name in context (they
-are rarer or more ambiguous than the listed ones): see ``kg/extract/people.py``.
+are rarer or more ambiguous than the listed ones): see ``kg/extract/people/names.py``.
 
 Run ``python tools/make_surnames.py`` after upgrading jieba; a test fails when the file is out
 of date.

@@ -14,7 +14,12 @@ data (the scheme's labels and ``fp:unitNotation``, ``kg/data/indicator_blockers.
   (``kg/data/indicator_blocker_exceptions.txt``);
 - a phrase that names no concept is read again without filler words (贫困村已经全部脱贫 is
   贫困村脱贫, ``kg/data/indicator_fillers.txt``), then, where the extractor cut it short (人员,
-  大关), together with the words before it in its clause up to the last comma (城镇新增就业人员).
+  大关), together with the words before it in its clause up to the last comma (城镇新增就业人员),
+  then together with the words after it up to the number (经济年均|增长);
+- a label of the poor a work serves before that work's label (``kg/data/indicator_served.tsv``)
+  is who the work was for, not a rival (贫困户实现危房改造);
+- a verb after the phrase in its clause may say what became of those counted
+  (``kg/data/indicator_done_verbs.tsv``: 120户贫困户530人全部脱贫 are households lifted out).
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from kg.resources import ontology_dir, read_lines
+from kg.resources import ontology_dir, read_lines, read_table
 from kg.text.script import convert_script
 
 SKOS = "http://www.w3.org/2004/02/skos/core#"
@@ -146,6 +151,23 @@ def _blockers_in(text: str, in_clause: bool = False) -> list[str]:
     return [word for word in _blockers(in_clause) if word in text]
 
 
+@cache
+def _served() -> frozenset[tuple[str, str]]:
+    """(IRI of the poor served, IRI of the work) of ``indicator_served.tsv``."""
+    rows = read_table("indicator_served.tsv")
+    return frozenset((SCHEME + served, SCHEME + work) for served, work in rows)
+
+
+@cache
+def _done_verbs() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Concept IRI -> (verb, IRI of the concept the verb makes of it) of
+    ``indicator_done_verbs.tsv``."""
+    table: dict[str, list[tuple[str, str]]] = {}
+    for verb, named, done in read_table("indicator_done_verbs.tsv"):
+        table.setdefault(SCHEME + named, []).append((_plain(verb), SCHEME + done))
+    return {iri: tuple(pairs) for iri, pairs in table.items()}
+
+
 def _without_fillers(text: str) -> str:
     for filler in _fillers():
         text = text.replace(filler, "")
@@ -157,11 +179,16 @@ _SEPARATORS = "，,；;。！？!?、：:"
 # a Latin abbreviation in brackets after the words it abbreviates, 居民消费价格(CPI)比上年上涨:
 # the words name the indicator, the brackets stand between them and the rest of the label
 _BRACKETED_ABBREVIATION = re.compile(r"\([A-Z][A-Z0-9]*\)")
+# where the words after a cut-short phrase stop: a number, or another clause
+_AFTER_ENDS = re.compile(rf"[\d{_SEPARATORS}]")
 
 
-def _readings(phrase: str, clause: str) -> list[str]:
+def _readings(phrase: str, clause: str) -> list[tuple[str, int]]:
     """``phrase``, then without its filler words, then without a bracketed abbreviation, then
-    with the words before it in ``clause``, as written and without filler words."""
+    with the words before it in ``clause``, as written and without filler words, then with the
+    words after it up to the number (经济年均|增长, 贫困县(市|、区)全部脱贫摘帽), each with where
+    the phrase ends in it: a label must run across that point (经济年均增长), not lie in the words
+    after (村民|中有建档立卡贫困户)."""
     text = _plain(phrase)
     readings = [text, _without_fillers(text), _BRACKETED_ABBREVIATION.sub("", text)]
     words = _plain(clause)
@@ -170,7 +197,17 @@ def _readings(phrase: str, clause: str) -> list[str]:
         start = max(words.rfind(mark, 0, at) for mark in _SEPARATORS) + 1
         before = words[start : at + len(readings[0])]
         readings += [before, _without_fillers(before)]  # 城镇|完成|新增就业
-    return [r for i, r in enumerate(readings) if r and r not in readings[:i]]
+    out = [(r, 0) for i, r in enumerate(readings) if r and r not in readings[:i]]
+    if at >= 0:  # with the words before it too: 未出列|贫困村|摘帽 is not a village exited
+        start = max(words.rfind(mark, 0, at) for mark in _SEPARATORS) + 1
+        head, tail = words[start : at + len(text)], words[at + len(text) :]
+        if head.count("(") > head.count(")") and ")" in tail:  # a bracket the phrase cut
+            head, tail = head[: head.rfind("(")], tail[tail.find(")") + 1 :]
+        cut = _AFTER_ENDS.search(tail)
+        tail = tail[: cut.start() if cut else len(tail)]
+        if head and tail:
+            out += [(head + tail, len(head)), (head + _without_fillers(tail), len(head))]
+    return out
 
 
 def _fits(scheme: _Scheme, iri: str, unit: str) -> str | None:
@@ -193,19 +230,37 @@ def concept_of(phrase: str, unit: str, clause: str = "") -> Concept | None:
 
     Cached: the extractor asks for each number's indicator and the graph asks again for the
     same (phrase, unit, clause); the answer depends only on them and the scheme, read once."""
-    for text in _readings(phrase, clause):
-        if (found := _concept_in(text, unit, clause)) is not None:
-            return found
+    for text, across in _readings(phrase, clause):
+        if (found := _concept_in(text, unit, clause, across)) is not None:
+            return _done_to(found, phrase, clause)
     return None
 
 
-def _concept_in(text: str, unit: str, clause: str) -> Concept | None:
-    """The concept of ``text`` (a reading of a phrase, simplified) in ``unit``, or None."""
+def _done_to(found: Concept, phrase: str, clause: str) -> Concept:
+    """``found``, or the concept a verb after ``phrase`` in ``clause`` makes of it (贫困户 in
+    120户贫困户530人全部脱贫: households lifted out)."""
+    verbs = _done_verbs().get(found.iri)
+    if not verbs:
+        return found
+    words, text = _plain(clause), _plain(phrase)
+    at = words.find(text)
+    if at < 0:
+        return found
+    after = words[at + len(text) :]
+    done = next((iri for verb, iri in verbs if verb in after), None)
+    return _scheme().concepts[done] if done is not None else found
+
+
+def _concept_in(text: str, unit: str, clause: str, across: int = 0) -> Concept | None:
+    """The concept of ``text`` (a reading of a phrase, simplified) in ``unit``, or None; with
+    ``across``, only through a label running across that point."""
     scheme = _scheme()
     found = sorted(
         ((text.find(label), label) for label in scheme.labels if label in text),
         key=lambda hit: (-len(hit[1]), hit[0], hit[1]),
     )
+    if across:
+        found = [(at, label) for at, label in found if at < across < at + len(label)]
     blockers = _blockers_in(text)
     chosen: tuple[int, int, str] | None = None
     for start, label in found:
@@ -229,12 +284,16 @@ def _concept_in(text: str, unit: str, clause: str) -> Concept | None:
         others = scheme.labels[label]
         # a label whose concepts cannot be stated in this unit is no rival reading of the number
         # (脱贫 beside 贫困发生率 for a percentage)
-        rival = any(_fits(scheme, other, unit) is not None for other in others)
-        if beside and rival and not related & set(others):
+        rivals = [other for other in others if _fits(scheme, other, unit) is not None]
+        # the poor a work was done for, named before it (贫困户|实现|危房改造)
+        served = other_end <= start and all((other, iri) in _served() for other in rivals)
+        if beside and rivals and not served and not related & set(others):
             return None  # two indicators named side by side
     if clause:
         label, words = text[start:end], _plain(clause)
-        iri = _in_clause(scheme, label, unit, words) or iri
+        # the label where the phrase stands in the clause (全部脱贫 of 未脱贫的…全部脱贫)
+        near = words.find(text)
+        iri = _in_clause(scheme, label, unit, words, near + start if near >= 0 else 0) or iri
         if _clause_disagrees(scheme, label, iri, words):
             return None
     return scheme.concepts[iri]
@@ -312,11 +371,14 @@ def _around(clause: str, longer: str, at: int, size: int) -> bool:
     return False
 
 
-def _in_clause(scheme: _Scheme, label: str, unit: str, clause: str) -> str | None:
+def _in_clause(scheme: _Scheme, label: str, unit: str, clause: str, near: int = 0) -> str | None:
     """The concept of the longest label in ``clause`` that contains ``label`` and fits."""
-    # only a longer label around the label's first place in the clause: 贫困人口 of 5000名贫困
-    # 人口中有4800名贫困人口实现脱贫 is not the later 贫困人口实现脱贫
-    at = clause.find(label)
+    # only a longer label around the label's first place in the clause from ``near`` (where the
+    # phrase stands): 贫困人口 of 5000名贫困人口中有4800名贫困人口实现脱贫 is not the later 贫困
+    # 人口实现脱贫
+    at = clause.find(label, near)
+    if at < 0:
+        at = clause.find(label)
     longer = sorted(
         (
             o

@@ -52,7 +52,7 @@ from kg.extract.facts import (
 from kg.extract.indicators import concept_of
 from kg.extract.lexicon import cue_words, surnames
 from kg.extract.numbers import CHINESE_NUMERAL_CHARS
-from kg.extract.periods import Period, Periods
+from kg.extract.periods import Period, Periods, latest_year
 from kg.extract.places import area_references, helpers
 from kg.extract.quantities import as_change, number_context, tokens
 from kg.resources import read_lines, read_table
@@ -191,7 +191,7 @@ class _Reader:
         """Places named and words that stand for one."""
         meta = metadata.extract(doc)
         created = meta.created
-        self.year = int(created[:4]) if created else _latest_year(self.text)
+        self.year = int(created[:4]) if created else latest_year(self.text)
         self.periods = Periods(doc, meta.issued)
         self.programmes = sorted(programmes, key=lambda p: p.span.start)
         spans = [p.span for p in self.programmes] + [p.span for p in self.places]
@@ -1061,8 +1061,33 @@ class _Reader:
             # 龙胜、资源、田阳…9个县: all the places counted, those the text's places missed too
             return [_common_parent(listed) or found]
         if self._counts_listed(quantity, clauses[index]):
-            return [self._itself_counted(found, quantity, clauses[index])]
+            return [
+                self._listing_subject(quantity, clauses[index])
+                or self._itself_counted(found, quantity, clauses[index])
+            ]
         return [found]
+
+    def _listing_subject(self, quantity: Quantity, clause: _Clause) -> Division | None:
+        """The place opening the clause that a count of the places listed after it counts in
+        (某乡在甲村、乙村等9个村建成电站: the township's nine villages): above the level
+        counted, and holding every place listed."""
+        named = [
+            p
+            for p in self.places
+            if clause.start <= p.span.start and p.span.end <= quantity.span.start
+        ]
+        if len(named) < 2 or not self._opens(named[0], clause):
+            return None
+        # the level a noun after the count names (9个县), else that of the places listed
+        level = self._counted_level(quantity) or named[-1].division.level
+        subject = named[0].division
+        order = list(Level)
+        if order.index(subject.level) >= order.index(level):
+            return None
+        listed = named[1:]
+        if 2 * sum(p.division.parent == subject for p in listed) <= len(listed):
+            return None  # most of them elsewhere: a list of its own (a name misread aside)
+        return self._holding(subject, quantity)
 
     def _itself_counted(
         self, area: Division | None, quantity: Quantity, clause: _Clause
@@ -1240,6 +1265,9 @@ class _Reader:
                     ):
                         continue
                     return subject
+        told = self._quoted_figures_area(quantity)
+        if told is not None:
+            return told
         inherited = (
             self._inherited(quantity, clauses, jurisdiction)
             or self._spoken_of(quantity, clauses, jurisdiction)
@@ -1260,6 +1288,31 @@ class _Reader:
                 return inherited
             return programme.area
         return inherited or jurisdiction
+
+    def _quoted_figures_area(self, quantity: Quantity) -> Division | None:
+        """The area of figures quoted at a paragraph's opening and named right after the quote
+        (“年收益118万元……”某县某乡建设电站的这组数据，…): the last place named between the
+        closing quote and the words that name the figures, in that clause."""
+        opened = self.text.rfind(_OPEN_QUOTE, 0, quantity.span.start)
+        line_start = self.text.rfind("\n", 0, quantity.span.start) + 1
+        if opened < line_start or self.text.find(_CLOSE_QUOTE, opened, quantity.span.start) >= 0:
+            return None
+        closed = self.text.find(_CLOSE_QUOTE, quantity.span.end)
+        if closed < 0 or "\n" in self.text[quantity.span.end : closed]:
+            return None
+        after = closed + 1
+        stop = _CLAUSE_END.search(self.text, after)
+        clause_end = stop.start() if stop else len(self.text)
+        told = min(
+            (
+                at
+                for w in cue_words("figures_told")
+                if (at := self.text.find(w, after, clause_end)) >= 0
+            ),
+            default=-1,
+        )
+        named = [p for p in self.places if after <= p.span.start and p.span.end <= told]
+        return self._most_specific(named[-1]).division if named else None
 
     def _item_before(self, place: PlaceMention, quantity: Quantity) -> bool:
         """Whether ``place`` is an item of a list of its own, and the count right after it the
@@ -1310,6 +1363,8 @@ class _Reader:
             return None
         paragraph_start = self.text.rfind("\n", 0, sentence_start) + 1
         area = self._antecedent_area(paragraph_start, sentence_start, quantity.span.start)
+        if area is None:
+            area = self._described_village(sentence_start, quantity, clauses)
         if area is None:
             subjects = [
                 r
@@ -1455,6 +1510,25 @@ class _Reader:
                 break
             at = self.text.find("该", at + 1, end)
         return None
+
+    def _described_village(
+        self, sentence_start: int, quantity: Quantity, clauses: list[_Clause]
+    ) -> Division | None:
+        """The village a 这个…的…村 describes that opens before the quantity, in its clause or
+        an earlier one (这个贫困发生率曾达60%的山村): the last village the text named before the
+        sentence, in this paragraph or an earlier one."""
+        end = next((c.end for c in clauses if c.start <= quantity.span.start < c.end), 0)
+        described = _DESCRIBED_VILLAGE.search(self.text, sentence_start, end)
+        if described is None or described.start() >= quantity.span.start:
+            return None
+        return next(
+            (
+                p.division
+                for p in reversed(self.places)
+                if p.span.end <= sentence_start and p.division.level is Level.VILLAGE
+            ),
+            None,
+        )
 
     def _distributed_values(
         self, quantity: Quantity, clause: _Clause
@@ -1850,17 +1924,6 @@ def _bare_heading(line: str) -> bool:
     )
 
 
-_TOLD_YEAR = re.compile(r"(?<![到至\d])((?:19|20)\d{2})年(?!底?前)")
-"""A year written as a time of the text (2019年，…), not the end of a plan (到2025年, 2025年前)."""
-
-
-def _latest_year(text: str) -> int | None:
-    """The document's year where it carries no date: the latest year it tells of (a report
-    given early in 2020 reviews 2019 and plans for 2020)."""
-    years = [int(m.group(1)) for m in _TOLD_YEAR.finditer(text)]
-    return max(years) if years else None
-
-
 @cache
 def _cue_vocabulary() -> frozenset[str]:
     """Every word of ``cues.tsv`` (the words :meth:`_Reader._cue_words` needs to look at)."""
@@ -1970,7 +2033,14 @@ def _common_parent(divisions: list[Division]) -> Division | None:
     return None
 
 
+_DESCRIBED_VILLAGE = re.compile(
+    r"这[个座](?:[^，,。；;！？!?\n]{0,24}?的[\u4e00-\u9fff]{0,4}?)?(?:村|嘎查)(?![民级委干])"
+)
+"""这个贫困发生率曾很高的山村: a village described, not named, which the text named before."""
 _LIST_COMMA = "、"
+_OPEN_QUOTE = "“"
+_CLOSE_QUOTE = "”"
+_CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
 _ITEM_SEPARATORS = "、和及与"
 _ITEM_SPLIT = re.compile(f"[{_ITEM_SEPARATORS}]")
 _MODIFIER_MAX = 2

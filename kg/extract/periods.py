@@ -214,6 +214,8 @@ _NOT_PERIODS = (
     "change",
     "same_below",
     "observance",
+    "foundation",
+    "dispatch",
 )
 """Roles of ``periods.tsv`` whose words are no period themselves: a year of birth
 (:func:`_is_birth`), a total or an average over years (:meth:`Periods._cumulative`), a year
@@ -309,7 +311,10 @@ class Periods:
         self.text = doc.text
         self.year = int(issued_on[:4]) if issued_on else _undated_year(doc.text)
         self.issued_day = _iso_day(issued_on)
-        """The document's own day, where its date gives one."""
+        if issued_on is None and self.year is not None:
+            self.issued_day = _dispatch_day(self.text, self.year)
+        """The document's own day, where its date gives one, or its dispatch's day (6月16日电)
+        in the year the text gives."""
         self.headings = _headings(self.text)
         self.heading_starts = [h[0] for h in self.headings]
         self.captions = [
@@ -358,10 +363,10 @@ class Periods:
         period = self._of(at, clause, sentence_start, comparison)
         if period is None or not period.label.isdigit():
             return period
-        total = _cumulative_words()
         start = self._wrapped_start(sentence_start)
-        if not total.search(self.text, clause[0], at) and not (
-            total.search(self.text, start, at) and not self._found_in(start, at)
+        if not _cumulative_words().search(self.text, clause[0], at) and not (
+            _cumulative_words("sentence").search(self.text, start, at)
+            and not self._found_in(start, at)
         ):
             return period
         span = self._span_before(at, start, int(period.label))
@@ -429,6 +434,11 @@ class Periods:
             if stated:
                 label = self._narrowed(self._stated(stated, clause_scope), narrowing)
                 return Period(self._since(self._bases(bases, clause, at, sentence_start), label))
+            relative = [f for f in found if f.kind == "relative"] if clause_scope else []
+            if relative and (year := self._year_words(relative[-1])) is not None:
+                # …贫困发生率降到2019年底的0.46%，剩余3.3万人今年将全部脱贫: the clause's own
+                # 今年 over a year of an earlier clause
+                return Period(self._narrowed(year, narrowing), inferred=True)
         for start, end in ((clause[0], clause[1]), (sentence_start, at)):
             for item in reversed(self._found_in(start, end)):
                 year = self._year_words(item)
@@ -516,6 +526,8 @@ class Periods:
             return False
         if any(self.text.endswith(w, 0, found.start) for w, _ in _words().get("record", [])):
             return False  # 增速创2016年以来新高: the year a record is measured from
+        if found.kind == "year" and _is_foundation(self.text, found.start, found.end):
+            return False  # 在2018年脱贫摘帽的基础上，…: what the period builds on
         return comparison or not self.text.startswith("的", found.end)
 
     def _stated(self, found: list[_Found], clause_scope: bool) -> str:
@@ -607,7 +619,8 @@ class Periods:
             and not self._in_heading(f.start)
             and not any(s <= f.start < e for s, e in self.captions)
             and not (f.kind == "year" and _is_birth(self.text, f.start, f.end))
-            and not (f.kind == "relative" and not self._opens_sentence(f.start))
+            and not (f.kind == "year" and _is_foundation(self.text, f.start, f.end))
+            and not (f.kind in ("relative", "plan") and not self._opens_sentence(f.start))
         ]
 
     def _opening_label(self, item: _Found) -> str | None:
@@ -687,13 +700,32 @@ class Periods:
 
 
 @cache
+def _foundation_pattern() -> re.Pattern[str]:
+    """The rest of a clause opened by 在 and a year, up to the words of ``foundation``."""
+    words = "|".join(re.escape(w) for w, _ in _words().get("foundation", [])) or "(?!)"
+    return re.compile(rf"[^，,。；;！!？?\n]{{0,{_FOUNDATION_REACH}}}?(?:{words})")
+
+
+_FOUNDATION_REACH = 30
+"""How long the clause between a year and 基础上 may be."""
+
+
+def _is_foundation(text: str, start: int, end: int) -> bool:
+    """Whether the year at ``text[start:end]`` opens a clause 在…的基础上: the past that the
+    sentence's figures build on, not their period."""
+    return text[max(0, start - 1) : start] == "在" and bool(_foundation_pattern().match(text, end))
+
+
+@cache
 def _since_words() -> tuple[str, ...]:
     return tuple(word for word, _ in _words().get("since", []))
 
 
 @cache
-def _cumulative_words() -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w, _ in _words().get("cumulative", [])) or "(?!)")
+def _cumulative_words(scope: str | None = None) -> re.Pattern[str]:
+    """The words of ``cumulative`` (of ``scope``, ``sentence`` or ``clause``, where given)."""
+    words = [w for w, value in _words().get("cumulative", []) if scope in (None, value)]
+    return re.compile("|".join(re.escape(w) for w in words) or "(?!)")
 
 
 def _span_words(periods: Periods, years: list[_Found]) -> bool:
@@ -740,6 +772,27 @@ def _iso_day(iso: str | None) -> date | None:
         return None
 
 
+_DISPATCH_REACH = 200
+"""How far into the text a dispatch's day (…6月16日电) is looked for: its first lines."""
+
+
+@cache
+def _dispatch_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w, _ in _words().get("dispatch", [])) or "(?!)"
+    return re.compile(rf"(?<![\d年]){_M}\s*月\s*{_D}\s*日\s*(?:{words})")
+
+
+def _dispatch_day(text: str, year: int) -> date | None:
+    """The day of a news dispatch without a year (人民网乌鲁木齐6月16日电) in ``year``."""
+    found = _dispatch_pattern().search(text, 0, _DISPATCH_REACH)
+    if found is None:
+        return None
+    try:
+        return date(year, int(found.group(1)), int(found.group(2)))
+    except ValueError:
+        return None
+
+
 def _clause_opener(text: str, at: int) -> int:
     """Where the clause of a date at ``at`` opens: before 截至, 截止 or 到 just before it."""
     for word in ("截至", "截止", "到"):
@@ -748,7 +801,7 @@ def _clause_opener(text: str, at: int) -> int:
     return at
 
 
-def _latest_year(text: str) -> int | None:
+def latest_year(text: str) -> int | None:
     """The latest year the text writes: its likely year where it gives no date.  Not a year of
     birth (生于1958年, 1958年3月出生): a profile's people are older than its events; nor the
     end of a plan (确保到2020年, 2025年前): a text of 2017 sets goals for 2020."""
@@ -780,7 +833,7 @@ def _undated_year(text: str) -> int | None:
     """The year of a text that gives no date: the latest year it writes (the one after it where
     the text says that year is over, 截至2019年底), or else the year of the latest national
     meeting it cites (:func:`_meeting_year`)."""
-    latest = _latest_year(text)
+    latest = latest_year(text)
     observance = _observance_year(text)
     if latest is None:
         return observance or _meeting_year(text)
@@ -802,11 +855,21 @@ def _observance_year(text: str) -> int | None:
 
 
 def _closed(text: str, year: int) -> bool:
-    """Whether the text counts up to the end of ``year`` (截至2019年底): it was written after
-    that year was over, so its own year (截至6月底, 今年) is a later one."""
+    """Whether the text counts up to the end of ``year`` (截至2019年底) or tells a change from
+    an earlier year's level to that year's (从2014年的12.8%降为2019年的0.27%): it was written
+    after that year was over, so its own year (截至6月底, 今年) is a later one."""
     return any(
         re.search(re.escape(before) + rf"\s*{year}\s*" + re.escape(after), text)
         for before, after in _words().get("closed", [])
+    ) or any(int(m.group(1)) < year for m in _changed_to(year).finditer(text))
+
+
+@lru_cache(maxsize=64)
+def _changed_to(year: int) -> re.Pattern[str]:
+    """从2014年的…到2019年的: a level of an earlier year, then ``year``'s, in one clause."""
+    return re.compile(
+        rf"从\s*((?:19|20)\d{{2}})\s*年(?:底|末)?的[^，,。；;！？!?\n]{{1,30}}?"
+        rf"(?:到|为|至|為)\s*{year}\s*年(?:底|末)?的"
     )
 
 

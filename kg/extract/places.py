@@ -71,9 +71,14 @@ _OWN_AREA = re.compile(r"(?:全|我|本)(省|市|州|县|区|旗|盟|乡|镇)")
 _COMPARED_WITH = frozenset("占比于")
 """Written before 全市 …: a share of or a comparison with the whole (占全市的四分之一, 高于全省),
 which is the area above the document's, not a sign of its own."""
-_BARE_PROVINCE_BODY = re.compile(r"省(?:[一二三四五六七八九十]+届)?(?:人大|人民政府|政府|委(?!员))")
-"""省人大常委会, 省十二届人大, 省政府: the province's own bodies, named without the province (a
-provincial notice never names its province: 省人大常委会…任命)."""
+_BARE_BODY = re.compile(
+    r"([省州市县盟旗])(?:[一二三四五六七八九十]+届)?(?:人大|人民政府|政府|委(?!员))"
+)
+"""省人大常委会, 省十二届人大, 州人民政府, 县委: a level's own bodies, named without the division (a
+provincial notice never names its province: 省人大常委会…任命; a prefecture's report speaks
+of 州委 and 州人民政府)."""
+_POST_OF_BODY = re.compile(r"副?书记|常委")
+"""After a lower body's 委: a post (市委书记), which any city has, not the author's own body."""
 _LEVEL_RANK = gazetteer.LEVEL_ORDER
 _VILLAGE_FEATURE_MENTIONS = 3
 _TOWNSHIP_FEATURE_MENTIONS = 5
@@ -1135,16 +1140,18 @@ def _featured_village(
     return None
 
 
-def _bare_province_bodies(doc: Document, ordered: list[PlaceMention]) -> int:
-    """How often the text names a province's body by 省 alone (省人大常委会, not 安徽省人大)."""
+def _bare_bodies(doc: Document, ordered: list[PlaceMention]) -> Counter[str]:
+    """How often the text names a body of each kind of division by its kind alone (省人大常委会,
+    州人民政府, not 安徽省人大)."""
     inside = {m.span.end - 1 for m in ordered}
     starts = {t.start for t in tokenize(doc.text)}
-    return sum(
-        1
-        for match in _BARE_PROVINCE_BODY.finditer(doc.text)
+    return Counter(
+        match.group(1)
+        for match in _BARE_BODY.finditer(doc.text)
         if match.start() in starts
         and match.start() not in inside
         and doc.text[match.start() - 1 : match.start()] not in _OWN_PREFIXES
+        and (match.group(1) == "省" or not _POST_OF_BODY.match(doc.text, match.end()))
     )
 
 
@@ -1185,8 +1192,14 @@ def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | 
         if doc.text[m.start() - 1 : m.start()] not in _COMPARED_WITH
     )
     if not any(count for char, count in cues.items() if char != "省"):
-        # 省委巡视组对我县…: a lower author's own words outrank the province's bodies
-        cues["省"] += _bare_province_bodies(doc, ordered)
+        # 省委巡视组对我县…: a lower author's own words outrank the province's bodies, and so do
+        # its own bodies named by their kind alone (在省委和州委的领导下, 州人民政府)
+        bodies = _bare_bodies(doc, ordered)
+        lower = Counter({char: n for char, n in bodies.items() if char != "省"})
+        if lower:
+            cues.update(lower)
+        else:
+            cues["省"] += bodies["省"]
     lowest = Level.TOWNSHIP if cues["乡"] + cues["镇"] else Level.COUNTY
     townships = {d: s for d, s in scores.items() if d.level is Level.TOWNSHIP}
     scores = {d: s for d, s in scores.items() if _LEVEL_RANK[d.level] <= _LEVEL_RANK[lowest]}

@@ -33,7 +33,8 @@ by the quote.
 
 Documents in 《》 are programmes when the article's own body adopts or issues them (the gold's
 usage), not when a clause opened by 根据/按照 cites them as authority, when they are an opinion,
-decision or notice on one matter (关于…的意见, 关于…的决定; not …的实施意见) or the plan of an
+decision or notice on one matter (关于…的意见, 关于…的决定; not …的实施意见), when their matter is
+a programme of its own (关于…提升工程的实施意见: that programme is read instead) or the plan of an
 assessment (…验收工作方案).  A place and a field of work (某州光伏扶贫项目) and a verb of handling
 projects before 项目 (…办公室商量项目) name nothing.
 
@@ -242,6 +243,20 @@ def _compound_suffix(word: str) -> str | None:
     if suffix is None or suffix == word:
         return None
     return suffix if word[: -len(suffix)] in _words("programme_verbs.txt", "compound") else None
+
+
+# the years a plan runs, written before its suffix in one word jieba keeps whole (三年|计划)
+_YEARS_RUN = re.compile(r"[一二两三四五六七八九十]+年")
+
+
+@cache
+def _years_suffix(word: str) -> str | None:
+    """The suffix ending a word jieba keeps whole with the years the plan runs (三年计划,
+    五年行动): the years are a word of the name (…提质改造三年计划)."""
+    suffix = _suffix_of(word, ("strong", "weak"))
+    if suffix is None or suffix == word or not _YEARS_RUN.fullmatch(word[: -len(suffix)]):
+        return None
+    return suffix
 
 
 @cache
@@ -812,7 +827,11 @@ class _Reader:
     @staticmethod
     def _names_campaign(title: str) -> bool:
         """Whether a document's title names a campaign in it: a quoted name followed by a
-        strong suffix (…关于实施“千村美丽、万村整洁”行动…的意见)."""
+        strong suffix (…关于实施“千村美丽、万村整洁”行动…的意见), or a matter ending in one
+        (关于加快推进…提升工程的实施意见): the document is no programme, the one it names may be."""
+        matter = title[: title.rfind("的")] if "的" in title else ""
+        if len(matter) > 4 and _suffix_of(matter, ("strong",)):
+            return True
         return any(_strong_suffix_at(title, m.end()) for m in _QUOTE.finditer(title))
 
     def pairs(self, start: int, end: int) -> list[_Found]:
@@ -1102,6 +1121,7 @@ class _Reader:
             suffix: str | None = tok.word
             if tok.word not in suffixes:
                 suffix = _compound_suffix(tok.word) if len(tok.word) > 2 else None
+                suffix = suffix or _years_suffix(tok.word)
             if suffix is None or suffixes[suffix] not in ("strong", "weak", "park"):
                 continue
             if not self._follows_ok(tok.end, end):
@@ -1149,6 +1169,8 @@ class _Reader:
             if self._verb_chain_before(tok.start):
                 continue  # 研究解决项目: what is done about projects, no name
             before = self.tokens[self.by_end[a]].word if a in self.by_end else ""
+            if suffix == "项目" and before in _words("not_programmes.txt", "investment"):
+                continue  # 引进滑翔伞项目: a firm's investment brought in, no programme
             governed = (
                 suffix in _words("programme_verbs.txt", "governed")
                 and before.endswith(tuple(_words("programme_verbs.txt", "trigger")))

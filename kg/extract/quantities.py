@@ -270,8 +270,11 @@ def _read_number(text: str, match: re.Match[str], bare: bool = False) -> _Readin
         # 生产总值10688.28亿, 分别突破5万亿、4万亿和3万亿元: 亿 alone is yuan in the genre
         unit = Unit("", _bare_multipliers()[last_multiplier], "measure")
         unit_at = number_end
+    bound = ""
     if unit is None and seen_multiplier:
-        unit = _modified_noun(text, unit_at)  # 190万脱贫享受政策人口
+        # 190万脱贫享受政策人口; 10万以上贫困人口: a bound between the number and its noun
+        bound = qualifier_words("after").longest_at(text, unit_at) or ""
+        unit = _modified_noun(text, unit_at + len(bound))
     classifier_span = None
     if unit is not None and unit.role == "measure":
         classifier_span = (unit_at, unit_at + len(unit.word))
@@ -283,6 +286,9 @@ def _read_number(text: str, match: re.Match[str], bare: bool = False) -> _Readin
             pos += len(word)
     elif unit is not None:
         pos = number_end  # a noun says what is counted; it is not part of the span
+        if bound:
+            qualifier = after[bound]
+            pos = unit_at + len(bound)
     elif not bare:
         return None
     else:
@@ -379,6 +385,15 @@ def _excluded(doc: Document, reading: _Reading, start: int) -> bool:
     counted = reading.unit is not None and reading.unit.notation == "COUNT"
     if counted and context_words("time_after").longest_at(text, reading.end):
         return True  # 3个月: a duration
+    if (
+        text[start - 1 : start] == _AWAY_FROM
+        and reading.unit is not None
+        and reading.unit.notation in _LENGTHS
+        and context_words("away_after").longest_at(text, reading.end)
+    ):
+        return True  # 从20公里外运水: where a place lies, not a measured length
+    if text[start - 1 : start] in _CLAUSE_OPENERS and _SET_OF.match(text, reading.counted_end):
+        return True  # 8个贫困县中，甲县、乙县…: the set its members are picked from, told again
     if doc.is_masked(max(0, start - 1), min(len(text), reading.end + 1)):
         return True  # a number next to unreadable text may be cut short
     if in_quoted_name(text, start, reading.end):
@@ -407,6 +422,12 @@ def _excluded(doc: Document, reading: _Reading, start: int) -> bool:
 
 
 _AMONG_START = "在"
+_AWAY_FROM = "从"
+_CLAUSE_OPENERS = frozenset({"", "，", ",", "。", "；", ";", "！", "？", "!", "?", "\n", "：", ":"})
+_SET_OF = re.compile(r"[^，,。；;！？!?\n]{0,8}?之?中[，,]")
+"""After a count that opens its clause: 中 and a comma, the count names a set to pick from."""
+_LENGTHS = frozenset({"KM", "M"})
+"""Units of length, which 从…外 makes a distance away (a description), not a fact."""
 _AMONG_END = re.compile(r"[^，,。；;！？!?]{0,16}?中[，,]?")
 _RANK_REACH = 16
 """Characters after 在N个…中 within which a ranking word (排名, 位居) shows it is a rank's field."""

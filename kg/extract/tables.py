@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+from kg.extract import metadata
 from kg.extract.facts import Division, Kind, Measurement, Qualifier, Quantity
 from kg.extract.numbers import ARABIC_RE, MULTIPLIERS, parse_arabic, tidy
 from kg.extract.periods import Periods
@@ -178,7 +179,7 @@ def read(doc: Document, jurisdiction: Division | None) -> list[Table]:
                 value_cell, (value, qualifier) = cell_value
                 year = column.year or title_year
                 if year is None:
-                    periods = periods or Periods(doc)
+                    periods = periods or Periods(doc, metadata.extract(doc).issued)
                     period = periods.of(value_cell.start, (name.start, value_cell.end), name.start)
                     label, inferred = (period.label, True) if period else (None, False)
                 else:

@@ -20,6 +20,12 @@ the same concept, area, unit and period and given a verdict:
 
 A target dated to a single day (the day of the meeting that announced it, where the sentence
 gave no year) is for that day's year: targets are set for years, and outcomes reported for them.
+
+A target of a span of years that its text says held for each year (前两年…均是“增长6%”, 连续两年,
+每年: ``kg/data/delivery_each_year.txt``) is one observation in the graph, its period the span
+(the statement is one, and the Data Cube has one observation per area, indicator and period);
+the question reads it for each year of the span, a row per year, each paired with that year's
+outcome.  A plan's target for its span (十三五, 年均增长) stays one row for the span.
 """
 
 from __future__ import annotations
@@ -38,6 +44,7 @@ from typing import Any, NamedTuple
 import pyoxigraph as ox
 
 from kg.extract.indicators import Concept, concepts
+from kg.resources import read_lines
 from kg.store.backends import EmbeddedStore, Store, Term
 from kg.store.details_index import DELIVERY_VARIABLES, Evidence, encode, encoded_text
 from kg.store.query import (
@@ -495,9 +502,41 @@ def _target_period(period: Period | None) -> Period | None:
     return period
 
 
+@functools.cache
+def _each_year_words() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in read_lines("delivery_each_year.txt")) or "(?!)"
+    return re.compile(rf"(?<![年平])(?:{words})")
+
+
+def _for_each_year(store: Store, found: list[_Observation]) -> list[_Observation]:
+    """``found`` with each target of a span of years that its quote says held for each year
+    read as a target of each of those years (see the module's docstring)."""
+    spans = [
+        o
+        for o in found
+        if o.target and o.period is not None and o.period.start.year < o.period.end.year
+    ]
+    if not spans:
+        return found
+    evidence = _evidence(store, {o.iri for o in spans})
+    each = {
+        o.iri
+        for o in spans
+        if any(_each_year_words().search(e.quote) for e in evidence.get(o.iri, ()))
+    }
+    out: list[_Observation] = []
+    for o in found:
+        if o.iri in each and o.period is not None:
+            years = range(o.period.start.year, o.period.end.year + 1)
+            out.extend(o._replace(period=_years(year, year)) for year in years)
+        else:
+            out.append(o)
+    return out
+
+
 def _paired(store: Store, area: str) -> list[tuple[_Observation, _Observation | None, str]]:
     """Each target of the area (an IRI) and of places inside it, its outcome and verdict."""
-    found = _observations(store, area)
+    found = _for_each_year(store, _observations(store, area))
     grouped: dict[tuple[str, str, str], list[_Observation]] = defaultdict(list)
     for o in found:
         if not o.target:
@@ -509,6 +548,9 @@ def _paired(store: Store, area: str) -> list[tuple[_Observation, _Observation | 
     ]
 
 
+_VERDICT_WEIGHT = {"met": 0, "pending": 1, "missed": 2}
+
+
 def verdicts(store: Store, areas: Iterable[str]) -> dict[str, str]:
     """The verdict of every target of ``areas`` (IRIs) the store can judge, by the target's
     IRI: ``met``, ``missed`` or ``pending`` (``unknown`` ones are left out), for the review
@@ -517,7 +559,9 @@ def verdicts(store: Store, areas: Iterable[str]) -> dict[str, str]:
     for area in sorted(set(areas)):
         for target, _, judged in _paired(store, area):
             if judged != "unknown" and target.area == area:
-                known[target.iri] = judged
+                # a target read for each year of its span: missed if any year is
+                earlier = known.get(target.iri, judged)
+                known[target.iri] = max(earlier, judged, key=_VERDICT_WEIGHT.__getitem__)
     return known
 
 
