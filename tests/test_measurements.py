@@ -150,6 +150,17 @@ def test_pairs_keep_their_indicator_and_the_value_s_year() -> None:
     )
 
 
+def test_levels_in_two_units_on_both_sides_of_a_dated_verb_of_reaching() -> None:
+    """由…的A户B人降至…的C户D人: the numbers side by side and the later ones borrowing from the
+    earlier once read each other's words in a loop (a RecursionError on a real feature)."""
+    _, found = measure(
+        "永胜县贫困人口由2015年的8200户26300人降至2019年底的512户1530人，年均减贫5000人以上。"
+    )
+    values = by_value(found)
+    assert {values[v].indicator for v in ("512户", "1530人")} == {"贫困人口"}
+    assert values["512户"].period == "2019"
+
+
 def test_respectively_spreads_values_over_the_areas_listed() -> None:
     _, found = measure("华坪县、永胜县的贫困发生率分别下降到1.2%和0.8%。")
     assert [(m.quantity.value, m.indicator, m.area) for m in found] == [

@@ -208,6 +208,7 @@ class _Reader:
         self.named = [(s.start, s.end) for s in spans if s.end - s.start > 1]
         """Names of programmes and places, in which no word is a cue (“雨露计划”, 计划乡)."""
         self._indicators: dict[int, tuple[str, Span | None, str]] = {}
+        self._reading: set[int] = set()  # numbers whose indicator is being read
         self._cues: dict[tuple[int, int], frozenset[str]] = {}
         self.plan_sections = [
             *_sections(self.text, self.year, "plan_heading"),
@@ -377,8 +378,15 @@ class _Reader:
         """What ``quantity`` counts as the words say it, a list of indicators kept whole."""
         key = quantity.span.start
         if key not in self._indicators:
+            if key in self._reading:
+                # asked again while its own reading is under way: numbers side by side share
+                # the later one's words, and a later one that names nothing borrows the earlier
+                # one's (由…的A户B人降至…的C户D人); the loop names nothing
+                return "", None
+            self._reading.add(key)
             size = self._size_of_area(quantity, clause)
             label, span, _ = (size, None, "size") if size else self._indicator(quantity, clause)
+            self._reading.discard(key)
             self._indicators[key] = (label, span, "")
         label, span, _ = self._indicators[key]
         return label, span
@@ -582,14 +590,17 @@ class _Reader:
             return "", None
         runs: list[list[Quantity]] = []
         for value in values:
-            between = self.text[runs[-1][-1].span.end : value.span.start] if runs else ""
-            if between and all(c in _COORDINATION for c in between):
+            between = self.text[runs[-1][-1].span.end : value.span.start] if runs else None
+            # 2.4万户、8.7万人 and 8200户26300人 are one level in two units
+            if between is not None and all(c in _COORDINATION for c in between):
                 runs[-1].append(value)
             else:
                 runs.append([value])
         reaching = read_lines("indicator_blocker_exceptions.txt")
         for first, second in zip(runs, runs[1:], strict=False):
             verb = self.text[first[-1].span.end : second[0].span.start].strip()
+            # 降至2019年底的512户: the level's date stands between the verb and the level
+            verb = _LEVEL_DATE.sub("", verb)
             if quantity not in first + second or verb not in reaching:
                 continue
             toks = self.tokens_in(clause.start, first[0].span.start)
@@ -2147,6 +2158,8 @@ _DESCRIBED_VILLAGE = re.compile(
     r"这[个座](?:[^，,。；;！？!?\n]{0,24}?的[\u4e00-\u9fff]{0,4}?)?(?:村|嘎查)(?![民级委干])"
 )
 """这个贫困发生率曾很高的山村: a village described, not named, which the text named before."""
+# a date written after a verb of reaching a level and before the level (降至2019年底的)
+_LEVEL_DATE = re.compile(r"[0-9]{4}年(?:[0-9]{1,2}月)?(?:底|末)?的$")
 _LIST_COMMA = "、"
 _OPEN_QUOTE = "“"
 _CLOSE_QUOTE = "”"
