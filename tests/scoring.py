@@ -429,20 +429,21 @@ def area_same(gold: Gold, area: str, p: PredDivision | None) -> bool:
     return p.code is None and bool(names & p.names())
 
 
-_GOLD_PERIOD = re.compile(r"(\d{4})(?:-(\d{2}))?(?:\s*[—–/-]\s*(\d{4}))?")
+_GOLD_PERIOD = re.compile(r"(\d{4})(?:-(\d{2}))?(?:\s*[—–/-]\s*(\d{4})(?:-(\d{2}))?)?")
 
 
 def _gold_interval(period: str) -> tuple[date, date] | None:
-    """``2019``, ``2016—2020`` (or ``2016/2020``) or ``2020-05`` as its first and last day."""
+    """``2019``, ``2016—2020`` (or ``2016/2020``), ``2020-05`` or ``2021-01—2021-06`` as its
+    first and last day."""
     found = _GOLD_PERIOD.fullmatch(period.strip())
     if found is None:
         return None
-    year, month, last = found.groups()
-    if month:
-        first = date(int(year), int(month), 1)
-        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-        return first, following - timedelta(days=1)
-    return date(int(year), 1, 1), date(int(last or year), 12, 31)
+    year, month, last, last_month = found.groups()
+    first = date(int(year), int(month or 1), 1)
+    end_year = int(last or year)
+    end_month = int(last_month or (12 if last else month or 12))
+    following = date(end_year + end_month // 12, end_month % 12 + 1, 1)
+    return first, following - timedelta(days=1)
 
 
 def period_right(gold_period: str, predicted: str | None) -> bool:

@@ -26,6 +26,7 @@ from tests.scoring import (
     gold_paths,
     load_gold,
     loosely_same,
+    period_right,
     score_all,
     score_article,
     table,
@@ -307,3 +308,16 @@ def test_precision_floor(article: str, cls: str, floor: float) -> None:
     if cls == "periods" and score.precision is None:
         return  # the annotation gives no period
     assert (score.precision or 0.0) >= floor
+
+
+@pytest.mark.parametrize(
+    ("annotated", "predicted", "right"),
+    [
+        ("2021-01—2021-06", "2021-01-01/2021-06-30", True),  # a half year written as months
+        ("2021-01—2021-06", "2021", False),
+        ("2020-05", "2020-05-20", True),
+        ("2016—2020", "2016/2020", True),
+    ],
+)
+def test_annotated_periods_of_months_and_years(annotated: str, predicted: str, right: bool) -> None:
+    assert period_right(annotated, predicted) is right
