@@ -261,3 +261,13 @@ def test_posts_in_a_peoples_organisation_by_its_short_name() -> None:
     found = run("县作协副主席钱明远、县社科联党组成员、秘书长孔德到村调研。", YONGSHENG)
     assert posts(found["钱明远"]) == [("副主席", "永胜县作协")]
     assert posts(found["孔德"]) == [("党组成员", "永胜县社科联"), ("秘书长", "永胜县社科联")]
+
+
+def test_a_deputy_to_a_peoples_congress_before_the_posts_held() -> None:
+    found = run("丽江市人大代表、永胜县委副书记、县长孔德接受了专访。", YONGSHENG)
+    assert posts(found["孔德"]) == [
+        ("代表", "丽江市人民代表大会"),
+        ("副书记", "中共永胜县委"),
+        ("县长", "永胜县人民政府"),
+    ]
+    assert "钱明远" not in run("村民代表钱明远说，路通了。", YONGSHENG)
