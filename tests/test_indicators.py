@@ -52,6 +52,8 @@ HOUSEHOLDS_OUT = "households-lifted-out-of-poverty"
         ("未脱贫", "PERSON", "poverty-headcount"),  # not yet out: the poor still counted
         # filler words between the words of a label
         ("贫困村已经全部脱贫", "COUNT", "poor-villages-exited"),
+        ("全镇贫困村已退出", "COUNT", "poor-villages-exited"),  # 已: done, a filler
+        ("全县贫困人口要稳定脱贫", "PERSON", "people-lifted-out-of-poverty"),  # 要: due
         # a word that cannot be stated in the unit is no rival indicator beside the phrase's
         ("成为中国脱贫人数最多省贫困发生率", "PERCENT", "poverty-incidence"),
         ("财政收入", "CNY", "local-fiscal-revenue"),
@@ -163,6 +165,9 @@ def test_phrase_maps_to_its_concept(phrase: str, unit: str, notation: str) -> No
         ("已退出贫困村产业发展达标", "COUNT"),
         # people given a job post are neither the poor nor the relocated
         ("公益岗位安置贫困户", "PERSON"),
+        # a per-head statistic of the key counties is not the area's own
+        ("全省扶贫开发重点县人均GDP", "CNY"),
+        ("扶贫开发工作重点县人均生产总值", "PERCENT"),
     ],
 )
 def test_phrase_naming_no_single_concept_maps_to_none(phrase: str, unit: str) -> None:

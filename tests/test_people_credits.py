@@ -20,6 +20,7 @@ from tests.test_people import YONGSHENG, run
         ("人民网昆明5月3日电 (梁晓峰)今天上午，会议开幕。", {"梁晓峰"}),
         ("协作还在继续。(采访人员吴振华)(蒋晓云参与采写)", {"吴振华", "蒋晓云"}),
         ("部署了防火工作。(金明 记者 林日新)", {"金明", "林日新"}),
+        ("部署了防汛工作。(记者 孔明远 实习生 钱晓雯)", {"孔明远", "钱晓雯"}),
         ("(来源：永胜县融媒体中心 转载：康晓霞)", {"康晓霞"}),
         ("■ 崔明泽 本刊全媒体记者 易 航 齐 梅 刘思远", {"崔明泽", "易 航", "齐 梅", "刘思远"}),
         ("标题\n\n  钱明 孔诗雨 丽江报道\n\n正文", {"钱明", "孔诗雨"}),
@@ -170,3 +171,7 @@ def test_a_features_production_credits() -> None:
 def test_a_line_of_names_joined_by_plus_signs() -> None:
     text = "村里的新变化\n\n王晓彤+何平+吴建华\n\n近几年，村里变化很大。\n收入增加+就业+产业\n"
     assert set(run(text, YONGSHENG)) == {"王晓彤", "何平", "吴建华"}
+
+
+def test_a_news_agencys_short_name_after_a_photo_credit_is_no_one() -> None:
+    assert run("村民在新居前合影。图/中新", YONGSHENG) == {}

@@ -254,3 +254,20 @@ def test_a_person_sent_to_or_elected_to_a_post(text: str) -> None:
 
 def test_going_somewhere_to_do_something_is_no_post() -> None:
     assert all(not p.posts for p in run("王立军到新华村为群众办事。", YONGSHENG).values())
+
+
+def test_posts_in_a_peoples_organisation_by_its_short_name() -> None:
+    # 作协, 社科联: people's organisations written short, like 文联 and 科协
+    found = run("县作协副主席钱明远、县社科联党组成员、秘书长孔德到村调研。", YONGSHENG)
+    assert posts(found["钱明远"]) == [("副主席", "永胜县作协")]
+    assert posts(found["孔德"]) == [("党组成员", "永胜县社科联"), ("秘书长", "永胜县社科联")]
+
+
+def test_a_deputy_to_a_peoples_congress_before_the_posts_held() -> None:
+    found = run("丽江市人大代表、永胜县委副书记、县长孔德接受了专访。", YONGSHENG)
+    assert posts(found["孔德"]) == [
+        ("代表", "丽江市人民代表大会"),
+        ("副书记", "中共永胜县委"),
+        ("县长", "永胜县人民政府"),
+    ]
+    assert "钱明远" not in run("村民代表钱明远说，路通了。", YONGSHENG)

@@ -952,6 +952,12 @@ def test_the_manner_of_a_cooperation_quoted_is_no_programme() -> None:
     assert run("两地推动“输血式”帮扶向“造血式”协作加速迈进。") == {}
 
 
+def test_the_kind_of_a_model_quoted_is_no_programme() -> None:
+    # …型 names a kind of model a site shows, not a model of the document's own
+    assert run("代表们参观了扶贫车间“务工增收型”模式示范点和“园区带动型”模式基地。") == {}
+    assert "公司+合作社+农户模式" in run("全县推广“公司+合作社+农户”模式。")
+
+
 def test_the_national_campaign_by_its_generic_name_is_no_programme() -> None:
     assert run("报告中，“脱贫攻坚战”被放在首位。") == {}
     found = run("今年市委制定出台了《关于打赢脱贫攻坚战的实施意见》。")
