@@ -156,9 +156,14 @@ def test_levels_in_two_units_on_both_sides_of_a_dated_verb_of_reaching() -> None
     _, found = measure(
         "永胜县贫困人口由2015年的8200户26300人降至2019年底的512户1530人，年均减贫5000人以上。"
     )
-    values = by_value(found)
-    assert {values[v].indicator for v in ("512户", "1530人")} == {"贫困人口"}
-    assert values["512户"].period == "2019"
+    later = {m.quantity.value: m for m in found if m.quantity.baseline is not None}
+    assert {m.indicator for m in later.values()} == {"贫困人口"}
+    # the earlier level is each later number's baseline, as in a pair in one unit
+    assert {v: m.quantity.baseline for v, m in later.items()} == {
+        Decimal(512): Decimal(8200),
+        Decimal(1530): Decimal(26300),
+    }
+    assert later[Decimal(512)].period == "2019"
 
 
 def test_respectively_spreads_values_over_the_areas_listed() -> None:
