@@ -596,8 +596,11 @@ def _level_pair(
 ) -> tuple[_Reading, _Reading, _Reading] | None:
     """A pair of levels in two units each (由2014年的11172户42730人降至2017年的1131户2614人):
     the first level's other number (42730人) and the later level's two (1131户, 2614人), whose
-    baselines are the first level's numbers of the same unit, as in the one-unit pair."""
+    baselines are the first level's numbers of the same unit, as in the one-unit pair.  Such
+    levels are written in Arabic figures (a Chinese numeral's 户 and 人 are not side by side)."""
     text = doc.text
+    if not text[first.end : first.end + 1].isdigit():
+        return None  # most numbers: no second number right after the first
     lead_pattern, link = _pair_patterns()
     if lead_pattern.search(text[max(0, start - 12) : start]) is None:
         return None
