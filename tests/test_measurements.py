@@ -156,9 +156,14 @@ def test_levels_in_two_units_on_both_sides_of_a_dated_verb_of_reaching() -> None
     _, found = measure(
         "永胜县贫困人口由2015年的8200户26300人降至2019年底的512户1530人，年均减贫5000人以上。"
     )
-    values = by_value(found)
-    assert {values[v].indicator for v in ("512户", "1530人")} == {"贫困人口"}
-    assert values["512户"].period == "2019"
+    later = {m.quantity.value: m for m in found if m.quantity.baseline is not None}
+    assert {m.indicator for m in later.values()} == {"贫困人口"}
+    # the earlier level is each later number's baseline, as in a pair in one unit
+    assert {v: m.quantity.baseline for v, m in later.items()} == {
+        Decimal(512): Decimal(8200),
+        Decimal(1530): Decimal(26300),
+    }
+    assert later[Decimal(512)].period == "2019"
 
 
 def test_respectively_spreads_values_over_the_areas_listed() -> None:
@@ -814,6 +819,26 @@ def test_a_village_word_inside_the_sentence_over_a_programmes_county() -> None:
         programmes={"沪滇协作": YONGSHENG},
     )
     assert [(m.quantity.span.text, m.area) for m in found] == [("32座", HEKOU)]
+
+
+def test_a_village_word_earlier_in_the_paragraph_carries_to_its_figures() -> None:
+    # the village is named in the paragraph before; this one says 村里 and then gives figures
+    _, found = measure_in(
+        "县农业局派驻程海镇河口村的第一书记走村入户。\n"
+        "自去年任第一书记以来,他结合村里实际,选定了以茶为主的产业。现发展茶叶1200亩,栽植果树2万株。\n"
+    )
+    assert [(m.quantity.span.text, m.area) for m in found] == [
+        ("1200亩", HEKOU),
+        ("2万株", HEKOU),
+    ]
+
+
+def test_a_speakers_own_village_earlier_in_the_paragraph_does_not_carry() -> None:
+    # 本村 is one speaker's own village, not what the paragraph goes on to tell of
+    _, found = measure_in(
+        "程海镇召开脱贫攻坚推进会。\n镇卫生院和河口村第一书记分别围绕本村工作作了发言。会上表彰示范户5户。\n"
+    )
+    assert [m.area for m in found if m.quantity.span.text == "5户"] != [HEKOU]
 
 
 def test_an_estimate_of_a_year_already_past_is_an_outcome() -> None:

@@ -627,6 +627,30 @@ def test_a_township_profile_on_its_county_site_speaks_as_the_township() -> None:
     assert jurisdiction.parent is not None and jurisdiction.parent.name == "渭源县"
 
 
+_INTRODUCED_TOWNSHIP = (
+    "大安乡地处渭源县城东部，东邻秦祁乡，南接北寨镇，西靠清源镇，是渭源东部的浅山乡。"
+    "全乡辖9个行政村，总户数3120户，人口12650人。渭源县把中药材列为主导产业。\n"
+)
+
+
+def test_a_township_introduced_by_where_it_lies_is_the_profiles_own_area() -> None:
+    # the county is named three times and the neighbours once each, but the text opens by
+    # placing the township and then speaks as a township (全乡)
+    doc = Document.from_text(_INTRODUCED_TOWNSHIP)
+    mentions = places.extract(doc)
+    jurisdiction = places.infer_jurisdiction(doc, mentions)
+    assert jurisdiction is not None and jurisdiction.name == "大安乡"
+    refs = places.area_references(doc, mentions, jurisdiction)
+    assert [(r.span.text, r.division.name) for r in refs if r.span.text == "全乡"] == [
+        ("全乡", "大安乡")
+    ]
+    # a county text that merely mentions where one of its townships lies stays the county's
+    county = "渭源县地处甘肃中部。大安乡位于县城东部。全县辖16个乡镇。"
+    doc = Document.from_text(county)
+    jurisdiction = places.infer_jurisdiction(doc, places.extract(doc))
+    assert jurisdiction is not None and jurisdiction.name == "渭源县"
+
+
 def test_a_townships_own_words_are_itself_not_the_neighbour_just_named() -> None:
     doc = Document.from_text(_TOWNSHIP_PROFILE)
     mentions = places.extract(doc)

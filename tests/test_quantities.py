@@ -231,6 +231,17 @@ def test_qualifiers_fused_with_a_particle_and_steps_reached() -> None:
     assert (step.value, step.qualifier) == (Decimal(2 * 10**10), Qualifier.AT_LEAST)
 
 
+def test_a_pair_of_levels_in_two_units_gives_each_later_number_its_baseline() -> None:
+    doc = Document.from_text("建档立卡对象由2015年的6230户21540人减少到2019年的412户1306人。")
+    assert [(q.value, q.unit, q.baseline) for q in quantities.extract(doc)] == [
+        (Decimal(412), "HOUSEHOLD", Decimal(6230)),
+        (Decimal(1306), "PERSON", Decimal(21540)),
+    ]
+    # two numbers side by side with no earlier level are not a pair
+    doc = Document.from_text("全村共有农户320户1150人。")
+    assert [q.baseline for q in quantities.extract(doc)] == [None, None]
+
+
 def test_pairs_from_a_former_plan_and_with_an_average_before_each_value() -> None:
     planned = one("帮扶资金从原计划的2.5亿元增至4亿元。")
     assert (planned.value, planned.baseline) == (Decimal(4 * 10**8), Decimal(25 * 10**7))

@@ -1481,9 +1481,36 @@ class _Reader:
             for w in self.area_words
             if clauses[0].start <= w.span.start < quantity.span.start
         ]
+        if not said:
+            said = self._village_said_before(clauses[0].start)
         if not said or jurisdiction is None or not _part_of(said[-1], jurisdiction):
             return None
         return said[-1]
+
+    def _village_said_before(self, sentence_start: int) -> list[Division]:
+        """The village a 村里/全村 earlier in the paragraph stands for, where it is the last
+        place the paragraph refers to (任某村第一书记以来，他结合村里实际…。现发展茶叶1540亩):
+        the village the paragraph is about; a township's or county's word is left to the
+        sentence it is in, since a report's 全县 opens many paragraphs about other places, and
+        so is a speaker's 本村/我村 (各村第一书记分别围绕本村…发言: each speaker's own)."""
+        paragraph_start = self.text.rfind("\n", 0, sentence_start) + 1
+        at = bisect_left(self._reference_starts, sentence_start) - 1
+        if at < 0:
+            return []
+        last = self.references[at]
+        if last.span.start < paragraph_start or last.span.start not in self._area_word_starts:
+            return []
+        if self.text[last.span.start] in _SPEAKERS_OWN:
+            return []
+        return [last.division] if last.division.level is Level.VILLAGE else []
+
+    @cached_property
+    def _reference_starts(self) -> list[int]:
+        return [r.span.start for r in self.references]
+
+    @cached_property
+    def _area_word_starts(self) -> frozenset[int]:
+        return frozenset(w.span.start for w in self.area_words)
 
     def _opens(self, place: PlaceMention, clause: _Clause) -> bool:
         """Whether ``place`` opens ``clause``, or follows only a word such as 在 or 比如 there."""
@@ -1878,6 +1905,10 @@ line that ends in a colon (2020年目标：)."""
 
 
 _PLACE_HEADING_MAX = 8
+
+
+_SPEAKERS_OWN = frozenset("本我")
+"""The first characters of a speaker's word for the place (本村, 我村), not the narrator's."""
 
 
 def _place_sections(text: str, jurisdiction: Division | None) -> list[tuple[int, int, Division]]:

@@ -1292,6 +1292,7 @@ def infer_jurisdiction(doc: Document, places: list[PlaceMention]) -> Division | 
         or _featured_township(ordered, qualifiers, townships, best[1])
         or _addressed_township(ordered, qualifiers, cues, best[0])
         or _speaking_township(ordered, qualifiers, cues, best[0])
+        or _introduced_township(doc.text, ordered, qualifiers, cues, best[0])
         or _unnamed_county(doc, ordered, cues, best[0])
         or best[0]
     )
@@ -1523,6 +1524,36 @@ def _speaking_township(
         return None
     township = ranked[0][0]
     return township if cues[township.name[-1:]] else None
+
+
+@cache
+def _introductions() -> tuple[str, ...]:
+    """地处, 位于 …: after a place opening a text, the text introduces that place."""
+    return tuple(read_lines("place_introductions.txt"))
+
+
+def _introduced_township(
+    text: str,
+    ordered: list[PlaceMention],
+    qualifiers: list[bool],
+    cues: Counter[str],
+    best: Division,
+) -> Division | None:
+    """The township a township's own profile is about (某乡地处某县城西北部，东毗甲乡，西邻乙乡
+    …全乡辖12个行政村): the first place the text names is a township inside the best division,
+    introduced by where it lies, and the text speaks as that kind (全乡) more often than as the
+    best division's kind (全县) — though it names its county and neighbours more often."""
+    if best.level is Level.TOWNSHIP or best.level is Level.VILLAGE:
+        return None
+    first = next((m for m, q in zip(ordered, qualifiers, strict=True) if not q), None)
+    if first is None or first.division.level is not Level.TOWNSHIP:
+        return None
+    township = first.division
+    if not best.contains(township) or not text.startswith(_introductions(), first.span.end):
+        return None
+    if cues[township.name[-1:]] <= cues[best.name[-1:]]:
+        return None
+    return township
 
 
 def area_references(

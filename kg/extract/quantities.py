@@ -591,6 +591,44 @@ def _pair(doc: Document, first: _Reading, start: int) -> tuple[_Reading, int] | 
     return second, start - (lead.end() - lead.start())
 
 
+def _level_pair(
+    doc: Document, first: _Reading, start: int
+) -> tuple[_Reading, _Reading, _Reading] | None:
+    """A pair of levels in two units each (由2014年的11172户42730人降至2017年的1131户2614人):
+    the first level's other number (42730人) and the later level's two (1131户, 2614人), whose
+    baselines are the first level's numbers of the same unit, as in the one-unit pair.  Such
+    levels are written in Arabic figures (a Chinese numeral's 户 and 人 are not side by side)."""
+    text = doc.text
+    if not text[first.end : first.end + 1].isdigit():
+        return None  # most numbers: no second number right after the first
+    lead_pattern, link = _pair_patterns()
+    if lead_pattern.search(text[max(0, start - 12) : start]) is None:
+        return None
+    other = _exact_level_at(text, first.end)
+    if other is None:
+        return None
+    found = link.match(text, other.end)
+    if found is None or found.end() == other.end:
+        return None
+    later = _exact_level_at(text, found.end())
+    later_other = _exact_level_at(text, later.end) if later is not None else None
+    if later is None or later_other is None:
+        return None
+    units = [_unit_notation(r) for r in (first, other, later, later_other)]
+    if units[0] == units[1] or units[0] != units[2] or units[1] != units[3]:
+        return None
+    return other, later, later_other
+
+
+def _exact_level_at(text: str, at: int) -> _Reading | None:
+    """The number with its unit that starts right at ``at``, where no bound is written on it."""
+    number = NUMBER_RE.match(text, at)
+    reading = _read_number(text, number) if number is not None else None
+    if reading is None or reading.unit is None or reading.qualifier is not Qualifier.EXACT:
+        return None
+    return reading
+
+
 @cache
 def _pair_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """What opens a pair before its first value (从, 由 and its time) and what links the first
@@ -611,6 +649,9 @@ def extract(doc: Document) -> list[Quantity]:
     text = doc.text
     before = qualifiers()["before"]
     found: list[Quantity] = []
+    # where the later level of a pair in two units has its second number, with the baseline
+    # that number takes (2614人 of 由…11172户42730人降至…1131户2614人: 42730)
+    later_baselines: dict[int, Decimal] = {}
     pos = 0
     while True:
         match = NUMBER_RE.search(text, pos)
@@ -652,6 +693,15 @@ def extract(doc: Document) -> list[Quantity]:
             if not _excluded_pair(doc, second):
                 baseline, value, end = reading.value, second.value, second.end
                 qualifier = second.qualifier
+                pos = end
+        elif start in later_baselines:
+            baseline = later_baselines.pop(start)
+        else:
+            levels = _level_pair(doc, reading, start)
+            if levels is not None and not _excluded_pair(doc, levels[2]):
+                other, later, later_other = levels
+                baseline, value, end = reading.value, later.value, later.end
+                later_baselines[later_other.start] = other.value
                 pos = end
         classifier = None
         if reading.unit.notation == "COUNT" and reading.classifier_span:
