@@ -266,3 +266,11 @@ def test_village_objects_are_made_once() -> None:
     assert county is not None
     first: list[Division] = gazetteer.villages(county)
     assert all(a is b for a, b in zip(first, gazetteer.villages(county), strict=True))
+
+
+def test_a_name_looked_up_again_gives_the_same_divisions_in_a_list_of_its_own() -> None:
+    first = gazetteer.lookup("丽江")
+    first.clear()  # a caller's list: changing it changes no later answer
+    again = gazetteer.lookup("丽江")
+    assert again and all(a is b for a, b in zip(again, gazetteer.lookup("丽江"), strict=True))
+    assert gazetteer._looked_up.cache_info().hits >= 2

@@ -25,7 +25,7 @@ import re
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.cache import cached
 from kg.extract.facts import Division, Level
@@ -326,7 +326,15 @@ def lookup(name: str) -> list[Division]:
     ``name`` (simplified), highest level first."""
     if name.startswith("="):
         return []
-    return sorted(_unique(_division(row) for row in _rows(name)), key=_sort_key)
+    return list(_looked_up(name))
+
+
+@lru_cache(maxsize=16384)
+def _looked_up(name: str) -> tuple[Division, ...]:
+    """:func:`lookup`, once per name: the same names recur in every document, and each was
+    found, made unique and sorted again at every mention (the divisions are the table's own
+    objects, so the cached ones are the same)."""
+    return tuple(sorted(_unique(_division(row) for row in _rows(name)), key=_sort_key))
 
 
 def by_code(code: str) -> Division | None:
