@@ -118,6 +118,19 @@ def test_villages_named_in_a_text_are_those_of_the_whole_list_it_holds() -> None
     )
 
 
+def test_a_county_s_villages_and_then_its_townships_in_one_text_are_searched_for_once() -> None:
+    county = gazetteer.by_code("621123")  # 甘肃省定西市渭源县
+    assert county is not None
+    text = "记者来到元古堆村，看了元古堆村的新房。"
+    named = gazetteer.villages(county, named_in=text)
+    township = named[0].parent
+    assert township is not None
+    searched = dict(gazetteer._named_by_township(text))
+    assert len(searched) > 1  # every township of the county, once
+    assert gazetteer.villages(township, named_in=text) == named
+    assert gazetteer._named_by_township(text) == searched  # nothing searched again
+
+
 def test_names_index_and_keys() -> None:
     assert gazetteer.is_name("丽江") and not gazetteer.is_name("=530700")
     assert gazetteer.max_name_length() >= len("积石山保安族东乡族撒拉族自治县")
@@ -266,3 +279,11 @@ def test_village_objects_are_made_once() -> None:
     assert county is not None
     first: list[Division] = gazetteer.villages(county)
     assert all(a is b for a, b in zip(first, gazetteer.villages(county), strict=True))
+
+
+def test_a_name_looked_up_again_gives_the_same_divisions_in_a_list_of_its_own() -> None:
+    first = gazetteer.lookup("丽江")
+    first.clear()  # a caller's list: changing it changes no later answer
+    again = gazetteer.lookup("丽江")
+    assert again and all(a is b for a, b in zip(again, gazetteer.lookup("丽江"), strict=True))
+    assert gazetteer._looked_up.cache_info().hits >= 2

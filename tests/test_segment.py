@@ -74,12 +74,36 @@ class _Shifted:
 
 def test_a_word_that_does_not_line_up_fails_loudly(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(segment, "tokenizer", lambda: _Shifted())
-    segment._whole.cache_clear()
+    _clear_cuts()
     try:
         with pytest.raises(AssertionError, match="does not line up"):
             tokenize("脱贫攻坚成果")
     finally:
-        segment._whole.cache_clear()
+        _clear_cuts()
+
+
+def _clear_cuts() -> None:
+    segment._document_cuts.cache_clear()
+    segment._short_cuts.cache_clear()
+
+
+def test_short_texts_cut_meanwhile_leave_the_document_cut_once(
+    sample_doc: Document, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = sample_doc.text
+    tokenize(text)
+    cut = segment._cut
+    cuts: list[str] = []
+
+    def counted(whole: str, start: int, end: int) -> list[Token]:
+        cuts.append(whole[start:end])
+        return cut(whole, start, end)
+
+    monkeypatch.setattr(segment, "_cut", counted)
+    for word in ("乡村振兴", "脱贫", "攻坚", "建档立卡", "易地搬迁", "产业"):
+        tokenize(word)
+    assert tokenize(text) == tokenize(text)
+    assert text not in cuts
 
 
 def test_tokens_are_values() -> None:

@@ -25,7 +25,7 @@ import re
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.cache import cached
 from kg.extract.facts import Division, Level
@@ -326,7 +326,15 @@ def lookup(name: str) -> list[Division]:
     ``name`` (simplified), highest level first."""
     if name.startswith("="):
         return []
-    return sorted(_unique(_division(row) for row in _rows(name)), key=_sort_key)
+    return list(_looked_up(name))
+
+
+@lru_cache(maxsize=16384)
+def _looked_up(name: str) -> tuple[Division, ...]:
+    """:func:`lookup`, once per name: the same names recur in every document, and each was
+    found, made unique and sorted again at every mention (the divisions are the table's own
+    objects, so the cached ones are the same)."""
+    return tuple(sorted(_unique(_division(row) for row in _rows(name)), key=_sort_key))
 
 
 def by_code(code: str) -> Division | None:
@@ -460,16 +468,39 @@ def villages(division: Division, named_in: str | None = None) -> list[Division]:
     row = _row_of(division)
     if row is None:
         return []
-    store = _villages()
     table = _table()
     out: list[Division] = []
     for township in range(row, table.ends[row]):
         if table.rows[township].startswith("T"):
-            names = store.names(township)
+            names = _township_villages(township)
             if named_in is not None:
-                names = [name for name in names if name in named_in]
+                names = _named_in(named_in, township)
             out.extend(_village(township, name) for name in names)
     return out
+
+
+@lru_cache(maxsize=2048)
+def _township_villages(row: int) -> tuple[str, ...]:
+    """A township's village names, decoded once: a document asks for a county's and then for
+    its townships', and the documents of a corpus for the same counties."""
+    return tuple(_villages().names(row))
+
+
+def _named_in(text: str, row: int) -> tuple[str, ...]:
+    """The names of :func:`_township_villages` that ``text`` holds, once per text and township:
+    a county's villages and then each of its townships' are asked for, and each name is
+    searched for in the whole text."""
+    named = _named_by_township(text)
+    found = named.get(row)
+    if found is None:
+        found = named[row] = tuple(name for name in _township_villages(row) if name in text)
+    return found
+
+
+@lru_cache(maxsize=2)
+def _named_by_township(text: str) -> dict[int, tuple[str, ...]]:
+    """:func:`_named_in`'s answers for one text (the document being read), filled as asked."""
+    return {}
 
 
 @cache

@@ -35,6 +35,7 @@ from kg.extract.facts import Division, Level, PlaceMention
 from kg.extract.lexicon import Lexicon, cue_words
 from kg.resources import read_lines, read_table
 from kg.text.document import Document
+from kg.text.edits import MASK
 from kg.text.segment import Token, tokenize
 
 __all__ = ["area_references", "extract", "helpers", "infer_jurisdiction", "own_area_mentions"]
@@ -311,7 +312,11 @@ def _scan(doc: Document, tokens: list[Token]) -> list[_Candidate]:
     text = doc.text
     by_start = {t.start: t for t in tokens}  # jieba's words do not overlap
     ends = {t.end for t in tokens}
-    blocked = _not_division_words()
+    # asked at every Han character of every document: looked up once, not per position
+    blocked_at = _not_division_words().longest_at
+    name_lengths_at = gazetteer.name_lengths_at
+    lookup = gazetteer.lookup
+    masked = MASK in text
     out: list[_Candidate] = []
     last_end = -1
     i = 0
@@ -322,20 +327,22 @@ def _scan(doc: Document, tokens: list[Token]) -> list[_Candidate]:
             continue
         after_mention = i == last_end
         if not after_mention:
-            skip = blocked.longest_at(text, i)
+            skip = blocked_at(text, i)
             # 西江 is a river, 西江镇 a township: a blocked word with a township or village
             # suffix that makes a name the gazetteer knows is not skipped
             if skip and not _suffixed_name(text, i, len(skip)):
                 i += len(skip)
                 continue
+        if not (after_mention or i in by_start):
+            i += 1
+            continue
         found = None
-        start_ok = i in by_start or after_mention
-        for length in gazetteer.name_lengths_at(text, i) if start_ok else ():
+        for length in name_lengths_at(text, i):
             end = i + length
-            if doc.is_masked(i, end):
+            if masked and doc.is_masked(i, end):
                 continue
             piece = text[i:end]
-            divisions = gazetteer.lookup(piece)
+            divisions = lookup(piece)
             form = _form(piece, divisions)
             end_ok = end in ends
             if (form == "bare" or length == 2) and not end_ok:

@@ -65,12 +65,28 @@ def _cut(text: str, start: int, end: int) -> list[Token]:
     return tokens
 
 
-@lru_cache(maxsize=4)
-def _whole(text: str) -> tuple[tuple[Token, ...], tuple[int, ...], tuple[int, ...]]:
-    """The text's words, cut once per document: each extractor asks for the same sentences,
-    and jieba's part-of-speech tagging is the most expensive step of extraction."""
+_Cut = tuple[tuple[Token, ...], tuple[int, ...], tuple[int, ...]]
+
+_SHORT = 32
+"""Texts up to this long (a word, a name's stem) are cached apart from documents."""
+
+
+def _cut_whole(text: str) -> _Cut:
     tokens = tuple(_cut(text, 0, len(text)))
     return tokens, tuple(t.start for t in tokens), tuple(t.end for t in tokens)
+
+
+_document_cuts = lru_cache(maxsize=4)(_cut_whole)
+_short_cuts = lru_cache(maxsize=4096)(_cut_whole)
+
+
+def _whole(text: str) -> _Cut:
+    """The text's words, cut once per document: each extractor asks for the same sentences,
+    and jieba's part-of-speech tagging is the most expensive step of extraction.  Short texts
+    (a character, a word's stem) have their own cache: sharing one with documents, a few of
+    them evicted the document's words and the whole document was cut again (16 of 250
+    documents)."""
+    return _short_cuts(text) if len(text) <= _SHORT else _document_cuts(text)
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
