@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from rdflib import Graph
 from rdflib.compare import isomorphic
@@ -123,6 +124,31 @@ def test_a_bad_document_is_reported_and_skipped(tmp_path: Path) -> None:
     built = len(list(corpus.iterdir())) - 1
     assert out.splitlines()[-1] == f"{built} built, 0 not conforming, 1 failed"
     assert len(list((tmp_path / "out").glob("*.ttl"))) == built
+
+
+def test_an_internal_error_names_its_document_and_the_others_are_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.pipeline
+
+    corpus = _corpus(tmp_path / "in")
+    failing = sorted(corpus.iterdir())[0]
+    process = kg.pipeline.process
+
+    def process_or_fail(path: Path, base: str) -> kg.pipeline.Result:
+        if path.name == failing.name:
+            raise RecursionError("maximum recursion depth exceeded")
+        return process(path, base)
+
+    monkeypatch.setattr(kg.pipeline, "process", process_or_fail)
+    code, out, err = _build(tmp_path / "out", str(corpus), "--jobs", "1")
+    assert code == 2
+    assert err.splitlines() == [
+        f"Error: {failing}: internal error (RecursionError: maximum recursion depth exceeded);"
+        " please report it"
+    ]
+    built = len(list(corpus.iterdir())) - 1
+    assert out.splitlines()[-1] == f"{built} built, 0 not conforming, 1 failed"
 
 
 def test_nquads_holds_one_named_graph_per_document(tmp_path: Path) -> None:

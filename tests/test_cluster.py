@@ -208,7 +208,7 @@ def test_internal_errors_are_retried_once_input_errors_never(
         cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
     assert code == 2
     assert err.splitlines() == [
-        "Error: internal error (RuntimeError: boom)",
+        f"Error: {folder / 'always.txt'}: internal error (RuntimeError: boom); please report it",
         f"Error: {folder / 'broken.txt'}: binary file, not a text article",
     ]
     assert [line.split(":")[0] for line in out.splitlines()] == [

@@ -163,4 +163,5 @@ def _outcome(path: Path, future: Any, distributed: Any) -> DocumentReport:
     except Exception as error:
         if future.client.status not in ("running", "connecting"):
             raise ClusterError(f"lost the Dask scheduler ({type(error).__name__})") from None
-        return DocumentReport(path, error=f"internal error ({type(error).__name__}: {error})")
+        message = f"{path}: internal error ({type(error).__name__}: {error}); please report it"
+        return DocumentReport(path, error=message)

@@ -75,7 +75,8 @@ def build_document(path: Path, options: Options) -> DocumentReport:
         return DocumentReport(path, error=str(error))
     except Exception as error:  # one document's bug must not stop the corpus
         name = type(error).__name__
-        return DocumentReport(path, error=f"internal error ({name}: {error})", retry=True)
+        message = f"{path}: internal error ({name}: {error}); please report it"
+        return DocumentReport(path, error=message, retry=True)
 
 
 def warm_up() -> None:
