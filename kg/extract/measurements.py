@@ -590,9 +590,8 @@ class _Reader:
             return "", None
         runs: list[list[Quantity]] = []
         for value in values:
-            between = self.text[runs[-1][-1].span.end : value.span.start] if runs else None
-            # 2.4万户、8.7万人 and 8200户26300人 are one level in two units
-            if between is not None and all(c in _COORDINATION for c in between):
+            between = self.text[runs[-1][-1].span.end : value.span.start] if runs else ""
+            if between and all(c in _COORDINATION for c in between):
                 runs[-1].append(value)
             else:
                 runs.append([value])
