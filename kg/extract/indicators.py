@@ -248,9 +248,9 @@ def _fits(scheme: _Scheme, iri: str, unit: str) -> str | None:
     return None
 
 
-# A phrase written whole：part names a part of an indicator (a breakdown table's row,
-# 年末常住人口：乡村), which is not the whole the words before the mark name.
-_PART_MARK = "："
+PART_MARK = "："
+"""Between an indicator and one of its parts in a phrase (年末常住人口：乡村, a breakdown
+table's row): the part is not the whole the words before the mark name."""
 
 
 @lru_cache(maxsize=4096)
@@ -263,7 +263,7 @@ def concept_of(phrase: str, unit: str, clause: str = "") -> Concept | None:
 
     Cached: the extractor asks for each number's indicator and the graph asks again for the
     same (phrase, unit, clause); the answer depends only on them and the scheme, read once."""
-    if _PART_MARK in phrase.strip(_PART_MARK):
+    if PART_MARK in phrase.strip(PART_MARK):
         return None
     for text, across in _readings(phrase, clause):
         if (found := _concept_in(text, unit, clause, across)) is not None:
@@ -429,4 +429,4 @@ def _in_clause(scheme: _Scheme, label: str, unit: str, clause: str, near: int = 
     return None
 
 
-__all__ = ["Concept", "concept_of", "concepts"]
+__all__ = ["PART_MARK", "Concept", "concept_of", "concepts"]

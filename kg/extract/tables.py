@@ -17,6 +17,7 @@ from functools import cache
 
 from kg.extract import metadata
 from kg.extract.facts import Division, Kind, Measurement, Qualifier, Quantity
+from kg.extract.indicators import PART_MARK
 from kg.extract.numbers import ARABIC_RE, MULTIPLIERS, parse_arabic, tidy
 from kg.extract.periods import Periods
 from kg.extract.quantities import qualifiers, units
@@ -336,8 +337,12 @@ def _part_measurements(
     for name, part, count, share in rows:
         if whole and abs(count[1] * 100 / whole - share[1]) > _SHARE_SLACK:
             continue
-        label = indicator if part in indicator else f"{indicator}：{part}"
-        share_label = f"{indicator}比重" if part in indicator else f"{indicator}比重：{part}"
+        whole_share = f"{indicator}比重"
+        label, share_label = (
+            (indicator, whole_share)
+            if part in indicator
+            else (f"{indicator}{PART_MARK}{part}", f"{whole_share}{PART_MARK}{part}")
+        )
         for (cell, value, qualifier), unit_notation, factor, written in (
             (count, notation, scale, label),
             (share, "PERCENT", Decimal(1), share_label),
