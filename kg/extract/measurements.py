@@ -1342,7 +1342,7 @@ class _Reader:
         if closed < 0 or "\n" in self.text[quantity.span.end : closed]:
             return None
         after = closed + 1
-        stop = _CLAUSE_END.search(self.text, after)
+        stop = _CLAUSE_BREAK.search(self.text, after)
         clause_end = stop.start() if stop else len(self.text)
         told = min(
             (
@@ -1365,7 +1365,7 @@ class _Reader:
         kinds = {w[-1] for w in cue_words("speaker_area") if w in quote}
         if not kinds:
             return None
-        found = _SENTENCE_END.search(self.text, closed)
+        found = _SENTENCE_BREAK.search(self.text, closed)
         end = found.start() if found else len(self.text)
         named = [
             p
@@ -2193,8 +2193,6 @@ _LEVEL_DATE = re.compile(r"[0-9]{4}年(?:[0-9]{1,2}月)?(?:底|末)?的$")
 _LIST_COMMA = "、"
 _OPEN_QUOTE = "“"
 _CLOSE_QUOTE = "”"
-_CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
-_SENTENCE_END = re.compile(r"[。！？!?\n]")
 _ITEM_SEPARATORS = "、和及与"
 _ITEM_SPLIT = re.compile(f"[{_ITEM_SEPARATORS}]")
 _MODIFIER_MAX = 2
